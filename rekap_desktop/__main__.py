@@ -1,0 +1,3 @@
+from rekap_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""The meeting being held: its region, units, contests and choices (setup of a rapat pleno)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
+
+
+class ElectionKind(StrEnum):
+    """Pemilu (general election) or Pilkada (regional head election): rules and labels differ."""
+
+    PILKADA = "pilkada"
+    PEMILU = "pemilu"
+
+
+class Level(StrEnum):
+    """Tingkat: the level of the meeting; its units are the regions one level below."""
+
+    KECAMATAN = "kecamatan"
+    KABKO = "kabko"
+    PROVINSI = "provinsi"
+    NASIONAL = "nasional"
+
+
+PILKADA_CONTESTS = ("gubernur", "bupati", "walikota")
+PEMILU_CONTESTS = ("ppwp", "dpr", "dpd", "dprd_prov", "dprd_kabko")
+PARTY_LIST_CONTESTS = ("dpr", "dprd_prov", "dprd_kabko")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: RegionCode
+    name: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit recapitulated by the meeting (a kecamatan at a kab/kota meeting)."""
+
+    code: RegionCode
+    name: str
+    tps_count: int | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A numbered choice on the ballot: a pasangan calon, a DPD candidate or the kolom kosong."""
+
+    number: ChoiceNo
+    name: str
+    blank_column: bool = False
+    sirekap_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Calon anggota legislatif on a party list."""
+
+    number: ChoiceNo
+    name: str
+    sex: str
+
+
+@dataclass(frozen=True)
+class Party:
+    number: ChoiceNo
+    name: str
+    candidates: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+    """Candidate list per dapil code."""
+
+
+@dataclass(frozen=True)
+class District:
+    """Daerah pemilihan (dapil) of a legislative contest."""
+
+    code: str
+    name: str
+    seats: int
+    units: tuple[RegionCode, ...]
+
+
+@dataclass(frozen=True)
+class Contest:
+    code: ContestCode
+    title: str
+    choices: tuple[Choice, ...] = ()
+    parties: tuple[Party, ...] = ()
+    districts: tuple[District, ...] = ()
+
+    @property
+    def is_party_list(self) -> bool:
+        return self.code in PARTY_LIST_CONTESTS
+
+    @property
+    def is_single_candidate(self) -> bool:
+        """Calon tunggal: one pasangan calon against the kolom kosong."""
+        return any(c.blank_column for c in self.choices) and len(self.choices) == 2
+
+    def choice(self, number: int) -> Choice | None:
+        return next((c for c in self.choices if c.number == number), None)
+
+    def party(self, number: int) -> Party | None:
+        return next((p for p in self.parties if p.number == number), None)
+
+
+@dataclass(frozen=True)
+class Member:
+    """Anggota KPU present at the meeting."""
+
+    name: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Witness:
+    """Saksi mandated for one choice of one contest."""
+
+    name: str
+    contest: ContestCode
+    choice: ChoiceNo
+
+
+@dataclass(frozen=True)
+class Pleno:
+    """Rapat pleno terbuka rekapitulasi: everything known before any number is entered."""
+
+    name: str
+    kind: ElectionKind
+    level: Level
+    region: Region
+    units: tuple[Unit, ...]
+    contests: tuple[Contest, ...]
+    place: str | None = None
+    held_on: date | None = None
+    members: tuple[Member, ...] = ()
+    witnesses: tuple[Witness, ...] = ()
+
+    def contest(self, code: str) -> Contest | None:
+        return next((c for c in self.contests if c.code == code), None)
+
+    def unit(self, code: str) -> Unit | None:
+        return next((u for u in self.units if u.code == code), None)
+
+    def unit_for(self, code: str) -> Unit | None:
+        """The unit a code belongs to: the unit itself or any region or TPS below it."""
+        return next((u for u in self.units if code.startswith(u.code)), None)

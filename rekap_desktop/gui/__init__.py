@@ -1,0 +1,1 @@
+"""PySide6 windows and widgets: the only floor with Qt."""

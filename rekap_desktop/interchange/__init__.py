@@ -1,0 +1,1 @@
+"""File formats: parse → (domain objects, problems); write domain objects out."""

@@ -1,0 +1,1 @@
+"""Use cases: one method per user intent, one transaction, one audit entry."""

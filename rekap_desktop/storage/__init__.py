@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: engine, tables, migrations, audit chain. The only floor with SQLAlchemy."""

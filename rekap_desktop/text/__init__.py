@@ -1,0 +1,1 @@
+"""Indonesian strings and formatting (pure standard library)."""

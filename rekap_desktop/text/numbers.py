@@ -1,0 +1,60 @@
+"""Numbers and dates the Indonesian way: 1.234.567; 94,6 %; Kamis, 5 Desember 2024."""
+
+from __future__ import annotations
+
+from datetime import date
+
+DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+def format_number(value: int | None, missing: str = "–") -> str:
+    """1234567 → "1.234.567"; None (not recorded) → a dash."""
+    if value is None:
+        return missing
+    sign = "-" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", ".")
+
+
+def format_percent(value: float, decimals: int = 1) -> str:
+    """94.59 → "94,6 %"."""
+    return f"{value:.{decimals}f}".replace(".", ",") + " %"
+
+
+def format_date(day: date) -> str:
+    """date(2024, 12, 5) → "Kamis, 5 Desember 2024"."""
+    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def parse_number(text: str) -> int | None:
+    """Read a whole number ≥ 0 written the Indonesian way ("1.234" or "1234"); None if it is not one.
+
+    A dot is accepted only as a thousands separator (groups of three digits), so "1.5" and "12.34"
+    are refused rather than silently read as 15 or 1234.
+    """
+    text = text.strip().replace(" ", "")
+    if not text:
+        return None
+    if "." in text:
+        head, *groups = text.split(".")
+        if not (head.isdigit() and 1 <= len(head) <= 3 and all(
+            len(g) == 3 and g.isdigit() for g in groups
+        )):
+            return None
+        text = head + "".join(groups)
+    if not text.isdigit() or not text.isascii():
+        return None
+    return int(text)
