@@ -1,0 +1,82 @@
+"""The audit chain: each entry stores the hash of the previous one, so no entry can be altered,
+removed or slipped in without the chain breaking at that place."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rekap_desktop.storage.orm import AuditEntryRow
+
+GENESIS = "0" * 64
+
+
+def canonical_json(payload: object) -> str:
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(entry_id: int, at: str, actor: str, event: str, payload: str, prev: str) -> str:
+    text = "\x1f".join((str(entry_id), at, actor, event, payload, prev))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:
+    """Add the next entry of the chain to ``session`` (committed with the change it records)."""
+    last = session.scalars(
+        select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)
+    ).first()
+    entry_id = (last.id + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    at = now_iso()
+    text = canonical_json(payload)
+    row = AuditEntryRow(
+        id=entry_id,
+        at=at,
+        actor=actor,
+        event=event,
+        payload=text,
+        prev_hash=prev,
+        hash=entry_hash(entry_id, at, actor, event, text, prev),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    broken_at: int | None
+    """Id of the first entry that does not verify, or None when the whole chain holds."""
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify(session: Session) -> ChainReport:
+    prev = GENESIS
+    expected_id = 1
+    count = 0
+    for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
+        if row.id != expected_id:
+            return ChainReport(count, expected_id, f"entri #{expected_id} hilang")
+        if row.prev_hash != prev:
+            return ChainReport(count, row.id, f"entri #{row.id} tidak tersambung ke entri sebelumnya")
+        actual = entry_hash(row.id, row.at, row.actor, row.event, row.payload, row.prev_hash)
+        if actual != row.hash:
+            return ChainReport(count, row.id, f"isi entri #{row.id} telah diubah")
+        prev = row.hash
+        expected_id += 1
+        count += 1
+    return ChainReport(count, None, "utuh")

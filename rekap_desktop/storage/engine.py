@@ -1,0 +1,51 @@
+"""Opening the database: a SQLite file (WAL, synchronous=FULL, foreign keys) or any SQLAlchemy URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+APP_NAME = "rekap-desktop"
+
+
+def default_database_path() -> Path:
+    """The SQLite file in the user data directory (created on first use)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True) / "rekap.sqlite"
+
+
+def database_url(db: str | None) -> str:
+    """``--db`` as given: a SQLAlchemy URL, a file path, or None for the default file."""
+    if db is None:
+        return f"sqlite:///{default_database_path()}"
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def open_engine(db: str | None) -> Engine:
+    """An engine for ``--db``, with the database migrated to the current schema."""
+    from rekap_desktop.storage.migrate import upgrade
+
+    url = database_url(db)
+    if url.startswith("sqlite"):
+        path = url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    upgrade(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Durability over speed: a power cut must never lose an acknowledged action.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

@@ -1,0 +1,142 @@
+"""Reading and writing the meeting's records inside a session the service opened."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.tally import Tally
+from rekap_desktop.storage.audit import now_iso
+from rekap_desktop.storage.orm import (
+    ImportBatchRow,
+    IncidentRow,
+    MeetingRow,
+    TallyRow,
+    TallyValueRow,
+)
+
+TallyKey = tuple[str, str, str]
+"""(contest, unit, source code)."""
+
+
+@dataclass(frozen=True)
+class StoredIncident:
+    number: int
+    kind: str
+    unit: str | None
+    contest: str | None
+    raised_by: str
+    description: str
+    status: str
+    resolution: str
+    origin: str
+    origin_number: str | None
+
+
+def meeting(session: Session) -> MeetingRow | None:
+    return session.scalars(select(MeetingRow).limit(1)).first()
+
+
+def add_meeting(session: Session, setup_json: str, is_demo: bool) -> MeetingRow:
+    row = MeetingRow(id=1, setup_json=setup_json, is_demo=is_demo, created_at=now_iso())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_batch(
+    session: Session, file_name: str, file_format: str, sha256: str, content: bytes, rows: int,
+    actor: str,
+) -> ImportBatchRow:
+    row = ImportBatchRow(
+        file_name=file_name,
+        file_format=file_format,
+        sha256=sha256,
+        row_count=rows,
+        content_zlib=zlib.compress(content, 1),
+        imported_at=now_iso(),
+        actor=actor,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def current_tallies(session: Session, contest: str | None = None) -> dict[TallyKey, Tally]:
+    """The current version of every (contest, unit, source) form."""
+    query = (
+        select(TallyRow.contest, TallyRow.unit, TallyRow.source, TallyValueRow.field, TallyValueRow.value)
+        .join(TallyValueRow, TallyValueRow.tally_id == TallyRow.id, isouter=True)
+        .where(TallyRow.is_current.is_(True))
+    )
+    if contest is not None:
+        query = query.where(TallyRow.contest == contest)
+    values: dict[TallyKey, dict[FieldKey, int]] = {}
+    for c, unit, source, key, value in session.execute(query):
+        form = values.setdefault((c, unit, source), {})
+        if key is not None:
+            form[FieldKey(key)] = value
+    return {k: Tally(v) for k, v in values.items()}
+
+
+def save_tally(
+    session: Session, key: TallyKey, values: dict[FieldKey, int], batch_id: int | None
+) -> int:
+    """Add a new current version of one form; the earlier versions stay as history."""
+    contest, unit, source = key
+    where = (TallyRow.contest == contest, TallyRow.unit == unit, TallyRow.source == source)
+    latest = session.scalar(select(func.max(TallyRow.version)).where(*where)) or 0
+    session.execute(update(TallyRow).where(*where).values(is_current=False))
+    row = TallyRow(
+        contest=contest,
+        unit=unit,
+        source=source,
+        version=latest + 1,
+        is_current=True,
+        batch_id=batch_id,
+        created_at=now_iso(),
+    )
+    row.values = [TallyValueRow(field=k, value=v) for k, v in values.items()]
+    session.add(row)
+    session.flush()
+    return row.version
+
+
+def incidents(session: Session) -> list[StoredIncident]:
+    rows = session.scalars(select(IncidentRow).order_by(IncidentRow.number))
+    return [
+        StoredIncident(
+            r.number, r.kind, r.unit, r.contest, r.raised_by, r.description, r.status,
+            r.resolution, r.origin, r.origin_number,
+        )
+        for r in rows
+    ]
+
+
+def add_incidents(session: Session, entries: Iterable[StoredIncident]) -> None:
+    for entry in entries:
+        session.add(
+            IncidentRow(
+                number=entry.number,
+                kind=entry.kind,
+                unit=entry.unit,
+                contest=entry.contest,
+                raised_by=entry.raised_by,
+                description=entry.description,
+                status=entry.status,
+                resolution=entry.resolution,
+                origin=entry.origin,
+                origin_number=entry.origin_number,
+                created_at=now_iso(),
+            )
+        )
+    session.flush()
+
+
+def next_incident_number(session: Session) -> int:
+    return (session.scalar(select(func.max(IncidentRow.number))) or 0) + 1
