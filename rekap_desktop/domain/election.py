@@ -97,7 +97,7 @@ class Contest:
     @property
     def is_single_candidate(self) -> bool:
         """Calon tunggal: one pasangan calon against the kolom kosong."""
-        return any(c.blank_column for c in self.choices) and len(self.choices) == 2
+        return len(self.choices) == 2 and sum(c.blank_column for c in self.choices) == 1
 
     def choice(self, number: int) -> Choice | None:
         return next((c for c in self.choices if c.number == number), None)

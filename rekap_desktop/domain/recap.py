@@ -31,7 +31,9 @@ class Recap:
     outcome: Outcome
 
 
-def recapitulate(contest: Contest, units: tuple[Unit, ...], tallies: Mapping[RegionCode, Tally]) -> Recap:
+def recapitulate(
+    contest: Contest, units: tuple[Unit, ...], tallies: Mapping[RegionCode, Tally]
+) -> Recap:
     """Sum every unit's tally (units without a tally are listed with an empty one)."""
     rows = tuple((unit, tallies.get(unit.code, Tally())) for unit in units)
     total = sum_tallies(t for _, t in rows)
@@ -44,26 +46,39 @@ def decide(contest: Contest, total: Tally) -> Outcome:
     votes = {c.number: total.value(vote_key(c.number)) or 0 for c in contest.choices}
     if not votes or not any(votes.values()):
         return Outcome(None, False, "Belum ada suara tercatat.")
-    if contest.is_single_candidate:
-        return _single_candidate(contest, votes, total)
     best = max(votes.values())
     leaders = [n for n, v in votes.items() if v == best]
-    if len(leaders) > 1:
+    leader = leaders[0] if len(leaders) == 1 else None
+    if contest.is_single_candidate:
+        return _single_candidate(contest, votes, total, leader)
+    if leader is None:
         numbers = ", ".join(str(n) for n in sorted(leaders))
         return Outcome(None, False, f"Suara terbanyak sama antara nomor urut {numbers}.")
-    return Outcome(leaders[0], True, f"Nomor urut {leaders[0]} memperoleh suara terbanyak.")
+    choice = contest.choice(leader)
+    if choice is not None and choice.blank_column:
+        return Outcome(
+            leader, False, "Kolom kosong memperoleh suara terbanyak; tidak ada yang terpilih."
+        )
+    return Outcome(leader, True, f"Nomor urut {leader} memperoleh suara terbanyak.")
 
 
-def _single_candidate(contest: Contest, votes: Mapping[ChoiceNo, int], total: Tally) -> Outcome:
+def _single_candidate(
+    contest: Contest, votes: Mapping[ChoiceNo, int], total: Tally, leader: ChoiceNo | None
+) -> Outcome:
+    """Calon tunggal: ``number`` is still the leading choice (the kolom kosong when it leads, None
+    on a tie); only the pair can be elected, and only with strictly more than half of suara sah."""
     pair = next(c for c in contest.choices if not c.blank_column)
     valid = total.value(VALID)
     if valid is None:
         valid = sum(votes.values())
-    share = votes[pair.number]
-    if 2 * share > valid:
-        return Outcome(pair.number, True, "Pasangan calon tunggal memperoleh lebih dari 50% suara sah.")
-    return Outcome(
-        pair.number,
-        False,
-        "Pasangan calon tunggal tidak memperoleh lebih dari 50% suara sah (kolom kosong unggul).",
-    )
+    # With inconsistent data (R03) the pair could pass 50 % of suara sah and still trail.
+    if leader == pair.number and 2 * votes[pair.number] > valid:
+        return Outcome(
+            pair.number, True, "Pasangan calon tunggal memperoleh lebih dari 50% suara sah."
+        )
+    not_elected = "Pasangan calon tunggal tidak memperoleh lebih dari 50% suara sah"
+    if leader is None:
+        return Outcome(None, False, f"{not_elected} (suara sama dengan kolom kosong).")
+    if leader != pair.number:
+        return Outcome(leader, False, f"{not_elected} (kolom kosong unggul).")
+    return Outcome(leader, False, f"{not_elected}.")

@@ -7,7 +7,6 @@ arithmetic error is evidence, so rules report and never raise.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -194,17 +193,21 @@ def _r08_reserve(c: _Checker, contest: Contest) -> None:
         return
     received, voters = got
     rate = RESERVE_RATE[c.context.kind]
-    expected = voters + math.ceil(rate * voters)
+    # Integer per-mille arithmetic: exact, and no float overflow on absurdly large values.
+    per_mille = round(rate * 1000)
+    expected = voters - (-voters * per_mille // 1000)
     # Each TPS rounds its reserve up, so an aggregate may exceed the rounded total by < 1 per TPS.
     slack = c.context.tps_count or 0
     if voters <= received <= expected + slack:
         return
+    percent = f"{rate * 100:g}".replace(".", ",")
     c.add(
         "R08",
         Severity.WARNING,
         [SS_RECEIVED, dpt],
-        f"{c.label(SS_RECEIVED)} ({format_number(received)}) tidak sesuai DPT + cadangan "
-        f"{rate * 100:g}% (diharapkan {format_number(voters)}–{format_number(expected + slack)}).",
+        f"{c.label(SS_RECEIVED)} ({format_number(received)}) tidak sesuai {c.label(dpt)} "
+        f"({format_number(voters)}) + cadangan {percent}% "
+        f"(diharapkan {format_number(voters)}–{format_number(expected + slack)}).",
     )
 
 

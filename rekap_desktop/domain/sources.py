@@ -19,7 +19,7 @@ class SourceKind(StrEnum):
     """Values determined in this meeting; written only by the meeting itself."""
 
 
-_SAKSI_RE = re.compile(r"^saksi_(\d{2})$")
+_SAKSI_RE = re.compile(r"saksi_([0-9]{2})")  # ASCII digits only; \d takes any Unicode digit
 _ORDER = {kind: i for i, kind in enumerate(SourceKind)}
 
 
@@ -45,7 +45,7 @@ class Source:
     def parse(text: str) -> Source | None:
         """The source named by ``text`` (``ppk``, ``saksi_02`` …), or None when it is not one."""
         text = text.strip().lower()
-        match = _SAKSI_RE.match(text)
+        match = _SAKSI_RE.fullmatch(text)
         if match:
             return Source(SourceKind.SAKSI, int(match.group(1)))
         try:

@@ -7,8 +7,8 @@ integers; nothing here raises on odd data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, ValuesView
+from dataclasses import dataclass
 
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.ids import FieldKey
@@ -51,9 +51,10 @@ DISABILITY_KEYS = _gendered_keys(GENDERED_GROUPS[5:])
 ADMIN_KEYS: tuple[FieldKey, ...] = VOTER_KEYS + BALLOT_KEYS + DISABILITY_KEYS
 RESULT_KEYS: tuple[FieldKey, ...] = (VALID, INVALID, TOTAL)
 
-_VOTE_RE = re.compile(r"^suara_(\d{2})$")
-_PARTY_RE = re.compile(r"^suara_partai_(\d{2})$")
-_CANDIDATE_RE = re.compile(r"^suara_caleg_(\d{2})_(\d{2})$")
+# [0-9], not \d: a key is ASCII; \d would also take Arabic-Indic and other Unicode digits.
+_VOTE_RE = re.compile(r"suara_([0-9]{2})")
+_PARTY_RE = re.compile(r"suara_partai_([0-9]{2})")
+_CANDIDATE_RE = re.compile(r"suara_caleg_([0-9]{2})_([0-9]{2})")
 
 
 def vote_key(number: int) -> FieldKey:
@@ -70,7 +71,7 @@ def candidate_key(party: int, candidate: int) -> FieldKey:
 
 def choice_number(key: str) -> int | None:
     """The choice number of a ``suara_NN`` key, else None."""
-    match = _VOTE_RE.match(key)
+    match = _VOTE_RE.fullmatch(key)
     return int(match.group(1)) if match else None
 
 
@@ -95,11 +96,40 @@ def is_known_key(contest: Contest, key: str) -> bool:
     return key in set(form_keys(contest))
 
 
-@dataclass(frozen=True)
+class RecordedValues(Mapping[FieldKey, int]):
+    """The recorded values of a :class:`Tally`: a read-only copy of what it was given.
+
+    It is also callable, so ``tally.values()`` keeps its ``Mapping`` meaning (a view of the
+    numbers) while ``tally.values[key]`` keeps working as the dataclass field.
+    """
+
+    def __init__(self, data: Mapping[FieldKey, int] | None = None) -> None:
+        self._data: dict[FieldKey, int] = dict(data or {})
+
+    def __getitem__(self, key: FieldKey) -> int:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[FieldKey]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __call__(self) -> ValuesView[int]:
+        return ValuesView(self)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
+@dataclass(frozen=True, init=False)
 class Tally(Mapping[FieldKey, int]):
     """Recorded values of one form; a missing key means "not recorded"."""
 
-    values: Mapping[FieldKey, int] = field(default_factory=dict)
+    values: RecordedValues
+
+    def __init__(self, values: Mapping[FieldKey, int] | None = None) -> None:
+        object.__setattr__(self, "values", RecordedValues(values))
 
     def __getitem__(self, key: FieldKey) -> int:
         return self.values[key]

@@ -29,10 +29,10 @@ _FIXED = {
     "suara_total": ("V.C", "Jumlah suara sah dan tidak sah"),
     "c_pemberitahuan_kembali": ("–", "C.Pemberitahuan tidak terdistribusi (dikembalikan)"),
 }
-_GENDERED_RE = re.compile(r"^(.+)_([lpj])$")
-_VOTE_RE = re.compile(r"^suara_(\d{2})$")
-_PARTY_RE = re.compile(r"^suara_partai_(\d{2})$")
-_CANDIDATE_RE = re.compile(r"^suara_caleg_(\d{2})_(\d{2})$")
+_GENDERED_RE = re.compile(r"(.+)_([lpj])")
+_VOTE_RE = re.compile(r"suara_([0-9]{2})")
+_PARTY_RE = re.compile(r"suara_partai_([0-9]{2})")
+_CANDIDATE_RE = re.compile(r"suara_caleg_([0-9]{2})_([0-9]{2})")
 
 
 def field_row(key: str, kind: str = "pilkada") -> str:
@@ -50,15 +50,15 @@ def _describe(key: str, kind: str) -> tuple[str, str]:
     if key in _FIXED:
         return _FIXED[key]
     groups = _VOTER_GROUPS_PEMILU if kind == "pemilu" else _VOTER_GROUPS_PILKADA
-    match = _GENDERED_RE.match(key)
+    match = _GENDERED_RE.fullmatch(key)
     if match and match.group(1) in groups:
         row, text = groups[match.group(1)]
         return row, f"{text} – {_GENDER[match.group(2)]}"
-    if match := _VOTE_RE.match(key):
+    if match := _VOTE_RE.fullmatch(key):
         return "IV", f"Suara sah pilihan nomor urut {int(match.group(1))}"
-    if match := _PARTY_RE.match(key):
+    if match := _PARTY_RE.fullmatch(key):
         return "IV", f"Suara partai nomor urut {int(match.group(1))}"
-    if match := _CANDIDATE_RE.match(key):
+    if match := _CANDIDATE_RE.fullmatch(key):
         party, candidate = int(match.group(1)), int(match.group(2))
         return "IV", f"Suara calon nomor urut {candidate} partai nomor urut {party}"
     return "–", key

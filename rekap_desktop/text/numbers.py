@@ -40,21 +40,28 @@ def format_date(day: date) -> str:
 
 
 def parse_number(text: str) -> int | None:
-    """Read a whole number ≥ 0 written the Indonesian way ("1.234" or "1234"); None if it is not one.
+    """Read a whole number ≥ 0 written the Indonesian way ("1.234" or "1234"); else None.
 
-    A dot is accepted only as a thousands separator (groups of three digits), so "1.5" and "12.34"
-    are refused rather than silently read as 15 or 1234.
+    A dot is accepted only as a thousands separator (groups of three digits after a first group
+    that does not start with 0), so "1.5", "12.34" and "0.500" are refused rather than silently
+    read as 15, 1234 or 500.
     """
     text = text.strip().replace(" ", "")
     if not text:
         return None
     if "." in text:
         head, *groups = text.split(".")
-        if not (head.isdigit() and 1 <= len(head) <= 3 and all(
-            len(g) == 3 and g.isdigit() for g in groups
-        )):
+        if not (
+            head.isdigit()
+            and 1 <= len(head) <= 3
+            and not head.startswith("0")
+            and all(len(g) == 3 and g.isdigit() for g in groups)
+        ):
             return None
         text = head + "".join(groups)
     if not text.isdigit() or not text.isascii():
         return None
-    return int(text)
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits)
+        return None
