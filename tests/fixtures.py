@@ -33,14 +33,17 @@ HEADER = (
     "pemilihan,kode_wilayah,nama_wilayah,sumber,pengguna_total_j,suara_01,suara_02,"
     "suara_sah,suara_tidak_sah,suara_total"
 )
-TALLIES = "\n".join(
-    [
-        HEADER,
-        "walikota,990101,UTARA,ppk,700,100,580,680,20,700",
-        "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
-        "walikota,990101,UTARA,sirekap,700,100,530,630,20,650",
-    ]
-) + "\n"
+TALLIES = (
+    "\n".join(
+        [
+            HEADER,
+            "walikota,990101,UTARA,ppk,700,100,580,680,20,700",
+            "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
+            "walikota,990101,UTARA,sirekap,700,100,530,630,20,650",
+        ]
+    )
+    + "\n"
+)
 
 
 def write_setup(folder: Path) -> Path:

@@ -11,7 +11,13 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-kejadian/1"
 _KEYS = {
-    "kode_wilayah", "nomor", "jenis", "pemilihan", "diajukan_oleh", "uraian", "status",
+    "kode_wilayah",
+    "nomor",
+    "jenis",
+    "pemilihan",
+    "diajukan_oleh",
+    "uraian",
+    "status",
     "penyelesaian",
 }
 _REQUIRED = {"kode_wilayah", "nomor", "jenis", "diajukan_oleh", "uraian", "status"}

@@ -1,4 +1,4 @@
-""""What changed" events: services announce each committed change; windows refresh from them."""
+""" "What changed" events: services announce each committed change; windows refresh from them."""
 
 from __future__ import annotations
 

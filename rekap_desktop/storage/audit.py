@@ -31,9 +31,7 @@ def now_iso() -> str:
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:
     """Add the next entry of the chain to ``session`` (committed with the change it records)."""
-    last = session.scalars(
-        select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)
-    ).first()
+    last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
     entry_id = (last.id + 1) if last else 1
     prev = last.hash if last else GENESIS
     at = now_iso()
@@ -72,7 +70,9 @@ def verify(session: Session) -> ChainReport:
         if row.id != expected_id:
             return ChainReport(count, expected_id, f"entri #{expected_id} hilang")
         if row.prev_hash != prev:
-            return ChainReport(count, row.id, f"entri #{row.id} tidak tersambung ke entri sebelumnya")
+            return ChainReport(
+                count, row.id, f"entri #{row.id} tidak tersambung ke entri sebelumnya"
+            )
         actual = entry_hash(row.id, row.at, row.actor, row.event, row.payload, row.prev_hash)
         if actual != row.hash:
             return ChainReport(count, row.id, f"isi entri #{row.id} telah diubah")

@@ -1,4 +1,4 @@
-"""Opening the database: a SQLite file (WAL, synchronous=FULL, foreign keys) or any SQLAlchemy URL."""
+"""Opening the database: a SQLite file (WAL, synchronous=FULL) or any SQLAlchemy URL."""
 
 from __future__ import annotations
 

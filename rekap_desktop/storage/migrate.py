@@ -18,8 +18,11 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision (no-op when it already is)."""
+    """Bring the schema to every newest revision (no-op when it already is).
+
+    Features add migrations on their own branches from the initial revision; "heads" applies all.
+    """
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")

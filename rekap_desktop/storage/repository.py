@@ -50,7 +50,12 @@ def add_meeting(session: Session, setup_json: str, is_demo: bool) -> MeetingRow:
 
 
 def add_batch(
-    session: Session, file_name: str, file_format: str, sha256: str, content: bytes, rows: int,
+    session: Session,
+    file_name: str,
+    file_format: str,
+    sha256: str,
+    content: bytes,
+    rows: int,
     actor: str,
 ) -> ImportBatchRow:
     row = ImportBatchRow(
@@ -70,7 +75,13 @@ def add_batch(
 def current_tallies(session: Session, contest: str | None = None) -> dict[TallyKey, Tally]:
     """The current version of every (contest, unit, source) form."""
     query = (
-        select(TallyRow.contest, TallyRow.unit, TallyRow.source, TallyValueRow.field, TallyValueRow.value)
+        select(
+            TallyRow.contest,
+            TallyRow.unit,
+            TallyRow.source,
+            TallyValueRow.field,
+            TallyValueRow.value,
+        )
         .join(TallyValueRow, TallyValueRow.tally_id == TallyRow.id, isouter=True)
         .where(TallyRow.is_current.is_(True))
     )
@@ -111,8 +122,16 @@ def incidents(session: Session) -> list[StoredIncident]:
     rows = session.scalars(select(IncidentRow).order_by(IncidentRow.number))
     return [
         StoredIncident(
-            r.number, r.kind, r.unit, r.contest, r.raised_by, r.description, r.status,
-            r.resolution, r.origin, r.origin_number,
+            r.number,
+            r.kind,
+            r.unit,
+            r.contest,
+            r.raised_by,
+            r.description,
+            r.status,
+            r.resolution,
+            r.origin,
+            r.origin_number,
         )
         for r in rows
     ]

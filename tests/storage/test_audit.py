@@ -29,7 +29,9 @@ def test_an_edited_payload_breaks_the_chain_at_that_entry(tmp_path: Path) -> Non
     # GIVEN a chain whose second entry is edited behind the program's back
     session = _chain(tmp_path)
     with session.begin():
-        session.execute(update(AuditEntryRow).where(AuditEntryRow.id == 2).values(payload='{"n":9}'))
+        session.execute(
+            update(AuditEntryRow).where(AuditEntryRow.id == 2).values(payload='{"n":9}')
+        )
     # WHEN verified THEN the break is named at entry 2
     report = audit.verify(session)
     assert (report.ok, report.broken_at) == (False, 2)
@@ -52,7 +54,9 @@ def test_a_rehashed_forgery_still_breaks_the_link(tmp_path: Path) -> None:
         row = session.get(AuditEntryRow, 2)
         assert row is not None
         row.payload = '{"n":99}'
-        row.hash = audit.entry_hash(row.id, row.at, row.actor, row.event, row.payload, row.prev_hash)
+        row.hash = audit.entry_hash(
+            row.id, row.at, row.actor, row.event, row.payload, row.prev_hash
+        )
     # THEN entry 3 no longer links to it
     report = audit.verify(session)
     assert (report.ok, report.broken_at) == (False, 3)

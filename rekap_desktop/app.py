@@ -1,0 +1,28 @@
+"""Composition root: reads the command line, builds the engine, services and windows."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from rekap_desktop import cli
+
+    args = cli.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is not None:
+        return cli.run(args)
+    return run_gui(args.db)
+
+
+def run_gui(db: str | None) -> int:
+    """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
+    from rekap_desktop.gui.application import run
+    from rekap_desktop.services.demo import load_demo
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    service = PlenoService(open_engine(db))
+    if not service.has_pleno():
+        load_demo(service)
+    return run(service)

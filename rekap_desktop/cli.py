@@ -1,0 +1,203 @@
+"""Headless subcommands (formats §4) on the same services as the window.
+
+Exit codes: 0 success, 2 bad input or a refused action (Indonesian message on stderr naming what and
+where), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rekap_desktop import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
+
+
+class Refused(Exception):
+    """A refused action that is not about a file's content."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "berkas SQLite atau URL SQLAlchemy (bawaan: folder data pengguna)"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="rekap-desktop",
+        description="Rekap Desktop: rapat pleno terbuka rekapitulasi hasil penghitungan suara.",
+    )
+    # A separate dest: a subcommand's own --db default would otherwise erase this one.
+    parser.add_argument("--db", dest="global_db", help=db_help)
+    parser.add_argument("--version", action="version", version=f"rekap-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
+    new = sub.add_parser("new", parents=[common], help="buat pleno dari berkas pleno.json")
+    new.add_argument("--setup", required=True, type=Path)
+    imp = sub.add_parser("import", parents=[common], help="impor rekap-csv/XLSX (semua atau tidak)")
+    imp.add_argument("files", nargs="+", type=Path, metavar="BERKAS")
+    imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
+    recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
+    recap.add_argument("--pemilihan")
+    recap.add_argument("--sumber")
+    recap.add_argument("--json", action="store_true", required=True)
+    check = sub.add_parser("check", parents=[common], help="temuan aturan dan selisih antarsumber")
+    check.add_argument("--json", action="store_true", required=True)
+    export = sub.add_parser("export", parents=[common], help="ekspor rekap-csv (.csv/.xlsx)")
+    export.add_argument("--out", required=True, type=Path)
+    audit = sub.add_parser("audit", parents=[common], help="periksa rantai audit")
+    audit.add_argument("--verify", action="store_true", required=True)
+    snapshot = sub.add_parser("snapshot", parents=[common], help="tulis PNG jendela (offscreen)")
+    snapshot.add_argument("--out", required=True, type=Path)
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(list(argv))
+    args.db = getattr(args, "db", None) or args.global_db
+    return args
+
+
+def run(args: argparse.Namespace) -> int:
+    handler = _HANDLERS[args.command]
+    return _guarded(lambda: handler(args))
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    from rekap_desktop.interchange.problems import InputRejected
+
+    try:
+        return action()
+    except InputRejected as error:
+        head = f"{error.source}: " if error.source else ""
+        for problem in error.problems:
+            print(f"Ditolak: {head}{problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Refused as error:
+        print(f"Ditolak: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as error:  # a bug: say so plainly, never a traceback wall for the user
+        print(f"Kesalahan internal: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _service(args: argparse.Namespace) -> Any:
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    return PlenoService(open_engine(args.db), actor="cli")
+
+
+def _print_json(document: object) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from rekap_desktop.services.demo import load_demo
+
+    service = _service(args)
+    load_demo(service)
+    print(f"Pleno demo (SIMULASI) dibuat: {service.pleno().region.name}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    pleno = _service(args).create_from_setup_file(args.setup)
+    print(
+        f"Pleno dibuat: {pleno.region.name}, {len(pleno.units)} unit, "
+        f"{len(pleno.contests)} pemilihan"
+    )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from rekap_desktop.interchange.problems import InputRejected
+
+    service = _service(args)
+    if args.sumber is not None:
+        raise Refused(
+            "--sumber hanya berlaku untuk berkas Sirekap; rekap-csv membawa kolom 'sumber'"
+        )
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            report = service.import_tally_file(path)
+        except InputRejected as error:
+            for problem in error.problems:
+                print(f"Ditolak: {path.name}: {problem}", file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        changed = len(report.changed_forms)
+        print(f"{path.name}: {report.rows} baris, {len(report.forms)} formulir, {changed} berubah")
+        for form in report.changed_forms:
+            contest, unit, source = form.key
+            for change in form.changes:
+                print(
+                    f"  {contest} {unit} {source} {change.field}: {change.before} → {change.after}"
+                )
+    return status
+
+
+def _recap(args: argparse.Namespace) -> int:
+    from rekap_desktop.domain.sources import Source
+    from rekap_desktop.services.result_json import recap_json
+    from rekap_desktop.services.results import recap_contests
+
+    service = _service(args)
+    pleno = service.pleno()
+    if args.pemilihan is not None and pleno.contest(args.pemilihan) is None:
+        raise Refused(f"pemilihan '{args.pemilihan}' tidak ada dalam pleno ini")
+    source = None
+    if args.sumber is not None:
+        source = Source.parse(args.sumber)
+        if source is None:
+            raise Refused(f"sumber '{args.sumber}' tidak dikenal")
+    _print_json(recap_json(pleno, recap_contests(service, args.pemilihan, source)))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from rekap_desktop.services.result_json import check_json
+    from rekap_desktop.services.results import check
+
+    _print_json(check_json(check(_service(args))))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    count = _service(args).export(args.out)
+    print(f"{count} formulir diekspor ke {args.out.name}")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    report = _service(args).verify_audit()
+    if report.ok:
+        print(f"Rantai audit utuh: {report.entries} entri.")
+        return EXIT_OK
+    print(f"Rantai audit RUSAK: {report.reason}.", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from rekap_desktop.gui.snapshot import write_snapshots
+
+    for path in write_snapshots(_service(args), args.out):
+        print(path)
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": _demo,
+    "new": _new,
+    "import": _import,
+    "recap": _recap,
+    "check": _check,
+    "export": _export,
+    "audit": _audit,
+    "snapshot": _snapshot,
+}

@@ -1,0 +1,272 @@
+"""Use cases of the meeting: create it, import and export tallies, and read it back.
+
+Every change runs in one transaction together with its audit entry, then announces what changed.
+Refusals are ``InputRejected`` with Indonesian problems; nothing is written when one is raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.incidents import Incident
+from rekap_desktop.domain.sources import Source
+from rekap_desktop.domain.tally import Tally
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.interchange.rekap_csv import (
+    TallyRecord,
+    read_rekap_table,
+    write_rekap_csv,
+    write_rekap_xlsx,
+)
+from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
+from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.storage import audit, repository
+from rekap_desktop.storage.repository import StoredIncident, TallyKey
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: FieldKey
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
+class ImportedForm:
+    key: TallyKey
+    version: int
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one imported file changed (the import report of formats §2)."""
+
+    file_name: str
+    rows: int
+    forms: tuple[ImportedForm, ...]
+
+    @property
+    def changed_forms(self) -> tuple[ImportedForm, ...]:
+        return tuple(f for f in self.forms if f.changes)
+
+
+class PlenoService:
+    """The meeting held in one database."""
+
+    def __init__(self, engine: Engine, bus: ChangeBus | None = None, actor: str = "operator"):
+        self.engine = engine
+        self.bus = bus or ChangeBus()
+        self.actor = actor
+        self._pleno: Pleno | None = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def has_pleno(self) -> bool:
+        with Session(self.engine) as session:
+            return repository.meeting(session) is not None
+
+    def pleno(self) -> Pleno:
+        """The meeting's setup; refused when this database holds no meeting yet."""
+        if self._pleno is None:
+            with Session(self.engine) as session:
+                row = repository.meeting(session)
+                if row is None:
+                    raise InputRejected(
+                        [Problem("basis data ini belum berisi pleno (jalankan 'new' atau 'demo')")]
+                    )
+                self._pleno = parse_setup(row.setup_json.encode("utf-8"), "pleno tersimpan")
+        return self._pleno
+
+    def is_demo(self) -> bool:
+        with Session(self.engine) as session:
+            row = repository.meeting(session)
+            return bool(row and row.is_demo)
+
+    def tallies(self, contest: str | None = None) -> dict[TallyKey, Tally]:
+        with Session(self.engine) as session:
+            return repository.current_tallies(session, contest)
+
+    def incidents(self) -> list[StoredIncident]:
+        with Session(self.engine) as session:
+            return repository.incidents(session)
+
+    def verify_audit(self) -> audit.ChainReport:
+        with Session(self.engine) as session:
+            return audit.verify(session)
+
+    # -- changing --------------------------------------------------------------------------
+
+    def create(
+        self,
+        pleno: Pleno,
+        *,
+        is_demo: bool = False,
+        tally_files: tuple[tuple[str, bytes], ...] = (),
+        carried: tuple[Incident, ...] = (),
+    ) -> None:
+        """Create the meeting from its setup, with any first data, in one transaction; refused
+        when the database already holds a meeting."""
+        setup = setup_to_dict(pleno)
+        parsed = [(name, data, read_rekap_table(data, name, pleno)) for name, data in tally_files]
+        with self._transaction() as session:
+            if repository.meeting(session) is not None:
+                raise InputRejected(
+                    [Problem("basis data ini sudah berisi pleno; gunakan berkas basis data lain")]
+                )
+            repository.add_meeting(session, audit.canonical_json(setup), is_demo)
+            audit.append(
+                session, self.actor, AuditEvent.PLENO_CREATED, {"setup": setup, "demo": is_demo}
+            )
+            for name, data, records in parsed:
+                self._store_records(session, name, data, records)
+            if carried:
+                self._add_incidents(session, carried)
+        self._pleno = pleno
+        self.bus.publish(
+            Change(AuditEvent.PLENO_CREATED, frozenset(c.code for c in pleno.contests))
+        )
+
+    def create_from_setup_file(self, path: Path) -> Pleno:
+        pleno = parse_setup(_read(path), path.name)
+        self.create(pleno)
+        return pleno
+
+    def import_tally_file(self, path: Path) -> ImportReport:
+        """Import a rekap-csv/XLSX file, all-or-nothing."""
+        data = _read(path)
+        records = read_rekap_table(data, path.name, self.pleno())
+        with self._transaction() as session:
+            report = self._store_records(session, path.name, data, records)
+        self.bus.publish(Change(AuditEvent.TALLIES_IMPORTED, frozenset(r.contest for r in records)))
+        return report
+
+    def _store_records(
+        self, session: Session, file_name: str, data: bytes, records: list[TallyRecord]
+    ) -> ImportReport:
+        rows = sum(len(r.rows) for r in records)
+        file_format = "rekap-xlsx" if data[:4] == b"PK\x03\x04" else "rekap-csv"
+        sha256 = hashlib.sha256(data).hexdigest()
+        before = repository.current_tallies(session)
+        batch = repository.add_batch(
+            session, file_name, file_format, sha256, data, rows, self.actor
+        )
+        forms: list[ImportedForm] = []
+        for record in records:
+            key: TallyKey = (record.contest, record.unit, record.source.code)
+            version = repository.save_tally(session, key, dict(record.values), batch.id)
+            forms.append(
+                ImportedForm(key, version, _changes(before.get(key, Tally()), record.values))
+            )
+        audit.append(
+            session,
+            self.actor,
+            AuditEvent.TALLIES_IMPORTED,
+            {
+                "berkas": file_name,
+                "sha256": sha256,
+                "formulir": [
+                    {
+                        "pemilihan": r.contest,
+                        "kode_wilayah": r.unit,
+                        "sumber": r.source.code,
+                        "versi": f.version,
+                        "nilai": dict(sorted(r.values.items())),
+                    }
+                    for r, f in zip(records, forms, strict=True)
+                ],
+            },
+        )
+        return ImportReport(file_name, rows, tuple(forms))
+
+    def add_carried_incidents(self, entries: tuple[Incident, ...]) -> None:
+        """Record the kecamatan registers' entries as carried items (procedure item 6)."""
+        with self._transaction() as session:
+            self._add_incidents(session, entries)
+        self.bus.publish(Change(AuditEvent.INCIDENT_RECORDED))
+
+    def _add_incidents(self, session: Session, entries: tuple[Incident, ...]) -> None:
+        number = repository.next_incident_number(session)
+        stored = [
+            StoredIncident(
+                number + i,
+                e.kind.value,
+                e.unit,
+                e.contest,
+                e.raised_by,
+                e.description,
+                e.status.value,
+                e.resolution,
+                e.origin.value,
+                e.origin_number,
+            )
+            for i, e in enumerate(entries)
+        ]
+        repository.add_incidents(session, stored)
+        audit.append(
+            session,
+            self.actor,
+            AuditEvent.INCIDENT_RECORDED,
+            {"kejadian": [asdict(s) for s in stored]},
+        )
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, path: Path) -> int:
+        """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX."""
+        pleno = self.pleno()
+        records = [
+            TallyRecord(ContestCode(contest), RegionCode(unit), _source(source), dict(tally), ())
+            for (contest, unit, source), tally in self.tallies().items()
+        ]
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            data = write_rekap_csv(records, pleno)
+        elif suffix == ".xlsx":
+            data = write_rekap_xlsx(records, pleno)
+        else:
+            raise InputRejected(
+                [Problem(f"jenis berkas '{suffix}' tidak dikenal (.csv atau .xlsx)")]
+            )
+        path.write_bytes(data)
+        return len(records)
+
+
+def _source(code: str) -> Source:
+    source = Source.parse(code)
+    if source is None:  # only codes this program wrote are stored
+        raise ValueError(f"unknown stored source {code!r}")
+    return source
+
+
+def _changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:
+    keys = sorted(set(before) | set(after))
+    return tuple(
+        FieldChange(k, before.value(k), after.get(k))
+        for k in keys
+        if before.value(k) != after.get(k)
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputRejected(
+            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], str(path)
+        ) from None

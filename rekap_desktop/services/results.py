@@ -1,0 +1,109 @@
+"""Reading the results: the recapitulation per contest and the check of every form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rekap_desktop.domain.comparison import Difference, differences
+from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.ids import RegionCode
+from rekap_desktop.domain.recap import Recap, recapitulate
+from rekap_desktop.domain.rules import Finding, RuleContext, check_tally
+from rekap_desktop.domain.sources import PLENO, PPK, Source
+from rekap_desktop.domain.tally import Tally, form_keys
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage.repository import TallyKey
+
+
+@dataclass(frozen=True)
+class ContestRecap:
+    recap: Recap
+    source: str
+    """``pleno`` when determined values were used for at least one unit, else the source read."""
+
+
+@dataclass(frozen=True)
+class LocatedFinding:
+    contest: str
+    unit: str
+    source: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class LocatedDifference:
+    contest: str
+    unit: str
+    difference: Difference
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[LocatedFinding, ...]
+    differences: tuple[LocatedDifference, ...]
+
+
+def recap_contests(
+    service: PlenoService, contest: str | None = None, source: Source | None = None
+) -> list[ContestRecap]:
+    """Recapitulation of each contest (or the one named). Without a source, each unit uses its
+    determined (pleno) values where they exist, field by field, else the PPK's form."""
+    pleno = service.pleno()
+    tallies = service.tallies(contest)
+    return [
+        _recap_one(pleno, c, tallies, source)
+        for c in pleno.contests
+        if contest is None or c.code == contest
+    ]
+
+
+def _recap_one(
+    pleno: Pleno, contest: Contest, tallies: dict[TallyKey, Tally], source: Source | None
+) -> ContestRecap:
+    chosen: dict[RegionCode, Tally] = {}
+    used_pleno = False
+    for unit in pleno.units:
+        if source is not None:
+            chosen[unit.code] = tallies.get((contest.code, unit.code, source.code), Tally())
+            continue
+        base = tallies.get((contest.code, unit.code, PPK.code), Tally())
+        determined = tallies.get((contest.code, unit.code, PLENO.code))
+        if determined:
+            used_pleno = True
+            base = base.overlay(determined)
+        chosen[unit.code] = base
+    label = source.code if source else (PLENO.code if used_pleno else PPK.code)
+    return ContestRecap(recapitulate(contest, pleno.units, chosen), label)
+
+
+def check(service: PlenoService) -> CheckResult:
+    """Rule findings of every current form, and every field on which sources disagree."""
+    pleno = service.pleno()
+    tallies = service.tallies()
+    findings: list[LocatedFinding] = []
+    found_differences: list[LocatedDifference] = []
+    for contest in pleno.contests:
+        keys = form_keys(contest)
+        for unit in pleno.units:
+            context = RuleContext(pleno.kind, unit.tps_count)
+            forms = {
+                _parse(source): tally
+                for (c, u, source), tally in tallies.items()
+                if c == contest.code and u == unit.code
+            }
+            for source in sorted(forms, key=lambda s: s.sort_key):
+                findings.extend(
+                    LocatedFinding(contest.code, unit.code, source.code, f)
+                    for f in check_tally(forms[source], contest, context)
+                )
+            found_differences.extend(
+                LocatedDifference(contest.code, unit.code, d) for d in differences(forms, keys)
+            )
+    return CheckResult(tuple(findings), tuple(found_differences))
+
+
+def _parse(code: str) -> Source:
+    source = Source.parse(code)
+    if source is None:
+        raise ValueError(f"unknown stored source {code!r}")
+    return source

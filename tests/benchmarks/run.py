@@ -1,0 +1,297 @@
+"""Benchmarks of the project: prints a table and a JSON object; exits 1 when a target is missed.
+
+Run: ``python tests/benchmarks/run.py`` (``--rows N`` for a smaller trial run).
+
+Each figure is compared with a baseline measured in the same run on the same machine, so the
+ratios stay meaningful on a slower or busier computer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+NATIONAL_TPS = 823_236
+PROVINCES = [
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "16",
+    "17",
+    "18",
+    "19",
+    "21",
+    "31",
+    "32",
+    "33",
+    "34",
+    "35",
+    "36",
+    "51",
+    "52",
+    "53",
+    "61",
+    "62",
+    "63",
+    "64",
+    "65",
+    "71",
+    "72",
+    "73",
+    "74",
+    "75",
+    "76",
+    "81",
+    "82",
+    "91",
+    "92",
+    "93",
+    "94",
+    "95",
+    "96",
+]
+GENDERED = ["pemilih_dpt", "pengguna_dpt", "pengguna_pindahan", "pengguna_ktp", "pengguna_total"]
+DATA_KEYS = (
+    [f"{g}_{s}" for g in GENDERED for s in "lpj"]
+    + ["surat_suara_diterima", "surat_suara_digunakan", "surat_suara_rusak", "surat_suara_sisa"]
+    + [f"disabilitas_{s}" for s in "lpj"]
+    + ["suara_01", "suara_02", "suara_03", "suara_sah", "suara_tidak_sah", "suara_total"]
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    seconds: float
+    baseline_name: str
+    baseline_seconds: float
+    max_ratio: float
+    max_seconds: float | None = None
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.baseline_seconds
+
+    @property
+    def met(self) -> bool:
+        within = self.max_seconds is None or self.seconds <= self.max_seconds
+        return within and self.ratio <= self.max_ratio
+
+
+def national_setup() -> dict[str, object]:
+    return {
+        "format": "rekap-pleno/1",
+        "pemilihan": "Pemilihan Umum 2024 (uji kinerja)",
+        "jenis": "pemilu",
+        "tingkat": "nasional",
+        "wilayah": {"kode": "0", "nama": "INDONESIA"},
+        "unit": [{"kode": code, "nama": f"PROVINSI {code}"} for code in PROVINCES],
+        "kontestasi": [
+            {
+                "kode": "ppwp",
+                "judul": "Pemilihan Presiden dan Wakil Presiden",
+                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
+            }
+        ],
+    }
+
+
+def tps_form(rng: random.Random) -> list[int]:
+    """One internally consistent TPS form in DATA_KEYS order."""
+    dpt_l, dpt_p = rng.randint(80, 150), rng.randint(80, 150)
+    use = [
+        (rng.randint(40, dpt_l), rng.randint(40, dpt_p)),
+        (rng.randint(0, 3), rng.randint(0, 3)),
+        (rng.randint(0, 2), rng.randint(0, 2)),
+    ]
+    total = (sum(u[0] for u in use), sum(u[1] for u in use))
+    row: list[int] = [dpt_l, dpt_p, dpt_l + dpt_p]
+    for l_, p_ in [*use, total]:
+        row += [l_, p_, l_ + p_]
+    voters = total[0] + total[1]
+    damaged = rng.randint(0, 2)
+    received = max(dpt_l + dpt_p + -(-(dpt_l + dpt_p) * 2 // 100), voters + damaged)
+    row += [received, voters, damaged, received - voters - damaged]
+    row += [min(1, total[0]), min(1, total[1]), min(1, total[0]) + min(1, total[1])]
+    invalid = rng.randint(0, 5)
+    valid = voters - invalid
+    first = rng.randint(0, valid)
+    second = rng.randint(0, valid - first)
+    row += [first, second, valid - first - second, valid, invalid, voters]
+    return row
+
+
+def write_national_csv(path: Path, rows: int) -> list[tuple[object, ...]]:
+    """Write the rekap-csv file and return the same rows as tuples for the raw baseline."""
+    rng = random.Random(2024)
+    tuples: list[tuple[object, ...]] = []
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])
+        for i in range(rows):
+            province = PROVINCES[i % len(PROVINCES)]
+            code = f"{province}{i // len(PROVINCES):011d}"
+            form = tps_form(rng)
+            writer.writerow(["ppwp", code, "ppk", *form])
+            tuples.append(("ppwp", code, "ppk", *form))
+    return tuples
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def raw_executemany(db: Path, rows: list[tuple[object, ...]]) -> None:
+    """Baseline: plain sqlite3, same durability settings, one transaction."""
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    columns = ["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS]
+    connection.execute(f"CREATE TABLE bench_raw ({', '.join(columns)})")
+    marks = ", ".join("?" for _ in columns)
+    with connection:
+        connection.executemany(f"INSERT INTO bench_raw VALUES ({marks})", rows)
+    connection.close()
+
+
+def raw_group_by(db: Path) -> list[tuple[object, ...]]:
+    """Baseline: a hand-written GROUP BY of the TPS rows into provinces."""
+    sums = ", ".join(f"SUM({k})" for k in DATA_KEYS)
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(
+            f"SELECT substr(kode_wilayah, 1, 2), {sums} FROM bench_raw GROUP BY 1"
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def bench_import_and_recap(rows: int) -> list[Figure]:
+    from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.services.result_json import recap_json
+    from rekap_desktop.services.results import recap_contests
+    from rekap_desktop.storage.engine import open_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        csv_path = tmp / "nasional.csv"
+        baseline_import = _baseline_import(tmp, write_national_csv(csv_path, rows))
+        db = tmp / "rekap.sqlite"
+        service = PlenoService(open_engine(str(db)))
+        service.create(parse_setup(json.dumps(national_setup()).encode()))
+        ours_import = timed(lambda: service.import_tally_file(csv_path))
+        raw_executemany(db, _read_tuples(csv_path))  # the GROUP BY baseline, same database
+        pleno = service.pleno()
+        baseline_recap = timed(lambda: raw_group_by(db), repeat=3)
+        ours_recap = timed(lambda: json.dumps(recap_json(pleno, recap_contests(service))), repeat=3)
+        command = timed(lambda: _recap_command(db), repeat=3)
+        return [
+            Figure(
+                f"impor rekap-csv {rows:,} baris TPS",
+                ours_import,
+                "sqlite3.executemany baris yang sama",
+                baseline_import,
+                2.5,
+            ),
+            Figure(
+                "recap --json ke 38 provinsi (layanan)",
+                ours_recap,
+                "SQL GROUP BY tulisan tangan",
+                baseline_recap,
+                2.0,
+                1.5,
+            ),
+            Figure(
+                "perintah 'rekap-desktop recap --json' (proses utuh)",
+                command,
+                "SQL GROUP BY tulisan tangan",
+                baseline_recap,
+                float("inf"),
+                1.5,
+            ),
+        ]
+
+
+def _baseline_import(tmp: Path, tuples: list[tuple[object, ...]]) -> float:
+    return timed(lambda: raw_executemany(tmp / "raw.sqlite", tuples))
+
+
+def _read_tuples(path: Path) -> list[tuple[object, ...]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        return [tuple(row) for row in reader]
+
+
+def _recap_command(db: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "rekap_desktop", "recap", "--db", str(db), "--json"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def report(figures: list[Figure]) -> str:
+    out = io.StringIO()
+    out.write(f"{'benchmark':55} {'detik':>8} {'baseline':>9} {'rasio':>7} {'target':>14}  ok\n")
+    for f in figures:
+        target = f"≤{f.max_ratio:g}×" if f.max_ratio != float("inf") else ""
+        if f.max_seconds is not None:
+            target += f" ≤{f.max_seconds:g}s"
+        out.write(
+            f"{f.name:55} {f.seconds:8.3f} {f.baseline_seconds:9.3f} {f.ratio:7.2f} "
+            f"{target:>14}  {'ya' if f.met else 'TIDAK'}\n"
+        )
+    return out.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=NATIONAL_TPS)
+    args = parser.parse_args()
+    figures = bench_import_and_recap(args.rows)
+    print(report(figures))
+    print(
+        json.dumps(
+            [
+                {
+                    "nama": f.name,
+                    "detik": round(f.seconds, 4),
+                    "baseline": f.baseline_name,
+                    "baseline_detik": round(f.baseline_seconds, 4),
+                    "rasio": round(f.ratio, 3),
+                    "target_rasio": None if f.max_ratio == float("inf") else f.max_ratio,
+                    "target_detik": f.max_seconds,
+                    "tercapai": f.met,
+                }
+                for f in figures
+            ],
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.domain.sources import SIREKAP
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage.engine import open_engine
+from tests.fixtures import HEADER, write_setup, write_tallies
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
+    service.create_from_setup_file(write_setup(tmp_path))
+    service.import_tally_file(write_tallies(tmp_path))
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _cell(window: MainWindow, contest: str, row: int, column: int) -> str:
+    model = window.pages[contest].model
+    return str(model.data(model.index(row, column)))
+
+
+def test_recap_table_shows_units_and_formatted_totals(window: MainWindow) -> None:
+    # GIVEN the window on a meeting with PPK forms
+    model = window.pages["walikota"].model
+    # THEN there is one row per unit plus JUMLAH, numbers formatted the Indonesian way
+    assert model.rowCount() == 4
+    assert model.headerData(3, window.pages["walikota"].table.horizontalHeader().orientation()) == (
+        "1. KOLOM KOSONG (kolom kosong)"
+    )
+    assert [_cell(window, "walikota", 2, c) for c in (1, 2, 3, 4, 5)] == [
+        "JUMLAH",
+        "5",
+        "400",
+        "1.270",
+        "1.670",
+    ]
+    assert [_cell(window, "walikota", 3, c) for c in (1, 3, 4)] == [
+        "% SUARA SAH",
+        "23,95 %",
+        "76,05 %",
+    ]
+    assert "Nomor urut 2" in window.pages["walikota"].outcome.text()
+    assert window.audit_label.text() == "Rantai audit: utuh (2 entri)"
+
+
+def test_switching_source_shows_sirekap_with_its_label(window: MainWindow) -> None:
+    # WHEN the operator chooses Sirekap as the source
+    window.source_box.setCurrentIndex(window.source_box.findData(SIREKAP))
+    # THEN Sirekap's numbers show, marked as not official
+    assert _cell(window, "walikota", 0, 4) == "530"
+    assert _cell(window, "walikota", 1, 4) == "–"
+    assert "bukan hasil resmi" in window.pages["walikota"].outcome.text()
+
+
+def test_import_refreshes_the_window_live(window: MainWindow, tmp_path: Path) -> None:
+    # WHEN a new PPK form is imported through the window
+    again = HEADER + "\nwalikota,990102,SELATAN,ppk,1000,300,691,991,9,1000\n"
+    report = window.import_file(write_tallies(tmp_path, again, "again.csv"))
+    # THEN the table shows the committed values at once
+    assert report is not None
+    assert _cell(window, "walikota", 1, 4) == "691"
+    assert _cell(window, "walikota", 2, 4) == "1.271"
+
+
+def test_a_refused_import_shows_a_dialog_and_keeps_the_window(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    bad = HEADER + "\nwalikota,990102,SELATAN,ppk,1000,300,abc,991,9,1000\n"
+    assert window.import_file(write_tallies(tmp_path, bad, "bad.csv")) is None
+    assert len(shown) == 1 and "bad.csv ditolak" in shown[0] and "baris 2" in shown[0]
+    assert _cell(window, "walikota", 1, 4) == "690"
+
+
+def test_demo_window_is_marked_simulasi(qtbot: QtBot, tmp_path: Path) -> None:
+    from rekap_desktop.services.demo import load_demo
+
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    assert "SIMULASI" in window.windowTitle()
+    assert window.pages["gubernur"].model.rowCount() == 12
+    assert window.incident_label.text() == "Kejadian/keberatan terbuka: 1"

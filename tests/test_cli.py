@@ -1,0 +1,138 @@
+"""The command line of formats §4: JSON shapes and exit codes other tools rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rekap_desktop.app import main
+from tests.fixtures import TALLIES, write_setup, write_tallies
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "pleno.sqlite")
+    assert _run(capsys, "new", "--setup", str(write_setup(tmp_path)), "--db", path)[0] == 0
+    assert _run(capsys, "import", str(write_tallies(tmp_path)), "--db", path)[0] == 0
+    return path
+
+
+def test_version() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "rekap_desktop", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.startswith("rekap-desktop ")
+
+
+def test_recap_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # WHEN the recapitulation is printed as JSON
+    code, out, _ = _run(capsys, "recap", "--db", db, "--json")
+    # THEN it has exactly the shape of formats §4
+    assert code == 0
+    document = json.loads(out)
+    assert document["wilayah"] == {"kode": "9901", "nama": "KOTA UJI"}
+    (contest,) = document["kontestasi"]
+    assert contest["kode"] == "walikota" and contest["sumber"] == "ppk"
+    assert contest["unit"][0] == {
+        "kode_wilayah": "990101",
+        "nama_wilayah": "UTARA",
+        "pengguna_total_j": 700,
+        "suara_01": 100,
+        "suara_02": 580,
+        "suara_sah": 680,
+        "suara_tidak_sah": 20,
+        "suara_total": 700,
+    }
+    assert contest["jumlah"]["suara_02"] == 1270
+    assert contest["hasil"] == {"nomor_urut": 2, "terpilih": True}
+
+
+def test_check_json_shape(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "check", "--db", db, "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["temuan"] == [
+        {
+            "kode": "R05",
+            "tingkat": "warning",
+            "pemilihan": "walikota",
+            "kode_wilayah": "990101",
+            "sumber": "sirekap",
+            "rincian": ["suara_total", "pengguna_total_j"],
+            "pesan": document["temuan"][0]["pesan"],
+        }
+    ]
+    assert {
+        "pemilihan": "walikota",
+        "kode_wilayah": "990101",
+        "rincian": "suara_02",
+        "nilai": {"ppk": 580, "sirekap": 530},
+    } in document["selisih"]
+
+
+def test_bad_input_exits_2_with_an_indonesian_message(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write_tallies(tmp_path, TALLIES.replace("580", "5.8"), "bad.csv")
+    code, _, err = _run(capsys, "import", str(bad), "--db", db)
+    assert code == 2
+    assert "bad.csv" in err and "baris 2" in err and "suara_02" in err
+    assert _run(capsys, "recap", "--db", db, "--pemilihan", "gubernur", "--json")[0] == 2
+    assert _run(capsys, "new", "--setup", str(tmp_path / "missing.json"), "--db", db)[0] == 2
+
+
+def test_round_trip_setup_import_recap_export_reimport(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a meeting's recap and its export
+    first = _run(capsys, "recap", "--db", db, "--json")[1]
+    for suffix in ("csv", "xlsx"):
+        exported = tmp_path / f"export.{suffix}"
+        assert _run(capsys, "export", "--db", db, "--out", str(exported))[0] == 0
+        # WHEN a fresh database imports the export
+        other = str(tmp_path / f"other-{suffix}.sqlite")
+        assert _run(capsys, "new", "--setup", str(write_setup(tmp_path)), "--db", other)[0] == 0
+        assert _run(capsys, "import", str(exported), "--db", other)[0] == 0
+        # THEN every source's recap is identical
+        for source in ("ppk", "sirekap"):
+            a = _run(capsys, "recap", "--db", db, "--sumber", source, "--json")[1]
+            b = _run(capsys, "recap", "--db", other, "--sumber", source, "--json")[1]
+            assert a == b
+        assert _run(capsys, "recap", "--db", other, "--json")[1] == first
+
+
+def test_audit_verify(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "audit", "--db", db, "--verify")
+    assert code == 0 and "utuh: 2 entri" in out
+
+
+def test_demo_creates_the_simulated_meeting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", path)[0] == 0
+    document = json.loads(_run(capsys, "recap", "--db", path, "--json")[1])
+    assert document["wilayah"]["kode"] == "6472"
+    assert [c["kode"] for c in document["kontestasi"]] == ["gubernur", "walikota"]
+    assert len(document["kontestasi"][0]["unit"]) == 10
+    # a second demo in the same database is refused
+    assert _run(capsys, "demo", "--db", path)[0] == 2
+
+
+def test_snapshot_writes_a_picture_per_contest(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "snapshot", "--db", db, "--out", str(tmp_path / "shots"))
+    assert code == 0
+    (path,) = [Path(line) for line in out.splitlines()]
+    assert path.name == "utama-01-walikota.png" and path.stat().st_size > 10_000
