@@ -165,7 +165,8 @@ def raw_executemany(db: Path, rows: list[tuple[object, ...]]) -> None:
     connection = sqlite3.connect(db)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=FULL")
-    columns = ["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS]
+    columns = ["pemilihan TEXT", "kode_wilayah TEXT", "sumber TEXT"]
+    columns += [f"{key} INTEGER" for key in DATA_KEYS]
     connection.execute(f"CREATE TABLE bench_raw ({', '.join(columns)})")
     marks = ", ".join("?" for _ in columns)
     with connection:
