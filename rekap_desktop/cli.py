@@ -79,6 +79,9 @@ def _guarded(action: Callable[[], int]) -> int:
     except Refused as error:
         print(f"Ditolak: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as error:  # a bug: say so plainly, never a traceback wall for the user
         print(f"Kesalahan internal: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INTERNAL
