@@ -42,7 +42,7 @@ class RecapTable:
         ]
         tps = sum(u.tps_count or 0 for u, _ in recap.units) or None
         rows.append(("", "JUMLAH", tps, *cells(recap.total)))
-        rows.append(("", "% SUARA SAH", None, *_shares(recap.total, keys[:-3]), None, None, None))
+        rows.append(("", "% SUARA SAH", "", *_shares(recap.total, keys[:-3]), "", "", ""))
         return RecapTable(headers, tuple(rows))
 
 
