@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, inspect, text
 
 from rekap_desktop.domain.sources import PPK, SIREKAP
 from rekap_desktop.interchange.problems import InputRejected
@@ -15,23 +16,20 @@ from tests.fixtures import HEADER, TALLIES, write_setup, write_tallies
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "pleno.sqlite"
-
-
-@pytest.fixture
-def service(tmp_path: Path, db_path: Path) -> PlenoService:
-    service = PlenoService(open_engine(str(db_path)))
+def service(tmp_path: Path, db_url: str) -> Iterator[PlenoService]:
+    service = PlenoService(open_engine(db_url))
     service.create_from_setup_file(write_setup(tmp_path))
-    return service
+    yield service
+    service.engine.dispose()
 
 
-def _dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
+def _dump(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in a stable order: the whole database's content."""
+    with engine.connect() as connection:
+        return {
+            table: [tuple(r) for r in connection.execute(text(f"SELECT * FROM {table}"))]
+            for table in sorted(inspect(connection).get_table_names())
+        }
 
 
 def test_import_records_every_form_and_announces_it(service: PlenoService, tmp_path: Path) -> None:
@@ -72,19 +70,17 @@ def test_reimport_makes_new_values_current_and_reports_changes(
     assert service.tallies()[("walikota", "990101", "ppk")].value("suara_02") == 581
 
 
-def test_a_rejected_file_changes_nothing(
-    service: PlenoService, tmp_path: Path, db_path: Path
-) -> None:
+def test_a_rejected_file_changes_nothing(service: PlenoService, tmp_path: Path) -> None:
     # GIVEN a meeting with data
     service.import_tally_file(write_tallies(tmp_path))
-    before = _dump(db_path)
+    before = _dump(service.engine)
     # WHEN a file with one bad cell in its last row is imported
     bad = TALLIES + "walikota,990102,SELATAN,sirekap,1000,300,-5,990,10,1000\n"
     with pytest.raises(InputRejected) as raised:
         service.import_tally_file(write_tallies(tmp_path, bad, "bad.csv"))
     # THEN the row and column are named and the database is exactly as it was
     assert any(p.row == 5 and p.column == "suara_02" for p in raised.value.problems)
-    assert _dump(db_path) == before
+    assert _dump(service.engine) == before
 
 
 def test_a_second_meeting_in_one_database_is_refused(service: PlenoService, tmp_path: Path) -> None:

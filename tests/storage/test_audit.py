@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
+import pytest
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
@@ -10,24 +11,26 @@ from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 
 
-def _chain(tmp_path: Path, entries: int = 3) -> Session:
-    session = Session(open_engine(str(tmp_path / "a.sqlite")))
-    with session.begin():
-        for i in range(entries):
-            audit.append(session, "operator", "uji", {"n": i, "teks": "ä"})
-    return session
+@pytest.fixture
+def session(db_url: str) -> Iterator[Session]:
+    """A session on a database holding a chain of three entries."""
+    engine = open_engine(db_url)
+    with Session(engine) as session:
+        with session.begin():
+            for i in range(3):
+                audit.append(session, "operator", "uji", {"n": i, "teks": "ä"})
+        yield session
+    engine.dispose()
 
 
-def test_a_fresh_chain_verifies(tmp_path: Path) -> None:
+def test_a_fresh_chain_verifies(session: Session) -> None:
     # GIVEN three entries appended WHEN verified THEN all hold
-    session = _chain(tmp_path)
     report = audit.verify(session)
     assert (report.ok, report.entries, report.broken_at) == (True, 3, None)
 
 
-def test_an_edited_payload_breaks_the_chain_at_that_entry(tmp_path: Path) -> None:
+def test_an_edited_payload_breaks_the_chain_at_that_entry(session: Session) -> None:
     # GIVEN a chain whose second entry is edited behind the program's back
-    session = _chain(tmp_path)
     with session.begin():
         session.execute(
             update(AuditEntryRow).where(AuditEntryRow.id == 2).values(payload='{"n":9}')
@@ -38,8 +41,7 @@ def test_an_edited_payload_breaks_the_chain_at_that_entry(tmp_path: Path) -> Non
     assert "diubah" in report.reason
 
 
-def test_a_removed_entry_is_detected(tmp_path: Path) -> None:
-    session = _chain(tmp_path)
+def test_a_removed_entry_is_detected(session: Session) -> None:
     with session.begin():
         session.execute(delete(AuditEntryRow).where(AuditEntryRow.id == 2))
     report = audit.verify(session)
@@ -47,9 +49,8 @@ def test_a_removed_entry_is_detected(tmp_path: Path) -> None:
     assert "hilang" in report.reason
 
 
-def test_a_rehashed_forgery_still_breaks_the_link(tmp_path: Path) -> None:
+def test_a_rehashed_forgery_still_breaks_the_link(session: Session) -> None:
     # GIVEN entry 2 rewritten with a recomputed hash of its own
-    session = _chain(tmp_path)
     with session.begin():
         row = session.get(AuditEntryRow, 2)
         assert row is not None
