@@ -180,14 +180,8 @@ class PlenoService:
             {
                 "berkas": file_name,
                 "sha256": sha256,
-                "formulir": [
-                    {
-                        "pemilihan": r.contest,
-                        "kode_wilayah": r.unit,
-                        "sumber": r.source.code,
-                        "versi": f.version,
-                        "nilai": dict(sorted(r.values.items())),
-                    }
+                audit.FORMS: [
+                    audit.form_record(r.contest, r.unit, r.source.code, f.version, dict(r.values))
                     for r, f in zip(records, forms, strict=True)
                 ],
             },

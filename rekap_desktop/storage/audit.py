@@ -25,6 +25,32 @@ def entry_hash(entry_id: int, at: str, actor: str, event: str, payload: str, pre
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+FORMS = "formulir"
+"""Payload key under which an entry lists the forms it wrote, each with its values in full."""
+
+
+def form_record(
+    contest: str, unit: str, source: str, version: int, values: dict[str, int]
+) -> dict[str, object]:
+    """How an entry records one written form version, so the chain can vouch for current values."""
+    return {
+        "pemilihan": contest,
+        "kode_wilayah": unit,
+        "sumber": source,
+        "versi": version,
+        "nilai": dict(sorted(values.items())),
+    }
+
+
+def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int]]:
+    """The last values the chain recorded for every (contest, unit, source) form."""
+    last: dict[tuple[str, str, str], dict[str, int]] = {}
+    for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
+        for form in json.loads(row.payload).get(FORMS, []) if row.payload.startswith("{") else []:
+            last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
+    return last
+
+
 def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 

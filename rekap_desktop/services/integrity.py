@@ -1,0 +1,47 @@
+"""Does the database still hold what the program wrote? The audit chain must verify, and every
+current value must equal the last value the chain recorded for it (an edit made directly in the
+database file, behind the program's back, is found and named)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage import audit, repository
+from rekap_desktop.text.numbers import format_number
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    chain: audit.ChainReport
+    mismatches: tuple[str, ...]
+    """One Indonesian sentence per value that differs from the chain's record."""
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and not self.mismatches
+
+
+def verify_integrity(service: PlenoService) -> IntegrityReport:
+    with Session(service.engine) as session:
+        chain = audit.verify(session)
+        recorded = audit.recorded_forms(session)
+        current = repository.current_tallies(session)
+    mismatches: list[str] = []
+    for key in sorted(set(recorded) | set(current)):
+        contest, unit, source = key
+        where = f"{contest} {unit} {source}"
+        if key not in recorded:
+            mismatches.append(f"{where}: formulir ada di basis data tetapi tidak tercatat di audit")
+            continue
+        stored = dict(current.get(key, {}))
+        for field in sorted(set(stored) | set(recorded[key])):
+            now, then = stored.get(field), recorded[key].get(field)
+            if now != then:
+                mismatches.append(
+                    f"{where} {field}: basis data {format_number(now)}, "
+                    f"tercatat di audit {format_number(then)}"
+                )
+    return IntegrityReport(chain, tuple(mismatches))
