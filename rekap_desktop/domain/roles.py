@@ -1,0 +1,76 @@
+"""Who may do what: the operator enters and prepares; a commissioner confirms what changes the
+result or the record, with their PIN at that moment."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    ANGGOTA = "anggota"
+    """Anggota KPU: a commissioner."""
+    KETUA = "ketua"
+    """Ketua KPU: a commissioner who may also re-open a determined result."""
+
+
+class Action(StrEnum):
+    """Actions that change the result or the record and need a commissioner's PIN."""
+
+    APPROVE_CORRECTION = "approve_correction"
+    CLOSE_OBJECTION = "close_objection"
+    REOPEN_KECAMATAN = "reopen_kecamatan"
+    DETERMINE = "determine"
+    REOPEN_DETERMINED = "reopen_determined"
+    RESTORE_BACKUP = "restore_backup"
+    MANAGE_USERS = "manage_users"
+
+
+ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
+ACTION_LABELS = {
+    Action.APPROVE_CORRECTION: "menyetujui pembetulan",
+    Action.CLOSE_OBJECTION: "menutup keberatan",
+    Action.REOPEN_KECAMATAN: "membuka kembali kecamatan",
+    Action.DETERMINE: "menetapkan hasil",
+    Action.REOPEN_DETERMINED: "membuka kembali hasil yang sudah ditetapkan",
+    Action.RESTORE_BACKUP: "memulihkan cadangan",
+    Action.MANAGE_USERS: "mengatur pengguna dan PIN",
+}
+_COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
+_ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
+_ALLOWED[Action.REOPEN_DETERMINED] = frozenset({Role.KETUA})
+_ALLOWED[Action.MANAGE_USERS] = frozenset({Role.KETUA})
+
+MAX_FAILED_TRIES = 5
+LOCK_DURATION = timedelta(minutes=5)
+MIN_PIN_LENGTH = 4
+
+
+def may_confirm(role: Role, action: Action) -> bool:
+    return role in _ALLOWED[action]
+
+
+def refusal_for_role(role: Role, action: Action) -> str | None:
+    """Why ``role`` may not confirm ``action`` (Indonesian), or None when it may."""
+    if may_confirm(role, action):
+        return None
+    allowed = " atau ".join(ROLE_LABELS[r] for r in Role if r in _ALLOWED[action])
+    return f"{ROLE_LABELS[role]} tidak berwenang {ACTION_LABELS[action]}; perlu {allowed}."
+
+
+def locked_until(failures: list[datetime], now: datetime) -> datetime | None:
+    """After 5 wrong PINs within the lock window the user is locked for 5 minutes from the last."""
+    recent = [f for f in failures if now - f < LOCK_DURATION]
+    if len(recent) < MAX_FAILED_TRIES:
+        return None
+    return max(recent) + LOCK_DURATION
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why a new PIN is not acceptable (Indonesian), or None."""
+    if len(pin) < MIN_PIN_LENGTH:
+        return f"PIN paling sedikit {MIN_PIN_LENGTH} karakter."
+    if pin.strip() != pin:
+        return "PIN tidak boleh diawali atau diakhiri spasi."
+    return None

@@ -1,0 +1,166 @@
+"""Users and PINs: who is at the keyboard, and a commissioner's confirmation of a guarded action.
+
+PINs are stored as argon2 hashes only. Five wrong PINs lock that user for five minutes. Every user
+change and every wrong PIN is in the audit chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.roles import (
+    ACTION_LABELS,
+    LOCK_DURATION,
+    MAX_FAILED_TRIES,
+    Action,
+    Role,
+    locked_until,
+    pin_problem,
+    refusal_for_role,
+)
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.storage import audit
+from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A commissioner confirmed an action with their PIN at this moment (named in the audit)."""
+
+    user: User
+    action: Action
+    at: str
+
+    def audit_fields(self) -> dict[str, str]:
+        return {"dikonfirmasi_oleh": self.user.name, "peran": self.user.role.value}
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class UsersService:
+    def __init__(self, engine: Engine, bus: ChangeBus | None = None, clock: Clock = _now) -> None:
+        self.engine = engine
+        self.bus = bus or ChangeBus()
+        self.clock = clock
+        # Cheaper than the library default, still argon2id: a PIN check must feel instant.
+        self._hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    def users(self) -> list[User]:
+        with self._session() as session:
+            rows = session.scalars(select(UserRow).order_by(UserRow.id))
+            return [User(r.name, Role(r.role)) for r in rows]
+
+    def has_users(self) -> bool:
+        return bool(self.users())
+
+    def add_user(
+        self, name: str, role: Role, pin: str, confirmation: Confirmation | None = None
+    ) -> User:
+        """Add a user: the first must be the ketua; later ones need the ketua's confirmation."""
+        name = name.strip()
+        problems = [Problem(p) for p in (pin_problem(pin),) if p]
+        if not name:
+            problems.append(Problem("nama pengguna tidak boleh kosong"))
+        with self._session() as session, session.begin():
+            existing = session.scalars(select(UserRow)).all()
+            if not existing and role is not Role.KETUA:
+                problems.append(Problem("pengguna pertama harus Ketua KPU"))
+            if existing and (
+                confirmation is None or confirmation.action is not Action.MANAGE_USERS
+            ):
+                problems.append(Problem("menambah pengguna perlu konfirmasi PIN Ketua KPU"))
+            if any(r.name.casefold() == name.casefold() for r in existing):
+                problems.append(Problem(f"pengguna '{name}' sudah ada"))
+            if problems:
+                raise InputRejected(problems)
+            session.add(
+                UserRow(
+                    name=name,
+                    role=role.value,
+                    pin_hash=self._hasher.hash(pin),
+                    created_at=audit.now_iso(),
+                )
+            )
+            payload = {"nama": name, "peran": role.value}
+            if confirmation:
+                payload.update(confirmation.audit_fields())
+            actor = confirmation.user.name if confirmation else name
+            audit.append(session, actor, AuditEvent.USER_ADDED, payload)
+        self.bus.publish(Change(AuditEvent.USER_ADDED))
+        return User(name, role)
+
+    def confirm(self, name: str, pin: str, action: Action) -> Confirmation:
+        """The named user's confirmation of ``action``; refused (and counted) on a wrong PIN."""
+        now = self.clock()
+        with self._session() as session, session.begin():
+            row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+            if row is None:
+                raise InputRejected([Problem(f"pengguna '{name}' tidak dikenal")])
+            failures = self._failures(session, row.id)
+            until = locked_until(failures, now)
+            if until is not None:
+                raise InputRejected(
+                    [
+                        Problem(
+                            f"{name} terkunci karena {MAX_FAILED_TRIES} kali salah PIN; "
+                            f"coba lagi pukul {until:%H.%M}"
+                        )
+                    ]
+                )
+            if not self._pin_matches(row.pin_hash, pin):
+                session.add(PinFailureRow(user_id=row.id, at=now.isoformat()))
+                audit.append(
+                    session, name, AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": action.value}
+                )
+                rejection = InputRejected(
+                    [Problem(_wrong_pin_message([*failures, now], now, action))]
+                )
+            else:
+                rejection = None
+            role = Role(row.role)
+        if rejection is not None:
+            raise rejection
+        refusal = refusal_for_role(role, action)
+        if refusal:
+            raise InputRejected([Problem(refusal)])
+        return Confirmation(User(name, role), action, now.isoformat(timespec="seconds"))
+
+    def _failures(self, session: Session, user_id: int) -> list[datetime]:
+        rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
+        return [datetime.fromisoformat(at) for at in rows]
+
+    def _pin_matches(self, pin_hash: str, pin: str) -> bool:
+        try:
+            return self._hasher.verify(pin_hash, pin)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def _wrong_pin_message(failures: list[datetime], now: datetime, action: Action) -> str:
+    message = f"PIN salah untuk {ACTION_LABELS[action]}"
+    if locked_until(failures, now) is not None:
+        return message + "; pengguna terkunci 5 menit"
+    recent = sum(1 for f in failures if now - f < LOCK_DURATION)
+    return message + f"; sisa {MAX_FAILED_TRIES - recent} kali percobaan"

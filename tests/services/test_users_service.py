@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+
+from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.storage.engine import open_engine
+
+START = datetime(2024, 12, 5, 9, 0).astimezone()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def users(db_url: str, clock: FakeClock) -> Iterator[UsersService]:
+    engine = open_engine(db_url)
+    service = UsersService(engine, clock=clock)
+    service.add_user("Ketua Uji", Role.KETUA, "1111")
+    ketua = service.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
+    service.add_user("Anggota Uji", Role.ANGGOTA, "2222", ketua)
+    service.add_user("Operator Uji", Role.OPERATOR, "3333", ketua)
+    yield service
+    engine.dispose()
+
+
+def _messages(error: pytest.ExceptionInfo[InputRejected]) -> list[str]:
+    return [p.message for p in error.value.problems]
+
+
+def test_a_commissioner_confirms_and_is_named(users: UsersService) -> None:
+    confirmation = users.confirm("Anggota Uji", "2222", Action.APPROVE_CORRECTION)
+    assert confirmation.audit_fields() == {"dikonfirmasi_oleh": "Anggota Uji", "peran": "anggota"}
+
+
+def test_an_operator_is_refused_an_approval(users: UsersService) -> None:
+    with pytest.raises(InputRejected) as error:
+        users.confirm("Operator Uji", "3333", Action.APPROVE_CORRECTION)
+    assert _messages(error) == [
+        "Operator tidak berwenang menyetujui pembetulan; perlu Anggota KPU atau Ketua KPU."
+    ]
+
+
+def test_only_the_ketua_reopens_a_determined_result(users: UsersService) -> None:
+    with pytest.raises(InputRejected, match="perlu Ketua KPU"):
+        users.confirm("Anggota Uji", "2222", Action.REOPEN_DETERMINED)
+    assert users.confirm("Ketua Uji", "1111", Action.REOPEN_DETERMINED).user.role is Role.KETUA
+
+
+def test_five_wrong_pins_lock_the_user_for_five_minutes(
+    users: UsersService, clock: FakeClock
+) -> None:
+    # GIVEN four wrong PINs, each telling how many tries are left
+    for left in (4, 3, 2, 1):
+        with pytest.raises(InputRejected) as error:
+            users.confirm("Anggota Uji", "9999", Action.DETERMINE)
+        assert _messages(error) == [f"PIN salah untuk menetapkan hasil; sisa {left} kali percobaan"]
+    # WHEN the fifth is wrong too THEN the user is locked, even with the right PIN
+    with pytest.raises(InputRejected, match="terkunci 5 menit"):
+        users.confirm("Anggota Uji", "9999", Action.DETERMINE)
+    with pytest.raises(InputRejected, match="terkunci karena 5 kali salah PIN; coba lagi pukul 09.05"):
+        users.confirm("Anggota Uji", "2222", Action.DETERMINE)
+    # AND five minutes later the right PIN works again
+    clock.now = START + timedelta(minutes=5, seconds=1)
+    assert users.confirm("Anggota Uji", "2222", Action.DETERMINE).user.name == "Anggota Uji"
+
+
+def test_user_rules(db_url: str) -> None:
+    engine = open_engine(db_url)
+    service = UsersService(engine)
+    with pytest.raises(InputRejected, match="pengguna pertama harus Ketua KPU"):
+        service.add_user("Operator", Role.OPERATOR, "3333")
+    with pytest.raises(InputRejected, match="paling sedikit 4"):
+        service.add_user("Ketua", Role.KETUA, "12")
+    service.add_user("Ketua", Role.KETUA, "1234")
+    with pytest.raises(InputRejected, match="perlu konfirmasi PIN Ketua KPU"):
+        service.add_user("Lain", Role.ANGGOTA, "5555")
+    assert not any("1234" in e for e in _audit_payloads(engine))
+    engine.dispose()
+
+
+def _audit_payloads(engine: object) -> list[str]:
+    from sqlalchemy import Engine, text
+
+    assert isinstance(engine, Engine)
+    with engine.connect() as connection:
+        return [r[0] for r in connection.execute(text("SELECT payload FROM audit_entry"))]
+
+
+def test_audit_chain_holds_after_user_actions(users: UsersService) -> None:
+    with pytest.raises(InputRejected):
+        users.confirm("Anggota Uji", "0000", Action.DETERMINE)
+    assert PlenoService(users.engine).verify_audit().ok
