@@ -1,0 +1,156 @@
+"""Backups of the meeting's SQLite file (online, with SQLite's backup API), verified after writing,
+rotated; restore shows what a backup holds before it replaces anything."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.users_service import Confirmation
+from rekap_desktop.storage import audit
+
+KEEP = 20
+PREFIX = "rekap-cadangan-"
+
+
+@dataclass(frozen=True)
+class BackupPreview:
+    """What a backup file holds, shown before restoring it."""
+
+    path: Path
+    meeting: str
+    audit_entries: int
+    last_change: str
+    forms: int
+    chain_ok: bool
+
+
+def sqlite_path(engine: Engine) -> Path:
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        raise InputRejected(
+            [
+                Problem(
+                    "cadangan berkas hanya untuk basis data SQLite; PostgreSQL dicadangkan "
+                    "dengan pg_dump oleh pengelola server"
+                )
+            ]
+        )
+    return Path(engine.url.database)
+
+
+def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> BackupPreview:
+    """Copy the live database into ``folder`` (e.g. a USB stick), verify the copy, rotate."""
+    source = sqlite_path(engine)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{stamp}.sqlite"
+    partial = target.with_suffix(".partial")
+    _copy(source, partial)
+    preview = preview_backup(partial)
+    if not preview.chain_ok:
+        partial.unlink()
+        raise InputRejected([Problem("salinan cadangan tidak lolos pemeriksaan; tidak disimpan")])
+    partial.replace(target)
+    _rotate(folder)
+    return BackupPreview(
+        target,
+        preview.meeting,
+        preview.audit_entries,
+        preview.last_change,
+        preview.forms,
+        preview.chain_ok,
+    )
+
+
+def preview_backup(path: Path) -> BackupPreview:
+    """Read a backup without changing it: integrity, audit chain, what meeting and how much."""
+    if not path.is_file():
+        raise InputRejected([Problem(f"berkas cadangan '{path.name}' tidak ada")])
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return _inspect(path, connection)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise InputRejected(
+            [Problem(f"'{path.name}' bukan cadangan Rekap Desktop ({error})")]
+        ) from None
+
+
+def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
+    if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+        raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
+    setup = connection.execute("SELECT setup_json FROM meeting").fetchone()
+    if setup is None:
+        raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
+    document = json.loads(setup[0])
+    meeting = f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    entries = connection.execute(
+        "SELECT id, at, actor, event, payload, prev_hash, hash FROM audit_entry ORDER BY id"
+    ).fetchall()
+    forms = connection.execute("SELECT count(*) FROM tally WHERE is_current").fetchone()[0]
+    return BackupPreview(
+        path,
+        meeting,
+        len(entries),
+        entries[-1][1] if entries else "-",
+        int(forms),
+        _chain_ok(entries),
+    )
+
+
+def _chain_ok(entries: list[tuple[int, str, str, str, str, str, str]]) -> bool:
+    previous = audit.GENESIS
+    for number, (entry_id, at, actor, event, payload, prev, digest) in enumerate(entries, 1):
+        if entry_id != number or prev != previous:
+            return False
+        if audit.entry_hash(entry_id, at, actor, event, payload, prev) != digest:
+            return False
+        previous = digest
+    return True
+
+
+def _copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy even while another connection writes."""
+    origin, destination = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        origin.backup(destination)
+    finally:
+        destination.close()
+        origin.close()
+
+
+def _rotate(folder: Path) -> None:
+    backups = sorted(folder.glob(f"{PREFIX}*.sqlite"))
+    for old in backups[:-KEEP]:
+        old.unlink()
+
+
+def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:
+    """Replace the live database with a verified backup; the replaced file is kept beside it and
+    the restore is recorded in the restored chain, naming who confirmed."""
+    preview = preview_backup(backup)
+    if not preview.chain_ok:
+        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    live = sqlite_path(engine)
+    engine.dispose()
+    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    _copy(live, kept)
+    _copy(backup, live)
+    with Session(engine) as session, session.begin():
+        audit.append(
+            session,
+            confirmation.user.name,
+            AuditEvent.BACKUP_RESTORED,
+            {"berkas": backup.name, "disimpan_sebagai": kept.name, **confirmation.audit_fields()},
+        )
+    return preview
