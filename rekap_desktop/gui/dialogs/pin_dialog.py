@@ -1,0 +1,52 @@
+"""A commissioner confirms a guarded action with their PIN at that moment."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from rekap_desktop.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, may_confirm
+from rekap_desktop.gui.forms.ui_pin_dialog import Ui_PinDialog
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.users_service import Confirmation, UsersService
+
+
+class PinDialog(QDialog):
+    """Lists only the users allowed to confirm ``action``; a wrong PIN is told in place."""
+
+    def __init__(self, users: UsersService, action: Action, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PinDialog()
+        self.ui.setupUi(self)
+        self.users = users
+        self.action = action
+        self.confirmation: Confirmation | None = None
+        self.ui.actionLabel.setText(
+            f"Untuk {ACTION_LABELS[action]} perlu konfirmasi komisioner dengan PIN."
+        )
+        for user in users.users():
+            if may_confirm(user.role, action):
+                self.ui.userBox.addItem(f"{user.name} ({ROLE_LABELS[user.role]})", user.name)
+        self.ui.buttons.accepted.connect(self.try_confirm)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.pinEdit.setFocus()
+
+    def try_confirm(self) -> None:
+        name = self.ui.userBox.currentData()
+        if not name:
+            self.ui.problemLabel.setText("Belum ada komisioner yang berwenang untuk tindakan ini.")
+            return
+        try:
+            self.confirmation = self.users.confirm(name, self.ui.pinEdit.text(), self.action)
+        except InputRejected as error:
+            self.ui.problemLabel.setText("; ".join(p.message for p in error.problems))
+            self.ui.pinEdit.clear()
+            return
+        self.accept()
+
+
+def ask_confirmation(
+    users: UsersService, action: Action, parent: QWidget | None = None
+) -> Confirmation | None:
+    """The confirmation, or None when the operator cancelled."""
+    dialog = PinDialog(users, action, parent)
+    return dialog.confirmation if dialog.exec() == QDialog.DialogCode.Accepted else None
