@@ -6,6 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rekap_desktop.gui.main_window import MainWindow
@@ -22,6 +23,6 @@ def run(service: PlenoService) -> int:
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
     sys.excepthook = _excepthook
-    window = MainWindow(service)
+    window = MainWindow(service, settings=QSettings())  # geometry kept between runs
     window.show()
     return app.exec()

@@ -1,111 +1,93 @@
-"""The operator's main window: the recapitulation of every contest, live from the database."""
+"""The operator's cockpit: the 17-item stepper, one page per agenda item, and the recapitulation
+of every contest (always reachable), all live from the database."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
+    QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rekap_desktop import __version__
-from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source
+from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
+from rekap_desktop.gui.help_overlay import HelpOverlay
 from rekap_desktop.gui.operations import run_operation
-from rekap_desktop.gui.recap_model import RecapModel, RecapTable
+from rekap_desktop.gui.pages.base import AgendaPage, PageContext
+from rekap_desktop.gui.pages.cockpit_pages import build_pages
+from rekap_desktop.gui.pages.recap_page import RecapView
+from rekap_desktop.gui.procedure_panel import ProcedurePanel
+from rekap_desktop.gui.window_geometry import restore_geometry, save_geometry
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import ImportReport, PlenoService
-from rekap_desktop.services.results import ContestRecap, recap_contests
+from rekap_desktop.services.procedure_records import ProcedureRecords
+from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.text.numbers import format_date, format_number
 
-SOURCE_CHOICES: tuple[tuple[str, Source | None], ...] = (
-    ("Hasil pleno (formulir PPK + pembetulan)", None),
-    ("Formulir D.Hasil PPK", PPK),
-    ("Sirekap — alat bantu, bukan hasil resmi", SIREKAP),
-    ("Salinan Bawaslu", BAWASLU),
-)
-
-
-def source_label(code: str) -> str:
-    labels = {
-        "ppk": "formulir D.Hasil PPK",
-        "pleno": "hasil pleno (PPK + pembetulan)",
-        "sirekap": "Sirekap (alat bantu, bukan hasil resmi)",
-        "bawaslu": "salinan Bawaslu",
-    }
-    return labels.get(code, f"salinan {code.replace('_', ' nomor urut ')}")
-
-
-class ContestPage(QWidget):
-    """One contest: its units × choices table and the outcome under it."""
-
-    def __init__(self, contest: Contest) -> None:
-        super().__init__()
-        self.contest = contest
-        self.model = RecapModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.outcome = QLabel()
-        self.outcome.setObjectName("outcome")
-        layout = QVBoxLayout(self)
-        title = QLabel(contest.title)
-        title.setObjectName("contestTitle")
-        layout.addWidget(title)
-        layout.addWidget(self.table)
-        layout.addWidget(self.outcome)
-
-    def show_recap(self, item: ContestRecap) -> None:
-        self.model.set_table(RecapTable.from_recap(item.recap))
-        outcome = item.recap.outcome
-        verdict = outcome.reason
-        if outcome.number is not None:
-            choice = self.contest.choice(outcome.number)
-            name = choice.name if choice else ""
-            state = "unggul" if outcome.elected else "tidak memenuhi syarat terpilih"
-            verdict = f"Nomor urut {outcome.number} {name}: {state}. {outcome.reason}"
-        self.outcome.setText(f"Sumber: {source_label(item.source)} — {verdict}")
+GEOMETRY_KEY = "main_window/geometry"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: PlenoService) -> None:
+    def __init__(
+        self,
+        service: PlenoService,
+        procedure: ProcedureService | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self.service = service
         self.pleno = service.pleno()
+        self.procedure = procedure or ProcedureService(service)
+        self.records = ProcedureRecords(self.procedure)
+        self.settings = settings
         self.setWindowTitle(self._title())
-        self.pages = {c.code: ContestPage(c) for c in self.pleno.contests}
-        self.source_box = QComboBox()
-        for label, source in SOURCE_CHOICES:
-            self.source_box.addItem(label, source)
-        self.source_box.currentIndexChanged.connect(self.refresh)
-        self.tabs = QTabWidget()
-        for contest in self.pleno.contests:
-            self.tabs.addTab(self.pages[contest.code], contest.title)
-        self.setCentralWidget(self._central())
+        self.recap = RecapView(service, self.pleno)
+        self.pages, self.tabs, self.source_box = (
+            self.recap.pages,
+            self.recap.tabs,
+            self.recap.source_box,
+        )
+        ctx = PageContext(service, self.procedure, self.records)
+        self.agenda: dict[str, AgendaPage] = build_pages(ctx)
+        self.stack = QStackedWidget()
+        for page in dict.fromkeys(self.agenda.values()):
+            self.stack.addWidget(page)
+        self.views = QTabWidget()
+        self.views.addTab(self.stack, "Tata cara rapat")
+        self.views.addTab(self.recap, "Rekapitulasi")
+        self.panel = ProcedurePanel(self.pleno)
+        self._connect_panel()
+        central = self._central()
+        self.setCentralWidget(central)
+        self.help = HelpOverlay(central)
         self.audit_label = QLabel()
         self.incident_label = QLabel()
         self.statusBar().addPermanentWidget(self.incident_label)
         self.statusBar().addPermanentWidget(self.audit_label)
+        self._build_actions()
         self._build_menu()
+        self._shown: ProcedureState | None = None
         service.bus.subscribe(self.on_changed)
         self.refresh()
-        self.resize(1200, 720)
+        self.resize(1280, 760)
+        if settings is not None:
+            restore_geometry(self, settings, GEOMETRY_KEY)
+        self.clock = QTimer(self)
+        self.clock.timeout.connect(self.show_time)
+        self.clock.start(30_000)
 
     def _title(self) -> str:
         demo = " — SIMULASI" if self.service.is_demo() else ""
@@ -129,28 +111,61 @@ class MainWindow(QMainWindow):
         if self.pleno.held_on:
             details.append(format_date(self.pleno.held_on))
         layout.addWidget(QLabel(" · ".join(d for d in details if d)))
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Sumber angka:"))
-        row.addWidget(self.source_box)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.tabs)
+        split = QSplitter()
+        split.addWidget(self.panel)
+        split.addWidget(self.views)
+        split.setStretchFactor(1, 3)
+        split.setSizes([380, 900])
+        layout.addWidget(split, 1)
         return central
+
+    def _connect_panel(self) -> None:
+        self.panel.next_requested.connect(self.go_next)
+        self.panel.back_requested.connect(self.go_back)
+        self.panel.pause_requested.connect(self.toggle_pause)
+        self.panel.stop_requested.connect(self.go_to)
+        self.panel.target.timeChanged.connect(self.show_time)
+
+    def _action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.action_next = self._action("Langkah &berikutnya", "PgDown", self.go_next)
+        self.action_back = self._action("Langkah &sebelumnya", "PgUp", self.go_back)
+        self.action_pause = self._action("S&kors / cabut skors", "P", self.toggle_pause)
+        self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
+        self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
+        self.action_print = self._action("&Cetak halaman ini…", "Ctrl+P", self.print_page)
+        self.action_help = self._action("&Tombol pintas", "F1", self.help.toggle)
+        self.import_action = self._action("&Impor rekap-csv/XLSX…", "Ctrl+I", self.choose_import)
+        self.export_action = self._action("&Ekspor rekap-csv/XLSX…", "Ctrl+E", self.choose_export)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&Berkas")
-        self.import_action = QAction("&Impor rekap-csv/XLSX…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.choose_import)
-        self.export_action = QAction("&Ekspor rekap-csv/XLSX…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.choose_export)
         quit_action = QAction("&Keluar", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.export_action, quit_action):
+        for action in (self.import_action, self.export_action, self.action_print, quit_action):
             file_menu.addAction(action)
+        meeting = self.menuBar().addMenu("&Rapat")
+        for action in (
+            self.action_next,
+            self.action_back,
+            self.action_save,
+            self.action_pause,
+            self.action_recap,
+        ):
+            meeting.addAction(action)
+        reopen = QAction("&Buka kembali hasil yang ditetapkan…", self)
+        reopen.triggered.connect(self.reopen)
+        meeting.addAction(reopen)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
+        help_menu.addAction(self.action_help)
         about = QAction("&Tentang Rekap Desktop", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -160,22 +175,107 @@ class MainWindow(QMainWindow):
     def on_changed(self, _change: Change) -> None:
         self.refresh()
 
-    def selected_source(self) -> Source | None:
-        data = self.source_box.currentData()
-        return data if isinstance(data, Source) else None
-
     def refresh(self) -> None:
-        for item in recap_contests(self.service, source=self.selected_source()):
-            self.pages[item.recap.contest.code].show_recap(item)
+        self.recap.refresh()
+        state = self.procedure.state()
+        self.panel.show_state(self.procedure.plan, state)
+        page = self.current_page()
+        if self._shown is None or (state.current, state.paused, state.determined) != (
+            self._shown.current,
+            self._shown.paused,
+            self._shown.determined,
+        ):
+            self.stack.setCurrentWidget(self.agenda[state.current.item])
+            self.agenda[state.current.item].show_stop(state.current)
+        elif not page.editable:
+            page.refresh()
+        self._shown = state
+        self.show_time()
         report = self.service.verify_audit()
-        state = f"utuh ({format_number(report.entries)} entri)" if report.ok else "RUSAK"
-        self.audit_label.setText(f"Rantai audit: {state}")
+        chain = f"utuh ({format_number(report.entries)} entri)" if report.ok else "RUSAK"
+        self.audit_label.setText(f"Rantai audit: {chain}")
         open_items = sum(
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
         )
         self.incident_label.setText(f"Kejadian/keberatan terbuka: {open_items}")
 
-    # -- actions ---------------------------------------------------------------------------
+    def show_time(self) -> None:
+        now = datetime.now().astimezone()
+        target = self.panel.target_end(now)
+        self.panel.show_time(self.procedure.elapsed(now), self.procedure.forecast(target, now))
+
+    def current_page(self) -> AgendaPage:
+        return self.agenda[self.procedure.state().current.item]
+
+    # -- procedure actions -----------------------------------------------------------------
+
+    def go_next(self) -> None:
+        self.views.setCurrentIndex(0)
+        if not self.current_page().save_pending():
+            return
+        if self.procedure.state().current.item == DETERMINATION:
+            self.determine()
+            return
+        run_operation(self, "Langkah berikutnya", self.procedure.next)
+
+    def go_back(self) -> None:
+        self.views.setCurrentIndex(0)
+        run_operation(self, "Langkah sebelumnya", self.procedure.back)
+
+    def go_to(self, stop: Stop) -> None:
+        self.views.setCurrentIndex(0)
+        run_operation(self, "Pindah langkah", lambda: self.procedure.go_to(stop))
+
+    def save_page(self) -> None:
+        if self.current_page().save():
+            self.statusBar().showMessage("Catatan langkah tersimpan.", 5_000)
+
+    def toggle_pause(self) -> None:
+        if self.procedure.state().paused:
+            run_operation(self, "Cabut skors", self.procedure.resume)
+            return
+        dialog = PauseDialog(self)
+        if dialog.exec():
+            reason = dialog.reason()
+            run_operation(self, "Skors", lambda: self.procedure.pause(reason))
+
+    def determine(self) -> None:
+        page = self.agenda[DETERMINATION]
+        signatures = page.signatures()  # type: ignore[attr-defined]
+        answer = QMessageBox.question(
+            self,
+            "Penetapan",
+            "Tetapkan hasil rekapitulasi? Setelah ditetapkan, hasil terkunci.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            run_operation(self, "Penetapan", lambda: self.procedure.determine(signatures))
+
+    def reopen(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, "Buka kembali", "Alasan membuka kembali hasil:")
+        if ok:
+            run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason))
+
+    def toggle_recap(self) -> None:
+        self.views.setCurrentIndex(1 - self.views.currentIndex())
+
+    def print_page(self) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec():
+            painter = QPainter(printer)
+            widget = self.views.currentWidget()
+            scale = printer.pageRect(QPrinter.Unit.DevicePixel).width() / max(widget.width(), 1)
+            painter.scale(scale, scale)
+            widget.render(painter, QPoint())
+            painter.end()
+
+    # -- files -----------------------------------------------------------------------------
 
     def choose_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -211,6 +311,9 @@ class MainWindow(QMainWindow):
             "hasil penghitungan perolehan suara.",
         )
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if self.settings is not None:
+            save_geometry(self, self.settings, GEOMETRY_KEY)
+        self.clock.stop()
         self.service.bus.unsubscribe(self.on_changed)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

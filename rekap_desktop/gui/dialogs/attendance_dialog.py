@@ -1,0 +1,69 @@
+"""Daftar hadir dialog (procedure item 1): one person, a saksi with contest, choice and mandate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from rekap_desktop.domain.election import Pleno
+from rekap_desktop.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.procedure_records import ROLES
+
+Save = Callable[[str, str, str | None, int | None, bool | None, str], None]
+
+
+class AttendanceDialog(QDialog):
+    """Saves through ``save``; a refusal is shown in the dialog and the entry kept for fixing."""
+
+    def __init__(self, pleno: Pleno, save: Save, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AttendanceDialog()
+        self.ui.setupUi(self)
+        self._save = save
+        for code, label in ROLES.items():
+            self.ui.roleBox.addItem(label, code)
+        self.ui.choiceBox.addItem("—", None)
+        for contest in pleno.contests:
+            for choice in contest.choices:
+                label = f"{contest.title} — nomor urut {choice.number} {choice.name}"
+                self.ui.choiceBox.addItem(label, f"{contest.code}:{choice.number}")
+        for label, value in (
+            ("—", None),
+            ("Diperiksa: sah", True),
+            ("Diperiksa: tidak sah", False),
+        ):
+            self.ui.mandateBox.addItem(label, value)
+        self.ui.roleBox.currentIndexChanged.connect(self._role_changed)
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._role_changed()
+        self.ui.roleBox.setFocus()
+
+    def _role_changed(self) -> None:
+        is_saksi = self.ui.roleBox.currentData() == "saksi"
+        for widget in (self.ui.choiceBox, self.ui.mandateBox):
+            widget.setEnabled(is_saksi)
+
+    def accept(self) -> None:
+        role = str(self.ui.roleBox.currentData())
+        choice = self.ui.choiceBox.currentData() if role == "saksi" else None
+        contest, number = _split_choice(choice)
+        mandate = self.ui.mandateBox.currentData() if role == "saksi" else None
+        try:
+            self._save(
+                role, self.ui.nameEdit.text(), contest, number, mandate, self.ui.noteEdit.text()
+            )
+        except InputRejected as error:
+            self.ui.problemLabel.setText("\n".join(str(p) for p in error.problems))
+            return
+        super().accept()
+
+
+def _split_choice(data: object) -> tuple[str | None, int | None]:
+    """Choice-box data "contest:number" → (contest, number)."""
+    if not isinstance(data, str):
+        return None, None
+    contest, _, number = data.partition(":")
+    return contest, int(number)

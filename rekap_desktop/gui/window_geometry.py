@@ -1,0 +1,40 @@
+"""Windows reopen where they were, never off-screen after the monitors change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+
+def clamp_rect(rect: QRect, available: list[QRect]) -> QRect:
+    """``rect`` moved (and shrunk if needed) into the screen it overlaps most, else the first."""
+    if not available:
+        return rect
+    target = max(available, key=lambda a: _overlap(rect, a))
+    if _overlap(rect, target) == 0:
+        target = available[0]
+    width = min(rect.width(), target.width())
+    height = min(rect.height(), target.height())
+    x = min(max(rect.x(), target.x()), target.x() + target.width() - width)
+    y = min(max(rect.y(), target.y()), target.y() + target.height() - height)
+    return QRect(x, y, width, height)
+
+
+def _overlap(a: QRect, b: QRect) -> int:
+    both = a.intersected(b)
+    return max(both.width(), 0) * max(both.height(), 0)
+
+
+def save_geometry(widget: QWidget, settings: QSettings, key: str) -> None:
+    settings.setValue(key, widget.saveGeometry())
+    settings.sync()
+
+
+def restore_geometry(widget: QWidget, settings: QSettings, key: str) -> bool:
+    data = settings.value(key)
+    if data is None or not widget.restoreGeometry(data):
+        return False
+    screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+    widget.setGeometry(clamp_rect(widget.geometry(), screens))
+    return True

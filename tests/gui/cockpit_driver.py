@@ -1,0 +1,115 @@
+"""Drives the cockpit with the keyboard only (QTest key clicks), offscreen or in a real X window.
+
+Shared by the pytest-qt test and the Xvfb subprocess, so both run exactly the same meeting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.kecamatan import BoxPage
+from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.pleno_service import PlenoService
+
+Key = Qt.Key
+
+
+def press(
+    window: MainWindow, key: Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    if QApplication.activeModalWidget() is None and QApplication.activeWindow() is not window:
+        # Window shortcuts only fire in the active window; a closed dialog may leave none.
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window, 2000)
+    target = window.focusWidget() or window
+    QTest.keyClick(target, key, modifier)
+    QApplication.processEvents()
+
+
+def when_modal(action: Callable[[QWidget], None]) -> None:
+    """Answer the modal dialog the next key opens (it runs its own event loop)."""
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, answer)
+            return
+        action(modal)
+
+    QTimer.singleShot(0, answer)
+
+
+def type_and_enter(text: str) -> Callable[[QWidget], None]:
+    def run(modal: QWidget) -> None:
+        # The dialog's own focus child: the window system may not have activated it yet.
+        focus = modal.focusWidget() or modal
+        QTest.keyClicks(focus, text)
+        QTest.keyClick(focus, Key.Key_Return)
+
+    return run
+
+
+def enter(modal: QWidget) -> None:
+    QTest.keyClick(modal.focusWidget() or modal, Key.Key_Return)
+
+
+def pre_fill_attendance(window: MainWindow) -> None:
+    """Typing a whole register is impractical in a test; the service takes it instead."""
+    for member in window.pleno.members:
+        window.records.add_attendee("kpu", member.name)
+    for witness in window.pleno.witnesses:
+        window.records.add_attendee("saksi", witness.name, witness.contest, witness.choice, True)
+
+
+def open_box_by_keys(window: MainWindow) -> None:
+    """Item 4: tick 'seal intact' and every form with Space, save with Ctrl+S."""
+    page = window.current_page()
+    assert isinstance(page, BoxPage)
+    for box in [page.seal, *page.forms]:
+        box.setFocus()
+        QTest.keyClick(box, Key.Key_Space)
+    press(window, Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.panel.steps.setFocus()
+
+
+def pause_and_resume(window: MainWindow) -> None:
+    when_modal(type_and_enter("ishoma"))
+    press(window, Key.Key_P)
+    assert window.procedure.state().paused
+    press(window, Key.Key_P)
+    assert not window.procedure.state().paused
+
+
+def run_until(window: MainWindow, stop: Stop) -> None:
+    """PageDown through the agenda until ``stop``; each kecamatan's box is opened by keys."""
+    for _ in range(400):
+        current = window.procedure.state().current
+        if current == stop:
+            return
+        if current.item == "4" and window.records.box_check(current.unit or "") is None:
+            open_box_by_keys(window)
+        if current.item == "12" and window.records.objection_call() is None:
+            # "Tidak ada keberatan" is preselected; Ctrl+S records the answer.
+            press(window, Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        press(window, Key.Key_PageDown)
+    raise AssertionError(f"tidak sampai ke {stop}")
+
+
+def settle_open_entries(service: PlenoService) -> None:
+    """The demo's carried objection: settled through the incident register (item 13)."""
+    incidents = IncidentService(service)
+    for entry in incidents.register():
+        if entry.is_open and entry.number is not None:
+            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+
+
+def determine_by_keys(window: MainWindow) -> None:
+    assert window.procedure.state().current == Stop(DETERMINATION)
+    when_modal(enter)
+    press(window, Key.Key_PageDown)
