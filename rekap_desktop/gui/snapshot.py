@@ -11,18 +11,21 @@ SIZE = (1366, 768)
 
 
 def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
-    """One PNG per contest page of the main window; returns the files written."""
+    """PNGs of the cockpit at each agenda item and of each contest page; returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from rekap_desktop.gui.cockpit_snapshot import write_cockpit_snapshots
     from rekap_desktop.gui.main_window import MainWindow
+    from rekap_desktop.gui.projector.snapshot import write_projector_snapshots
 
     app = QApplication.instance() or QApplication([])
     out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(service)
     window.resize(*SIZE)
     window.show()
-    written: list[Path] = []
+    written: list[Path] = write_cockpit_snapshots(window, out)
+    window.views.setCurrentIndex(1)  # the recapitulation
     for index, contest in enumerate(service.pleno().contests):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
@@ -31,4 +34,5 @@ def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
             raise OSError(f"gagal menulis {path}")
         written.append(path)
     window.close()
+    written.extend(write_projector_snapshots(service, out))
     return written

@@ -1,0 +1,1 @@
+"""pyqtgraph charts fed by plain (label, value) tuples."""

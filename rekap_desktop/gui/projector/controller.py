@@ -1,0 +1,168 @@
+"""ProjectorController: preview, go live (F5), blank (B), freeze — from committed state only.
+
+The live screen shows a *cue* (what to show), rebuilt into a scene from the service after every
+committed change; no widget of the cockpit can put a value on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QScreen
+
+from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue
+from rekap_desktop.gui.projector.scenes import BlankScene, Scene
+from rekap_desktop.gui.projector.screens import ScreenManager
+from rekap_desktop.gui.projector.settings import ProjectorSettings
+from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.pleno_service import PlenoService
+
+
+class ProjectorController(QObject):
+    """Ties the screens, the projector window and the scenes together.
+
+    ``service``: the meeting; its ``bus`` tells the controller when committed state changed.
+    ``screens``: the ScreenManager (the only listener of screen hot-plug).
+    ``settings``: the saved projector screen and theme.
+    ``determined``: whether the results shown are determined (banner RESMI); the procedure
+    service feeds it later through ``set_determined``.
+
+    Call ``start()`` once the cockpit is shown, and ``shutdown()`` when it closes.
+    """
+
+    preview_changed = Signal(object)
+    """The preview scene (a Scene)."""
+    live_changed = Signal(object)
+    """The scene now on the projector (a Scene)."""
+    state_changed = Signal()
+    """Frozen, blank or visibility changed."""
+    notice = Signal(str)
+    """An Indonesian message for the operator (screens found, lost, back …)."""
+
+    def __init__(
+        self,
+        service: PlenoService,
+        screens: ScreenManager,
+        settings: ProjectorSettings,
+        determined: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.screens = screens
+        self.settings = settings
+        self.determined = determined
+        self.window = ProjectorWindow(settings.theme())
+        self.preview_cue: Cue = LogoCue()
+        self.live_cue: Cue = LogoCue()
+        self.frozen = False
+        self.blanked = False
+        self.started = False
+        self._has_pleno = False
+        self._identify: list[IdentifyLabel] = []
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self.refresh)
+        service.bus.subscribe(self._on_change)
+        screens.projector_screen_changed.connect(self._on_projector_screen)
+        screens.projector_geometry_changed.connect(self._on_projector_screen)
+        screens.notice.connect(self.notice)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the live window on the projector screen (with one screen it stays hidden)."""
+        self.started = True
+        self.refresh()
+        self._on_projector_screen(self.screens.projector_screen())
+
+    def preview(self, cue: Cue) -> None:
+        self.preview_cue = cue
+        self.preview_changed.emit(self._build(cue))
+
+    def go_live(self) -> None:
+        """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""
+        self.live_cue = self.preview_cue
+        self.blanked = False
+        self.refresh()
+
+    def set_blank(self, blank: bool) -> None:
+        self.blanked = blank
+        self.refresh()
+
+    def toggle_blank(self) -> None:
+        """B: black screen, or back to the live scene."""
+        self.set_blank(not self.blanked)
+
+    def set_frozen(self, frozen: bool) -> None:
+        """Keep showing the current live picture while the operator works ahead."""
+        self.frozen = frozen
+        self.refresh()
+
+    def set_determined(self, determined: bool) -> None:
+        self.determined = determined
+        self.refresh()
+
+    def set_theme(self, name: str) -> None:
+        self.settings.set_theme(name)
+        self.window.view.set_theme(self.settings.theme())
+        self.state_changed.emit()
+
+    def choose_screen(self, name: str) -> None:
+        self.screens.choose(name)
+
+    def show_rehearsal(self) -> None:
+        """One screen: show the projector as a window on the operator's screen."""
+        self.window.rehearse(self.screens.operator_screen())
+        self.state_changed.emit()
+
+    def identify_screens(self) -> None:
+        self._identify = identify_screens(self.screens.screens())
+
+    def preview_scene(self) -> Scene:
+        return self._build(self.preview_cue)
+
+    def live_scene(self) -> Scene:
+        return self.window.view.scene()
+
+    def shutdown(self) -> None:
+        self.service.bus.unsubscribe(self._on_change)
+        self.screens.projector_screen_changed.disconnect(self._on_projector_screen)
+        self.screens.projector_geometry_changed.disconnect(self._on_projector_screen)
+        self.window.close_for_good()
+
+    # -- refreshing from committed state -----------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild (unless frozen) the live scene, then the preview, from the service."""
+        live_cue: Cue = BlankCue() if self.blanked else self.live_cue
+        scene: Scene | None = None
+        if not self.frozen:
+            scene = self._build(live_cue)
+            if scene != self.window.view.scene():
+                self.window.view.set_scene(scene)
+                self.live_changed.emit(scene)
+        same = scene is not None and self.preview_cue == live_cue
+        self.preview_changed.emit(scene if same else self._build(self.preview_cue))
+        self.state_changed.emit()
+
+    def _build(self, cue: Cue) -> Scene:
+        if not self._has_pleno:
+            self._has_pleno = self.service.has_pleno()  # a meeting, once created, stays
+            if not self._has_pleno:
+                return BlankScene()
+        return cue.build(self.service, self.determined)
+
+    def _on_change(self, change: Change) -> None:
+        # Called inside the service call, after its commit: rebuild once control returns, so
+        # several changes in a row cost one rebuild.
+        self._refresh.start()
+
+    def _on_projector_screen(self, screen: QScreen | None) -> None:
+        if screen is None:
+            if not self.window.rehearsing:
+                self.window.withdraw()
+        elif self.started:
+            self.window.place_on(screen)
+        self.state_changed.emit()

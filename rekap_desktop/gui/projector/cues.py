@@ -1,0 +1,309 @@
+"""Cues: what the operator asks the projector to show, rebuilt into a scene from committed state.
+
+A cue names its subject (a contest, a kecamatan, a page …), never its numbers: each build reads
+the service again, so the live screen follows every committed change and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from rekap_desktop.domain.comparison import CellStatus, cell_status
+from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.sources import PLENO, PPK, Source, SourceKind
+from rekap_desktop.domain.tally import (
+    BALLOT_KEYS,
+    DISABILITY_KEYS,
+    RESULT_KEYS,
+    RETURNED_NOTICES,
+    VOTER_KEYS,
+    Tally,
+    choice_number,
+    vote_key,
+    vote_keys,
+)
+from rekap_desktop.gui.projector.scenes import (
+    DIFFERS_MARK,
+    SIREKAP_NOTE,
+    AgendaTextScene,
+    BlankScene,
+    IncidentScene,
+    LogoScene,
+    PauseScene,
+    PhotoScene,
+    RecapLine,
+    RecapScene,
+    Scene,
+    SourceColumn,
+    TallyLine,
+    TallyScene,
+    TitleScene,
+    banner_for,
+)
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.results import recap_contests
+from rekap_desktop.text.fields import field_label
+from rekap_desktop.text.numbers import format_date, format_number
+
+MAX_TALLY_LINES = 15
+"""Form rows per tally page: 12 choices + the three totals of section V fit on one page."""
+UNITS_PER_PAGE = 14
+UNITS_PER_PAGE_CHART_BELOW = 8
+"""With more than three choices the chart takes a band under the table, leaving fewer rows."""
+CHOICES_PER_PAGE = 6
+
+
+class Cue(Protocol):
+    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+
+
+@dataclass(frozen=True)
+class TitleCue:
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        pleno = service.pleno()
+        return TitleScene(
+            banner_for(service.is_demo(), determined),
+            pleno.name,
+            _region_title(pleno),
+            pleno.place or "",
+            format_date(pleno.held_on) if pleno.held_on else "",
+        )
+
+
+@dataclass(frozen=True)
+class AgendaCue:
+    number: int
+    title: str
+    text: str
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        banner = banner_for(service.is_demo(), determined)
+        return AgendaTextScene(banner, self.number, self.title, self.text)
+
+
+@dataclass(frozen=True)
+class TallyCue:
+    contest: str
+    unit: str
+    page: int = 0
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        pleno = service.pleno()
+        contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
+        if contest is None or unit is None:
+            return LogoScene(banner_for(service.is_demo(), determined), _region_title(pleno))
+        forms = {
+            source: tally
+            for (c, u, code), tally in service.tallies(contest.code).items()
+            if u == unit.code and (source := Source.parse(code)) is not None
+        }
+        pages = _tally_pages(contest)
+        page = max(0, min(self.page, len(pages) - 1))
+        section, keys = pages[page]
+        sources = sorted(forms, key=lambda s: s.sort_key)
+        return TallyScene(
+            banner_for(service.is_demo(), determined),
+            contest.title,
+            f"Kecamatan {unit.name} ({unit.code})",
+            section,
+            tuple(_column(s) for s in sources),
+            tuple(_tally_line(contest, pleno, key, sources, forms) for key in keys),
+            page + 1,
+            len(pages),
+        )
+
+
+@dataclass(frozen=True)
+class RecapCue:
+    contest: str
+    page: int = 0
+    read_units: frozenset[str] = field(default_factory=frozenset)
+    """Kecamatan already read out; the procedure service supplies them."""
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        pleno = service.pleno()
+        banner = banner_for(service.is_demo(), determined)
+        found = recap_contests(service, self.contest)
+        if not found:
+            return LogoScene(banner, _region_title(pleno))
+        recap = found[0].recap
+        choices = recap.contest.choices
+        per_page = UNITS_PER_PAGE if len(choices) <= 3 else UNITS_PER_PAGE_CHART_BELOW
+        unit_pages = _chunks(len(recap.units), per_page)
+        choice_pages = _chunks(len(choices), CHOICES_PER_PAGE)
+        pages = len(unit_pages) * len(choice_pages)
+        page = max(0, min(self.page, pages - 1))
+        units = unit_pages[page % len(unit_pages)]
+        shown = choices[choice_pages[page // len(unit_pages)]]
+        keys = [vote_key(c.number) for c in shown]
+
+        def line(code: str, name: str, tally: Tally, read: bool) -> RecapLine:
+            cells = tuple(format_number(tally.value(k)) for k in keys)
+            return RecapLine(code, name, cells, format_number(tally.value("suara_sah")), read)
+
+        return RecapScene(
+            banner,
+            recap.contest.title,
+            _recap_source_note(found[0].source),
+            tuple(f"{c.number}. {c.name}" for c in shown),
+            tuple(
+                line(u.code, u.name, t, u.code in self.read_units) for u, t in recap.units[units]
+            ),
+            line("", "JUMLAH", recap.total, False),
+            tuple((str(c.number), recap.total.value(vote_key(c.number)) or 0) for c in choices),
+            sum(u.code in self.read_units for u, _ in recap.units),
+            len(recap.units),
+            page + 1,
+            pages,
+        )
+
+
+@dataclass(frozen=True)
+class PhotoCue:
+    path: str
+    caption: str
+    zoom: float = 1.0
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        banner = banner_for(service.is_demo(), determined)
+        return PhotoScene(banner, self.path, self.caption, self.zoom)
+
+
+@dataclass(frozen=True)
+class IncidentCue:
+    number: int
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        banner = banner_for(service.is_demo(), determined)
+        pleno = service.pleno()
+        entry = next((i for i in service.incidents() if i.number == self.number), None)
+        if entry is None:
+            return LogoScene(banner, _region_title(pleno))
+        unit = pleno.unit_for(entry.unit) if entry.unit else None
+        contest = pleno.contest(entry.contest) if entry.contest else None
+        where = ", ".join(
+            part
+            for part in (
+                f"Kecamatan {unit.name}" if unit else "",
+                contest.title if contest else "",
+            )
+            if part
+        )
+        return IncidentScene(
+            banner,
+            entry.number,
+            INCIDENT_KINDS.get(entry.kind, entry.kind),
+            INCIDENT_STATUSES.get(entry.status, entry.status),
+            where or "Seluruh rapat",
+            entry.raised_by,
+            entry.description,
+        )
+
+
+@dataclass(frozen=True)
+class PauseCue:
+    since: datetime
+    reason: str = ""
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        return PauseScene(banner_for(service.is_demo(), determined), self.since, self.reason)
+
+
+@dataclass(frozen=True)
+class BlankCue:
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        return BlankScene()
+
+
+@dataclass(frozen=True)
+class LogoCue:
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        banner = banner_for(service.is_demo(), determined)
+        return LogoScene(banner, _region_title(service.pleno()))
+
+
+INCIDENT_KINDS = {
+    "kejadian_khusus": "Kejadian Khusus",
+    "keberatan_saksi": "Keberatan Saksi",
+    "keberatan_bawaslu": "Keberatan Bawaslu",
+    "masalah_lain": "Masalah lain",
+}
+INCIDENT_STATUSES = {
+    "terbuka": "Terbuka — belum diselesaikan",
+    "diselesaikan": "Diselesaikan",
+    "tidak_dapat_diselesaikan": "Tidak dapat diselesaikan",
+}
+
+
+def _region_title(pleno: Pleno) -> str:
+    return pleno.region.name
+
+
+def _column(source: Source) -> SourceColumn:
+    if source.kind is SourceKind.SIREKAP:
+        return SourceColumn(source.code, "Sirekap", SIREKAP_NOTE)
+    if source.kind is SourceKind.SAKSI:
+        return SourceColumn(source.code, f"Saksi {source.choice}", "salinan saksi")
+    titles = {SourceKind.PPK: ("PPK", "D.Hasil (rujukan)"), SourceKind.BAWASLU: ("Bawaslu", "")}
+    title, note = titles.get(source.kind, ("Pleno", "hasil pleno"))
+    return SourceColumn(source.code, title, note)
+
+
+def _tally_pages(contest: Contest) -> list[tuple[str, tuple[FieldKey, ...]]]:
+    """Votes first (what the hall waits for), then the form's sections I and II–III."""
+    sections = (
+        ("IV–V. Perolehan suara", vote_keys(contest) + RESULT_KEYS),
+        ("I. Data pemilih dan pengguna hak pilih", VOTER_KEYS),
+        (
+            "II–III. Surat suara dan pemilih disabilitas",
+            BALLOT_KEYS + DISABILITY_KEYS + (RETURNED_NOTICES,),
+        ),
+    )
+    pages: list[tuple[str, tuple[FieldKey, ...]]] = []
+    for title, keys in sections:
+        chunks = _chunks(len(keys), MAX_TALLY_LINES)
+        for i, part in enumerate(chunks):
+            suffix = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
+            pages.append((title + suffix, keys[part]))
+    return pages
+
+
+def _tally_line(
+    contest: Contest,
+    pleno: Pleno,
+    key: FieldKey,
+    sources: list[Source],
+    forms: dict[Source, Tally],
+) -> TallyLine:
+    reference = forms.get(PPK, Tally()).value(key)
+    cells: list[str] = []
+    differs: list[bool] = []
+    for source in sources:
+        value = forms[source].value(key)
+        status = cell_status(value, reference, source in (PPK, PLENO))
+        differs.append(status is CellStatus.DIFFERS)
+        mark = f"{DIFFERS_MARK} " if status is CellStatus.DIFFERS else ""
+        cells.append(mark + format_number(value))
+    return TallyLine(_line_label(contest, pleno, key), tuple(cells), tuple(differs))
+
+
+def _line_label(contest: Contest, pleno: Pleno, key: FieldKey) -> str:
+    number = choice_number(key)
+    choice = contest.choice(number) if number is not None else None
+    if choice is not None:
+        return f"IV. No. {choice.number}: {choice.name}"
+    return field_label(key, pleno.kind.value)
+
+
+def _recap_source_note(source: str) -> str:
+    if source == PLENO.code:
+        return "Sumber: hasil pleno (formulir D.Hasil PPK + pembetulan)"
+    return "Sumber: formulir D.Hasil PPK"
+
+
+def _chunks(count: int, size: int) -> list[slice]:
+    """Slices of ``size`` covering ``count`` items; one empty slice when there are none."""
+    return [slice(i, i + size) for i in range(0, count, size)] or [slice(0, 0)]

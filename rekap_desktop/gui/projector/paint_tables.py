@@ -1,0 +1,106 @@
+"""Painting the number scenes: the kecamatan tally and the running recapitulation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+
+from rekap_desktop.gui.projector.canvas import CHART_FRACTION, Canvas
+from rekap_desktop.gui.projector.scenes import (
+    DIFFERS_MARK,
+    READ_MARK,
+    SIREKAP_NOTE,
+    RecapLine,
+    RecapScene,
+    TallyScene,
+)
+from rekap_desktop.gui.projector.table_painter import Column, Row, paint_table
+
+DIFFERS_LABEL = f"{DIFFERS_MARK} berbeda"
+CHART_BESIDE_MAX_CHOICES = 3
+"""Up to this many choices the bar chart stands beside the table, else below it."""
+
+
+def page_text(page: int, pages: int) -> str:
+    return f"hal. {page}/{pages}" if pages > 1 else ""
+
+
+def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
+    """Returns the body font size used."""
+    area = canvas.banner(scene.banner)
+    area = canvas.heading(
+        area,
+        scene.contest_title,
+        f"{scene.unit} · {scene.section}",
+        page_text(scene.page, scene.pages),
+    )
+    differs = scene.difference_count
+    legend = f"{DIFFERS_MARK} = berbeda dari D.Hasil PPK (rujukan)"
+    if any(c.code == "sirekap" for c in scene.columns):
+        legend += f" · Sirekap: {SIREKAP_NOTE}"
+    area = canvas.footer(area, legend)
+    palette = canvas.palette
+    columns = [Column("Uraian", f"{differs} baris berbeda" if differs else "", numeric=False)]
+    columns += [Column(c.title, c.note) for c in scene.columns]
+    columns.append(Column("Status"))
+    rows = [
+        Row(
+            (line.label, *line.cells, DIFFERS_LABEL if line.has_difference else ""),
+            (None, *(palette.differs if d else None for d in line.differs), palette.differs),
+            (False, *line.differs, True),
+            bold=line.label.startswith("V."),
+        )
+        for line in scene.lines
+    ]
+    return paint_table(canvas, _inset(canvas, area), columns, rows)
+
+
+def recap_chart_rect(canvas_rect: QRectF, scene: RecapScene) -> QRectF:
+    """Where the bar chart goes: beside the table for few choices, else in a band below it."""
+    height, width = canvas_rect.height(), canvas_rect.width()
+    margin = height * 0.025
+    top = canvas_rect.top() + height * 0.175
+    bottom = canvas_rect.bottom() - height * 0.05
+    if len(scene.choice_headers) <= CHART_BESIDE_MAX_CHOICES:
+        left = canvas_rect.left() + width * (1 - CHART_FRACTION)
+        return QRectF(left, top, canvas_rect.right() - left - margin, bottom - top)
+    band = height * 0.24
+    return QRectF(canvas_rect.left() + margin, bottom - band, width - 2 * margin, band)
+
+
+def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
+    """Table of kecamatan × choices; the view places the chart widget over recap_chart_rect."""
+    area = canvas.banner(scene.banner)
+    subtitle = (
+        f"{READ_MARK} = sudah dibacakan ({scene.read_count} dari {scene.unit_count} kecamatan)"
+    )
+    area = canvas.heading(area, scene.contest_title, subtitle, page_text(scene.page, scene.pages))
+    area = canvas.footer(area, scene.source_note)
+    chart = recap_chart_rect(canvas.rect, scene)
+    if len(scene.choice_headers) <= CHART_BESIDE_MAX_CHOICES:
+        area.setRight(chart.left() - canvas.margin)
+    else:
+        area.setBottom(chart.top() - canvas.margin)
+    columns = [Column(""), Column("Kecamatan", numeric=False)]
+    columns += [_choice_column(h) for h in scene.choice_headers]
+    columns.append(Column("Suara sah"))
+    rows = [_recap_row(canvas, line) for line in scene.lines]
+    total = _recap_row(canvas, scene.total)
+    rows.append(Row(total.cells, bold=True, rule_above=True, background=canvas.palette.background))
+    return paint_table(canvas, _inset(canvas, area), columns, rows)
+
+
+def _choice_column(header: str) -> Column:
+    number, _, name = header.partition(". ")
+    return Column(f"No. {number}", name, note_sets_width=False)
+
+
+def _recap_row(canvas: Canvas, line: RecapLine) -> Row:
+    return Row(
+        (READ_MARK if line.read else "", line.name, *line.cells, line.total),
+        bold_cells=(line.read, line.read),
+        background=canvas.palette.row_read if line.read else None,
+    )
+
+
+def _inset(canvas: Canvas, area: QRectF) -> QRectF:
+    return area.adjusted(canvas.margin, canvas.margin * 0.3, -canvas.margin, 0)

@@ -1,0 +1,184 @@
+"""Scenes: what the projector shows, as plain frozen data (no Qt, no database).
+
+A scene holds text ready to paint (numbers already written the Indonesian way), so the same scene
+renders identically in the preview and on the live screen. Scenes are built from committed state
+by ``cues``; nothing here can hold a half-typed value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Banner(StrEnum):
+    """The persistent banner: what kind of numbers the hall is looking at."""
+
+    SIMULASI = "SIMULASI"
+    BELUM_DITETAPKAN = "BELUM DITETAPKAN"
+    RESMI = "RESMI"
+
+    @property
+    def note(self) -> str:
+        return _BANNER_NOTES[self]
+
+
+_BANNER_NOTES = {
+    Banner.SIMULASI: "data contoh untuk latihan, bukan hasil pemilihan",
+    Banner.BELUM_DITETAPKAN: "angka sementara, belum ditetapkan rapat pleno",
+    Banner.RESMI: "ditetapkan dalam rapat pleno terbuka",
+}
+
+SIREKAP_NOTE = "alat bantu, bukan hasil resmi"
+DIFFERS_MARK = "≠"
+READ_MARK = "✓"
+
+
+def banner_for(is_demo: bool, determined: bool) -> Banner:
+    """SIMULASI for demo data whatever its state; else RESMI once determined."""
+    if is_demo:
+        return Banner.SIMULASI
+    return Banner.RESMI if determined else Banner.BELUM_DITETAPKAN
+
+
+@dataclass(frozen=True)
+class TitleScene:
+    banner: Banner
+    meeting: str
+    region: str
+    place: str
+    date_text: str
+
+
+@dataclass(frozen=True)
+class AgendaTextScene:
+    """A text read to the hall (agenda items 2–3: peraturan teknis, tata tertib)."""
+
+    banner: Banner
+    number: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    code: str
+    title: str
+    note: str = ""
+    """Shown under the title; Sirekap always carries SIREKAP_NOTE."""
+
+
+@dataclass(frozen=True)
+class TallyLine:
+    """One field row of the form: its label and each source's value as text."""
+
+    label: str
+    cells: tuple[str, ...]
+    differs: tuple[bool, ...]
+    """Per cell: the value differs from the PPK's form (the reference, procedure item 10)."""
+
+    @property
+    def has_difference(self) -> bool:
+        return any(self.differs)
+
+
+@dataclass(frozen=True)
+class TallyScene:
+    """One kecamatan × one contest, sources side by side (one section of the form per page)."""
+
+    banner: Banner
+    contest_title: str
+    unit: str
+    section: str
+    columns: tuple[SourceColumn, ...]
+    lines: tuple[TallyLine, ...]
+    page: int
+    pages: int
+
+    @property
+    def difference_count(self) -> int:
+        return sum(line.has_difference for line in self.lines)
+
+
+@dataclass(frozen=True)
+class RecapLine:
+    code: str
+    name: str
+    cells: tuple[str, ...]
+    total: str
+    read: bool
+    """This kecamatan has been read out in the meeting."""
+
+
+@dataclass(frozen=True)
+class RecapScene:
+    """Running recapitulation: kecamatan × choices with totals, and a bar chart of the totals."""
+
+    banner: Banner
+    contest_title: str
+    source_note: str
+    choice_headers: tuple[str, ...]
+    lines: tuple[RecapLine, ...]
+    total: RecapLine
+    bars: tuple[tuple[str, int], ...]
+    read_count: int
+    unit_count: int
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class PhotoScene:
+    """A form photo attached to a kecamatan/contest/source; ``zoom`` 1.0 fits the screen."""
+
+    banner: Banner
+    path: str
+    caption: str
+    zoom: float = 1.0
+
+
+@dataclass(frozen=True)
+class IncidentScene:
+    """Kejadian Khusus dan/atau Keberatan: notice of one register entry."""
+
+    banner: Banner
+    number: int
+    kind: str
+    status: str
+    where: str
+    raised_by: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PauseScene:
+    """Skors: the meeting is paused since ``since``."""
+
+    banner: Banner
+    since: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class BlankScene:
+    """Black screen: nothing is shown, not even the banner (there are no numbers to qualify)."""
+
+
+@dataclass(frozen=True)
+class LogoScene:
+    banner: Banner
+    region: str
+
+
+Scene = (
+    TitleScene
+    | AgendaTextScene
+    | TallyScene
+    | RecapScene
+    | PhotoScene
+    | IncidentScene
+    | PauseScene
+    | BlankScene
+    | LogoScene
+)

@@ -1,0 +1,32 @@
+"""The projector's saved choices (QSettings): the screen, by QScreen.name(), and the theme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from rekap_desktop.gui.projector.theme import DEFAULT_THEME, THEMES
+
+SCREEN_KEY = "projector/screen"
+THEME_KEY = "projector/theme"
+
+
+class ProjectorSettings:
+    """Declared defaults: no saved screen (the first non-primary one is used), the dark theme."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else QSettings()
+
+    def screen_name(self) -> str:
+        return str(self._settings.value(SCREEN_KEY, "") or "")
+
+    def set_screen_name(self, name: str) -> None:
+        self._settings.setValue(SCREEN_KEY, name)
+        self._settings.sync()
+
+    def theme(self) -> str:
+        name = str(self._settings.value(THEME_KEY, DEFAULT_THEME) or DEFAULT_THEME)
+        return name if name in THEMES else DEFAULT_THEME
+
+    def set_theme(self, name: str) -> None:
+        self._settings.setValue(THEME_KEY, name if name in THEMES else DEFAULT_THEME)
+        self._settings.sync()

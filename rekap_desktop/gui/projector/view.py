@@ -1,0 +1,242 @@
+"""SceneView: the one widget that paints any scene, in the cockpit's preview and on the projector.
+
+Colours come from the theme's .qss (``qproperty-…``); sizes are fractions of the widget height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Property, QRectF, QTimer
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from rekap_desktop.gui.charts.bar_chart import BarChart
+from rekap_desktop.gui.projector.canvas import Canvas, Palette
+from rekap_desktop.gui.projector.paint_cards import (
+    paint_agenda,
+    paint_incident,
+    paint_logo,
+    paint_pause,
+    paint_photo,
+    paint_title,
+)
+from rekap_desktop.gui.projector.paint_tables import paint_recap, paint_tally, recap_chart_rect
+from rekap_desktop.gui.projector.scenes import (
+    AgendaTextScene,
+    Banner,
+    BlankScene,
+    IncidentScene,
+    LogoScene,
+    PauseScene,
+    PhotoScene,
+    RecapScene,
+    Scene,
+    TallyScene,
+    TitleScene,
+)
+from rekap_desktop.gui.projector.theme import DEFAULT_THEME, theme_stylesheet
+from rekap_desktop.resources import resource
+
+PAUSE_TICK_MS = 15_000
+COLOUR_NAMES = (
+    "background",
+    "foreground",
+    "muted",
+    "accent",
+    "differs",
+    "rule",
+    "rowAlternate",
+    "rowRead",
+    "bar",
+    "simulasiBackground",
+    "simulasiText",
+    "draftBackground",
+    "draftText",
+    "officialBackground",
+    "officialText",
+)
+"""Theme colours the .qss sets as ``qproperty-<name>``."""
+_fonts_loaded = False
+
+
+def load_fonts() -> None:
+    """Register the bundled DejaVu Sans, so every machine draws the same glyphs (≠, ✓ …)."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        path = resource("fonts", name)
+        if path.exists():
+            QFontDatabase.addApplicationFont(str(path))
+    _fonts_loaded = True
+
+
+def _colour_property(name: str) -> Property:
+    def getter(self: SceneView) -> QColor:
+        return self._colours[name]
+
+    def setter(self: SceneView, value: QColor) -> None:
+        self._colours[name] = QColor(value)
+        self.update()
+
+    return Property(QColor, getter, setter)
+
+
+class SceneView(QWidget):
+    """Paints one scene filling the widget; ``rendered_texts()`` lists what the last paint drew."""
+
+    background = _colour_property("background")
+    foreground = _colour_property("foreground")
+    muted = _colour_property("muted")
+    accent = _colour_property("accent")
+    differs = _colour_property("differs")
+    rule = _colour_property("rule")
+    rowAlternate = _colour_property("rowAlternate")  # noqa: N815 (qss property name)
+    rowRead = _colour_property("rowRead")  # noqa: N815
+    bar = _colour_property("bar")
+    simulasiBackground = _colour_property("simulasiBackground")  # noqa: N815
+    simulasiText = _colour_property("simulasiText")  # noqa: N815
+    draftBackground = _colour_property("draftBackground")  # noqa: N815
+    draftText = _colour_property("draftText")  # noqa: N815
+    officialBackground = _colour_property("officialBackground")  # noqa: N815
+    officialText = _colour_property("officialText")  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None, theme: str = DEFAULT_THEME) -> None:
+        super().__init__(parent)
+        load_fonts()
+        self._colours: dict[str, QColor] = {name: QColor("#000000") for name in COLOUR_NAMES}
+        self._scene: Scene = BlankScene()
+        self._texts: list[str] = []
+        self._pixmaps: dict[str, tuple[float, QPixmap]] = {}
+        self.paint_count = 0
+        self.body_px = 0.0
+        self.clock: Callable[[], datetime] = datetime.now
+        self.chart = BarChart(self)
+        self.chart.hide()
+        self._pause_timer = QTimer(self)
+        self._pause_timer.setInterval(PAUSE_TICK_MS)
+        self._pause_timer.timeout.connect(self.update)
+        self.theme = ""
+        self.set_theme(theme)
+
+    # -- public ------------------------------------------------------------------------------
+
+    def scene(self) -> Scene:
+        return self._scene
+
+    def set_scene(self, scene: Scene) -> None:
+        if scene == self._scene:
+            return
+        self._scene = scene
+        if isinstance(scene, PauseScene):
+            self._pause_timer.start()
+        else:
+            self._pause_timer.stop()
+        self._place_chart()
+        self.update()
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        self.setStyleSheet(theme_stylesheet(name))
+        self.ensurePolished()
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._place_chart()
+        self.update()
+
+    def colour(self, name: str) -> QColor:
+        return QColor(self._colours[name])
+
+    def rendered_texts(self) -> list[str]:
+        """Every text the last paint drew (chart values included)."""
+        chart = self.chart.value_texts() if self.chart.isVisible() else []
+        return [*self._texts, *chart]
+
+    # -- Qt ----------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        rect = QRectF(self.rect())
+        scene = self._scene
+        if isinstance(scene, BlankScene):
+            painter.fillRect(rect, QColor("#000000"))
+            self._texts = []
+        else:
+            painter.fillRect(rect, self._colours["background"])
+            canvas = Canvas(painter, rect, self._palette())
+            self.body_px = self._paint(canvas, scene)
+            self._texts = canvas.texts
+        painter.end()
+        self.paint_count += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._place_chart()
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _paint(self, canvas: Canvas, scene: Scene) -> float:
+        if isinstance(scene, TallyScene):
+            return paint_tally(canvas, scene)
+        if isinstance(scene, RecapScene):
+            return paint_recap(canvas, scene)
+        if isinstance(scene, TitleScene):
+            paint_title(canvas, scene)
+        elif isinstance(scene, AgendaTextScene):
+            paint_agenda(canvas, scene)
+        elif isinstance(scene, IncidentScene):
+            paint_incident(canvas, scene)
+        elif isinstance(scene, PauseScene):
+            paint_pause(canvas, scene, self.clock())
+        elif isinstance(scene, PhotoScene):
+            paint_photo(canvas, scene, self._pixmap)
+        elif isinstance(scene, LogoScene):
+            paint_logo(canvas, scene)
+        return 0.0
+
+    def _place_chart(self) -> None:
+        scene = self._scene
+        if not isinstance(scene, RecapScene):
+            self.chart.hide()
+            return
+        self.chart.setGeometry(recap_chart_rect(QRectF(self.rect()), scene).toRect())
+        c = self._colours
+        self.chart.set_colours(c["background"], c["foreground"], c["bar"])
+        self.chart.set_bars(scene.bars)
+        self.chart.show()
+
+    def _palette(self) -> Palette:
+        c = self._colours
+        return Palette(
+            c["background"],
+            c["foreground"],
+            c["muted"],
+            c["accent"],
+            c["differs"],
+            c["rule"],
+            c["rowAlternate"],
+            c["rowRead"],
+            c["bar"],
+            {
+                Banner.SIMULASI: (c["simulasiBackground"], c["simulasiText"]),
+                Banner.BELUM_DITETAPKAN: (c["draftBackground"], c["draftText"]),
+                Banner.RESMI: (c["officialBackground"], c["officialText"]),
+            },
+        )
+
+    def _pixmap(self, path: str) -> QPixmap | None:
+        """The photo at ``path``, read again only when the file changed."""
+        file = Path(path)
+        try:
+            stamp = file.stat().st_mtime
+        except OSError:
+            return None
+        cached = self._pixmaps.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, QPixmap(str(file)))
+            self._pixmaps = {path: cached}
+        return cached[1]

@@ -1,0 +1,29 @@
+"""A small meeting of our own for the projector tests (two kecamatan, one contest, a Sirekap row
+that differs from the PPK's form), and the projector's settings in a temporary INI file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from rekap_desktop.gui.projector.settings import ProjectorSettings
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage.engine import open_engine
+from tests.fixtures import write_setup, write_tallies
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> PlenoService:
+    """KOTA UJI: UTARA (PPK and Sirekap; Sirekap reads 530 for nomor urut 2) and SELATAN."""
+    pleno_service = PlenoService(open_engine(str(tmp_path / "pleno.sqlite")))
+    pleno_service.create_from_setup_file(write_setup(tmp_path))
+    pleno_service.import_tally_file(write_tallies(tmp_path))
+    return pleno_service
+
+
+@pytest.fixture
+def projector_settings(tmp_path: Path) -> Iterator[ProjectorSettings]:
+    yield ProjectorSettings(QSettings(str(tmp_path / "proyektor.ini"), QSettings.Format.IniFormat))

@@ -1,0 +1,138 @@
+"""ProjectorController: preview, go live, blank, freeze — and only committed values on the live
+screen. In-process offscreen Qt has a single screen: the projector stays hidden until asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.gui.projector.controller import ProjectorController
+from rekap_desktop.gui.projector.cues import LogoCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector.preview_panel import PreviewPanel
+from rekap_desktop.gui.projector.scenes import BlankScene, LogoScene, TallyScene
+from rekap_desktop.gui.projector.screens import ScreenManager
+from rekap_desktop.gui.projector.settings import ProjectorSettings
+from rekap_desktop.services.pleno_service import PlenoService
+from tests.fixtures import HEADER, write_tallies
+
+SELATAN_SIREKAP = HEADER + "\nwalikota,990102,SELATAN,sirekap,1000,300,690,990,10,1000\n"
+UTARA_SAVED_AGAIN = HEADER + "\nwalikota,990101,UTARA,ppk,700,100,99999,680,20,700\n"
+
+
+@pytest.fixture
+def controller(
+    qtbot: QtBot, service: PlenoService, projector_settings: ProjectorSettings
+) -> Iterator[ProjectorController]:
+    screens = ScreenManager(projector_settings)
+    projector = ProjectorController(service, screens, projector_settings)
+    projector.window.view.resize(1920, 1080)
+    projector.start()
+    yield projector
+    projector.shutdown()
+    screens.close()
+
+
+def live_texts(controller: ProjectorController) -> list[str]:
+    """What the live screen paints now (shown as a rehearsal window: one screen here)."""
+    controller.window.view.grab()
+    return controller.window.view.rendered_texts()
+
+
+def test_live_scene_never_shows_an_uncommitted_edit(
+    qtbot: QtBot, controller: ProjectorController, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN UTARA's tally live, and an editor in the cockpit where 99.999 is typed, not saved
+    controller.show_rehearsal()
+    qtbot.waitExposed(controller.window)
+    controller.preview(TallyCue("walikota", "990101"))
+    controller.go_live()
+    editor = QLineEdit()
+    qtbot.addWidget(editor)
+    qtbot.keyClicks(editor, "99.999")
+    # WHEN another change is committed meanwhile (the live scene is rebuilt)
+    service.import_tally_file(write_tallies(tmp_path, SELATAN_SIREKAP, "selatan.csv"))
+    qtbot.wait(20)
+    # THEN the live screen still shows the committed 580, not the typed value
+    assert "580" in live_texts(controller)
+    assert "99.999" not in live_texts(controller)
+    # WHEN the value is saved through the service THEN the live screen follows by itself
+    service.import_tally_file(write_tallies(tmp_path, UTARA_SAVED_AGAIN, "utara.csv"))
+    qtbot.waitUntil(lambda: "99.999" in live_texts(controller), timeout=2000)
+    assert "580" not in live_texts(controller)
+
+
+def test_preview_changes_only_go_live_on_f5(controller: ProjectorController) -> None:
+    # GIVEN the logo live WHEN another scene is previewed THEN live is unchanged
+    controller.preview(RecapCue("walikota"))
+    assert isinstance(controller.live_scene(), LogoScene)
+    # WHEN sent live THEN the same scene is on both
+    controller.go_live()
+    assert controller.live_scene() == controller.preview_scene()
+
+
+def test_blank_and_back(controller: ProjectorController) -> None:
+    # GIVEN a live tally WHEN blanked THEN black; WHEN blanked again THEN the tally returns
+    controller.preview(TallyCue("walikota", "990101"))
+    controller.go_live()
+    controller.toggle_blank()
+    assert controller.live_scene() == BlankScene()
+    controller.toggle_blank()
+    assert isinstance(controller.live_scene(), TallyScene)
+
+
+def test_freeze_keeps_the_live_scene_while_the_operator_works_ahead(
+    qtbot: QtBot, controller: ProjectorController, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a live tally, frozen
+    controller.preview(TallyCue("walikota", "990101"))
+    controller.go_live()
+    frozen = controller.live_scene()
+    controller.set_frozen(True)
+    # WHEN the operator previews and sends another scene, and a change is committed
+    controller.preview(LogoCue())
+    controller.go_live()
+    service.import_tally_file(write_tallies(tmp_path, UTARA_SAVED_AGAIN, "utara.csv"))
+    qtbot.wait(20)
+    # THEN the live screen keeps its picture; unfrozen, it shows the latest cue
+    assert controller.live_scene() == frozen
+    controller.set_frozen(False)
+    assert isinstance(controller.live_scene(), LogoScene)
+
+
+def test_one_screen_keeps_the_projector_hidden_until_rehearsal(
+    qtbot: QtBot, controller: ProjectorController
+) -> None:
+    # GIVEN a single screen WHEN started THEN the projector window is hidden
+    assert controller.screens.projector_screen() is None
+    assert not controller.window.isVisible()
+    # WHEN a rehearsal is asked THEN a normal window opens on the same screen
+    controller.show_rehearsal()
+    qtbot.waitExposed(controller.window)
+    assert controller.window.isVisible() and not controller.window.isFullScreen()
+    assert controller.window.screen() is controller.screens.operator_screen()
+
+
+def test_a_stray_close_is_refused(qtbot: QtBot, controller: ProjectorController) -> None:
+    # GIVEN the projector window shown WHEN something asks it to close THEN it stays
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    assert controller.window.close() is False
+    assert controller.window.isVisible()
+
+
+def test_preview_panel_mirrors_preview_and_live(
+    qtbot: QtBot, controller: ProjectorController
+) -> None:
+    # GIVEN the cockpit's panel WHEN a scene is previewed and F5 pressed via the action
+    panel = PreviewPanel(controller)
+    qtbot.addWidget(panel)
+    controller.preview(RecapCue("walikota"))
+    panel.go_live_action.trigger()
+    # THEN both panes show the same scene, with the same widget class as the projector
+    assert panel.preview_view.scene() == panel.live_view.scene() == controller.live_scene()
+    assert type(controller.window.view) in type(panel.live_view).__mro__
+    assert [a.shortcut().toString() for a in panel.actions()] == ["F5", "B", "F6"]

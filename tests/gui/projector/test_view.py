@@ -1,0 +1,188 @@
+"""SceneView: every scene paints, its key numbers appear, and the text stays legible."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.gui.projector.cues import (
+    AgendaCue,
+    BlankCue,
+    Cue,
+    LogoCue,
+    PauseCue,
+    PhotoCue,
+    RecapCue,
+    TallyCue,
+    TitleCue,
+)
+from rekap_desktop.gui.projector.scenes import (
+    Banner,
+    RecapLine,
+    RecapScene,
+    SourceColumn,
+    TallyLine,
+    TallyScene,
+)
+from rekap_desktop.gui.projector.view import SceneView
+from rekap_desktop.services.pleno_service import PlenoService
+
+FULL_HD = (1920, 1080)
+
+
+def rendered(qtbot: QtBot, view: SceneView, tmp_path: Path, name: str) -> QImage:
+    """Show, paint and grab the view to a PNG file; returns the picture read back."""
+    view.show()
+    qtbot.waitExposed(view)
+    path = tmp_path / f"{name}.png"
+    assert view.grab().save(str(path))
+    return QImage(str(path))
+
+
+def colours(image: QImage) -> set[int]:
+    return {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 5)
+    }
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> SceneView:
+    scene_view = SceneView()
+    scene_view.resize(*FULL_HD)
+    scene_view.clock = lambda: datetime(2024, 12, 5, 13, 20)
+    qtbot.addWidget(scene_view)
+    return scene_view
+
+
+@pytest.mark.parametrize(
+    ("name", "cue", "expected"),
+    [
+        ("judul", TitleCue(), ["Pemilihan Uji 2024", "KPU KOTA UJI", "Kamis, 5 Desember 2024"]),
+        ("acara", AgendaCue(2, "Peraturan teknis", "Teks peraturan."), ["Teks peraturan."]),
+        ("rincian", TallyCue("walikota", "990101"), ["580", "≠ 530", "≠ 630", "≠ berbeda"]),
+        ("rekap", RecapCue("walikota"), ["UTARA", "1.270", "1.670", "400"]),
+        (
+            "skors",
+            PauseCue(datetime(2024, 12, 5, 12, 5)),
+            ["sejak pukul 12.05", "sudah 1 jam 15 menit"],
+        ),
+        ("logo", LogoCue(), ["KPU KOTA UJI"]),
+    ],
+)
+def test_each_scene_renders_its_key_text(
+    qtbot: QtBot,
+    view: SceneView,
+    service: PlenoService,
+    tmp_path: Path,
+    name: str,
+    cue: Cue,
+    expected: list[str],
+) -> None:
+    # GIVEN a scene built from the committed meeting WHEN painted full HD and grabbed
+    view.set_scene(cue.build(service, False))
+    image = rendered(qtbot, view, tmp_path, name)
+    # THEN the picture is not blank, carries the banner and the key numbers/texts
+    assert (image.width(), image.height()) == FULL_HD
+    assert len(colours(image)) > 10
+    texts = view.rendered_texts()
+    assert "BELUM DITETAPKAN" in texts
+    assert [t for t in expected if t not in texts] == []
+
+
+def test_tally_says_sirekap_is_not_the_official_result(
+    qtbot: QtBot, view: SceneView, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a tally with a Sirekap column WHEN painted THEN its label is on screen, whole
+    view.set_scene(TallyCue("walikota", "990101").build(service, False))
+    rendered(qtbot, view, tmp_path, "sirekap")
+    assert {"Sirekap", "alat bantu,", "bukan hasil resmi"} <= set(view.rendered_texts())
+
+
+def test_blank_is_black(
+    qtbot: QtBot, view: SceneView, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the blank scene WHEN painted THEN every pixel is black and no text is drawn
+    view.set_scene(BlankCue().build(service, False))
+    image = rendered(qtbot, view, tmp_path, "kosong")
+    assert colours(image) == {QColor("#000000").rgb()}
+    assert view.rendered_texts() == []
+
+
+def test_photo_scene_shows_the_image_and_a_missing_one_says_so(
+    qtbot: QtBot, view: SceneView, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a red form photo WHEN shown zoomed THEN the screen is mostly that photo
+    photo = tmp_path / "form.png"
+    picture = QImage(400, 300, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#c00000"))
+    picture.save(str(photo))
+    view.set_scene(PhotoCue(str(photo), "Formulir UTARA", 2.0).build(service, False))
+    image = rendered(qtbot, view, tmp_path, "foto")
+    assert image.pixelColor(960, 540) == QColor("#c00000")
+    assert "Formulir UTARA" in view.rendered_texts()
+    # WHEN the file is missing THEN the scene says which file, instead of failing
+    view.set_scene(PhotoCue(str(tmp_path / "hilang.png"), "Formulir").build(service, False))
+    rendered(qtbot, view, tmp_path, "foto-hilang")
+    assert "Foto tidak dapat dibuka: hilang.png" in view.rendered_texts()
+
+
+def twelve_choice_tally() -> TallyScene:
+    """The fullest tally page: 12 choices and section V, four sources, six-digit numbers."""
+    columns = (
+        SourceColumn("ppk", "PPK", "D.Hasil (rujukan)"),
+        SourceColumn("sirekap", "Sirekap", "alat bantu, bukan hasil resmi"),
+        SourceColumn("saksi_01", "Saksi 1", "salinan saksi"),
+        SourceColumn("bawaslu", "Bawaslu"),
+    )
+    lines = tuple(
+        TallyLine(
+            f"IV. Nomor urut {n}: NAMA CALON PANJANG {n} – NAMA WAKIL PANJANG {n}",
+            ("123.456", "≠ 128.456", "123.456", "123.456"),
+            (False, True, False, False),
+        )
+        for n in range(1, 13)
+    ) + tuple(
+        TallyLine(label, ("1.234.567",) * 4, (False,) * 4)
+        for label in ("V.A Jumlah suara sah", "V.B Jumlah suara tidak sah", "V.C Jumlah")
+    )
+    return TallyScene(Banner.RESMI, "Pemilihan Bupati", "Kecamatan X", "IV–V", columns, lines, 1, 3)
+
+
+def recap_page(units: int, choices: int) -> RecapScene:
+    """A full recapitulation page (cues.UNITS_PER_PAGE…): kab/kota-sized six-digit numbers."""
+    line = RecapLine(
+        "000000", "KECAMATAN BERNAMA PANJANG", ("123.456",) * choices, "987.654", False
+    )
+    headers = tuple(f"{n}. CALON {n} – WAKIL {n}" for n in range(1, choices + 1))
+    bars = tuple((str(n), 123_456) for n in range(1, choices + 1))
+    total = RecapLine("", "JUMLAH", ("987.654",) * choices, "5.925.924", False)
+    return RecapScene(
+        Banner.RESMI, "Pemilihan", "Sumber", headers, (line,) * units, total, bars, 0, 40, 1, 3
+    )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize(
+    "scene",
+    [twelve_choice_tally(), recap_page(14, 3), recap_page(8, 6)],
+    ids=["tally-12-choices", "recap-14x3", "recap-8x6"],
+)
+def test_body_text_is_at_least_a_thirtieth_of_the_screen_height(
+    qtbot: QtBot,
+    view: SceneView,
+    tmp_path: Path,
+    size: tuple[int, int],
+    scene: TallyScene | RecapScene,
+) -> None:
+    # GIVEN the fullest page of a tally or of a recapitulation page WHEN painted
+    view.resize(*size)
+    view.set_scene(scene)
+    rendered(qtbot, view, tmp_path, "penuh")
+    # THEN body text is ≥ 1/30 of the height, and every number is drawn whole (no elision)
+    assert view.body_px >= size[1] / 30
+    numbers = [t for t in view.rendered_texts() if any(ch.isdigit() for ch in t) and "…" in t]
+    assert [t for t in numbers if t.replace("…", "").strip()[-1:].isdigit()] == []
