@@ -6,9 +6,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rekap_desktop.domain.election import Contest, ElectionKind, Unit
 from rekap_desktop.domain.ids import FieldKey
-from rekap_desktop.domain.sources import PPK, Source
-from rekap_desktop.domain.tally import Tally
+from rekap_desktop.domain.misreads import Misread, impossible_values, swap_misread
+from rekap_desktop.domain.rules import Finding, RuleContext, Severity, check_tally
+from rekap_desktop.domain.sources import BAWASLU, PLENO, PPK, SIREKAP, Source, SourceKind
+from rekap_desktop.domain.tally import Tally, form_keys
+from rekap_desktop.text.fields import field_label
 
 
 class CellStatus(StrEnum):
@@ -58,3 +62,234 @@ def differences(
         if len(recorded) > 1:
             found.append(Difference(key, {s: v for s, v in values.items() if v is not None}))
     return found
+
+
+# -- the comparison grid of one kecamatan × contest (procedure items 7–10) -------------------
+
+
+class RowState(StrEnum):
+    AGREES = "agrees"
+    """Every recorded source equals the PPK form."""
+    DIFFERS = "differs"
+    """At least one source differs from the PPK form and nothing is determined yet."""
+    SETTLED = "settled"
+    """The meeting determined a value (source ``pleno``)."""
+    NO_REFERENCE = "no_reference"
+    """Other sources recorded the field but the PPK form did not."""
+    UNRECORDED = "unrecorded"
+    """No source recorded the field."""
+
+
+OPEN_STATES = frozenset({RowState.DIFFERS, RowState.NO_REFERENCE})
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One source's value of one field, its status against the PPK form and what it concerns."""
+
+    source: Source
+    value: int | None
+    status: CellStatus
+    findings: tuple[Finding, ...] = ()
+    misreads: tuple[Misread, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    field: FieldKey
+    label: str
+    cells: tuple[Cell, ...]
+    state: RowState
+
+    def cell(self, source: Source) -> Cell | None:
+        return next((c for c in self.cells if c.source == source), None)
+
+    @property
+    def differing_sources(self) -> tuple[Source, ...]:
+        return tuple(
+            c.source for c in self.cells if c.status is CellStatus.DIFFERS and c.source != PLENO
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+@dataclass(frozen=True)
+class ComparisonSummary:
+    agreeing: int
+    differing: int
+    """Rows still open: a source differs (or the PPK lacks the field) and nothing is settled."""
+    settled: int
+    unrecorded: int
+    differing_sources: tuple[Source, ...]
+    """Sources that differ from the PPK form on at least one row (settled or not)."""
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A finding or likely misread of one source's form, for the side list."""
+
+    source: Source
+    fields: tuple[FieldKey, ...]
+    severity: Severity
+    code: str
+    message: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The side-by-side comparison of one kecamatan × contest; Qt-free, the view only paints it."""
+
+    contest: Contest
+    unit: Unit
+    columns: tuple[Source, ...]
+    rows: tuple[ComparisonRow, ...]
+    summary: ComparisonSummary
+    notes: tuple[SourceNote, ...]
+    has_reference: bool
+    """Whether the PPK form of the pair is recorded at all."""
+
+    def row(self, field: str) -> ComparisonRow | None:
+        return next((r for r in self.rows if r.field == field), None)
+
+    def only_differences(self) -> tuple[ComparisonRow, ...]:
+        """Filter "hanya selisih": rows where some source differs, open or settled."""
+        return tuple(r for r in self.rows if r.state in OPEN_STATES or r.state is RowState.SETTLED)
+
+    @property
+    def is_complete(self) -> bool:
+        """Every field agrees or is settled: the pair may be marked read."""
+        return self.has_reference and self.summary.differing == 0
+
+
+def comparison_columns(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """PPK | Sirekap | each saksi copy present | Bawaslu | determined value (pleno)."""
+    saksi = sorted((s for s in sources if s.kind is SourceKind.SAKSI), key=lambda s: s.sort_key)
+    return (PPK, SIREKAP, *saksi, BAWASLU, PLENO)
+
+
+def compare(
+    contest: Contest, unit: Unit, kind: ElectionKind, tallies: Mapping[Source, Tally]
+) -> Comparison:
+    """Compare every source of one kecamatan × contest with its PPK form, field by field."""
+    columns = comparison_columns(tallies)
+    forms = {s: tallies.get(s, Tally()) for s in columns}
+    reference = forms[PPK]
+    checked = _checked_forms(forms, reference)
+    findings = {s: check_tally(t, contest, RuleContext(kind, unit.tps_count)) for s, t in checked}
+    misreads = _misreads(forms, reference, unit.tps_count)
+    rows = tuple(
+        _row(key, _label(contest, key, kind), columns, forms, findings, misreads)
+        for key in form_keys(contest)
+    )
+    notes = _notes(columns, findings, misreads)
+    return Comparison(contest, unit, columns, rows, _summary(rows, columns), notes, PPK in tallies)
+
+
+def _checked_forms(forms: Mapping[Source, Tally], reference: Tally) -> list[tuple[Source, Tally]]:
+    """The forms the rules run on; the determined column is checked as PPK + determined values."""
+    checked = [(s, t) for s, t in forms.items() if s != PLENO and t]
+    if forms[PLENO]:
+        checked.append((PLENO, reference.overlay(forms[PLENO])))
+    return checked
+
+
+def _misreads(
+    forms: Mapping[Source, Tally], reference: Tally, tps_count: int | None
+) -> dict[tuple[Source, FieldKey], list[Misread]]:
+    found: dict[tuple[Source, FieldKey], list[Misread]] = {}
+    for source, tally in forms.items():
+        for misread in impossible_values(tally, reference, tps_count):
+            found.setdefault((source, misread.field), []).append(misread)
+        if source in (PPK, PLENO):
+            continue
+        for key, value in tally.items():
+            swap = swap_misread(key, reference.value(key), value)
+            if swap is not None:
+                found.setdefault((source, key), []).append(swap)
+    return found
+
+
+def _row(
+    key: FieldKey,
+    label: str,
+    columns: tuple[Source, ...],
+    forms: Mapping[Source, Tally],
+    findings: Mapping[Source, list[Finding]],
+    misreads: Mapping[tuple[Source, FieldKey], list[Misread]],
+) -> ComparisonRow:
+    reference = forms[PPK].value(key)
+    cells = tuple(
+        Cell(
+            source,
+            forms[source].value(key),
+            cell_status(forms[source].value(key), reference, source == PPK),
+            tuple(f for f in findings.get(source, ()) if key in f.fields),
+            tuple(misreads.get((source, key), ())),
+        )
+        for source in columns
+    )
+    return ComparisonRow(key, label, cells, _state(cells))
+
+
+def _state(cells: tuple[Cell, ...]) -> RowState:
+    by_source = {c.source: c for c in cells}
+    if by_source[PLENO].value is not None:
+        return RowState.SETTLED
+    others = [c for c in cells if c.source not in (PPK, PLENO) and c.value is not None]
+    if by_source[PPK].value is None:
+        return RowState.NO_REFERENCE if others else RowState.UNRECORDED
+    if any(c.status is CellStatus.DIFFERS for c in others):
+        return RowState.DIFFERS
+    return RowState.AGREES
+
+
+def _summary(rows: tuple[ComparisonRow, ...], columns: tuple[Source, ...]) -> ComparisonSummary:
+    differing = {s for r in rows for s in r.differing_sources}
+    return ComparisonSummary(
+        agreeing=sum(r.state is RowState.AGREES for r in rows),
+        differing=sum(r.is_open for r in rows),
+        settled=sum(r.state is RowState.SETTLED for r in rows),
+        unrecorded=sum(r.state is RowState.UNRECORDED for r in rows),
+        differing_sources=tuple(s for s in columns if s in differing),
+    )
+
+
+def _notes(
+    columns: tuple[Source, ...],
+    findings: Mapping[Source, list[Finding]],
+    misreads: Mapping[tuple[Source, FieldKey], list[Misread]],
+) -> tuple[SourceNote, ...]:
+    notes: list[SourceNote] = []
+    for source in columns:
+        notes.extend(
+            SourceNote(source, f.fields, f.severity, f.code, f.message, f.advice)
+            for f in findings.get(source, ())
+        )
+        for (owner, key), found in misreads.items():
+            if owner == source:
+                notes.extend(
+                    SourceNote(source, (key,), Severity.WARNING, "SALAH BACA", m.message, "")
+                    for m in found
+                )
+    return tuple(notes)
+
+
+def _label(contest: Contest, key: FieldKey, kind: ElectionKind) -> str:
+    label = field_label(key, kind.value)
+    number = key.removeprefix("suara_")
+    if number.isdigit() and len(number) == 2:
+        choice = contest.choice(int(number))
+        if choice is not None:
+            label = f"{label} ({choice.name})"
+    return label

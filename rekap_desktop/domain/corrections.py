@@ -1,0 +1,77 @@
+"""Pembetulan (procedure item 10): a difference settled in the meeting, with the PPK's D.Hasil as
+the reference. A correction adds the determined value; the values of every source stay."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+
+
+class Reason(StrEnum):
+    """Alasan pembetulan, as chosen from the list in the meeting."""
+
+    SESUAI_PPK = "sesuai_ppk"
+    SALAH_BACA_SIREKAP = "salah_baca_sirekap"
+    SALAH_TULIS = "salah_tulis"
+    PENCERMATAN = "pencermatan_saksi_bawaslu"
+    LAINNYA = "lainnya"
+
+
+REASON_LABELS: dict[Reason, str] = {
+    Reason.SESUAI_PPK: "Sesuai D.Hasil PPK",
+    Reason.SALAH_BACA_SIREKAP: "Salah baca Sirekap",
+    Reason.SALAH_TULIS: "Salah tulis",
+    Reason.PENCERMATAN: "Hasil pencermatan saksi/Bawaslu",
+    Reason.LAINNYA: "Lainnya",
+}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One settled field of one kecamatan × contest."""
+
+    contest: ContestCode
+    unit: RegionCode
+    field: FieldKey
+    before: int | None
+    """The value that counted before: the earlier determined value, else the PPK's."""
+    after: int
+    reason: Reason
+    reason_text: str
+    """Free text; required for :attr:`Reason.LAINNYA`, optional otherwise."""
+    basis: str
+    """Dasar: the document the value was taken from (e.g. "D.Hasil Kecamatan-KWK PPK")."""
+    proposed_by: str
+    approved_by: str
+    """The KPU commissioner (anggota) who approved it."""
+    at: str
+    incident_number: int | None = None
+    """The entry of the Kejadian Khusus/Keberatan register this correction answers, if any."""
+
+    @property
+    def reason_label(self) -> str:
+        label = REASON_LABELS[self.reason]
+        return f"{label}: {self.reason_text}" if self.reason_text else label
+
+
+def correction_problems(correction: Correction, commissioners: Collection[str]) -> list[str]:
+    """What makes a correction unacceptable, in Indonesian; empty when it may be recorded."""
+    problems: list[str] = []
+    if correction.after < 0:
+        problems.append("nilai yang ditetapkan harus bilangan bulat ≥ 0")
+    if correction.reason is Reason.LAINNYA and not correction.reason_text.strip():
+        problems.append("alasan 'Lainnya' harus disertai keterangan")
+    if not correction.basis.strip():
+        problems.append("dasar pembetulan (dokumen acuan) wajib diisi")
+    if not correction.proposed_by.strip():
+        problems.append("pengusul pembetulan wajib diisi")
+    if correction.approved_by not in commissioners:
+        names = ", ".join(sorted(commissioners)) or "belum ada anggota tercatat"
+        problems.append(
+            f"'{correction.approved_by}' bukan anggota KPU dalam rapat ini ({names}); "
+            "pembetulan harus disetujui oleh anggota"
+        )
+    return problems

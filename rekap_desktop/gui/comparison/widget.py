@@ -1,0 +1,351 @@
+"""ComparisonWidget: one kecamatan × contest side by side (procedure items 7–10).
+
+API for the host (the cockpit's reading pages):
+- ``ComparisonWidget(service, contest_code, unit_code)`` with a
+  :class:`~rekap_desktop.services.comparison_service.ComparisonService`;
+- ``set_pair(contest_code, unit_code)`` shows another pair; ``refresh()`` re-reads it (call it on
+  a "what changed" event from elsewhere);
+- signals ``pair_read(contest, unit)`` when the pair was marked read, ``value_entered(field)``
+  after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
+  the projector).
+Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+R (mark
+read), Ctrl+D ("hanya selisih").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rekap_desktop.domain.comparison import Comparison, ComparisonRow
+from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi
+from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
+from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
+from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
+from rekap_desktop.gui.comparison.view import ComparisonDelegate
+from rekap_desktop.gui.operations import run_operation
+from rekap_desktop.gui.widgets.number_edit import NumberEdit
+from rekap_desktop.services.comparison_service import ComparisonService
+from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
+from rekap_desktop.text.numbers import format_number
+
+TITLE = "Perbandingan"
+LABEL_WIDTH = 400
+
+
+class ComparisonWidget(QWidget):
+    pair_read = Signal(str, str)
+    value_entered = Signal(str)
+    photo_shown = Signal(bytes)
+
+    def __init__(
+        self,
+        service: ComparisonService,
+        contest_code: str,
+        unit_code: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.contest_code, self.unit_code = contest_code, unit_code
+        self.comparison: Comparison | None = None
+        self.model = ComparisonModel()
+        self._build()
+        self.set_pair(contest_code, unit_code)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("comparisonTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("summaryStrip")
+        self.summary.setWordWrap(True)
+        self.only_differences = QCheckBox("Hanya selisih (Ctrl+D)")
+        self.only_differences.toggled.connect(self._show)
+        self.entry_source = QComboBox()
+        self.entry = NumberEdit()
+        self.entry.value_committed.connect(self.enter_value)
+        self.entry.agreed.connect(self.agree)
+        self.entry.refused.connect(self._say)
+        correct = QPushButton("Pembetulan… (Ctrl+K)")
+        correct.clicked.connect(self.open_correction)
+        read = QPushButton("Tandai selesai dibaca (Ctrl+R)")
+        read.clicked.connect(self.mark_read)
+        attach = QPushButton("Lampirkan foto…")
+        attach.clicked.connect(self.choose_photo)
+        controls = QHBoxLayout()
+        for widget in (self.only_differences, QLabel("Isian dari:"), self.entry_source):
+            controls.addWidget(widget)
+        controls.addWidget(self.entry, 1)
+        for button in (correct, read, attach):
+            controls.addWidget(button)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ComparisonDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        self.corrections = QListWidget()
+        self.corrections.setWordWrap(True)
+        self.photo = PhotoViewer()
+        side = QSplitter()
+        side.setOrientation(side.orientation().Vertical)
+        panes: tuple[tuple[str, QWidget], ...] = (
+            ("Temuan dan kemungkinan salah baca", self.notes),
+            ("Pembetulan", self.corrections),
+            ("Foto formulir (roda = zoom, seret = geser)", self.photo),
+        )
+        for label, pane in panes:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(f"<b>{label}</b>"))
+            column.addWidget(pane)
+            side.addWidget(box)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.summary):
+            layout.addWidget(widget)
+        layout.addLayout(controls)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        for keys, slot in (
+            ("Ctrl+K", self.open_correction),
+            ("Ctrl+R", self.mark_read),
+            ("Ctrl+D", self.only_differences.toggle),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def set_pair(self, contest_code: str, unit_code: str) -> None:
+        self.contest_code, self.unit_code = contest_code, unit_code
+        self.entry_source.clear()
+        comparison = self.service.corrections.comparison(contest_code, unit_code)
+        sources: list[Source] = [PPK]
+        sources += [saksi(c.number) for c in comparison.contest.choices]
+        sources.append(BAWASLU)
+        for source in sources:
+            self.entry_source.addItem(column_title(source).replace("\n", " "), source)
+        self.refresh()
+        self._show_first_photo()
+
+    def refresh(self) -> None:
+        comparison = self.service.corrections.comparison(self.contest_code, self.unit_code)
+        self.comparison = comparison
+        read = self.service.corrections.is_read(self.contest_code, self.unit_code)
+        self.title.setText(
+            f"<h3>{comparison.unit.name} ({comparison.unit.code}) — {comparison.contest.title}"
+            f"{' — ✓ SELESAI DIBACA' if read else ''}</h3>"
+        )
+        self.summary.setText(summary_text(comparison))
+        self._show()
+        self._fill_notes()
+
+    def _show(self) -> None:
+        if self.comparison is None:
+            return
+        selected = self.selected_row()
+        self.model.set_comparison(self.comparison, self.only_differences.isChecked())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, LABEL_WIDTH)
+        if selected is not None:
+            self.select_field(selected.field)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _fill_notes(self) -> None:
+        assert self.comparison is not None
+        self.notes.clear()
+        for note in self.comparison.notes:
+            mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
+            fields = ", ".join(note.fields)
+            self.notes.addItem(f"{mark} {note.code} [{note.source.code}] {fields}: {note.message}")
+        self.corrections.clear()
+        for c in self.service.corrections.corrections(self.contest_code, self.unit_code):
+            link = f" — keberatan No. {c.incident_number}" if c.incident_number else ""
+            self.corrections.addItem(
+                f"{c.field}: {format_number(c.before)} → {format_number(c.after)} "
+                f"({c.reason_label}; dasar {c.basis}; diusulkan {c.proposed_by}; "
+                f"disetujui {c.approved_by}){link}"
+            )
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def selected_row(self) -> ComparisonRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0]) if rows else None
+
+    def select_field(self, field: str) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.field == field:
+                self.table.selectRow(number)
+                return
+
+    def enter_value(self, value: int) -> None:
+        """Enter ``value`` for the selected row and the chosen source, then move down."""
+        row = self.selected_row()
+        if row is None:
+            return
+        source: Source = self.entry_source.currentData()
+        result = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.entry.enter(
+                self.contest_code, self.unit_code, source.code, row.field, str(value)
+            ),
+        )
+        if result is not None:
+            codes = ", ".join(f.code for f in result.findings)
+            self._say(
+                f"{row.label}: {format_number(value)} dicatat"
+                + (f" (temuan {codes})" if codes else "")
+            )
+            self._after_entry(row)
+
+    def agree(self) -> None:
+        """ "Sesuai": the value read equals the PPK value shown (else Sirekap's); move down."""
+        row = self.selected_row()
+        if row is None:
+            return
+        shown = next(
+            (c.value for c in row.cells if c.source in (PPK, SIREKAP) and c.value is not None), None
+        )
+        if shown is None:
+            self._say(f"{row.label}: belum ada nilai yang ditampilkan untuk disesuaikan")
+            return
+        source: Source = self.entry_source.currentData()
+        result = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.entry.confirm(
+                self.contest_code, self.unit_code, source.code, row.field, shown
+            ),
+        )
+        if result is not None:
+            self._say(f"{row.label}: sesuai ({format_number(shown)})")
+            self._after_entry(row)
+
+    def _after_entry(self, row: ComparisonRow) -> None:
+        self.value_entered.emit(row.field)
+        self.refresh()
+        self.select_field(row.field)
+        current = self.table.currentIndex().row() if self.selected_row() else -1
+        self.table.selectRow(min(current + 1, self.model.rowCount() - 1))
+        self.entry.setFocus()
+
+    def open_correction(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        reference = next((c.value for c in row.cells if c.source == PPK), None)
+        incidents = [
+            (i.number, i.description)
+            for i in self.service.pleno.incidents()
+            if i.contest in (None, self.contest_code) and i.unit in (None, self.unit_code)
+        ]
+        dialog = CorrectionDialog(
+            row, reference, self.service.corrections.commissioners(), incidents, self
+        )
+        if dialog.exec() and (request := dialog.request()) is not None:
+            self.settle(request)
+
+    def settle(self, request: SettleRequest) -> SettleResult | None:
+        result = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.corrections.settle(self.contest_code, self.unit_code, request),
+        )
+        if result is not None:
+            self.refresh()
+            self._say(f"Pembetulan {request.field} dicatat: {format_number(request.after)}.")
+            if result.pair_read:
+                self.pair_read.emit(self.contest_code, self.unit_code)
+        return result
+
+    def mark_read(self) -> None:
+        def mark() -> bool:
+            self.service.corrections.mark_read(self.contest_code, self.unit_code)
+            return True
+
+        if run_operation(self, TITLE, mark):
+            self.refresh()
+            self.pair_read.emit(self.contest_code, self.unit_code)
+
+    def choose_photo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Foto formulir", "", "Gambar (*.jpg *.jpeg *.png)"
+        )
+        if name:
+            self.attach_photo(Path(name))
+
+    def attach_photo(self, path: Path) -> None:
+        source: Source = self.entry_source.currentData()
+        stored = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.photos.attach_file(
+                self.contest_code, self.unit_code, source.code, path
+            ),
+        )
+        if stored is not None:
+            self.show_photo(stored.id)
+
+    def show_photo(self, photo_id: int) -> None:
+        data = self.service.photos.photo_data(photo_id)
+        if self.photo.show_image(data):
+            self.photo_shown.emit(data)
+
+    def _show_first_photo(self) -> None:
+        photos = self.service.photos.photos(self.contest_code, self.unit_code)
+        if photos:
+            self.show_photo(photos[-1].id)
+        else:
+            self.photo.clear_image()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+
+def summary_text(comparison: Comparison) -> str:
+    s = comparison.summary
+    differing = ", ".join(column_title(x).replace("\n", " ") for x in s.differing_sources)
+    parts = [
+        f"✓ {s.agreeing} rincian sesuai",
+        f"≠ {s.differing} rincian berselisih",
+        f"★ {s.settled} ditetapkan",
+    ]
+    if differing:
+        parts.append(f"sumber berbeda: {differing}")
+    if not comparison.has_reference:
+        parts.append("formulir D.Hasil PPK belum tercatat")
+    return "   ·   ".join(parts)

@@ -1,0 +1,19 @@
+"""The comparison of the meeting (procedure items 7–10) as one object for the GUI: reading the
+side-by-side comparison, entering values, settling differences and form photos."""
+
+from __future__ import annotations
+
+from rekap_desktop.services.corrections_service import CorrectionsService
+from rekap_desktop.services.entry_service import EntryService
+from rekap_desktop.services.photos_service import PhotosService
+from rekap_desktop.services.pleno_service import PlenoService
+
+
+class ComparisonService:
+    """``entry`` (items 8–9), ``corrections`` (item 10 and the comparison itself), ``photos``."""
+
+    def __init__(self, pleno: PlenoService) -> None:
+        self.pleno = pleno
+        self.entry = EntryService(pleno)
+        self.corrections = CorrectionsService(pleno)
+        self.photos = PhotosService(pleno)

@@ -1,0 +1,90 @@
+"""What the comparison services share: one transaction, the target of an entry checked against
+the setup, the comparison read inside a session, and source names in Indonesian."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.comparison import Comparison, compare
+from rekap_desktop.domain.election import Contest, Pleno, Unit
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.sources import Source, SourceKind
+from rekap_desktop.domain.tally import form_keys
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage import repository
+from rekap_desktop.text.fields import field_label
+
+
+def source_name(source: Source) -> str:
+    """Indonesian name of a source: "formulir PPK", "salinan saksi nomor urut 1" …"""
+    names = {
+        SourceKind.PPK: "formulir D.Hasil PPK",
+        SourceKind.SIREKAP: "Sirekap",
+        SourceKind.BAWASLU: "salinan Bawaslu",
+        SourceKind.PLENO: "hasil penetapan pleno",
+    }
+    return names.get(source.kind, f"salinan saksi nomor urut {source.choice}")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A checked (contest, unit) of the meeting."""
+
+    pleno: Pleno
+    contest: Contest
+    unit: Unit
+
+    def label(self, field: str) -> str:
+        return field_label(field, self.pleno.kind.value)
+
+    def where(self) -> str:
+        return f"{self.unit.name} ({self.unit.code}), {self.contest.code}"
+
+    def field(self, field: str) -> FieldKey:
+        if field not in form_keys(self.contest):
+            raise InputRejected(
+                [Problem(f"rincian '{field}' tidak ada pada formulir {self.where()}")]
+            )
+        return FieldKey(field)
+
+
+class ServiceBase:
+    """Holds the meeting's service; writes go through one transaction each."""
+
+    def __init__(self, pleno: PlenoService) -> None:
+        self.pleno_service = pleno
+
+    @property
+    def actor(self) -> str:
+        return self.pleno_service.actor
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def target(self, contest: str, unit: str) -> Target:
+        pleno = self.pleno_service.pleno()
+        found_contest = pleno.contest(contest)
+        if found_contest is None:
+            raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
+        found_unit = pleno.unit(unit)
+        if found_unit is None:
+            raise InputRejected([Problem(f"kecamatan '{unit}' tidak ada dalam pleno ini")])
+        return Target(pleno, found_contest, found_unit)
+
+    def compare_in(self, session: Session, target: Target) -> Comparison:
+        """The comparison of one pair as the session sees it (committed or just written)."""
+        tallies = repository.current_tallies(session, target.contest.code)
+        forms = {
+            source: tally
+            for (_, unit, code), tally in tallies.items()
+            if unit == target.unit.code and (source := Source.parse(code)) is not None
+        }
+        return compare(target.contest, target.unit, target.pleno.kind, forms)

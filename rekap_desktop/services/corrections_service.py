@@ -1,0 +1,197 @@
+"""Settling differences (procedure item 10): corrections written as the determined (pleno) value,
+and a kecamatan × contest marked read once every field agrees or is settled.
+
+The original values of every source stay; a correction adds a new version of the pleno form and
+its record, audited in the same transaction. The recapitulation then uses the determined value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.comparison import Comparison
+from rekap_desktop.domain.corrections import Correction, Reason, correction_problems
+from rekap_desktop.domain.ids import ContestCode, RegionCode
+from rekap_desktop.domain.sources import PLENO, PPK
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.comparison_support import ServiceBase, Target
+from rekap_desktop.services.events import Change
+from rekap_desktop.storage import audit, corrections_store, repository
+
+
+@dataclass(frozen=True)
+class SettleRequest:
+    """What the correction dialog asks for one field."""
+
+    field: str
+    after: int
+    reason: Reason
+    basis: str
+    proposed_by: str
+    approved_by: str
+    reason_text: str = ""
+    incident_number: int | None = None
+
+
+@dataclass(frozen=True)
+class SettleResult:
+    correction: Correction
+    pleno_version: int
+    pair_read: bool
+    """Whether this correction settled the last open field, so the pair was marked read."""
+
+
+class CorrectionsService(ServiceBase):
+    # -- reading ---------------------------------------------------------------------------
+
+    def comparison(self, contest: str, unit: str) -> Comparison:
+        target = self.target(contest, unit)
+        with Session(self.pleno_service.engine) as session:
+            return self.compare_in(session, target)
+
+    def corrections(self, contest: str, unit: str) -> list[Correction]:
+        with Session(self.pleno_service.engine) as session:
+            return corrections_store.corrections(session, contest, unit)
+
+    def confirmations(self, contest: str, unit: str) -> dict[tuple[str, str], int]:
+        """(source code, field) → the value read aloud as "sesuai"."""
+        with Session(self.pleno_service.engine) as session:
+            return corrections_store.confirmations(session, contest, unit)
+
+    def is_read(self, contest: str, unit: str) -> bool:
+        with Session(self.pleno_service.engine) as session:
+            status = corrections_store.pair_status(session, contest, unit)
+        return status == corrections_store.READ
+
+    def pairs_read(self) -> set[tuple[str, str]]:
+        with Session(self.pleno_service.engine) as session:
+            return corrections_store.pairs_read(session)
+
+    def commissioners(self) -> tuple[str, ...]:
+        """Names of the KPU members (anggota) of the meeting who may approve a correction."""
+        return tuple(m.name for m in self.pleno_service.pleno().members)
+
+    # -- changing --------------------------------------------------------------------------
+
+    def settle(self, contest: str, unit: str, request: SettleRequest) -> SettleResult:
+        """Record a correction and write its value as the determined (pleno) value."""
+        target = self.target(contest, unit)
+        key = target.field(request.field)
+        self._check_incident(request.incident_number)
+        with self._transaction() as session:
+            tallies = repository.current_tallies(session, target.contest.code)
+            ppk = tallies.get((contest, unit, PPK.code))
+            pleno_form = dict(tallies.get((contest, unit, PLENO.code)) or {})
+            before = pleno_form.get(key, ppk.value(key) if ppk else None)
+            correction = Correction(
+                ContestCode(contest),
+                RegionCode(unit),
+                key,
+                before,
+                request.after,
+                request.reason,
+                request.reason_text.strip(),
+                request.basis.strip(),
+                request.proposed_by.strip(),
+                request.approved_by,
+                audit.now_iso(),
+                request.incident_number,
+            )
+            problems = correction_problems(correction, self.commissioners())
+            if problems:
+                raise InputRejected([Problem(f"{target.label(key)}: {p}") for p in problems])
+            pleno_form[key] = request.after
+            form = (contest, unit, PLENO.code)
+            version = repository.save_tally(session, form, pleno_form, None)
+            corrections_store.add_correction(session, correction, version, self.actor)
+            audit.append(
+                session,
+                self.actor,
+                AuditEvent.CORRECTION_MADE,
+                {
+                    **_correction_payload(correction),
+                    audit.FORMS: [
+                        audit.form_record(
+                            *form, version, {str(k): v for k, v in pleno_form.items()}
+                        )
+                    ],
+                },
+            )
+            now_read = self._mark_if_complete(session, target)
+        self._announce(contest, now_read, AuditEvent.CORRECTION_MADE)
+        return SettleResult(correction, version, now_read)
+
+    def mark_read(self, contest: str, unit: str) -> None:
+        """Mark the pair read; refused while a field still differs (or the PPK form is absent)."""
+        target = self.target(contest, unit)
+        with self._transaction() as session:
+            comparison = self.compare_in(session, target)
+            if not comparison.has_reference:
+                raise InputRejected(
+                    [Problem(f"formulir D.Hasil PPK {target.where()} belum tercatat")]
+                )
+            if not comparison.is_complete:
+                open_rows = [r.label for r in comparison.rows if r.is_open]
+                raise InputRejected(
+                    [
+                        Problem(f"{target.where()}: masih ada selisih pada {row}")
+                        for row in open_rows
+                    ]
+                )
+            self._set_read(session, target)
+        self._announce(contest, True, AuditEvent.PAIR_READ)
+
+    def _mark_if_complete(self, session: Session, target: Target) -> bool:
+        contest, unit = target.contest.code, target.unit.code
+        if corrections_store.pair_status(session, contest, unit) == corrections_store.READ:
+            return False
+        if not self.compare_in(session, target).is_complete:
+            return False
+        self._set_read(session, target)
+        return True
+
+    def _set_read(self, session: Session, target: Target) -> None:
+        contest, unit = target.contest.code, target.unit.code
+        corrections_store.set_pair_status(
+            session, contest, unit, corrections_store.READ, self.actor
+        )
+        audit.append(
+            session,
+            self.actor,
+            AuditEvent.PAIR_READ,
+            {"pemilihan": contest, "kode_wilayah": unit, "status": "selesai dibaca"},
+        )
+
+    def _check_incident(self, number: int | None) -> None:
+        if number is None:
+            return
+        if number not in {i.number for i in self.pleno_service.incidents()}:
+            raise InputRejected(
+                [Problem(f"nomor {number} tidak ada dalam daftar kejadian khusus/keberatan")]
+            )
+
+    def _announce(self, contest: str, pair_read: bool, event: AuditEvent) -> None:
+        bus = self.pleno_service.bus
+        if event is not AuditEvent.PAIR_READ:
+            bus.publish(Change(event, frozenset({contest})))
+        if pair_read:
+            bus.publish(Change(AuditEvent.PAIR_READ, frozenset({contest})))
+
+
+def _correction_payload(correction: Correction) -> dict[str, object]:
+    return {
+        "pemilihan": correction.contest,
+        "kode_wilayah": correction.unit,
+        "rincian": correction.field,
+        "sebelum": correction.before,
+        "sesudah": correction.after,
+        "alasan": correction.reason.value,
+        "keterangan": correction.reason_text,
+        "dasar": correction.basis,
+        "diusulkan_oleh": correction.proposed_by,
+        "disetujui_oleh": correction.approved_by,
+        "nomor_kejadian": correction.incident_number,
+    }
