@@ -73,12 +73,16 @@ def _entry(index: int, raw: Any, pleno: Pleno, problems: list[Problem]) -> Incid
         kind=kind,
         raised_by=str(raw["diajukan_oleh"]),
         description=description,
-        status=status,
+        # Resolved at the kecamatan: final here; anything else stays open until settled here.
+        status=IncidentStatus.DISELESAIKAN
+        if status is IncidentStatus.DISELESAIKAN
+        else IncidentStatus.TERBUKA,
         unit=unit,
         contest=None if contest is None else str(contest),
         resolution=str(raw.get("penyelesaian") or ""),
         origin=Origin.KECAMATAN,
         origin_number=str(raw["nomor"]),
+        origin_status=status,
     )
 
 

@@ -79,6 +79,17 @@ class IncidentRow(Base):
     origin: Mapped[str] = mapped_column(String(20))
     origin_number: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[str] = mapped_column(String(32))
+    # Added by migration 0007 (the full register entry).
+    origin_status: Mapped[str | None] = mapped_column(String(40))
+    raiser_role: Mapped[str | None] = mapped_column(String(20))
+    raiser_name: Mapped[str] = mapped_column(Text, default="")
+    raiser_contest: Mapped[str | None] = mapped_column(String(20))
+    raiser_choice: Mapped[int | None]
+    subject: Mapped[str] = mapped_column(String(20), default="hasil")
+    field: Mapped[str | None] = mapped_column(String(40))
+    procedure_item: Mapped[int | None]
+    bawaslu_opinion: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
 
 
 class AuditEntryRow(Base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -135,27 +134,3 @@ def incidents(session: Session) -> list[StoredIncident]:
         )
         for r in rows
     ]
-
-
-def add_incidents(session: Session, entries: Iterable[StoredIncident]) -> None:
-    for entry in entries:
-        session.add(
-            IncidentRow(
-                number=entry.number,
-                kind=entry.kind,
-                unit=entry.unit,
-                contest=entry.contest,
-                raised_by=entry.raised_by,
-                description=entry.description,
-                status=entry.status,
-                resolution=entry.resolution,
-                origin=entry.origin,
-                origin_number=entry.origin_number,
-                created_at=now_iso(),
-            )
-        )
-    session.flush()
-
-
-def next_incident_number(session: Session) -> int:
-    return (session.scalar(select(func.max(IncidentRow.number))) or 0) + 1

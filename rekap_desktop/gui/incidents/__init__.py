@@ -1,0 +1,1 @@
+"""Register Kejadian Khusus dan/atau Keberatan Saksi: view, model, settle dialog."""
