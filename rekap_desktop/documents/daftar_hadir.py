@@ -1,0 +1,118 @@
+"""Daftar hadir of the rapat pleno (procedure item 1): KPU members, Bawaslu, PPK, the saksi of each
+choice with the check of their surat mandat, and observers, each with a numbered signature line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.parts import (
+    PageMeta,
+    RenderedForm,
+    grid_table,
+    render,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import Paper, frame_width, styles
+from rekap_desktop.text.numbers import format_date
+
+BLANK = "...................................."
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    """Empty for a line to be filled in by hand."""
+    role: str
+    mandate: str | None = None
+    """Saksi only: "Sesuai", "Tidak sesuai: …"; None = to be checked on paper."""
+
+
+@dataclass(frozen=True)
+class AttendanceGroup:
+    title: str
+    attendees: tuple[Attendee, ...]
+    with_mandate: bool = False
+
+
+@dataclass(frozen=True)
+class AttendanceSnapshot:
+    form_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    election_name: str
+    place: str | None
+    held_on: date | None
+    groups: tuple[AttendanceGroup, ...]
+    watermark: str | None
+
+
+def canonical_content(snapshot: AttendanceSnapshot) -> dict[str, Any]:
+    return {
+        "formulir": snapshot.form_name,
+        "wilayah": snapshot.region,
+        "nama_pemilihan": snapshot.election_name,
+        "tempat": snapshot.place,
+        "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
+        "kelompok": [
+            [g.title, g.with_mandate, [[a.name, a.role, a.mandate] for a in g.attendees]]
+            for g in snapshot.groups
+        ],
+    }
+
+
+def fingerprint(snapshot: AttendanceSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def render_attendance(snapshot: AttendanceSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
+    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+    place = escape(snapshot.place or BLANK)
+    when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
+    story: list[Flowable] = title_block(
+        snapshot.form_name,
+        [
+            "RAPAT PLENO TERBUKA REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+            snapshot.election_name.upper(),
+        ],
+        snapshot.region_fields,
+    )
+    story += [
+        Paragraph(f"Tempat: {place} · Hari/tanggal: {when}", styles().body),
+        Spacer(1, 3 * mm),
+    ]
+    width = frame_width(paper)
+    for group in snapshot.groups:
+        story.append(
+            KeepTogether([Paragraph(escape(group.title), styles().heading), Spacer(1, 1 * mm)])
+        )
+        story += [_group_table(group, width), Spacer(1, 4 * mm)]
+    return render(story, meta, paper)
+
+
+def _group_table(group: AttendanceGroup, width: float) -> Flowable:
+    header: list[Any] = ["NO", "NAMA", "JABATAN / UNSUR"]
+    if group.with_mandate:
+        header.append("SURAT MANDAT")
+    header.append("TANDA TANGAN")
+    rows: list[list[Any]] = [header]
+    for i, person in enumerate(group.attendees, start=1):
+        cells: list[Any] = [str(i), text(person.name or BLANK), text(person.role)]
+        if group.with_mandate:
+            cells.append(text(person.mandate or "Sesuai / Tidak sesuai *)"))
+        # Signature lines alternate left and right, as on a paper daftar hadir.
+        cells.append(f"{i}. ..................." if i % 2 else f"{'':>24}{i}. ...................")
+        rows.append(cells)
+    if group.with_mandate:
+        widths = [10 * mm, width * 0.3, width * 0.3, width * 0.15, width * 0.25 - 10 * mm]
+    else:
+        widths = [10 * mm, width * 0.35, width * 0.35, width * 0.3 - 10 * mm]
+    padded = [("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]
+    return grid_table(rows, widths, extra=padded)

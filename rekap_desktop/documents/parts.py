@@ -1,0 +1,258 @@
+"""Parts every form is made of: title block, tables with repeated headers, signature and paraf
+blocks, and the page furniture (running header, watermark, "Halaman x dari y", sidik data + QR)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from rekap_desktop.documents.styles import (
+    FONT,
+    FONT_BOLD,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    Paper,
+    page_size,
+    styles,
+)
+
+GRID = colors.black
+HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
+SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
+QR_SIZE = 17 * mm
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What every page of one printed form carries."""
+
+    form_name: str
+    region: str
+    fingerprint: str
+    watermark: str | None
+    """SIMULASI / DRAF / SEMENTARA, or None for a determined, real result."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One signature line; ``refusal`` is the written reason of one who refused to sign
+    (PKPU 18/2024 Pasal 33(3))."""
+
+    name: str
+    role: str
+    refusal: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedForm:
+    pdf: bytes
+    pages: int
+
+
+def text(value: str, style_name: str = "cell") -> Paragraph:
+    """A paragraph of plain text (escaped: names may hold "&" or "<")."""
+    return Paragraph(escape(value).replace("\n", "<br/>"), getattr(styles(), style_name))
+
+
+def title_block(
+    form_name: str, title_lines: Sequence[str], fields: Sequence[tuple[str, str]]
+) -> list[Flowable]:
+    """Form name, the contest/meeting title and the region fields (label : value)."""
+    s = styles()
+    parts: list[Flowable] = [Paragraph(escape(form_name), s.title)]
+    parts += [Paragraph(escape(line), s.subtitle) for line in title_lines]
+    parts.append(Spacer(1, 3 * mm))
+    if fields:
+        rows = [
+            [text(label, "cell_bold"), ":", text(value, "cell_bold")] for label, value in fields
+        ]
+        table = Table(rows, colWidths=[40 * mm, 4 * mm, 140 * mm], hAlign="LEFT")
+        table.setStyle(_plain_style())
+        parts += [table, Spacer(1, 2 * mm)]
+    return parts
+
+
+def _plain_style() -> TableStyle:
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 7),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ]
+    )
+
+
+def grid_table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    header_rows: int = 1,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A ruled table whose first ``header_rows`` repeat on every page it runs onto."""
+    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.9, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, 6.5),
+            ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+        ]
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+def signature_block(
+    heading: str, signatories: Sequence[Signatory], role_header: str, width: float
+) -> list[Flowable]:
+    """Numbered signature lines: name, role and a box to sign in, or the written refusal."""
+    rows: list[list[Any]] = [["NO", "NAMA", role_header, "TANDA TANGAN"]]
+    for i, person in enumerate(signatories, start=1):
+        sign: Any = f"{i}. ............................"
+        if person.refusal is not None:
+            sign = text(f"Menolak menandatangani. Alasan: {person.refusal}", "small")
+        rows.append([str(i), text(person.name), text(person.role), sign])
+    widths = [10 * mm, width * 0.36, width * 0.26, width * 0.38 - 10 * mm]
+    roomy = [("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]
+    table = grid_table(rows, widths, extra=roomy)
+    return [Paragraph(escape(heading), styles().heading), Spacer(1, 1.5 * mm), table]
+
+
+def paraf_boxes(labels: Sequence[str]) -> Table:
+    """Empty boxes for initials (paraf), the signer named under each."""
+    row_boxes = ["" for _ in labels]
+    row_names = [text(label, "small") for label in labels]
+    table = Table(
+        [row_boxes, row_names],
+        colWidths=[34 * mm] * len(labels),
+        rowHeights=[11 * mm, None],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [("BOX", (i, 0), (i, 0), 0.6, GRID) for i in range(len(labels))]
+            + [("VALIGN", (0, 1), (-1, 1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 1)]
+        )
+    )
+    return table
+
+
+def render(flowables: list[Flowable], meta: PageMeta, paper: Paper) -> RenderedForm:
+    """Lay out ``flowables`` on ``paper`` with the page furniture of ``meta``; PDF bytes out."""
+    styles()  # fonts registered before any text is measured
+    buffer = io.BytesIO()
+    width, height = page_size(paper)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=(width, height),
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{meta.form_name} — {meta.region}",
+        author="Rekap Desktop",
+        subject=f"Sidik data {meta.fingerprint}",
+        creator="Rekap Desktop",
+    )
+    counter: list[int] = []
+    document.build(
+        flowables,
+        onFirstPage=lambda c, _d: _watermark(c, meta, width, height),
+        onLaterPages=lambda c, _d: _watermark(c, meta, width, height),
+        canvasmaker=_numbered_canvas(meta, _qr(meta.fingerprint), counter),
+    )
+    return RenderedForm(buffer.getvalue(), counter[0] if counter else 0)
+
+
+def _qr(fingerprint: str) -> Drawing:
+    widget = QrCodeWidget(f"REKAP-DESKTOP SIDIK DATA {fingerprint}", barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0]
+    )
+    drawing.add(widget)
+    return drawing
+
+
+def _watermark(canvas: Canvas, meta: PageMeta, width: float, height: float) -> None:
+    if not meta.watermark:
+        return
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0.55, 0.55, 0.55), alpha=0.16)
+    canvas.setFont(FONT_BOLD, 96)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(28)
+    canvas.drawCentredString(0, -34, meta.watermark)
+    canvas.restoreState()
+
+
+def _numbered_canvas(meta: PageMeta, qr: Drawing, counter: list[int]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say "Halaman x dari y"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            counter.append(total)
+            for number, page in enumerate(self._pages, start=1):
+                self.__dict__.update(page)
+                _furniture(self, meta, qr, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _furniture(canvas: Canvas, meta: PageMeta, qr: Drawing, number: int, total: int) -> None:
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFont(FONT, 6.5)
+    canvas.setFillColor(colors.black)
+    canvas.drawString(MARGIN_X, height - 9 * mm, f"{meta.form_name} — {meta.region}")
+    if meta.watermark:
+        canvas.setFont(FONT_BOLD, 6.5)
+        canvas.drawRightString(width - MARGIN_X, height - 9 * mm, meta.watermark)
+    base = 9 * mm
+    canvas.setStrokeColor(colors.black)
+    canvas.setLineWidth(0.4)
+    canvas.line(MARGIN_X, MARGIN_BOTTOM - 3 * mm, width - MARGIN_X, MARGIN_BOTTOM - 3 * mm)
+    canvas.setFont(FONT, 7)
+    canvas.drawString(MARGIN_X, base + 4 * mm, meta.form_name)
+    canvas.drawString(MARGIN_X, base, meta.region)
+    canvas.setFont(FONT_BOLD, 8)
+    canvas.drawCentredString(width / 2, base + 2 * mm, f"Halaman {number} dari {total}")
+    right = width - MARGIN_X - QR_SIZE - 2 * mm
+    canvas.setFont(FONT, 6.5)
+    canvas.drawRightString(right, base + 5 * mm, "SIDIK DATA")
+    canvas.setFont(FONT_BOLD, 9)
+    canvas.drawRightString(right, base + 1 * mm, meta.fingerprint)
+    renderPDF.draw(qr, canvas, width - MARGIN_X - QR_SIZE, 3 * mm)
+    canvas.restoreState()

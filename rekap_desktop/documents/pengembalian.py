@@ -1,0 +1,140 @@
+"""Rekap Pengembalian C.Pemberitahuan-Kabupaten/Kota-KWK: the undistributed voter notices returned,
+per kecamatan, as read in procedure item 5."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.parts import (
+    PageMeta,
+    RenderedForm,
+    Signatory,
+    grid_table,
+    render,
+    signature_block,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
+from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.text.numbers import format_date, format_number
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    code: str
+    name: str
+    polling_stations: int | None
+    returned: int | None
+
+
+@dataclass(frozen=True)
+class ReturnsSnapshot:
+    form_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    election_name: str
+    column_label: str
+    lines: tuple[ReturnLine, ...]
+    place: str | None
+    held_on: date | None
+    members: tuple[Signatory, ...]
+    watermark: str | None
+
+    @property
+    def total(self) -> int | None:
+        known = [line.returned for line in self.lines if line.returned is not None]
+        return sum(known) if known else None
+
+
+def canonical_content(snapshot: ReturnsSnapshot) -> dict[str, Any]:
+    return {
+        "formulir": snapshot.form_name,
+        "wilayah": snapshot.region,
+        "nama_pemilihan": snapshot.election_name,
+        "baris": [[x.code, x.name, x.polling_stations, x.returned] for x in snapshot.lines],
+        "jumlah": snapshot.total,
+        "tempat": snapshot.place,
+        "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
+        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
+    }
+
+
+def fingerprint(snapshot: ReturnsSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def render_returns(snapshot: ReturnsSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
+    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+    width = frame_width(paper)
+    rows: list[list[Any]] = [
+        [
+            "NO",
+            "KODE",
+            snapshot.column_label,
+            "JUMLAH TPS",
+            "C.PEMBERITAHUAN TIDAK TERDISTRIBUSI (DIKEMBALIKAN)",
+        ]
+    ]
+    for i, line in enumerate(snapshot.lines, start=1):
+        rows.append(
+            [
+                str(i),
+                line.code,
+                text(line.name),
+                format_number(line.polling_stations),
+                format_number(line.returned),
+            ]
+        )
+    stations = [x.polling_stations for x in snapshot.lines if x.polling_stations is not None]
+    rows.append(
+        [
+            "",
+            "",
+            "JUMLAH",
+            format_number(sum(stations) if stations else None),
+            format_number(snapshot.total),
+        ]
+    )
+    widths = [10 * mm, 24 * mm, width * 0.38, 30 * mm, width * 0.62 - 64 * mm]
+    table = grid_table(
+        rows,
+        widths,
+        extra=[("ALIGN", (3, 1), (-1, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)],
+    )
+    total = snapshot.total
+    words = terbilang(total).upper() if total is not None else "–"
+    place = escape(snapshot.place or "....................")
+    when = format_date(snapshot.held_on) if snapshot.held_on else "...................."
+    story: list[Flowable] = title_block(
+        snapshot.form_name,
+        [
+            "REKAPITULASI PENGEMBALIAN FORMULIR MODEL C.PEMBERITAHUAN YANG TIDAK TERDISTRIBUSI",
+            snapshot.election_name.upper(),
+        ],
+        snapshot.region_fields,
+    )
+    story += [
+        table,
+        Spacer(1, 2 * mm),
+        Paragraph(
+            f"Jumlah C.Pemberitahuan dikembalikan (terbilang): <b>{words}</b>", styles().body
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph(f"Dibuat di {place}, pada hari {when}.", styles().body),
+        Spacer(1, 3 * mm),
+    ]
+    if snapshot.members:
+        story.append(
+            KeepTogether(
+                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+            )
+        )
+    return render(story, meta, paper)

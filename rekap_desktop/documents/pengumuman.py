@@ -1,0 +1,142 @@
+"""Pengumuman hasil rekapitulasi (PKPU 18/2024 Pasal 37): the result of each contest, posted for
+seven days at the KPU office and on its website."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.parts import (
+    PageMeta,
+    RenderedForm,
+    Signatory,
+    grid_table,
+    render,
+    signature_block,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
+from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.text.numbers import format_date, format_number, format_percent
+
+
+@dataclass(frozen=True)
+class AnnouncedChoice:
+    number: int
+    name: str
+    votes: int | None
+
+
+@dataclass(frozen=True)
+class AnnouncedContest:
+    title: str
+    choices: tuple[AnnouncedChoice, ...]
+    valid: int | None
+    invalid: int | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class AnnouncementSnapshot:
+    form_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    election_name: str
+    contests: tuple[AnnouncedContest, ...]
+    place: str | None
+    announced_on: date | None
+    signatories: tuple[Signatory, ...]
+    watermark: str | None
+
+
+def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
+    return {
+        "formulir": snapshot.form_name,
+        "wilayah": snapshot.region,
+        "nama_pemilihan": snapshot.election_name,
+        "pemilihan": [
+            [
+                c.title,
+                [[x.number, x.name, x.votes] for x in c.choices],
+                c.valid,
+                c.invalid,
+                c.outcome,
+            ]
+            for c in snapshot.contests
+        ],
+        "tempat": snapshot.place,
+        "tanggal": snapshot.announced_on.isoformat() if snapshot.announced_on else None,
+        "penanda_tangan": [[p.name, p.role, p.refusal] for p in snapshot.signatories],
+    }
+
+
+def fingerprint(snapshot: AnnouncementSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def render_announcement(snapshot: AnnouncementSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
+    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+    s = styles()
+    story: list[Flowable] = title_block(
+        snapshot.form_name,
+        [
+            "HASIL REKAPITULASI PENGHITUNGAN PEROLEHAN SUARA",
+            snapshot.election_name.upper(),
+        ],
+        snapshot.region_fields,
+    )
+    width = frame_width(paper)
+    for contest in snapshot.contests:
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph(escape(contest.title.upper()), s.heading),
+                    Spacer(1, 1 * mm),
+                    _table(contest, width),
+                    Spacer(1, 1 * mm),
+                    text(contest.outcome, "body"),
+                    Spacer(1, 4 * mm),
+                ]
+            )
+        )
+    place = escape(snapshot.place or "....................")
+    when = format_date(snapshot.announced_on) if snapshot.announced_on else "...................."
+    story += [
+        Paragraph(
+            "Pengumuman ini ditempelkan di tempat yang mudah diakses masyarakat dan dimuat di "
+            "laman resmi selama 7 (tujuh) hari (PKPU 18/2024 Pasal 37).",
+            s.body,
+        ),
+        Spacer(1, 2 * mm),
+        Paragraph(f"Diumumkan di {place}, pada hari {when}.", s.body),
+        Spacer(1, 3 * mm),
+    ]
+    if snapshot.signatories:
+        story.append(
+            KeepTogether(signature_block("KETUA KPU", snapshot.signatories, "JABATAN", width))
+        )
+    return render(story, meta, paper)
+
+
+def _table(contest: AnnouncedContest, width: float) -> Flowable:
+    rows: list[list[Any]] = [["NO", "PILIHAN", "PEROLEHAN SUARA", "PERSENTASE", "TERBILANG"]]
+    valid = contest.valid or 0
+    for choice in contest.choices:
+        share = format_percent(100 * choice.votes / valid, 2) if choice.votes and valid else "–"
+        words = terbilang(choice.votes).upper() if choice.votes is not None else "–"
+        rows.append(
+            [str(choice.number), text(choice.name), format_number(choice.votes), share, text(words)]
+        )
+    for label, value in (("SUARA SAH", contest.valid), ("SUARA TIDAK SAH", contest.invalid)):
+        words = terbilang(value).upper() if value is not None else "–"
+        rows.append(["", label, format_number(value), "", text(words)])
+    widths = [10 * mm, width * 0.36, 30 * mm, 24 * mm, width * 0.64 - 64 * mm]
+    extra = [("ALIGN", (2, 1), (3, -1), "RIGHT"), ("FONT", (0, -2), (-1, -1), FONT_BOLD, 7)]
+    return grid_table(rows, widths, extra=extra)

@@ -1,0 +1,131 @@
+"""Catatan sementara at a skors (procedure item 11): everything recorded so far, per contest and
+unit, and the register's open items, marked SEMENTARA so saksi and Bawaslu can document it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.parts import (
+    PageMeta,
+    RenderedForm,
+    grid_table,
+    render,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
+from rekap_desktop.text.numbers import format_number
+
+WATERMARK = "SEMENTARA"
+
+
+@dataclass(frozen=True)
+class InterimLine:
+    unit: str
+    votes: tuple[int | None, ...]
+    valid: int | None
+    invalid: int | None
+    source: str
+    """Where the line's numbers come from: "ditetapkan pleno", "D.Hasil PPK" or "belum ada"."""
+
+
+@dataclass(frozen=True)
+class InterimContest:
+    title: str
+    choices: tuple[str, ...]
+    lines: tuple[InterimLine, ...]
+    votes: tuple[int | None, ...]
+    valid: int | None
+    invalid: int | None
+
+
+@dataclass(frozen=True)
+class InterimSnapshot:
+    form_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    election_name: str
+    pause: str
+    """When and why the meeting was suspended, as stated on the form (empty when not known)."""
+    contests: tuple[InterimContest, ...]
+    open_items: tuple[str, ...]
+
+
+def canonical_content(snapshot: InterimSnapshot) -> dict[str, Any]:
+    return {
+        "formulir": snapshot.form_name,
+        "wilayah": snapshot.region,
+        "nama_pemilihan": snapshot.election_name,
+        "skors": snapshot.pause,
+        "pemilihan": [
+            [
+                c.title,
+                list(c.choices),
+                [[x.unit, list(x.votes), x.valid, x.invalid, x.source] for x in c.lines],
+                list(c.votes),
+                c.valid,
+                c.invalid,
+            ]
+            for c in snapshot.contests
+        ],
+        "belum_selesai": list(snapshot.open_items),
+    }
+
+
+def fingerprint(snapshot: InterimSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def render_interim(snapshot: InterimSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
+    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), WATERMARK)
+    story: list[Flowable] = title_block(
+        snapshot.form_name,
+        [
+            "DATA YANG TERCATAT SAMPAI SAAT SKORS — BUKAN HASIL YANG DITETAPKAN",
+            snapshot.election_name.upper(),
+        ],
+        snapshot.region_fields,
+    )
+    if snapshot.pause:
+        story += [Paragraph(escape(snapshot.pause), styles().body), Spacer(1, 2 * mm)]
+    width = frame_width(paper)
+    for contest in snapshot.contests:
+        heading = Paragraph(escape(contest.title.upper()), styles().heading)
+        story += [
+            KeepTogether([heading, Spacer(1, 1 * mm)]),
+            _table(contest, width),
+            Spacer(1, 4 * mm),
+        ]
+    story.append(Paragraph("KEJADIAN KHUSUS / KEBERATAN YANG BELUM DISELESAIKAN", styles().heading))
+    for item in snapshot.open_items or ("Tidak ada.",):
+        story.append(text(f"• {item}", "body"))
+    return render(story, meta, paper)
+
+
+def _table(contest: InterimContest, width: float) -> Flowable:
+    header: list[Any] = ["NO", "WILAYAH"]
+    header += [text(c, "cell_center") for c in contest.choices]
+    header += ["SUARA SAH", "TIDAK SAH", "SUMBER"]
+    rows: list[list[Any]] = [header]
+    for i, line in enumerate(contest.lines, start=1):
+        rows.append(
+            [str(i), text(line.unit)]
+            + [format_number(v) for v in line.votes]
+            + [format_number(line.valid), format_number(line.invalid), text(line.source)]
+        )
+    rows.append(
+        ["", "JUMLAH SEMENTARA"]
+        + [format_number(v) for v in contest.votes]
+        + [format_number(contest.valid), format_number(contest.invalid), ""]
+    )
+    fixed = 10 * mm + 50 * mm + 3 * 24 * mm
+    share = (width - fixed) / max(len(contest.choices), 1)
+    widths = [10 * mm, 50 * mm] + [share] * len(contest.choices) + [24 * mm] * 3
+    extra = [("ALIGN", (2, 1), (-2, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)]
+    return grid_table(rows, widths, extra=extra)

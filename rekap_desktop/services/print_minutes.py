@@ -1,0 +1,77 @@
+"""The berita acara snapshot: the meeting's setup, its proceedings as the procedure recorded them,
+the register in one line per entry, and each contest's result."""
+
+from __future__ import annotations
+
+from rekap_desktop.documents.berita_acara import ContestResult, MinutesSnapshot
+from rekap_desktop.documents.parts import Signatory
+from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.tally import INVALID, VALID, vote_key
+from rekap_desktop.services.print_snapshots import (
+    LEVEL_NAMES,
+    form_suffix,
+    kind_label,
+    members,
+    region_fields,
+    status_label,
+)
+from rekap_desktop.storage.repository import StoredIncident
+
+
+def minutes_snapshot(
+    pleno: Pleno,
+    recaps: list[Recap],
+    incidents: list[StoredIncident],
+    proceedings: list[tuple[str, str]],
+    watermark: str | None,
+) -> MinutesSnapshot:
+    level, _ = LEVEL_NAMES[pleno.level]
+    results = tuple(
+        ContestResult(
+            r.contest.title,
+            tuple(
+                (f"{c.number}. {c.name}", r.total.value(vote_key(c.number)))
+                for c in r.contest.choices
+            ),
+            r.total.value(VALID),
+            r.total.value(INVALID),
+            r.outcome.reason,
+        )
+        for r in recaps
+    )
+    lines = tuple(_incident_line(pleno, i) for i in incidents)
+    return MinutesSnapshot(
+        form_name=f"BERITA ACARA RAPAT PLENO {level}{form_suffix(pleno, None)}",
+        region=pleno.region.name,
+        region_fields=region_fields(pleno),
+        election_name=pleno.name,
+        place=pleno.place,
+        held_on=pleno.held_on,
+        units=tuple(u.name for u in pleno.units),
+        proceedings=tuple(proceedings),
+        incidents=lines,
+        results=results,
+        members=members(pleno),
+        witnesses=_witnesses(pleno),
+        watermark=watermark,
+    )
+
+
+def _witnesses(pleno: Pleno) -> tuple[Signatory, ...]:
+    """Every mandated saksi, contest by contest."""
+    return tuple(
+        Signatory(w.name, f"{contest.title}, nomor urut {w.choice}")
+        for contest in pleno.contests
+        for w in pleno.witnesses
+        if w.contest == contest.code
+    )
+
+
+def _incident_line(pleno: Pleno, incident: StoredIncident) -> str:
+    unit = pleno.unit_for(incident.unit) if incident.unit else None
+    where = f" ({unit.name})" if unit else ""
+    return (
+        f"No. {incident.number}: {kind_label(incident.kind)} oleh {incident.raised_by}{where}"
+        f" — {status_label(incident.status)}."
+    )

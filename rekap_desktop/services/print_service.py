@@ -1,0 +1,323 @@
+"""Printing the forms: build the snapshot from the records, render it, keep every print as a
+numbered version with its sidik data (print → check → correct → reprint, PKPU 18/2024 Pasal 32),
+and look a sidik data from paper up again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.documents import (
+    berita_acara,
+    d_hasil,
+    daftar_hadir,
+    kejadian_khusus,
+    pengembalian,
+    pengumuman,
+    skors,
+)
+from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
+from rekap_desktop.documents.parts import RenderedForm
+from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.sources import PLENO, PPK
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services import print_snapshots as snapshots
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_minutes import minutes_snapshot
+from rekap_desktop.services.results import recap_contests
+from rekap_desktop.storage import audit, prints
+from rekap_desktop.storage.prints import NewPrint, StoredPrint
+
+
+class FormKind(StrEnum):
+    D_HASIL = "d-hasil"
+    KEJADIAN_KHUSUS = "kejadian-khusus"
+    PENGEMBALIAN = "pengembalian"
+    DAFTAR_HADIR = "daftar-hadir"
+    SKORS = "skors"
+    PENGUMUMAN = "pengumuman"
+    BERITA_ACARA = "berita-acara"
+
+
+FORM_LABELS = {
+    FormKind.D_HASIL: "Model D.Hasil (per pemilihan)",
+    FormKind.KEJADIAN_KHUSUS: "Model D.Kejadian Khusus dan/atau Keberatan Saksi",
+    FormKind.PENGEMBALIAN: "Rekap Pengembalian C.Pemberitahuan",
+    FormKind.DAFTAR_HADIR: "Daftar hadir rapat pleno",
+    FormKind.SKORS: "Catatan sementara saat skors (SEMENTARA)",
+    FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
+    FormKind.BERITA_ACARA: "Berita acara rapat pleno",
+}
+SEMENTARA = "SEMENTARA"
+Content = dict[str, Any]
+Draw = Callable[[Paper], RenderedForm]
+PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN})
+
+Determined = Callable[[str | None], bool]
+"""Whether the result of a contest (None: the whole meeting) has been determined (penetapan)."""
+
+
+def never_determined(_contest: str | None) -> bool:
+    return False
+
+
+def no_pause_note() -> str:
+    return ""
+
+
+def no_proceedings() -> list[tuple[str, str]]:
+    return []
+
+
+@dataclass(frozen=True)
+class PreparedForm:
+    kind: FormKind
+    contest: str | None
+    content_hash: str
+    watermark: str | None
+    render: Callable[[Paper], RenderedForm]
+
+    @property
+    def fingerprint(self) -> str:
+        return short_code(self.content_hash)
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    stored: StoredPrint
+    final: bool
+    """The newest version printed after determination: the one to sign."""
+
+
+@dataclass(frozen=True)
+class FingerprintMatch:
+    record: PrintRecord
+    changed: bool
+    """True when the data of that form today no longer gives the printed content."""
+    current_fingerprint: str | None
+
+
+def parse_kind(text: str) -> FormKind:
+    try:
+        return FormKind(text)
+    except ValueError:
+        known = ", ".join(k.value for k in FormKind)
+        raise InputRejected(
+            [Problem(f"jenis formulir '{text}' tidak dikenal (pilihan: {known})")]
+        ) from None
+
+
+def parse_paper(text: str) -> Paper:
+    try:
+        return Paper(text.upper())
+    except ValueError:
+        raise InputRejected(
+            [Problem(f"ukuran kertas '{text}' tidak dikenal (pilihan: F4, A4)")]
+        ) from None
+
+
+class PrintService:
+    def __init__(
+        self,
+        pleno_service: PlenoService,
+        determined: Determined = never_determined,
+        pause_note: Callable[[], str] = no_pause_note,
+        proceedings: Callable[[], list[tuple[str, str]]] = no_proceedings,
+    ):
+        self.pleno_service = pleno_service
+        self.determined = determined
+        self.pause_note = pause_note
+        """When and why the meeting is suspended, for the skors form (the procedure knows)."""
+        self.proceedings = proceedings
+        """(time, what happened) lines of the meeting for the berita acara (the procedure's)."""
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
+        """The contest a form is printed for; refused when it must be named and is not."""
+        if kind not in PER_CONTEST:
+            return None
+        pleno = self.pleno_service.pleno()
+        if contest is not None:
+            if pleno.contest(contest) is None:
+                raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
+            return contest
+        if kind is FormKind.PENGEMBALIAN or len(pleno.contests) == 1:
+            return pleno.contests[0].code
+        known = ", ".join(c.code for c in pleno.contests)
+        raise InputRejected([Problem(f"pilih pemilihan untuk {kind.value} (--pemilihan): {known}")])
+
+    def document_set(self) -> list[tuple[FormKind, str | None]]:
+        """Every form of the meeting: D.Hasil per contest, then the meeting's own forms."""
+        pleno = self.pleno_service.pleno()
+        forms: list[tuple[FormKind, str | None]] = [
+            (FormKind.D_HASIL, c.code) for c in pleno.contests
+        ]
+        forms.append((FormKind.PENGEMBALIAN, pleno.contests[0].code))
+        forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
+        return forms
+
+    def prepare(self, kind: FormKind, contest: str | None = None) -> PreparedForm:
+        """The form's snapshot as of now: its content hash, watermark and renderer."""
+        contest = self.contest_for(kind, contest)
+        mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
+        content, draw = self._build(kind, contest, mark)
+        return PreparedForm(kind, contest, content_hash(content), mark, draw)
+
+    def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
+        pleno = self.pleno_service.pleno()
+        if kind is FormKind.D_HASIL:
+            dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
+            return d_hasil.canonical_content(dh), lambda p: d_hasil.render_d_hasil(dh, p)
+        if kind is FormKind.PENGEMBALIAN:
+            rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
+            return pengembalian.canonical_content(rs), lambda p: pengembalian.render_returns(rs, p)
+        if kind is FormKind.DAFTAR_HADIR:
+            att = snapshots.attendance_snapshot(pleno, mark)
+            return daftar_hadir.canonical_content(att), lambda p: daftar_hadir.render_attendance(
+                att, p
+            )
+        if kind is FormKind.PENGUMUMAN:
+            recaps = [r.recap for r in recap_contests(self.pleno_service)]
+            ann = snapshots.announcement_snapshot(pleno, recaps, mark)
+            return pengumuman.canonical_content(ann), lambda p: pengumuman.render_announcement(
+                ann, p
+            )
+        if kind is FormKind.BERITA_ACARA:
+            recaps = [r.recap for r in recap_contests(self.pleno_service)]
+            incidents = self.pleno_service.incidents()
+            ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
+            return berita_acara.canonical_content(ba), lambda p: berita_acara.render_minutes(ba, p)
+        if kind is FormKind.SKORS:
+            recaps = [r.recap for r in recap_contests(self.pleno_service)]
+            interim = snapshots.interim_snapshot(
+                pleno, recaps, self._sources(), self.pleno_service.incidents(), self.pause_note()
+            )
+            return skors.canonical_content(interim), lambda p: skors.render_interim(interim, p)
+        reg = snapshots.register_snapshot(pleno, self.pleno_service.incidents(), mark)
+        return kejadian_khusus.canonical_content(reg), lambda p: kejadian_khusus.render_register(
+            reg, p
+        )
+
+    def _recap(self, contest: str | None) -> Recap:
+        return recap_contests(self.pleno_service, contest)[0].recap
+
+    def _sources(self) -> dict[tuple[str, str], str]:
+        sources: dict[tuple[str, str], str] = {}
+        for contest, unit, source in self.pleno_service.tallies():
+            if source == PLENO.code:
+                sources[(contest, unit)] = "ditetapkan pleno"
+            elif source == PPK.code:
+                sources.setdefault((contest, unit), "D.Hasil PPK")
+        return sources
+
+    def preview(self, kind: FormKind, contest: str | None, paper: Paper) -> RenderedForm:
+        """The PDF as it would print, without recording a print."""
+        return self.prepare(kind, contest).render(paper)
+
+    def log(self) -> list[PrintRecord]:
+        with Session(self.pleno_service.engine) as session:
+            return _with_final(prints.prints(session))
+
+    def pdf(self, record: PrintRecord) -> bytes:
+        with Session(self.pleno_service.engine) as session:
+            data = prints.pdf(session, record.stored.id)
+        if data is None:
+            raise InputRejected([Problem(f"cetakan #{record.stored.id} tidak ditemukan")])
+        return data
+
+    def lookup(self, code: str) -> list[FingerprintMatch]:
+        """The prints carrying a sidik data typed from paper, each with whether its data has
+        changed since; refused when the text is not a sidik data."""
+        normalized = normalize_code(code)
+        if normalized is None:
+            raise InputRejected(
+                [Problem(f"'{code}' bukan sidik data (12 angka/huruf A–F, mis. 9F3A-0C21-04BD)")]
+            )
+        with Session(self.pleno_service.engine) as session:
+            found = prints.prints(session, normalized)
+            final = {r.stored.id: r.final for r in _with_final(prints.prints(session))}
+        matches = []
+        for stored in reversed(found):
+            current = self._current_hash(stored)
+            matches.append(
+                FingerprintMatch(
+                    PrintRecord(stored, final.get(stored.id, False)),
+                    current != stored.content_hash,
+                    short_code(current) if current else None,
+                )
+            )
+        return matches
+
+    def _current_hash(self, stored: StoredPrint) -> str | None:
+        try:
+            return self.prepare(FormKind(stored.kind), stored.contest or None).content_hash
+        except (ValueError, InputRejected):
+            return None
+
+    def _watermark(self, contest: str | None) -> str | None:
+        if self.pleno_service.is_demo():
+            return "SIMULASI"
+        return None if self.determined(contest) else "DRAF"
+
+    # -- changing --------------------------------------------------------------------------
+
+    def print_form(
+        self, kind: FormKind, contest: str | None, paper: Paper
+    ) -> tuple[PrintRecord, bytes]:
+        """Render the form and keep it as the next numbered version, audited."""
+        prepared = self.prepare(kind, contest)
+        rendered = prepared.render(paper)
+        determined = self.determined(prepared.contest)
+        new = NewPrint(
+            kind.value,
+            prepared.contest or "",
+            paper.value,
+            prepared.fingerprint,
+            prepared.content_hash,
+            prepared.watermark or "",
+            determined,
+            rendered.pages,
+            rendered.pdf,
+            self.pleno_service.actor,
+        )
+        with Session(self.pleno_service.engine, expire_on_commit=False) as session, session.begin():
+            stored = prints.add_print(session, new)
+            audit.append(
+                session, self.pleno_service.actor, AuditEvent.FORM_PRINTED, _payload(stored)
+            )
+        self.pleno_service.bus.publish(
+            Change(
+                AuditEvent.FORM_PRINTED, frozenset({prepared.contest} if prepared.contest else ())
+            )
+        )
+        return PrintRecord(stored, determined), rendered.pdf
+
+
+def _payload(stored: StoredPrint) -> dict[str, object]:
+    return {
+        "jenis_formulir": stored.kind,
+        "pemilihan": stored.contest or None,
+        "versi": stored.version,
+        "kertas": stored.paper,
+        "sidik_data": stored.fingerprint,
+        "sha256": stored.content_hash,
+        "halaman": stored.pages,
+        "ditetapkan": stored.determined,
+    }
+
+
+def _with_final(stored: list[StoredPrint]) -> list[PrintRecord]:
+    """Mark, per (form, contest), the newest version printed after determination as final."""
+    newest: dict[tuple[str, str], int] = {}
+    for s in stored:
+        if s.determined:
+            newest[(s.kind, s.contest)] = s.id
+    return [PrintRecord(s, newest.get((s.kind, s.contest)) == s.id) for s in stored]

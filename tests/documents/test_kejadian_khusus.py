@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from rekap_desktop.documents import kejadian_khusus
+from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot, render_register
+from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
+
+LONG = " ".join(f"kalimat{i:04d} tentang kotak suara yang segelnya rusak." for i in range(190))
+
+
+def register(*entries: RegisterEntry) -> RegisterSnapshot:
+    return RegisterSnapshot(
+        form_name="MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK",
+        region="KOTA UJI",
+        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
+        election_name="Pemilihan Uji 2024",
+        entries=entries,
+        watermark="DRAF",
+    )
+
+
+def entry(number: int, description: str, paraf: tuple[str, ...] = ()) -> RegisterEntry:
+    return RegisterEntry(
+        number=number,
+        kind="Keberatan saksi",
+        origin="Dari Kecamatan UTARA No. 4",
+        unit="990101 UTARA",
+        contest="Pemilihan Wali Kota Uji",
+        raised_by="Saksi Uji <nomor urut 2> & kawan",
+        description=description,
+        status="Diselesaikan",
+        resolution="Dicocokkan dengan Model C.Hasil; jumlahnya sama.",
+        paraf=paraf,
+    )
+
+
+def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
+    # GIVEN two entries, one resolved objection to be initialled
+    snapshot = register(
+        entry(1, "Saksi keberatan atas jumlah DPTb.", ("Yang mengajukan keberatan", "Saksi lain")),
+        entry(2, "Segel kotak robek."),
+    )
+    # WHEN printed
+    rendered = render_register(snapshot)
+    text = flat("\n".join(page_texts(rendered.pdf)))
+    # THEN each entry shows all its fields, escaped names included
+    for expected in (
+        "MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK",
+        "Keberatan saksi",
+        "Dari Kecamatan UTARA No. 4",
+        "990101 UTARA",
+        "Saksi Uji <nomor urut 2> & kawan",
+        "Saksi keberatan atas jumlah DPTb.",
+        "Segel kotak robek.",
+        "Dicocokkan dengan Model C.Hasil; jumlahnya sama.",
+        "Paraf:",
+        "Yang mengajukan keberatan",
+        "Halaman 1 dari 1",
+        kejadian_khusus.fingerprint(snapshot),
+    ):
+        assert expected in text
+    # AND the page has ink on it
+    assert all(ink_share(p) > 0.01 for p in render_pngs(rendered.pdf, tmp_path, "kk"))
+
+
+def test_a_10000_character_account_wraps_over_pages(tmp_path: Path) -> None:
+    # GIVEN an entry whose account is 10.000 characters long
+    assert len(LONG) >= 10_000
+    snapshot = register(entry(1, LONG), entry(2, "Entri sesudahnya."))
+    # WHEN printed
+    rendered = render_register(snapshot)
+    texts = page_texts(rendered.pdf)
+    # THEN it runs over several numbered pages with nothing lost
+    assert rendered.pages >= 2
+    whole = flat("\n".join(texts))
+    assert "kalimat0000" in whole and "kalimat0189" in whole
+    assert "Entri sesudahnya." in whole
+    for number, text in enumerate(texts, start=1):
+        assert f"Halaman {number} dari {rendered.pages}" in text
+    assert all(ink_share(p) > 0.01 for p in render_pngs(rendered.pdf, tmp_path, "long"))
+
+
+def test_an_empty_register_says_so() -> None:
+    # GIVEN no entries WHEN printed THEN the form states that nothing was recorded
+    text = flat(page_texts(render_register(register()).pdf)[0])
+    assert "Tidak ada kejadian khusus dan/atau keberatan saksi yang dicatat." in text

@@ -1,0 +1,103 @@
+"""Pusat Cetak: preview of the real PDF, printing to a (PDF) printer, saving, log and look-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.documents.styles import Paper
+from rekap_desktop.gui import operations
+from rekap_desktop.gui.print_centre import PrintCentreDialog
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.storage.engine import open_engine
+from tests.documents.pdf_check import ink_share, page_sizes_mm, render_pngs
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, tmp_path: Path) -> PrintCentreDialog:
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    window = PrintCentreDialog(PrintService(service))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_preview_shows_the_real_pages_of_the_chosen_form(
+    dialog: PrintCentreDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN the print centre on the demo WHEN the D.Hasil Wali Kota is chosen
+    dialog.select(FormKind.D_HASIL, "walikota")
+    # THEN the preview holds its two pages and names its sidik data; nothing is printed yet
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    assert dialog.document.pageCount() == 2
+    code = dialog.service.prepare(FormKind.D_HASIL, "walikota").fingerprint
+    assert f"2 halaman · sidik data {code} · tanda air SIMULASI" in dialog.status_label.text()
+    assert dialog.log_table.rowCount() == 0
+    # WHEN the register is chosen THEN the contest choice is off and the preview follows
+    dialog.select(FormKind.KEJADIAN_KHUSUS)
+    assert not dialog.contest_box.isEnabled()
+    assert dialog.document.pageCount() == 1
+    # AND the window shows the page (grabbed to PNG, not blank)
+    qtbot.wait(300)
+    shot = tmp_path / "pusat_cetak.png"
+    assert dialog.grab().save(str(shot))
+    assert ink_share(shot) > 0.05
+
+
+def test_printing_to_a_pdf_printer_records_a_version(
+    dialog: PrintCentreDialog, tmp_path: Path
+) -> None:
+    # GIVEN a printer that writes a PDF file
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    printer.setResolution(100)
+    dialog.select(FormKind.D_HASIL, "gubernur", Paper.F4)
+    # WHEN the form is printed
+    record = dialog.print_to(printer)
+    # THEN version 1 is recorded and every page reached the printer, F4 landscape, with ink
+    assert record is not None and record.stored.version == 1
+    printed = (tmp_path / "printer.pdf").read_bytes()
+    assert page_sizes_mm(printed) == [(330, 216)] * record.stored.pages
+    assert all(ink_share(p) > 0.01 for p in render_pngs(printed, tmp_path, "printed"))
+    # AND the log lists it
+    assert dialog.log_table.rowCount() == 1
+    assert dialog.log_table.item(0, 5).text() == record.stored.fingerprint
+
+
+def test_saving_then_looking_the_fingerprint_up(dialog: PrintCentreDialog, tmp_path: Path) -> None:
+    # GIVEN the returns form saved twice (A4)
+    dialog.select(FormKind.PENGEMBALIAN, "gubernur", Paper.A4)
+    first = dialog.save_pdf(tmp_path / "satu.pdf")
+    second = dialog.save_pdf(tmp_path / "dua.pdf")
+    assert first is not None and second is not None
+    assert (tmp_path / "dua.pdf").read_bytes().startswith(b"%PDF")
+    assert [dialog.log_table.item(r, 3).text() for r in range(2)] == ["2", "1"]
+    # WHEN its sidik data is typed in THEN both versions are found, unchanged
+    text = dialog.look_up(second.stored.fingerprint.lower())
+    assert "Rekap Pengembalian C.Pemberitahuan (gubernur), versi 2" in text
+    assert "versi 1" in text and text.count("Data tidak berubah sejak dicetak.") == 2
+    # WHEN a printed version is opened from the log THEN exactly that PDF is shown
+    dialog.show_printed(0)
+    assert dialog.status_label.text().startswith(f"Cetakan #{second.stored.id}")
+
+
+def test_a_mistyped_fingerprint_is_explained_not_crashed(
+    dialog: PrintCentreDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN message boxes recorded instead of shown
+    shown: list[str] = []
+    monkeypatch.setattr(operations.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    # WHEN a text that is no sidik data is looked up
+    assert dialog.look_up("ABC") == "Bukan sidik data."
+    # THEN the refusal says why, in Indonesian
+    assert len(shown) == 1 and "'ABC' bukan sidik data" in shown[0]
+    # AND a well-formed but unknown code is reported as not found
+    assert "tidak ditemukan" in dialog.look_up("0000-0000-0000")
