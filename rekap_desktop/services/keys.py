@@ -1,0 +1,82 @@
+"""The installation key: an Ed25519 key that signs this installation's result packages.
+
+It is created on first use in the user data directory (or in ``REKAP_KEY_DIR`` when set, e.g. for
+tests) and never leaves it. Its fingerprint is shown in the program and printed on the forms as six
+groups of five digits, so it can be read aloud and written on paper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from rekap_desktop.interchange.problems import InputRejected, Problem
+
+KEY_DIR_ENV = "REKAP_KEY_DIR"
+KEY_FILE = "kunci_instalasi.pem"
+APP_NAME = "rekap-desktop"
+GROUPS = 6
+
+
+def key_dir() -> Path:
+    configured = os.environ.get(KEY_DIR_ENV)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "kunci"
+
+
+def installation_key(folder: Path | None = None) -> Ed25519PrivateKey:
+    """This installation's signing key, created (readable by the owner only) on first use."""
+    path = (folder or key_dir()) / KEY_FILE
+    if path.exists():
+        return _load(path)
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(pem)
+    return key
+
+
+def _load(path: Path) -> Ed25519PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as error:
+        raise InputRejected(
+            [Problem(f"kunci instalasi tidak dapat dibaca ({type(error).__name__})")], str(path)
+        ) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise InputRejected([Problem("kunci instalasi bukan kunci Ed25519")], str(path))
+    return key
+
+
+def public_raw(key: Ed25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def fingerprint(public_key: bytes) -> str:
+    """Six groups of five digits, e.g. "04182 55910 73306 01947 86620 39015"."""
+    digest = hashlib.sha256(b"rekap-kunci/1\x00" + public_key).digest()
+    groups = (int.from_bytes(digest[4 * i : 4 * i + 4], "big") % 100_000 for i in range(GROUPS))
+    return " ".join(f"{g:05d}" for g in groups)
+
+
+def normalise_fingerprint(text: str) -> str:
+    """A fingerprint as typed (any spaces or dashes) in the shown form; digits only are kept."""
+    digits = "".join(ch for ch in text if ch in "0123456789")
+    return " ".join(digits[i : i + 5] for i in range(0, len(digits), 5))
+
+
+def installation_fingerprint(folder: Path | None = None) -> str:
+    return fingerprint(public_raw(installation_key(folder)))

@@ -1,0 +1,303 @@
+"""Importing a unit's signed result package at the next level (kecamatan → kab/kota → provinsi).
+
+Everything is checked before anything is written: signature and hashes, the sender's key (confirmed
+by its fingerprint the first time, then remembered), level and region, contests and choices, and
+that the package is newer than any package already imported for that unit. Then, in one
+transaction: the unit's values as source ``ppk``, its register entries as carried items (procedure
+item 6), the record of the package, and the audit entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Level, Pleno
+from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.incidents import Incident, Origin
+from rekap_desktop.domain.sources import PPK, SourceKind
+from rekap_desktop.domain.tally import is_known_key
+from rekap_desktop.interchange import package as pkg
+from rekap_desktop.interchange.incidents_json import parse_carried_incidents
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
+from rekap_desktop.interchange.setup import parse_setup
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.keys import normalise_fingerprint
+from rekap_desktop.services.packages import verify_bytes
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage import audit, incident_store, packages_store, repository
+from rekap_desktop.storage.packages_store import ImportedPackage
+
+LEVEL_BELOW = {
+    Level.KABKO: Level.KECAMATAN,
+    Level.PROVINSI: Level.KABKO,
+    Level.NASIONAL: Level.PROVINSI,
+}
+
+
+@dataclass(frozen=True)
+class PackageImportReport:
+    unit: RegionCode
+    unit_name: str
+    contests: tuple[ContestCode, ...]
+    carried: int
+    fingerprint: str
+    newly_trusted: bool
+
+    def lines(self) -> list[str]:
+        trusted = " (kunci baru dikonfirmasi)" if self.newly_trusted else ""
+        return [
+            f"Paket {self.unit} {self.unit_name} diimpor sebagai sumber ppk: "
+            f"{', '.join(self.contests)}; {self.carried} kejadian/keberatan dibawa",
+            f"Sidik kunci pengirim: {self.fingerprint}{trusted}",
+        ]
+
+
+@dataclass(frozen=True)
+class _Checked:
+    unit: RegionCode
+    unit_name: str
+    values: dict[ContestCode, dict[FieldKey, int]]
+    incidents: list[Incident]
+
+
+class PackageImportService:
+    def __init__(self, pleno: PlenoService) -> None:
+        self.pleno_service = pleno
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def import_package(self, path: Path, *, trust: str | None = None) -> PackageImportReport:
+        """Import one unit's package; ``trust`` confirms a sender key seen for the first time."""
+        data = _read(path)
+        report = verify_bytes(data, path.name)
+        verified, fp = report.package, report.fingerprint
+        checked = _check(verified, self.pleno_service.pleno(), path.name)
+        with self._transaction() as session:
+            newly = self._check_key(session, verified, fp, checked.unit, trust, path.name)
+            self._check_newer(session, verified, checked.unit, path.name)
+            carried = self._store(session, path.name, data, verified, checked, fp)
+        self.pleno_service.bus.publish(
+            Change(AuditEvent.PACKAGE_IMPORTED, frozenset(checked.values))
+        )
+        return PackageImportReport(
+            checked.unit, checked.unit_name, tuple(checked.values), carried, fp, newly
+        )
+
+    def _check_key(
+        self,
+        session: Session,
+        verified: pkg.VerifiedPackage,
+        fp: str,
+        unit: RegionCode,
+        trust: str | None,
+        name: str,
+    ) -> bool:
+        known = packages_store.trusted_key(session, fp)
+        if known is not None:
+            if known.region != unit:
+                raise InputRejected(
+                    [Problem(f"kunci {fp} dikonfirmasi untuk unit {known.region}, bukan {unit}")],
+                    name,
+                )
+            return False
+        earlier = packages_store.keys_for_region(session, unit)
+        if trust is None or normalise_fingerprint(trust) != fp:
+            what = "BERBEDA dari kunci yang dikonfirmasi sebelumnya" if earlier else "belum dikenal"
+            given = (
+                "" if trust is None else f" (sidik yang diberikan: {normalise_fingerprint(trust)})"
+            )
+            raise InputRejected(
+                [
+                    Problem(
+                        f"kunci pengirim unit {unit} {what}: sidik {fp}{given}; cocokkan dengan "
+                        "sidik yang dibacakan atau tertulis, lalu konfirmasi (--percaya-kunci)"
+                    )
+                ],
+                name,
+            )
+        packages_store.trust_key(
+            session, fp, verified.manifest.public_key.hex(), unit, self.pleno_service.actor
+        )
+        audit.append(
+            session,
+            self.pleno_service.actor,
+            AuditEvent.PACKAGE_KEY_TRUSTED,
+            {"kode_wilayah": unit, "sidik": fp, "menggantikan": earlier},
+        )
+        return True
+
+    def _check_newer(
+        self, session: Session, verified: pkg.VerifiedPackage, unit: RegionCode, name: str
+    ) -> None:
+        same = packages_store.package_by_hash(session, verified.manifest_sha256)
+        if same is not None:
+            raise InputRejected([Problem(f"paket ini sudah diimpor pada {same.imported_at}")], name)
+        created = _time(verified.manifest.created_at, name)
+        for earlier in packages_store.packages_for(session, unit):
+            if _time(earlier.created_at, name) >= created:
+                raise InputRejected(
+                    [
+                        Problem(
+                            f"paket ini (dibuat {verified.manifest.created_at}) lebih lama dari "
+                            f"paket unit {unit} yang sudah diimpor (dibuat {earlier.created_at})"
+                        )
+                    ],
+                    name,
+                )
+
+    def _store(
+        self,
+        session: Session,
+        name: str,
+        data: bytes,
+        verified: pkg.VerifiedPackage,
+        checked: _Checked,
+        fp: str,
+    ) -> int:
+        sha256 = hashlib.sha256(data).hexdigest()
+        batch = repository.add_batch(
+            session,
+            name,
+            "rekap-paket",
+            sha256,
+            data,
+            len(checked.values),
+            self.pleno_service.actor,
+        )
+        forms = []
+        for contest, values in checked.values.items():
+            key = (contest, checked.unit, PPK.code)
+            version = repository.save_tally(session, key, values, batch.id)
+            forms.append(
+                audit.form_record(
+                    contest, checked.unit, PPK.code, version, {str(k): v for k, v in values.items()}
+                )
+            )
+        already = {
+            i.origin_number
+            for i in repository.incidents(session)
+            if i.unit == checked.unit and i.origin == Origin.KECAMATAN.value
+        }
+        fresh = [i for i in checked.incidents if i.origin_number not in already]
+        stored = [incident_store.insert(session, i) for i in fresh]
+        record = ImportedPackage(
+            checked.unit,
+            verified.manifest_sha256,
+            verified.manifest.created_at,
+            fp,
+            audit.now_iso(),
+        )
+        packages_store.add_package(session, record, batch.id, name)
+        audit.append(
+            session,
+            self.pleno_service.actor,
+            AuditEvent.PACKAGE_IMPORTED,
+            {
+                "berkas": name,
+                "sha256": sha256,
+                "manifest_sha256": verified.manifest_sha256,
+                "sidik_kunci": fp,
+                "kode_wilayah": checked.unit,
+                audit.FORMS: forms,
+                "kejadian": [incident_store.content(s) for s in stored],
+            },
+        )
+        return len(stored)
+
+
+def _check(verified: pkg.VerifiedPackage, pleno: Pleno, name: str) -> _Checked:
+    manifest = verified.manifest
+    if manifest.provisional:
+        raise InputRejected(
+            [Problem("paket SEMENTARA (skors) hanya untuk diperiksa, bukan hasil yang ditetapkan")],
+            name,
+        )
+    below = LEVEL_BELOW.get(pleno.level)
+    if below is None or manifest.level != below.value:
+        raise InputRejected(
+            [
+                Problem(
+                    f"paket tingkat '{manifest.level}' tidak dapat diimpor ke pleno tingkat "
+                    f"'{pleno.level.value}'"
+                )
+            ],
+            name,
+        )
+    unit = pleno.unit(manifest.region_code)
+    if unit is None:
+        raise InputRejected(
+            [
+                Problem(
+                    f"paket untuk wilayah {manifest.region_code} {manifest.region_name}, "
+                    f"yang bukan unit pleno {pleno.region.code} {pleno.region.name}"
+                )
+            ],
+            name,
+        )
+    sender = parse_setup(verified.members[pkg.SETUP], f"{name}:{pkg.SETUP}")
+    if sender.region.code != unit.code or sender.level.value != manifest.level:
+        raise InputRejected([Problem("pleno.json dalam paket tidak sesuai manifest")], name)
+    values = _values(verified, sender, pleno, name)
+    incidents = parse_carried_incidents(
+        verified.members[pkg.INCIDENTS], f"{name}:{pkg.INCIDENTS}", pleno
+    )
+    if any(i.unit != unit.code for i in incidents):
+        raise InputRejected([Problem("kejadian.json memuat unit lain dari wilayah paket")], name)
+    return _Checked(unit.code, unit.name, values, incidents)
+
+
+def _values(
+    verified: pkg.VerifiedPackage, sender: Pleno, pleno: Pleno, name: str
+) -> dict[ContestCode, dict[FieldKey, int]]:
+    records = read_rekap_table(verified.members[pkg.TALLIES], f"{name}:{pkg.TALLIES}", sender)
+    summed: dict[ContestCode, dict[FieldKey, int]] = {}
+    for record in records:
+        contest = pleno.contest(record.contest)
+        if record.source.kind is not SourceKind.PPK or contest is None:
+            raise InputRejected(
+                [Problem(f"hasil.csv: pemilihan '{record.contest}' tidak ada dalam pleno ini")]
+                if contest is None
+                else [Problem("hasil.csv: hanya sumber 'ppk' yang boleh ada dalam paket")],
+                name,
+            )
+        form = summed.setdefault(record.contest, {})
+        for key, value in record.values.items():
+            if not is_known_key(contest, key):
+                raise InputRejected(
+                    [Problem(f"hasil.csv: '{key}' tidak ada pada pemilihan '{contest.code}'")],
+                    name,
+                )
+            form[key] = form.get(key, 0) + value
+            if form[key] > MAX_VALUE:
+                raise InputRejected([Problem("hasil.csv: jumlah terlalu besar")], name)
+    return summed
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputRejected(
+            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
+        ) from None
+
+
+def _time(text: str, name: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputRejected([Problem(f"waktu paket '{text:.40}' tidak sah")], name) from None
+    return moment if moment.tzinfo else moment.astimezone()

@@ -1,0 +1,196 @@
+"""Importing Sirekap public JSON (one file, several, or a folder of TPS files) as source sirekap.
+
+All-or-nothing per import: every file is read and checked first, then the values, the snapshot time
+and the TPS progress of every unit are written in one transaction with one audit entry. A progress
+callback is told after each file; a cancel callable is asked between files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.sources import SIREKAP, Source, SourceKind
+from rekap_desktop.domain.tally import Tally
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.interchange.sirekap import Progress, SirekapFile, read_sirekap_file
+from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
+from rekap_desktop.storage import audit, packages_store, repository
+from rekap_desktop.storage.packages_store import UnitProgress
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (files read, files in all) after each file."""
+CancelCheck = Callable[[], bool]
+
+
+class ImportCancelled(InputRejected):
+    """The operator cancelled; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__([Problem("impor dibatalkan; tidak ada yang diubah")])
+
+
+@dataclass(frozen=True)
+class SirekapImportReport:
+    files: int
+    snapshots: tuple[ContestSnapshot, ...]
+    forms: tuple[ImportedForm, ...]
+
+    @property
+    def partial(self) -> bool:
+        return any(s.partial for s in self.snapshots)
+
+    def lines(self) -> list[str]:
+        """The report in Indonesian, one line per contest and unit."""
+        out: list[str] = []
+        for snap in self.snapshots:
+            flag = " (SEBAGIAN)" if snap.partial else ""
+            out.append(f"{snap.contest}: data Sirekap {snap.ts}{flag}")
+            for unit in snap.units:
+                shown = unit.progress.label() if unit.progress else "progres tidak diketahui"
+                mark = " — belum lengkap" if unit.progress and unit.progress.partial else ""
+                note = f"; {unit.note}" if unit.note else ""
+                out.append(f"  {unit.unit}: {shown}{mark}{note}")
+        return out
+
+
+def json_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, with a folder standing for every ``*.json`` under it (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.rglob("*.json")) if path.is_dir() else [path])
+    return found
+
+
+def is_sirekap_path(path: Path) -> bool:
+    return path.is_dir() or path.suffix.lower() == ".json"
+
+
+class SirekapImportService:
+    def __init__(self, pleno: PlenoService) -> None:
+        self.pleno_service = pleno
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    def progress(self) -> list[UnitProgress]:
+        """The newest snapshot time and TPS progress per (contest, unit), for the screens."""
+        with Session(self.pleno_service.engine) as session:
+            return packages_store.latest_progress(session)
+
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        source: Source = SIREKAP,
+        on_progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> SirekapImportReport:
+        if source.kind is SourceKind.PLENO:
+            raise InputRejected([Problem("sumber 'pleno' hanya ditulis oleh rapat ini")])
+        files = json_files(paths)
+        if not files:
+            raise InputRejected([Problem("tidak ada berkas .json untuk diimpor")])
+        pleno = self.pleno_service.pleno()
+        read: list[SirekapFile] = []
+        evidence: dict[str, str] = {}
+        for i, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            data = _read(path)
+            read.append(read_sirekap_file(data, path.name))
+            evidence[str(path.name)] = data.decode("utf-8-sig")
+            if on_progress is not None:
+                on_progress(i + 1, len(files))
+        found = snapshots(read, pleno)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        with self._transaction() as session:
+            forms = self._store(session, found, source, evidence)
+        self.pleno_service.bus.publish(
+            Change(AuditEvent.SIREKAP_IMPORTED, frozenset(s.contest for s in found))
+        )
+        return SirekapImportReport(len(files), tuple(found), tuple(forms))
+
+    def _store(
+        self,
+        session: Session,
+        found: list[ContestSnapshot],
+        source: Source,
+        evidence: dict[str, str],
+    ) -> list[ImportedForm]:
+        content = audit.canonical_json(evidence).encode("utf-8")
+        sha256 = hashlib.sha256(content).hexdigest()
+        name = next(iter(evidence)) if len(evidence) == 1 else f"{len(evidence)} berkas Sirekap"
+        records = [r for snap in found for r in snap.records(source)]
+        batch = repository.add_batch(
+            session, name, "sirekap-json", sha256, content, len(records), self.pleno_service.actor
+        )
+        before = repository.current_tallies(session)
+        forms: list[ImportedForm] = []
+        for record in records:
+            key = (record.contest, record.unit, record.source.code)
+            version = repository.save_tally(session, key, record.values, batch.id)
+            changes = _changes(before.get(key, Tally()), record.values)
+            forms.append(ImportedForm(key, version, changes))
+        packages_store.add_progress(
+            session,
+            batch.id,
+            [(s.contest, u.unit, s.ts, *_pair(u.progress)) for s in found for u in s.units],
+        )
+        audit.append(
+            session,
+            self.pleno_service.actor,
+            AuditEvent.SIREKAP_IMPORTED,
+            {
+                "berkas": name,
+                "sha256": sha256,
+                "ts": {s.contest: s.ts for s in found},
+                "progres": {s.contest: {u.unit: _pair(u.progress) for u in s.units} for s in found},
+                audit.FORMS: [
+                    audit.form_record(
+                        r.contest,
+                        r.unit,
+                        r.source.code,
+                        f.version,
+                        {str(k): v for k, v in r.values.items()},
+                    )
+                    for r, f in zip(records, forms, strict=True)
+                ],
+            },
+        )
+        return forms
+
+
+def _pair(progress: Progress | None) -> tuple[int | None, int | None]:
+    return (None, None) if progress is None else (progress.done, progress.total)
+
+
+def _changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:
+    keys = sorted(set(before) | set(after))
+    return tuple(
+        FieldChange(k, before.value(k), after.get(k))
+        for k in keys
+        if before.value(k) != after.get(k)
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputRejected(
+            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
+        ) from None
