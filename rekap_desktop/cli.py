@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rekap_desktop import __version__
+from rekap_desktop import __version__, cli_trust
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
@@ -37,9 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
     new = sub.add_parser("new", parents=[common], help="buat pleno dari berkas pleno.json")
     new.add_argument("--setup", required=True, type=Path)
-    imp = sub.add_parser("import", parents=[common], help="impor rekap-csv/XLSX (semua atau tidak)")
+    imp = sub.add_parser(
+        "import", parents=[common], help="impor rekap-csv/XLSX, Sirekap JSON atau paket .rekap"
+    )
     imp.add_argument("files", nargs="+", type=Path, metavar="BERKAS")
     imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
+    imp.add_argument("--percaya-kunci", dest="trust", metavar="SIDIK", help="sidik kunci pengirim")
     recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
     recap.add_argument("--pemilihan")
     recap.add_argument("--sumber")
@@ -48,8 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", required=True)
     export = sub.add_parser("export", parents=[common], help="ekspor rekap-csv (.csv/.xlsx)")
     export.add_argument("--out", required=True, type=Path)
+    export.add_argument("--sementara", action="store_true", help="paket SEMENTARA (skors)")
+    verify = sub.add_parser("verify", help="periksa tanda tangan dan isi paket .rekap")
+    verify.add_argument("file", type=Path, metavar="BERKAS")
     audit = sub.add_parser("audit", parents=[common], help="periksa rantai audit")
-    audit.add_argument("--verify", action="store_true", required=True)
+    audit_mode = audit.add_mutually_exclusive_group(required=True)
+    audit_mode.add_argument("--verify", action="store_true")
+    audit_mode.add_argument("--fingerprint", metavar="SIDIK", help="cari sidik data cetakan")
+    report = sub.add_parser("report", parents=[common], help="cetak formulir ke PDF")
+    report.add_argument(
+        "kind",
+        metavar="JENIS",
+        help="d-hasil, kejadian-khusus, pengembalian, daftar-hadir, berita-acara, skors, "
+        "pengumuman",
+    )
+    report.add_argument("--out", required=True, type=Path)
+    report.add_argument("--pemilihan")
+    report.add_argument("--kertas", default="F4", help="F4 (bawaan) atau A4")
+    cli_trust.add_parsers(sub, common)
     snapshot = sub.add_parser("snapshot", parents=[common], help="tulis PNG jendela (offscreen)")
     snapshot.add_argument("--out", required=True, type=Path)
     return parser
@@ -118,15 +137,23 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from rekap_desktop import cli_exchange
     from rekap_desktop.interchange.problems import InputRejected
 
+    sirekap, packages, tables = cli_exchange.split_files(args.files)
     service = _service(args)
-    if args.sumber is not None:
+    if args.sumber is not None and tables:
         raise Refused(
             "--sumber hanya berlaku untuk berkas Sirekap; rekap-csv membawa kolom 'sumber'"
         )
     status = EXIT_OK
-    for path in args.files:
+    if sirekap:
+        status = max(
+            status, _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber))
+        )
+    if packages:
+        status = max(status, cli_exchange.import_packages(service, packages, args.trust))
+    for path in tables:
         try:
             report = service.import_tally_file(path)
         except InputRejected as error:
@@ -171,19 +198,44 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _verify(args: argparse.Namespace) -> int:
+    from rekap_desktop.cli_exchange import verify
+
+    return verify(args.file)
+
+
 def _export(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() == ".rekap":
+        from rekap_desktop.cli_exchange import export_package
+
+        return export_package(_service(args), args.out, args.sementara)
     count = _service(args).export(args.out)
     print(f"{count} formulir diekspor ke {args.out.name}")
     return EXIT_OK
 
 
 def _audit(args: argparse.Namespace) -> int:
-    report = _service(args).verify_audit()
+    if args.fingerprint is not None:
+        from rekap_desktop.cli_print import lookup
+
+        return lookup(_service(args), args.fingerprint)
+    from rekap_desktop.services.integrity import verify_integrity
+
+    report = verify_integrity(_service(args))
     if report.ok:
-        print(f"Rantai audit utuh: {report.entries} entri.")
+        print(f"Rantai audit utuh: {report.chain.entries} entri; semua nilai sesuai catatan audit.")
         return EXIT_OK
-    print(f"Rantai audit RUSAK: {report.reason}.", file=sys.stderr)
+    if not report.chain.ok:
+        print(f"Rantai audit RUSAK: {report.chain.reason}.", file=sys.stderr)
+    for mismatch in report.mismatches:
+        print(f"Nilai diubah di luar program: {mismatch}", file=sys.stderr)
     return EXIT_REFUSED
+
+
+def _report(args: argparse.Namespace) -> int:
+    from rekap_desktop.cli_print import report
+
+    return report(_service(args), args.kind, args.out, args.pemilihan, args.kertas)
 
 
 def _snapshot(args: argparse.Namespace) -> int:
@@ -201,6 +253,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recap": _recap,
     "check": _check,
     "export": _export,
+    "verify": _verify,
     "audit": _audit,
+    "report": _report,
     "snapshot": _snapshot,
+    **cli_trust.HANDLERS,
 }

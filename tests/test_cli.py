@@ -113,7 +113,7 @@ def test_round_trip_setup_import_recap_export_reimport(
 
 def test_audit_verify(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "audit", "--db", db, "--verify")
-    assert code == 0 and "utuh: 2 entri" in out
+    assert code == 0 and "utuh: 2 entri; semua nilai sesuai" in out
 
 
 def test_demo_creates_the_simulated_meeting(
@@ -134,5 +134,52 @@ def test_snapshot_writes_a_picture_per_contest(
 ) -> None:
     code, out, _ = _run(capsys, "snapshot", "--db", db, "--out", str(tmp_path / "shots"))
     assert code == 0
-    (path,) = [Path(line) for line in out.splitlines()]
+    paths = [Path(line) for line in out.splitlines()]
+    (path,) = [p for p in paths if p.name.startswith("utama-")]
     assert path.name == "utama-01-walikota.png" and path.stat().st_size > 10_000
+    cockpit = [p.name for p in paths if p.name.startswith("cockpit-")]
+    assert cockpit[0] == "cockpit-01-daftar-hadir.png" and len(cockpit) == 13
+
+
+def test_audit_names_a_value_edited_behind_the_programs_back(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a value changed directly in the database file
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(
+            "UPDATE tally_value SET value = 999 WHERE field = 'suara_02' AND tally_id = "
+            "(SELECT id FROM tally WHERE unit = '990102' AND source = 'ppk' AND is_current)"
+        )
+    connection.close()
+    # WHEN the audit is verified THEN the edit is found and named, exit 2
+    code, _, err = _run(capsys, "audit", "--db", db, "--verify")
+    assert code == 2
+    assert "walikota 990102 ppk suara_02: basis data 999, tercatat di audit 690" in err
+
+
+def test_backup_and_restore_need_a_commissioner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the demo and a verified backup of it
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    code, out, _ = _run(capsys, "backup", "--db", db, "--out", str(tmp_path / "usb"))
+    assert code == 0 and "Cadangan terverifikasi" in out
+    (backup,) = (tmp_path / "usb").glob("*.sqlite")
+    # WHEN previewed THEN it says what it holds
+    code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--preview")
+    assert code == 0 and "KOTA SAMARINDA" in out and "rantai audit utuh" in out
+    # WHEN the operator tries to restore THEN refused; the ketua with the PIN may
+    monkeypatch.setenv("REKAP_PIN", "3333")
+    code, _, err = _run(
+        capsys, "restore", "--db", db, "--from", str(backup), "--user", "Operator Demo"
+    )
+    assert code == 2 and "Operator tidak berwenang memulihkan cadangan" in err
+    monkeypatch.setenv("REKAP_PIN", "1111")
+    ketua = "Dra. Lestari Wulandari Kusuma, M.Si."
+    code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--user", ketua)
+    assert code == 0 and "dipulihkan" in out
+    assert _run(capsys, "audit", "--db", db, "--verify")[0] == 0

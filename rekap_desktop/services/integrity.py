@@ -36,7 +36,7 @@ def verify_integrity(service: PlenoService) -> IntegrityReport:
         if key not in recorded:
             mismatches.append(f"{where}: formulir ada di basis data tetapi tidak tercatat di audit")
             continue
-        stored = dict(current.get(key, {}))
+        stored: dict[str, int] = {str(k): v for k, v in current.get(key, {}).items()}
         for field in sorted(set(stored) | set(recorded[key])):
             now, then = stored.get(field), recorded[key].get(field)
             if now != then:

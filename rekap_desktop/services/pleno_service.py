@@ -7,9 +7,8 @@ Refusals are ``InputRejected`` with Indonesian problems; nothing is written when
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -30,7 +29,8 @@ from rekap_desktop.interchange.rekap_csv import (
 )
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.events import Change, ChangeBus
-from rekap_desktop.storage import audit, repository
+from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.storage import audit, incident_store, repository
 from rekap_desktop.storage.repository import StoredIncident, TallyKey
 
 
@@ -70,10 +70,8 @@ class PlenoService:
         self.actor = actor
         self._pleno: Pleno | None = None
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def _transaction(self) -> AbstractContextManager[Session]:
+        return write_transaction(self.engine)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -105,6 +103,11 @@ class PlenoService:
     def incidents(self) -> list[StoredIncident]:
         with Session(self.engine) as session:
             return repository.incidents(session)
+
+    def audit_head(self) -> int:
+        """Number of the newest audit entry: it moves with every committed change, any station."""
+        with Session(self.engine) as session:
+            return audit.head(session)
 
     def verify_audit(self) -> audit.ChainReport:
         with Session(self.engine) as session:
@@ -181,7 +184,7 @@ class PlenoService:
                 "berkas": file_name,
                 "sha256": sha256,
                 audit.FORMS: [
-                    audit.form_record(r.contest, r.unit, r.source.code, f.version, dict(r.values))
+                    audit.form_record(r.contest, r.unit, r.source.code, f.version, r.values)
                     for r, f in zip(records, forms, strict=True)
                 ],
             },
@@ -195,28 +198,12 @@ class PlenoService:
         self.bus.publish(Change(AuditEvent.INCIDENT_RECORDED))
 
     def _add_incidents(self, session: Session, entries: tuple[Incident, ...]) -> None:
-        number = repository.next_incident_number(session)
-        stored = [
-            StoredIncident(
-                number + i,
-                e.kind.value,
-                e.unit,
-                e.contest,
-                e.raised_by,
-                e.description,
-                e.status.value,
-                e.resolution,
-                e.origin.value,
-                e.origin_number,
-            )
-            for i, e in enumerate(entries)
-        ]
-        repository.add_incidents(session, stored)
+        stored = [incident_store.insert(session, e) for e in entries]
         audit.append(
             session,
             self.actor,
             AuditEvent.INCIDENT_RECORDED,
-            {"kejadian": [asdict(s) for s in stored]},
+            {"kejadian": [incident_store.content(s) for s in stored]},
         )
 
     # -- export ----------------------------------------------------------------------------

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.storage.orm import AuditEntryRow
 
 GENESIS = "0" * 64
@@ -29,8 +31,15 @@ FORMS = "formulir"
 """Payload key under which an entry lists the forms it wrote, each with its values in full."""
 
 
+_FORM_KEYS = frozenset({"pemilihan", "kode_wilayah", "sumber", "nilai"})
+
+
 def form_record(
-    contest: str, unit: str, source: str, version: int, values: dict[str, int]
+    contest: str,
+    unit: str,
+    source: str,
+    version: int,
+    values: Mapping[str, int] | Mapping[FieldKey, int],
 ) -> dict[str, object]:
     """How an entry records one written form version, so the chain can vouch for current values."""
     return {
@@ -46,8 +55,13 @@ def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int
     """The last values the chain recorded for every (contest, unit, source) form."""
     last: dict[tuple[str, str, str], dict[str, int]] = {}
     for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
-        for form in json.loads(row.payload).get(FORMS, []) if row.payload.startswith("{") else []:
-            last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
+        payload = json.loads(row.payload)
+        forms = payload.get(FORMS) if isinstance(payload, dict) else None
+        if not isinstance(forms, list):  # another event may use the word for something else
+            continue
+        for form in forms:
+            if isinstance(form, dict) and _FORM_KEYS <= form.keys():
+                last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
     return last
 
 
@@ -74,6 +88,10 @@ def append(session: Session, actor: str, event: str, payload: object) -> AuditEn
     session.add(row)
     session.flush()
     return row
+
+
+def head(session: Session) -> int:
+    return session.scalar(select(func.max(AuditEntryRow.id))) or 0
 
 
 @dataclass(frozen=True)

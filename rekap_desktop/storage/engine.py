@@ -48,4 +48,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Another station or process holding the write lock: wait a little before giving up.
+    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()

@@ -252,6 +252,246 @@ def _recap_command(db: Path) -> None:
     )
 
 
+def bench_documents() -> list[Figure]:
+    """D.Hasil of 40 kecamatan × 6 choices, and every form of the demo, against a bare ReportLab
+    canvas writing the same number of table cells as text."""
+    from datetime import date
+
+    from rekap_desktop.documents.d_hasil import render_d_hasil
+    from rekap_desktop.documents.styles import Paper
+    from rekap_desktop.domain.election import (
+        Choice,
+        Contest,
+        ElectionKind,
+        Level,
+        Member,
+        Pleno,
+        Region,
+        Unit,
+    )
+    from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
+    from rekap_desktop.domain.recap import recapitulate
+    from rekap_desktop.domain.tally import Tally, form_keys
+    from rekap_desktop.services.demo import load_demo
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.print_snapshots import d_hasil_snapshot
+    from rekap_desktop.services.results import recap_contests
+    from rekap_desktop.storage.engine import open_engine
+
+    rng = random.Random(7)
+    units = tuple(Unit(RegionCode(f"9901{i:02d}"), f"KECAMATAN {i:02d}", 100) for i in range(40))
+    choices = tuple(Choice(ChoiceNo(n), f"PASANGAN CALON {n}") for n in range(1, 7))
+    contest = Contest(ContestCode("bupati"), "Pemilihan Bupati Uji", choices)
+    pleno = Pleno(
+        "Pemilihan Uji",
+        ElectionKind.PILKADA,
+        Level.KABKO,
+        Region(RegionCode("9901"), "KAB UJI"),
+        units,
+        (contest,),
+        "Aula",
+        date(2024, 12, 5),
+        (Member("Ketua", "Ketua"),),
+    )
+    keys = form_keys(contest)
+    tallies = {u.code: Tally({k: rng.randint(0, 60_000) for k in keys}) for u in units}
+    snapshot = d_hasil_snapshot(pleno, recapitulate(contest, units, tallies), "DRAF")
+    cells = sum(len(r.values) + 3 for s in snapshot.sections for r in s.rows)
+    baseline = timed(lambda: _bare_canvas(cells), repeat=5)
+    ours = timed(lambda: render_d_hasil(snapshot), repeat=5)
+    with tempfile.TemporaryDirectory() as folder:
+        service = PlenoService(open_engine(str(Path(folder) / "demo.sqlite")))
+        load_demo(service)
+        printer = PrintService(service)
+        forms = printer.document_set()
+        demo_cells = sum(
+            len(r.values) + 3
+            for recap in recap_contests(service)
+            for s in d_hasil_snapshot(service.pleno(), recap.recap, None).sections
+            for r in s.rows
+        )
+        demo_baseline = timed(lambda: _bare_canvas(demo_cells), repeat=3)
+        demo = timed(lambda: [printer.print_form(k, c, Paper.F4) for k, c in forms])
+    return [
+        Figure(
+            "D.Hasil 40 kecamatan × 6 pilihan (PDF)",
+            ours,
+            "kanvas ReportLab polos, sel sama",
+            baseline,
+            25.0,
+            0.5,
+        ),
+        Figure(
+            f"seluruh formulir demo ({len(forms)} PDF, tercatat)",
+            demo,
+            "kanvas ReportLab polos, sel D.Hasil",
+            demo_baseline,
+            float("inf"),
+            3.0,
+        ),
+    ]
+
+
+def _bare_canvas(cells: int) -> bytes:
+    """Baseline: the same number of cells drawn as plain strings in the same embedded TTF."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from rekap_desktop.documents.styles import F4, FONT, register_fonts
+
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(F4[1], F4[0]))
+    canvas.setFont(FONT, 7)
+    per_page = 12 * 45
+    for i in range(cells):
+        if i and i % per_page == 0:
+            canvas.showPage()
+            canvas.setFont(FONT, 7)
+        row, column = divmod(i % per_page, 12)
+        canvas.drawRightString(20 * mm + column * 24 * mm, 200 * mm - row * 4 * mm, f"{i:,}")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def bench_comparison() -> list[Figure]:
+    """Opening the comparison of one kecamatan × contest with 5 sources, and the recapitulation of
+    40 kecamatan recomputed after a correction, each against a plain dict over the same numbers."""
+    from rekap_desktop.domain.corrections import Reason
+    from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.comparison_service import ComparisonService
+    from rekap_desktop.services.corrections_service import SettleRequest
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.services.results import recap_contests
+    from rekap_desktop.storage.engine import open_engine
+
+    rng = random.Random(5)
+    units = [f"9901{i:02d}" for i in range(1, 41)]
+    sources = ["ppk", "sirekap", "saksi_01", "saksi_02", "bawaslu"]
+    setup = {
+        "format": "rekap-pleno/1",
+        "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
+        "jenis": "pilkada",
+        "tingkat": "kabko",
+        "wilayah": {"kode": "9901", "nama": "KAB UJI"},
+        "unit": [{"kode": u, "nama": f"KECAMATAN {u}", "jumlah_tps": 100} for u in units],
+        "kontestasi": [
+            {
+                "kode": "bupati",
+                "judul": "Pemilihan Bupati Uji",
+                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
+            }
+        ],
+        "anggota": [{"nama": "Ketua Uji", "jabatan": "Ketua"}],
+    }
+    forms = {
+        u: [sum(c) for c in zip(*(tps_form(rng) for _ in range(100)), strict=True)] for u in units
+    }
+    lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
+    lines += [",".join(["bupati", u, s, *map(str, forms[u])]) for u in units for s in sources]
+    with tempfile.TemporaryDirectory() as folder:
+        pleno = PlenoService(open_engine(str(Path(folder) / "banding.sqlite")))
+        csv_data = ("\n".join(lines) + "\n").encode()
+        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        service = ComparisonService(pleno)
+        plain = {
+            (u, s): dict(zip(DATA_KEYS, forms[u], strict=True)) for u in units for s in sources
+        }
+        ours_open = timed(lambda: service.corrections.comparison("bupati", units[0]), repeat=5)
+        base_open = timed(lambda: _plain_compare(plain, units[0], sources), repeat=5)
+        request = SettleRequest(
+            "suara_01", forms[units[0]][-6], Reason.SALAH_TULIS, "D.Hasil", "PPK", "Ketua Uji"
+        )
+        service.corrections.settle("bupati", units[0], request)
+        ours_recap = timed(lambda: recap_contests(pleno, "bupati"), repeat=5)
+        base_recap = timed(lambda: _plain_sum(plain, units), repeat=5)
+        pleno.engine.dispose()
+    return [
+        Figure(
+            "buka perbandingan 1 kecamatan × 5 sumber",
+            ours_open,
+            "dict: banding angka yang sama",
+            base_open,
+            float("inf"),
+            0.05,
+        ),
+        Figure(
+            "rekap 40 kecamatan setelah pembetulan",
+            ours_recap,
+            "dict: jumlah angka yang sama",
+            base_recap,
+            float("inf"),
+            0.02,
+        ),
+    ]
+
+
+def _plain_compare(
+    plain: dict[tuple[str, str], dict[str, int]], unit: str, sources: list[str]
+) -> int:
+    reference = plain[(unit, "ppk")]
+    return sum(plain[(unit, s)][k] != v for s in sources for k, v in reference.items())
+
+
+def _plain_sum(plain: dict[tuple[str, str], dict[str, int]], units: list[str]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for unit in units:
+        for key, value in plain[(unit, "ppk")].items():
+            total[key] = total.get(key, 0) + value
+    return total
+
+
+def bench_projector() -> list[Figure]:
+    """Committed change → live projector repainted (40 kecamatan × 6 choices), against a bare
+    QLabel of the same size repainting the same text; see projector_bench.py."""
+    if __package__:
+        from .projector_bench import measure_projector
+    else:
+        from projector_bench import measure_projector
+
+    ours, baseline = measure_projector()
+    name = "proyektor: perubahan tersimpan → tayang tergambar"
+    label = "QLabel polos, teks sama"
+    return [
+        Figure(f"{name} (median)", statistics.median(ours), label, statistics.median(baseline),
+               float("inf"), 0.016),
+        Figure(f"{name} (p95)", _p95(ours), label, _p95(baseline), float("inf"), 0.050),
+    ]  # fmt: skip
+
+
+def _p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[18]
+
+
+def bench_exchange() -> list[Figure]:
+    """Sirekap: 8,417 Pemilu TPS files in one import (≤ 5 s); a 40-kecamatan kabupaten's signed
+    package verified and imported (≤ 1 s). See ``exchange_bench.py``."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from exchange_bench import package_timings, sirekap_folder_timings
+
+    ours_tps, base_tps = sirekap_folder_timings()
+    ours_pkg, base_pkg = package_timings(DATA_KEYS)
+    return [
+        Figure(
+            "impor Sirekap 8.417 berkas TPS",
+            ours_tps,
+            "json.load berkas yang sama",
+            base_tps,
+            float("inf"),
+            5.0,
+        ),
+        Figure(
+            "periksa + impor paket 40 kecamatan",
+            ours_pkg,
+            "zipfile + SHA-256 paket yang sama",
+            base_pkg,
+            float("inf"),
+            1.0,
+        ),
+    ]
+
+
 def report(figures: list[Figure]) -> str:
     out = io.StringIO()
     out.write(f"{'benchmark':55} {'detik':>8} {'baseline':>9} {'rasio':>7} {'target':>14}  ok\n")
@@ -271,6 +511,10 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=NATIONAL_TPS)
     args = parser.parse_args()
     figures = bench_import_and_recap(args.rows)
+    figures += bench_documents()
+    figures += bench_comparison()
+    figures += bench_exchange()
+    figures += bench_projector()
     print(report(figures))
     print(
         json.dumps(

@@ -73,7 +73,9 @@ def test_five_wrong_pins_lock_the_user_for_five_minutes(
     # WHEN the fifth is wrong too THEN the user is locked, even with the right PIN
     with pytest.raises(InputRejected, match="terkunci 5 menit"):
         users.confirm("Anggota Uji", "9999", Action.DETERMINE)
-    with pytest.raises(InputRejected, match="terkunci karena 5 kali salah PIN; coba lagi pukul 09.05"):
+    with pytest.raises(
+        InputRejected, match="terkunci karena 5 kali salah PIN; coba lagi pukul 09.05"
+    ):
         users.confirm("Anggota Uji", "2222", Action.DETERMINE)
     # AND five minutes later the right PIN works again
     clock.now = START + timedelta(minutes=5, seconds=1)

@@ -1,0 +1,40 @@
+"""Several stations on one database: notice changes committed by another station within a second."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.pleno_service import PlenoService
+
+POLL_MS = 400
+OTHER_STATION = "perubahan_stasiun_lain"
+
+
+class StationWatcher(QObject):
+    """Polls the head of the audit chain; when it moved without this station's own change, the
+    bus announces a change so every view refreshes from committed state."""
+
+    def __init__(self, service: PlenoService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._seen = service.audit_head()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        service.bus.subscribe(self._own_change)
+        self._timer.start()
+
+    def _own_change(self, change: Change) -> None:
+        if change.what != OTHER_STATION:
+            self._seen = self.service.audit_head()
+
+    def poll(self) -> None:
+        head = self.service.audit_head()
+        if head != self._seen:
+            self._seen = head
+            self.service.bus.publish(Change(OTHER_STATION))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.service.bus.unsubscribe(self._own_change)
