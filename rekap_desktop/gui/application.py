@@ -1,4 +1,5 @@
-"""The QApplication and its top-level error hook: a bug becomes a dialog, never a dead window."""
+"""The QApplication, its top-level error hook (a bug becomes a dialog, never a dead window), and
+the cockpit with everything it drives: projector, register, printing, backups, other stations."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from types import TracebackType
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
+from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.projector_link import ProjectorLink
+from rekap_desktop.gui.startup_check import confirm_opening
+from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
 
 
@@ -23,6 +29,20 @@ def run(service: PlenoService) -> int:
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
     sys.excepthook = _excepthook
-    window = MainWindow(service, settings=QSettings())  # geometry kept between runs
+    settings = QSettings()
+    if not confirm_opening(service, backup_folder(settings)):
+        return 2
+    window = MainWindow(service, settings=settings)  # geometry kept between runs
+    extras = CockpitExtras(window)
+    projector = ProjectorLink(window, settings)
+    watcher = StationWatcher(service, window)
+    backups = AutoBackup(service, window.procedure, settings, window)
+    backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     window.show()
-    return app.exec()
+    projector.start()
+    code = app.exec()
+    backups.stop()
+    watcher.stop()
+    projector.shutdown()
+    del extras
+    return code

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop import __version__
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.help_overlay import HelpOverlay
 from rekap_desktop.gui.operations import run_operation
@@ -35,6 +36,7 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_date, format_number
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -146,13 +148,13 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Ekspor rekap-csv/XLSX…", "Ctrl+E", self.choose_export)
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&Berkas")
+        self.file_menu = file_menu = self.menuBar().addMenu("&Berkas")
         quit_action = QAction("&Keluar", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         for action in (self.import_action, self.export_action, self.action_print, quit_action):
             file_menu.addAction(action)
-        meeting = self.menuBar().addMenu("&Rapat")
+        self.meeting_menu = meeting = self.menuBar().addMenu("&Rapat")
         for action in (
             self.action_next,
             self.action_back,
@@ -249,15 +251,30 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            run_operation(self, "Penetapan", lambda: self.procedure.determine(signatures))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        confirmation = self.confirm(Action.DETERMINE)
+        if confirmation is not False:
+            confirmed = confirmation if isinstance(confirmation, Confirmation) else None
+            run_operation(
+                self, "Penetapan", lambda: self.procedure.determine(signatures, confirmed)
+            )
 
     def reopen(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
         reason, ok = QInputDialog.getText(self, "Buka kembali", "Alasan membuka kembali hasil:")
-        if ok:
-            run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason))
+        if not ok:
+            return
+        confirmation = self.confirm(Action.REOPEN_DETERMINED)
+        if confirmation is not False:
+            confirmed = confirmation if isinstance(confirmation, Confirmation) else None
+            run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason, confirmed))
+
+    def confirm(self, action: Action) -> Confirmation | bool:
+        """A commissioner's PIN for ``action``: the assembled program asks for it (see
+        gui.cockpit_extras); False when refused or cancelled, True when no one is asked."""
+        return True
 
     def toggle_recap(self) -> None:
         self.views.setCurrentIndex(1 - self.views.currentIndex())

@@ -29,6 +29,7 @@ from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.results import recap_contests
@@ -201,7 +202,7 @@ class PrintService:
                 pleno, recaps, self._sources(), self.pleno_service.incidents(), self.pause_note()
             )
             return skors.canonical_content(interim), lambda p: skors.render_interim(interim, p)
-        reg = snapshots.register_snapshot(pleno, self.pleno_service.incidents(), mark)
+        reg = snapshots.register_snapshot(pleno, register(self.pleno_service.engine), mark)
         return kejadian_khusus.canonical_content(reg), lambda p: kejadian_khusus.render_register(
             reg, p
         )

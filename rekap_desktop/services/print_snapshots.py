@@ -6,6 +6,8 @@ same snapshot, so the sidik data of a print can be re-computed later and compare
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
 from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
@@ -21,7 +23,9 @@ from rekap_desktop.domain.election import Contest, ElectionKind, Level, Pleno
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.incidents import (
     KIND_LABELS,
+    PARAF_LABELS,
     STATUS_LABELS,
+    Incident,
     IncidentKind,
     IncidentStatus,
     Origin,
@@ -173,9 +177,9 @@ def returns_snapshot(pleno: Pleno, recap: Recap | None, watermark: str | None) -
 
 
 def register_snapshot(
-    pleno: Pleno, incidents: list[StoredIncident], watermark: str | None
+    pleno: Pleno, incidents: Sequence[Incident], watermark: str | None
 ) -> RegisterSnapshot:
-    level, _ = LEVEL_NAMES[pleno.level]
+    """The register as printed: every entry with its resolution and the paraf recorded."""
     return RegisterSnapshot(
         form_name=f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
         region=pleno.region.name,
@@ -186,35 +190,45 @@ def register_snapshot(
     )
 
 
-def _entry(pleno: Pleno, incident: StoredIncident) -> RegisterEntry:
+def _entry(pleno: Pleno, incident: Incident) -> RegisterEntry:
     unit = pleno.unit_for(incident.unit) if incident.unit else None
     contest = pleno.contest(incident.contest) if incident.contest else None
-    kind = kind_label(incident.kind)
-    status = status_label(incident.status)
     origin = "Baru (dicatat dalam rapat ini)"
-    if incident.origin == Origin.KECAMATAN.value:
+    if incident.origin is Origin.KECAMATAN:
         where = unit.name if unit else "kecamatan"
-        origin = f"Dari Kecamatan {where}" + (
-            f" No. {incident.origin_number}" if incident.origin_number else ""
-        )
-    paraf: tuple[str, ...] = ()
-    if (
-        incident.kind != IncidentKind.KEJADIAN_KHUSUS.value
-        and incident.status == IncidentStatus.DISELESAIKAN.value
-    ):
-        paraf = ("Yang mengajukan keberatan", "Saksi yang menyaksikan", "Saksi yang menyaksikan")
+        number = f" No. {incident.origin_number}" if incident.origin_number else ""
+        origin = f"Dari Kecamatan {where}{number}"
     return RegisterEntry(
-        number=incident.number,
-        kind=kind,
+        number=incident.number or 0,
+        kind=KIND_LABELS[incident.kind],
         origin=origin,
         unit=f"{unit.code} {unit.name}" if unit else "–",
         contest=contest.title if contest else "–",
         raised_by=incident.raised_by,
         description=incident.description,
-        status=status,
-        resolution=incident.resolution,
-        paraf=paraf,
+        status=STATUS_LABELS[incident.status],
+        resolution=_resolution(incident),
+        paraf=_paraf(incident),
     )
+
+
+def _resolution(incident: Incident) -> str:
+    parts = [incident.resolution]
+    if incident.bawaslu_opinion:
+        parts.append(f"Pendapat dan saran Bawaslu: {incident.bawaslu_opinion}")
+    if incident.corrections:
+        parts.append("Pembetulan terkait: " + ", ".join(f"#{c}" for c in incident.corrections))
+    return "\n".join(p for p in parts if p)
+
+
+def _paraf(incident: Incident) -> tuple[str, ...]:
+    """Who initials the entry: the names recorded, or blank boxes for a resolved objection."""
+    if incident.paraf:
+        return tuple(f"{p.name} ({PARAF_LABELS[p.role]})" for p in incident.paraf)
+    is_objection = incident.kind is not IncidentKind.KEJADIAN_KHUSUS
+    if is_objection and incident.status is IncidentStatus.DISELESAIKAN:
+        return ("Yang mengajukan keberatan", "Saksi yang menyaksikan", "Saksi yang menyaksikan")
+    return ()
 
 
 def kind_label(value: str) -> str:

@@ -25,6 +25,7 @@ from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, un
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, procedure_store
 from rekap_desktop.storage.procedure_store import Pause, Signature
 
@@ -109,16 +110,22 @@ class ProcedureService:
     def resume(self) -> ProcedureState:
         return self.move(Move(MoveKind.RESUME), lambda s, _id: procedure_store.end_pause(s))
 
-    def reopen(self, reason: str) -> ProcedureState:
+    def reopen(self, reason: str, confirmation: Confirmation | None = None) -> ProcedureState:
         """Buka kembali a determined result: an explicit commissioner action with a reason."""
-        return self.move(Move(MoveKind.REOPEN, reason=reason.strip()))
+        confirmed = confirmation.audit_fields() if confirmation else {}
+        return self.move(Move(MoveKind.REOPEN, reason=reason.strip()), extra=dict(confirmed))
 
-    def determine(self, signatures: list[Signature]) -> ProcedureState:
-        """Penetapan: lock the result with each signatory's signature or refusal."""
+    def determine(
+        self, signatures: list[Signature], confirmation: Confirmation | None = None
+    ) -> ProcedureState:
+        """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
+        names the commissioner who confirmed it with their PIN."""
         problems = self._determination_problems(signatures)
         if problems:
             raise InputRejected(problems, "Penetapan")
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
+        if confirmation is not None:
+            payload.update(confirmation.audit_fields())
         return self.move(
             Move(MoveKind.DETERMINE),
             lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),

@@ -277,7 +277,14 @@ class ComparisonWidget(QWidget):
             row, reference, self.service.corrections.commissioners(), incidents, self
         )
         if dialog.exec() and (request := dialog.request()) is not None:
-            self.settle(request)
+            approved = self.approve(request)
+            if approved is not None:
+                self.settle(approved)
+
+    def approve(self, request: SettleRequest) -> SettleRequest | None:
+        """The commissioner's approval of a correction; the cockpit replaces this with a PIN
+        confirmation (None: not approved, nothing is written)."""
+        return request
 
     def settle(self, request: SettleRequest) -> SettleResult | None:
         result = run_operation(

@@ -1,0 +1,102 @@
+"""What the cockpit reaches besides the procedure: the incident register (K), the print centre
+(Ctrl+P), the Sirekap import, and a commissioner's PIN on every approved correction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.comparison.widget import ComparisonWidget
+from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
+from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
+from rekap_desktop.gui.incidents.register_view import RegisterView
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.reading import SourcesPage
+from rekap_desktop.services.corrections_service import SettleRequest
+from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.print_service import PrintService
+from rekap_desktop.services.users_service import Confirmation, UsersService
+
+
+class CockpitExtras:
+    """Attaches the register, printing, Sirekap import and approvals to a cockpit window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.incidents = IncidentService(window.service)
+        self.users = UsersService(window.service.engine, window.service.bus)
+        self.printing = PrintService(
+            window.service, determined=lambda _contest: window.procedure.state().determined
+        )
+        window.confirm = self.confirm  # type: ignore[method-assign]
+        self.register = RegisterView(self.incidents)
+        window.views.addTab(self.register, "Kejadian khusus / keberatan")
+        self.action_incident = self._action(
+            "&Kejadian khusus / keberatan baru…", "K", self.new_incident
+        )
+        window.action_print.triggered.disconnect()
+        window.action_print.setText("&Pusat cetak…")
+        window.action_print.triggered.connect(self.open_print_centre)
+        self.action_sirekap = self._action(
+            "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
+        )
+        self._add_to_menus()
+        reading = window.agenda["8"]
+        if isinstance(reading, SourcesPage):
+            reading.on_created.append(self._guard_corrections)
+            if reading.comparison is not None:
+                self._guard_corrections(reading.comparison)
+
+    def _action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _add_to_menus(self) -> None:
+        self.window.file_menu.insertAction(self.window.export_action, self.action_sirekap)
+        self.window.meeting_menu.addAction(self.action_incident)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def context(self) -> IncidentContext:
+        stop = self.window.procedure.state().current
+        return IncidentContext(stop.item, stop.unit, stop.contest)
+
+    def new_incident(self) -> IncidentDialog:
+        dialog = IncidentDialog(self.incidents, self.window, context=self.context())
+        dialog.show()
+        return dialog
+
+    def open_print_centre(self) -> None:
+        from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+
+        PrintCentreDialog(self.printing, self.window).exec()
+
+    def import_sirekap(self) -> None:
+        from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
+
+        SirekapImportDialog(self.window.service, self.window).exec()
+
+    # -- approvals -------------------------------------------------------------------------
+
+    def confirm(self, action: Action) -> Confirmation | bool:
+        """The cockpit's guarded actions (penetapan, re-opening) need a commissioner's PIN."""
+        confirmation = ask_confirmation(self.users, action, self.window)
+        return confirmation if confirmation is not None else False
+
+    def _guard_corrections(self, widget: ComparisonWidget) -> None:
+        widget.approve = self.approve_correction  # type: ignore[method-assign]
+
+    def approve_correction(self, request: SettleRequest) -> SettleRequest | None:
+        """A correction counts only when a commissioner confirms it with their PIN now; the
+        confirming commissioner is the one recorded as approving it."""
+        confirmation = ask_confirmation(self.users, Action.APPROVE_CORRECTION, self.window)
+        if confirmation is None:
+            QMessageBox.information(self.window, "Pembetulan", "Pembetulan tidak disetujui.")
+            return None
+        return replace(request, approved_by=confirmation.user.name)

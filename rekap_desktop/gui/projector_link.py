@@ -1,0 +1,79 @@
+"""The cockpit drives the projector: the preview follows the meeting's place, F5 sends it live,
+B blanks the screen, and a pause shows the pause card at once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.projector.controller import ProjectorController
+from rekap_desktop.gui.projector.cues import AgendaCue, Cue, PauseCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector.preview_panel import PreviewPanel
+from rekap_desktop.gui.projector.screens import ScreenManager
+from rekap_desktop.gui.projector.settings import ProjectorSettings
+from rekap_desktop.services.events import Change
+
+TEXT_KEYS = {"2": "peraturan_teknis", "3": "tata_tertib"}
+READING_ITEMS = frozenset({"7", "8", "9", "10"})
+
+
+def cue_for(window: MainWindow, state: ProcedureState) -> Cue:
+    """What the room should see at this place of the meeting (the operator still presses F5)."""
+    stop = state.current
+    if state.paused:
+        pause = next((p for p in reversed(window.procedure.pauses()) if p.ended_at is None), None)
+        since = datetime.fromisoformat(pause.started_at) if pause else datetime.now().astimezone()
+        return PauseCue(since, pause.reason if pause else "")
+    if stop.item in TEXT_KEYS:
+        title = ITEM_BY_CODE[stop.item].title
+        return AgendaCue(int(stop.item), title, window.records.text(TEXT_KEYS[stop.item]))
+    if stop.item in READING_ITEMS and stop.unit and stop.contest:
+        return TallyCue(stop.contest, stop.unit)
+    contest = stop.contest or window.pleno.contests[0].code
+    read = frozenset(
+        s.unit for s in state.done if s.item == "10" and s.contest == contest and s.unit
+    )
+    return RecapCue(contest, read_units=read)
+
+
+class ProjectorLink:
+    """Owns the projector for one cockpit window; shut down when the window closes."""
+
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        self.window = window
+        self.settings = ProjectorSettings(settings)
+        self.screens = ScreenManager(self.settings)
+        self.controller = ProjectorController(window.service, self.screens, self.settings)
+        self.panel = PreviewPanel(self.controller)
+        window.addActions(self.panel.actions())
+        dock = QDockWidget("Proyektor: pratinjau dan tayang", window)
+        dock.setObjectName("projectorDock")
+        dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.meeting_menu.addSeparator()
+        window.meeting_menu.addActions(self.panel.actions())
+        self._paused = False
+        window.service.bus.subscribe(self.follow)
+        self.follow(Change("mulai"))
+
+    def start(self) -> None:
+        self.controller.start()
+
+    def follow(self, _change: Change) -> None:
+        state = self.window.procedure.state()
+        self.controller.set_determined(state.determined)
+        cue = cue_for(self.window, state)
+        self.controller.preview(cue)
+        if state.paused != self._paused:
+            # A pause is shown to the room at once; resuming returns to the meeting's place.
+            self._paused = state.paused
+            self.controller.go_live()
+
+    def shutdown(self) -> None:
+        self.window.service.bus.unsubscribe(self.follow)
+        self.controller.shutdown()
+        self.screens.close()

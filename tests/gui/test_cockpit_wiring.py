@@ -1,0 +1,141 @@
+"""The cockpit as the program assembles it: register (K), print centre, PIN-approved corrections,
+the projector following the meeting, automatic backups and the start-up check."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.domain.procedure import Stop
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui import cockpit_extras, startup_check
+from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup
+from rekap_desktop.gui.cockpit_extras import CockpitExtras
+from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
+from rekap_desktop.services import backup_service
+from rekap_desktop.services.corrections_service import SettleRequest
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.storage.engine import open_engine
+
+KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(FOLDER_KEY, str(tmp_path / "usb"))
+    return settings
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    window = MainWindow(service, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def test_k_opens_the_incident_dialog_at_the_meetings_place(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN the assembled cockpit at item 1
+    extras = CockpitExtras(window)
+    # WHEN K is pressed
+    extras.action_incident.trigger()
+    dialog = next(w for w in window.findChildren(IncidentDialog))
+    qtbot.addWidget(dialog)
+    # THEN the dialog opens with the current place, and the register is a tab of the cockpit
+    assert extras.context().procedure_item == "1"
+    assert window.views.tabText(window.views.count() - 1) == "Kejadian khusus / keberatan"
+    assert extras.action_incident.shortcut().toString() == "K"
+    assert window.action_print.text() == "&Pusat cetak…"
+
+
+def test_a_correction_counts_only_with_a_commissioners_pin(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extras = CockpitExtras(window)
+    request = SettleRequest("suara_01", 28999, "sesuai_ppk", "D.Hasil PPK", "PPK", "siapa saja")  # type: ignore[arg-type]
+    users = UsersService(window.service.engine)
+    # WHEN the PIN dialog is cancelled THEN nothing is approved
+    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: None)
+    monkeypatch.setattr(cockpit_extras.QMessageBox, "information", lambda *_a: None)
+    assert extras.approve_correction(request) is None
+    # WHEN the ketua confirms THEN the ketua is recorded as approving it
+    confirmation = users.confirm(KETUA, "1111", Action.APPROVE_CORRECTION)
+    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: confirmation)
+    approved = extras.approve_correction(request)
+    assert approved is not None and approved.approved_by == KETUA
+
+
+def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings: QSettings) -> None:
+    link = ProjectorLink(window, settings)
+    state = window.procedure.state()
+    assert isinstance(cue_for(window, state), RecapCue)
+    window.procedure.pause("ishoma")
+    assert isinstance(link.controller.live_cue, PauseCue)
+    assert cue_for(window, window.procedure.state()).reason == "ishoma"  # type: ignore[union-attr]
+    window.procedure.resume()
+    moved = window.procedure.state()
+    reading = type(moved)(current=Stop("8", "647204", "walikota"))
+    assert cue_for(window, reading) == TallyCue("walikota", "647204")
+    assert isinstance(cue_for(window, type(moved)(current=Stop("2"))), AgendaCue)
+    link.shutdown()
+
+
+def test_a_pause_makes_a_verified_backup(
+    window: MainWindow, settings: QSettings, tmp_path: Path
+) -> None:
+    backups = AutoBackup(window.service, window.procedure, settings)
+    window.procedure.pause("ishoma")
+    (made,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
+    assert backup_service.preview_backup(made).chain_ok
+    backups.stop()
+
+
+def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    # GIVEN a good backup, then a value edited directly in the file
+    service = window.service
+    good = backup_service.make_backup(service.engine, tmp_path / "usb").path
+    assert startup_check.damage_report(service) == []
+    connection = sqlite3.connect(tmp_path / "demo.sqlite")
+    with connection:
+        connection.execute("UPDATE tally_value SET value = value + 1 WHERE field = 'suara_01'")
+    connection.close()
+    # THEN the damage is named and the latest good backup is offered
+    report = startup_check.damage_report(service)
+    assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
+    assert startup_check.latest_good_backup(tmp_path / "usb") == good
+
+
+def test_penetapan_and_reopening_ask_for_a_commissioners_pin(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a bare cockpit, nobody is asked; the assembled one asks for a PIN
+    assert window.confirm(Action.DETERMINE) is True
+    CockpitExtras(window)
+    asked: list[Action] = []
+
+    def cancel(_users: object, action: Action, _parent: object) -> None:
+        asked.append(action)
+
+    monkeypatch.setattr(cockpit_extras, "ask_confirmation", cancel)
+    # WHEN the PIN dialog is cancelled THEN the action is refused
+    assert window.confirm(Action.DETERMINE) is False
+    assert window.confirm(Action.REOPEN_DETERMINED) is False
+    assert asked == [Action.DETERMINE, Action.REOPEN_DETERMINED]
