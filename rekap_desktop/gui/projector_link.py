@@ -3,15 +3,26 @@ B blanks the screen, and a pause shows the pause card at once."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTemporaryDir
 from PySide6.QtWidgets import QDockWidget
 
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
+from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.projector.controller import ProjectorController
-from rekap_desktop.gui.projector.cues import AgendaCue, Cue, PauseCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector.cues import (
+    AgendaCue,
+    Cue,
+    PauseCue,
+    PhotoCue,
+    RecapCue,
+    TallyCue,
+)
 from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
@@ -57,8 +68,27 @@ class ProjectorLink:
         window.meeting_menu.addSeparator()
         window.meeting_menu.addActions(self.panel.actions())
         self._paused = False
+        self._photos = QTemporaryDir()
+        reading = window.agenda["8"]
+        if isinstance(reading, SourcesPage):
+            reading.on_created.append(self._link_photos)
+            if reading.comparison is not None:
+                self._link_photos(reading.comparison)
         window.service.bus.subscribe(self.follow)
         self.follow(Change("mulai"))
+
+    def _link_photos(self, widget: ComparisonWidget) -> None:
+        widget.photo_shown.connect(self.preview_photo)
+
+    def preview_photo(self, content: bytes) -> PhotoCue:
+        """A form photo shown beside the numbers goes to the preview; F5 sends it live."""
+        stop = self.window.procedure.state().current
+        where = " — ".join(p for p in (stop.unit, stop.contest) if p)
+        path = Path(self._photos.path()) / f"foto-{hashlib.sha256(content).hexdigest()[:16]}"
+        path.write_bytes(content)
+        cue = PhotoCue(str(path), f"Foto formulir {where}".strip())
+        self.controller.preview(cue)
+        return cue
 
     def start(self) -> None:
         self.controller.start()

@@ -33,6 +33,9 @@ Writer = Callable[[Session, int], None]
 """Writes a move's own records, given the id of the stored move."""
 
 
+MAX_LISTED = 5
+
+
 class ProcedureService:
     """The meeting's place in the procedure, shared by every window on the same database."""
 
@@ -138,6 +141,7 @@ class ProcedureService:
             for i in self.pleno_service.incidents()
             if i.status == IncidentStatus.TERBUKA.value
         ]
+        problems.extend(self._unread_pairs())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
         problems.extend(
@@ -146,6 +150,29 @@ class ProcedureService:
             if not s.signed and not s.reason.strip()
         )
         return problems
+
+    def _unread_pairs(self) -> list[Problem]:
+        """Every kecamatan × pemilihan must be read with every difference settled (item 10)."""
+        from rekap_desktop.services.corrections_service import CorrectionsService
+
+        read = CorrectionsService(self.pleno_service).pairs_read()
+        pleno = self.pleno_service.pleno()
+        unread = [
+            f"{unit.name} — {contest.title}"
+            for contest in pleno.contests
+            for unit in pleno.units
+            if (contest.code, unit.code) not in read
+        ]
+        if not unread:
+            return []
+        listed = "; ".join(unread[:MAX_LISTED])
+        more = f" dan {len(unread) - MAX_LISTED} lainnya" if len(unread) > MAX_LISTED else ""
+        return [
+            Problem(
+                f"belum selesai dibaca atau masih ada selisih yang belum diselesaikan: "
+                f"{listed}{more}"
+            )
+        ]
 
     def record(self, stop: Stop | None, write: Writer, payload: dict[str, object]) -> None:
         """Save the record of an agenda item (at ``stop``, when it belongs to one) in one

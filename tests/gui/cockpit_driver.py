@@ -16,6 +16,7 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
+from tests.settling import settle_every_pair
 
 Key = Qt.Key
 
@@ -102,11 +103,13 @@ def run_until(window: MainWindow, stop: Stop) -> None:
 
 
 def settle_open_entries(service: PlenoService) -> None:
-    """The demo's carried objection: settled through the incident register (item 13)."""
+    """Ready for penetapan: the demo's carried objection settled through the register (item 13)
+    and every planted difference settled with the PPK's form as the reference (item 10)."""
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
             incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+    settle_every_pair(service)
 
 
 def determine_by_keys(window: MainWindow) -> None:

@@ -139,3 +139,25 @@ def test_penetapan_and_reopening_ask_for_a_commissioners_pin(
     assert window.confirm(Action.DETERMINE) is False
     assert window.confirm(Action.REOPEN_DETERMINED) is False
     assert asked == [Action.DETERMINE, Action.REOPEN_DETERMINED]
+
+
+def test_a_form_photo_goes_to_the_projector_preview(
+    window: MainWindow, settings: QSettings
+) -> None:
+    # GIVEN a PNG form photo shown beside the numbers
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    link = ProjectorLink(window, settings)
+    # WHEN the comparison announces it THEN the projector previews that photo
+    cue = link.preview_photo(bytes(data.data()))
+    assert link.controller.preview_cue == cue
+    assert Path(cue.path).read_bytes() == bytes(data.data())
+    link.shutdown()

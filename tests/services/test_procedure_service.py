@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,21 @@ from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRec
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
-from tests.fixtures import write_setup
+from tests.fixtures import SETUP, write_tallies
+from tests.settling import settle_every_pair
 
 FORMS = ("Model D.Hasil Kecamatan — Pemilihan Wali Kota Uji", INCIDENT_FORM)
+
+
+MEMBERS = [{"nama": "Ketua Uji", "jabatan": "Ketua"}, {"nama": "Anggota Uji", "jabatan": "Anggota"}]
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
-    service.create_from_setup_file(write_setup(tmp_path))
+    setup = tmp_path / "pleno-anggota.json"
+    setup.write_text(json.dumps({**SETUP, "anggota": MEMBERS}), encoding="utf-8")
+    service.create_from_setup_file(setup)
     return str(tmp_path / "p.sqlite")
 
 
@@ -124,9 +131,36 @@ def test_pause_and_resume_are_recorded_with_reason_and_times(db: str) -> None:
     assert not procedure.state().paused
 
 
-def test_determination_refused_while_an_incident_is_open_then_locks(db: str) -> None:
-    # GIVEN both kecamatan read and the room asked
+def test_determination_refused_until_every_difference_is_settled(db: str, tmp_path: Path) -> None:
+    # GIVEN both kecamatan gone through and the room asked, but a Sirekap difference open
     procedure, records = _open(db)
+    procedure.pleno_service.import_tally_file(write_tallies(tmp_path))
+    for _ in range(3):
+        procedure.next()
+    _finish_unit(procedure, records, "990101")
+    _finish_unit(procedure, records, "990102")
+    records.record_objection_call(True)
+    procedure.next()
+    procedure.next()
+    # WHEN determining THEN the pairs not yet read are named
+    with pytest.raises(InputRejected) as error:
+        procedure.determine([Signature("Ketua", "Ketua", True)])
+    assert _refusal(error) == [
+        "belum selesai dibaca atau masih ada selisih yang belum diselesaikan: "
+        "UTARA — Pemilihan Wali Kota Uji; SELATAN — Pemilihan Wali Kota Uji"
+    ]
+    # WHEN every difference is settled with the PPK form as reference THEN it is determined
+    settle_every_pair(procedure.pleno_service)
+    assert procedure.determine([Signature("Ketua", "Ketua", True)]).determined
+
+
+def test_determination_refused_while_an_incident_is_open_then_locks(
+    db: str, tmp_path: Path
+) -> None:
+    # GIVEN both kecamatan read, every difference settled, and the room asked
+    procedure, records = _open(db)
+    procedure.pleno_service.import_tally_file(write_tallies(tmp_path))
+    settle_every_pair(procedure.pleno_service)
     for _ in range(3):
         procedure.next()
     _finish_unit(procedure, records, "990101")
@@ -163,7 +197,7 @@ def test_determination_refused_with_an_open_carried_objection(tmp_path: Path) ->
     with pytest.raises(InputRejected) as error:
         procedure.determine([Signature("Ketua", "Ketua", True)])
     open_numbers = [i.number for i in service.incidents() if i.status == "terbuka"]
-    assert _refusal(error) == [
+    assert _refusal(error)[: len(open_numbers)] == [
         f"kejadian/keberatan nomor {n} masih terbuka; selesaikan dahulu" for n in open_numbers
     ]
     assert open_numbers
