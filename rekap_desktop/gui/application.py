@@ -12,16 +12,28 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
+from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
 
 
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     traceback.print_exception(kind, error, tb, file=sys.stderr)
     QMessageBox.critical(None, "Rekap Desktop", f"Kesalahan internal: {kind.__name__}: {error}")
+
+
+def _ketua_has_a_pin(service: PlenoService) -> bool:
+    """A new meeting asks for the Ketua KPU's PIN on its first start."""
+    users = UsersService(service.engine, service.bus)
+    if users.has_users():
+        return True
+    members = sorted(service.pleno().members, key=lambda m: m.position.lower() != "ketua")
+    dialog = FirstKetuaDialog(users, [m.name for m in members])
+    return bool(dialog.exec()) and users.has_users()
 
 
 def run(service: PlenoService) -> int:
@@ -31,6 +43,8 @@ def run(service: PlenoService) -> int:
     sys.excepthook = _excepthook
     settings = QSettings()
     if not confirm_opening(service, backup_folder(settings)):
+        return 2
+    if not _ketua_has_a_pin(service):
         return 2
     window = MainWindow(service, settings=settings)  # geometry kept between runs
     extras = CockpitExtras(window)

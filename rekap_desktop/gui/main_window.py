@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,6 +40,8 @@ from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_date, format_number
 
 GEOMETRY_KEY = "main_window/geometry"
+TARGET_KEY = "main_window/target_end"
+"""The target end time of the meeting, kept between runs (commissioner only, never projected)."""
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 760)
         if settings is not None:
             restore_geometry(self, settings, GEOMETRY_KEY)
+            saved = settings.value(TARGET_KEY)
+            if isinstance(saved, str) and QTime.fromString(saved, "HH:mm").isValid():
+                self.panel.target.setTime(QTime.fromString(saved, "HH:mm"))
+            self.panel.target.timeChanged.connect(self._save_target)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self.show_time)
         self.clock.start(30_000)
@@ -200,6 +206,10 @@ class MainWindow(QMainWindow):
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
         )
         self.incident_label.setText(f"Kejadian/keberatan terbuka: {open_items}")
+
+    def _save_target(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(TARGET_KEY, self.panel.target.time().toString("HH:mm"))
 
     def show_time(self) -> None:
         now = datetime.now().astimezone()

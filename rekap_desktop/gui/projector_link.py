@@ -61,6 +61,7 @@ class ProjectorLink:
         self.controller = ProjectorController(window.service, self.screens, self.settings)
         self.panel = PreviewPanel(self.controller)
         window.addActions(self.panel.actions())
+        self.panel.go_live_action.triggered.connect(self.record_shown)
         dock = QDockWidget("Proyektor: pratinjau dan tayang", window)
         dock.setObjectName("projectorDock")
         dock.setWidget(self.panel)
@@ -76,6 +77,15 @@ class ProjectorLink:
                 self._link_photos(reading.comparison)
         window.service.bus.subscribe(self.follow)
         self.follow(Change("mulai"))
+
+    def record_shown(self) -> None:
+        """Item 7 records what was projected for the kecamatan × pemilihan, and when (the time
+        is the audit entry's)."""
+        stop = self.window.procedure.state().current
+        if stop.item != "7":
+            return
+        shown = type(self.controller.live_cue).__name__.removesuffix("Cue").lower()
+        self.window.procedure.record(stop, _nothing_else, {"ditayangkan": shown})
 
     def _link_photos(self, widget: ComparisonWidget) -> None:
         widget.photo_shown.connect(self.preview_photo)
@@ -107,3 +117,7 @@ class ProjectorLink:
         self.window.service.bus.unsubscribe(self.follow)
         self.controller.shutdown()
         self.screens.close()
+
+
+def _nothing_else(_session: object, _move_id: int) -> None:
+    """Item 7 keeps no table of its own: the audit entry is the record."""

@@ -161,3 +161,41 @@ def test_a_form_photo_goes_to_the_projector_preview(
     assert link.controller.preview_cue == cue
     assert Path(cue.path).read_bytes() == bytes(data.data())
     link.shutdown()
+
+
+def test_the_target_end_time_is_kept_between_runs(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    from PySide6.QtCore import QTime
+
+    window.panel.target.setTime(QTime(21, 30))
+    again = MainWindow(window.service, settings=settings)
+    qtbot.addWidget(again)
+    assert again.panel.target.time() == QTime(21, 30)
+
+
+def test_item_7_records_what_was_projected(window: MainWindow, settings: QSettings) -> None:
+    # GIVEN the meeting at item 7 for a kecamatan and contest (its box and incidents done)
+    for _ in range(3):
+        window.procedure.next()
+    assert window.procedure.state().current == Stop("4", "647201")
+    window.records.record_box("647201", True, ())
+    while window.procedure.state().current.item != "7":
+        window.procedure.next()
+    assert window.procedure.state().current == Stop("7", "647201", "gubernur")
+    link = ProjectorLink(window, settings)
+    before = window.service.audit_head()
+    # WHEN the operator sends the tally live (F5)
+    link.panel.go_live_action.trigger()
+    # THEN a record of item 7 names what was shown (its time is the audit entry's)
+    assert window.service.audit_head() == before + 1
+    import json
+
+    from sqlalchemy import text
+
+    with window.service.engine.connect() as connection:
+        payload = connection.execute(
+            text("SELECT payload FROM audit_entry ORDER BY id DESC LIMIT 1")
+        ).scalar_one()
+    assert json.loads(payload)["ditayangkan"] == "tally"
+    link.shutdown()
