@@ -19,6 +19,7 @@ from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
 
 
@@ -61,6 +62,11 @@ class CorrectionsService(ServiceBase):
         with Session(self.pleno_service.engine) as session:
             return corrections_store.confirmations(session, contest, unit)
 
+    def unit_of(self, correction_id: int) -> str | None:
+        """The kecamatan of a correction (for links from the incident register)."""
+        with Session(self.pleno_service.engine) as session:
+            return corrections_store.correction_unit(session, correction_id)
+
     def is_read(self, contest: str, unit: str) -> bool:
         with Session(self.pleno_service.engine) as session:
             status = corrections_store.pair_status(session, contest, unit)
@@ -81,6 +87,7 @@ class CorrectionsService(ServiceBase):
         target = self.target(contest, unit)
         key = target.field(request.field)
         self._check_incident(request.incident_number)
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             tallies = repository.current_tallies(session, target.contest.code)
             ppk = tallies.get((contest, unit, PPK.code))
@@ -127,6 +134,7 @@ class CorrectionsService(ServiceBase):
     def mark_read(self, contest: str, unit: str) -> None:
         """Mark the pair read; refused while a field still differs (or the PPK form is absent)."""
         target = self.target(contest, unit)
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             comparison = self.compare_in(session, target)
             if not comparison.has_reference:

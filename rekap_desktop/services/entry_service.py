@@ -22,6 +22,7 @@ from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target, source_name
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
 from rekap_desktop.text.numbers import parse_number
 
@@ -87,6 +88,7 @@ class EntryService(ServiceBase):
             raise InputRejected([Problem(f"putaran entri {pass_no} tidak dikenal (1 atau 2)")])
         parsed = self._parse_all(target, values)
         form = (target.contest.code, target.unit.code, who.code)
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             corrections_store.add_pass_values(
                 session, form, pass_no, {str(k): v for k, v in parsed.items()}, self.actor
@@ -166,6 +168,7 @@ class EntryService(ServiceBase):
     ) -> EntryResult:
         form = (target.contest.code, target.unit.code, who.code)
         ((field, value), *_) = values.items()
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             current = repository.current_tallies(session, target.contest.code).get(form)
             merged = {**dict(current or {}), **values}

@@ -81,7 +81,11 @@ class IncidentService:
     ) -> None:
         self.pleno_service = pleno
         self._saksi = saksi
-        self._correction_unit = correction_unit
+        if correction_unit is None:
+            from rekap_desktop.services.corrections_service import CorrectionsService
+
+            correction_unit = CorrectionsService(pleno).unit_of
+        self._correction_unit: CorrectionUnit = correction_unit
 
     @property
     def engine(self) -> Engine:
@@ -226,8 +230,6 @@ class IncidentService:
             raise InputRejected([Problem(p) for p in problems])
 
     def _correction_problems(self, entry: Incident) -> list[str]:
-        if self._correction_unit is None:
-            return []
         problems = []
         for correction in entry.corrections:
             unit = self._correction_unit(correction)

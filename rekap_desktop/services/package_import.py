@@ -33,6 +33,7 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.keys import normalise_fingerprint
 from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, incident_store, packages_store, repository
 from rekap_desktop.storage.packages_store import ImportedPackage
 
@@ -85,6 +86,7 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             newly = self._check_key(session, verified, fp, checked.unit, trust, path.name)
             self._check_newer(session, verified, checked.unit, path.name)

@@ -154,6 +154,9 @@ class PlenoService:
         """Import a rekap-csv/XLSX file, all-or-nothing."""
         data = _read(path)
         records = read_rekap_table(data, path.name, self.pleno())
+        from rekap_desktop.services.result_lock import ensure_result_open
+
+        ensure_result_open(self)
         with self._transaction() as session:
             report = self._store_records(session, path.name, data, records)
         self.bus.publish(Change(AuditEvent.TALLIES_IMPORTED, frozenset(r.contest for r in records)))

@@ -24,6 +24,7 @@ from rekap_desktop.interchange.sirekap import Progress, SirekapFile, read_sireka
 from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, packages_store, repository
 from rekap_desktop.storage.packages_store import UnitProgress
 
@@ -117,6 +118,7 @@ class SirekapImportService:
         found = snapshots(read, pleno)
         if cancelled is not None and cancelled():
             raise ImportCancelled()
+        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             forms = self._store(session, found, source, evidence)
         self.pleno_service.bus.publish(

@@ -60,6 +60,12 @@ def add_correction(session: Session, correction: Correction, version: int, actor
     session.flush()
 
 
+def correction_unit(session: Session, correction_id: int) -> str | None:
+    """The kecamatan a correction was made for, or None when there is no such correction."""
+    row = session.get(CorrectionRow, correction_id)
+    return row.unit if row is not None else None
+
+
 def corrections(session: Session, contest: str, unit: str) -> list[Correction]:
     rows = session.scalars(
         select(CorrectionRow)

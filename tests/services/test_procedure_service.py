@@ -9,6 +9,7 @@ import pytest
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
@@ -152,6 +153,15 @@ def test_determination_refused_until_every_difference_is_settled(db: str, tmp_pa
     # WHEN every difference is settled with the PPK form as reference THEN it is determined
     settle_every_pair(procedure.pleno_service)
     assert procedure.determine([Signature("Ketua", "Ketua", True)]).determined
+    # AND the result is locked: no import, entry or correction is accepted until re-opened
+    service = procedure.pleno_service
+    with pytest.raises(InputRejected, match="hasil sudah ditetapkan dan terkunci"):
+        service.import_tally_file(write_tallies(tmp_path, name="terlambat.csv"))
+    entry = EntryService(service)
+    with pytest.raises(InputRejected, match="terkunci"):
+        entry.enter("walikota", "990101", "bawaslu", "suara_01", "100")
+    procedure.reopen("saksi menemukan salah tulis")
+    assert entry.enter("walikota", "990101", "bawaslu", "suara_01", "100")
 
 
 def test_determination_refused_while_an_incident_is_open_then_locks(
