@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import (
     FORM_LABELS,
-    PrintService,
     parse_kind,
     parse_paper,
 )
@@ -21,7 +21,7 @@ def report(service: PlenoService, kind: str, out: Path, contest: str | None, pap
     """Print a form to ``out`` (recorded as a numbered print version)."""
     if not out.parent.is_dir():
         raise InputRejected([Problem(f"folder '{out.parent}' tidak ada")], str(out))
-    printer = PrintService(service)
+    printer = meeting_print_service(service)
     record, pdf = printer.print_form(parse_kind(kind), contest, parse_paper(paper))
     try:
         out.write_bytes(pdf)
@@ -40,7 +40,7 @@ def report(service: PlenoService, kind: str, out: Path, contest: str | None, pap
 
 def lookup(service: PlenoService, code: str) -> int:
     """Which form and print version carry a sidik data, and whether the data changed since."""
-    matches = PrintService(service).lookup(code)
+    matches = meeting_print_service(service).lookup(code)
     if not matches:
         raise InputRejected(
             [Problem(f"sidik data '{code}' tidak ditemukan di antara cetakan pleno ini")]

@@ -17,7 +17,7 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
-from rekap_desktop.services.print_service import PrintService
+from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
 
@@ -28,9 +28,7 @@ class CockpitExtras:
         self.window = window
         self.incidents = IncidentService(window.service)
         self.users = UsersService(window.service.engine, window.service.bus)
-        self.printing = PrintService(
-            window.service, determined=lambda _contest: window.procedure.state().determined
-        )
+        self.printing = meeting_print_service(window.service)
         window.confirm = self.confirm  # type: ignore[method-assign]
         self.register = RegisterView(self.incidents)
         window.views.addTab(self.register, "Kejadian khusus / keberatan")
