@@ -31,6 +31,7 @@ class CockpitExtras:
         self.printing = meeting_print_service(window.service)
         window.confirm = self.confirm  # type: ignore[method-assign]
         self.register = RegisterView(self.incidents)
+        self.register.approve_closing = self.approve_closing  # type: ignore[method-assign]
         window.views.addTab(self.register, "Kejadian khusus / keberatan")
         self.action_incident = self._action(
             "&Kejadian khusus / keberatan baru…", "K", self.new_incident
@@ -86,6 +87,10 @@ class CockpitExtras:
         """The cockpit's guarded actions (penetapan, re-opening) need a commissioner's PIN."""
         confirmation = ask_confirmation(self.users, action, self.window)
         return confirmation if confirmation is not None else False
+
+    def approve_closing(self) -> bool:
+        """Closing an objection (resolved or not resolvable) needs a commissioner's PIN now."""
+        return ask_confirmation(self.users, Action.CLOSE_OBJECTION, self.window) is not None
 
     def _guard_corrections(self, widget: ComparisonWidget) -> None:
         widget.approve = self.approve_correction  # type: ignore[method-assign]

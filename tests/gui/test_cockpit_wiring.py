@@ -199,3 +199,17 @@ def test_item_7_records_what_was_projected(window: MainWindow, settings: QSettin
         ).scalar_one()
     assert json.loads(payload)["ditayangkan"] == "tally"
     link.shutdown()
+
+
+def test_closing_an_objection_asks_for_a_commissioners_pin(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extras = CockpitExtras(window)
+    asked: list[Action] = []
+
+    def cancel(_users: object, action: Action, _parent: object) -> None:
+        asked.append(action)
+
+    monkeypatch.setattr(cockpit_extras, "ask_confirmation", cancel)
+    assert extras.register.approve_closing() is False
+    assert asked == [Action.CLOSE_OBJECTION]

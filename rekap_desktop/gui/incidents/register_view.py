@@ -184,9 +184,13 @@ class RegisterView(QWidget):
     def unresolvable_selected(self) -> None:
         self._settle(unresolvable=True)
 
+    def approve_closing(self) -> bool:
+        """Closing an objection needs a commissioner; the cockpit replaces this with a PIN check."""
+        return True
+
     def _settle(self, unresolvable: bool) -> None:
         number = self.selected_number()
-        if number is not None:
+        if number is not None and self.approve_closing():
             SettleDialog(self.service, number, unresolvable, self).exec()
             self.refresh()
 
