@@ -54,6 +54,15 @@ class Source:
             return None
         return None if kind is SourceKind.SAKSI else Source(kind)
 
+    @staticmethod
+    def stored(code: str) -> Source:
+        """A source code read back from the database: only codes the program wrote are there,
+        so an unknown one is a bug, not bad input."""
+        source = Source.parse(code)
+        if source is None:
+            raise ValueError(f"unknown stored source {code!r}")
+        return source
+
 
 PPK = Source(SourceKind.PPK)
 SIREKAP = Source(SourceKind.SIREKAP)

@@ -215,7 +215,9 @@ class PlenoService:
         """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX."""
         pleno = self.pleno()
         records = [
-            TallyRecord(ContestCode(contest), RegionCode(unit), _source(source), dict(tally), ())
+            TallyRecord(
+                ContestCode(contest), RegionCode(unit), Source.stored(source), dict(tally), ()
+            )
             for (contest, unit, source), tally in self.tallies().items()
         ]
         suffix = path.suffix.lower()
@@ -229,13 +231,6 @@ class PlenoService:
             )
         path.write_bytes(data)
         return len(records)
-
-
-def _source(code: str) -> Source:
-    source = Source.parse(code)
-    if source is None:  # only codes this program wrote are stored
-        raise ValueError(f"unknown stored source {code!r}")
-    return source
 
 
 def _changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:

@@ -87,7 +87,7 @@ def check(service: PlenoService) -> CheckResult:
         for unit in pleno.units:
             context = RuleContext(pleno.kind, unit.tps_count)
             forms = {
-                _parse(source): tally
+                Source.stored(source): tally
                 for (c, u, source), tally in tallies.items()
                 if c == contest.code and u == unit.code
             }
@@ -100,10 +100,3 @@ def check(service: PlenoService) -> CheckResult:
                 LocatedDifference(contest.code, unit.code, d) for d in differences(forms, keys)
             )
     return CheckResult(tuple(findings), tuple(found_differences))
-
-
-def _parse(code: str) -> Source:
-    source = Source.parse(code)
-    if source is None:
-        raise ValueError(f"unknown stored source {code!r}")
-    return source

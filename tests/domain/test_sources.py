@@ -94,3 +94,13 @@ def test_sources_are_usable_as_dictionary_keys() -> None:
 
     # THEN they are the same key
     assert values == {saksi(2): 20}
+
+
+def test_a_stored_code_reads_back_and_an_unknown_one_is_a_bug() -> None:
+    import pytest
+
+    from rekap_desktop.domain.sources import Source, saksi
+
+    assert Source.stored("saksi_02") == saksi(2)
+    with pytest.raises(ValueError, match="unknown stored source"):
+        Source.stored("foo")
