@@ -11,7 +11,7 @@ from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.misreads import Misread, impossible_values, swap_misread
 from rekap_desktop.domain.rules import Finding, RuleContext, Severity, check_tally
 from rekap_desktop.domain.sources import BAWASLU, PLENO, PPK, SIREKAP, Source, SourceKind
-from rekap_desktop.domain.tally import Tally, form_keys
+from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.text.fields import field_label
 
 
@@ -186,11 +186,13 @@ def compare(
     forms = {s: tallies.get(s, Tally()) for s in columns}
     reference = forms[PPK]
     checked = _checked_forms(forms, reference)
-    findings = {s: check_tally(t, contest, RuleContext(kind, unit.tps_count)) for s, t in checked}
+    district = contest.district_of(unit.code)
+    context = RuleContext(kind, unit.tps_count, district.code if district else None)
+    findings = {s: check_tally(t, contest, context) for s, t in checked}
     misreads = _misreads(forms, reference, unit.tps_count)
     rows = tuple(
         _row(key, _label(contest, key, kind), columns, forms, findings, misreads)
-        for key in form_keys(contest)
+        for key in unit_form_keys(contest, unit.code)
     )
     notes = _notes(columns, findings, misreads)
     return Comparison(contest, unit, columns, rows, _summary(rows, columns), notes, PPK in tallies)

@@ -28,6 +28,8 @@ class Level(StrEnum):
 PILKADA_CONTESTS = ("gubernur", "bupati", "walikota")
 PEMILU_CONTESTS = ("ppwp", "dpr", "dpd", "dprd_prov", "dprd_kabko")
 PARTY_LIST_CONTESTS = ("dpr", "dprd_prov", "dprd_kabko")
+SEAT_RANGES = {"dpr": (3, 10), "dprd_prov": (3, 12), "dprd_kabko": (3, 12)}
+"""Seats per dapil the law allows (UU 7/2017): DPR 3–10, DPRD provinsi and kabupaten/kota 3–12."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,32 @@ class Contest:
 
     def party(self, number: int) -> Party | None:
         return next((p for p in self.parties if p.number == number), None)
+
+    def district_of(self, unit_code: str) -> District | None:
+        """The dapil a unit (or any region or TPS below it) belongs to; None outside a dapil."""
+        return next(
+            (d for d in self.districts if any(unit_code.startswith(e) for e in d.units)), None
+        )
+
+    def district(self, code: str) -> District | None:
+        return next((d for d in self.districts if d.code == code), None)
+
+    def candidates(self, party: Party, district: str | None) -> tuple[Candidate, ...]:
+        """A party's candidates on the ballot of one dapil; without a dapil, every number it uses
+        in any dapil (numbers, not persons: no. 1 of dapil 1 is not no. 1 of dapil 2)."""
+        if district is not None:
+            return tuple(sorted(party.candidates.get(district, ()), key=lambda c: c.number))
+        seen: dict[int, Candidate] = {}
+        for listed in party.candidates.values():
+            for candidate in listed:
+                seen.setdefault(candidate.number, candidate)
+        return tuple(seen[n] for n in sorted(seen))
+
+    def saksi_numbers(self) -> tuple[ChoiceNo, ...]:
+        """The numbers a saksi may stand for: the parties of a legislative contest, else choices."""
+        if self.is_party_list:
+            return tuple(p.number for p in self.parties)
+        return tuple(c.number for c in self.choices)
 
 
 @dataclass(frozen=True)

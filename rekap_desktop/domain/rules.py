@@ -21,6 +21,8 @@ from rekap_desktop.domain.tally import (
     VALID,
     Tally,
     gendered,
+    party_total_key,
+    party_vote_keys,
     vote_keys,
 )
 from rekap_desktop.text.fields import field_label
@@ -48,6 +50,8 @@ class RuleContext:
     kind: ElectionKind
     tps_count: int | None = None
     """Number of TPS the tally covers (1 for a TPS form), when known."""
+    district: str | None = None
+    """Dapil of the unit for a legislative contest: its candidates are the form's rows."""
 
 
 VOTERS_PER_TPS_CAP = {ElectionKind.PEMILU: 300, ElectionKind.PILKADA: 600}
@@ -116,7 +120,7 @@ class _Checker:
 
 
 def check_tally(tally: Tally, contest: Contest, context: RuleContext) -> list[Finding]:
-    """All findings of rules R01–R12 for one form, in rule order."""
+    """All findings of rules R01–R14 for one form, in rule order."""
     checker = _Checker(tally, context)
     for rule in _RULES:
         rule(checker, contest)
@@ -143,7 +147,7 @@ def _r02_gender_sum(c: _Checker, contest: Contest) -> None:
 
 
 def _r03_valid_votes(c: _Checker, contest: Contest) -> None:
-    keys = vote_keys(contest)
+    keys = vote_keys(contest, c.context.district)
     if keys:
         c.equal_sum("R03", VALID, keys, "jumlah suara sah semua pilihan (IV)")
 
@@ -262,6 +266,21 @@ def _r12_capacity(c: _Checker, contest: Contest) -> None:
             )
 
 
+def _r13_party_total(c: _Checker, contest: Contest) -> None:
+    """Legislative: each party's written total = its party-only votes + all its candidates'."""
+    for party in contest.parties:
+        parts = party_vote_keys(contest, party, c.context.district)
+        names = f"suara partai nomor urut {party.number} + suara semua calonnya"
+        c.equal_sum("R13", party_total_key(party.number), parts, names)
+
+
+def _r14_valid_party_totals(c: _Checker, contest: Contest) -> None:
+    """Legislative: suara sah = the sum of the parties' written totals."""
+    totals = [party_total_key(p.number) for p in contest.parties]
+    if totals:
+        c.equal_sum("R14", VALID, totals, "jumlah suara sah semua partai (IV)")
+
+
 _RULES: tuple[Callable[[_Checker, Contest], None], ...] = (
     _r01_voters_sum,
     _r02_gender_sum,
@@ -275,4 +294,6 @@ _RULES: tuple[Callable[[_Checker, Contest], None], ...] = (
     _r10_disability,
     _r11_ballots_available,
     _r12_capacity,
+    _r13_party_total,
+    _r14_valid_party_totals,
 )

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 
-from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.election import Contest, Party
 from rekap_desktop.domain.ids import FieldKey
 
 GENDERS = ("l", "p", "j")
@@ -55,6 +55,7 @@ RESULT_KEYS: tuple[FieldKey, ...] = (VALID, INVALID, TOTAL)
 _VOTE_RE = re.compile(r"suara_([0-9]{2})")
 _PARTY_RE = re.compile(r"suara_partai_([0-9]{2})")
 _CANDIDATE_RE = re.compile(r"suara_caleg_([0-9]{2})_([0-9]{2})")
+_PARTY_TOTAL_RE = re.compile(r"jumlah_suara_partai_([0-9]{2})")
 
 
 def vote_key(number: int) -> FieldKey:
@@ -75,21 +76,66 @@ def choice_number(key: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def vote_keys(contest: Contest) -> tuple[FieldKey, ...]:
-    """Section IV keys of a contest, in ballot order."""
+def party_total_key(party: int) -> FieldKey:
+    """The party's written total on the form: party-only votes plus all its candidates' votes."""
+    return FieldKey(f"jumlah_suara_partai_{party:02d}")
+
+
+def party_number(key: str) -> int | None:
+    """The party of a party-only, candidate or party-total key (``suara_partai_PP`` …)."""
+    for pattern in (_PARTY_RE, _CANDIDATE_RE, _PARTY_TOTAL_RE):
+        if match := pattern.fullmatch(key):
+            return int(match.group(1))
+    return None
+
+
+def party_vote_keys(contest: Contest, party: Party, district: str | None) -> tuple[FieldKey, ...]:
+    """The keys whose sum is the party's total: its party-only votes, then each candidate's."""
+    candidates = contest.candidates(party, district)
+    return (party_key(party.number),) + tuple(
+        candidate_key(party.number, c.number) for c in candidates
+    )
+
+
+def vote_keys(contest: Contest, district: str | None = None) -> tuple[FieldKey, ...]:
+    """Section IV keys whose sum is suara sah, in ballot order; for a legislative contest only the
+    candidates of ``district`` when given (without it, every candidate number of any dapil)."""
     if contest.is_party_list:
-        keys: list[FieldKey] = []
-        for party in contest.parties:
-            keys.append(party_key(party.number))
-            numbers = sorted({c.number for cs in party.candidates.values() for c in cs})
-            keys.extend(candidate_key(party.number, n) for n in numbers)
-        return tuple(keys)
+        return tuple(k for p in contest.parties for k in party_vote_keys(contest, p, district))
     return tuple(vote_key(c.number) for c in contest.choices)
 
 
-def form_keys(contest: Contest) -> tuple[FieldKey, ...]:
+def section_iv_keys(contest: Contest, district: str | None = None) -> tuple[FieldKey, ...]:
+    """Every section IV field in form order; a legislative contest has per party its party-only
+    row, its candidates' rows and the party's written total."""
+    if not contest.is_party_list:
+        return vote_keys(contest)
+    keys: list[FieldKey] = []
+    for party in contest.parties:
+        keys += party_vote_keys(contest, party, district)
+        keys.append(party_total_key(party.number))
+    return tuple(keys)
+
+
+def form_keys(contest: Contest, district: str | None = None) -> tuple[FieldKey, ...]:
     """Every field of the form for a contest, in form order (sections I–V, then item 5)."""
-    return ADMIN_KEYS + vote_keys(contest) + RESULT_KEYS + (RETURNED_NOTICES,)
+    return ADMIN_KEYS + section_iv_keys(contest, district) + RESULT_KEYS + (RETURNED_NOTICES,)
+
+
+def unit_form_keys(contest: Contest, unit_code: str) -> tuple[FieldKey, ...]:
+    """The fields of one unit's form: for a legislative contest, those of the unit's dapil."""
+    district = contest.district_of(unit_code)
+    return form_keys(contest, district.code if district else None)
+
+
+def party_totals(
+    contest: Contest, tally: Mapping[FieldKey, int], district: str | None
+) -> dict[int, int]:
+    """Each party's votes (party-only + candidates) computed from the recorded rows."""
+    return {
+        p.number: sum(tally.get(k, 0) for k in party_vote_keys(contest, p, district))
+        for p in contest.parties
+    }
 
 
 def is_known_key(contest: Contest, key: str) -> bool:

@@ -92,26 +92,6 @@ def _picker(columns: Sequence[int]) -> Picker:
     return pick
 
 
-def _dapil_of(contest: Contest, unit: str) -> str | None:
-    for district in contest.districts:
-        if any(unit.startswith(entry) for entry in district.units):
-            return district.code
-    return None
-
-
-def _keys(contest: Contest, dapil: str | None) -> tuple[FieldKey, ...]:
-    """Form keys of a contest; for a legislative one in a dapil, only that dapil's candidates."""
-    keys = form_keys(contest)
-    if dapil is None:
-        return keys
-    listed = {
-        f"suara_caleg_{p.number:02d}_{c.number:02d}"
-        for p in contest.parties
-        for c in p.candidates.get(dapil, ())
-    }
-    return tuple(k for k in keys if not k.startswith("suara_caleg_") or k in listed)
-
-
 def _plan(
     contest: Contest,
     dapil: str | None,
@@ -119,7 +99,7 @@ def _plan(
     unnamed: list[int],
     after_keys: tuple[int, ...] | None,
 ) -> _Plan:
-    own = _keys(contest, dapil)
+    own = form_keys(contest, dapil)
     keys = tuple(k for k in own if k in data)
     columns = tuple(data[k] for k in keys)
     where = f"pemilihan '{contest.code}'" + (f" dapil {dapil}" if dapil else "")
@@ -313,7 +293,8 @@ class _TableReader:
         by_dapil: dict[tuple[str, str | None], _Plan] = {}
         for contest in self.pleno.contests:
             for unit in (None, *self.units):
-                dapil = _dapil_of(contest, unit) if unit else None
+                district = contest.district_of(unit) if unit else None
+                dapil = district.code if district else None
                 if (contest.code, dapil) not in by_dapil:
                     by_dapil[contest.code, dapil] = _plan(contest, dapil, data, unnamed, after_keys)
                 self.plans[contest.code, unit] = by_dapil[contest.code, dapil]

@@ -15,6 +15,7 @@ from rekap_desktop.domain.election import (
     PARTY_LIST_CONTESTS,
     PEMILU_CONTESTS,
     PILKADA_CONTESTS,
+    SEAT_RANGES,
     Candidate,
     Choice,
     Contest,
@@ -257,7 +258,7 @@ class _SetupReader:
         contest = next((c for c in contests if c.code == code), None)
         if code and contest is None:
             self.fail(path, f"kontestasi '{code}' tidak ada dalam daftar 'kontestasi'")
-        elif contest is not None and number is not None and number not in _numbers(contest):
+        elif contest is not None and number is not None and number not in contest.saksi_numbers():
             self.fail(path, f"nomor_urut {number} tidak ada dalam kontestasi '{code}'")
         return Witness(self.text(obj, "nama", path), ContestCode(code), ChoiceNo(number or 0))
 
@@ -295,7 +296,7 @@ class _SetupReader:
         title = self.text(obj, "judul", path)
         if not party_list:
             return Contest(ContestCode(code), title, choices=self.choices(obj, path))
-        districts = self.districts(obj, path, units)
+        districts = self.districts(obj, path, units, SEAT_RANGES.get(code))
         parties = self.parties(obj, path, {d.code for d in districts})
         return Contest(ContestCode(code), title, parties=parties, districts=districts)
 
@@ -327,7 +328,11 @@ class _SetupReader:
         return None
 
     def districts(
-        self, obj: dict[str, Any], path: str, units: tuple[Unit, ...]
+        self,
+        obj: dict[str, Any],
+        path: str,
+        units: tuple[Unit, ...],
+        seat_range: tuple[int, int] | None,
     ) -> tuple[District, ...]:
         """Dapil; a unit entry covers the units whose code starts with it (itself or a region
         above it), and each unit must be covered by exactly one dapil."""
@@ -348,6 +353,12 @@ class _SetupReader:
                     owners[unit].append(code)
                 entries.append(RegionCode(entry))
             seats = self.integer(dapil, "kursi", item_path, 1) or 0
+            low, high = seat_range or (seats, seats)
+            if seats and not low <= seats <= high:
+                self.fail(
+                    item_path,
+                    f"kursi {seats} di luar batas undang-undang untuk pemilihan ini: {low}–{high}",
+                )
             name = self.text(dapil, "nama", item_path)
             districts.append(District(code, name, seats, tuple(entries)))
         for unit, dapils in owners.items() if districts else ():
@@ -393,13 +404,6 @@ class _SetupReader:
             self.fail(path, f'\'jenis_kelamin\' harus "L" atau "P", tertulis {_shown(sex)}')
             sex = ""
         return Candidate(number, self.text(obj, "nama", path), sex)
-
-
-def _numbers(contest: Contest) -> set[int]:
-    """Numbers a saksi may stand for: the choices, or the parties of a legislative contest."""
-    if contest.is_party_list:
-        return {p.number for p in contest.parties}
-    return {c.number for c in contest.choices}
 
 
 # --- writing ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.recap import Recap, recapitulate
 from rekap_desktop.domain.rules import Finding, RuleContext, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
-from rekap_desktop.domain.tally import Tally, form_keys
+from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.repository import TallyKey
 
@@ -83,9 +83,10 @@ def check(service: PlenoService) -> CheckResult:
     findings: list[LocatedFinding] = []
     found_differences: list[LocatedDifference] = []
     for contest in pleno.contests:
-        keys = form_keys(contest)
         for unit in pleno.units:
-            context = RuleContext(pleno.kind, unit.tps_count)
+            keys = unit_form_keys(contest, unit.code)
+            district = contest.district_of(unit.code)
+            context = RuleContext(pleno.kind, unit.tps_count, district.code if district else None)
             forms = {
                 Source.stored(source): tally
                 for (c, u, source), tally in tallies.items()

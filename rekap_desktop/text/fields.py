@@ -33,6 +33,7 @@ _GENDERED_RE = re.compile(r"(.+)_([lpj])")
 _VOTE_RE = re.compile(r"suara_([0-9]{2})")
 _PARTY_RE = re.compile(r"suara_partai_([0-9]{2})")
 _CANDIDATE_RE = re.compile(r"suara_caleg_([0-9]{2})_([0-9]{2})")
+_PARTY_TOTAL_RE = re.compile(r"jumlah_suara_partai_([0-9]{2})")
 
 
 def field_row(key: str, kind: str = "pilkada") -> str:
@@ -61,4 +62,6 @@ def _describe(key: str, kind: str) -> tuple[str, str]:
     if match := _CANDIDATE_RE.fullmatch(key):
         party, candidate = int(match.group(1)), int(match.group(2))
         return "IV", f"Suara calon nomor urut {candidate} partai nomor urut {party}"
+    if match := _PARTY_TOTAL_RE.fullmatch(key):
+        return "IV", f"Jumlah suara sah partai nomor urut {int(match.group(1))} dan calonnya"
     return "–", key

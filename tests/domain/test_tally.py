@@ -66,8 +66,8 @@ def test_form_keys_of_a_party_list_contest(dprd_kabko: Contest) -> None:
     # WHEN its form keys are listed
     keys = form_keys(dprd_kabko)
 
-    # THEN section IV lists each party's own votes followed by its candidates in number order,
-    # between the disability rows and suara sah
+    # THEN section IV lists each party's own votes followed by its candidates in number order and
+    # the party's written total, between the disability rows and suara sah
     assert keys[19:] == (
         "disabilitas_l",
         "disabilitas_p",
@@ -76,8 +76,10 @@ def test_form_keys_of_a_party_list_contest(dprd_kabko: Contest) -> None:
         "suara_caleg_01_01",
         "suara_caleg_01_02",
         "suara_caleg_01_03",
+        "jumlah_suara_partai_01",
         "suara_partai_02",
         "suara_caleg_02_01",
+        "jumlah_suara_partai_02",
         "suara_sah",
         "suara_tidak_sah",
         "suara_total",

@@ -339,6 +339,10 @@ ERRORS: list[tuple[str, dict[str, Any], str, object, list[str]]] = [
       'kontestasi[0].partai[0].calon["2"]: dapil \'2\' tidak ada dalam daftar \'dapil\'']),
     ("kursi zero", BENGKULU, "kontestasi.0.dapil.0.kursi", 0,
      ["kontestasi[0].dapil[0]: 'kursi' harus bilangan bulat ≥ 1, tertulis 0"]),
+    ("kursi above the law's 12 for DPRD", BENGKULU, "kontestasi.0.dapil.0.kursi", 13,
+     ["kontestasi[0].dapil[0]: kursi 13 di luar batas undang-undang untuk pemilihan ini: 3–12"]),
+    ("kursi below the law's 3", BENGKULU, "kontestasi.0.dapil.1.kursi", 2,
+     ["kontestasi[0].dapil[1]: kursi 2 di luar batas undang-undang untuk pemilihan ini: 3–12"]),
     ("party number duplicate", BENGKULU, "kontestasi.0.partai.1.nomor_urut", 1,
      ["kontestasi[0].partai[1]: nomor_urut 1 ganda",
       "saksi[0]: nomor_urut 2 tidak ada dalam kontestasi 'dprd_kabko'"]),
@@ -463,7 +467,7 @@ def contest_of(draw: st.DrawFn, code: ContestCode, units: tuple[Unit, ...]) -> C
     cuts = sorted(draw(st.sets(st.integers(1, max(1, len(units) - 1)), max_size=len(units) - 1)))
     runs = [units[a:b] for a, b in zip([0, *cuts], [*cuts, len(units)], strict=True) if units[a:b]]
     districts = tuple(
-        District(str(i + 1), draw(names), draw(st.integers(1, 12)), tuple(u.code for u in run))
+        District(str(i + 1), draw(names), draw(st.integers(3, 10)), tuple(u.code for u in run))
         for i, run in enumerate(runs)
     )
     parties = tuple(
