@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", dest="global_db", help=db_help)
     parser.add_argument("--version", action="version", version=f"rekap-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
-    sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
+    demo = sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
+    demo.add_argument(
+        "--pemilu",
+        action="store_true",
+        help="demo Pemilu (PPWP dan DPRD Kota dengan perolehan kursi) alih-alih Pilkada",
+    )
     new = sub.add_parser("new", parents=[common], help="buat pleno dari berkas pleno.json")
     new.add_argument("--setup", required=True, type=Path)
     imp = sub.add_parser(
@@ -119,10 +124,10 @@ def _print_json(document: object) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from rekap_desktop.services.demo import load_demo
+    from rekap_desktop.services.demo import DemoKind, load_demo
 
     service = _service(args)
-    load_demo(service)
+    load_demo(service, DemoKind.PEMILU if args.pemilu else DemoKind.PILKADA)
     print(f"Pleno demo (SIMULASI) dibuat: {service.pleno().region.name}")
     return EXIT_OK
 
@@ -176,6 +181,7 @@ def _recap(args: argparse.Namespace) -> int:
     from rekap_desktop.domain.sources import Source
     from rekap_desktop.services.result_json import recap_json
     from rekap_desktop.services.results import recap_contests
+    from rekap_desktop.services.seat_service import SeatService
 
     service = _service(args)
     pleno = service.pleno()
@@ -186,7 +192,8 @@ def _recap(args: argparse.Namespace) -> int:
         source = Source.parse(args.sumber)
         if source is None:
             raise Refused(f"sumber '{args.sumber}' tidak dikenal")
-    _print_json(recap_json(pleno, recap_contests(service, args.pemilihan, source)))
+    recaps = recap_contests(service, args.pemilihan, source)
+    _print_json(recap_json(pleno, recaps, SeatService(service).results_for(recaps)))
     return EXIT_OK
 
 

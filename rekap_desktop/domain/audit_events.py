@@ -57,3 +57,5 @@ class AuditEvent(StrEnum):
     """A unit's signed result package was verified and loaded as source ppk with its register."""
     PACKAGE_KEY_TRUSTED = "package_key_trusted"
     """The operator confirmed a sender's key fingerprint for the first time."""
+    SEAT_TIE_DECIDED = "seat_tie_decided"
+    """The meeting chose among tied parties or candidates where the law leaves the tie open."""

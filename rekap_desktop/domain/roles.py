@@ -25,6 +25,7 @@ class Action(StrEnum):
     REOPEN_DETERMINED = "reopen_determined"
     RESTORE_BACKUP = "restore_backup"
     MANAGE_USERS = "manage_users"
+    DECIDE_TIE = "decide_tie"
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -36,6 +37,7 @@ ACTION_LABELS = {
     Action.REOPEN_DETERMINED: "membuka kembali hasil yang sudah ditetapkan",
     Action.RESTORE_BACKUP: "memulihkan cadangan",
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
+    Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.legislative import DistrictResult
 from rekap_desktop.domain.recap import Outcome
 from rekap_desktop.domain.tally import Tally, form_keys
 from rekap_desktop.services.results import CheckResult, ContestRecap
+from rekap_desktop.services.seat_service import SeatResults
 
 
-def recap_json(pleno: Pleno, recaps: list[ContestRecap]) -> dict[str, Any]:
+def recap_json(
+    pleno: Pleno, recaps: list[ContestRecap], seats: Mapping[str, SeatResults] | None = None
+) -> dict[str, Any]:
+    """``seats``: the seat results of the legislative contests (and DPD), by contest code."""
+    seats = seats or {}
     return {
         "wilayah": {"kode": pleno.region.code, "nama": pleno.region.name},
-        "kontestasi": [_contest(r) for r in recaps],
+        "kontestasi": [_contest(r, seats.get(r.recap.contest.code)) for r in recaps],
     }
 
 
-def _contest(item: ContestRecap) -> dict[str, Any]:
+def _contest(item: ContestRecap, seats: SeatResults | None) -> dict[str, Any]:
     recap = item.recap
     keys = form_keys(recap.contest)
     return {
@@ -28,7 +35,7 @@ def _contest(item: ContestRecap) -> dict[str, Any]:
             for unit, tally in recap.units
         ],
         "jumlah": _fields(recap.total, keys),
-        "hasil": _outcome(recap.outcome),
+        "hasil": _seats(seats) if seats is not None else _outcome(recap.outcome),
     }
 
 
@@ -38,6 +45,38 @@ def _fields(tally: Tally, keys: tuple[str, ...]) -> dict[str, int]:
 
 def _outcome(outcome: Outcome) -> dict[str, Any]:
     return {"nomor_urut": outcome.number, "terpilih": outcome.elected}
+
+
+def _seats(results: SeatResults) -> dict[str, Any]:
+    """formats §4: per dapil each party's votes (its candidates' included), seats and the elected
+    candidates in order of votes; for the DPD the elected candidates. A tie the meeting still has
+    to decide is listed under ``seri`` (an addition to the contract)."""
+    if results.dpd is not None or results.contest.code == "dpd":
+        hasil: dict[str, Any] = {"terpilih": list(results.dpd.elected) if results.dpd else []}
+    else:
+        hasil = {"dapil": [_district(d) for d in results.districts]}
+    if results.open_ties:
+        hasil["seri"] = [{"kunci": t.key, "pesan": t.message} for t in results.open_ties]
+    return hasil
+
+
+def _district(result: DistrictResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "kode": result.district.code,
+        "kursi": result.district.seats,
+        "partai": [
+            {
+                "nomor_urut": p.party.number,
+                "suara": p.total,
+                "kursi": result.seats_of(p.party.number),
+                "terpilih": list(result.elected_of(p.party.number)),
+            }
+            for p in result.parties
+        ],
+    }
+    if result.not_allocated_reason:
+        entry["catatan"] = result.not_allocated_reason
+    return entry
 
 
 def check_json(result: CheckResult) -> dict[str, Any]:

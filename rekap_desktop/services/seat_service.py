@@ -1,0 +1,127 @@
+"""Perolehan kursi and calon terpilih of the legislative contests, from the recapitulation, and
+the meeting's recorded decisions on the ties the law leaves open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.legislative import DistrictResult, district_results, dpd_result
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.seats import CandidateElection, OpenTie
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.comparison_support import ServiceBase
+from rekap_desktop.services.events import Change
+from rekap_desktop.services.results import ContestRecap, recap_contests
+from rekap_desktop.services.users_service import Confirmation
+from rekap_desktop.storage import audit, seats_store
+
+
+@dataclass(frozen=True)
+class SeatResults:
+    """What the meeting determines for one legislative contest (or the DPD)."""
+
+    contest: Contest
+    source: str
+    districts: tuple[DistrictResult, ...]
+    dpd: CandidateElection | None
+
+    @property
+    def open_ties(self) -> tuple[OpenTie, ...]:
+        ties = [t for d in self.districts for t in d.open_ties]
+        if self.dpd is not None and self.dpd.open_tie is not None:
+            ties.append(self.dpd.open_tie)
+        return tuple(ties)
+
+
+class SeatService(ServiceBase):
+    def legislative_contests(self) -> tuple[Contest, ...]:
+        return tuple(
+            c for c in self.pleno_service.pleno().contests if c.is_party_list or c.code == "dpd"
+        )
+
+    def decisions(self, contest: str) -> dict[str, tuple[int, ...]]:
+        with Session(self.pleno_service.engine) as session:
+            return seats_store.decisions(session, contest)
+
+    def results(self, contest: str) -> SeatResults:
+        """Seats and elected candidates of one contest, from its recapitulation (determined values
+        where they exist, else the PPK's), with every recorded tie decision applied."""
+        recaps = recap_contests(self.pleno_service, contest)
+        if not recaps:
+            raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
+        return self.results_of(recaps[0], self.decisions(contest))
+
+    def results_for(self, recaps: list[ContestRecap]) -> dict[str, SeatResults]:
+        """Seat results of the legislative contests (and DPD) among ``recaps``, by contest code."""
+        return {
+            r.recap.contest.code: self.results_of(r, self.decisions(r.recap.contest.code))
+            for r in recaps
+            if r.recap.contest.is_party_list or r.recap.contest.code == "dpd"
+        }
+
+    def results_of(self, item: ContestRecap, decisions: dict[str, tuple[int, ...]]) -> SeatResults:
+        pleno = self.pleno_service.pleno()
+        recap = item.recap
+        tallies = {unit.code: tally for unit, tally in recap.units}
+        districts = district_results(recap.contest, pleno.level, pleno.units, tallies, decisions)
+        dpd = dpd_result(recap.contest, pleno.level, list(tallies.values()), decisions)
+        return SeatResults(recap.contest, item.source, districts, dpd)
+
+    def decide_tie(
+        self,
+        contest: str,
+        key: str,
+        chosen: tuple[int, ...],
+        reason: str,
+        confirmation: Confirmation,
+    ) -> SeatResults:
+        """Record the meeting's choice on an open tie; a commissioner confirms with their PIN."""
+        if confirmation.action is not Action.DECIDE_TIE:
+            raise InputRejected([Problem("konfirmasi PIN bukan untuk memutuskan hasil yang sama")])
+        current = self.results(contest)
+        tie = next((t for t in current.open_ties if t.key == key), None)
+        if tie is None:
+            raise InputRejected(
+                [Problem(f"tidak ada perolehan yang sama terbuka dengan kunci {key}")]
+            )
+        problems = _choice_problems(tie, chosen, reason)
+        if problems:
+            raise InputRejected(problems, "Keputusan perolehan sama")
+        with self._transaction() as session:
+            at = audit.now_iso()
+            seats_store.add_decision(
+                session, contest, key, chosen, reason.strip(), confirmation.user.name, at
+            )
+            audit.append(
+                session,
+                self.actor,
+                AuditEvent.SEAT_TIE_DECIDED,
+                {
+                    "pemilihan": contest,
+                    "kunci": key,
+                    "jenis": tie.kind,
+                    "pesaing": list(tie.contenders),
+                    "dipilih": sorted(chosen),
+                    "alasan": reason.strip(),
+                    **confirmation.audit_fields(),
+                },
+            )
+        self.pleno_service.bus.publish(Change(AuditEvent.SEAT_TIE_DECIDED, frozenset({contest})))
+        return self.results(contest)
+
+
+def _choice_problems(tie: OpenTie, chosen: tuple[int, ...], reason: str) -> list[Problem]:
+    problems: list[Problem] = []
+    picked = set(chosen)
+    if len(picked) != len(chosen) or not picked <= set(tie.contenders):
+        names = ", ".join(str(n) for n in tie.contenders)
+        problems.append(Problem(f"pilihan harus di antara nomor {names}, masing-masing sekali"))
+    if len(picked) != tie.places:
+        problems.append(Problem(f"pilih tepat {tie.places} dari {len(tie.contenders)} nomor"))
+    if not reason.strip():
+        problems.append(Problem("alasan/dasar keputusan wajib diisi"))
+    return problems
