@@ -8,11 +8,11 @@ from enum import StrEnum
 
 from rekap_desktop.domain.election import Contest, ElectionKind, Unit
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.labels import row_label
 from rekap_desktop.domain.misreads import Misread, impossible_values, swap_misread
 from rekap_desktop.domain.rules import Finding, RuleContext, Severity, check_tally
 from rekap_desktop.domain.sources import BAWASLU, PLENO, PPK, SIREKAP, Source, SourceKind
 from rekap_desktop.domain.tally import Tally, unit_form_keys
-from rekap_desktop.text.fields import field_label
 
 
 class CellStatus(StrEnum):
@@ -191,7 +191,9 @@ def compare(
     findings = {s: check_tally(t, contest, context) for s, t in checked}
     misreads = _misreads(forms, reference, unit.tps_count)
     rows = tuple(
-        _row(key, _label(contest, key, kind), columns, forms, findings, misreads)
+        _row(
+            key, row_label(contest, key, kind, context.district), columns, forms, findings, misreads
+        )
         for key in unit_form_keys(contest, unit.code)
     )
     notes = _notes(columns, findings, misreads)
@@ -285,13 +287,3 @@ def _notes(
                     for m in found
                 )
     return tuple(notes)
-
-
-def _label(contest: Contest, key: FieldKey, kind: ElectionKind) -> str:
-    label = field_label(key, kind.value)
-    number = key.removeprefix("suara_")
-    if number.isdigit() and len(number) == 2:
-        choice = contest.choice(int(number))
-        if choice is not None:
-            label = f"{label} ({choice.name})"
-    return label
