@@ -258,3 +258,34 @@ def test_generator_reproduces_the_bundled_files_byte_for_byte(tmp_path: Path) ->
     # THEN it writes the very bytes that are bundled
     for name in GENERATED:
         assert (tmp_path / name).read_bytes() == (DEMO / name).read_bytes(), name
+
+
+def test_pemilu_generator_reproduces_the_bundled_files_byte_for_byte(tmp_path: Path) -> None:
+    # GIVEN the Pemilu demo generator; WHEN it is run into an empty folder
+    subprocess.run(
+        [sys.executable, str(DEMO / "make_demo_pemilu.py"), "--out", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    # THEN it writes the very bytes that are bundled (it also checks R01–R14 and the two ties)
+    for name in ("pleno.json", "tallies.csv", "README.md"):
+        assert (tmp_path / name).read_bytes() == (DEMO / "pemilu" / name).read_bytes(), name
+
+
+def test_pemilu_demo_is_simulasi_with_lawful_dapil() -> None:
+    # GIVEN the Pemilu demo setup
+    setup = json.loads((DEMO / "pemilu" / "pleno.json").read_text(encoding="utf-8"))
+    dprd = setup["kontestasi"][1]
+
+    # THEN it is marked SIMULASI, every kecamatan is in exactly one dapil, seats are 3–12 and
+    # add up to 35, and no list is longer than its dapil's seats
+    assert "SIMULASI" in setup["tempat"]
+    units = [u for d in dprd["dapil"] for u in d["unit"]]
+    assert sorted(units) == sorted(u["kode"] for u in setup["unit"])
+    assert all(3 <= d["kursi"] <= 12 for d in dprd["dapil"])
+    assert sum(d["kursi"] for d in dprd["dapil"]) == 35
+    seats = {d["kode"]: d["kursi"] for d in dprd["dapil"]}
+    assert all(
+        len(listed) <= seats[dapil] for p in dprd["partai"] for dapil, listed in p["calon"].items()
+    )

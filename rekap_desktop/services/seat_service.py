@@ -86,7 +86,7 @@ class SeatService(ServiceBase):
         tie = next((t for t in current.open_ties if t.key == key), None)
         if tie is None:
             raise InputRejected(
-                [Problem(f"tidak ada perolehan yang sama terbuka dengan kunci {key}")]
+                [Problem(f"tidak ada perolehan sama yang masih terbuka dengan kunci {key}")]
             )
         problems = _choice_problems(tie, chosen, reason)
         if problems:
