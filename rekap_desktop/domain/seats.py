@@ -131,12 +131,10 @@ class CandidateElection:
 def eligible_parties(
     national_votes: Mapping[int, int], threshold: Fraction = DPR_THRESHOLD
 ) -> frozenset[int]:
-    """Parties with at least ``threshold`` of the national valid votes.
+    """Parties with at least ``threshold`` of the national valid votes (DPR only).
 
-    UU 7/2017 Pasal 414 ayat (1), DPR only.
-
-    Exactly the threshold is eligible ("paling sedikit"). With no valid votes at all no party has a
-    share, so none is eligible.
+    UU 7/2017 Pasal 414 ayat (1): "paling sedikit 4%", so exactly the threshold is eligible. With no
+    valid votes at all no party has a share, so none is eligible.
     """
     _check_votes(national_votes, "national_votes")
     if not 0 <= threshold <= 1:

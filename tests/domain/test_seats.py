@@ -451,6 +451,11 @@ def test_more_seats_than_candidates_elects_all_and_reports_the_shortfall() -> No
     assert result.open_tie is None
 
 
+def test_a_party_without_candidates_in_the_dapil_reports_every_seat_as_shortfall() -> None:
+    result = elect_candidates(7, 2, {}, dapil="2", spread={}, women=(), ballot_order=())
+    assert (result.elected, result.ranking, result.shortfall, result.open_tie) == ((), (), 2, None)
+
+
 @pytest.mark.parametrize(
     ("votes", "spread", "order"),
     [
