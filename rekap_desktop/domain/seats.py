@@ -18,7 +18,7 @@ The law as the program applies it:
   ballot number (nomor urut DCT, PKPU 6/2024).
 - Equal quotients for the last seat(s) with more tied parties than seats left: no rule found → OPEN.
 - DPD: the 4 candidates with the most votes in the province are elected; a tie across the 4th place
-  → OPEN.
+  → OPEN (see ``elect_dpd`` for the spread rule the program cannot measure).
 
 Everything is exact (``Fraction``), deterministic (dict order never matters) and O(seats × parties).
 An open tie is a value (``OpenTie``), never an exception; the meeting's choice comes back through
@@ -131,12 +131,10 @@ class CandidateElection:
 def eligible_parties(
     national_votes: Mapping[int, int], threshold: Fraction = DPR_THRESHOLD
 ) -> frozenset[int]:
-    """Parties with at least ``threshold`` of the national valid votes.
+    """Parties with at least ``threshold`` of the national valid votes (DPR only).
 
-    UU 7/2017 Pasal 414 ayat (1), DPR only.
-
-    Exactly the threshold is eligible ("paling sedikit"). With no valid votes at all no party has a
-    share, so none is eligible.
+    UU 7/2017 Pasal 414 ayat (1): "paling sedikit 4%", so exactly the threshold is eligible. With no
+    valid votes at all no party has a share, so none is eligible.
     """
     _check_votes(national_votes, "national_votes")
     if not 0 <= threshold <= 1:
@@ -253,8 +251,12 @@ def elect_dpd(
 ) -> CandidateElection:
     """Calon anggota DPD terpilih: the ``seats`` (4) candidates with the most votes in the province.
 
-    The program applies no tie rule for DPD: a tie across the last place is an open tie of kind
-    "dpd". ``spread`` is reported in the ranking only.
+    A tie across the 4th place goes by the more even spread over all kabupaten/kota of the province
+    (UU 7/2017 Pasal 423 ayat (2); PKPU 6/2024 Pasal 33 ayat (2), as quoted in news reports). How
+    even a spread is, and over the whole province, is more than the count of units with votes this
+    program holds, so the program does not apply that rule: the tie is an open tie of kind "dpd"
+    whose message gives each contender's count for the meeting to weigh. ``spread`` is otherwise
+    reported in the ranking only and never orders it.
     """
     if seats < 1:
         raise ValueError(f"DPD elects at least 1 member, got {seats}")
@@ -343,9 +345,12 @@ def _boundary(
     ``elected``) and return what stays open."""
     place = len(elected) + 1
     if not rules.by_spread:
+        widths = "; ".join(f"nomor urut {c}: {format_number(spread[c])}" for c in sorted(tied))
         reason = (
-            "Program ini tidak menerapkan aturan penyelesaian suara sama untuk DPD; "
-            "rapat menetapkan dan mencatat dasarnya."
+            "UU 7/2017 Pasal 423 ayat (2) dan PKPU 6/2024 Pasal 33 ayat (2) menetapkan calon yang "
+            "dukungan pemilihnya lebih merata penyebarannya di seluruh kabupaten/kota di provinsi; "
+            "program ini hanya mengetahui jumlah wilayah bersuara di rapat ini "
+            f"({widths}), bukan kemerataan se-provinsi."
         )
         return _candidate_tie(rules, place, tied, left, count, reason)
     if count > 0:

@@ -451,6 +451,11 @@ def test_more_seats_than_candidates_elects_all_and_reports_the_shortfall() -> No
     assert result.open_tie is None
 
 
+def test_a_party_without_candidates_in_the_dapil_reports_every_seat_as_shortfall() -> None:
+    result = elect_candidates(7, 2, {}, dapil="2", spread={}, women=(), ballot_order=())
+    assert (result.elected, result.ranking, result.shortfall, result.open_tie) == ((), (), 2, None)
+
+
 @pytest.mark.parametrize(
     ("votes", "spread", "order"),
     [
@@ -508,9 +513,15 @@ def test_dpd_tie_across_the_fourth_place_is_open_whatever_the_spread() -> None:
     tie = result.open_tie
     assert tie is not None
     assert (tie.key, tie.kind, tie.contenders, tie.places) == ("dpd:4:03,04", "dpd", (3, 4), 1)
-    assert tie.message.startswith(
+    # AND the message cites the even-spread rule and gives the counts the program has
+    assert tie.message == (
         "Anggota DPD: calon nomor urut 3 dan 4 memperoleh suara sama (75.000 suara) untuk "
-        "1 kursi tersisa (calon terpilih urutan ke-4)."
+        "1 kursi tersisa (calon terpilih urutan ke-4). UU 7/2017 Pasal 423 ayat (2) dan PKPU "
+        "6/2024 Pasal 33 ayat (2) menetapkan calon yang dukungan pemilihnya lebih merata "
+        "penyebarannya di seluruh kabupaten/kota di provinsi; program ini hanya mengetahui "
+        "jumlah wilayah bersuara di rapat ini (nomor urut 3: 12; nomor urut 4: 8), bukan "
+        "kemerataan se-provinsi. Rapat memutuskan 1 dari 2 calon tersebut yang ditetapkan "
+        "terpilih."
     )
 
     # WHEN the meeting decides for 4
