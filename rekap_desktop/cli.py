@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rekap_desktop import __version__, cli_trust
+from rekap_desktop import __version__, cli_seats, cli_trust
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--pemilihan")
     report.add_argument("--kertas", default="F4", help="F4 (bawaan) atau A4")
     cli_trust.add_parsers(sub, common)
+    cli_seats.add_parsers(sub, common)
     snapshot = sub.add_parser("snapshot", parents=[common], help="tulis PNG jendela (offscreen)")
     snapshot.add_argument("--out", required=True, type=Path)
     return parser
@@ -265,4 +266,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _report,
     "snapshot": _snapshot,
     **cli_trust.HANDLERS,
+    **cli_seats.HANDLERS,
 }

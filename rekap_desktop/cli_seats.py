@@ -1,0 +1,78 @@
+"""``kursi``: the seats and elected candidates of the legislative contests, and the meeting's
+decision on a tie the law leaves open (a commissioner's ``--user`` with the PIN in REKAP_PIN)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rekap_desktop.cli_trust import confirmation
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.text.numbers import format_number
+
+if TYPE_CHECKING:
+    from rekap_desktop.services.seat_service import SeatService
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    seats = sub.add_parser(
+        "kursi", parents=[common], help="perolehan kursi dan calon terpilih; putuskan suara sama"
+    )
+    seats.add_argument("--pemilihan", help="kode pemilihan (mis. dprd_kabko)")
+    seats.add_argument("--putuskan", metavar="KUNCI", help="kunci perolehan sama yang diputuskan")
+    seats.add_argument(
+        "--pilih", type=int, action="append", default=[], metavar="NOMOR", help="nomor terpilih"
+    )
+    seats.add_argument("--alasan", default="", help="alasan/dasar keputusan rapat")
+    seats.add_argument("--user", help="anggota/ketua KPU yang mengonfirmasi (PIN di REKAP_PIN)")
+
+
+def _seats(args: argparse.Namespace) -> int:
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.services.seat_service import SeatService
+    from rekap_desktop.storage.engine import open_engine
+
+    seats = SeatService(PlenoService(open_engine(args.db)))
+    contests = [c.code for c in seats.legislative_contests()]
+    if args.pemilihan is not None and args.pemilihan not in contests:
+        raise InputRejected(
+            [Problem(f"pemilihan '{args.pemilihan}' bukan pemilihan legislatif dalam pleno ini")]
+        )
+    if args.putuskan:
+        if args.pemilihan is None:
+            raise InputRejected([Problem("--putuskan perlu --pemilihan")])
+        confirmed = confirmation(seats.pleno_service.engine, args.user, Action.DECIDE_TIE)
+        seats.decide_tie(args.pemilihan, args.putuskan, tuple(args.pilih), args.alasan, confirmed)
+        print(f"Keputusan rapat tercatat untuk {args.putuskan}.")
+    for code in [args.pemilihan] if args.pemilihan else contests:
+        for line in _lines(seats, code):
+            print(line)
+    return 0
+
+
+def _lines(seats: SeatService, code: str) -> list[str]:
+    results = seats.results(code)
+    lines = [f"{results.contest.title} ({code})"]
+    if results.dpd is not None:
+        lines.append(f"  terpilih: {', '.join(str(n) for n in results.dpd.elected) or '–'}")
+    for district in results.districts:
+        lines.append(f"  Dapil {district.district.code} {district.district.name}:")
+        if district.allocation is None:
+            lines.append(f"    {district.not_allocated_reason}")
+            continue
+        for party in district.parties:
+            won = district.seats_of(party.party.number) or 0
+            elected = ", ".join(str(n) for n in district.elected_of(party.party.number)) or "–"
+            if won:
+                lines.append(
+                    f"    {party.party.number}. {party.party.name}: "
+                    f"{format_number(party.total)} suara, {won} kursi, calon terpilih {elected}"
+                )
+    for tie in results.open_ties:
+        lines.append(f"  MENUNGGU KEPUTUSAN RAPAT [{tie.key}]: {tie.message}")
+    return lines
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {"kursi": _seats}
