@@ -72,8 +72,16 @@ def fingerprint(snapshot: AttendanceSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_attendance(snapshot: AttendanceSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_attendance(
+    snapshot: AttendanceSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     place = escape(snapshot.place or BLANK)
     when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
     story: list[Flowable] = title_block(
