@@ -63,6 +63,23 @@ class PackageImportReport:
 
 
 @dataclass(frozen=True)
+class SenderCheck:
+    """A package checked before anything is written: whose it is, and whether its sender's key
+    is already confirmed here (``earlier``: the keys confirmed before for that unit)."""
+
+    unit: RegionCode
+    unit_name: str
+    created_at: str
+    fingerprint: str
+    trusted: bool
+    earlier: tuple[str, ...]
+
+    @property
+    def key_changed(self) -> bool:
+        return not self.trusted and bool(self.earlier)
+
+
+@dataclass(frozen=True)
 class _Checked:
     unit: RegionCode
     unit_name: str
@@ -79,6 +96,26 @@ class PackageImportService:
         with Session(self.pleno_service.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
+
+    def examine(self, path: Path) -> SenderCheck:
+        """Everything ``import_package`` checks, short of writing: refused the same way; says
+        whether the operator must first confirm the sender's key fingerprint."""
+        data = _read(path)
+        report = verify_bytes(data, path.name)
+        verified, fp = report.package, report.fingerprint
+        checked = _check(verified, self.pleno_service.pleno(), path.name)
+        ensure_result_open(self.pleno_service)
+        with Session(self.pleno_service.engine) as session:
+            trusted, earlier = _key_status(session, fp, checked.unit, path.name)
+            self._check_newer(session, verified, checked.unit, path.name)
+        return SenderCheck(
+            checked.unit,
+            checked.unit_name,
+            verified.manifest.created_at,
+            fp,
+            trusted,
+            tuple(earlier),
+        )
 
     def import_package(self, path: Path, *, trust: str | None = None) -> PackageImportReport:
         """Import one unit's package; ``trust`` confirms a sender key seen for the first time."""
@@ -107,15 +144,9 @@ class PackageImportService:
         trust: str | None,
         name: str,
     ) -> bool:
-        known = packages_store.trusted_key(session, fp)
-        if known is not None:
-            if known.region != unit:
-                raise InputRejected(
-                    [Problem(f"kunci {fp} dikonfirmasi untuk unit {known.region}, bukan {unit}")],
-                    name,
-                )
+        known, earlier = _key_status(session, fp, unit, name)
+        if known:
             return False
-        earlier = packages_store.keys_for_region(session, unit)
         if trust is None or normalise_fingerprint(trust) != fp:
             what = "BERBEDA dari kunci yang dikonfirmasi sebelumnya" if earlier else "belum dikenal"
             given = (
@@ -218,6 +249,20 @@ class PackageImportService:
             },
         )
         return len(stored)
+
+
+def _key_status(session: Session, fp: str, unit: RegionCode, name: str) -> tuple[bool, list[str]]:
+    """(confirmed here already, keys confirmed before for ``unit``); refused when the key was
+    confirmed for another unit."""
+    known = packages_store.trusted_key(session, fp)
+    if known is not None:
+        if known.region != unit:
+            raise InputRejected(
+                [Problem(f"kunci {fp} dikonfirmasi untuk unit {known.region}, bukan {unit}")],
+                name,
+            )
+        return True, []
+    return False, packages_store.keys_for_region(session, unit)
 
 
 def _check(verified: pkg.VerifiedPackage, pleno: Pleno, name: str) -> _Checked:

@@ -253,3 +253,29 @@ def test_export_is_audited(kecamatan: PlenoService, tmp_path: Path) -> None:
     _export(kecamatan, tmp_path, determined=False)
     report = kecamatan.verify_audit()
     assert report.ok and report.entries == 4
+
+
+def test_examine_says_whether_the_sender_key_must_be_confirmed_and_writes_nothing(
+    kecamatan: PlenoService, kabko: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a package of a key the kab/kota has never seen
+    path = _export(kecamatan, tmp_path)
+    fingerprint = installation_fingerprint(tmp_path / "kunci-kecamatan")
+    before = _dump(kabko)
+    importer = PackageImportService(kabko)
+    # WHEN it is examined THEN the unit and the fingerprint to confirm are named; nothing written
+    first = importer.examine(path)
+    assert (first.unit, first.unit_name, first.fingerprint) == ("990101", "UTARA", fingerprint)
+    assert (first.trusted, first.earlier, first.key_changed) == (False, (), False)
+    assert _dump(kabko) == before
+    # WHEN the key is confirmed by an import, a newer package of it needs no confirmation
+    importer.import_package(path, trust=fingerprint)
+    assert importer.examine(_export(kecamatan, tmp_path, "utara-2.rekap")).trusted
+    # AND a package of the unit signed by another key shows the change
+    other = tmp_path / "lain.rekap"
+    PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
+    changed = importer.examine(other)
+    assert (changed.trusted, changed.earlier, changed.key_changed) == (False, (fingerprint,), True)
+    # AND the same package again is refused as import would refuse it
+    with pytest.raises(InputRejected, match="sudah diimpor"):
+        importer.examine(path)
