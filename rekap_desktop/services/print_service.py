@@ -31,9 +31,10 @@ from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_attendance import attendance_snapshot
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.results import recap_contests
-from rekap_desktop.storage import audit, prints
+from rekap_desktop.storage import audit, prints, procedure_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
 
@@ -198,7 +199,9 @@ class PrintService:
                 rs, p, installation_key=k
             )
         if kind is FormKind.DAFTAR_HADIR:
-            att = snapshots.attendance_snapshot(pleno, mark)
+            with Session(self.pleno_service.engine) as session:
+                recorded = procedure_store.attendance(session)
+            att = attendance_snapshot(pleno, recorded, mark)
             return daftar_hadir.canonical_content(att), lambda p, k: daftar_hadir.render_attendance(
                 att, p, installation_key=k
             )
