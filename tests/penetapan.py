@@ -4,6 +4,7 @@ a determined result (result packages, final prints)."""
 from __future__ import annotations
 
 from rekap_desktop.domain.procedure import DETERMINATION
+from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
@@ -12,8 +13,13 @@ from tests.settling import settle_every_pair
 
 
 def determine_meeting(service: PlenoService) -> ProcedureService:
-    """Every difference settled with the PPK's form, every box opened intact, the room asked for
-    objections (none), and the result determined, signed by every KPU member."""
+    """Every open register entry closed as not resolvable here, every difference settled with
+    the PPK's form, every box opened intact, the room asked for objections (none), and the
+    result determined, signed by every KPU member."""
+    incidents = IncidentService(service)
+    for entry in incidents.register():
+        if entry.is_open and entry.number is not None:
+            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
     settle_every_pair(service)
     procedure = ProcedureService(service)
     records = ProcedureRecords(procedure)

@@ -279,3 +279,22 @@ def test_examine_says_whether_the_sender_key_must_be_confirmed_and_writes_nothin
     # AND the same package again is refused as import would refuse it
     with pytest.raises(InputRejected, match="sudah diimpor"):
         importer.examine(path)
+
+
+def test_package_of_none_of_the_meetings_contests_is_refused(
+    kecamatan: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a kab/kota meeting that holds another contest than the kecamatan's package
+    bupati = {**KABKO, "kontestasi": [{**KABKO["kontestasi"][0], "kode": "bupati"}]}
+    other = _meeting(tmp_path, bupati, "kabupaten")
+    path = _export(kecamatan, tmp_path)
+    before = _dump(other)
+    # WHEN it is imported THEN refused by name; nothing written
+    with pytest.raises(
+        InputRejected, match=r"tidak memuat pemilihan pleno ini \(memuat: walikota\)"
+    ):
+        PackageImportService(other).import_package(
+            path, trust=installation_fingerprint(tmp_path / "kunci-kecamatan")
+        )
+    assert _dump(other) == before
+    other.engine.dispose()
