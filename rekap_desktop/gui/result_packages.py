@@ -15,7 +15,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.operations import refusal_text
@@ -76,6 +88,26 @@ class _Run:
     worker: _Worker
     done: Callable[[Any], None]
     failed: Callable[[str], None]
+
+
+class PackageReportDialog(QDialog):
+    """What an import of packages did, file by file: imported, refused (why) or cancelled."""
+
+    def __init__(self, heading: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(IMPORT_TITLE)
+        self.resize(680, 380)
+        self.heading = QLabel(heading)
+        self.heading.setStyleSheet("font-weight:bold")
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
 
 
 class PackageActions(QObject):
@@ -248,16 +280,15 @@ class PackageActions(QObject):
         self._next_package()
 
     def _import_refused(self, path: Path, text: str) -> None:
-        self._lines += [f"{path.name}: {text}", ""]
+        named = text if text.startswith(path.name) else f"{path.name}: {text}"
+        self._lines += [named, ""]
         self._next_package()
 
     def _report(self) -> None:
-        box = QMessageBox(self.window)
-        box.setWindowTitle(IMPORT_TITLE)
-        box.setIcon(QMessageBox.Icon.Information if self._imported else QMessageBox.Icon.Warning)
-        box.setText(f"{self._imported} paket diimpor.")
-        box.setInformativeText("\n".join(self._lines).strip())
-        box.exec()
+        dialog = PackageReportDialog(
+            f"{self._imported} paket diimpor.", "\n".join(self._lines).strip(), self.window
+        )
+        dialog.exec()
         self.finished.emit(self._imported > 0)
 
     # -- running off the GUI thread --------------------------------------------------------

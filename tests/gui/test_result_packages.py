@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.gui.result_packages import NOT_YET, PackageActions
+from rekap_desktop.gui.result_packages import NOT_YET, PackageActions, PackageReportDialog
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
@@ -70,7 +70,7 @@ class Shown:
         self.messages: list[tuple[str, str]] = []
         for kind in ("information", "warning"):
             monkeypatch.setattr(QMessageBox, kind, self._static(kind))
-        monkeypatch.setattr(QMessageBox, "exec", self._box)
+        monkeypatch.setattr(PackageReportDialog, "exec", self._report)
 
     def _static(self, kind: str) -> Any:
         def show(_parent: object, _title: str, text: str, *_a: object) -> None:
@@ -79,9 +79,13 @@ class Shown:
         return show
 
     @property
-    def _box(self) -> Any:
-        def exec_(box: QMessageBox) -> int:
-            self.messages.append(("report", f"{box.text()}\n{box.informativeText()}"))
+    def _report(self) -> Any:
+        def exec_(dialog: PackageReportDialog) -> int:
+            text = f"{dialog.heading.text()}\n{dialog.details.toPlainText()}"
+            self.messages.append(("report", text))
+            shots = os.environ.get("REKAP_SHOTS")
+            if shots:
+                dialog.grab().save(str(Path(shots) / f"laporan_impor_{len(self.messages)}.png"))
             return 0
 
         return exec_
@@ -263,8 +267,8 @@ def test_refused_or_unconfirmed_packages_import_nothing_and_say_why(
     [(kind, text)] = shown.messages
     lines = text.splitlines()
     assert (kind, lines[0]) == ("report", "0 paket diimpor.")
-    assert lines[1].startswith("diubah.rekap: diubah.rekap ditolak; tidak ada yang diubah.")
-    assert any(line.startswith("skors.rekap: skors.rekap ditolak") for line in lines)
+    assert lines[1] == "diubah.rekap ditolak; tidak ada yang diubah."
+    assert "skors.rekap ditolak; tidak ada yang diubah." in lines
     assert "• paket SEMENTARA (skors) hanya untuk diperiksa, bukan hasil yang ditetapkan" in lines
     assert "utara.rekap: dibatalkan; kunci pengirim tidak dikonfirmasi." in lines
 

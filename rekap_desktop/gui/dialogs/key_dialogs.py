@@ -73,7 +73,8 @@ class InstallationKeyDialog(QDialog):
                 "tuliskan pada berita acara penyerahan, agar paket dapat dicocokkan."
             )
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
         self.copy_button = QPushButton("Salin sidik")
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
