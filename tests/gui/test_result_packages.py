@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.result_packages import NOT_YET, PackageActions, PackageReportDialog
+from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
@@ -292,3 +293,26 @@ def test_the_assembled_cockpit_has_the_package_entries_in_the_berkas_menu(
         "&Pusat cetak…",
     ]
     assert extras.packages.key_label.text().startswith("Kunci instalasi: ")
+
+
+def test_an_unreadable_key_is_said_in_the_status_bar_and_the_dialog(
+    qtbot: QtBot, kecamatan: PlenoService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN an installation whose key file cannot be read
+    def broken() -> str:
+        raise InputRejected([Problem("kunci instalasi tidak dapat dibaca (ValueError)")], "kunci")
+
+    shown = Shown(monkeypatch)
+    window = MainWindow(kecamatan)
+    qtbot.addWidget(window)
+    actions = PackageActions(window, kecamatan, window.file_menu, broken)
+    # THEN the cockpit opens and says so; asking for the key shows the reason
+    assert actions.key_label.text() == "Kunci instalasi: tidak terbaca"
+    actions.show_key()
+    assert shown.messages == [
+        (
+            "warning",
+            "kunci ditolak; tidak ada yang diubah.\n\n"
+            "• kunci instalasi tidak dapat dibaca (ValueError)",
+        )
+    ]

@@ -298,3 +298,12 @@ def test_package_of_none_of_the_meetings_contests_is_refused(
         )
     assert _dump(other) == before
     other.engine.dispose()
+
+
+def test_a_key_folder_that_cannot_be_written_is_refused_in_words(tmp_path: Path) -> None:
+    # GIVEN a key folder whose place is taken by a file
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("x", encoding="utf-8")
+    # WHEN the installation key is asked THEN it is refused with the reason, not a crash
+    with pytest.raises(InputRejected, match="kunci instalasi tidak dapat dibuat"):
+        installation_fingerprint(blocked / "kunci")
