@@ -17,6 +17,20 @@ import pytest  # noqa: E402
 from tests.databases import database_url  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="session")
+def installation_key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The installation key is created on first use: tests keep it in a folder of their own,
+    never in the user data folder of whoever runs them (a test may still set its own)."""
+    folder = str(tmp_path_factory.mktemp("kunci-instalasi"))
+    before = os.environ.get("REKAP_KEY_DIR")
+    os.environ["REKAP_KEY_DIR"] = folder
+    yield folder
+    if before is None:
+        os.environ.pop("REKAP_KEY_DIR", None)
+    else:
+        os.environ["REKAP_KEY_DIR"] = before
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -78,8 +78,16 @@ def fingerprint(snapshot: MinutesSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_minutes(snapshot: MinutesSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_minutes(
+    snapshot: MinutesSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     s = styles()
     width = frame_width(paper)
     when = format_date(snapshot.held_on) if snapshot.held_on else "...................."

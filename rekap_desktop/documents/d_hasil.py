@@ -109,8 +109,16 @@ def columns_per_page(paper: Paper) -> int:
     return max(1, int(room // MIN_VALUE_WIDTH) - 1)
 
 
-def render_d_hasil(snapshot: DHasilSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_d_hasil(
+    snapshot: DHasilSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     return render(_story(snapshot, paper), meta, paper)
 
 

@@ -1,5 +1,6 @@
 """Daftar hadir of the rapat pleno (procedure item 1): KPU members, Bawaslu, PPK, the saksi of each
-choice with the check of their surat mandat, and observers, each with a numbered signature line."""
+choice with the check of their surat mandat, and observers, each with a numbered signature line and
+what the attendance record says of them (keterangan)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ class Attendee:
     role: str
     mandate: str | None = None
     """Saksi only: "Sesuai", "Tidak sesuai: …"; None = to be checked on paper."""
+    note: str = ""
+    """Keterangan: "Hadir" when recorded present at item 1 (and the note recorded); empty for a
+    line of the setup nobody recorded, or a blank line."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def canonical_content(snapshot: AttendanceSnapshot) -> dict[str, Any]:
         "tempat": snapshot.place,
         "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
         "kelompok": [
-            [g.title, g.with_mandate, [[a.name, a.role, a.mandate] for a in g.attendees]]
+            [g.title, g.with_mandate, [[a.name, a.role, a.mandate, a.note] for a in g.attendees]]
             for g in snapshot.groups
         ],
     }
@@ -72,8 +76,16 @@ def fingerprint(snapshot: AttendanceSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_attendance(snapshot: AttendanceSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_attendance(
+    snapshot: AttendanceSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     place = escape(snapshot.place or BLANK)
     when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
     story: list[Flowable] = title_block(
@@ -93,7 +105,10 @@ def render_attendance(snapshot: AttendanceSnapshot, paper: Paper = Paper.F4) -> 
         story.append(
             KeepTogether([Paragraph(escape(group.title), styles().heading), Spacer(1, 1 * mm)])
         )
-        story += [_group_table(group, width), Spacer(1, 4 * mm)]
+        story.append(_group_table(group, width))
+        if group.with_mandate and any(a.mandate is None for a in group.attendees):
+            story.append(Paragraph("*) coret yang tidak perlu", styles().small))
+        story.append(Spacer(1, 4 * mm))
     return render(story, meta, paper)
 
 
@@ -101,18 +116,20 @@ def _group_table(group: AttendanceGroup, width: float) -> Flowable:
     header: list[Any] = ["NO", "NAMA", "JABATAN / UNSUR"]
     if group.with_mandate:
         header.append("SURAT MANDAT")
-    header.append("TANDA TANGAN")
+    header += ["KETERANGAN", "TANDA TANGAN"]
     rows: list[list[Any]] = [header]
     for i, person in enumerate(group.attendees, start=1):
         cells: list[Any] = [str(i), text(person.name or BLANK), text(person.role)]
         if group.with_mandate:
             cells.append(text(person.mandate or "Sesuai / Tidak sesuai *)"))
+        cells.append(text(person.note, "small"))
         # Signature lines alternate left and right, as on a paper daftar hadir.
         cells.append(f"{i}. ..................." if i % 2 else f"{'':>24}{i}. ...................")
         rows.append(cells)
     if group.with_mandate:
-        widths = [10 * mm, width * 0.3, width * 0.3, width * 0.15, width * 0.25 - 10 * mm]
+        widths = [10 * mm, width * 0.25, width * 0.27, width * 0.13, width * 0.13]
     else:
-        widths = [10 * mm, width * 0.35, width * 0.35, width * 0.3 - 10 * mm]
+        widths = [10 * mm, width * 0.3, width * 0.3, width * 0.15]
+    widths.append(width - sum(widths))
     padded = [("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]
     return grid_table(rows, widths, extra=padded)

@@ -77,8 +77,16 @@ def fingerprint(snapshot: RegisterSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_register(snapshot: RegisterSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_register(
+    snapshot: RegisterSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [

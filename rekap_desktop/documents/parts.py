@@ -43,6 +43,10 @@ class PageMeta:
     fingerprint: str
     watermark: str | None
     """SIMULASI / DRAF / SEMENTARA, or None for a determined, real result."""
+    installation_key: str | None = None
+    """Sidik of the Ed25519 key of the installation that printed the form, so the next level can
+    compare it on paper with the key that signs the result package. Not part of the sidik data:
+    the same data printed on another station (each has its own key) is the same content."""
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,11 @@ def _furniture(canvas: Canvas, meta: PageMeta, qr: Drawing, number: int, total: 
     canvas.drawString(MARGIN_X, base, meta.region)
     canvas.setFont(FONT_BOLD, 8)
     canvas.drawCentredString(width / 2, base + 2 * mm, f"Halaman {number} dari {total}")
+    if meta.installation_key:
+        canvas.setFont(FONT, 6.5)
+        canvas.drawCentredString(
+            width / 2, base - 2.5 * mm, f"Kunci instalasi: {meta.installation_key}"
+        )
     right = width - MARGIN_X - QR_SIZE - 2 * mm
     canvas.setFont(FONT, 6.5)
     canvas.drawRightString(right, base + 5 * mm, "SIDIK DATA")

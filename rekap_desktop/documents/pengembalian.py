@@ -71,8 +71,16 @@ def fingerprint(snapshot: ReturnsSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_returns(snapshot: ReturnsSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_returns(
+    snapshot: ReturnsSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     width = frame_width(paper)
     rows: list[list[Any]] = [
         [

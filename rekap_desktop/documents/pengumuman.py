@@ -81,8 +81,16 @@ def fingerprint(snapshot: AnnouncementSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_announcement(snapshot: AnnouncementSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), snapshot.watermark)
+def render_announcement(
+    snapshot: AnnouncementSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
     s = styles()
     story: list[Flowable] = title_block(
         snapshot.form_name,

@@ -82,8 +82,16 @@ def fingerprint(snapshot: InterimSnapshot) -> str:
     return short_code(content_hash(canonical_content(snapshot)))
 
 
-def render_interim(snapshot: InterimSnapshot, paper: Paper = Paper.F4) -> RenderedForm:
-    meta = PageMeta(snapshot.form_name, snapshot.region, fingerprint(snapshot), WATERMARK)
+def render_interim(
+    snapshot: InterimSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        WATERMARK,
+        installation_key,
+    )
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [

@@ -55,6 +55,7 @@ def run(service: PlenoService) -> int:
     window.show()
     projector.start()
     code = app.exec()
+    extras.packages.stop()
     backups.stop()
     watcher.stop()
     projector.shutdown()

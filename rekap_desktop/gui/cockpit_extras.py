@@ -1,5 +1,6 @@
 """What the cockpit reaches besides the procedure: the incident register (K), the print centre
-(Ctrl+P), the Sirekap import, and a commissioner's PIN on every approved correction."""
+(Ctrl+P), the Sirekap import, result packages and the installation key, and a commissioner's PIN
+on every approved correction."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
+from rekap_desktop.gui.result_packages import PackageActions
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
@@ -42,6 +45,9 @@ class CockpitExtras:
         self.action_sirekap = self._action(
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
+        self.packages = PackageActions(
+            window, window.service, window.file_menu, installation_fingerprint
+        )
         self._add_to_menus()
         reading = window.agenda["8"]
         if isinstance(reading, SourcesPage):
@@ -58,6 +64,8 @@ class CockpitExtras:
 
     def _add_to_menus(self) -> None:
         self.window.file_menu.insertAction(self.window.export_action, self.action_sirekap)
+        self.window.file_menu.insertActions(self.window.action_print, self.packages.actions())
+        self.window.file_menu.insertSeparator(self.window.action_print)
         self.window.meeting_menu.addAction(self.action_incident)
 
     # -- actions ---------------------------------------------------------------------------

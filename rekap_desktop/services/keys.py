@@ -42,10 +42,17 @@ def installation_key(folder: Path | None = None) -> Ed25519PrivateKey:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(pem)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(pem)
+    except FileExistsError:
+        return _load(path)  # another process created it first: theirs is the key
+    except OSError as error:
+        raise InputRejected(
+            [Problem(f"kunci instalasi tidak dapat dibuat: {error.strerror}")], str(path)
+        ) from None
     return key
 
 

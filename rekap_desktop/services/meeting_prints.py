@@ -1,11 +1,13 @@
 """The print service as the meeting uses it: fed by the procedure (penetapan, the current pause,
-the proceedings of the meeting for the berita acara)."""
+the proceedings of the meeting for the berita acara) and signed off with this installation's key
+sidik in every footer."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from rekap_desktop.domain.procedure import ProcedureState, stop_label
+from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
@@ -20,6 +22,7 @@ def meeting_print_service(pleno: PlenoService) -> PrintService:
         determined=lambda _contest: procedure().state().determined,
         pause_note=lambda: pause_note(procedure()),
         proceedings=lambda: proceedings(procedure()),
+        installation_key=installation_fingerprint,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -52,14 +52,36 @@ class PackageImportReport:
     carried: int
     fingerprint: str
     newly_trusted: bool
+    skipped: tuple[ContestCode, ...] = ()
+    """Contests of the package this meeting does not hold (final at the sender's level)."""
 
     def lines(self) -> list[str]:
         trusted = " (kunci baru dikonfirmasi)" if self.newly_trusted else ""
-        return [
+        lines = [
             f"Paket {self.unit} {self.unit_name} diimpor sebagai sumber ppk: "
             f"{', '.join(self.contests)}; {self.carried} kejadian/keberatan dibawa",
             f"Sidik kunci pengirim: {self.fingerprint}{trusted}",
         ]
+        if self.skipped:
+            lines.append(f"Tidak diimpor (bukan pemilihan pleno ini): {', '.join(self.skipped)}")
+        return lines
+
+
+@dataclass(frozen=True)
+class SenderCheck:
+    """A package checked before anything is written: whose it is, and whether its sender's key
+    is already confirmed here (``earlier``: the keys confirmed before for that unit)."""
+
+    unit: RegionCode
+    unit_name: str
+    created_at: str
+    fingerprint: str
+    trusted: bool
+    earlier: tuple[str, ...]
+
+    @property
+    def key_changed(self) -> bool:
+        return not self.trusted and bool(self.earlier)
 
 
 @dataclass(frozen=True)
@@ -68,6 +90,7 @@ class _Checked:
     unit_name: str
     values: dict[ContestCode, dict[FieldKey, int]]
     incidents: list[Incident]
+    skipped: tuple[ContestCode, ...]
 
 
 class PackageImportService:
@@ -79,6 +102,26 @@ class PackageImportService:
         with Session(self.pleno_service.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
+
+    def examine(self, path: Path) -> SenderCheck:
+        """Everything ``import_package`` checks, short of writing: refused the same way; says
+        whether the operator must first confirm the sender's key fingerprint."""
+        data = _read(path)
+        report = verify_bytes(data, path.name)
+        verified, fp = report.package, report.fingerprint
+        checked = _check(verified, self.pleno_service.pleno(), path.name)
+        ensure_result_open(self.pleno_service)
+        with Session(self.pleno_service.engine) as session:
+            trusted, earlier = _key_status(session, fp, checked.unit, path.name)
+            self._check_newer(session, verified, checked.unit, path.name)
+        return SenderCheck(
+            checked.unit,
+            checked.unit_name,
+            verified.manifest.created_at,
+            fp,
+            trusted,
+            tuple(earlier),
+        )
 
     def import_package(self, path: Path, *, trust: str | None = None) -> PackageImportReport:
         """Import one unit's package; ``trust`` confirms a sender key seen for the first time."""
@@ -95,7 +138,13 @@ class PackageImportService:
             Change(AuditEvent.PACKAGE_IMPORTED, frozenset(checked.values))
         )
         return PackageImportReport(
-            checked.unit, checked.unit_name, tuple(checked.values), carried, fp, newly
+            checked.unit,
+            checked.unit_name,
+            tuple(checked.values),
+            carried,
+            fp,
+            newly,
+            checked.skipped,
         )
 
     def _check_key(
@@ -107,15 +156,9 @@ class PackageImportService:
         trust: str | None,
         name: str,
     ) -> bool:
-        known = packages_store.trusted_key(session, fp)
-        if known is not None:
-            if known.region != unit:
-                raise InputRejected(
-                    [Problem(f"kunci {fp} dikonfirmasi untuk unit {known.region}, bukan {unit}")],
-                    name,
-                )
+        known, earlier = _key_status(session, fp, unit, name)
+        if known:
             return False
-        earlier = packages_store.keys_for_region(session, unit)
         if trust is None or normalise_fingerprint(trust) != fp:
             what = "BERBEDA dari kunci yang dikonfirmasi sebelumnya" if earlier else "belum dikenal"
             given = (
@@ -220,6 +263,20 @@ class PackageImportService:
         return len(stored)
 
 
+def _key_status(session: Session, fp: str, unit: RegionCode, name: str) -> tuple[bool, list[str]]:
+    """(confirmed here already, keys confirmed before for ``unit``); refused when the key was
+    confirmed for another unit."""
+    known = packages_store.trusted_key(session, fp)
+    if known is not None:
+        if known.region != unit:
+            raise InputRejected(
+                [Problem(f"kunci {fp} dikonfirmasi untuk unit {known.region}, bukan {unit}")],
+                name,
+            )
+        return True, []
+    return False, packages_store.keys_for_region(session, unit)
+
+
 def _check(verified: pkg.VerifiedPackage, pleno: Pleno, name: str) -> _Checked:
     manifest = verified.manifest
     if manifest.provisional:
@@ -253,12 +310,27 @@ def _check(verified: pkg.VerifiedPackage, pleno: Pleno, name: str) -> _Checked:
     if sender.region.code != unit.code or sender.level.value != manifest.level:
         raise InputRejected([Problem("pleno.json dalam paket tidak sesuai manifest")], name)
     values = _values(verified, sender, pleno, name)
-    incidents = parse_carried_incidents(
-        verified.members[pkg.INCIDENTS], f"{name}:{pkg.INCIDENTS}", pleno
+    # A contest the sender holds and this meeting does not (the wali kota of a kota, at the
+    # provinsi) was final at the sender's level: it is left out, not a reason to refuse.
+    skipped = tuple(c.code for c in sender.contests if pleno.contest(c.code) is None)
+    if skipped and len(skipped) == len(sender.contests):
+        raise InputRejected(
+            [Problem(f"paket tidak memuat pemilihan pleno ini (memuat: {', '.join(skipped)})")],
+            name,
+        )
+    widened = replace(
+        pleno, contests=pleno.contests + tuple(c for c in sender.contests if c.code in skipped)
     )
+    incidents = [
+        i
+        for i in parse_carried_incidents(
+            verified.members[pkg.INCIDENTS], f"{name}:{pkg.INCIDENTS}", widened
+        )
+        if i.contest is None or i.contest not in skipped
+    ]
     if any(i.unit != unit.code for i in incidents):
         raise InputRejected([Problem("kejadian.json memuat unit lain dari wilayah paket")], name)
-    return _Checked(unit.code, unit.name, values, incidents)
+    return _Checked(unit.code, unit.name, values, incidents, skipped)
 
 
 def _values(
@@ -267,14 +339,13 @@ def _values(
     records = read_rekap_table(verified.members[pkg.TALLIES], f"{name}:{pkg.TALLIES}", sender)
     summed: dict[ContestCode, dict[FieldKey, int]] = {}
     for record in records:
-        contest = pleno.contest(record.contest)
-        if record.source.kind is not SourceKind.PPK or contest is None:
+        if record.source.kind is not SourceKind.PPK:
             raise InputRejected(
-                [Problem(f"hasil.csv: pemilihan '{record.contest}' tidak ada dalam pleno ini")]
-                if contest is None
-                else [Problem("hasil.csv: hanya sumber 'ppk' yang boleh ada dalam paket")],
-                name,
+                [Problem("hasil.csv: hanya sumber 'ppk' yang boleh ada dalam paket")], name
             )
+        contest = pleno.contest(record.contest)
+        if contest is None:
+            continue  # held by the sender only (read_rekap_table checked it is the sender's)
         form = summed.setdefault(record.contest, {})
         for key, value in record.values.items():
             if not is_known_key(contest, key):

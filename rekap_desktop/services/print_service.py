@@ -31,9 +31,10 @@ from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_attendance import attendance_snapshot
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.results import recap_contests
-from rekap_desktop.storage import audit, prints
+from rekap_desktop.storage import audit, prints, procedure_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
 
@@ -58,7 +59,8 @@ FORM_LABELS = {
 }
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
-Draw = Callable[[Paper], RenderedForm]
+Draw = Callable[[Paper, str | None], RenderedForm]
+"""Render on a paper, with the installation key's sidik (or None) in the footer."""
 PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN})
 
 Determined = Callable[[str | None], bool]
@@ -75,6 +77,10 @@ def no_pause_note() -> str:
 
 def no_proceedings() -> list[tuple[str, str]]:
     return []
+
+
+def no_installation_key() -> str | None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,7 @@ class PrintService:
         determined: Determined = never_determined,
         pause_note: Callable[[], str] = no_pause_note,
         proceedings: Callable[[], list[tuple[str, str]]] = no_proceedings,
+        installation_key: Callable[[], str | None] = no_installation_key,
     ):
         self.pleno_service = pleno_service
         self.determined = determined
@@ -138,6 +145,9 @@ class PrintService:
         """When and why the meeting is suspended, for the skors form (the procedure knows)."""
         self.proceedings = proceedings
         """(time, what happened) lines of the meeting for the berita acara (the procedure's)."""
+        self.installation_key = installation_key
+        """Sidik of this installation's key, printed in every form's footer (not in the sidik
+        data: see documents.parts.PageMeta)."""
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -170,41 +180,55 @@ class PrintService:
         contest = self.contest_for(kind, contest)
         mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
         content, draw = self._build(kind, contest, mark)
-        return PreparedForm(kind, contest, content_hash(content), mark, draw)
+
+        def render(paper: Paper) -> RenderedForm:
+            return draw(paper, self.installation_key())
+
+        return PreparedForm(kind, contest, content_hash(content), mark, render)
 
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
         pleno = self.pleno_service.pleno()
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
-            return d_hasil.canonical_content(dh), lambda p: d_hasil.render_d_hasil(dh, p)
+            return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
+                dh, p, installation_key=k
+            )
         if kind is FormKind.PENGEMBALIAN:
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
-            return pengembalian.canonical_content(rs), lambda p: pengembalian.render_returns(rs, p)
+            return pengembalian.canonical_content(rs), lambda p, k: pengembalian.render_returns(
+                rs, p, installation_key=k
+            )
         if kind is FormKind.DAFTAR_HADIR:
-            att = snapshots.attendance_snapshot(pleno, mark)
-            return daftar_hadir.canonical_content(att), lambda p: daftar_hadir.render_attendance(
-                att, p
+            with Session(self.pleno_service.engine) as session:
+                recorded = procedure_store.attendance(session)
+            att = attendance_snapshot(pleno, recorded, mark)
+            return daftar_hadir.canonical_content(att), lambda p, k: daftar_hadir.render_attendance(
+                att, p, installation_key=k
             )
         if kind is FormKind.PENGUMUMAN:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             ann = snapshots.announcement_snapshot(pleno, recaps, mark)
-            return pengumuman.canonical_content(ann), lambda p: pengumuman.render_announcement(
-                ann, p
+            return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
+                ann, p, installation_key=k
             )
         if kind is FormKind.BERITA_ACARA:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             incidents = self.pleno_service.incidents()
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
-            return berita_acara.canonical_content(ba), lambda p: berita_acara.render_minutes(ba, p)
+            return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
+                ba, p, installation_key=k
+            )
         if kind is FormKind.SKORS:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             interim = snapshots.interim_snapshot(
                 pleno, recaps, self._sources(), self.pleno_service.incidents(), self.pause_note()
             )
-            return skors.canonical_content(interim), lambda p: skors.render_interim(interim, p)
+            return skors.canonical_content(interim), lambda p, k: skors.render_interim(
+                interim, p, installation_key=k
+            )
         reg = snapshots.register_snapshot(pleno, register(self.pleno_service.engine), mark)
-        return kejadian_khusus.canonical_content(reg), lambda p: kejadian_khusus.render_register(
-            reg, p
+        return kejadian_khusus.canonical_content(reg), lambda p, k: kejadian_khusus.render_register(
+            reg, p, installation_key=k
         )
 
     def _recap(self, contest: str | None) -> Recap:
@@ -291,9 +315,9 @@ class PrintService:
         )
         with Session(self.pleno_service.engine, expire_on_commit=False) as session, session.begin():
             stored = prints.add_print(session, new)
-            audit.append(
-                session, self.pleno_service.actor, AuditEvent.FORM_PRINTED, _payload(stored)
-            )
+            key = self.installation_key()
+            payload = _payload(stored) | ({"kunci_instalasi": key} if key else {})
+            audit.append(session, self.pleno_service.actor, AuditEvent.FORM_PRINTED, payload)
         self.pleno_service.bus.publish(
             Change(
                 AuditEvent.FORM_PRINTED, frozenset({prepared.contest} if prepared.contest else ())

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
-from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot
@@ -239,47 +238,6 @@ def kind_label(value: str) -> str:
 def status_label(value: str) -> str:
     known = {k.value: label for k, label in STATUS_LABELS.items()}
     return known.get(value, value)
-
-
-def attendance_snapshot(pleno: Pleno, watermark: str | None) -> AttendanceSnapshot:
-    """Daftar hadir: the members and saksi of the setup, and lines to fill in for the rest."""
-    level, column = LEVEL_NAMES[pleno.level]
-    saksi = [
-        Attendee(w.name, _witness_role(pleno, w.contest, w.choice))
-        for contest in pleno.contests
-        for w in pleno.witnesses
-        if w.contest == contest.code
-    ]
-    lower = "PPK" if pleno.level is Level.KABKO else f"penyelenggara {column.lower()}"
-    groups = (
-        AttendanceGroup(
-            f"ANGGOTA KPU {level}", tuple(Attendee(m.name, m.position) for m in pleno.members)
-        ),
-        AttendanceGroup(f"BAWASLU {level}", tuple(Attendee("", "Bawaslu") for _ in range(3))),
-        AttendanceGroup(
-            f"{lower.upper()} (PER {column})",
-            tuple(Attendee("", f"{lower} {u.name}") for u in pleno.units),
-        ),
-        AttendanceGroup("SAKSI", tuple(saksi) + (Attendee("", "Saksi"),) * 2, with_mandate=True),
-        AttendanceGroup("PEMANTAU DAN UNDANGAN LAIN", (Attendee("", ""),) * 4),
-    )
-    return AttendanceSnapshot(
-        form_name=f"DAFTAR HADIR RAPAT PLENO {level}{form_suffix(pleno, None)}",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
-        place=pleno.place,
-        held_on=pleno.held_on,
-        groups=groups,
-        watermark=watermark,
-    )
-
-
-def _witness_role(pleno: Pleno, contest_code: str, number: int) -> str:
-    contest = pleno.contest(contest_code)
-    choice = contest.choice(number) if contest else None
-    title = contest.title if contest else contest_code
-    return f"Saksi {title}, nomor urut {number}" + (f" ({choice.name})" if choice else "")
 
 
 def interim_snapshot(

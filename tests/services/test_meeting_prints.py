@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+from sqlalchemy import text
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.meeting_prints import meeting_print_service, pause_note, proceedings
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, page_texts
@@ -36,3 +40,32 @@ def test_berita_acara_and_skors_show_the_meeting_so_far(tmp_path: Path) -> None:
     assert "Rapat diskors" in flat(" ".join(page_texts(minutes)))
     _r, pause = printing.print_form(FormKind.SKORS, None, Paper.F4)
     assert "Rapat diskors sejak pukul" in flat(" ".join(page_texts(pause)))
+
+
+def test_every_form_prints_the_installation_key_outside_its_sidik_data(tmp_path: Path) -> None:
+    # GIVEN the demo meeting and this installation's key
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    key = installation_fingerprint()
+    printing = meeting_print_service(service)
+    without_key = PrintService(service)
+    for kind, contest in printing.document_set():
+        # WHEN each form of the meeting is printed
+        record, pdf = printing.print_form(kind, contest, Paper.F4)
+        # THEN every page says which installation printed it
+        pages = [flat(page) for page in page_texts(pdf)]
+        assert all(f"Kunci instalasi: {key}" in page for page in pages), kind
+        # AND the sidik data is that of the same data printed without a key
+        assert record.stored.fingerprint == without_key.prepare(kind, contest).fingerprint
+        assert f"Kunci instalasi: {key}" not in flat(
+            " ".join(page_texts(without_key.preview(kind, contest, Paper.F4).pdf))
+        )
+    # AND the audit entry of a print names the key
+    with service.engine.connect() as connection:
+        payloads = [
+            json.loads(row[0])
+            for row in connection.execute(
+                text("SELECT payload FROM audit_entry WHERE event = 'form_printed'")
+            )
+        ]
+    assert {p["kunci_instalasi"] for p in payloads} == {key}

@@ -253,3 +253,57 @@ def test_export_is_audited(kecamatan: PlenoService, tmp_path: Path) -> None:
     _export(kecamatan, tmp_path, determined=False)
     report = kecamatan.verify_audit()
     assert report.ok and report.entries == 4
+
+
+def test_examine_says_whether_the_sender_key_must_be_confirmed_and_writes_nothing(
+    kecamatan: PlenoService, kabko: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a package of a key the kab/kota has never seen
+    path = _export(kecamatan, tmp_path)
+    fingerprint = installation_fingerprint(tmp_path / "kunci-kecamatan")
+    before = _dump(kabko)
+    importer = PackageImportService(kabko)
+    # WHEN it is examined THEN the unit and the fingerprint to confirm are named; nothing written
+    first = importer.examine(path)
+    assert (first.unit, first.unit_name, first.fingerprint) == ("990101", "UTARA", fingerprint)
+    assert (first.trusted, first.earlier, first.key_changed) == (False, (), False)
+    assert _dump(kabko) == before
+    # WHEN the key is confirmed by an import, a newer package of it needs no confirmation
+    importer.import_package(path, trust=fingerprint)
+    assert importer.examine(_export(kecamatan, tmp_path, "utara-2.rekap")).trusted
+    # AND a package of the unit signed by another key shows the change
+    other = tmp_path / "lain.rekap"
+    PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
+    changed = importer.examine(other)
+    assert (changed.trusted, changed.earlier, changed.key_changed) == (False, (fingerprint,), True)
+    # AND the same package again is refused as import would refuse it
+    with pytest.raises(InputRejected, match="sudah diimpor"):
+        importer.examine(path)
+
+
+def test_package_of_none_of_the_meetings_contests_is_refused(
+    kecamatan: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a kab/kota meeting that holds another contest than the kecamatan's package
+    bupati = {**KABKO, "kontestasi": [{**KABKO["kontestasi"][0], "kode": "bupati"}]}
+    other = _meeting(tmp_path, bupati, "kabupaten")
+    path = _export(kecamatan, tmp_path)
+    before = _dump(other)
+    # WHEN it is imported THEN refused by name; nothing written
+    with pytest.raises(
+        InputRejected, match=r"tidak memuat pemilihan pleno ini \(memuat: walikota\)"
+    ):
+        PackageImportService(other).import_package(
+            path, trust=installation_fingerprint(tmp_path / "kunci-kecamatan")
+        )
+    assert _dump(other) == before
+    other.engine.dispose()
+
+
+def test_a_key_folder_that_cannot_be_written_is_refused_in_words(tmp_path: Path) -> None:
+    # GIVEN a key folder whose place is taken by a file
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("x", encoding="utf-8")
+    # WHEN the installation key is asked THEN it is refused with the reason, not a crash
+    with pytest.raises(InputRejected, match="kunci instalasi tidak dapat dibuat"):
+        installation_fingerprint(blocked / "kunci")

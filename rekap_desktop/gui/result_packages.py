@@ -1,0 +1,327 @@
+"""Berkas menu: export this meeting's signed result package (.rekap), import the packages of the
+units, and show this installation's key (also in the status bar).
+
+Export (it renders every printed PDF into the package) and each package check and import run on a
+worker thread with a service of their own change bus; what changed is announced on the GUI thread
+only after the work committed, so no widget is touched from the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
+from rekap_desktop.gui.operations import refusal_text
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.package_import import (
+    PackageImportReport,
+    PackageImportService,
+    SenderCheck,
+)
+from rekap_desktop.services.packages import (
+    ExportedPackage,
+    PackageService,
+    print_log_pdfs,
+    service_corrections,
+)
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_service import ProcedureService
+
+EXPORT_TITLE = "Ekspor paket hasil"
+IMPORT_TITLE = "Impor paket hasil"
+PACKAGE_FILTER = "Paket hasil (*.rekap)"
+NOT_YET = (
+    "Paket hasil baru dapat dibuat setelah penetapan. Saat rapat diskors (butir 11) dapat dibuat "
+    "paket SEMENTARA untuk saksi dan Bawaslu."
+)
+
+Job = Callable[[PlenoService], object]
+
+
+class _Worker(QObject):
+    succeeded = Signal(object, object)
+    refused = Signal(str)
+
+    def __init__(self, service: PlenoService, job: Job) -> None:
+        super().__init__()
+        self._service = service
+        self._job = job
+
+    @Slot()
+    def run(self) -> None:
+        changes: list[Change] = []
+        own = PlenoService(self._service.engine, ChangeBus(), self._service.actor)
+        own.bus.subscribe(changes.append)
+        try:
+            result = self._job(own)
+        except InputRejected as error:
+            self.refused.emit(refusal_text(error))
+        except Exception as error:  # a bug: say so in a dialog, keep the window alive
+            self.refused.emit(f"Kesalahan internal: {type(error).__name__}: {error}")
+        else:
+            self.succeeded.emit(result, changes)
+
+
+@dataclass
+class _Run:
+    thread: QThread
+    worker: _Worker
+    done: Callable[[Any], None]
+    failed: Callable[[str], None]
+
+
+class PackageReportDialog(QDialog):
+    """What an import of packages did, file by file: imported, refused (why) or cancelled."""
+
+    def __init__(self, heading: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(IMPORT_TITLE)
+        self.resize(680, 380)
+        self.heading = QLabel(heading)
+        self.heading.setStyleSheet("font-weight:bold")
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+
+
+class PackageActions(QObject):
+    """The package entries of the Berkas menu and the key in the status bar of ``window``.
+
+    The export entry follows the procedure each time the menu opens (no listener on the change
+    bus that could outlive the window)."""
+
+    finished = Signal(bool)
+    """A package export or an import of chosen packages ended: True when anything was written."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        service: PlenoService,
+        menu: QMenu,
+        installation_key: Callable[[], str],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service = service
+        self._installation_key = installation_key
+        self._run: _Run | None = None
+        self._queue: list[Path] = []
+        self._lines: list[str] = []
+        self._imported = 0
+        self.export_action = QAction("Ekspor paket &hasil (.rekap)…", window)
+        self.export_action.triggered.connect(self.choose_export)
+        self.import_action = QAction("Impor &paket hasil (.rekap)…", window)
+        self.import_action.triggered.connect(self.choose_import)
+        self.key_action = QAction("Kunci &instalasi…", window)
+        self.key_action.triggered.connect(self.show_key)
+        self.key_label = QLabel()
+        self.key_label.setObjectName("installationKeyLabel")
+        window.statusBar().addPermanentWidget(self.key_label)
+        self.show_key_in_status_bar()
+        menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def actions(self) -> tuple[QAction, ...]:
+        return (self.export_action, self.import_action, self.key_action)
+
+    def stop(self) -> None:
+        if self._run is not None:
+            self._run.thread.quit()
+            self._run.thread.wait()
+
+    # -- the installation key --------------------------------------------------------------
+
+    def key_fingerprint(self) -> str | None:
+        try:
+            return self._installation_key()
+        except InputRejected:
+            return None
+
+    def show_key_in_status_bar(self) -> None:
+        fingerprint = self.key_fingerprint()
+        self.key_label.setText(
+            f"Kunci instalasi: {fingerprint}" if fingerprint else "Kunci instalasi: tidak terbaca"
+        )
+
+    def show_key(self) -> None:
+        try:
+            fingerprint = self._installation_key()
+        except InputRejected as error:
+            QMessageBox.warning(self.window, "Kunci instalasi", refusal_text(error))
+            return
+        InstallationKeyDialog(fingerprint, self.window).exec()
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export_mode(self) -> bool | None:
+        """True: the determined result; False: a SEMENTARA package (paused); None: neither."""
+        state = ProcedureService(self.service).state()  # fresh: another station may move it
+        if state.determined:
+            return True
+        return False if state.paused else None
+
+    def update_actions(self) -> None:
+        mode = self.export_mode()
+        text = (
+            "Ekspor paket SEMENTARA (.rekap)…" if mode is False else "Ekspor paket &hasil (.rekap)…"
+        )
+        self.export_action.setText(text)
+        self.export_action.setEnabled(mode is not None and self._run is None)
+        self.import_action.setEnabled(self._run is None)
+
+    def choose_export(self) -> None:
+        mode = self.export_mode()
+        if mode is None:
+            QMessageBox.information(self.window, EXPORT_TITLE, NOT_YET)
+            return
+        kind = "hasil" if mode else "sementara"
+        suggested = f"{self.service.pleno().region.code}-{kind}.rekap"
+        name, _ = QFileDialog.getSaveFileName(self.window, EXPORT_TITLE, suggested, PACKAGE_FILTER)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".rekap":
+            path = path.with_name(path.name + ".rekap")
+        self.export(path, determined=mode)
+
+    def export(self, path: Path, *, determined: bool) -> None:
+        def job(own: PlenoService) -> ExportedPackage:
+            packages = PackageService(
+                own, corrections=service_corrections(own), printed=print_log_pdfs(own)
+            )
+            return packages.export(path, determined=determined)
+
+        self._start(job, self._exported, self._export_refused)
+
+    def _exported(self, exported: ExportedPackage) -> None:
+        status = "SEMENTARA (bukan hasil yang ditetapkan)" if exported.provisional else "hasil"
+        QMessageBox.information(
+            self.window,
+            EXPORT_TITLE,
+            f"Paket {status} ditulis: {exported.path.name} ({len(exported.members)} anggota).\n\n"
+            f"Sidik kunci instalasi:\n{exported.fingerprint}\n\n"
+            "Bacakan atau tuliskan sidik ini untuk operator tingkat berikutnya.",
+        )
+        self.finished.emit(True)
+
+    def _export_refused(self, text: str) -> None:
+        QMessageBox.warning(self.window, EXPORT_TITLE, text)
+        self.finished.emit(False)
+
+    # -- import ----------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, IMPORT_TITLE, "", PACKAGE_FILTER)
+        if names:
+            self.import_packages([Path(n) for n in names])
+
+    def import_packages(self, paths: list[Path]) -> None:
+        """Check and import each package in turn; a new sender key is confirmed first."""
+        if self._run is not None:
+            return
+        self._queue, self._lines, self._imported = list(paths), [], 0
+        self._next_package()
+
+    def _next_package(self) -> None:
+        if not self._queue:
+            self._report()
+            return
+        path = self._queue.pop(0)
+        self._start(
+            lambda own: PackageImportService(own).examine(path),
+            lambda check: self._examined(path, check),
+            lambda text: self._import_refused(path, text),
+        )
+
+    def _examined(self, path: Path, check: SenderCheck) -> None:
+        trust: str | None = None
+        if not check.trusted:
+            dialog = SenderKeyDialog(check, self.window)
+            if not dialog.exec():
+                self._lines += [f"{path.name}: dibatalkan; kunci pengirim tidak dikonfirmasi.", ""]
+                self._next_package()
+                return
+            trust = check.fingerprint
+        self._start(
+            lambda own: PackageImportService(own).import_package(path, trust=trust),
+            lambda report: self._package_imported(path, report),
+            lambda text: self._import_refused(path, text),
+        )
+
+    def _package_imported(self, path: Path, report: PackageImportReport) -> None:
+        self._imported += 1
+        self._lines += [f"{path.name}:", *report.lines(), ""]
+        self._next_package()
+
+    def _import_refused(self, path: Path, text: str) -> None:
+        named = text if text.startswith(path.name) else f"{path.name}: {text}"
+        self._lines += [named, ""]
+        self._next_package()
+
+    def _report(self) -> None:
+        dialog = PackageReportDialog(
+            f"{self._imported} paket diimpor.", "\n".join(self._lines).strip(), self.window
+        )
+        dialog.exec()
+        self.finished.emit(self._imported > 0)
+
+    # -- running off the GUI thread --------------------------------------------------------
+
+    def _start(self, job: Job, done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
+        thread = QThread(self)
+        worker = _Worker(self.service, job)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.succeeded.connect(self._succeeded)
+        worker.refused.connect(self._refused)
+        self._run = _Run(thread, worker, done, failed)
+        self.update_actions()
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        thread.start()
+
+    def _end(self) -> _Run:
+        run = self._run
+        assert run is not None
+        run.thread.quit()
+        run.thread.wait()
+        self._run = None
+        QApplication.restoreOverrideCursor()
+        self.update_actions()
+        return run
+
+    @Slot(object, object)
+    def _succeeded(self, result: object, changes: list[Change]) -> None:
+        run = self._end()
+        for change in changes:
+            self.service.bus.publish(change)
+        run.done(result)
+
+    @Slot(str)
+    def _refused(self, text: str) -> None:
+        self._end().failed(text)

@@ -1,0 +1,138 @@
+"""The daftar hadir snapshot from the attendance recorded at procedure item 1.
+
+Who was recorded present is printed with their role, the saksi with the result of the surat mandat
+check; the KPU members and saksi of the setup who were not recorded keep their line to be signed
+(or left empty), and every group keeps blank lines for those who come later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
+from rekap_desktop.domain.election import Level, Pleno
+from rekap_desktop.services.print_snapshots import LEVEL_NAMES, form_suffix, region_fields
+from rekap_desktop.storage.procedure_store import Attendee as Recorded
+
+UNCHECKED = "Sesuai / Tidak sesuai *)"
+BAWASLU_LINES = 3
+OBSERVER_LINES = 4
+SPARE_LINES = 2
+
+
+def attendance_snapshot(
+    pleno: Pleno, recorded: Sequence[Recorded], watermark: str | None
+) -> AttendanceSnapshot:
+    level, column = LEVEL_NAMES[pleno.level]
+    by_role: dict[str, list[Recorded]] = {}
+    for person in recorded:
+        by_role.setdefault(person.role, []).append(person)
+    lower = "PPK" if pleno.level is Level.KABKO else f"penyelenggara {column.lower()}"
+    groups = (
+        AttendanceGroup(f"ANGGOTA KPU {level}", _members(pleno, by_role.get("kpu", []))),
+        AttendanceGroup(
+            f"BAWASLU {level}", _with_blanks(by_role.get("bawaslu", []), "Bawaslu", BAWASLU_LINES)
+        ),
+        AttendanceGroup(
+            f"{lower.upper()} (PER {column})", _lower(pleno, lower, by_role.get("ppk", []))
+        ),
+        AttendanceGroup("SAKSI", _witnesses(pleno, by_role.get("saksi", [])), with_mandate=True),
+        AttendanceGroup(
+            "PEMANTAU DAN UNDANGAN LAIN",
+            _with_blanks(by_role.get("pemantau", []), "Pemantau", OBSERVER_LINES),
+        ),
+    )
+    return AttendanceSnapshot(
+        form_name=f"DAFTAR HADIR RAPAT PLENO {level}{form_suffix(pleno, None)}",
+        region=pleno.region.name,
+        region_fields=region_fields(pleno),
+        election_name=pleno.name,
+        place=pleno.place,
+        held_on=pleno.held_on,
+        groups=groups,
+        watermark=watermark,
+    )
+
+
+def _note(person: Recorded) -> str:
+    status = "Hadir" if person.present else "Hadir, kemudian keluar"
+    return f"{status}; {person.note}" if person.note else status
+
+
+def _mandate(person: Recorded) -> str | None:
+    if person.mandate_checked is None:
+        return None
+    return "Sesuai" if person.mandate_checked else "Tidak sesuai"
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _members(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
+    """Every member of the setup in its order, marked when recorded; others recorded as KPU
+    after them."""
+    lines = []
+    left = list(recorded)
+    for member in pleno.members:
+        found = [p for p in left if _same(p.name, member.name)]
+        for person in found:
+            left.remove(person)
+        note = "; ".join(_note(p) for p in found)
+        lines.append(Attendee(member.name, member.position, note=note))
+    lines += [Attendee(p.name, "Anggota KPU", note=_note(p)) for p in left]
+    return tuple(lines)
+
+
+def _with_blanks(recorded: list[Recorded], role: str, lines: int) -> tuple[Attendee, ...]:
+    named = [Attendee(p.name, role, note=_note(p)) for p in recorded]
+    blanks = max(lines - len(named), SPARE_LINES if named else lines)
+    return tuple(named) + (Attendee("", role if role != "Pemantau" else ""),) * blanks
+
+
+def _lower(pleno: Pleno, lower: str, recorded: list[Recorded]) -> tuple[Attendee, ...]:
+    """Recorded PPK with their note (which kecamatan); without any, a line per unit."""
+    if not recorded:
+        return tuple(Attendee("", f"{lower} {u.name}") for u in pleno.units)
+    named = tuple(Attendee(p.name, lower, note=_note(p)) for p in recorded)
+    return named + (Attendee("", lower),) * SPARE_LINES
+
+
+def _witnesses(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
+    """Per contest and choice: the saksi recorded (replacements too) with the mandate check, or
+    the saksi of the setup with the check left to paper; then blank lines."""
+    lines: list[Attendee] = []
+    left = list(recorded)
+    for contest in pleno.contests:
+        numbers = [c.number for c in contest.choices] + [p.number for p in contest.parties]
+        for number in dict.fromkeys(numbers):
+            role = _witness_role(pleno, contest.code, number)
+            here = [p for p in left if (p.contest, p.choice) == (contest.code, number)]
+            for person in here:
+                left.remove(person)
+                lines.append(Attendee(person.name, role, _mandate(person), _note(person)))
+            if not here:
+                lines += [
+                    Attendee(w.name, role, None)
+                    for w in pleno.witnesses
+                    if w.contest == contest.code and w.choice == number
+                ]
+    lines += [
+        Attendee(
+            p.name, _witness_role(pleno, p.contest or "", p.choice or 0), _mandate(p), _note(p)
+        )
+        for p in left
+    ]
+    return tuple(lines) + (Attendee("", "Saksi"),) * SPARE_LINES
+
+
+def _witness_role(pleno: Pleno, contest_code: str, number: int) -> str:
+    contest = pleno.contest(contest_code)
+    if contest is not None and contest.is_party_list:
+        party = contest.party(number)
+        return f"Saksi {contest.title}, partai nomor {number}" + (
+            f" ({party.name})" if party else ""
+        )
+    choice = contest.choice(number) if contest else None
+    title = contest.title if contest else contest_code
+    return f"Saksi {title}, nomor urut {number}" + (f" ({choice.name})" if choice else "")

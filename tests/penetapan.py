@@ -1,0 +1,40 @@
+"""Taking a meeting through the whole agenda to penetapan with the services, for tests that need
+a determined result (result packages, final prints)."""
+
+from __future__ import annotations
+
+from rekap_desktop.domain.procedure import DETERMINATION
+from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
+from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.storage.procedure_store import Signature
+from tests.settling import settle_every_pair
+
+
+def determine_meeting(service: PlenoService) -> ProcedureService:
+    """Every open register entry closed as not resolvable here, every difference settled with
+    the PPK's form, every box opened intact, the room asked for objections (none), and the
+    result determined, signed by every KPU member."""
+    incidents = IncidentService(service)
+    for entry in incidents.register():
+        if entry.is_open and entry.number is not None:
+            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+    settle_every_pair(service)
+    procedure = ProcedureService(service)
+    records = ProcedureRecords(procedure)
+    pleno = service.pleno()
+    for _ in range(1000):
+        state = procedure.state()
+        if state.determined:
+            return procedure
+        stop = state.current
+        if stop.item == "4" and stop.unit and records.box_check(stop.unit) is None:
+            records.record_box(stop.unit, True, expected_forms(pleno))
+        if stop.item == "12" and records.objection_call() is None:
+            records.record_objection_call(True)
+        if stop.item == DETERMINATION:
+            procedure.determine([Signature(m.name, m.position, True) for m in pleno.members])
+        else:
+            procedure.next()
+    raise AssertionError("penetapan tidak tercapai")
