@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
@@ -22,6 +23,8 @@ from tests.fixtures import HEADER, write_setup
 
 KILLS = int(os.environ.get("REKAP_KILLS", "200"))
 WRITER = Path(__file__).with_name("writer.py")
+# A slow machine may need seconds to import and open the database; the kill waits for READY.
+READY_TIMEOUT = 60.0
 
 
 def _tally_files(folder: Path) -> None:
@@ -35,7 +38,8 @@ def _tally_files(folder: Path) -> None:
 
 
 def _run_and_kill(db: Path, folder: Path, delay: float) -> list[str]:
-    """Start the writer, kill it with SIGKILL after ``delay`` seconds; the lines it acknowledged."""
+    """Start the writer, kill it with SIGKILL ``delay`` seconds after it said READY (it has opened
+    the database by then, however slow the machine); the lines it acknowledged."""
     writer = subprocess.Popen(
         [sys.executable, str(WRITER), str(db), str(folder)],
         stdout=subprocess.PIPE,
@@ -44,12 +48,23 @@ def _run_and_kill(db: Path, folder: Path, delay: float) -> list[str]:
     )
     assert writer.stdout is not None
     lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(writer.stdout or []), daemon=True)
+    ready = threading.Event()
+
+    def read(stream: IO[str]) -> None:
+        for line in stream:
+            lines.append(line)
+            if line.startswith("READY"):
+                ready.set()
+        ready.set()  # the writer ended without READY: do not wait for it
+
+    reader = threading.Thread(target=read, args=(writer.stdout,), daemon=True)
     reader.start()
+    started = ready.wait(timeout=READY_TIMEOUT)
     time.sleep(delay)
     writer.send_signal(signal.SIGKILL)
     writer.wait()
     reader.join(timeout=5)
+    assert started and any(line.startswith("READY") for line in lines), "penulis tidak siap"
     return [line.split()[2] for line in lines if line.startswith("ACK")]
 
 
@@ -76,7 +91,7 @@ def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path: Path) -> None:
     acknowledged: list[str] = []
     for kill in range(KILLS):
         # WHEN the writer is killed at a random moment
-        acknowledged += _run_and_kill(db, tmp_path, rng.uniform(0.2, 0.9))
+        acknowledged += _run_and_kill(db, tmp_path, rng.uniform(0.0, 0.7))
         # THEN the file is sound, the chain and values verify, every acknowledged action is there
         imported = _imported_files(db)
         assert _is_subsequence(acknowledged, imported)

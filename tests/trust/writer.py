@@ -1,5 +1,5 @@
-"""A writer process for the kill test: records actions forever, acknowledging each one on stdout
-only after its transaction has committed."""
+"""A writer process for the kill test: prints READY once the database is open, then records
+actions forever, acknowledging each one on stdout only after its transaction has committed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rekap_desktop.storage.engine import open_engine
 def main(db: str, folder: str) -> None:
     service = PlenoService(open_engine(db), actor="penulis-uji")
     files = sorted(Path(folder).glob("tally-*.csv"))
+    print("READY", flush=True)
     number = 0
     while True:
         path = files[number % len(files)]
