@@ -33,6 +33,7 @@ from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
@@ -98,7 +99,8 @@ class IncidentService:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.engine) as session:
             yield session
 
     def _publish(self, what: AuditEvent, entry: Incident | None = None) -> None:
