@@ -57,3 +57,7 @@ class AuditEvent(StrEnum):
     """A unit's signed result package was verified and loaded as source ppk with its register."""
     PACKAGE_KEY_TRUSTED = "package_key_trusted"
     """The operator confirmed a sender's key fingerprint for the first time."""
+    IDLE_LOCK_SET = "idle_lock_set"
+    """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
+    SCREEN_UNLOCKED = "screen_unlocked"
+    """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""

@@ -25,6 +25,8 @@ class Action(StrEnum):
     REOPEN_DETERMINED = "reopen_determined"
     RESTORE_BACKUP = "restore_backup"
     MANAGE_USERS = "manage_users"
+    SET_IDLE_LOCK = "set_idle_lock"
+    """The idle time after which the cockpit's screen locks (ketua only)."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -36,11 +38,13 @@ ACTION_LABELS = {
     Action.REOPEN_DETERMINED: "membuka kembali hasil yang sudah ditetapkan",
     Action.RESTORE_BACKUP: "memulihkan cadangan",
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
+    Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
 _ALLOWED[Action.REOPEN_DETERMINED] = frozenset({Role.KETUA})
 _ALLOWED[Action.MANAGE_USERS] = frozenset({Role.KETUA})
+_ALLOWED[Action.SET_IDLE_LOCK] = frozenset({Role.KETUA})
 
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)
