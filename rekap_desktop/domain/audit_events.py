@@ -59,3 +59,7 @@ class AuditEvent(StrEnum):
     """The operator confirmed a sender's key fingerprint for the first time."""
     SEAT_TIE_DECIDED = "seat_tie_decided"
     """The meeting chose among tied parties or candidates where the law leaves the tie open."""
+    IDLE_LOCK_SET = "idle_lock_set"
+    """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
+    SCREEN_UNLOCKED = "screen_unlocked"
+    """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""

@@ -26,6 +26,8 @@ class Action(StrEnum):
     RESTORE_BACKUP = "restore_backup"
     MANAGE_USERS = "manage_users"
     DECIDE_TIE = "decide_tie"
+    SET_IDLE_LOCK = "set_idle_lock"
+    """The idle time after which the cockpit's screen locks (ketua only)."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -38,11 +40,13 @@ ACTION_LABELS = {
     Action.RESTORE_BACKUP: "memulihkan cadangan",
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
     Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
+    Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
 _ALLOWED[Action.REOPEN_DETERMINED] = frozenset({Role.KETUA})
 _ALLOWED[Action.MANAGE_USERS] = frozenset({Role.KETUA})
+_ALLOWED[Action.SET_IDLE_LOCK] = frozenset({Role.KETUA})
 
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)

@@ -1,5 +1,6 @@
 """The QApplication, its top-level error hook (a bug becomes a dialog, never a dead window), and
-the cockpit with everything it drives: projector, register, printing, backups, other stations."""
+the cockpit with everything it drives: projector, register, printing, backups, other stations,
+the idle screen lock."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
+from rekap_desktop.gui.idle_lock import IdleLock
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.screen_lock import ScreenLockService
 from rekap_desktop.services.users_service import UsersService
 
 
@@ -50,6 +53,7 @@ def run(service: PlenoService) -> int:
     extras = CockpitExtras(window)
     projector = ProjectorLink(window, settings)
     watcher = StationWatcher(service, window)
+    idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     window.show()
@@ -57,6 +61,7 @@ def run(service: PlenoService) -> int:
     code = app.exec()
     extras.packages.stop()
     backups.stop()
+    idle.stop()
     watcher.stop()
     projector.shutdown()
     del extras

@@ -96,9 +96,11 @@ class CockpitExtras:
         confirmation = ask_confirmation(self.users, action, self.window)
         return confirmation if confirmation is not None else False
 
-    def approve_closing(self) -> bool:
-        """Closing an objection (resolved or not resolvable) needs a commissioner's PIN now."""
-        return ask_confirmation(self.users, Action.CLOSE_OBJECTION, self.window) is not None
+    def approve_closing(self) -> Confirmation | bool:
+        """Closing an objection (resolved or not resolvable) needs a commissioner's PIN now; the
+        confirmation goes with the closing into its audit entry."""
+        confirmation = ask_confirmation(self.users, Action.CLOSE_OBJECTION, self.window)
+        return confirmation if confirmation is not None else False
 
     def _guard_corrections(self, widget: ComparisonWidget) -> None:
         widget.approve = self.approve_correction  # type: ignore[method-assign]

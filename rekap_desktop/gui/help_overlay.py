@@ -12,6 +12,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+S", "simpan catatan langkah ini"),
     ("Ctrl+R", "beralih antara tata cara rapat dan rekapitulasi"),
     ("Ctrl+P", "cetak halaman ini"),
+    ("Ctrl+L", "kunci layar sekarang (dibuka dengan nama dan PIN)"),
     ("Insert / Delete", "daftar hadir: tambah peserta / tandai keluar"),
     ("F1", "bantuan ini"),
     ("Esc", "tutup bantuan"),

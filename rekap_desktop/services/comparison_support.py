@@ -16,6 +16,7 @@ from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import form_keys
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import repository
 from rekap_desktop.text.fields import field_label
 
@@ -65,9 +66,9 @@ class ServiceBase:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.pleno_service.engine) as session:
+            yield session
 
     def target(self, contest: str, unit: str) -> Target:
         pleno = self.pleno_service.pleno()

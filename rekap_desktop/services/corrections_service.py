@@ -18,6 +18,7 @@ from rekap_desktop.domain.ids import ContestCode, RegionCode
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
+from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
@@ -35,6 +36,9 @@ class SettleRequest:
     approved_by: str
     reason_text: str = ""
     incident_number: int | None = None
+    seen: FormVersions | None = None
+    """The pair's form versions the dialog was opened on; the correction is refused when the
+    field's determined (pleno) or PPK value changed since. None: not checked."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,14 @@ class SettleResult:
     """Whether this correction settled the last open field, so the pair was marked read."""
 
 
+@dataclass(frozen=True)
+class PairView:
+    """What a station shows of one pair, and the form versions to send back with an edit."""
+
+    comparison: Comparison
+    versions: FormVersions
+
+
 class CorrectionsService(ServiceBase):
     # -- reading ---------------------------------------------------------------------------
 
@@ -52,6 +64,15 @@ class CorrectionsService(ServiceBase):
         target = self.target(contest, unit)
         with Session(self.pleno_service.engine) as session:
             return self.compare_in(session, target)
+
+    def view(self, contest: str, unit: str) -> PairView:
+        """The comparison with the form versions it was read from, in one read."""
+        target = self.target(contest, unit)
+        with Session(self.pleno_service.engine) as session, session.begin():
+            # Versions first: should a write land between the two reads, the versions are the
+            # older ones and the next edit is refused rather than based on unseen values.
+            versions = repository.form_versions(session, contest, unit)
+            return PairView(self.compare_in(session, target), versions)
 
     def corrections(self, contest: str, unit: str) -> list[Correction]:
         with Session(self.pleno_service.engine) as session:
@@ -89,6 +110,8 @@ class CorrectionsService(ServiceBase):
         self._check_incident(request.incident_number)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
+            repository.lock_for_write(session)
+            refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
             tallies = repository.current_tallies(session, target.contest.code)
             ppk = tallies.get((contest, unit, PPK.code))
             pleno_form = dict(tallies.get((contest, unit, PLENO.code)) or {})

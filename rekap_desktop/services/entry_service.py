@@ -21,6 +21,7 @@ from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target, source_name
+from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
@@ -51,8 +52,18 @@ class PassMismatch:
 
 
 class EntryService(ServiceBase):
-    def enter(self, contest: str, unit: str, source: str, field: str, text: str) -> EntryResult:
-        """Enter the value read for one field of a PPK, saksi or Bawaslu form."""
+    def enter(
+        self,
+        contest: str,
+        unit: str,
+        source: str,
+        field: str,
+        text: str,
+        seen: FormVersions | None = None,
+    ) -> EntryResult:
+        """Enter the value read for one field of a PPK, saksi or Bawaslu form; with ``seen`` (the
+        form versions the station's view showed) refused when another station changed the field
+        since (:class:`~rekap_desktop.services.concurrency.ConcurrentEdit`)."""
         target = self.target(contest, unit)
         key = target.field(field)
         who = self._source(target, source)
@@ -67,16 +78,25 @@ class EntryService(ServiceBase):
                     )
                 ]
             )
-        return self._write(target, who, {key: value}, AuditEvent.VALUE_ENTERED)
+        return self._write(target, who, {key: value}, AuditEvent.VALUE_ENTERED, seen=seen)
 
-    def confirm(self, contest: str, unit: str, source: str, field: str, shown: int) -> EntryResult:
-        """ "Sesuai": the field was read aloud equal to the value shown (written when different)."""
+    def confirm(
+        self,
+        contest: str,
+        unit: str,
+        source: str,
+        field: str,
+        shown: int,
+        seen: FormVersions | None = None,
+    ) -> EntryResult:
+        """ "Sesuai": the field was read aloud equal to the value shown (written when different);
+        ``seen`` as for :meth:`enter`."""
         target = self.target(contest, unit)
         key = target.field(field)
         who = self._source(target, source)
         if shown < 0:
             raise InputRejected([Problem("nilai yang ditampilkan tidak sah (negatif)")])
-        return self._write(target, who, {key: shown}, AuditEvent.VALUE_CONFIRMED)
+        return self._write(target, who, {key: shown}, AuditEvent.VALUE_CONFIRMED, seen=seen)
 
     def record_pass(
         self, contest: str, unit: str, source: str, pass_no: int, values: Mapping[str, str]
@@ -165,11 +185,14 @@ class EntryService(ServiceBase):
         values: dict[FieldKey, int],
         event: AuditEvent,
         applied: bool = False,
+        seen: FormVersions | None = None,
     ) -> EntryResult:
         form = (target.contest.code, target.unit.code, who.code)
         ((field, value), *_) = values.items()
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
+            repository.lock_for_write(session)
+            refuse_if_changed(session, target, (who,), field, seen)
             current = repository.current_tallies(session, target.contest.code).get(form)
             merged = {**dict(current or {}), **values}
             version = None

@@ -28,10 +28,13 @@ from rekap_desktop.domain.incidents import (
     Origin,
     Paraf,
 )
+from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
 
@@ -96,7 +99,8 @@ class IncidentService:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.engine) as session:
             yield session
 
     def _publish(self, what: AuditEvent, entry: Incident | None = None) -> None:
@@ -167,15 +171,27 @@ class IncidentService:
         self._check(revised)
         return self._replace(current, revised, AuditEvent.INCIDENT_EDITED)
 
-    def resolve(self, number: int, resolution: str, paraf: tuple[Paraf, ...]) -> Incident:
-        """Diselesaikan, with the resolution and who initialled it."""
+    def resolve(
+        self,
+        number: int,
+        resolution: str,
+        paraf: tuple[Paraf, ...],
+        confirmation: Confirmation | None = None,
+    ) -> Incident:
+        """Diselesaikan, with the resolution and who initialled it; ``confirmation`` is the
+        commissioner who confirmed the closing with their PIN (named in the audit entry)."""
+        _check_closing(confirmation)
         paraf = tuple(Paraf(" ".join(p.name.split()), p.role) for p in paraf)
         settled = rules.resolve(self.entry(number), resolution, paraf, self.registered_saksi())
-        return self._settle(number, settled, AuditEvent.INCIDENT_RESOLVED)
+        return self._settle(number, settled, AuditEvent.INCIDENT_RESOLVED, confirmation)
 
-    def mark_unresolvable(self, number: int, reason: str) -> Incident:
+    def mark_unresolvable(
+        self, number: int, reason: str, confirmation: Confirmation | None = None
+    ) -> Incident:
+        """Tidak dapat diselesaikan, with the reason; ``confirmation`` as for :meth:`resolve`."""
+        _check_closing(confirmation)
         settled = rules.mark_unresolvable(self.entry(number), reason)
-        return self._settle(number, settled, AuditEvent.INCIDENT_UNRESOLVABLE)
+        return self._settle(number, settled, AuditEvent.INCIDENT_UNRESOLVABLE, confirmation)
 
     def attach_evidence(self, number: int, path: Path) -> Evidence:
         """Attach a JPG, PNG or PDF (at most 50 MB, recognised by its content) to an entry."""
@@ -242,22 +258,36 @@ class IncidentService:
                 )
         return problems
 
-    def _settle(self, number: int, settled: Incident | rules.Refusal, what: AuditEvent) -> Incident:
+    def _settle(
+        self,
+        number: int,
+        settled: Incident | rules.Refusal,
+        what: AuditEvent,
+        confirmation: Confirmation | None,
+    ) -> Incident:
         if isinstance(settled, rules.Refusal):
             raise InputRejected([Problem(settled.reason)])
-        return self._replace(self.entry(number), settled, what)
+        return self._replace(self.entry(number), settled, what, confirmation)
 
-    def _replace(self, before: Incident, after: Incident, what: AuditEvent) -> Incident:
+    def _replace(
+        self,
+        before: Incident,
+        after: Incident,
+        what: AuditEvent,
+        confirmation: Confirmation | None = None,
+    ) -> Incident:
         assert before.number is not None  # read from the register
         with self._transaction() as session:
             row = incident_store.row(session, before.number)
             assert row is not None
             incident_store.update(session, row, before, after, self.pleno_service.actor)
-            payload = {
+            payload: dict[str, object] = {
                 "nomor": before.number,
                 "sebelum": incident_store.content(before),
                 "sesudah": incident_store.content(after),
             }
+            if confirmation is not None:
+                payload.update(confirmation.audit_fields())
             audit.append(session, self.pleno_service.actor, what, payload)
         self._publish(what, after)
         return self.entry(before.number)
@@ -287,6 +317,20 @@ class IncidentService:
             f"{earlier.origin_number} (register ini No. {earlier.number}), diajukan oleh "
             f"{earlier.raised_by}; penyelesaian: {earlier.resolution.rstrip('.') or '–'}. "
             "Penolakan ini dicatat."
+        )
+
+
+def _check_closing(confirmation: Confirmation | None) -> None:
+    """A confirmation given for another action does not close an entry."""
+    if confirmation is not None and confirmation.action is not Action.CLOSE_OBJECTION:
+        raise InputRejected(
+            [
+                Problem(
+                    f"konfirmasi PIN {confirmation.user.name} diberikan untuk "
+                    f"{ACTION_LABELS[confirmation.action]}, bukan untuk "
+                    f"{ACTION_LABELS[Action.CLOSE_OBJECTION]}"
+                )
+            ]
         )
 
 

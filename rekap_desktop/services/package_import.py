@@ -34,6 +34,7 @@ from rekap_desktop.services.keys import normalise_fingerprint
 from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, incident_store, packages_store, repository
 from rekap_desktop.storage.packages_store import ImportedPackage
 
@@ -99,9 +100,9 @@ class PackageImportService:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.pleno_service.engine) as session:
+            yield session
 
     def examine(self, path: Path) -> SenderCheck:
         """Everything ``import_package`` checks, short of writing: refused the same way; says

@@ -25,6 +25,7 @@ from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, un
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, procedure_store
 from rekap_desktop.storage.procedure_store import Pause, Signature
@@ -52,9 +53,9 @@ class ProcedureService:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.pleno_service.engine) as session:
+            yield session
 
     def _load(self) -> list[Moment]:
         with Session(self.pleno_service.engine) as session:

@@ -25,6 +25,7 @@ from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, packages_store, repository
 from rekap_desktop.storage.packages_store import UnitProgress
 
@@ -82,9 +83,9 @@ class SirekapImportService:
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
-        with Session(self.pleno_service.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        # The shared write transaction: on PostgreSQL every station's writes take one lock.
+        with write_transaction(self.pleno_service.engine) as session:
+            yield session
 
     def progress(self) -> list[UnitProgress]:
         """The newest snapshot time and TPS progress per (contest, unit), for the screens."""

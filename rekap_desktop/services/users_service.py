@@ -32,6 +32,8 @@ from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
 
 Clock = Callable[[], datetime]
+UNLOCK = "buka_kunci_layar"
+UNLOCK_LABEL = "membuka kunci layar"
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,25 @@ class UsersService:
     def confirm(self, name: str, pin: str, action: Action) -> Confirmation:
         """The named user's confirmation of ``action``; refused (and counted) on a wrong PIN."""
         now = self.clock()
+        role = self._check_pin(name, pin, action.value, ACTION_LABELS[action], now)
+        refusal = refusal_for_role(role, action)
+        if refusal:
+            raise InputRejected([Problem(refusal)])
+        return Confirmation(User(name, role), action, now.isoformat(timespec="seconds"))
+
+    def unlock(self, name: str, pin: str) -> User:
+        """Any user of the meeting unlocks the cockpit's locked screen with their PIN; a wrong
+        PIN counts toward the same lock-out as every other PIN check. Audited."""
+        now = self.clock()
+        role = self._check_pin(name, pin, UNLOCK, UNLOCK_LABEL, now)
+        with self._session() as session, session.begin():
+            audit.append(session, name, AuditEvent.SCREEN_UNLOCKED, {"nama": name})
+        self.bus.publish(Change(AuditEvent.SCREEN_UNLOCKED))
+        return User(name, role)
+
+    def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:
+        """The user's role when ``pin`` is theirs; a wrong PIN is recorded and refused, and a
+        locked user is refused without trying."""
         with self._session() as session, session.begin():
             row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
             if row is None:
@@ -132,20 +153,17 @@ class UsersService:
             if not self._pin_matches(row.pin_hash, pin):
                 session.add(PinFailureRow(user_id=row.id, at=now.isoformat()))
                 audit.append(
-                    session, name, AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": action.value}
+                    session, name, AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": purpose}
                 )
                 rejection = InputRejected(
-                    [Problem(_wrong_pin_message([*failures, now], now, action))]
+                    [Problem(_wrong_pin_message([*failures, now], now, label))]
                 )
             else:
                 rejection = None
             role = Role(row.role)
         if rejection is not None:
             raise rejection
-        refusal = refusal_for_role(role, action)
-        if refusal:
-            raise InputRejected([Problem(refusal)])
-        return Confirmation(User(name, role), action, now.isoformat(timespec="seconds"))
+        return role
 
     def _failures(self, session: Session, user_id: int) -> list[datetime]:
         rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
@@ -158,8 +176,8 @@ class UsersService:
             return False
 
 
-def _wrong_pin_message(failures: list[datetime], now: datetime, action: Action) -> str:
-    message = f"PIN salah untuk {ACTION_LABELS[action]}"
+def _wrong_pin_message(failures: list[datetime], now: datetime, label: str) -> str:
+    message = f"PIN salah untuk {label}"
     if locked_until(failures, now) is not None:
         return message + "; pengguna terkunci 5 menit"
     recent = sum(1 for f in failures if now - f < LOCK_DURATION)

@@ -124,3 +124,28 @@ def verify(session: Session) -> ChainReport:
         expected_id += 1
         count += 1
     return ChainReport(count, None, "utuh")
+
+
+def form_writer(session: Session, key: tuple[str, str, str], version: int) -> str | None:
+    """Who wrote version ``version`` of one (contest, unit, source) form, as its audit entry
+    records it; None when no entry names that version."""
+    contest, unit, source = key
+    # Form records are canonical JSON (keys sorted), so this narrows the scan to likely entries.
+    needle = f'"pemilihan":{canonical_json(contest)},"sumber":{canonical_json(source)},'
+    needle += f'"versi":{version}}}'
+    rows = session.scalars(
+        select(AuditEntryRow)
+        .where(AuditEntryRow.payload.contains(needle, autoescape=True))
+        .order_by(AuditEntryRow.id.desc())
+    )
+    for row in rows:
+        payload = json.loads(row.payload)
+        forms = payload.get(FORMS) if isinstance(payload, dict) else None
+        for form in forms if isinstance(forms, list) else ():
+            if (
+                isinstance(form, dict)
+                and (form.get("pemilihan"), form.get("kode_wilayah"), form.get("sumber")) == key
+                and form.get("versi") == version
+            ):
+                return row.actor
+    return None

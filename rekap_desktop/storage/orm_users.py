@@ -22,3 +22,13 @@ class PinFailureRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     at: Mapped[str] = mapped_column(String(32))
+
+
+class IdleLockRow(Base):
+    """Kunci layar: the idle time the ketua set (one row; none yet means the default)."""
+
+    __tablename__ = "idle_lock"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    minutes: Mapped[int]
+    set_by: Mapped[str] = mapped_column(String(200))
+    set_at: Mapped[str] = mapped_column(String(32))

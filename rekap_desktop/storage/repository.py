@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.tally import Tally
-from rekap_desktop.storage.audit import now_iso
+from rekap_desktop.storage.audit import form_writer, now_iso
 from rekap_desktop.storage.orm import (
     ImportBatchRow,
     IncidentRow,
@@ -115,6 +115,71 @@ def save_tally(
     session.add(row)
     session.flush()
     return row.version
+
+
+@dataclass(frozen=True)
+class FieldWrite:
+    """The latest write of one field of a form after a given version: what, when and by whom."""
+
+    version: int
+    value: int | None
+    at: str
+    actor: str | None
+
+
+def lock_for_write(session: Session) -> None:
+    """Take the database's write lock now, before reading what a write depends on, so no other
+    station commits in between (an optimistic check and its write form one atomic step).
+
+    SQLite: a statement that writes (here: nothing) starts the write transaction at once.
+    PostgreSQL: the write transaction already holds the advisory lock every write takes."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(MeetingRow).where(MeetingRow.id == -1).values(id=MeetingRow.id))
+
+
+def form_versions(session: Session, contest: str, unit: str) -> dict[str, int]:
+    """Source code → current version of each form of one (contest, unit)."""
+    rows = session.execute(
+        select(TallyRow.source, TallyRow.version).where(
+            TallyRow.contest == contest, TallyRow.unit == unit, TallyRow.is_current.is_(True)
+        )
+    )
+    return {source: version for source, version in rows}
+
+
+def field_written_since(
+    session: Session, key: TallyKey, field: str, seen_version: int
+) -> FieldWrite | None:
+    """The latest version after ``seen_version`` that changed ``field`` of the form ``key``
+    (a value set, altered or removed), or None when the field is as it was in that version."""
+    contest, unit, source = key
+    versions = session.execute(
+        select(TallyRow.version, TallyRow.created_at, TallyValueRow.value)
+        .join(
+            TallyValueRow,
+            (TallyValueRow.tally_id == TallyRow.id) & (TallyValueRow.field == field),
+            isouter=True,
+        )
+        .where(
+            TallyRow.contest == contest,
+            TallyRow.unit == unit,
+            TallyRow.source == source,
+            TallyRow.version >= seen_version,
+        )
+        .order_by(TallyRow.version)
+    ).all()
+    rows: list[tuple[int, str, int | None]] = [(v, at, value) for v, at, value in versions]
+    seen = [value for version, _, value in rows if version == seen_version]
+    previous = seen[0] if seen else None
+    changed: tuple[int, str, int | None] | None = None
+    for version, at, value in rows:
+        if version > seen_version and value != previous:
+            changed = (version, at, value)
+        previous = value
+    if changed is None:
+        return None
+    version, at, value = changed
+    return FieldWrite(version, value, at, form_writer(session, key, version))
 
 
 def incidents(session: Session) -> list[StoredIncident]:

@@ -213,3 +213,37 @@ def test_closing_an_objection_asks_for_a_commissioners_pin(
     monkeypatch.setattr(cockpit_extras, "ask_confirmation", cancel)
     assert extras.register.approve_closing() is False
     assert asked == [Action.CLOSE_OBJECTION]
+
+
+def test_closing_an_objection_names_the_commissioner_in_the_audit(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from rekap_desktop.gui.incidents import register_view
+
+    # GIVEN the assembled cockpit and the demo's open objection No. 3
+    extras = CockpitExtras(window)
+    confirmation = UsersService(window.service.engine).confirm(
+        KETUA, "1111", Action.CLOSE_OBJECTION
+    )
+    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: confirmation)
+    opened: list[object] = []
+
+    def settle_now(dialog: register_view.SettleDialog) -> int:
+        opened.append(dialog.confirmation)
+        dialog.text_edit.setPlainText("Dicocokkan dengan C.Hasil TPS 012: benar.")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(register_view.SettleDialog, "exec", settle_now)
+    # WHEN the operator settles it from the register and the ketua confirms with the PIN
+    extras.register.select(3)
+    extras.register.resolve_selected()
+    # THEN the dialog carried the confirmation and the closing's audit entry names the ketua
+    assert opened == [confirmation]
+    with sqlite3.connect(window.service.engine.url.database or "") as connection:
+        payload = connection.execute(
+            "SELECT payload FROM audit_entry WHERE event = 'incident_resolved'"
+        ).fetchone()[0]
+    assert json.loads(payload)["dikonfirmasi_oleh"] == KETUA

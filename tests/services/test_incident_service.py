@@ -21,6 +21,7 @@ from rekap_desktop.domain.incidents import (
     Raiser,
     RaiserRole,
 )
+from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import (
@@ -30,6 +31,7 @@ from rekap_desktop.services.incident_service import (
     register_snapshot,
 )
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import Confirmation, UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import SETUP
 
@@ -322,3 +324,52 @@ def test_pleno_service_view_of_the_register_stays_the_same(
         (2, "terbuka", Origin.KECAMATAN.value),
         (3, "terbuka", Origin.BARU.value),
     ]
+
+
+def _commissioner(service: IncidentService, action: Action) -> Confirmation:
+    users = UsersService(service.engine)
+    users.add_user("Ketua Uji", Role.KETUA, "1111")
+    return users.confirm("Ketua Uji", "1111", action)
+
+
+def _last_audit_payload(engine: Engine) -> dict[str, object]:
+    with engine.connect() as connection:
+        payload = connection.execute(
+            text("SELECT payload FROM audit_entry ORDER BY id DESC LIMIT 1")
+        ).scalar_one()
+    loaded: dict[str, object] = json.loads(payload)
+    return loaded
+
+
+@pytest.mark.parametrize("unresolvable", [False, True])
+def test_closing_names_the_commissioner_who_confirmed(
+    service: IncidentService, unresolvable: bool
+) -> None:
+    # GIVEN an open objection and the ketua's confirmation of closing it
+    service.create(DRAFT)
+    confirmation = _commissioner(service, Action.CLOSE_OBJECTION)
+    # WHEN it is closed (resolved, or marked not resolvable) with that confirmation
+    if unresolvable:
+        service.mark_unresolvable(1, "Saksi tetap menolak.", confirmation)
+    else:
+        service.resolve(1, "Dicocokkan dengan C.Hasil TPS 003; sama.", PARAF, confirmation)
+    # THEN the audit entry of the closing names the ketua and the chain verifies
+    payload = _last_audit_payload(service.engine)
+    assert (payload["dikonfirmasi_oleh"], payload["peran"]) == ("Ketua Uji", "ketua")
+    assert service.pleno_service.verify_audit().ok
+
+
+def test_a_confirmation_for_another_action_does_not_close(service: IncidentService) -> None:
+    # GIVEN an open objection and a PIN confirmation given for approving a correction
+    service.create(DRAFT)
+    confirmation = _commissioner(service, Action.APPROVE_CORRECTION)
+    before = _dump(service.engine)
+    # WHEN that confirmation is used to close the objection
+    with pytest.raises(InputRejected) as raised:
+        service.resolve(1, "Sama.", PARAF, confirmation)
+    # THEN it is refused, saying why, and nothing changed
+    assert str(raised.value) == (
+        "konfirmasi PIN Ketua Uji diberikan untuk menyetujui pembetulan, "
+        "bukan untuk menutup keberatan"
+    )
+    assert _dump(service.engine) == before

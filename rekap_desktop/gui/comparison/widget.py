@@ -14,6 +14,7 @@ read), Ctrl+D ("hanya selisih").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -42,7 +43,9 @@ from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
 from rekap_desktop.gui.comparison.view import ComparisonDelegate
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.number_edit import NumberEdit
+from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
+from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
 from rekap_desktop.text.numbers import format_number
 
@@ -66,6 +69,9 @@ class ComparisonWidget(QWidget):
         self.service = service
         self.contest_code, self.unit_code = contest_code, unit_code
         self.comparison: Comparison | None = None
+        self.versions: FormVersions = {}
+        """The form versions the shown comparison was read from, sent back with every edit so
+        an edit based on a view another station has since changed is refused."""
         self.model = ComparisonModel()
         self._build()
         self.set_pair(contest_code, unit_code)
@@ -158,8 +164,9 @@ class ComparisonWidget(QWidget):
         self._show_first_photo()
 
     def refresh(self) -> None:
-        comparison = self.service.corrections.comparison(self.contest_code, self.unit_code)
-        self.comparison = comparison
+        view = self.service.corrections.view(self.contest_code, self.unit_code)
+        comparison = view.comparison
+        self.comparison, self.versions = comparison, view.versions
         read = self.service.corrections.is_read(self.contest_code, self.unit_code)
         self.title.setText(
             f"<h3>{comparison.unit.name} ({comparison.unit.code}) — {comparison.contest.title}"
@@ -217,12 +224,14 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
+        seen = self.versions
         result = run_operation(
             self,
             TITLE,
             lambda: self.service.entry.enter(
-                self.contest_code, self.unit_code, source.code, row.field, str(value)
+                self.contest_code, self.unit_code, source.code, row.field, str(value), seen
             ),
+            self._refresh_if_stale,
         )
         if result is not None:
             codes = ", ".join(f.code for f in result.findings)
@@ -244,12 +253,14 @@ class ComparisonWidget(QWidget):
             self._say(f"{row.label}: belum ada nilai yang ditampilkan untuk disesuaikan")
             return
         source: Source = self.entry_source.currentData()
+        seen = self.versions
         result = run_operation(
             self,
             TITLE,
             lambda: self.service.entry.confirm(
-                self.contest_code, self.unit_code, source.code, row.field, shown
+                self.contest_code, self.unit_code, source.code, row.field, shown, seen
             ),
+            self._refresh_if_stale,
         )
         if result is not None:
             self._say(f"{row.label}: sesuai ({format_number(shown)})")
@@ -273,11 +284,12 @@ class ComparisonWidget(QWidget):
             for i in self.service.pleno.incidents()
             if i.contest in (None, self.contest_code) and i.unit in (None, self.unit_code)
         ]
+        seen = self.versions  # what the dialog shows; the view may refresh while it is open
         dialog = CorrectionDialog(
             row, reference, self.service.corrections.commissioners(), incidents, self
         )
         if dialog.exec() and (request := dialog.request()) is not None:
-            approved = self.approve(request)
+            approved = self.approve(replace(request, seen=seen))
             if approved is not None:
                 self.settle(approved)
 
@@ -291,6 +303,7 @@ class ComparisonWidget(QWidget):
             self,
             TITLE,
             lambda: self.service.corrections.settle(self.contest_code, self.unit_code, request),
+            self._refresh_if_stale,
         )
         if result is not None:
             self.refresh()
@@ -338,6 +351,15 @@ class ComparisonWidget(QWidget):
             self.show_photo(photos[-1].id)
         else:
             self.photo.clear_image()
+
+    def _refresh_if_stale(self, error: InputRejected) -> None:
+        """Another station changed the field: show what is stored now behind the refusal."""
+        if isinstance(error, ConcurrentEdit):
+            selected = self.selected_row()
+            self.refresh()
+            if selected is not None:
+                self.select_field(selected.field)
+            self._say("Diubah oleh stasiun lain; tampilan diperbarui.")
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -31,6 +31,7 @@ from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import IncidentService, RegisterFilter
+from rekap_desktop.services.users_service import Confirmation
 
 
 class RegisterView(QWidget):
@@ -184,14 +185,19 @@ class RegisterView(QWidget):
     def unresolvable_selected(self) -> None:
         self._settle(unresolvable=True)
 
-    def approve_closing(self) -> bool:
-        """Closing an objection needs a commissioner; the cockpit replaces this with a PIN check."""
+    def approve_closing(self) -> Confirmation | bool:
+        """Closing an objection needs a commissioner; the cockpit replaces this with a PIN check
+        (the confirmation, named in the audit entry; False when refused; True: no one asked)."""
         return True
 
     def _settle(self, unresolvable: bool) -> None:
         number = self.selected_number()
-        if number is not None and self.approve_closing():
-            SettleDialog(self.service, number, unresolvable, self).exec()
+        if number is None:
+            return
+        approval = self.approve_closing()
+        if approval is not False:
+            confirmation = approval if isinstance(approval, Confirmation) else None
+            SettleDialog(self.service, number, unresolvable, self, confirmation).exec()
             self.refresh()
 
     def import_register(self, path: Path) -> None:

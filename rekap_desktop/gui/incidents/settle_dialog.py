@@ -23,6 +23,7 @@ from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.operations import refusal_text
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.users_service import Confirmation
 
 PROBLEM_STYLE = "color: #9b1c1c; background: #fdecec; padding: 6px; border-radius: 4px;"
 
@@ -34,11 +35,13 @@ class SettleDialog(QDialog):
         number: int,
         unresolvable: bool = False,
         parent: QWidget | None = None,
+        confirmation: Confirmation | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.number = number
         self.unresolvable = unresolvable
+        self.confirmation = confirmation
         entry = service.entry(number)
         title = "Tidak dapat diselesaikan" if unresolvable else "Selesaikan dengan paraf"
         self.setWindowTitle(f"{title} — Entri No. {number}")
@@ -103,9 +106,9 @@ class SettleDialog(QDialog):
         text = self.text_edit.toPlainText()
         try:
             if self.unresolvable:
-                self.service.mark_unresolvable(self.number, text)
+                self.service.mark_unresolvable(self.number, text, self.confirmation)
             else:
-                self.service.resolve(self.number, text, self.paraf())
+                self.service.resolve(self.number, text, self.paraf(), self.confirmation)
         except InputRejected as error:
             # Refused in place: the dialog stays open with the message, nothing typed is lost.
             self.message.setText(refusal_text(error))
