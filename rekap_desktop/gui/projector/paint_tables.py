@@ -47,7 +47,7 @@ def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
             (line.label, *line.cells, DIFFERS_LABEL if line.has_difference else ""),
             (None, *(palette.differs if d else None for d in line.differs), palette.differs),
             (False, *line.differs, True),
-            bold=line.label.startswith("V."),
+            bold=line.label.startswith(("V.", "JUMLAH")),
         )
         for line in scene.lines
     ]
@@ -80,7 +80,7 @@ def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
         area.setRight(chart.left() - canvas.margin)
     else:
         area.setBottom(chart.top() - canvas.margin)
-    columns = [Column(""), Column("Kecamatan", numeric=False)]
+    columns = [Column(""), Column(scene.row_heading, numeric=False)]
     columns += [_choice_column(h) for h in scene.choice_headers]
     columns.append(Column("Suara sah"))
     rows = [_recap_row(canvas, line) for line in scene.lines]

@@ -126,6 +126,8 @@ class RecapScene:
     unit_count: int
     page: int
     pages: int
+    row_heading: str = "Kecamatan"
+    """What the rows are: kecamatan, or the dapil of a legislative contest."""
 
 
 @dataclass(frozen=True)

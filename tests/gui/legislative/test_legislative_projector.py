@@ -1,0 +1,144 @@
+"""Projector scenes of a legislative contest on the Pemilu demo: a kecamatan's party summary, one
+party's candidates at a time, and the recapitulation per dapil — built and painted legibly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.gui.projector.cues import RecapCue, TallyCue
+from rekap_desktop.gui.projector.party_cues import PartyCue, view_count
+from rekap_desktop.gui.projector.scenes import RecapScene, TallyScene
+from rekap_desktop.gui.projector.snapshot import legislative_cues
+from rekap_desktop.gui.projector.view import SceneView
+from rekap_desktop.gui.projector_link import kept_place
+from rekap_desktop.services.pleno_service import PlenoService
+
+FULL_HD = (1920, 1080)
+GADING_CEMPAKA = "177102"
+"""Dapil 3; a saksi of party 2 copied 76 where the PPK has 61 for candidate 2 of party 2."""
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> SceneView:
+    scene_view = SceneView()
+    scene_view.resize(*FULL_HD)
+    qtbot.addWidget(scene_view)
+    return scene_view
+
+
+def painted(qtbot: QtBot, view: SceneView, scene: object, path: Path) -> list[str]:
+    view.set_scene(scene)  # type: ignore[arg-type]
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.grab().save(str(path))
+    return view.rendered_texts()
+
+
+def test_the_party_summary_compares_each_partys_total_across_sources(
+    qtbot: QtBot, view: SceneView, pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the first view of GADING CEMPAKA in the DPRD Kota
+    scene = PartyCue("dprd_kabko", GADING_CEMPAKA).build(pemilu, False)
+    contest = pemilu.pleno().contest("dprd_kabko")
+    assert contest is not None and isinstance(scene, TallyScene)
+    # THEN it lists the first nine parties with each source's written party total
+    assert [line.label for line in scene.lines] == [
+        f"{p.number}. {p.name}" for p in contest.parties[:9]
+    ]
+    assert [c.code for c in scene.columns] == ["ppk", "sirekap", "saksi_02"]
+    assert scene.unit == "Kec. GADING CEMPAKA (177102) · Dapil 3"
+    assert scene.section == "jumlah suara per partai (1/2)"
+    assert (scene.page, scene.pages) == (1, 2 + 18)
+    ppk = pemilu.tallies("dprd_kabko")[("dprd_kabko", GADING_CEMPAKA, "ppk")]
+    assert scene.lines[1].cells[0] == f"{ppk.value('jumlah_suara_partai_02'):,}".replace(",", ".")
+    # AND painted full HD, its text is at least 1/30 of the height and names the parties
+    texts = painted(qtbot, view, scene, tmp_path / "partai-ringkasan.png")
+    assert view.body_px >= FULL_HD[1] / 30
+    assert f"9. {contest.parties[8].name}" in texts
+
+
+def test_one_partys_candidates_are_shown_with_the_differing_copy_marked(
+    qtbot: QtBot, view: SceneView, pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN party 2's view of GADING CEMPAKA
+    cue = PartyCue("dprd_kabko", GADING_CEMPAKA).for_party(pemilu, 2)
+    scene = cue.build(pemilu, False)
+    contest = pemilu.pleno().contest("dprd_kabko")
+    assert contest is not None and isinstance(scene, TallyScene)
+    party = contest.party(2)
+    assert party is not None
+    candidates = party.candidates["3"]
+    # THEN the party takes the title and the rows are party-only, dapil 3's candidates, total
+    assert scene.contest_title == f"Partai 2. {party.name}"
+    assert [line.label for line in scene.lines] == [
+        "Suara partai saja",
+        *(f"{c.number}. {c.name} ({c.sex})" for c in candidates),
+        "JUMLAH",
+    ]
+    # AND the saksi's 76 against the PPK's 61 for candidate 2 is marked ≠, nothing else
+    differing = [line for line in scene.lines if line.has_difference]
+    assert [(d.label, d.cells) for d in differing] == [
+        (f"2. {candidates[1].name} ({candidates[1].sex})", ("61", "61", "≠ 76"))
+    ]
+    texts = painted(qtbot, view, scene, tmp_path / "partai-calon.png")
+    assert view.body_px >= FULL_HD[1] / 30
+    assert "≠ 76" in texts and "JUMLAH" in texts
+
+
+def test_the_operator_steps_through_parties_and_a_change_keeps_the_place(
+    pemilu: PlenoService,
+) -> None:
+    # GIVEN the summary view of a DPRD kecamatan
+    contest = pemilu.pleno().contest("dprd_kabko")
+    assert contest is not None
+    cue = PartyCue("dprd_kabko", GADING_CEMPAKA)
+    # WHEN the operator steps back from the first view, and forward three times
+    last = cue.stepped(-1, pemilu)
+    third = cue.stepped(1, pemilu).stepped(1, pemilu).stepped(1, pemilu)
+    # THEN stepping wraps to the last party, and forward reaches the second party's view
+    assert last.index == view_count(contest) - 1
+    assert last.build(pemilu, False).contest_title.startswith("Partai 18.")  # type: ignore[union-attr]
+    assert third.build(pemilu, False).contest_title.startswith("Partai 2.")  # type: ignore[union-attr]
+    # AND when a committed change rebuilds the preview of the same kecamatan, the party stays
+    assert kept_place(third, PartyCue("dprd_kabko", GADING_CEMPAKA)) == third
+    assert kept_place(third, PartyCue("dprd_kabko", "177101")) == PartyCue("dprd_kabko", "177101")
+    # AND a kecamatan's tally pages step the same way
+    assert TallyCue("dprd_kabko", GADING_CEMPAKA).stepped(1, pemilu) == TallyCue(
+        "dprd_kabko", GADING_CEMPAKA, 1
+    )
+
+
+def test_the_legislative_recapitulation_is_per_dapil_with_a_chart(
+    qtbot: QtBot, view: SceneView, pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the running recapitulation of the DPRD Kota, dapil 1 read out entirely
+    read = frozenset({"177103", "177104", "177108"})
+    scene = RecapCue("dprd_kabko", 0, read).build(pemilu, False)
+    assert isinstance(scene, RecapScene)
+    # THEN its rows are the five dapil with their seats, six parties a page, every party charted
+    assert [line.name for line in scene.lines] == [
+        "KOTA BENGKULU 1 (7 kursi)",
+        "KOTA BENGKULU 2 (8 kursi)",
+        "KOTA BENGKULU 3 (7 kursi)",
+        "KOTA BENGKULU 4 (7 kursi)",
+        "KOTA BENGKULU 5 (6 kursi)",
+    ]
+    assert [line.read for line in scene.lines] == [True, False, False, False, False]
+    assert (scene.page, scene.pages, scene.row_heading) == (1, 3, "Dapil")
+    assert len(scene.choice_headers) == 6 and len(scene.bars) == 18
+    assert scene.total.cells[0] == scene.bars[0][1].__format__(",").replace(",", ".")
+    texts = painted(qtbot, view, scene, tmp_path / "rekapitulasi-dapil.png")
+    assert view.body_px >= FULL_HD[1] / 30
+    assert "JUMLAH" in texts and "Dapil" in texts
+
+
+def test_the_snapshot_includes_the_legislative_scenes(pemilu: PlenoService) -> None:
+    # GIVEN the Pemilu demo WHEN the snapshot picks its cues
+    cues = legislative_cues(pemilu)
+    # THEN the party summary, a party with a difference and the per-dapil recap are among them
+    assert list(cues) == ["partai-ringkasan", "partai-calon", "rekapitulasi-dapil"]
+    calon = cues["partai-calon"].build(pemilu, False)
+    assert isinstance(calon, TallyScene) and calon.difference_count >= 1
