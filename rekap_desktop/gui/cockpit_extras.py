@@ -1,5 +1,6 @@
 """What the cockpit reaches besides the procedure: the incident register (K), the print centre
-(Ctrl+P), the Sirekap import, and a commissioner's PIN on every approved correction."""
+(Ctrl+P), the Sirekap import, a commissioner's PIN on every approved correction, and for a
+Pemilu meeting the perolehan kursi (Ctrl+Shift+K) with its tie decisions."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
+from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.meeting_prints import meeting_print_service
+from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
 
@@ -43,6 +46,13 @@ class CockpitExtras:
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
         self._add_to_menus()
+        self.seats_view: SeatView | None = None
+        seats = SeatService(window.service)
+        if seats.legislative_contests():
+            self.seats_view = SeatView(seats, self.confirm_action)
+            window.views.addTab(self.seats_view, "Perolehan kursi")
+            self.action_seats = self._action("Perolehan &kursi", "Ctrl+Shift+K", self.show_seats)
+            window.meeting_menu.addAction(self.action_seats)
         reading = window.agenda["8"]
         if isinstance(reading, SourcesPage):
             reading.on_created.append(self._guard_corrections)
@@ -87,6 +97,14 @@ class CockpitExtras:
         """The cockpit's guarded actions (penetapan, re-opening) need a commissioner's PIN."""
         confirmation = ask_confirmation(self.users, action, self.window)
         return confirmation if confirmation is not None else False
+
+    def confirm_action(self, action: Action) -> Confirmation | None:
+        """A commissioner's PIN for ``action`` (None: refused or cancelled)."""
+        return ask_confirmation(self.users, action, self.window)
+
+    def show_seats(self) -> None:
+        if self.seats_view is not None:
+            self.window.views.setCurrentWidget(self.seats_view)
 
     def approve_closing(self) -> bool:
         """Closing an objection (resolved or not resolvable) needs a commissioner's PIN now."""
