@@ -14,6 +14,7 @@ from rekap_desktop.gui.projector.scenes import RecapScene, TallyScene
 from rekap_desktop.gui.projector.snapshot import legislative_cues
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.gui.projector_link import kept_place
+from rekap_desktop.gui.snapshot import write_snapshots
 from rekap_desktop.services.pleno_service import PlenoService
 
 FULL_HD = (1920, 1080)
@@ -142,3 +143,18 @@ def test_the_snapshot_includes_the_legislative_scenes(pemilu: PlenoService) -> N
     assert list(cues) == ["partai-ringkasan", "partai-calon", "rekapitulasi-dapil"]
     calon = cues["partai-calon"].build(pemilu, False)
     assert isinstance(calon, TallyScene) and calon.difference_count >= 1
+
+
+def test_the_snapshot_command_writes_the_legislative_pictures(
+    pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the Pemilu demo WHEN every snapshot is written
+    names = {p.name: p for p in write_snapshots(pemilu, tmp_path / "shots")}
+    # THEN the party scenes, the per-dapil recapitulation and the seat tab are among them
+    for name in (
+        "proyektor-partai-ringkasan.png",
+        "proyektor-partai-calon.png",
+        "proyektor-rekapitulasi-dapil.png",
+        "kursi-01-dprd_kabko.png",
+    ):
+        assert names[name].stat().st_size > 10_000
