@@ -131,6 +131,31 @@ class RecapScene:
 
 
 @dataclass(frozen=True)
+class SeatLine:
+    """One row of a seat scene: a seat won (seat, party, hasil bagi, basis) or an elected
+    candidate (party and candidate, votes, basis)."""
+
+    first: str
+    label: str
+    number: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class SeatScene:
+    """Perolehan kursi of one dapil: the Sainte-Laguë steps, or the calon terpilih."""
+
+    banner: Banner
+    contest_title: str
+    subtitle: str
+    headers: tuple[str, str, str, str]
+    lines: tuple[SeatLine, ...]
+    note: str
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
 class PhotoScene:
     """A form photo attached to a kecamatan/contest/source; ``zoom`` 1.0 fits the screen."""
 
@@ -178,6 +203,7 @@ Scene = (
     | AgendaTextScene
     | TallyScene
     | RecapScene
+    | SeatScene
     | PhotoScene
     | IncidentScene
     | PauseScene

@@ -24,6 +24,7 @@ from rekap_desktop.gui.projector.cues import (
     TitleCue,
 )
 from rekap_desktop.gui.projector.party_cues import PartyCue
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.text.fields import field_label
@@ -66,7 +67,8 @@ def demo_cues(service: PlenoService, photo: Path) -> dict[str, Cue]:
 
 def legislative_cues(service: PlenoService) -> dict[str, Cue]:
     """For the first legislative contest of the meeting (if any): the party summary and one
-    party's candidates of a kecamatan with a difference, and the recapitulation per dapil."""
+    party's candidates of a kecamatan with a difference, the recapitulation per dapil and the
+    seat steps of its first dapil."""
     pleno = service.pleno()
     contest = next((c for c in pleno.contests if c.is_party_list and c.parties), None)
     if contest is None:
@@ -78,6 +80,7 @@ def legislative_cues(service: PlenoService) -> dict[str, Cue]:
         "partai-ringkasan": summary,
         "partai-calon": summary.for_party(service, party),
         "rekapitulasi-dapil": RecapCue(contest.code),
+        "perolehan-kursi": SeatCue(contest.code),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +33,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seats import BY_VOTES, OpenTie, format_quotient
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.pages.recap_page import source_label
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
@@ -45,7 +47,13 @@ Decision = tuple[tuple[int, ...], str]
 
 
 class SeatView(QWidget):
-    """``confirm`` asks a commissioner's PIN for an action (None: refused or cancelled)."""
+    """``confirm`` asks a commissioner's PIN for an action (None: refused or cancelled).
+
+    ``projector_requested(cue)``: the operator asked to preview a dapil's seat result on the
+    projector (a :class:`SeatCue`; F5 still sends it live).
+    """
+
+    projector_requested = Signal(object)
 
     def __init__(self, seats: SeatService, confirm: Confirm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,7 +172,13 @@ class SeatView(QWidget):
         box = QGroupBox(f"Dapil {district.name} — {district.seats} kursi")
         column = QVBoxLayout(box)
         units = ", ".join(u.name for u in result.units)
-        column.addWidget(QLabel(f"Kecamatan: {units}"))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(f"Kecamatan: {units}"), 1)
+        if result.allocation is not None and contest.is_party_list:
+            show = QPushButton("Pratinjau di proyektor")
+            show.clicked.connect(lambda _checked=False, c=district.code: self.preview_district(c))
+            heading.addWidget(show)
+        column.addLayout(heading)
         allocation = result.allocation
         if allocation is None:
             column.addWidget(QLabel(result.not_allocated_reason or "Kursi tidak dibagi di sini."))
@@ -247,6 +261,17 @@ class SeatView(QWidget):
         row.addWidget(text, 1)
         row.addWidget(button)
         return row
+
+    def preview_district(self, code: str) -> SeatCue | None:
+        contest = self.contest_code()
+        if contest is None:
+            return None
+        cue = SeatCue(contest).for_district(self.seats.pleno_service, code)
+        self.projector_requested.emit(cue)
+        self.message.setText(
+            f"Perolehan kursi dapil {code} di pratinjau proyektor (F5: tayangkan)."
+        )
+        return cue
 
     # -- deciding ----------------------------------------------------------------------------
 

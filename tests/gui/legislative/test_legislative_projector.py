@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.projector.cues import RecapCue, TallyCue
 from rekap_desktop.gui.projector.party_cues import PartyCue, view_count
-from rekap_desktop.gui.projector.scenes import RecapScene, TallyScene
+from rekap_desktop.gui.projector.scenes import RecapScene, SeatScene, TallyScene
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.snapshot import legislative_cues
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.gui.projector_link import kept_place
@@ -140,7 +141,12 @@ def test_the_snapshot_includes_the_legislative_scenes(pemilu: PlenoService) -> N
     # GIVEN the Pemilu demo WHEN the snapshot picks its cues
     cues = legislative_cues(pemilu)
     # THEN the party summary, a party with a difference and the per-dapil recap are among them
-    assert list(cues) == ["partai-ringkasan", "partai-calon", "rekapitulasi-dapil"]
+    assert list(cues) == [
+        "partai-ringkasan",
+        "partai-calon",
+        "rekapitulasi-dapil",
+        "perolehan-kursi",
+    ]
     calon = cues["partai-calon"].build(pemilu, False)
     assert isinstance(calon, TallyScene) and calon.difference_count >= 1
 
@@ -155,6 +161,31 @@ def test_the_snapshot_command_writes_the_legislative_pictures(
         "proyektor-partai-ringkasan.png",
         "proyektor-partai-calon.png",
         "proyektor-rekapitulasi-dapil.png",
+        "proyektor-perolehan-kursi.png",
         "kursi-01-dprd_kabko.png",
     ):
         assert names[name].stat().st_size > 10_000
+
+
+def test_a_dapils_seat_steps_and_elected_candidates_are_projected_legibly(
+    qtbot: QtBot, view: SceneView, pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN dapil 5 (6 seats), whose party 2 seat waits for the meeting's decision
+    cue = SeatCue("dprd_kabko").for_district(pemilu, "5")
+    steps = cue.build(pemilu, False)
+    elected = cue.stepped(1, pemilu).build(pemilu, False)
+    assert isinstance(steps, SeatScene) and isinstance(elected, SeatScene)
+    # THEN the first page lists each seat with its party and hasil bagi, the second the elected
+    assert (steps.page, steps.pages) == (9, 10)
+    assert [line.first for line in steps.lines] == ["1", "2", "3", "4", "5", "6"]
+    assert steps.lines[0].number.endswith(" : 1 = " + steps.lines[0].number.split(" : ")[0])
+    assert steps.subtitle == "Perolehan kursi · Dapil KOTA BENGKULU 5 (6 kursi)"
+    pending = [line for line in elected.lines if line.basis == "⚠ menunggu keputusan rapat"]
+    assert [line.label for line in pending] == ["? · 2. PARTAI BINTANG NUSANTARA"]
+    # AND both paint at 1920×1080 with text at least 1/30 of the height
+    for name, scene in (("kursi-langkah", steps), ("kursi-terpilih", elected)):
+        texts = painted(qtbot, view, scene, tmp_path / f"{name}.png")
+        assert view.body_px >= FULL_HD[1] / 30
+    assert "⚠ menunggu keputusan rapat" in texts
+    # AND stepping on from the last page wraps to dapil 1
+    assert cue.stepped(2, pemilu).index == 0

@@ -14,6 +14,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog, ask_confirmation
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
 from rekap_desktop.services.pleno_service import PlenoService
@@ -171,3 +172,16 @@ def test_the_cockpit_of_a_pemilu_meeting_has_the_seat_tab(
     assert extras.action_seats.shortcut().toString() == "Ctrl+Shift+K"
     assert window.views.tabText(window.views.currentIndex()) == "Perolehan kursi"
     window.close()
+
+
+def test_a_dapils_seat_result_can_be_sent_to_the_projector_preview(
+    qtbot: QtBot, pemilu: PlenoService
+) -> None:
+    # GIVEN the seat view WHEN the operator asks to preview dapil 3 on the projector
+    view, _ = seat_view(qtbot, pemilu)
+    with qtbot.waitSignal(view.projector_requested, timeout=1000) as asked:
+        view.preview_district("3")
+    # THEN the preview gets the seat cue of dapil 3's steps
+    assert asked.args == [SeatCue("dprd_kabko", 4)]
+    scene = asked.args[0].build(pemilu, False)
+    assert scene.subtitle == "Perolehan kursi · Dapil KOTA BENGKULU 3 (7 kursi)"
