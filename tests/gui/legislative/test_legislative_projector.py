@@ -6,15 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.procedure import Stop
+from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector.cues import RecapCue, TallyCue
 from rekap_desktop.gui.projector.party_cues import PartyCue, view_count
 from rekap_desktop.gui.projector.scenes import RecapScene, SeatScene, TallyScene
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.snapshot import legislative_cues
 from rekap_desktop.gui.projector.view import SceneView
-from rekap_desktop.gui.projector_link import kept_place
+from rekap_desktop.gui.projector_link import ProjectorLink, cue_for, kept_place
 from rekap_desktop.gui.snapshot import write_snapshots
 from rekap_desktop.services.pleno_service import PlenoService
 
@@ -189,3 +192,34 @@ def test_a_dapils_seat_steps_and_elected_candidates_are_projected_legibly(
     assert "⚠ menunggu keputusan rapat" in texts
     # AND stepping on from the last page wraps to dapil 1
     assert cue.stepped(2, pemilu).index == 0
+
+
+def test_reading_a_dprd_kecamatan_cues_its_parties_and_the_keys_step_the_preview(
+    qtbot: QtBot, pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the cockpit of the Pemilu demo with its projector
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(pemilu, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    link = ProjectorLink(window, settings)
+    state = window.procedure.state()
+    # THEN reading a DPRD kecamatan cues its party views, a PPWP kecamatan its form
+    reading = type(state)(current=Stop("8", GADING_CEMPAKA, "dprd_kabko"))
+    assert cue_for(window, reading) == PartyCue("dprd_kabko", GADING_CEMPAKA)
+    ppwp = type(state)(current=Stop("8", GADING_CEMPAKA, "ppwp"))
+    assert cue_for(window, ppwp) == TallyCue("ppwp", GADING_CEMPAKA)
+    # WHEN the DPRD recapitulation is previewed and the operator presses ] twice, then [
+    link.controller.preview(RecapCue("dprd_kabko"))
+    next_key, previous_key = link.panel.next_action, link.panel.previous_action
+    next_key.trigger()
+    next_key.trigger()
+    assert link.controller.preview_cue == RecapCue("dprd_kabko", 2)
+    previous_key.trigger()
+    # THEN the preview shows the second page of parties
+    assert link.controller.preview_cue == RecapCue("dprd_kabko", 1)
+    scene = link.controller.preview_scene()
+    assert isinstance(scene, RecapScene) and scene.choice_headers[0].startswith("7. ")
+    assert (next_key.shortcut().toString(), previous_key.shortcut().toString()) == ("]", "[")
+    link.shutdown()
+    window.close()
