@@ -506,6 +506,13 @@ def _key_numbers(numbers: Iterable[int]) -> str:
     return ",".join(f"{n:02d}" for n in numbers)
 
 
+def format_quotient(quotient: Quotient) -> str:
+    """A hasil bagi as printed for the room: votes : divisor = 6.666,67."""
+    return (
+        f"{format_number(quotient.votes)} : {quotient.divisor} = {_format_fraction(quotient.value)}"
+    )
+
+
 def _format_fraction(value: Fraction) -> str:
     """An exact quotient the Indonesian way, rounded half up to 2 decimals: 20000/3 → 6.666,67."""
     if value.denominator == 1:

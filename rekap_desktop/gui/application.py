@@ -52,6 +52,8 @@ def run(service: PlenoService) -> int:
     window = MainWindow(service, settings=settings)  # geometry kept between runs
     extras = CockpitExtras(window)
     projector = ProjectorLink(window, settings)
+    if extras.seats_view is not None:
+        extras.seats_view.projector_requested.connect(projector.controller.preview)
     watcher = StationWatcher(service, window)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     backups = AutoBackup(service, window.procedure, settings, window)

@@ -1,6 +1,7 @@
 """What the cockpit reaches besides the procedure: the incident register (K), the print centre
-(Ctrl+P), the Sirekap import, result packages and the installation key, and a commissioner's PIN
-on every approved correction."""
+(Ctrl+P), the Sirekap import, result packages and the installation key, a commissioner's PIN
+on every approved correction, and for a Pemilu meeting the perolehan kursi (Ctrl+Shift+K) with its
+tie decisions."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.result_packages import PackageActions
+from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.meeting_prints import meeting_print_service
+from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
 
@@ -49,6 +52,13 @@ class CockpitExtras:
             window, window.service, window.file_menu, installation_fingerprint
         )
         self._add_to_menus()
+        self.seats_view: SeatView | None = None
+        seats = SeatService(window.service)
+        if seats.legislative_contests():
+            self.seats_view = SeatView(seats, self.confirm_action)
+            window.views.addTab(self.seats_view, "Perolehan kursi")
+            self.action_seats = self._action("Perolehan &kursi", "Ctrl+Shift+K", self.show_seats)
+            window.meeting_menu.addAction(self.action_seats)
         reading = window.agenda["8"]
         if isinstance(reading, SourcesPage):
             reading.on_created.append(self._guard_corrections)
@@ -101,6 +111,14 @@ class CockpitExtras:
         confirmation goes with the closing into its audit entry."""
         confirmation = ask_confirmation(self.users, Action.CLOSE_OBJECTION, self.window)
         return confirmation if confirmation is not None else False
+
+    def confirm_action(self, action: Action) -> Confirmation | None:
+        """A commissioner's PIN for ``action`` (None: refused or cancelled)."""
+        return ask_confirmation(self.users, action, self.window)
+
+    def show_seats(self) -> None:
+        if self.seats_view is not None:
+            self.window.views.setCurrentWidget(self.seats_view)
 
     def _guard_corrections(self, widget: ComparisonWidget) -> None:
         widget.approve = self.approve_correction  # type: ignore[method-assign]

@@ -14,6 +14,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+P", "cetak halaman ini"),
     ("Ctrl+L", "kunci layar sekarang (dibuka dengan nama dan PIN)"),
     ("Insert / Delete", "daftar hadir: tambah peserta / tandai keluar"),
+    ("Ctrl+J", "perbandingan pemilihan legislatif: lompat ke partai"),
+    ("Ctrl+↑ / Ctrl+↓", "perbandingan pemilihan legislatif: blok partai sebelumnya / berikutnya"),
+    ("[ / ]", "pratinjau proyektor: halaman atau partai sebelumnya / berikutnya"),
+    ("Ctrl+Shift+K", "perolehan kursi dan keputusan perolehan yang sama (Pemilu)"),
     ("F1", "bantuan ini"),
     ("Esc", "tutup bantuan"),
 )

@@ -4,6 +4,7 @@ B blanks the screen, and a pause shows the pause card at once."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from rekap_desktop.gui.projector.cues import (
     RecapCue,
     TallyCue,
 )
+from rekap_desktop.gui.projector.party_cues import PartyCue
 from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
@@ -43,6 +45,9 @@ def cue_for(window: MainWindow, state: ProcedureState) -> Cue:
         title = ITEM_BY_CODE[stop.item].title
         return AgendaCue(int(stop.item), title, window.records.text(TEXT_KEYS[stop.item]))
     if stop.item in READING_ITEMS and stop.unit and stop.contest:
+        reading = window.pleno.contest(stop.contest)
+        if reading is not None and reading.is_party_list:
+            return PartyCue(stop.contest, stop.unit)
         return TallyCue(stop.contest, stop.unit)
     contest = stop.contest or window.pleno.contests[0].code
     read = frozenset(
@@ -106,7 +111,7 @@ class ProjectorLink:
     def follow(self, _change: Change) -> None:
         state = self.window.procedure.state()
         self.controller.set_determined(state.determined)
-        cue = cue_for(self.window, state)
+        cue = kept_place(self.controller.preview_cue, cue_for(self.window, state))
         self.controller.preview(cue)
         if state.paused != self._paused:
             # A pause is shown to the room at once; resuming returns to the meeting's place.
@@ -117,6 +122,21 @@ class ProjectorLink:
         self.window.service.bus.unsubscribe(self.follow)
         self.controller.shutdown()
         self.screens.close()
+
+
+def kept_place(current: Cue, new: Cue) -> Cue:
+    """The new cue, at the page or party the operator stepped to when it shows the same subject
+    (a committed change must not throw the hall back to the first party)."""
+    if isinstance(current, PartyCue) and isinstance(new, PartyCue):
+        if (current.contest, current.unit) == (new.contest, new.unit):
+            return replace(new, index=current.index)
+    if isinstance(current, TallyCue) and isinstance(new, TallyCue):
+        if (current.contest, current.unit) == (new.contest, new.unit):
+            return replace(new, page=current.page)
+    if isinstance(current, RecapCue) and isinstance(new, RecapCue):
+        if current.contest == new.contest:
+            return replace(new, page=current.page)
+    return new
 
 
 def _nothing_else(_session: object, _move_id: int) -> None:

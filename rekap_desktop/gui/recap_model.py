@@ -1,4 +1,5 @@
-"""Table model of one contest's recapitulation: units × choices, with the JUMLAH row."""
+"""Table model of one contest's recapitulation: units × choices (a legislative contest: units by
+dapil × parties), with the JUMLAH row."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from rekap_desktop.domain.election import Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.recap import Recap
-from rekap_desktop.domain.tally import INVALID, TOTAL, VALID, Tally, vote_key
+from rekap_desktop.domain.tally import (
+    INVALID,
+    TOTAL,
+    VALID,
+    Tally,
+    party_totals,
+    sum_tallies,
+    vote_key,
+    vote_keys,
+)
 from rekap_desktop.text.numbers import format_number, format_percent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -23,9 +34,13 @@ class RecapTable:
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str | int | None, ...], ...]
+    bold_rows: frozenset[int] = frozenset()
+    """Rows shown bold besides the last two (JUMLAH, %): the subtotal of each dapil."""
 
     @staticmethod
     def from_recap(recap: Recap) -> RecapTable:
+        if recap.contest.is_party_list:
+            return RecapTable.from_legislative_recap(recap)
         contest = recap.contest
         choice_headers = tuple(
             f"{c.number}. {c.name}" + (" (kolom kosong)" if c.blank_column else "")
@@ -44,6 +59,75 @@ class RecapTable:
         rows.append(("", "JUMLAH", tps, *cells(recap.total)))
         rows.append(("", "% SUARA SAH", "", *_shares(recap.total, keys[:-3]), "", "", ""))
         return RecapTable(headers, tuple(rows))
+
+    @staticmethod
+    def from_legislative_recap(recap: Recap) -> RecapTable:
+        return _legislative(recap)
+
+
+def _legislative(recap: Recap) -> RecapTable:
+    """A legislative contest: kecamatan grouped by dapil, each party's total (party-only votes
+    plus its candidates' votes) per kecamatan, a subtotal per dapil, then JUMLAH and shares."""
+    contest = recap.contest
+    headers = (
+        "Kode",
+        "Kecamatan / dapil",
+        "TPS",
+        *(f"{p.number}.\n{_two_lines(p.name)}" for p in contest.parties),
+        "Suara sah",
+        "Tidak sah",
+        "Jumlah",
+    )
+
+    def cells(tally: Tally, district: str | None) -> tuple[int | None, ...]:
+        recorded = any(tally.value(k) is not None for k in vote_keys(contest, district))
+        totals = party_totals(contest, tally, district)
+        parties = tuple(totals[p.number] if recorded else None for p in contest.parties)
+        return (*parties, *(tally.value(k) for k in (VALID, INVALID, TOTAL)))
+
+    rows: list[tuple[str | int | None, ...]] = []
+    bold: set[int] = set()
+    by_code = {unit.code: (unit, tally) for unit, tally in recap.units}
+    placed: set[str] = set()
+    groups: list[tuple[str | None, list[tuple[Unit, Tally]]]] = []
+    for district in contest.districts:
+        members = [
+            by_code[c] for c in by_code if contest.district_of(c) is district and c not in placed
+        ]
+        placed.update(u.code for u, _ in members)
+        groups.append((district.code, members))
+    rest = [(u, t) for u, t in recap.units if u.code not in placed]
+    if rest:
+        groups.append((None, rest))
+    for code, members in groups:
+        for unit, tally in members:
+            rows.append((unit.code, unit.name, unit.tps_count, *cells(tally, code)))
+        if code is not None:
+            found = contest.district(code)
+            seats = f" ({found.seats} kursi)" if found else ""
+            subtotal = sum_tallies(t for _, t in members)
+            tps = sum(u.tps_count or 0 for u, _ in members) or None
+            bold.add(len(rows))
+            rows.append(("", f"JUMLAH DAPIL {code}{seats}", tps, *cells(subtotal, None)))
+    tps = sum(u.tps_count or 0 for u, _ in recap.units) or None
+    total = cells(recap.total, None)
+    rows.append(("", "JUMLAH", tps, *total))
+    valid = recap.total.value(VALID) or sum(v or 0 for v in total[: len(contest.parties)])
+    shares = tuple(
+        format_percent(100 * (v or 0) / valid, 2) if valid else ""
+        for v in total[: len(contest.parties)]
+    )
+    rows.append(("", "% SUARA SAH", "", *shares, "", "", ""))
+    return RecapTable(headers, tuple(rows), frozenset(bold))
+
+
+def _two_lines(name: str) -> str:
+    """A party name over two lines, so eighteen party columns fit the recapitulation."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(name) / 2))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def _shares(total: Tally, vote_keys: list[FieldKey]) -> tuple[str, ...]:
@@ -81,7 +165,7 @@ class RecapModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._table.rows[index.row()][index.column()]
-        is_total = index.row() >= len(self._table.rows) - 2
+        is_total = index.row() >= len(self._table.rows) - 2 or index.row() in self._table.bold_rows
         if role == Qt.ItemDataRole.DisplayRole:
             return value if isinstance(value, str) else format_number(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= NUMERIC_FROM:

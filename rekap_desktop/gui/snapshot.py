@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rekap_desktop.services.pleno_service import PlenoService
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.main_window import MainWindow
 
 SIZE = (1366, 768)
 
 
 def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
-    """PNGs of the cockpit at each agenda item and of each contest page; returns the files."""
+    """PNGs of the cockpit at each agenda item, of each contest page and (Pemilu) of the
+    perolehan kursi of each legislative contest; returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -33,6 +38,31 @@ def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise OSError(f"gagal menulis {path}")
         written.append(path)
+    written.extend(_seat_snapshots(window, service, out))
     window.close()
     written.extend(write_projector_snapshots(service, out))
+    return written
+
+
+def _seat_snapshots(window: MainWindow, service: PlenoService, out: Path) -> list[Path]:
+    """kursi-NN-<contest>.png: the seat tab as the assembled cockpit shows it (read-only here)."""
+    from PySide6.QtWidgets import QApplication
+
+    from rekap_desktop.gui.seats.seat_view import SeatView
+    from rekap_desktop.services.seat_service import SeatService
+
+    seats = SeatService(service)
+    if not seats.legislative_contests():
+        return []
+    view = SeatView(seats, lambda _action: None)
+    window.views.addTab(view, "Perolehan kursi")
+    window.views.setCurrentWidget(view)
+    written: list[Path] = []
+    for index in range(view.contest_box.count()):
+        view.contest_box.setCurrentIndex(index)
+        QApplication.processEvents()
+        path = out / f"kursi-{index + 1:02d}-{view.contest_code()}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"gagal menulis {path}")
+        written.append(path)
     return written

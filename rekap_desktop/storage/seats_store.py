@@ -38,3 +38,13 @@ def decisions(session: Session, contest: str) -> dict[str, tuple[int, ...]]:
         .order_by(SeatDecisionRow.id)
     )
     return {row.tie_key: tuple(int(n) for n in row.chosen.split(",") if n) for row in rows}
+
+
+def decision_rows(session: Session, contest: str) -> list[tuple[str, str, str, str, str]]:
+    """Every recorded decision in order: (tie key, chosen, reason, decided by, decided at)."""
+    rows = session.scalars(
+        select(SeatDecisionRow)
+        .where(SeatDecisionRow.contest == contest)
+        .order_by(SeatDecisionRow.id)
+    )
+    return [(r.tie_key, r.chosen, r.reason, r.decided_by, r.decided_at) for r in rows]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rekap_desktop.domain.comparison import Cell, CellStatus, ComparisonRow, RowState
 from rekap_desktop.domain.sources import PLENO
-from rekap_desktop.gui.comparison.model import CELL_ROW_MARGIN, ComparisonModel
+from rekap_desktop.gui.comparison.model import CELL_ROW_MARGIN, ComparisonModel, is_party_row
 from rekap_desktop.text.numbers import format_number
 
 STATUS_MARKS: dict[CellStatus, tuple[str, str]] = {
@@ -65,9 +65,13 @@ class ComparisonDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.text().color())
         if cell is None:
             symbol, word = ROW_MARKS[row.state]
+            if is_party_row(row):
+                bold = painter.font()
+                bold.setBold(True)
+                painter.setFont(bold)
             room = inner.width() - painter.fontMetrics().horizontalAdvance(word) - CELL_ROW_MARGIN
             label = painter.fontMetrics().elidedText(
-                f"{symbol} {row.label}", Qt.TextElideMode.ElideRight, room
+                f"{symbol} {_label(index)}", Qt.TextElideMode.ElideRight, room
             )
             painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter, label)
             painter.drawText(
@@ -93,7 +97,7 @@ class ComparisonDelegate(QStyledItemDelegate):
         cell, row = _cell_and_row(index)
         metrics = QFontMetrics(option.font)
         if cell is None:
-            text = f"✓ {row.label}    {ROW_MARKS[row.state][1]}"
+            text = f"✓ {_label(index)}    {ROW_MARKS[row.state][1]}"
         else:
             text = f"{format_number(cell.value, '')}    {cell_marks(cell)}"
         return QSize(metrics.horizontalAdvance(text) + 3 * CELL_ROW_MARGIN, metrics.height() + 8)
@@ -111,3 +115,9 @@ def _cell_and_row(index: Index) -> tuple[Cell | None, ComparisonRow]:
     model = index.model()
     assert isinstance(model, ComparisonModel)
     return model.cell_at(index), model.row_at(index)
+
+
+def _label(index: Index) -> str:
+    model = index.model()
+    assert isinstance(model, ComparisonModel)
+    return model.label_at(index)

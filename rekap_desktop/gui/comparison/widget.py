@@ -9,7 +9,8 @@ API for the host (the cockpit's reading pages):
   after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
   the projector).
 Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+R (mark
-read), Ctrl+D ("hanya selisih").
+read), Ctrl+D ("hanya selisih"); in a legislative contest Ctrl+J (jump to a party) and Ctrl+Down /
+Ctrl+Up (next / previous party block).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.comparison import Comparison, ComparisonRow
+from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi
+from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
@@ -87,6 +90,10 @@ class ComparisonWidget(QWidget):
         self.only_differences = QCheckBox("Hanya selisih (Ctrl+D)")
         self.only_differences.toggled.connect(self._show)
         self.entry_source = QComboBox()
+        self.jump = QComboBox()
+        self.jump.setToolTip("Lompat ke bagian formulir atau partai (Ctrl+J)")
+        self.jump.activated.connect(self._jump_to)
+        self.jump_label = QLabel("Lompat ke:")
         self.entry = NumberEdit()
         self.entry.value_committed.connect(self.enter_value)
         self.entry.agreed.connect(self.agree)
@@ -98,7 +105,13 @@ class ComparisonWidget(QWidget):
         attach = QPushButton("Lampirkan foto…")
         attach.clicked.connect(self.choose_photo)
         controls = QHBoxLayout()
-        for widget in (self.only_differences, QLabel("Isian dari:"), self.entry_source):
+        for widget in (
+            self.only_differences,
+            self.jump_label,
+            self.jump,
+            QLabel("Isian dari:"),
+            self.entry_source,
+        ):
             controls.addWidget(widget)
         controls.addWidget(self.entry, 1)
         for button in (correct, read, attach):
@@ -146,6 +159,9 @@ class ComparisonWidget(QWidget):
             ("Ctrl+K", self.open_correction),
             ("Ctrl+R", self.mark_read),
             ("Ctrl+D", self.only_differences.toggle),
+            ("Ctrl+J", self._focus_jump),
+            ("Ctrl+Down", self.next_block),
+            ("Ctrl+Up", self.previous_block),
         ):
             QShortcut(QKeySequence(keys), self, slot)
 
@@ -156,10 +172,11 @@ class ComparisonWidget(QWidget):
         self.entry_source.clear()
         comparison = self.service.corrections.comparison(contest_code, unit_code)
         sources: list[Source] = [PPK]
-        sources += [saksi(c.number) for c in comparison.contest.choices]
+        sources += [saksi(number) for number in comparison.contest.saksi_numbers()]
         sources.append(BAWASLU)
         for source in sources:
-            self.entry_source.addItem(column_title(source).replace("\n", " "), source)
+            title = column_title(source, comparison.contest.is_party_list)
+            self.entry_source.addItem(title.replace("\n", " "), source)
         self.refresh()
         self._show_first_photo()
 
@@ -181,6 +198,7 @@ class ComparisonWidget(QWidget):
             return
         selected = self.selected_row()
         self.model.set_comparison(self.comparison, self.only_differences.isChecked())
+        self._fill_jump()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -205,6 +223,52 @@ class ComparisonWidget(QWidget):
                 f"({c.reason_label}; dasar {c.basis}; diusulkan {c.proposed_by}; "
                 f"disetujui {c.approved_by}){link}"
             )
+
+    # -- moving through a long form (a legislative kecamatan has ~200 rows) -----------------
+
+    def blocks(self) -> list[tuple[str, int]]:
+        """(title, first row) of each block of the rows shown: sections I–III, every party, V."""
+        assert self.comparison is not None
+        return form_blocks(self.comparison.contest, [r.field for r in self.model.rows])
+
+    def _fill_jump(self) -> None:
+        self.jump.clear()
+        for title, row in self.blocks():
+            self.jump.addItem(title, row)
+        legislative = self.comparison is not None and self.comparison.contest.is_party_list
+        self.jump.setVisible(legislative)
+        self.jump_label.setVisible(legislative)
+
+    def _focus_jump(self) -> None:
+        if self.jump.isVisible():
+            self.jump.setFocus()
+            self.jump.showPopup()
+
+    def _jump_to(self, index: int) -> None:
+        row = self.jump.itemData(index)
+        if isinstance(row, int):
+            self.go_to_row(row)
+
+    def go_to_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.entry.setFocus()
+
+    def next_block(self) -> None:
+        self._step_block(1)
+
+    def previous_block(self) -> None:
+        self._step_block(-1)
+
+    def _step_block(self, step: int) -> None:
+        starts = [row for _, row in self.blocks()]
+        if not starts:
+            return
+        current = self.table.currentIndex().row() if self.selected_row() else -1
+        at = max((i for i, start in enumerate(starts) if start <= current), default=-1)
+        target = max(0, min(len(starts) - 1, at + step))
+        self.jump.setCurrentIndex(target)
+        self.go_to_row(starts[target])
 
     # -- acting ----------------------------------------------------------------------------
 
@@ -365,9 +429,33 @@ class ComparisonWidget(QWidget):
         self.message.setText(text)
 
 
+def form_blocks(contest: Contest, fields: list[str]) -> list[tuple[str, int]]:
+    """Where each block of a form starts among ``fields``: "I–III" before the votes, each party
+    of a legislative contest (its party-only row, candidates and total), then "V"."""
+    blocks: list[tuple[str, int]] = []
+    seen: set[object] = set()
+    for row, field in enumerate(fields):
+        number = party_number(field) if contest.is_party_list else None
+        party = contest.party(number) if number is not None else None
+        if party is not None:
+            key: object = party.number
+            title = f"Partai {party.number}. {party.name}"
+        elif field in RESULT_KEYS or field == RETURNED_NOTICES:
+            key, title = "v", "V. Jumlah suara sah dan tidak sah"
+        else:
+            key, title = "i", "I–III. Data pemilih dan surat suara"
+        if key not in seen:
+            seen.add(key)
+            blocks.append((title, row))
+    return blocks
+
+
 def summary_text(comparison: Comparison) -> str:
     s = comparison.summary
-    differing = ", ".join(column_title(x).replace("\n", " ") for x in s.differing_sources)
+    party_list = comparison.contest.is_party_list
+    differing = ", ".join(
+        column_title(x, party_list).replace("\n", " ") for x in s.differing_sources
+    )
     parts = [
         f"✓ {s.agreeing} rincian sesuai",
         f"≠ {s.differing} rincian berselisih",

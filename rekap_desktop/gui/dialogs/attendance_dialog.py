@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.procedure_records import ROLES
@@ -26,9 +26,9 @@ class AttendanceDialog(QDialog):
             self.ui.roleBox.addItem(label, code)
         self.ui.choiceBox.addItem("—", None)
         for contest in pleno.contests:
-            for choice in contest.choices:
-                label = f"{contest.title} — nomor urut {choice.number} {choice.name}"
-                self.ui.choiceBox.addItem(label, f"{contest.code}:{choice.number}")
+            for number, name in saksi_options(contest):
+                label = f"{contest.title} — {name}"
+                self.ui.choiceBox.addItem(label, f"{contest.code}:{number}")
         for label, value in (
             ("—", None),
             ("Diperiksa: sah", True),
@@ -67,3 +67,11 @@ def _split_choice(data: object) -> tuple[str | None, int | None]:
         return None, None
     contest, _, number = data.partition(":")
     return contest, int(number)
+
+
+def saksi_options(contest: Contest) -> list[tuple[int, str]]:
+    """Whom a saksi may stand for: each party of a legislative contest (a party mandates its
+    saksi), else each pasangan calon or DPD candidate."""
+    if contest.is_party_list:
+        return [(p.number, f"partai nomor urut {p.number} {p.name}") for p in contest.parties]
+    return [(c.number, f"nomor urut {c.number} {c.name}") for c in contest.choices]

@@ -64,6 +64,14 @@ class ContestPage(QWidget):
 
     def show_recap(self, item: ContestRecap) -> None:
         self.model.set_table(RecapTable.from_recap(item.recap))
+        if self.contest.is_party_list:
+            seats = sum(d.seats for d in self.contest.districts)
+            self.outcome.setText(
+                f"Sumber: {source_label(item.source)} — jumlah per partai = suara partai + suara "
+                f"calonnya; {len(self.contest.districts)} dapil, {seats} kursi. Perolehan kursi "
+                "dan calon terpilih: tab «Perolehan kursi»."
+            )
+            return
         outcome = item.recap.outcome
         verdict = outcome.reason
         if outcome.number is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QScreen
 
-from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue
+from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
@@ -80,6 +80,12 @@ class ProjectorController(QObject):
     def preview(self, cue: Cue) -> None:
         self.preview_cue = cue
         self.preview_changed.emit(self._build(cue))
+
+    def step_preview(self, step: int) -> None:
+        """[ and ]: the previous or next page of the previewed scene — in a legislative contest
+        the previous or next party (the operator still sends it live with F5)."""
+        if isinstance(self.preview_cue, PagedCue):
+            self.preview(self.preview_cue.stepped(step, self.service))
 
     def go_live(self) -> None:
         """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""

@@ -6,13 +6,14 @@ the service again, so the live screen follows every committed change and nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from rekap_desktop.domain.comparison import CellStatus, cell_status
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.labels import row_label
 from rekap_desktop.domain.sources import PLENO, PPK, Source, SourceKind
 from rekap_desktop.domain.tally import (
     BALLOT_KEYS,
@@ -22,6 +23,7 @@ from rekap_desktop.domain.tally import (
     VOTER_KEYS,
     Tally,
     choice_number,
+    party_number,
     vote_key,
     vote_keys,
 )
@@ -58,6 +60,21 @@ CHOICES_PER_PAGE = 6
 
 class Cue(Protocol):
     def build(self, service: PlenoService, determined: bool) -> Scene: ...
+
+
+@runtime_checkable
+class PagedCue(Protocol):
+    """A cue of several pages (or parties) the operator steps through with [ and ]."""
+
+    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+
+    def stepped(self, step: int, service: PlenoService) -> Cue: ...
+
+
+def _page_stepped(cue: TallyCue | RecapCue, step: int, service: PlenoService) -> Cue:
+    scene = cue.build(service, False)
+    pages = scene.pages if isinstance(scene, TallyScene | RecapScene) else 1
+    return replace(cue, page=(cue.page + step) % max(1, pages))
 
 
 @dataclass(frozen=True)
@@ -100,7 +117,8 @@ class TallyCue:
             for (c, u, code), tally in service.tallies(contest.code).items()
             if u == unit.code and (source := Source.parse(code)) is not None
         }
-        pages = _tally_pages(contest)
+        district = contest.district_of(unit.code)
+        pages = _tally_pages(contest, district.code if district else None)
         page = max(0, min(self.page, len(pages) - 1))
         section, keys = pages[page]
         sources = sorted(forms, key=lambda s: s.sort_key)
@@ -110,10 +128,13 @@ class TallyCue:
             f"Kecamatan {unit.name} ({unit.code})",
             section,
             tuple(_column(s) for s in sources),
-            tuple(_tally_line(contest, pleno, key, sources, forms) for key in keys),
+            tuple(_tally_line(contest, pleno, unit.code, key, sources, forms) for key in keys),
             page + 1,
             len(pages),
         )
+
+    def stepped(self, step: int, service: PlenoService) -> Cue:
+        return _page_stepped(self, step, service)
 
 
 @dataclass(frozen=True)
@@ -130,6 +151,10 @@ class RecapCue:
         if not found:
             return LogoScene(banner, _region_title(pleno))
         recap = found[0].recap
+        if recap.contest.is_party_list:
+            from rekap_desktop.gui.projector.party_cues import legislative_recap_scene
+
+            return legislative_recap_scene(banner, found[0], self.page, self.read_units)
         choices = recap.contest.choices
         per_page = UNITS_PER_PAGE if len(choices) <= 3 else UNITS_PER_PAGE_CHART_BELOW
         unit_pages = _chunks(len(recap.units), per_page)
@@ -159,6 +184,9 @@ class RecapCue:
             page + 1,
             pages,
         )
+
+    def stepped(self, step: int, service: PlenoService) -> Cue:
+        return _page_stepped(self, step, service)
 
 
 @dataclass(frozen=True)
@@ -242,20 +270,24 @@ def _region_title(pleno: Pleno) -> str:
     return pleno.region.name
 
 
-def _column(source: Source) -> SourceColumn:
+def _column(source: Source, party_list: bool = False) -> SourceColumn:
     if source.kind is SourceKind.SIREKAP:
         return SourceColumn(source.code, "Sirekap", SIREKAP_NOTE)
     if source.kind is SourceKind.SAKSI:
-        return SourceColumn(source.code, f"Saksi {source.choice}", "salinan saksi")
+        note = "salinan saksi partai" if party_list else "salinan saksi"
+        return SourceColumn(source.code, f"Saksi {source.choice}", note)
     titles = {SourceKind.PPK: ("PPK", "D.Hasil (rujukan)"), SourceKind.BAWASLU: ("Bawaslu", "")}
     title, note = titles.get(source.kind, ("Pleno", "hasil pleno"))
     return SourceColumn(source.code, title, note)
 
 
-def _tally_pages(contest: Contest) -> list[tuple[str, tuple[FieldKey, ...]]]:
-    """Votes first (what the hall waits for), then the form's sections I and II–III."""
+def _tally_pages(
+    contest: Contest, district: str | None = None
+) -> list[tuple[str, tuple[FieldKey, ...]]]:
+    """Votes first (what the hall waits for), then the form's sections I and II–III; a
+    legislative contest has the rows of the unit's dapil."""
     sections = (
-        ("IV–V. Perolehan suara", vote_keys(contest) + RESULT_KEYS),
+        ("IV–V. Perolehan suara", vote_keys(contest, district) + RESULT_KEYS),
         ("I. Data pemilih dan pengguna hak pilih", VOTER_KEYS),
         (
             "II–III. Surat suara dan pemilih disabilitas",
@@ -274,27 +306,40 @@ def _tally_pages(contest: Contest) -> list[tuple[str, tuple[FieldKey, ...]]]:
 def _tally_line(
     contest: Contest,
     pleno: Pleno,
+    unit: str,
     key: FieldKey,
     sources: list[Source],
     forms: dict[Source, Tally],
 ) -> TallyLine:
-    reference = forms.get(PPK, Tally()).value(key)
+    values = {source: forms[source].value(key) for source in sources}
+    found = contest.district_of(unit)
+    label = _line_label(contest, pleno, key, found.code if found else None)
+    return TallyLine(label, *differing_cells(sources, values))
+
+
+def differing_cells(
+    sources: list[Source], values: dict[Source, int | None]
+) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """Each source's value as text, marked ≠ where it differs from the PPK's (the reference)."""
+    reference = values.get(PPK)
     cells: list[str] = []
     differs: list[bool] = []
     for source in sources:
-        value = forms[source].value(key)
+        value = values.get(source)
         status = cell_status(value, reference, source in (PPK, PLENO))
         differs.append(status is CellStatus.DIFFERS)
         mark = f"{DIFFERS_MARK} " if status is CellStatus.DIFFERS else ""
         cells.append(mark + format_number(value))
-    return TallyLine(_line_label(contest, pleno, key), tuple(cells), tuple(differs))
+    return tuple(cells), tuple(differs)
 
 
-def _line_label(contest: Contest, pleno: Pleno, key: FieldKey) -> str:
+def _line_label(contest: Contest, pleno: Pleno, key: FieldKey, district: str | None = None) -> str:
     number = choice_number(key)
     choice = contest.choice(number) if number is not None else None
     if choice is not None:
         return f"IV. No. {choice.number}: {choice.name}"
+    if contest.is_party_list and party_number(key) is not None:
+        return row_label(contest, key, pleno.kind, district)
     return field_label(key, pleno.kind.value)
 
 

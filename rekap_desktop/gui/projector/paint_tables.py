@@ -11,6 +11,7 @@ from rekap_desktop.gui.projector.scenes import (
     SIREKAP_NOTE,
     RecapLine,
     RecapScene,
+    SeatScene,
     TallyScene,
 )
 from rekap_desktop.gui.projector.table_painter import Column, Row, paint_table
@@ -47,7 +48,7 @@ def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
             (line.label, *line.cells, DIFFERS_LABEL if line.has_difference else ""),
             (None, *(palette.differs if d else None for d in line.differs), palette.differs),
             (False, *line.differs, True),
-            bold=line.label.startswith("V."),
+            bold=line.label.startswith(("V.", "JUMLAH")),
         )
         for line in scene.lines
     ]
@@ -80,12 +81,32 @@ def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
         area.setRight(chart.left() - canvas.margin)
     else:
         area.setBottom(chart.top() - canvas.margin)
-    columns = [Column(""), Column("Kecamatan", numeric=False)]
+    columns = [Column(""), Column(scene.row_heading, numeric=False)]
     columns += [_choice_column(h) for h in scene.choice_headers]
     columns.append(Column("Suara sah"))
     rows = [_recap_row(canvas, line) for line in scene.lines]
     total = _recap_row(canvas, scene.total)
     rows.append(Row(total.cells, bold=True, rule_above=True, background=canvas.palette.background))
+    return paint_table(canvas, _inset(canvas, area), columns, rows)
+
+
+def paint_seats(canvas: Canvas, scene: SeatScene) -> float:
+    """A dapil's seat steps or elected candidates, one row each (at most 12 seats a dapil)."""
+    area = canvas.banner(scene.banner)
+    area = canvas.heading(
+        area, scene.contest_title, scene.subtitle, page_text(scene.page, scene.pages)
+    )
+    area = canvas.footer(area, scene.note)
+    first, label, number, basis = scene.headers
+    columns = [Column(first), Column(label, numeric=False), Column(number), Column(basis)]
+    rows = [
+        Row(
+            (line.first, line.label, line.number, line.basis),
+            (None, None, None, canvas.palette.differs if line.basis.startswith("⚠") else None),
+            (True, False, False, False),
+        )
+        for line in scene.lines
+    ]
     return paint_table(canvas, _inset(canvas, area), columns, rows)
 
 

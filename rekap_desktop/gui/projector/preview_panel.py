@@ -1,7 +1,8 @@
 """PreviewPanel: the cockpit's projector pane — preview and live side by side, and the controls.
 
 Both panes are SceneView, the same widget the projector window uses. The panel's actions carry
-the shortcuts F5 (tayangkan), B (layar hitam) and F6 (bekukan); add them to the cockpit window
+the shortcuts F5 (tayangkan), B (layar hitam), F6 (bekukan) and [ / ] (previous / next page or
+party of the preview); add them to the cockpit window
 with ``window.addActions(panel.actions())`` so they work wherever the focus is.
 """
 
@@ -55,6 +56,12 @@ class PreviewPanel(QWidget):
         self.go_live_action = self._action("Tayangkan (F5)", "F5", controller.go_live)
         self.blank_action = self._action("Layar hitam (B)", "B", controller.toggle_blank)
         self.freeze_action = self._action("Bekukan (F6)", "F6", self._toggle_freeze)
+        self.previous_action = self._action(
+            "◀ Halaman/partai sebelumnya ([)", "[", lambda: controller.step_preview(-1)
+        )
+        self.next_action = self._action(
+            "Halaman/partai berikutnya (]) ▶", "]", lambda: controller.step_preview(1)
+        )
         self.blank_action.setCheckable(True)
         self.freeze_action.setCheckable(True)
         self.screen_box = QComboBox()
@@ -88,6 +95,11 @@ class PreviewPanel(QWidget):
         panes.addWidget(QLabel("<b>Tayang di proyektor</b>"), 0, 1)
         panes.addWidget(self.preview_view, 1, 0)
         panes.addWidget(self.live_view, 1, 1)
+        steps = QHBoxLayout()
+        for action in (self.previous_action, self.next_action):
+            button = QPushButton(action.text())
+            button.clicked.connect(action.trigger)
+            steps.addWidget(button)
         buttons = QHBoxLayout()
         for action in (self.go_live_action, self.blank_action, self.freeze_action):
             button = QPushButton(action.text())
@@ -108,6 +120,7 @@ class PreviewPanel(QWidget):
         settings.addWidget(self.theme_box)
         layout = QVBoxLayout(self)
         layout.addLayout(panes)
+        layout.addLayout(steps)
         layout.addLayout(buttons)
         layout.addLayout(settings)
         layout.addWidget(self.status)

@@ -126,6 +126,33 @@ class RecapScene:
     unit_count: int
     page: int
     pages: int
+    row_heading: str = "Kecamatan"
+    """What the rows are: kecamatan, or the dapil of a legislative contest."""
+
+
+@dataclass(frozen=True)
+class SeatLine:
+    """One row of a seat scene: a seat won (seat, party, hasil bagi, basis) or an elected
+    candidate (party and candidate, votes, basis)."""
+
+    first: str
+    label: str
+    number: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class SeatScene:
+    """Perolehan kursi of one dapil: the Sainte-Laguë steps, or the calon terpilih."""
+
+    banner: Banner
+    contest_title: str
+    subtitle: str
+    headers: tuple[str, str, str, str]
+    lines: tuple[SeatLine, ...]
+    note: str
+    page: int
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -176,6 +203,7 @@ Scene = (
     | AgendaTextScene
     | TallyScene
     | RecapScene
+    | SeatScene
     | PhotoScene
     | IncidentScene
     | PauseScene

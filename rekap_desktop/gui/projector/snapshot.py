@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from rekap_desktop.domain.sources import PPK
-from rekap_desktop.domain.tally import form_keys
+from rekap_desktop.domain.tally import form_keys, party_number
 from rekap_desktop.gui.projector.cues import (
     AgendaCue,
     BlankCue,
@@ -23,6 +23,8 @@ from rekap_desktop.gui.projector.cues import (
     TallyCue,
     TitleCue,
 )
+from rekap_desktop.gui.projector.party_cues import PartyCue
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.text.fields import field_label
@@ -48,6 +50,7 @@ def demo_cues(service: PlenoService, photo: Path) -> dict[str, Cue]:
     unit_name = next(u.name for u in pleno.units if u.code == unit)
     incidents = service.incidents()
     return {
+        **legislative_cues(service),
         "judul": TitleCue(),
         "acara": AgendaCue(2, "Peraturan teknis rapat pleno", AGENDA_TEXT),
         "rincian": TallyCue(contest.code, unit),
@@ -60,6 +63,41 @@ def demo_cues(service: PlenoService, photo: Path) -> dict[str, Cue]:
         "kosong": BlankCue(),
         "logo": LogoCue(),
     }
+
+
+def legislative_cues(service: PlenoService) -> dict[str, Cue]:
+    """For the first legislative contest of the meeting (if any): the party summary and one
+    party's candidates of a kecamatan with a difference, the recapitulation per dapil and the
+    seat steps of its first dapil."""
+    pleno = service.pleno()
+    contest = next((c for c in pleno.contests if c.is_party_list and c.parties), None)
+    if contest is None:
+        return {}
+    unit = _unit_with_difference(service, contest.code) or pleno.units[0].code
+    party = _party_with_difference(service, contest.code, unit) or contest.parties[0].number
+    summary = PartyCue(contest.code, unit)
+    return {
+        "partai-ringkasan": summary,
+        "partai-calon": summary.for_party(service, party),
+        "rekapitulasi-dapil": RecapCue(contest.code),
+        "perolehan-kursi": SeatCue(contest.code),
+    }
+
+
+def _party_with_difference(service: PlenoService, contest: str, unit: str) -> int | None:
+    """The first party with a row on which a copy differs from the PPK's form."""
+    tallies = service.tallies(contest)
+    reference = tallies.get((contest, unit, PPK.code))
+    if reference is None:
+        return None
+    numbers = sorted(
+        number
+        for (_, u, source), tally in tallies.items()
+        if u == unit and source != PPK.code
+        for key, value in tally.items()
+        if reference.value(key) not in (None, value) and (number := party_number(key)) is not None
+    )
+    return numbers[0] if numbers else None
 
 
 def write_projector_snapshots(service: PlenoService, out: Path) -> list[Path]:

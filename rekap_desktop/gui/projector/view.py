@@ -23,7 +23,12 @@ from rekap_desktop.gui.projector.paint_cards import (
     paint_photo,
     paint_title,
 )
-from rekap_desktop.gui.projector.paint_tables import paint_recap, paint_tally, recap_chart_rect
+from rekap_desktop.gui.projector.paint_tables import (
+    paint_recap,
+    paint_seats,
+    paint_tally,
+    recap_chart_rect,
+)
 from rekap_desktop.gui.projector.scenes import (
     AgendaTextScene,
     Banner,
@@ -34,6 +39,7 @@ from rekap_desktop.gui.projector.scenes import (
     PhotoScene,
     RecapScene,
     Scene,
+    SeatScene,
     TallyScene,
     TitleScene,
 )
@@ -184,6 +190,8 @@ class SceneView(QWidget):
             return paint_tally(canvas, scene)
         if isinstance(scene, RecapScene):
             return paint_recap(canvas, scene)
+        if isinstance(scene, SeatScene):
+            return paint_seats(canvas, scene)
         if isinstance(scene, TitleScene):
             paint_title(canvas, scene)
         elif isinstance(scene, AgendaTextScene):

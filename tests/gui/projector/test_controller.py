@@ -135,4 +135,4 @@ def test_preview_panel_mirrors_preview_and_live(
     # THEN both panes show the same scene, with the same widget class as the projector
     assert panel.preview_view.scene() == panel.live_view.scene() == controller.live_scene()
     assert type(controller.window.view) in type(panel.live_view).__mro__
-    assert [a.shortcut().toString() for a in panel.actions()] == ["F5", "B", "F6"]
+    assert [a.shortcut().toString() for a in panel.actions()] == ["F5", "B", "F6", "[", "]"]

@@ -1,0 +1,215 @@
+"""Cues of a legislative contest (DPR, DPRD): a kecamatan's parties, one party at a time, and the
+recapitulation per dapil.
+
+A legislative kecamatan has some two hundred rows; the hall follows it as a summary of every
+party's total (sources side by side), then one party's block at a time: its party-only votes,
+each candidate of the kecamatan's dapil and the party's total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rekap_desktop.domain.election import Contest, Party
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.sources import Source
+from rekap_desktop.domain.tally import (
+    Tally,
+    candidate_key,
+    party_key,
+    party_total_key,
+    party_totals,
+    party_vote_keys,
+    sum_tallies,
+)
+from rekap_desktop.gui.projector.cues import (
+    CHOICES_PER_PAGE,
+    _chunks,
+    _column,
+    _recap_source_note,
+    _region_title,
+    differing_cells,
+)
+from rekap_desktop.gui.projector.scenes import (
+    Banner,
+    LogoScene,
+    RecapLine,
+    RecapScene,
+    Scene,
+    TallyLine,
+    TallyScene,
+    banner_for,
+)
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.results import ContestRecap
+from rekap_desktop.text.numbers import format_number
+
+PARTIES_PER_SUMMARY_PAGE = 9
+"""Eighteen parties on two summary pages keep the rows well above the legible minimum."""
+TOTAL_LABEL = "JUMLAH"
+"""The party's total: its party-only votes plus its candidates' votes."""
+
+
+@dataclass(frozen=True)
+class PartyCue:
+    """One kecamatan of a legislative contest. ``index`` walks the views: first the summary
+    pages (every party's total), then each party's candidates in ballot order."""
+
+    contest: str
+    unit: str
+    index: int = 0
+
+    def build(self, service: PlenoService, determined: bool) -> Scene:
+        pleno = service.pleno()
+        banner = banner_for(service.is_demo(), determined)
+        contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
+        if contest is None or unit is None or not contest.parties:
+            return LogoScene(banner, _region_title(pleno))
+        forms = {
+            source: tally
+            for (_, u, code), tally in service.tallies(contest.code).items()
+            if u == unit.code and (source := Source.parse(code)) is not None
+        }
+        sources = sorted(forms, key=lambda s: s.sort_key)
+        district = contest.district_of(unit.code)
+        dapil = district.code if district else None
+        where = f"Kec. {unit.name} ({unit.code})" + (
+            f" · Dapil {district.code}" if district else ""
+        )
+        views = view_count(contest)
+        index = self.index % views
+        summary_pages = _chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)
+        columns = tuple(_column(s, party_list=True) for s in sources)
+        if index < len(summary_pages):
+            pages = len(summary_pages)
+            section = "jumlah suara per partai" + (f" ({index + 1}/{pages})" if pages > 1 else "")
+            lines = tuple(
+                TallyLine(
+                    f"{p.number}. {p.name}",
+                    *_party_total_cells(contest, p, dapil, sources, forms),
+                )
+                for p in contest.parties[summary_pages[index]]
+            )
+            return TallyScene(
+                banner, contest.title, where, section, columns, lines, index + 1, views
+            )
+        party = contest.parties[index - len(summary_pages)]
+        # The party is what the hall looks for: it takes the title, the contest the subtitle.
+        return TallyScene(
+            banner,
+            f"Partai {party.number}. {party.name}",
+            where,
+            contest.title,
+            columns,
+            _party_lines(contest, party, dapil, sources, forms),
+            index + 1,
+            views,
+        )
+
+    def stepped(self, step: int, service: PlenoService) -> PartyCue:
+        """The next (``step`` 1) or previous (-1) view, wrapping around."""
+        contest = service.pleno().contest(self.contest)
+        views = view_count(contest) if contest is not None else 1
+        return replace(self, index=(self.index + step) % views)
+
+    def for_party(self, service: PlenoService, number: int) -> PartyCue:
+        """The view of one party's candidates."""
+        contest = service.pleno().contest(self.contest)
+        if contest is None:
+            return self
+        summary = len(_chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE))
+        position = next((i for i, p in enumerate(contest.parties) if p.number == number), 0)
+        return replace(self, index=summary + position)
+
+
+def view_count(contest: Contest) -> int:
+    """Summary pages plus one view per party."""
+    return len(_chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)) + len(contest.parties)
+
+
+def _party_total_cells(
+    contest: Contest,
+    party: Party,
+    district: str | None,
+    sources: list[Source],
+    forms: dict[Source, Tally],
+) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """Each source's total for the party: the total written on its form, else the sum of the
+    party's rows it recorded (a saksi copy may leave the written total out)."""
+    key = party_total_key(party.number)
+    values: dict[Source, int | None] = {}
+    for source in sources:
+        tally = forms[source]
+        written = tally.value(key)
+        recorded = any(
+            tally.value(k) is not None for k in party_vote_keys(contest, party, district)
+        )
+        computed = party_totals(contest, tally, district)[party.number] if recorded else None
+        values[source] = written if written is not None else computed
+    return differing_cells(sources, values)
+
+
+def _party_lines(
+    contest: Contest,
+    party: Party,
+    district: str | None,
+    sources: list[Source],
+    forms: dict[Source, Tally],
+) -> tuple[TallyLine, ...]:
+    rows: list[tuple[str, FieldKey]] = [("Suara partai saja", party_key(party.number))]
+    rows += [
+        (
+            f"{c.number}. {c.name}" + (f" ({c.sex})" if c.sex else ""),
+            candidate_key(party.number, c.number),
+        )
+        for c in contest.candidates(party, district)
+    ]
+    lines = [
+        TallyLine(label, *differing_cells(sources, {s: forms[s].value(key) for s in sources}))
+        for label, key in rows
+    ]
+    lines.append(
+        TallyLine(TOTAL_LABEL, *_party_total_cells(contest, party, district, sources, forms))
+    )
+    return tuple(lines)
+
+
+def legislative_recap_scene(
+    banner: Banner, found: ContestRecap, page: int, read_units: frozenset[str]
+) -> RecapScene:
+    """The running recapitulation of a legislative contest: dapil × parties (each party's total
+    of party-only and candidate votes), six parties a page, and a chart of every party's total."""
+    recap = found.recap
+    contest = recap.contest
+    tallies = {unit.code: tally for unit, tally in recap.units}
+    party_pages = _chunks(len(contest.parties), CHOICES_PER_PAGE)
+    page = max(0, min(page, len(party_pages) - 1))
+    shown = contest.parties[party_pages[page]]
+
+    def line(code: str, name: str, tally: Tally, read: bool) -> RecapLine:
+        totals = party_totals(contest, tally, None)
+        cells = tuple(format_number(totals[p.number]) for p in shown)
+        return RecapLine(code, name, cells, format_number(tally.value("suara_sah")), read)
+
+    lines: list[RecapLine] = []
+    for district in contest.districts:
+        units = [c for c in tallies if contest.district_of(c) is district]
+        subtotal = sum_tallies(tallies[c] for c in units)
+        read = bool(units) and all(c in read_units for c in units)
+        name = f"{district.name} ({district.seats} kursi)"
+        lines.append(line(district.code, name, subtotal, read))
+    grand = party_totals(contest, recap.total, None)
+    return RecapScene(
+        banner,
+        contest.title,
+        _recap_source_note(found.source),
+        tuple(f"{p.number}. {p.name}" for p in shown),
+        tuple(lines),
+        line("", "JUMLAH", recap.total, False),
+        tuple((str(p.number), grand[p.number]) for p in contest.parties),
+        sum(u.code in read_units for u, _ in recap.units),
+        len(recap.units),
+        page + 1,
+        len(party_pages),
+        "Dapil",
+    )
