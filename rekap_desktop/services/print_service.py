@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from rekap_desktop.documents import (
     berita_acara,
     d_hasil,
+    d_hasil_legislatif,
     daftar_hadir,
     kejadian_khusus,
     pengembalian,
@@ -31,6 +32,7 @@ from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.storage import audit, prints
@@ -175,7 +177,13 @@ class PrintService:
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
         pleno = self.pleno_service.pleno()
         if kind is FormKind.D_HASIL:
-            dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
+            recap = self._recap(contest)
+            if recap.contest.is_party_list:
+                leg = legislative_d_hasil_snapshot(pleno, recap, mark)
+                return d_hasil_legislatif.canonical_content(
+                    leg
+                ), lambda p: d_hasil_legislatif.render_legislative_d_hasil(leg, p)
+            dh = snapshots.d_hasil_snapshot(pleno, recap, mark)
             return d_hasil.canonical_content(dh), lambda p: d_hasil.render_d_hasil(dh, p)
         if kind is FormKind.PENGEMBALIAN:
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)

@@ -1,0 +1,149 @@
+"""Snapshots of the D.Hasil of a legislative contest: one sheet per daerah pemilihan, its columns
+the meeting's units in that dapil, section IV per party with the dapil's own candidate list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rekap_desktop.documents.d_hasil import ResultRow, ResultSection
+from rekap_desktop.documents.d_hasil_legislatif import (
+    DistrictSheet,
+    LegislativeDHasilSnapshot,
+    PartyBlock,
+)
+from rekap_desktop.documents.parts import Signatory
+from rekap_desktop.domain.election import Candidate, Contest, District, Party, Pleno, Unit
+from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.tally import (
+    INVALID,
+    RESULT_KEYS,
+    VALID,
+    Tally,
+    candidate_key,
+    party_key,
+    party_total_key,
+    sum_tallies,
+)
+from rekap_desktop.services.print_snapshots import (
+    LEVEL_NAMES,
+    SECTION_TITLES,
+    form_suffix,
+    members,
+    region_fields,
+)
+from rekap_desktop.text.fields import field_label, field_row
+
+
+def legislative_d_hasil_snapshot(
+    pleno: Pleno, recap: Recap, watermark: str | None
+) -> LegislativeDHasilSnapshot:
+    """The D.Hasil of a DPR / DPRD contest, dapil by dapil (only the dapils with a unit here)."""
+    contest = recap.contest
+    level, column = LEVEL_NAMES[pleno.level]
+    sheets = []
+    for district in contest.districts:
+        units = [(u, t) for u, t in recap.units if contest.district_of(u.code) == district]
+        if units:
+            sheets.append(_sheet(pleno, contest, district, units))
+    return LegislativeDHasilSnapshot(
+        form_name=f"MODEL D.HASIL {level}{form_suffix(pleno, contest.code)}",
+        contest_title=contest.title,
+        election_name=pleno.name,
+        region=pleno.region.name,
+        region_fields=region_fields(pleno),
+        column_label=column,
+        districts=tuple(sheets),
+        place=pleno.place,
+        determined_on=pleno.held_on,
+        members=members(pleno),
+        witnesses=party_witnesses(pleno, contest),
+        watermark=watermark,
+    )
+
+
+def _sheet(
+    pleno: Pleno, contest: Contest, district: District, units: Sequence[tuple[Unit, Tally]]
+) -> DistrictSheet:
+    tallies = [t for _, t in units]
+    total = sum_tallies(tallies)
+    kind = pleno.kind.value
+
+    def section(title: str, keys: tuple[FieldKey, ...]) -> ResultSection:
+        return ResultSection(title, tuple(_row(k, tallies, total, kind) for k in keys))
+
+    return DistrictSheet(
+        code=district.code,
+        name=district.name,
+        seats=district.seats,
+        columns=tuple(u.name for u, _ in units),
+        before=tuple(section(title, keys) for title, keys in SECTION_TITLES),
+        parties=tuple(_party(contest, p, district.code, tallies) for p in contest.parties),
+        after=(section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS),),
+        valid=total.value(VALID),
+        invalid=total.value(INVALID),
+    )
+
+
+def _row(
+    key: FieldKey, tallies: list[Tally], total: Tally, kind: str, label: str = ""
+) -> ResultRow:
+    row = field_row(key, kind)
+    text = label or field_label(key, kind).removeprefix(f"{row} ")
+    return ResultRow(row, text, tuple(t.value(key) for t in tallies), total.value(key))
+
+
+def candidate_label(candidate: Candidate) -> str:
+    """ "1. NAMA (L)" as the form lists a candidate."""
+    sex = f" ({candidate.sex})" if candidate.sex else ""
+    return f"{candidate.number}. {candidate.name}{sex}"
+
+
+def _sum(values: Sequence[int | None]) -> int | None:
+    recorded = [v for v in values if v is not None]
+    return sum(recorded) if recorded else None
+
+
+def _party(contest: Contest, party: Party, district: str, tallies: list[Tally]) -> PartyBlock:
+    def values(key: FieldKey) -> tuple[int | None, ...]:
+        return tuple(t.value(key) for t in tallies)
+
+    only_key = party_key(party.number)
+    party_only = ResultRow("", "Suara partai politik", values(only_key), _sum(values(only_key)))
+    candidates = tuple(
+        ResultRow(
+            "",
+            candidate_label(c),
+            values(candidate_key(party.number, c.number)),
+            _sum(values(candidate_key(party.number, c.number))),
+        )
+        for c in contest.candidates(party, district)
+    )
+    parts = (party_only, *candidates)
+    computed = tuple(_sum([r.values[i] for r in parts]) for i in range(len(tallies)))
+    written_values = values(party_total_key(party.number))
+    shown = tuple(w if w is not None else c for w, c in zip(written_values, computed, strict=True))
+    total = ResultRow("", "Jumlah suara sah partai politik dan calon", shown, _sum(shown))
+    return PartyBlock(
+        number=party.number,
+        name=party.name,
+        party_only=party_only,
+        candidates=candidates,
+        total=total,
+        computed=computed,
+        computed_total=_sum(computed),
+        written=tuple(w is not None for w in written_values),
+    )
+
+
+def party_witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
+    """One line per party, named when a saksi was mandated for it (``nomor_urut`` = party)."""
+    lines = []
+    for party in contest.parties:
+        named = [
+            w.name
+            for w in pleno.witnesses
+            if w.contest == contest.code and w.choice == party.number
+        ]
+        lines.append(Signatory(named[0] if named else "", f"{party.number}. {party.name}"))
+    return tuple(lines)
