@@ -19,12 +19,14 @@ from rekap_desktop.documents import (
     kejadian_khusus,
     pengembalian,
     pengumuman,
+    perolehan_kursi,
     skors,
 )
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
@@ -34,7 +36,9 @@ from rekap_desktop.services.incident_service import register_snapshot as registe
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
 from rekap_desktop.services.print_minutes import minutes_snapshot
+from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.results import recap_contests
+from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage import audit, prints
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
@@ -47,6 +51,7 @@ class FormKind(StrEnum):
     SKORS = "skors"
     PENGUMUMAN = "pengumuman"
     BERITA_ACARA = "berita-acara"
+    PEROLEHAN_KURSI = "perolehan-kursi"
 
 
 FORM_LABELS = {
@@ -57,11 +62,12 @@ FORM_LABELS = {
     FormKind.SKORS: "Catatan sementara saat skors (SEMENTARA)",
     FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
+    FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
 }
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper], RenderedForm]
-PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN})
+PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
 
 Determined = Callable[[str | None], bool]
 """Whether the result of a contest (None: the whole meeting) has been determined (penetapan)."""
@@ -143,18 +149,39 @@ class PrintService:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def kinds(self) -> list[FormKind]:
+        """The forms of this meeting: the seat-allocation form only with a legislative contest."""
+        legislative = bool(self.contests(FormKind.PEROLEHAN_KURSI))
+        return [k for k in FormKind if k is not FormKind.PEROLEHAN_KURSI or legislative]
+
+    def contests(self, kind: FormKind) -> list[Contest]:
+        """The contests a form can be printed for (seats: the legislative contests and DPD)."""
+        contests = list(self.pleno_service.pleno().contests)
+        if kind is FormKind.PEROLEHAN_KURSI:
+            return [c for c in contests if c.is_party_list or c.code == "dpd"]
+        return contests
+
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
         """The contest a form is printed for; refused when it must be named and is not."""
         if kind not in PER_CONTEST:
             return None
         pleno = self.pleno_service.pleno()
+        allowed = self.contests(kind)
         if contest is not None:
             if pleno.contest(contest) is None:
                 raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
+            if all(c.code != contest for c in allowed):
+                raise InputRejected(
+                    [Problem(f"{FORM_LABELS[kind]} hanya untuk pemilihan legislatif dan DPD")]
+                )
             return contest
-        if kind is FormKind.PENGEMBALIAN or len(pleno.contests) == 1:
-            return pleno.contests[0].code
-        known = ", ".join(c.code for c in pleno.contests)
+        if not allowed:
+            raise InputRejected(
+                [Problem(f"{FORM_LABELS[kind]}: tidak ada pemilihan legislatif dalam pleno ini")]
+            )
+        if kind is FormKind.PENGEMBALIAN or len(allowed) == 1:
+            return allowed[0].code
+        known = ", ".join(c.code for c in allowed)
         raise InputRejected([Problem(f"pilih pemilihan untuk {kind.value} (--pemilihan): {known}")])
 
     def document_set(self) -> list[tuple[FormKind, str | None]]:
@@ -164,6 +191,7 @@ class PrintService:
             (FormKind.D_HASIL, c.code) for c in pleno.contests
         ]
         forms.append((FormKind.PENGEMBALIAN, pleno.contests[0].code))
+        forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in pleno.contests if c.is_party_list]
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
         return forms
 
@@ -185,6 +213,13 @@ class PrintService:
                 ), lambda p: d_hasil_legislatif.render_legislative_d_hasil(leg, p)
             dh = snapshots.d_hasil_snapshot(pleno, recap, mark)
             return d_hasil.canonical_content(dh), lambda p: d_hasil.render_d_hasil(dh, p)
+        if kind is FormKind.PEROLEHAN_KURSI:
+            seats = SeatService(self.pleno_service)
+            code = contest or ""
+            ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
+            return perolehan_kursi.canonical_content(ks), lambda p: perolehan_kursi.render_seats(
+                ks, p
+            )
         if kind is FormKind.PENGEMBALIAN:
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
             return pengembalian.canonical_content(rs), lambda p: pengembalian.render_returns(rs, p)

@@ -47,6 +47,11 @@ class SeatService(ServiceBase):
         with Session(self.pleno_service.engine) as session:
             return seats_store.decisions(session, contest)
 
+    def decision_records(self, contest: str) -> list[seats_store.StoredDecision]:
+        """The recorded decisions of a contest with who decided, when and why."""
+        with Session(self.pleno_service.engine) as session:
+            return seats_store.decision_records(session, contest)
+
     def results(self, contest: str) -> SeatResults:
         """Seats and elected candidates of one contest, from its recapitulation (determined values
         where they exist, else the PPK's), with every recorded tie decision applied."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -38,3 +40,33 @@ def decisions(session: Session, contest: str) -> dict[str, tuple[int, ...]]:
         .order_by(SeatDecisionRow.id)
     )
     return {row.tie_key: tuple(int(n) for n in row.chosen.split(",") if n) for row in rows}
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    """A recorded decision on an open tie, as the seat-allocation form prints it."""
+
+    key: str
+    chosen: tuple[int, ...]
+    reason: str
+    decided_by: str
+    decided_at: str
+
+
+def decision_records(session: Session, contest: str) -> list[StoredDecision]:
+    """Every decision recorded for a contest, oldest first (a later one on a key replaces it)."""
+    rows = session.scalars(
+        select(SeatDecisionRow)
+        .where(SeatDecisionRow.contest == contest)
+        .order_by(SeatDecisionRow.id)
+    )
+    return [
+        StoredDecision(
+            row.tie_key,
+            tuple(int(n) for n in row.chosen.split(",") if n),
+            row.reason,
+            row.decided_by,
+            row.decided_at,
+        )
+        for row in rows
+    ]
