@@ -4,6 +4,7 @@ the meeting's units in that dapil, section IV per party with the dapil's own can
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rekap_desktop.documents.d_hasil import ResultRow, ResultSection
 from rekap_desktop.documents.d_hasil_legislatif import (
@@ -12,6 +13,7 @@ from rekap_desktop.documents.d_hasil_legislatif import (
     PartyBlock,
 )
 from rekap_desktop.documents.parts import Signatory
+from rekap_desktop.documents.pengumuman import AnnouncedChoice, AnnouncedContest
 from rekap_desktop.domain.election import Candidate, Contest, District, Party, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.recap import Recap
@@ -31,8 +33,11 @@ from rekap_desktop.services.print_snapshots import (
     form_suffix,
     members,
     region_fields,
+    unit_party_votes,
 )
+from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.text.fields import field_label, field_row
+from rekap_desktop.text.numbers import format_number
 
 
 def legislative_d_hasil_snapshot(
@@ -147,3 +152,63 @@ def party_witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
         ]
         lines.append(Signatory(named[0] if named else "", f"{party.number}. {party.name}"))
     return tuple(lines)
+
+
+@dataclass(frozen=True)
+class PartyResult:
+    """A party's votes over the meeting's dapils and, where determined here, its seats."""
+
+    number: int
+    name: str
+    votes: int | None
+    seats: int | None
+
+
+def party_results(recap: Recap, seats: SeatResults | None) -> tuple[PartyResult, ...]:
+    """Each party's total (party-only + candidates, dapil by dapil) and seats where allocated."""
+    contest = recap.contest
+    allocated = [d for d in seats.districts if d.allocation] if seats else []
+    per_unit = [unit_party_votes(contest, unit, tally) for unit, tally in recap.units]
+    results = []
+    for index, party in enumerate(contest.parties):
+        votes = _sum([values[index] for values in per_unit])
+        won = sum(d.seats_of(party.number) or 0 for d in allocated) if allocated else None
+        results.append(PartyResult(party.number, party.name, votes, won))
+    return tuple(results)
+
+
+def seat_outcome(seats: SeatResults | None) -> str:
+    """One sentence on the seats of a legislative contest for the announcement and minutes."""
+    if seats is None or not seats.districts:
+        return "Perolehan kursi tidak ditetapkan dalam rapat ini."
+    allocated = [d for d in seats.districts if d.allocation]
+    if not allocated:
+        return seats.districts[0].not_allocated_reason
+    total = sum(d.district.seats for d in allocated)
+    given = sum(d.allocation.allocated for d in allocated if d.allocation)
+    text = (
+        f"Perolehan kursi di {len(allocated)} daerah pemilihan: {format_number(given)} dari "
+        f"{format_number(total)} kursi telah terbagi (Sainte-Laguë, UU 7/2017 Pasal 415 ayat "
+        "(2)); calon terpilih tercantum pada formulir penetapan perolehan kursi dan calon "
+        "terpilih."
+    )
+    if seats.open_ties:
+        text += (
+            f" {len(seats.open_ties)} perolehan sama MENUNGGU KEPUTUSAN RAPAT; hasil belum lengkap."
+        )
+    return text
+
+
+def announced_contest(recap: Recap, seats: SeatResults | None) -> AnnouncedContest:
+    """A legislative contest in the announcement: party totals and, where allocated, seats."""
+    parties = party_results(recap, seats)
+    with_seats = any(p.seats is not None for p in parties)
+    return AnnouncedContest(
+        recap.contest.title,
+        tuple(AnnouncedChoice(p.number, p.name, p.votes, p.seats) for p in parties),
+        recap.total.value(VALID),
+        recap.total.value(INVALID),
+        seat_outcome(seats),
+        with_seats=with_seats,
+        choice_heading="PARTAI POLITIK",
+    )

@@ -34,7 +34,10 @@ from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
+from rekap_desktop.services.print_legislative import (
+    announced_contest,
+    legislative_d_hasil_snapshot,
+)
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.results import recap_contests
@@ -229,15 +232,28 @@ class PrintService:
                 att, p
             )
         if kind is FormKind.PENGUMUMAN:
-            recaps = [r.recap for r in recap_contests(self.pleno_service)]
-            ann = snapshots.announcement_snapshot(pleno, recaps, mark)
+            items = recap_contests(self.pleno_service)
+            seat_results = SeatService(self.pleno_service).results_for(items)
+            legislative = {
+                str(r.recap.contest.code): announced_contest(
+                    r.recap, seat_results.get(r.recap.contest.code)
+                )
+                for r in items
+                if r.recap.contest.is_party_list
+            }
+            recaps = [r.recap for r in items]
+            ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
             return pengumuman.canonical_content(ann), lambda p: pengumuman.render_announcement(
                 ann, p
             )
         if kind is FormKind.BERITA_ACARA:
-            recaps = [r.recap for r in recap_contests(self.pleno_service)]
+            items = recap_contests(self.pleno_service)
+            seat_results = SeatService(self.pleno_service).results_for(items)
+            recaps = [r.recap for r in items]
             incidents = self.pleno_service.incidents()
-            ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
+            ba = minutes_snapshot(
+                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
+            )
             return berita_acara.canonical_content(ba), lambda p: berita_acara.render_minutes(ba, p)
         if kind is FormKind.SKORS:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
