@@ -31,7 +31,7 @@ from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.text.numbers import format_date, format_number
 
 WINNER_MARK = "✓"
-TIE_MARK = "="
+TIE_MARK = "(sama)"
 PENDING = "MENUNGGU KEPUTUSAN RAPAT"
 WINNER_FILL = colors.Color(0.82, 0.82, 0.82)
 SEAT_WIDTH = 12 * mm
@@ -263,7 +263,7 @@ def _steps(district: SeatDistrict, paper: Paper) -> list[Flowable]:
             "diberikan kepada hasil bagi terbesar pada tahapnya (UU 7/2017 Pasal 415 ayat (2)). "
             "Setelah memperoleh kursi, pembagi partai itu naik ke bilangan ganjil berikutnya. "
             f"Tanda {WINNER_MARK} dan huruf tebal: partai yang memperoleh kursi pada tahap itu; "
-            f"tanda {TIE_MARK}: hasil bagi terbesar yang sama.",
+            f"{TIE_MARK}: hasil bagi terbesar yang sama, menunggu keputusan rapat.",
             "small",
         ),
         Spacer(1, 1.5 * mm),
@@ -300,11 +300,11 @@ def _step_table(district: SeatDistrict, paper: Paper, start: int, stop: int) -> 
     for line in district.steps:
         cells: list[Any] = [str(line.seat)]
         for column, cell in enumerate(line.cells[start:stop], start=1):
-            mark = f"{WINNER_MARK} " if cell.winner else (f"{TIE_MARK} " if cell.tied else "")
+            mark = f"{WINNER_MARK} " if cell.winner else ""
+            tied = f" {TIE_MARK}" if cell.tied else ""
             style = "cell_bold" if cell.winner or cell.tied else "cell"
-            cells.append(
-                text(f"{format_number(cell.votes)} : {cell.divisor}\n{mark}= {cell.value}", style)
-            )
+            quotient = f"{format_number(cell.votes)} : {cell.divisor}\n{mark}= {cell.value}{tied}"
+            cells.append(text(quotient, style))
             if cell.winner or cell.tied:
                 row = len(rows)
                 extra.append(("BACKGROUND", (column, row), (column, row), WINNER_FILL))
