@@ -12,6 +12,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from rekap_desktop.documents.d_hasil import (
@@ -22,6 +23,7 @@ from rekap_desktop.documents.d_hasil import (
     columns_per_page,
 )
 from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.paged_table import PagedTable, TableRow
 from rekap_desktop.documents.parts import (
     HEAD_FILL,
     SECTION_FILL,
@@ -34,7 +36,16 @@ from rekap_desktop.documents.parts import (
     text,
     title_block,
 )
-from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
+from rekap_desktop.documents.styles import (
+    FONT,
+    FONT_BOLD,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    Paper,
+    frame_width,
+    page_size,
+    styles,
+)
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.text.numbers import format_date, format_number
 
@@ -226,13 +237,13 @@ def _group_table(
     header += [text(f"{i + 1}. {sheet.columns[i]}", "cell_center") for i in range(start, stop)]
     if last:
         header.append("JUMLAH")
-    rows: list[list[Any]] = [header]
-    extra: list[tuple[Any, ...]] = [("ALIGN", (2, 1), (-1, -1), "RIGHT")]
+    rows: list[TableRow] = []
+    blocks: list[tuple[int, int]] = []
+    span = ("SPAN", (0, 0), (-1, 0))
 
-    def banner(title: str, fill: Any, style_name: str = "cell_bold") -> None:
-        rows.append([text(title, style_name)] + [""] * (shown + 1))
-        line = len(rows) - 1
-        extra.extend([("SPAN", (0, line), (-1, line)), ("BACKGROUND", (0, line), (-1, line), fill)])
+    def banner(title: str, fill: Any) -> None:
+        cells = [text(title, "cell_bold")] + [""] * (shown + 1)
+        rows.append(TableRow(cells, (span, ("BACKGROUND", (0, 0), (-1, 0), fill))))
 
     def values(row: ResultRow, marks: list[bool] | None = None) -> list[Any]:
         cells = [format_number(v) for v in row.values[start:stop]]
@@ -242,29 +253,43 @@ def _group_table(
             cells = [c + DIFFERS_MARK if m else c for c, m in zip(cells, marks, strict=True)]
         return cells
 
-    for section in sheet.before:
-        banner(section.title, SECTION_FILL)
-        rows.extend([r.number, text(r.label)] + values(r) for r in section.rows)
+    def section(item: ResultSection) -> None:
+        first = len(rows)
+        banner(item.title, SECTION_FILL)
+        rows.extend(TableRow([r.number, _label(r.label)] + values(r)) for r in item.rows)
+        blocks.append((first, min(first + 2, len(rows))))  # a title never ends a page alone
+
+    for item in sheet.before:
+        section(item)
     banner(SECTION_IV_TITLE, SECTION_FILL)
     for party in sheet.parties:
         first = len(rows)
         banner(f"{party.number}. {party.name}", HEAD_FILL)
-        rows.append(["", text(PARTY_ONLY_LABEL)] + values(party.party_only))
-        rows.extend(["", text(c.label)] + values(c) for c in party.candidates)
+        rows.append(TableRow(["", PARTY_ONLY_LABEL] + values(party.party_only)))
+        rows.extend(TableRow(["", _label(c.label)] + values(c)) for c in party.candidates)
         marks = [party.differs(i) for i in range(start, stop)]
         if last:
             marks.append(party.total_differs)
-        rows.append(["", text(TOTAL_LABEL, "cell_bold")] + values(party.total, marks))
-        extra.append(("FONT", (2, len(rows) - 1), (-1, len(rows) - 1), FONT_BOLD, 7))
+        bold = ("FONT", (1, 0), (-1, 0), FONT_BOLD, 7)
+        rows.append(TableRow(["", TOTAL_LABEL] + values(party.total, marks), (bold,)))
         # a party's block stays on one page: its heading never ends a page alone
-        extra.append(("NOSPLIT", (0, first), (-1, len(rows) - 1)))
-    for section in sheet.after:
-        banner(section.title, SECTION_FILL)
-        rows.extend([r.number, text(r.label)] + values(r) for r in section.rows)
+        blocks.append((first - 1 if first and party is sheet.parties[0] else first, len(rows)))
+    for item in sheet.after:
+        section(item)
+    commands: list[tuple[Any, ...]] = [("ALIGN", (2, 1), (-1, -1), "RIGHT")]
     if last:
-        extra.append(("FONT", (-1, 1), (-1, -1), FONT_BOLD, 7))
+        commands.append(("FONT", (-1, 1), (-1, -1), FONT_BOLD, 7))
     widths = [NUMBER_WIDTH, LABEL_WIDTH] + [value_width] * shown
-    return grid_table(rows, widths, extra=extra)
+    height = page_size(paper)[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
+    return PagedTable(header, rows, widths, commands, blocks, height)
+
+
+def _label(value: str) -> Any:
+    """A row label as a plain string when it fits on one line (thousands of rows: a paragraph
+    per row would cost most of the rendering time), else a wrapping paragraph."""
+    if stringWidth(value, FONT, 7) <= LABEL_WIDTH - 4:
+        return value
+    return text(value)
 
 
 def _closing(
