@@ -60,6 +60,8 @@ PEMILU_SUFFIXES = {
     "dprd_prov": "DPRD PROV",
     "dprd_kabko": "DPRD KAB/KOTA",
 }
+PAIR_WITNESSES = "SAKSI PASANGAN CALON YANG HADIR"
+DPD_WITNESSES = "SAKSI CALON ANGGOTA DPD YANG HADIR"
 SECTION_TITLES = (
     ("I. DATA PEMILIH DAN PENGGUNAAN HAK PILIH", VOTER_KEYS),
     ("II. DATA PENGGUNAAN SURAT SUARA", BALLOT_KEYS),
@@ -113,6 +115,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         members=members(pleno),
         witnesses=_witnesses(pleno, contest),
         watermark=watermark,
+        witness_heading=DPD_WITNESSES if contest.code == "dpd" else PAIR_WITNESSES,
     )
 
 

@@ -7,18 +7,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from rekap_desktop.documents import d_hasil_legislatif
+from rekap_desktop.documents.d_hasil import render_d_hasil
 from rekap_desktop.documents.d_hasil_legislatif import render_legislative_d_hasil
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.election import Choice, Contest
+from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey
 from rekap_desktop.domain.legislative import district_results
 from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
+from rekap_desktop.services.print_seats import DPD_ELSEWHERE, seat_snapshot
 from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.print_snapshots import d_hasil_snapshot
 from rekap_desktop.services.results import recap_contests
+from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 from tests.services.legislative_samples import UNITS, dprd_contest, pleno, recap, tallies
@@ -158,6 +163,10 @@ def test_pemilu_demo_dprd_kota_d_hasil_prints_every_dapil_party_and_total(tmp_pa
         assert sum(t.count(title) for t in texts) == 1
         page = next(t for t in texts if title in t)
         assert all(f"DAPIL {other} —" not in page for other in names if other != name)
+    # AND every page of a sheet's table repeats its header naming the dapil
+    for page in texts:
+        if "Jumlah suara sah partai politik dan calon" in page:
+            assert "URAIAN \\ KECAMATAN" in page and "DAPIL KOTA BENGKULU" in page
     # AND every party with its total per dapil (as the seat allocation counts it) is printed
     item = recap_contests(service, "dprd_kabko")[0]
     units = {unit.code: tally for unit, tally in item.recap.units}
@@ -181,3 +190,30 @@ def test_a_dapil_without_units_in_the_meeting_is_left_out() -> None:
     # WHEN the D.Hasil snapshot is built THEN it has the first dapil only
     snapshot = legislative_d_hasil_snapshot(meeting, recapitulate(contest, UNITS[:2], votes), None)
     assert [d.code for d in snapshot.districts] == ["1"]
+
+
+def test_dpd_d_hasil_lists_its_candidates_like_ppwp_and_its_seats_belong_to_the_province() -> None:
+    # GIVEN a DPD contest (individual candidates as pilihan) at a kab/kota meeting
+    dpd = Contest(
+        ContestCode("dpd"),
+        "Pemilihan Umum Anggota DPD Uji",
+        choices=tuple(Choice(ChoiceNo(n), f"CALON DPD {n}") for n in range(1, 6)),
+    )
+    meeting = replace(pleno(dprd_contest()), contests=(dpd,), witnesses=())
+    votes = {
+        u.code: Tally({FieldKey(f"suara_{n:02d}"): 100 * n + i for n in range(1, 6)})
+        for i, u in enumerate(UNITS)
+    }
+    # WHEN its D.Hasil is built and rendered
+    snapshot = d_hasil_snapshot(meeting, recapitulate(dpd, UNITS, votes), None)
+    text = flat(" ".join(page_texts(render_d_hasil(snapshot).pdf)))
+    # THEN it is the one-table D.Hasil with a row and a saksi line per candidate
+    assert snapshot.form_name == "MODEL D.HASIL KABUPATEN/KOTA-DPD"
+    labels = [r.label for s in snapshot.sections for r in s.rows if s.title.startswith("IV")]
+    assert labels == [f"Nomor urut {n}: CALON DPD {n}" for n in range(1, 6)]
+    assert "SAKSI CALON ANGGOTA DPD YANG HADIR" in text
+    assert "CALON DPD 5" in text and terbilang(1503).upper() in text
+    # AND the seat form says the DPD's members are determined by the KPU Provinsi
+    results = SeatResults(dpd, "ppk", (), None)
+    seats = seat_snapshot(meeting, results, [], None)
+    assert [d.reason for d in seats.districts] == [DPD_ELSEWHERE]
