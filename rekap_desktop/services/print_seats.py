@@ -4,6 +4,7 @@ seat results of a contest and the meeting's recorded decisions on open ties."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from rekap_desktop.documents.perolehan_kursi import (
     DecisionLine,
@@ -34,7 +35,7 @@ from rekap_desktop.services.print_snapshots import (
 )
 from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.storage.seats_store import StoredDecision
-from rekap_desktop.text.numbers import format_fraction
+from rekap_desktop.text.numbers import format_date, format_fraction
 
 DPD_ELSEWHERE = "Calon terpilih anggota DPD ditetapkan oleh KPU Provinsi, bukan dalam rapat ini."
 
@@ -259,7 +260,12 @@ def _decision(
             election.decided_by.get(n) == BY_DECISION for n in chosen
         )
     return DecisionLine(
-        subject, picked, record.reason, record.decided_by, record.decided_at, applies and applied
+        subject,
+        picked,
+        record.reason,
+        record.decided_by,
+        _moment(record.decided_at),
+        applies and applied,
     )
 
 
@@ -279,9 +285,19 @@ def _dpd_decision(
         "; ".join(names.get(n, str(n)) for n in record.chosen),
         record.reason,
         record.decided_by,
-        record.decided_at,
+        _moment(record.decided_at),
         applies and applied,
     )
+
+
+def _moment(at: str) -> str:
+    """An ISO time as the form states it: "Kamis, 29 Februari 2024, pukul 10.15 UTC"."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    zone = " UTC" if moment.utcoffset() == timedelta(0) else ""
+    return f"{format_date(moment.date())}, pukul {moment:%H.%M}{zone}"
 
 
 def _numbers(text: str) -> str:

@@ -139,7 +139,9 @@ def test_an_open_tie_is_printed_as_waiting_and_a_recorded_decision_with_who_and_
     assert last.winner == "" and [c.tied for c in last.cells] == [True, True, True]
     assert text.count("= 300,00 (sama)") == 3
     # WHEN the meeting's decision (A and C) is recorded and the form built again
-    decision = StoredDecision(tie.key, (1, 3), "Diundi dalam rapat", "Ketua Uji, S.H.", "10.15")
+    decision = StoredDecision(
+        tie.key, (1, 3), "Diundi dalam rapat", "Ketua Uji, S.H.", "2024-02-29T10:15:00+00:00"
+    )
     decided = seat_results(contest, votes, {tie.key: (1, 3)})
     snapshot = seat_snapshot(pleno(contest), decided, [decision], None)
     text = flat(" ".join(page_texts(render_seats(snapshot).pdf)))
@@ -155,6 +157,7 @@ def test_an_open_tie_is_printed_as_waiting_and_a_recorded_decision_with_who_and_
     assert (line.chosen, line.applied) == ("1. PARTAI A; 3. PARTAI C", True)
     assert "KEPUTUSAN RAPAT ATAS PEROLEHAN YANG SAMA" in text
     assert "Diundi dalam rapat" in text and "Ketua Uji, S.H." in text
+    assert line.decided_at == "Kamis, 29 Februari 2024, pukul 10.15 UTC"
     # AND a decision on a tie that no longer arises is printed as not applied
     stale = seat_snapshot(pleno(contest), seat_results(contest, votes, {}), [decision], None)
     assert not stale.districts[0].decisions[0].applied
