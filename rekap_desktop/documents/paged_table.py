@@ -107,7 +107,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
             self.rows[cut:],
             self.widths,
             self.commands,
-            [(a - cut, b - cut) for a, b in self.blocks if b > cut],
+            [(max(a - cut, 0), b - cut) for a, b in self.blocks if b > cut],
             self.page_height,
             [header, *body[cut:]],
         )
