@@ -33,8 +33,7 @@ from rekap_desktop.services.print_snapshots import (
     members,
     region_fields,
 )
-from rekap_desktop.services.seat_service import SeatResults
-from rekap_desktop.storage.seats_store import StoredDecision
+from rekap_desktop.services.seat_service import SeatResults, TieDecision
 from rekap_desktop.text.numbers import format_date, format_fraction
 
 DPD_ELSEWHERE = "Calon terpilih anggota DPD ditetapkan oleh KPU Provinsi, bukan dalam rapat ini."
@@ -43,7 +42,7 @@ DPD_ELSEWHERE = "Calon terpilih anggota DPD ditetapkan oleh KPU Provinsi, bukan 
 def seat_snapshot(
     pleno: Pleno,
     results: SeatResults,
-    decisions: Sequence[StoredDecision],
+    decisions: Sequence[TieDecision],
     watermark: str | None,
 ) -> SeatSnapshot:
     contest = results.contest
@@ -82,8 +81,8 @@ def _bare_name(contest: Contest, number: int) -> str:
 def _district(
     contest: Contest,
     result: DistrictResult,
-    current: list[StoredDecision],
-    replaced: list[StoredDecision],
+    current: list[TieDecision],
+    replaced: list[TieDecision],
 ) -> SeatDistrict:
     district = result.district
     allocation = result.allocation
@@ -192,8 +191,8 @@ def _lines(election: CandidateElection, names: dict[int, str]) -> tuple[ElectedL
 def _dpd(
     contest: Contest,
     election: CandidateElection | None,
-    current: list[StoredDecision],
-    replaced: list[StoredDecision],
+    current: list[TieDecision],
+    replaced: list[TieDecision],
 ) -> SeatDistrict:
     elected: tuple[PartyElected, ...] = ()
     ties: tuple[str, ...] = ()
@@ -227,7 +226,7 @@ def _dapil_of(key: str) -> str | None:
 
 
 def _decision(
-    contest: Contest, result: DistrictResult, record: StoredDecision, applies: bool
+    contest: Contest, result: DistrictResult, record: TieDecision, applies: bool
 ) -> DecisionLine:
     parts = record.key.split(":")
     chosen = set(record.chosen)
@@ -270,7 +269,7 @@ def _decision(
 
 
 def _dpd_decision(
-    contest: Contest, election: CandidateElection | None, record: StoredDecision, applies: bool
+    contest: Contest, election: CandidateElection | None, record: TieDecision, applies: bool
 ) -> DecisionLine:
     parts = record.key.split(":")
     names = {int(c.number): f"{c.number}. {c.name}" for c in contest.choices}

@@ -206,23 +206,13 @@ class PrintService:
         return PreparedForm(kind, contest, content_hash(content), mark, draw)
 
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
+        legislative = self._build_legislative(kind, contest, mark)
+        if legislative is not None:
+            return legislative
         pleno = self.pleno_service.pleno()
         if kind is FormKind.D_HASIL:
-            recap = self._recap(contest)
-            if recap.contest.is_party_list:
-                leg = legislative_d_hasil_snapshot(pleno, recap, mark)
-                return d_hasil_legislatif.canonical_content(
-                    leg
-                ), lambda p: d_hasil_legislatif.render_legislative_d_hasil(leg, p)
-            dh = snapshots.d_hasil_snapshot(pleno, recap, mark)
+            dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
             return d_hasil.canonical_content(dh), lambda p: d_hasil.render_d_hasil(dh, p)
-        if kind is FormKind.PEROLEHAN_KURSI:
-            seats = SeatService(self.pleno_service)
-            code = contest or ""
-            ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
-            return perolehan_kursi.canonical_content(ks), lambda p: perolehan_kursi.render_seats(
-                ks, p
-            )
         if kind is FormKind.PENGEMBALIAN:
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
             return pengembalian.canonical_content(rs), lambda p: pengembalian.render_returns(rs, p)
@@ -232,28 +222,15 @@ class PrintService:
                 att, p
             )
         if kind is FormKind.PENGUMUMAN:
-            items = recap_contests(self.pleno_service)
-            seat_results = SeatService(self.pleno_service).results_for(items)
-            legislative = {
-                str(r.recap.contest.code): announced_contest(
-                    r.recap, seat_results.get(r.recap.contest.code)
-                )
-                for r in items
-                if r.recap.contest.is_party_list
-            }
-            recaps = [r.recap for r in items]
-            ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
+            recaps = [r.recap for r in recap_contests(self.pleno_service)]
+            ann = snapshots.announcement_snapshot(pleno, recaps, mark)
             return pengumuman.canonical_content(ann), lambda p: pengumuman.render_announcement(
                 ann, p
             )
         if kind is FormKind.BERITA_ACARA:
-            items = recap_contests(self.pleno_service)
-            seat_results = SeatService(self.pleno_service).results_for(items)
-            recaps = [r.recap for r in items]
+            recaps = [r.recap for r in recap_contests(self.pleno_service)]
             incidents = self.pleno_service.incidents()
-            ba = minutes_snapshot(
-                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
-            )
+            ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
             return berita_acara.canonical_content(ba), lambda p: berita_acara.render_minutes(ba, p)
         if kind is FormKind.SKORS:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
@@ -265,6 +242,47 @@ class PrintService:
         return kejadian_khusus.canonical_content(reg), lambda p: kejadian_khusus.render_register(
             reg, p
         )
+
+    def _build_legislative(
+        self, kind: FormKind, contest: str | None, mark: str | None
+    ) -> tuple[Content, Draw] | None:
+        """The forms that differ for legislative contests: the D.Hasil per dapil, the seat form,
+        and the announcement and minutes with party totals and seats; None for the others."""
+        pleno = self.pleno_service.pleno()
+        if kind is FormKind.PEROLEHAN_KURSI:
+            seats = SeatService(self.pleno_service)
+            code = contest or ""
+            ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
+            return perolehan_kursi.canonical_content(ks), lambda p: perolehan_kursi.render_seats(
+                ks, p
+            )
+        chosen = pleno.contest(contest) if contest else None
+        if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
+            leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
+            return d_hasil_legislatif.canonical_content(
+                leg
+            ), lambda p: d_hasil_legislatif.render_legislative_d_hasil(leg, p)
+        with_parties = any(c.is_party_list for c in pleno.contests)
+        if kind not in (FormKind.PENGUMUMAN, FormKind.BERITA_ACARA) or not with_parties:
+            return None
+        items = recap_contests(self.pleno_service)
+        seat_results = SeatService(self.pleno_service).results_for(items)
+        recaps = [r.recap for r in items]
+        if kind is FormKind.BERITA_ACARA:
+            incidents = self.pleno_service.incidents()
+            ba = minutes_snapshot(
+                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
+            )
+            return berita_acara.canonical_content(ba), lambda p: berita_acara.render_minutes(ba, p)
+        legislative = {
+            str(r.recap.contest.code): announced_contest(
+                r.recap, seat_results.get(r.recap.contest.code)
+            )
+            for r in items
+            if r.recap.contest.is_party_list
+        }
+        ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
+        return pengumuman.canonical_content(ann), lambda p: pengumuman.render_announcement(ann, p)
 
     def _recap(self, contest: str | None) -> Recap:
         return recap_contests(self.pleno_service, contest)[0].recap

@@ -281,8 +281,7 @@ def attendance_snapshot(pleno: Pleno, watermark: str | None) -> AttendanceSnapsh
 
 def _witness_role(pleno: Pleno, contest_code: str, number: int) -> str:
     contest = pleno.contest(contest_code)
-    # a saksi of a legislative contest stands for a party (nomor urut = the party's number)
-    choice = (contest.choice(number) or contest.party(number)) if contest else None
+    choice = contest.choice(number) if contest else None
     title = contest.title if contest else contest_code
     return f"Saksi {title}, nomor urut {number}" + (f" ({choice.name})" if choice else "")
 

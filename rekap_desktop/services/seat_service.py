@@ -37,6 +37,17 @@ class SeatResults:
         return tuple(ties)
 
 
+@dataclass(frozen=True)
+class TieDecision:
+    """A decision the meeting recorded on an open tie, and the commissioner who confirmed it."""
+
+    key: str
+    chosen: tuple[int, ...]
+    reason: str
+    decided_by: str
+    decided_at: str
+
+
 class SeatService(ServiceBase):
     def legislative_contests(self) -> tuple[Contest, ...]:
         return tuple(
@@ -47,10 +58,15 @@ class SeatService(ServiceBase):
         with Session(self.pleno_service.engine) as session:
             return seats_store.decisions(session, contest)
 
-    def decision_records(self, contest: str) -> list[seats_store.StoredDecision]:
-        """The recorded decisions of a contest with who decided, when and why."""
+    def decision_records(self, contest: str) -> tuple[TieDecision, ...]:
+        """Every decision recorded on the contest's ties, oldest first (a later one on the same
+        key replaces an earlier one)."""
         with Session(self.pleno_service.engine) as session:
-            return seats_store.decision_records(session, contest)
+            rows = seats_store.decision_rows(session, contest)
+        return tuple(
+            TieDecision(key, tuple(int(n) for n in chosen.split(",") if n), reason, by, at)
+            for key, chosen, reason, by, at in rows
+        )
 
     def results(self, contest: str) -> SeatResults:
         """Seats and elected candidates of one contest, from its recapitulation (determined values
@@ -91,7 +107,7 @@ class SeatService(ServiceBase):
         tie = next((t for t in current.open_ties if t.key == key), None)
         if tie is None:
             raise InputRejected(
-                [Problem(f"tidak ada perolehan yang sama terbuka dengan kunci {key}")]
+                [Problem(f"tidak ada perolehan sama yang masih terbuka dengan kunci {key}")]
             )
         problems = _choice_problems(tie, chosen, reason)
         if problems:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -42,31 +40,11 @@ def decisions(session: Session, contest: str) -> dict[str, tuple[int, ...]]:
     return {row.tie_key: tuple(int(n) for n in row.chosen.split(",") if n) for row in rows}
 
 
-@dataclass(frozen=True)
-class StoredDecision:
-    """A recorded decision on an open tie, as the seat-allocation form prints it."""
-
-    key: str
-    chosen: tuple[int, ...]
-    reason: str
-    decided_by: str
-    decided_at: str
-
-
-def decision_records(session: Session, contest: str) -> list[StoredDecision]:
-    """Every decision recorded for a contest, oldest first (a later one on a key replaces it)."""
+def decision_rows(session: Session, contest: str) -> list[tuple[str, str, str, str, str]]:
+    """Every recorded decision in order: (tie key, chosen, reason, decided by, decided at)."""
     rows = session.scalars(
         select(SeatDecisionRow)
         .where(SeatDecisionRow.contest == contest)
         .order_by(SeatDecisionRow.id)
     )
-    return [
-        StoredDecision(
-            row.tie_key,
-            tuple(int(n) for n in row.chosen.split(",") if n),
-            row.reason,
-            row.decided_by,
-            row.decided_at,
-        )
-        for row in rows
-    ]
+    return [(r.tie_key, r.chosen, r.reason, r.decided_by, r.decided_at) for r in rows]

@@ -20,10 +20,9 @@ from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.print_service import FormKind, PrintService
-from rekap_desktop.services.seat_service import SeatService
+from rekap_desktop.services.seat_service import SeatService, TieDecision
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.seats_store import StoredDecision
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 from tests.services.legislative_samples import dprd_contest, pleno, seat_results, tallies
 
@@ -139,7 +138,7 @@ def test_an_open_tie_is_printed_as_waiting_and_a_recorded_decision_with_who_and_
     assert last.winner == "" and [c.tied for c in last.cells] == [True, True, True]
     assert text.count("= 300,00 (sama)") == 3
     # WHEN the meeting's decision (A and C) is recorded and the form built again
-    decision = StoredDecision(
+    decision = TieDecision(
         tie.key, (1, 3), "Diundi dalam rapat", "Ketua Uji, S.H.", "2024-02-29T10:15:00+00:00"
     )
     decided = seat_results(contest, votes, {tie.key: (1, 3)})
