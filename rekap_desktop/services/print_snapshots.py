@@ -286,28 +286,6 @@ def _witness_role(pleno: Pleno, contest_code: str, number: int) -> str:
     return f"Saksi {title}, nomor urut {number}" + (f" ({choice.name})" if choice else "")
 
 
-def unit_party_votes(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
-    """One unit's party totals (party-only + the candidates of the unit's dapil)."""
-    district = contest.district_of(unit.code)
-    values = []
-    for party in contest.parties:
-        keys = party_vote_keys(contest, party, district.code if district else None)
-        values.append(_recorded_sum([tally.value(k) for k in keys]))
-    return tuple(values)
-
-
-def _recorded_sum(values: Sequence[int | None]) -> int | None:
-    recorded = [v for v in values if v is not None]
-    return sum(recorded) if recorded else None
-
-
-def _interim_columns(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
-    """Section IV of one unit as the skors form shows it: per choice, or per party (total)."""
-    if contest.is_party_list:
-        return unit_party_votes(contest, unit, tally)
-    return tuple(tally.value(vote_key(c.number)) for c in contest.choices)
-
-
 def interim_snapshot(
     pleno: Pleno,
     recaps: list[Recap],
@@ -395,3 +373,25 @@ def announcement_snapshot(
         signatories=chair or members(pleno)[:1],
         watermark=watermark,
     )
+
+
+def unit_party_votes(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
+    """One unit's party totals (party-only + the candidates of the unit's dapil)."""
+    district = contest.district_of(unit.code)
+    values = []
+    for party in contest.parties:
+        keys = party_vote_keys(contest, party, district.code if district else None)
+        values.append(_recorded_sum([tally.value(k) for k in keys]))
+    return tuple(values)
+
+
+def _recorded_sum(values: Sequence[int | None]) -> int | None:
+    recorded = [v for v in values if v is not None]
+    return sum(recorded) if recorded else None
+
+
+def _interim_columns(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
+    """Section IV of one unit as the skors form shows it: per choice, or per party (total)."""
+    if contest.is_party_list:
+        return unit_party_votes(contest, unit, tally)
+    return tuple(tally.value(vote_key(c.number)) for c in contest.choices)
