@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar="JENIS",
         help="d-hasil, kejadian-khusus, pengembalian, daftar-hadir, berita-acara, skors, "
-        "pengumuman",
+        "pengumuman, perolehan-kursi (pemilihan legislatif)",
     )
     report.add_argument("--out", required=True, type=Path)
     report.add_argument("--pemilihan")

@@ -75,6 +75,8 @@ class DHasilSnapshot:
     members: tuple[Signatory, ...]
     witnesses: tuple[Signatory, ...]
     watermark: str | None
+    witness_heading: str = "SAKSI PASANGAN CALON YANG HADIR"
+    """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -215,9 +217,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
     if snapshot.witnesses:
         story.append(
             KeepTogether(
-                signature_block(
-                    "SAKSI PASANGAN CALON YANG HADIR", snapshot.witnesses, "SAKSI DARI", width
-                )
+                signature_block(snapshot.witness_heading, snapshot.witnesses, "SAKSI DARI", width)
             )
         )
     return story

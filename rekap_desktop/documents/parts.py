@@ -32,6 +32,7 @@ GRID = colors.black
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
 SECTION_FILL = colors.Color(0.95, 0.95, 0.95)
 QR_SIZE = 17 * mm
+QR_FORM = "sidik_data_qr"
 
 
 @dataclass(frozen=True)
@@ -228,14 +229,20 @@ def _numbered_canvas(meta: PageMeta, qr: Drawing, counter: list[int]) -> type[Ca
             counter.append(total)
             for number, page in enumerate(self._pages, start=1):
                 self.__dict__.update(page)
-                _furniture(self, meta, qr, number, total)
+                if number == 1:
+                    # drawn once as a form XObject and placed on every page: the QR's thousands
+                    # of modules would otherwise be written (and formatted) again per page
+                    self.beginForm(QR_FORM, 0, 0, QR_SIZE, QR_SIZE)
+                    renderPDF.draw(qr, self, 0, 0)
+                    self.endForm()
+                _furniture(self, meta, number, total)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _furniture(canvas: Canvas, meta: PageMeta, qr: Drawing, number: int, total: int) -> None:
+def _furniture(canvas: Canvas, meta: PageMeta, number: int, total: int) -> None:
     width, height = canvas._pagesize
     canvas.saveState()
     canvas.setFont(FONT, 6.5)
@@ -263,5 +270,6 @@ def _furniture(canvas: Canvas, meta: PageMeta, qr: Drawing, number: int, total: 
     canvas.drawRightString(right, base + 5 * mm, "SIDIK DATA")
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawRightString(right, base + 1 * mm, meta.fingerprint)
-    renderPDF.draw(qr, canvas, width - MARGIN_X - QR_SIZE, 3 * mm)
+    canvas.translate(width - MARGIN_X - QR_SIZE, 3 * mm)
+    canvas.doForm(QR_FORM)
     canvas.restoreState()

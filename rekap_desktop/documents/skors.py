@@ -23,6 +23,8 @@ from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.text.numbers import format_number
 
 WATERMARK = "SEMENTARA"
+FIXED_WIDTH = 10 * mm + 50 * mm + 3 * 24 * mm
+MIN_CHOICE_WIDTH = 17 * mm
 
 
 @dataclass(frozen=True)
@@ -105,35 +107,42 @@ def render_interim(
     width = frame_width(paper)
     for contest in snapshot.contests:
         heading = Paragraph(escape(contest.title.upper()), styles().heading)
-        story += [
-            KeepTogether([heading, Spacer(1, 1 * mm)]),
-            _table(contest, width),
-            Spacer(1, 4 * mm),
-        ]
+        story.append(KeepTogether([heading, Spacer(1, 1 * mm)]))
+        for start, stop in _choice_groups(len(contest.choices), width):
+            story += [_table(contest, width, start, stop), Spacer(1, 4 * mm)]
     story.append(Paragraph("KEJADIAN KHUSUS / KEBERATAN YANG BELUM DISELESAIKAN", styles().heading))
     for item in snapshot.open_items or ("Tidak ada.",):
         story.append(text(f"• {item}", "body"))
     return render(story, meta, paper)
 
 
-def _table(contest: InterimContest, width: float) -> Flowable:
+def _choice_groups(count: int, width: float) -> list[tuple[int, int]]:
+    """Balanced groups of choice columns that fit the page (the 18 parties of a legislative
+    contest take two tables; a Pilkada's few choices one)."""
+    fits = max(1, int((width - FIXED_WIDTH) // MIN_CHOICE_WIDTH))
+    groups = -(-count // fits) or 1
+    step = -(-count // groups) or 1
+    return [(start, min(start + step, count)) for start in range(0, count, step)] or [(0, 0)]
+
+
+def _table(contest: InterimContest, width: float, start: int, stop: int) -> Flowable:
+    shown = contest.choices[start:stop]
     header: list[Any] = ["NO", "WILAYAH"]
-    header += [text(c, "cell_center") for c in contest.choices]
+    header += [text(c, "cell_center") for c in shown]
     header += ["SUARA SAH", "TIDAK SAH", "SUMBER"]
     rows: list[list[Any]] = [header]
     for i, line in enumerate(contest.lines, start=1):
         rows.append(
             [str(i), text(line.unit)]
-            + [format_number(v) for v in line.votes]
+            + [format_number(v) for v in line.votes[start:stop]]
             + [format_number(line.valid), format_number(line.invalid), text(line.source)]
         )
     rows.append(
         ["", "JUMLAH SEMENTARA"]
-        + [format_number(v) for v in contest.votes]
+        + [format_number(v) for v in contest.votes[start:stop]]
         + [format_number(contest.valid), format_number(contest.invalid), ""]
     )
-    fixed = 10 * mm + 50 * mm + 3 * 24 * mm
-    share = (width - fixed) / max(len(contest.choices), 1)
-    widths = [10 * mm, 50 * mm] + [share] * len(contest.choices) + [24 * mm] * 3
+    share = (width - FIXED_WIDTH) / max(len(shown), 1)
+    widths = [10 * mm, 50 * mm] + [share] * len(shown) + [24 * mm] * 3
     extra = [("ALIGN", (2, 1), (-2, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)]
     return grid_table(rows, widths, extra=extra)

@@ -7,7 +7,7 @@ integers; nothing here raises on odd data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 
 from rekap_desktop.domain.election import Contest, Party
@@ -164,6 +164,14 @@ class RecordedValues(Mapping[FieldKey, int]):
     def __call__(self) -> ValuesView[int]:
         return ValuesView(self)
 
+    # the dict's own views: the Mapping mixins go through __getitem__ (and an exception per
+    # missing key), which a recapitulation of thousands of legislative fields pays for
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def items(self) -> ItemsView[FieldKey, int]:
+        return self._data.items()
+
     def __repr__(self) -> str:
         return repr(self._data)
 
@@ -187,7 +195,10 @@ class Tally(Mapping[FieldKey, int]):
         return len(self.values)
 
     def value(self, key: str) -> int | None:
-        return self.values.get(FieldKey(key))
+        return self.values._data.get(FieldKey(key))
+
+    def items(self) -> ItemsView[FieldKey, int]:
+        return self.values._data.items()
 
     def overlay(self, other: Mapping[FieldKey, int]) -> Tally:
         """This tally with ``other``'s recorded values taking precedence field by field."""

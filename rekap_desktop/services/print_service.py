@@ -14,16 +14,19 @@ from sqlalchemy.orm import Session
 from rekap_desktop.documents import (
     berita_acara,
     d_hasil,
+    d_hasil_legislatif,
     daftar_hadir,
     kejadian_khusus,
     pengembalian,
     pengumuman,
+    perolehan_kursi,
     skors,
 )
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
@@ -32,8 +35,14 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_attendance import attendance_snapshot
+from rekap_desktop.services.print_legislative import (
+    announced_contest,
+    legislative_d_hasil_snapshot,
+)
 from rekap_desktop.services.print_minutes import minutes_snapshot
+from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.results import recap_contests
+from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage import audit, prints, procedure_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
@@ -46,6 +55,7 @@ class FormKind(StrEnum):
     SKORS = "skors"
     PENGUMUMAN = "pengumuman"
     BERITA_ACARA = "berita-acara"
+    PEROLEHAN_KURSI = "perolehan-kursi"
 
 
 FORM_LABELS = {
@@ -56,12 +66,13 @@ FORM_LABELS = {
     FormKind.SKORS: "Catatan sementara saat skors (SEMENTARA)",
     FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
+    FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
 }
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper, str | None], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
-PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN})
+PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
 
 Determined = Callable[[str | None], bool]
 """Whether the result of a contest (None: the whole meeting) has been determined (penetapan)."""
@@ -151,18 +162,39 @@ class PrintService:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def kinds(self) -> list[FormKind]:
+        """The forms of this meeting: the seat-allocation form only with a legislative contest."""
+        legislative = bool(self.contests(FormKind.PEROLEHAN_KURSI))
+        return [k for k in FormKind if k is not FormKind.PEROLEHAN_KURSI or legislative]
+
+    def contests(self, kind: FormKind) -> list[Contest]:
+        """The contests a form can be printed for (seats: the legislative contests and DPD)."""
+        contests = list(self.pleno_service.pleno().contests)
+        if kind is FormKind.PEROLEHAN_KURSI:
+            return [c for c in contests if c.is_party_list or c.code == "dpd"]
+        return contests
+
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
         """The contest a form is printed for; refused when it must be named and is not."""
         if kind not in PER_CONTEST:
             return None
         pleno = self.pleno_service.pleno()
+        allowed = self.contests(kind)
         if contest is not None:
             if pleno.contest(contest) is None:
                 raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
+            if all(c.code != contest for c in allowed):
+                raise InputRejected(
+                    [Problem(f"{FORM_LABELS[kind]} hanya untuk pemilihan legislatif dan DPD")]
+                )
             return contest
-        if kind is FormKind.PENGEMBALIAN or len(pleno.contests) == 1:
-            return pleno.contests[0].code
-        known = ", ".join(c.code for c in pleno.contests)
+        if not allowed:
+            raise InputRejected(
+                [Problem(f"{FORM_LABELS[kind]}: tidak ada pemilihan legislatif dalam pleno ini")]
+            )
+        if kind is FormKind.PENGEMBALIAN or len(allowed) == 1:
+            return allowed[0].code
+        known = ", ".join(c.code for c in allowed)
         raise InputRejected([Problem(f"pilih pemilihan untuk {kind.value} (--pemilihan): {known}")])
 
     def document_set(self) -> list[tuple[FormKind, str | None]]:
@@ -172,6 +204,7 @@ class PrintService:
             (FormKind.D_HASIL, c.code) for c in pleno.contests
         ]
         forms.append((FormKind.PENGEMBALIAN, pleno.contests[0].code))
+        forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in pleno.contests if c.is_party_list]
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
         return forms
 
@@ -187,6 +220,9 @@ class PrintService:
         return PreparedForm(kind, contest, content_hash(content), mark, render)
 
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
+        legislative = self._build_legislative(kind, contest, mark)
+        if legislative is not None:
+            return legislative
         pleno = self.pleno_service.pleno()
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
@@ -229,6 +265,53 @@ class PrintService:
         reg = snapshots.register_snapshot(pleno, register(self.pleno_service.engine), mark)
         return kejadian_khusus.canonical_content(reg), lambda p, k: kejadian_khusus.render_register(
             reg, p, installation_key=k
+        )
+
+    def _build_legislative(
+        self, kind: FormKind, contest: str | None, mark: str | None
+    ) -> tuple[Content, Draw] | None:
+        """The forms that differ for legislative contests: the D.Hasil per dapil, the seat form,
+        and the announcement and minutes with party totals and seats; None for the others."""
+        pleno = self.pleno_service.pleno()
+        if kind is FormKind.PEROLEHAN_KURSI:
+            seats = SeatService(self.pleno_service)
+            code = contest or ""
+            ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
+            return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
+                ks, p, installation_key=k
+            )
+        chosen = pleno.contest(contest) if contest else None
+        if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
+            leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
+            return d_hasil_legislatif.canonical_content(
+                leg
+            ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
+                leg, p, installation_key=k
+            )
+        with_parties = any(c.is_party_list for c in pleno.contests)
+        if kind not in (FormKind.PENGUMUMAN, FormKind.BERITA_ACARA) or not with_parties:
+            return None
+        items = recap_contests(self.pleno_service)
+        seat_results = SeatService(self.pleno_service).results_for(items)
+        recaps = [r.recap for r in items]
+        if kind is FormKind.BERITA_ACARA:
+            incidents = self.pleno_service.incidents()
+            ba = minutes_snapshot(
+                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
+            )
+            return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
+                ba, p, installation_key=k
+            )
+        legislative = {
+            str(r.recap.contest.code): announced_contest(
+                r.recap, seat_results.get(r.recap.contest.code)
+            )
+            for r in items
+            if r.recap.contest.is_party_list
+        }
+        ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
+        return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
+            ann, p, installation_key=k
         )
 
     def _recap(self, contest: str | None) -> Recap:

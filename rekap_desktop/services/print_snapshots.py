@@ -6,7 +6,7 @@ same snapshot, so the sidik data of a print can be re-computed later and compare
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
@@ -18,7 +18,7 @@ from rekap_desktop.documents.pengumuman import (
     AnnouncementSnapshot,
 )
 from rekap_desktop.documents.skors import InterimContest, InterimLine, InterimSnapshot
-from rekap_desktop.domain.election import Contest, ElectionKind, Level, Pleno
+from rekap_desktop.domain.election import Contest, ElectionKind, Level, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.incidents import (
     KIND_LABELS,
@@ -39,6 +39,7 @@ from rekap_desktop.domain.tally import (
     VALID,
     VOTER_KEYS,
     Tally,
+    party_vote_keys,
     vote_key,
     vote_keys,
 )
@@ -58,6 +59,8 @@ PEMILU_SUFFIXES = {
     "dprd_prov": "DPRD PROV",
     "dprd_kabko": "DPRD KAB/KOTA",
 }
+PAIR_WITNESSES = "SAKSI PASANGAN CALON YANG HADIR"
+DPD_WITNESSES = "SAKSI CALON ANGGOTA DPD YANG HADIR"
 SECTION_TITLES = (
     ("I. DATA PEMILIH DAN PENGGUNAAN HAK PILIH", VOTER_KEYS),
     ("II. DATA PENGGUNAAN SURAT SUARA", BALLOT_KEYS),
@@ -111,6 +114,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         members=members(pleno),
         witnesses=_witnesses(pleno, contest),
         watermark=watermark,
+        witness_heading=DPD_WITNESSES if contest.code == "dpd" else PAIR_WITNESSES,
     )
 
 
@@ -251,23 +255,24 @@ def interim_snapshot(
     level, _ = LEVEL_NAMES[pleno.level]
     contests = []
     for recap in recaps:
-        keys = [vote_key(c.number) for c in recap.contest.choices]
+        contest = recap.contest
         lines = tuple(
             InterimLine(
                 unit.name,
-                tuple(tally.value(k) for k in keys),
+                _interim_columns(contest, unit, tally),
                 tally.value(VALID),
                 tally.value(INVALID),
-                sources.get((recap.contest.code, unit.code), "belum ada"),
+                sources.get((contest.code, unit.code), "belum ada"),
             )
             for unit, tally in recap.units
         )
+        labels = contest.parties if contest.is_party_list else contest.choices
         contests.append(
             InterimContest(
-                recap.contest.title,
-                tuple(f"{c.number}. {c.name}" for c in recap.contest.choices),
+                contest.title,
+                tuple(f"{c.number}. {c.name}" for c in labels),
                 lines,
-                tuple(recap.total.value(k) for k in keys),
+                tuple(_recorded_sum([line.votes[i] for line in lines]) for i in range(len(labels))),
                 recap.total.value(VALID),
                 recap.total.value(INVALID),
             )
@@ -289,12 +294,19 @@ def interim_snapshot(
 
 
 def announcement_snapshot(
-    pleno: Pleno, recaps: list[Recap], watermark: str | None
+    pleno: Pleno,
+    recaps: list[Recap],
+    watermark: str | None,
+    legislative: Mapping[str, AnnouncedContest] | None = None,
 ) -> AnnouncementSnapshot:
-    """Pengumuman (Pasal 37): each contest's votes and outcome, signed by the Ketua."""
+    """Pengumuman (Pasal 37): each contest's votes and outcome, signed by the Ketua;
+    ``legislative`` holds the announced party results of the legislative contests by code."""
     level, _ = LEVEL_NAMES[pleno.level]
+    parties = legislative or {}
     contests = tuple(
-        AnnouncedContest(
+        parties[r.contest.code]
+        if r.contest.is_party_list
+        else AnnouncedContest(
             r.contest.title,
             tuple(
                 AnnouncedChoice(c.number, c.name, r.total.value(vote_key(c.number)))
@@ -305,7 +317,7 @@ def announcement_snapshot(
             r.outcome.reason,
         )
         for r in recaps
-        if not r.contest.is_party_list
+        if not r.contest.is_party_list or r.contest.code in parties
     )
     chair = tuple(Signatory(m.name, m.position) for m in pleno.members if m.position == "Ketua")
     return AnnouncementSnapshot(
@@ -319,3 +331,25 @@ def announcement_snapshot(
         signatories=chair or members(pleno)[:1],
         watermark=watermark,
     )
+
+
+def unit_party_votes(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
+    """One unit's party totals (party-only + the candidates of the unit's dapil)."""
+    district = contest.district_of(unit.code)
+    values = []
+    for party in contest.parties:
+        keys = party_vote_keys(contest, party, district.code if district else None)
+        values.append(_recorded_sum([tally.value(k) for k in keys]))
+    return tuple(values)
+
+
+def _recorded_sum(values: Sequence[int | None]) -> int | None:
+    recorded = [v for v in values if v is not None]
+    return sum(recorded) if recorded else None
+
+
+def _interim_columns(contest: Contest, unit: Unit, tally: Tally) -> tuple[int | None, ...]:
+    """Section IV of one unit as the skors form shows it: per choice, or per party (total)."""
+    if contest.is_party_list:
+        return unit_party_votes(contest, unit, tally)
+    return tuple(tally.value(vote_key(c.number)) for c in contest.choices)

@@ -29,6 +29,16 @@ def format_number(value: int | None, missing: str = "–") -> str:
     return sign + f"{abs(value):,}".replace(",", ".")
 
 
+def format_fraction(numerator: int, denominator: int, decimals: int = 2) -> str:
+    """An exact quotient rounded half up: (20000, 3) → "6.666,67"; (30000, 1) → "30.000,00"."""
+    if denominator <= 0 or numerator < 0:
+        raise ValueError(f"expected a non-negative quotient, got {numerator}/{denominator}")
+    scale = 10**decimals
+    scaled = (2 * numerator * scale + denominator) // (2 * denominator)
+    whole, part = divmod(scaled, scale)
+    return f"{format_number(whole)},{part:0{decimals}d}" if decimals else format_number(whole)
+
+
 def format_percent(value: float, decimals: int = 1) -> str:
     """94.59 → "94,6 %"."""
     return f"{value:.{decimals}f}".replace(".", ",") + " %"

@@ -492,6 +492,36 @@ def bench_exchange() -> list[Figure]:
     ]
 
 
+def bench_legislative() -> list[Figure]:
+    """DPRD Kab/Kota of 6 dapil, 18 parties × 12 candidates, 40 kecamatan: recap + seat allocation
+    at domain level (≤ 50 ms; the service call with the SQLite read is printed too) and its
+    D.Hasil PDF (≤ 2 s). See ``legislative_bench.py``."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from legislative_bench import legislative_timings
+
+    seats, service_call, plain, pdf, cells, pages = legislative_timings()
+    print(f"rekap + kursi DPRD lewat layanan (termasuk baca SQLite): {service_call:.3f} s")
+    baseline = timed(lambda: _bare_canvas(cells), repeat=3)
+    return [
+        Figure(
+            "rekap + kursi DPRD 6 dapil × 18 partai × 12 calon (domain)",
+            seats,
+            "dict + Sainte-Laguë polos, angka sama",
+            plain,
+            float("inf"),
+            0.05,
+        ),
+        Figure(
+            f"D.Hasil DPRD 6 dapil, 40 kecamatan ({pages} hlm PDF)",
+            pdf,
+            "kanvas ReportLab polos, sel sama",
+            baseline,
+            float("inf"),
+            2.0,
+        ),
+    ]
+
+
 def report(figures: list[Figure]) -> str:
     out = io.StringIO()
     out.write(f"{'benchmark':55} {'detik':>8} {'baseline':>9} {'rasio':>7} {'target':>14}  ok\n")
@@ -515,6 +545,7 @@ def main() -> int:
     figures += bench_comparison()
     figures += bench_exchange()
     figures += bench_projector()
+    figures += bench_legislative()
     print(report(figures))
     print(
         json.dumps(

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rekap_desktop.text.numbers import format_date, format_number, format_percent, parse_number
+from rekap_desktop.text.numbers import (
+    format_date,
+    format_fraction,
+    format_number,
+    format_percent,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -160,3 +166,14 @@ def test_format_percent_defaults_to_one_decimal() -> None:
     # WHEN it is formatted without choosing decimals
     # THEN one decimal is shown
     assert format_percent(94.59) == "94,6 %"
+
+
+def test_quotients_are_rounded_half_up_to_two_decimals_the_indonesian_way() -> None:
+    # GIVEN Sainte-Laguë quotients WHEN formatted THEN 2 decimals with a comma, rounded half up
+    assert format_fraction(30_000, 1) == "30.000,00"
+    assert format_fraction(20_000, 3) == "6.666,67"
+    assert format_fraction(7_000, 3) == "2.333,33"
+    assert format_fraction(1, 200) == "0,01"
+    assert format_fraction(1_234_567, 1, 0) == "1.234.567"
+    with pytest.raises(ValueError):
+        format_fraction(1, 0)

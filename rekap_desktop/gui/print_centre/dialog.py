@@ -48,6 +48,7 @@ SHORT_LABELS = {
     FormKind.SKORS: "Catatan skors",
     FormKind.PENGUMUMAN: "Pengumuman",
     FormKind.BERITA_ACARA: "Berita acara",
+    FormKind.PEROLEHAN_KURSI: "Perolehan kursi",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
@@ -69,15 +70,15 @@ class PrintCentreDialog(QDialog):
 
     def _build(self) -> None:
         self.form_box = QComboBox()
-        for kind in FormKind:
+        for kind in self.service.kinds():
             self.form_box.addItem(FORM_LABELS[kind], kind)
         self.contest_box = QComboBox()
-        for contest in self.service.pleno_service.pleno().contests:
-            self.contest_box.addItem(contest.title, contest.code)
+        self._fill_contests()
         self.paper_box = QComboBox()
         self.paper_box.addItem("F4 (215 × 330 mm), mendatar", Paper.F4)
         self.paper_box.addItem("A4 (210 × 297 mm), mendatar", Paper.A4)
-        for box in (self.form_box, self.contest_box, self.paper_box):
+        self.form_box.currentIndexChanged.connect(self._form_changed)
+        for box in (self.contest_box, self.paper_box):
             box.currentIndexChanged.connect(self.refresh_preview)
         choose = QFormLayout()
         choose.addRow("Formulir", self.form_box)
@@ -145,6 +146,21 @@ class PrintCentreDialog(QDialog):
         return group
 
     # -- choices -----------------------------------------------------------------------------
+
+    def _fill_contests(self) -> None:
+        """The contests the chosen form is printed for (seats: the legislative ones only)."""
+        previous = self.contest_box.currentData()
+        self.contest_box.blockSignals(True)
+        self.contest_box.clear()
+        for contest in self.service.contests(self.kind()):
+            self.contest_box.addItem(contest.title, contest.code)
+        found = self.contest_box.findData(previous)
+        self.contest_box.setCurrentIndex(max(found, 0))
+        self.contest_box.blockSignals(False)
+
+    def _form_changed(self) -> None:
+        self._fill_contests()
+        self.refresh_preview()
 
     def kind(self) -> FormKind:
         return FormKind(self.form_box.currentData())

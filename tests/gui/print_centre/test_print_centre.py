@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.gui import operations
 from rekap_desktop.gui.print_centre import PrintCentreDialog
-from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
@@ -101,3 +101,30 @@ def test_a_mistyped_fingerprint_is_explained_not_crashed(
     assert len(shown) == 1 and "'ABC' bukan sidik data" in shown[0]
     # AND a well-formed but unknown code is reported as not found
     assert "tidak ditemukan" in dialog.look_up("0000-0000-0000")
+
+
+def test_seat_form_is_listed_only_with_a_legislative_contest_and_only_for_those(
+    dialog: PrintCentreDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN the Pilkada demo THEN the seat-allocation form is not offered
+    kinds = [dialog.form_box.itemData(i) for i in range(dialog.form_box.count())]
+    assert FormKind.PEROLEHAN_KURSI not in kinds
+    # GIVEN the Pemilu demo (PPWP + DPRD Kota)
+    service = PlenoService(open_engine(str(tmp_path / "pemilu.sqlite")))
+    load_demo(service, DemoKind.PEMILU)
+    pemilu = PrintCentreDialog(PrintService(service))
+    qtbot.addWidget(pemilu)
+    kinds = [pemilu.form_box.itemData(i) for i in range(pemilu.form_box.count())]
+    assert kinds[-1] == FormKind.PEROLEHAN_KURSI
+    # WHEN it is chosen THEN only the DPRD Kota can be picked and its table is previewed
+    pemilu.select(FormKind.PEROLEHAN_KURSI)
+    contests = [pemilu.contest_box.itemData(i) for i in range(pemilu.contest_box.count())]
+    assert contests == ["dprd_kabko"] and pemilu.contest() == "dprd_kabko"
+    assert (
+        pemilu.document.pageCount()
+        == PrintService(service).preview(FormKind.PEROLEHAN_KURSI, "dprd_kabko", Paper.F4).pages
+    )
+    # AND back on the D.Hasil both contests are there again
+    pemilu.select(FormKind.D_HASIL)
+    contests = [pemilu.contest_box.itemData(i) for i in range(pemilu.contest_box.count())]
+    assert contests == ["ppwp", "dprd_kabko"]

@@ -1,0 +1,366 @@
+"""Model D.Hasil of a legislative contest (DPR, DPRD Provinsi, DPRD Kabupaten/Kota): one sheet per
+daerah pemilihan, each starting on a new page, with one column per unit of the dapil plus JUMLAH
+(split into column groups like the other D.Hasil), section IV as a block per party (party-only
+votes, each candidate of the dapil, the party's total), the totals in words and the signatures
+of the KPU members and the saksi of the parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from rekap_desktop.documents.d_hasil import (
+    LABEL_WIDTH,
+    NUMBER_WIDTH,
+    ResultRow,
+    ResultSection,
+    columns_per_page,
+)
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.paged_table import PagedTable, TableRow
+from rekap_desktop.documents.parts import (
+    HEAD_FILL,
+    SECTION_FILL,
+    PageMeta,
+    RenderedForm,
+    Signatory,
+    grid_table,
+    render,
+    signature_block,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import (
+    FONT,
+    FONT_BOLD,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    Paper,
+    frame_width,
+    page_size,
+    styles,
+)
+from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.text.numbers import format_date, format_number
+
+DIFFERS_MARK = "*"
+"""Printed after a party total whose written figure differs from party-only + candidates."""
+PARTY_ONLY_LABEL = "Suara partai politik"
+TOTAL_LABEL = "Jumlah suara sah partai politik dan calon"
+SECTION_IV_TITLE = "IV. DATA PEROLEHAN SUARA PARTAI POLITIK DAN SUARA CALON"
+
+
+@dataclass(frozen=True)
+class PartyBlock:
+    """Section IV rows of one party in one dapil.
+
+    ``total`` is what the form states as the party's total: per column the written total
+    (``jumlah_suara_partai_PP``) where it was recorded (``written`` True), else the computed sum of
+    the party-only and candidate rows (``computed``). The JUMLAH cell is the sum of the column
+    cells, compared with the sum of ``computed``.
+    """
+
+    number: int
+    name: str
+    party_only: ResultRow
+    candidates: tuple[ResultRow, ...]
+    total: ResultRow
+    computed: tuple[int | None, ...]
+    computed_total: int | None
+    written: tuple[bool, ...]
+
+    def differs(self, column: int) -> bool:
+        """Whether the written total of a column differs from the sum of its rows."""
+        return self.written[column] and self.total.values[column] != self.computed[column]
+
+    @property
+    def total_differs(self) -> bool:
+        return self.total.total != self.computed_total
+
+
+@dataclass(frozen=True)
+class DistrictSheet:
+    """The D.Hasil of one daerah pemilihan."""
+
+    code: str
+    name: str
+    seats: int
+    columns: tuple[str, ...]
+    before: tuple[ResultSection, ...]
+    """Sections I–III."""
+    parties: tuple[PartyBlock, ...]
+    after: tuple[ResultSection, ...]
+    """Section V."""
+    valid: int | None
+    invalid: int | None
+
+
+@dataclass(frozen=True)
+class LegislativeDHasilSnapshot:
+    form_name: str
+    """E.g. "MODEL D.HASIL KABUPATEN/KOTA-DPRD KAB/KOTA"."""
+    contest_title: str
+    election_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    column_label: str
+    districts: tuple[DistrictSheet, ...]
+    place: str | None
+    determined_on: date | None
+    members: tuple[Signatory, ...]
+    witnesses: tuple[Signatory, ...]
+    """One line per party (saksi of a legislative contest stand for a party)."""
+    watermark: str | None
+
+
+def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
+    return [[r.number, r.label, list(r.values), r.total] for r in rows]
+
+
+def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
+    """Everything the form states (not how it is printed): what the sidik data covers."""
+    return {
+        "formulir": snapshot.form_name,
+        "pemilihan": snapshot.contest_title,
+        "nama_pemilihan": snapshot.election_name,
+        "wilayah": snapshot.region,
+        "dapil": [
+            {
+                "kode": d.code,
+                "nama": d.name,
+                "kursi": d.seats,
+                "kolom": list(d.columns),
+                "bagian": [{"judul": s.title, "baris": _rows(s.rows)} for s in d.before + d.after],
+                "partai": [
+                    {
+                        "nomor_urut": p.number,
+                        "nama": p.name,
+                        "baris": _rows((p.party_only, *p.candidates, p.total)),
+                        "jumlah_dihitung": [*p.computed, p.computed_total],
+                        "jumlah_tertulis": list(p.written),
+                    }
+                    for p in d.parties
+                ],
+            }
+            for d in snapshot.districts
+        ],
+        "tempat": snapshot.place,
+        "tanggal": snapshot.determined_on.isoformat() if snapshot.determined_on else None,
+        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
+        "saksi": [[p.name, p.role, p.refusal] for p in snapshot.witnesses],
+    }
+
+
+def fingerprint(snapshot: LegislativeDHasilSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def render_legislative_d_hasil(
+    snapshot: LegislativeDHasilSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+) -> RenderedForm:
+    meta = PageMeta(
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint(snapshot),
+        snapshot.watermark,
+        installation_key,
+    )
+    story: list[Flowable] = []
+    for index, sheet in enumerate(snapshot.districts):
+        if index:
+            story.append(PageBreak())
+        story += _sheet(snapshot, sheet, paper)
+    if not snapshot.districts:
+        story += _title(snapshot, None)
+        story.append(text("Tidak ada daerah pemilihan dalam rapat ini.", "body"))
+    return render(story, meta, paper)
+
+
+def _title(snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet | None) -> list[Flowable]:
+    lines = [
+        "BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+        snapshot.election_name.upper(),
+    ]
+    fields = snapshot.region_fields
+    if sheet is not None:
+        lines.insert(0, f"DAERAH PEMILIHAN {sheet.name.upper()}")
+        fields += (("DAERAH PEMILIHAN", f"{sheet.name} ({sheet.seats} kursi)"),)
+    return title_block(f"{snapshot.form_name} — {snapshot.contest_title.upper()}", lines, fields)
+
+
+def _sheet(
+    snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet, paper: Paper
+) -> list[Flowable]:
+    story = _title(snapshot, sheet)
+    count = len(sheet.columns)
+    groups = -(-count // columns_per_page(paper)) or 1
+    step = -(-count // groups) or 1  # balanced groups, as on the other D.Hasil
+    starts = list(range(0, count, step)) or [0]
+    for index, start in enumerate(starts):
+        stop = min(start + step, count)
+        if index:
+            story.append(PageBreak())
+        if len(starts) > 1:
+            note = f"{snapshot.column_label} {start + 1}–{stop} dari {count}"
+            if stop == count:
+                note += " dan JUMLAH"
+            story += [Paragraph(escape(note), styles().heading), Spacer(1, 1.5 * mm)]
+        story.append(_group_table(snapshot, sheet, paper, start, stop, last=stop == count))
+    if any(p.differs(i) for p in sheet.parties for i in range(count)):
+        story += [
+            Spacer(1, 1.5 * mm),
+            text(
+                f"{DIFFERS_MARK} Jumlah yang tertulis pada formulir berbeda dengan jumlah suara "
+                "partai politik dan suara calon; rinciannya di bawah.",
+                "small",
+            ),
+        ]
+    story += _closing(snapshot, sheet, paper)
+    return story
+
+
+def _group_table(
+    snapshot: LegislativeDHasilSnapshot,
+    sheet: DistrictSheet,
+    paper: Paper,
+    start: int,
+    stop: int,
+    last: bool,
+) -> Flowable:
+    shown = stop - start + (1 if last else 0)
+    room = frame_width(paper) - NUMBER_WIDTH - LABEL_WIDTH
+    value_width = min(room / max(shown, 1), 30 * mm)
+    header: list[Any] = [
+        "NO",
+        text(f"DAPIL {sheet.name.upper()} — URAIAN \\ {snapshot.column_label}", "cell_center"),
+    ]
+    header += [text(f"{i + 1}. {sheet.columns[i]}", "cell_center") for i in range(start, stop)]
+    if last:
+        header.append("JUMLAH")
+    rows: list[TableRow] = []
+    blocks: list[tuple[int, int]] = []
+    span = ("SPAN", (0, 0), (-1, 0))
+
+    def banner(title: str, fill: Any) -> None:
+        cells = [text(title, "cell_bold")] + [""] * (shown + 1)
+        rows.append(TableRow(cells, (span, ("BACKGROUND", (0, 0), (-1, 0), fill))))
+
+    def values(row: ResultRow, marks: list[bool] | None = None) -> list[Any]:
+        cells = [format_number(v) for v in row.values[start:stop]]
+        if last:
+            cells.append(format_number(row.total))
+        if marks:
+            cells = [c + DIFFERS_MARK if m else c for c, m in zip(cells, marks, strict=True)]
+        return cells
+
+    def section(item: ResultSection) -> None:
+        first = len(rows)
+        banner(item.title, SECTION_FILL)
+        rows.extend(TableRow([r.number, _label(r.label)] + values(r)) for r in item.rows)
+        blocks.append((first, min(first + 2, len(rows))))  # a title never ends a page alone
+
+    for item in sheet.before:
+        section(item)
+    banner(SECTION_IV_TITLE, SECTION_FILL)
+    for party in sheet.parties:
+        first = len(rows)
+        banner(f"{party.number}. {party.name}", HEAD_FILL)
+        rows.append(TableRow(["", PARTY_ONLY_LABEL] + values(party.party_only)))
+        rows.extend(TableRow(["", _label(c.label)] + values(c)) for c in party.candidates)
+        marks = [party.differs(i) for i in range(start, stop)]
+        if last:
+            marks.append(party.total_differs)
+        bold = ("FONT", (1, 0), (-1, 0), FONT_BOLD, 7)
+        rows.append(TableRow(["", TOTAL_LABEL] + values(party.total, marks), (bold,)))
+        # a party's block stays on one page: its heading never ends a page alone
+        blocks.append((first - 1 if first and party is sheet.parties[0] else first, len(rows)))
+    for item in sheet.after:
+        section(item)
+    commands: list[tuple[Any, ...]] = [("ALIGN", (2, 1), (-1, -1), "RIGHT")]
+    if last:
+        commands.append(("FONT", (-1, 1), (-1, -1), FONT_BOLD, 7))
+    widths = [NUMBER_WIDTH, LABEL_WIDTH] + [value_width] * shown
+    height = page_size(paper)[1] - MARGIN_TOP - MARGIN_BOTTOM - 12
+    return PagedTable(header, rows, widths, commands, blocks, height)
+
+
+def _label(value: str) -> Any:
+    """A row label as a plain string when it fits on one line (thousands of rows: a paragraph
+    per row would cost most of the rendering time), else a wrapping paragraph."""
+    if stringWidth(value, FONT, 7) <= LABEL_WIDTH - 4:
+        return value
+    return text(value)
+
+
+def _closing(
+    snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet, paper: Paper
+) -> list[Flowable]:
+    width = frame_width(paper)
+    rows: list[list[Any]] = [["NO", "PARTAI POLITIK", "PEROLEHAN SUARA", "TERBILANG"]]
+    for party in sheet.parties:
+        mark = DIFFERS_MARK if party.total_differs else ""
+        rows.append(_words_row(str(party.number), party.name, party.total.total, mark))
+    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", sheet.valid))
+    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", sheet.invalid))
+    widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
+    words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
+    place = snapshot.place or "...................."
+    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    story: list[Flowable] = [
+        CondPageBreak(70 * mm),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            escape(f"PEROLEHAN SUARA DALAM ANGKA DAN HURUF — DAPIL {sheet.name.upper()}"),
+            styles().heading,
+        ),
+        Spacer(1, 1.5 * mm),
+        words,
+    ]
+    story += _differences(sheet)
+    story += [
+        Spacer(1, 4 * mm),
+        Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
+        Spacer(1, 3 * mm),
+    ]
+    if snapshot.members:
+        story += [
+            KeepTogether(
+                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+            ),
+            Spacer(1, 4 * mm),
+        ]
+    if snapshot.witnesses:
+        story += signature_block(
+            "SAKSI PARTAI POLITIK YANG HADIR", snapshot.witnesses, "SAKSI DARI", width
+        )
+    return story
+
+
+def _differences(sheet: DistrictSheet) -> list[Flowable]:
+    """Each written party total that differs from the sum of its rows, named by unit and party."""
+    lines = []
+    for party in sheet.parties:
+        for i, column in enumerate(sheet.columns):
+            if party.differs(i):
+                lines.append(
+                    f"{DIFFERS_MARK} {column}, {party.number}. {party.name}: tertulis "
+                    f"{format_number(party.total.values[i])}, jumlah suara partai dan calon "
+                    f"{format_number(party.computed[i])}."
+                )
+    if not lines:
+        return []
+    return [Spacer(1, 2 * mm)] + [text(line, "small") for line in lines]
+
+
+def _words_row(number: str, name: str, votes: int | None, mark: str = "") -> list[Any]:
+    words = terbilang(votes).upper() if votes is not None else "–"
+    return [number, text(name), format_number(votes) + mark, text(words)]
