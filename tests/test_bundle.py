@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -77,3 +78,12 @@ def test_the_bundle_runs_headless_without_the_source_tree(bundle: Path, tmp_path
     # THEN every command works from the bundle alone
     assert shots.returncode == 0, shots.stderr
     assert len(list((tmp_path / "shots").glob("*.png"))) >= 20
+
+
+def test_the_bundle_ships_the_guide_f1_shows(bundle: Path) -> None:
+    # GIVEN the built bundle THEN README.md (the F1 guide) sits beside its resources/, identical
+    (readme,) = [p for p in bundle.parent.glob("**/README.md") if (p.parent / "resources").is_dir()]
+    assert readme.read_bytes() == (ROOT / "README.md").read_bytes()
+    assert (readme.parent / "resources" / "screenshots").is_dir()
+    for image in re.findall(r"!\[[^\]]*\]\((resources/[^)]+)\)", readme.read_text("utf-8")):
+        assert (readme.parent / image).is_file(), image

@@ -6,12 +6,12 @@ tie decisions."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.incidents.register_view import RegisterView
@@ -22,9 +22,12 @@ from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.keys import installation_fingerprint
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.comparison.widget import ComparisonWidget
+    from rekap_desktop.services.print_service import PrintService
 
 
 class CockpitExtras:
@@ -34,7 +37,7 @@ class CockpitExtras:
         self.window = window
         self.incidents = IncidentService(window.service)
         self.users = UsersService(window.service.engine, window.service.bus)
-        self.printing = meeting_print_service(window.service)
+        self._printing: PrintService | None = None
         window.confirm = self.confirm  # type: ignore[method-assign]
         self.register = RegisterView(self.incidents)
         self.register.approve_closing = self.approve_closing  # type: ignore[method-assign]
@@ -64,6 +67,15 @@ class CockpitExtras:
             reading.on_created.append(self._guard_corrections)
             if reading.comparison is not None:
                 self._guard_corrections(reading.comparison)
+
+    @property
+    def printing(self) -> PrintService:
+        """The print service, built on first use: ReportLab is loaded only when a form is."""
+        if self._printing is None:
+            from rekap_desktop.services.meeting_prints import meeting_print_service
+
+            self._printing = meeting_print_service(self.window.service)
+        return self._printing
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(text, self.window)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,7 +26,6 @@ from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
-from rekap_desktop.gui.help_overlay import HelpOverlay
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
@@ -38,6 +38,9 @@ from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_date, format_number
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.help_window import HelpWindow
 
 GEOMETRY_KEY = "main_window/geometry"
 TARGET_KEY = "main_window/target_end"
@@ -76,7 +79,8 @@ class MainWindow(QMainWindow):
         self._connect_panel()
         central = self._central()
         self.setCentralWidget(central)
-        self.help = HelpOverlay(central)
+        self.help: HelpWindow | None = None
+        """The guide and key list (F1), built on first use."""
         self.audit_label = QLabel()
         self.incident_label = QLabel()
         self.statusBar().addPermanentWidget(self.incident_label)
@@ -149,7 +153,9 @@ class MainWindow(QMainWindow):
         self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
         self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
         self.action_print = self._action("&Cetak halaman ini…", "Ctrl+P", self.print_page)
-        self.action_help = self._action("&Tombol pintas", "F1", self.help.toggle)
+        self.action_help = self._action("&Panduan", "F1", self.show_help)
+        self.action_keys = QAction("&Tombol pintas", self)
+        self.action_keys.triggered.connect(self.show_keys)
         self.import_action = self._action("&Impor rekap-csv/XLSX…", "Ctrl+I", self.choose_import)
         self.export_action = self._action("&Ekspor rekap-csv/XLSX…", "Ctrl+E", self.choose_export)
 
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
         meeting.addAction(reopen)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
         help_menu.addAction(self.action_help)
+        help_menu.addAction(self.action_keys)
         about = QAction("&Tentang Rekap Desktop", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -329,6 +336,19 @@ class MainWindow(QMainWindow):
             count = run_operation(self, "Ekspor", lambda: self.service.export(Path(name)))
             if count is not None:
                 self.statusBar().showMessage(f"{count} formulir diekspor.", 10_000)
+
+    def show_help(self, tab: int = 0) -> HelpWindow:
+        from rekap_desktop.gui.help_window import HelpWindow
+
+        if self.help is None:
+            self.help = HelpWindow(self)
+        self.help.show_tab(tab)
+        return self.help
+
+    def show_keys(self) -> HelpWindow:
+        from rekap_desktop.gui.help_window import KEYS_TAB
+
+        return self.show_help(KEYS_TAB)
 
     def show_about(self) -> None:
         QMessageBox.about(

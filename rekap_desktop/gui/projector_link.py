@@ -7,12 +7,12 @@ import hashlib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTemporaryDir
 from PySide6.QtWidgets import QDockWidget
 
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
-from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.projector.controller import ProjectorController
@@ -29,6 +29,9 @@ from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.services.events import Change
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.comparison.widget import ComparisonWidget
 
 TEXT_KEYS = {"2": "peraturan_teknis", "3": "tata_tertib"}
 READING_ITEMS = frozenset({"7", "8", "9", "10"})

@@ -95,11 +95,3 @@ def test_a_refused_move_shows_the_reason(
         "tersegel bersama PPK) · 990101: catatan langkah ini belum disimpan"
     ]
     assert window.procedure.state().current == Stop("4", "990101")
-
-
-def test_help_overlay_lists_the_shortcuts(window: MainWindow) -> None:
-    window.action_help.trigger()
-    assert window.help.isVisible()
-    assert "PageDown" in window.help.text() and "Ctrl+P" in window.help.text()
-    window.action_help.trigger()
-    assert not window.help.isVisible()

@@ -54,3 +54,31 @@ def _heads() -> set[str]:
     from rekap_desktop.storage.migrate import alembic_config
 
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def test_the_quick_check_reads_the_same_heads_as_alembic() -> None:
+    from rekap_desktop.storage.migrate import script_heads
+
+    assert script_heads() == _heads()
+
+
+def test_only_a_database_at_every_head_skips_alembic(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from rekap_desktop.storage.migrate import is_current
+
+    # GIVEN an empty database THEN it is not current (Alembic creates the schema)
+    empty = create_engine(f"sqlite:///{tmp_path / 'leeg.sqlite'}")
+    assert not is_current(empty)
+    # GIVEN a migrated database THEN it is current
+    engine = open_engine(str(tmp_path / "pleno.sqlite"))
+    assert is_current(engine)
+    # WHEN one branch is recorded at an older revision THEN it is not current any more
+    newest = sorted(_heads())[-1]
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE alembic_version SET version_num = '0001' WHERE version_num = :v"),
+            {"v": newest},
+        )
+    assert not is_current(engine)
+    engine.dispose()

@@ -5,10 +5,13 @@ settled with the PPK's D.Hasil as the reference."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.services.comparison_service import ComparisonService
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.comparison.widget import ComparisonWidget
 
 INTROS = {
     "7": "Tayangkan data elektronik (Sirekap: alat bantu, bukan hasil resmi) dan foto formulir.",
@@ -32,6 +35,8 @@ class SourcesPage(AgendaPage):
         if contest is None or unit is None:
             return
         if self.comparison is None:
+            from rekap_desktop.gui.comparison.widget import ComparisonWidget
+
             self.comparison = ComparisonWidget(self.comparison_service, contest, unit)
             self.body.addWidget(self.comparison, 1)
             for hook in self.on_created:

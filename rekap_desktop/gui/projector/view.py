@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QRectF, QTimer
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from rekap_desktop.gui.charts.bar_chart import BarChart
 from rekap_desktop.gui.projector.canvas import Canvas, Palette
 from rekap_desktop.gui.projector.paint_cards import (
     paint_agenda,
@@ -45,6 +45,9 @@ from rekap_desktop.gui.projector.scenes import (
 )
 from rekap_desktop.gui.projector.theme import DEFAULT_THEME, theme_stylesheet
 from rekap_desktop.resources import resource
+
+if TYPE_CHECKING:
+    from rekap_desktop.gui.charts.bar_chart import BarChart
 
 PAUSE_TICK_MS = 15_000
 COLOUR_NAMES = (
@@ -120,8 +123,8 @@ class SceneView(QWidget):
         self.paint_count = 0
         self.body_px = 0.0
         self.clock: Callable[[], datetime] = datetime.now
-        self.chart = BarChart(self)
-        self.chart.hide()
+        self._chart: BarChart | None = None
+        self._painted = False
         self._pause_timer = QTimer(self)
         self._pause_timer.setInterval(PAUSE_TICK_MS)
         self._pause_timer.timeout.connect(self.update)
@@ -156,9 +159,20 @@ class SceneView(QWidget):
     def colour(self, name: str) -> QColor:
         return QColor(self._colours[name])
 
+    @property
+    def chart(self) -> BarChart:
+        """The recapitulation's bar chart, made when first needed: pyqtgraph is loaded then."""
+        if self._chart is None:
+            from rekap_desktop.gui.charts.bar_chart import BarChart
+
+            self._chart = BarChart(self)
+            self._chart.hide()
+        return self._chart
+
     def rendered_texts(self) -> list[str]:
         """Every text the last paint drew (chart values included)."""
-        chart = self.chart.value_texts() if self.chart.isVisible() else []
+        shown = self._chart is not None and self._chart.isVisible()
+        chart = self.chart.value_texts() if shown else []
         return [*self._texts, *chart]
 
     # -- Qt ----------------------------------------------------------------------------------
@@ -178,6 +192,12 @@ class SceneView(QWidget):
             self._texts = canvas.texts
         painter.end()
         self.paint_count += 1
+        if not self._painted:
+            self._painted = True
+            if isinstance(scene, RecapScene) and self._chart is None:
+                # The chart (pyqtgraph) comes right after the first frame: the window is
+                # never held back by it.
+                QTimer.singleShot(0, self._place_chart)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -209,8 +229,11 @@ class SceneView(QWidget):
     def _place_chart(self) -> None:
         scene = self._scene
         if not isinstance(scene, RecapScene):
-            self.chart.hide()
+            if self._chart is not None:
+                self._chart.hide()
             return
+        if self._chart is None and not self._painted:
+            return  # see paintEvent
         self.chart.setGeometry(recap_chart_rect(QRectF(self.rect()), scene).toRect())
         c = self._colours
         self.chart.set_colours(c["background"], c["foreground"], c["bar"])
