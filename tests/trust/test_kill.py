@@ -12,10 +12,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
-from typing import IO
 
 from rekap_desktop.domain.procedure import ProcedureState
 from rekap_desktop.services.integrity import verify_integrity
@@ -41,36 +39,57 @@ def _tally_files(folder: Path) -> None:
         (folder / f"tally-{i}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def _run_and_kill(db: Path, folder: Path, delay: float) -> list[list[str]]:
-    """Start the writer, kill it with SIGKILL ``delay`` seconds after it said READY (it has opened
-    the database by then, however slow the machine); what it acknowledged, one list of words
-    per action: ``["import", FILE]`` or ``["move", K, PLACE]``."""
-    writer = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db), str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert writer.stdout is not None
-    lines: list[str] = []
-    ready = threading.Event()
+class Writers:
+    """A fork server of writer processes (writer.py --zygote): each ``run_and_kill`` starts a
+    fresh writer process and kills it with SIGKILL ``delay`` seconds after it said READY (it has
+    opened the database by then, however slow the machine)."""
 
-    def read(stream: IO[str]) -> None:
-        for line in stream:
-            lines.append(line)
-            if line.startswith("READY"):
-                ready.set()
-        ready.set()  # the writer ended without READY: do not wait for it
+    def __init__(self, db: Path, folder: Path) -> None:
+        self.folder = folder
+        self.server = subprocess.Popen(
+            [sys.executable, str(WRITER), "--zygote", str(db), str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
 
-    reader = threading.Thread(target=read, args=(writer.stdout,), daemon=True)
-    reader.start()
-    started = ready.wait(timeout=READY_TIMEOUT)
-    time.sleep(delay)
-    writer.send_signal(signal.SIGKILL)
-    writer.wait()
-    reader.join(timeout=5)
-    assert started and any(line.startswith("READY") for line in lines), "penulis tidak siap"
-    return [line.split()[2:] for line in lines if line.startswith("ACK")]
+    def _answer(self, word: str) -> str:
+        assert self.server.stdout is not None
+        line = self.server.stdout.readline()
+        assert line.startswith(word), f"server penulis: {line!r}"
+        return line.split()[-1]
+
+    def run_and_kill(self, delay: float) -> list[list[str]]:
+        """What the killed writer acknowledged, one list of words per action: ``["import",
+        FILE]`` or ``["move", K, PLACE]``."""
+        assert self.server.stdin is not None
+        output = self.folder / "writer.out"
+        # Gone before the writer starts: the last writer's READY and ACKs must never be read.
+        output.unlink(missing_ok=True)
+        self.server.stdin.write(f"GO {output}\n")
+        self.server.stdin.flush()
+        pid = int(self._answer("PID"))
+        deadline = time.monotonic() + READY_TIMEOUT
+        while not _said_ready(output) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert _said_ready(output), "penulis tidak siap"
+        time.sleep(delay)
+        os.kill(pid, signal.SIGKILL)
+        self._answer("DONE")
+        text = output.read_text(encoding="utf-8")
+        # A line cut by the kill is no acknowledgement: only whole lines count.
+        whole = text.splitlines() if text.endswith("\n") else text.splitlines()[:-1]
+        return [line.split()[2:] for line in whole if line.startswith("ACK")]
+
+    def close(self) -> None:
+        assert self.server.stdin is not None
+        self.server.stdin.close()
+        self.server.wait(timeout=30)
+
+
+def _said_ready(output: Path) -> bool:
+    return output.exists() and output.read_text(encoding="utf-8").startswith("READY")
 
 
 def _imported_files(db: Path) -> list[str]:
@@ -96,9 +115,10 @@ def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path: Path) -> None:
     acknowledged: list[str] = []
     last_move = (-1, place(ProcedureState()))
     moves_acknowledged = 0
+    writers = Writers(db, tmp_path)
     for kill in range(KILLS):
         # WHEN the writer is killed at a random moment
-        actions = _run_and_kill(db, tmp_path, rng.uniform(0.0, 0.7))
+        actions = writers.run_and_kill(rng.uniform(0.0, 0.7))
         acknowledged += [words[1] for words in actions if words[0] == "import"]
         moves = [(int(words[1]), words[2]) for words in actions if words[0] == "move"]
         moves_acknowledged += len(moves)
@@ -109,6 +129,7 @@ def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path: Path) -> None:
         assert len(imported) - len(acknowledged) <= kill + 1
         # THEN the procedure reopens where the last acknowledged move left it
         _assert_integrity_and_place(db, last_move)
+    writers.close()
     assert len(acknowledged) > KILLS // 2
     assert moves_acknowledged > KILLS // 2
 

@@ -2,12 +2,18 @@
 actions forever (a form import, then a procedure move, in turn), acknowledging each one on stdout
 only after its transaction has committed.
 
+``--zygote`` runs it as a fork server instead: the imports are done once, and each ``GO FILE`` line
+on standard input forks a fresh writer process whose output goes to FILE; the server answers
+``PID n``, reaps the writer when it is killed and answers ``DONE``. A kill then costs a fork, not a
+Python start-up, so 200 of them fit the suite's time.
+
 The moves follow one fixed cycle over items 1–3, so the place after the k-th move of the meeting
 is ``PLACES[k % len(PLACES)]`` whichever writer process made it: the test can tell which place a
 replay must reopen at."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -53,5 +59,27 @@ def main(db: str, folder: str) -> None:
         number += 1
 
 
+def zygote(db: str, folder: str) -> None:
+    for line in sys.stdin:
+        command, _, target = line.strip().partition(" ")
+        if command != "GO":
+            return
+        pid = os.fork()
+        if pid == 0:  # the writer: its own process, opening the database itself
+            out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(out, 1)
+            sys.stdout = os.fdopen(1, "w", buffering=1)
+            try:
+                main(db, folder)
+            finally:  # never back into the server's loop, whatever happened
+                os._exit(1)
+        print(f"PID {pid}", flush=True)
+        os.waitpid(pid, 0)
+        print("DONE", flush=True)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--zygote":
+        zygote(sys.argv[2], sys.argv[3])
+    else:
+        main(sys.argv[1], sys.argv[2])
