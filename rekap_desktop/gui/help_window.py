@@ -34,6 +34,7 @@ PAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("S", "perbandingan: nilai sesuai dengan data elektronik"),
     ("Ctrl+K", "perbandingan: pembetulan (dengan PIN komisioner)"),
     ("Ctrl+D", "perbandingan: hanya baris yang berselisih"),
+    ("Ctrl+Shift+R", "perbandingan: tandai kecamatan × pemilihan selesai dibaca"),
     ("Ctrl+Enter", "kejadian khusus / keberatan: simpan"),
     ("+ / − / 0", "foto formulir: perbesar / perkecil / ukuran semula"),
     ("Ctrl+J", "perbandingan pemilihan legislatif: lompat ke partai"),

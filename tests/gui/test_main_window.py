@@ -93,3 +93,23 @@ def test_demo_window_is_marked_simulasi(qtbot: QtBot, tmp_path: Path) -> None:
     assert "SIMULASI" in window.windowTitle()
     assert window.pages["gubernur"].model.rowCount() == 12
     assert window.incident_label.text() == "Kejadian/keberatan terbuka: 1"
+
+
+def test_no_key_of_the_comparison_is_also_a_key_of_the_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN the cockpit window and a comparison widget hosted in it (pages 7–10)
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from rekap_desktop.gui.comparison.widget import ComparisonWidget
+    from rekap_desktop.gui.help_window import window_keys
+    from rekap_desktop.services.comparison_service import ComparisonService
+
+    widget = ComparisonWidget(ComparisonService(window.service), "walikota", "990101")
+    qtbot.addWidget(widget)
+    native = QKeySequence.SequenceFormat.NativeText
+    page_keys = {s.key().toString(native) for s in widget.findChildren(QShortcut)}
+
+    # THEN none of its shortcuts is ambiguous with one of the window's (Qt would fire neither)
+    assert "Ctrl+Shift+R" in page_keys
+    assert page_keys.isdisjoint(key for key, _ in window_keys(window))

@@ -8,9 +8,9 @@ API for the host (the cockpit's reading pages):
 - signals ``pair_read(contest, unit)`` when the pair was marked read, ``value_entered(field)``
   after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
   the projector).
-Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+R (mark
-read), Ctrl+D ("hanya selisih"); in a legislative contest Ctrl+J (jump to a party) and Ctrl+Down /
-Ctrl+Up (next / previous party block).
+Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+Shift+R
+(mark read; Ctrl+R belongs to the window: the recapitulation), Ctrl+D ("hanya selisih"); in a
+legislative contest Ctrl+J (jump to a party) and Ctrl+Down / Ctrl+Up (next / previous party block).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class ComparisonWidget(QWidget):
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
         correct.clicked.connect(self.open_correction)
-        read = QPushButton("Tandai selesai dibaca (Ctrl+R)")
+        read = QPushButton("Tandai selesai dibaca (Ctrl+Shift+R)")
         read.clicked.connect(self.mark_read)
         attach = QPushButton("Lampirkan foto…")
         attach.clicked.connect(self.choose_photo)
@@ -157,7 +157,7 @@ class ComparisonWidget(QWidget):
         layout.addWidget(self.message)
         for keys, slot in (
             ("Ctrl+K", self.open_correction),
-            ("Ctrl+R", self.mark_read),
+            ("Ctrl+Shift+R", self.mark_read),
             ("Ctrl+D", self.only_differences.toggle),
             ("Ctrl+J", self._focus_jump),
             ("Ctrl+Down", self.next_block),
