@@ -16,8 +16,10 @@ from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
     Signatory,
+    dated_content,
     grid_table,
     render,
+    signatory_content,
     signature_block,
     text,
     title_block,
@@ -60,8 +62,7 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         "formulir": snapshot.form_name,
         "wilayah": snapshot.region,
         "nama_pemilihan": snapshot.election_name,
-        "tempat": snapshot.place,
-        "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
+        **dated_content(snapshot.place, snapshot.held_on),
         "unit": list(snapshot.units),
         "jalannya_rapat": [list(p) for p in snapshot.proceedings],
         "kejadian": list(snapshot.incidents),
@@ -69,8 +70,8 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
             [r.title, [list(v) for v in r.votes], r.valid, r.invalid, r.outcome]
             for r in snapshot.results
         ],
-        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
-        "saksi": [[p.name, p.role, p.refusal] for p in snapshot.witnesses],
+        "anggota": signatory_content(snapshot.members),
+        "saksi": signatory_content(snapshot.witnesses),
     }
 
 

@@ -18,8 +18,10 @@ from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
     Signatory,
+    dated_content,
     grid_table,
     render,
+    signatory_content,
     signature_block,
     text,
     title_block,
@@ -94,10 +96,9 @@ def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
             }
             for s in snapshot.sections
         ],
-        "tempat": snapshot.place,
-        "tanggal": snapshot.determined_on.isoformat() if snapshot.determined_on else None,
-        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
-        "saksi": [[p.name, p.role, p.refusal] for p in snapshot.witnesses],
+        **dated_content(snapshot.place, snapshot.determined_on),
+        "anggota": signatory_content(snapshot.members),
+        "saksi": signatory_content(snapshot.witnesses),
     }
 
 

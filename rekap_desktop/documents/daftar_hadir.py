@@ -16,6 +16,7 @@ from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
+    dated_content,
     grid_table,
     render,
     text,
@@ -63,8 +64,7 @@ def canonical_content(snapshot: AttendanceSnapshot) -> dict[str, Any]:
         "formulir": snapshot.form_name,
         "wilayah": snapshot.region,
         "nama_pemilihan": snapshot.election_name,
-        "tempat": snapshot.place,
-        "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
+        **dated_content(snapshot.place, snapshot.held_on),
         "kelompok": [
             [g.title, g.with_mandate, [[a.name, a.role, a.mandate, a.note] for a in g.attendees]]
             for g in snapshot.groups

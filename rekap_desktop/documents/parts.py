@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -58,6 +59,16 @@ class Signatory:
     name: str
     role: str
     refusal: str | None = None
+
+
+def signatory_content(people: tuple[Signatory, ...]) -> list[list[str | None]]:
+    """Signature lines as a form's canonical content states them."""
+    return [[p.name, p.role, p.refusal] for p in people]
+
+
+def dated_content(place: str | None, on: date | None) -> dict[str, str | None]:
+    """Where and when a form is signed, as its canonical content states them."""
+    return {"tempat": place, "tanggal": on.isoformat() if on else None}
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
     Signatory,
+    dated_content,
     grid_table,
     render,
+    signatory_content,
     signature_block,
     text,
     title_block,
@@ -61,9 +63,8 @@ def canonical_content(snapshot: ReturnsSnapshot) -> dict[str, Any]:
         "nama_pemilihan": snapshot.election_name,
         "baris": [[x.code, x.name, x.polling_stations, x.returned] for x in snapshot.lines],
         "jumlah": snapshot.total,
-        "tempat": snapshot.place,
-        "tanggal": snapshot.held_on.isoformat() if snapshot.held_on else None,
-        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
+        **dated_content(snapshot.place, snapshot.held_on),
+        "anggota": signatory_content(snapshot.members),
     }
 
 

@@ -16,8 +16,10 @@ from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
     Signatory,
+    dated_content,
     grid_table,
     render,
+    signatory_content,
     signature_block,
     text,
     title_block,
@@ -79,9 +81,8 @@ def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
             ]
             for c in snapshot.contests
         ],
-        "tempat": snapshot.place,
-        "tanggal": snapshot.announced_on.isoformat() if snapshot.announced_on else None,
-        "penanda_tangan": [[p.name, p.role, p.refusal] for p in snapshot.signatories],
+        **dated_content(snapshot.place, snapshot.announced_on),
+        "penanda_tangan": signatory_content(snapshot.signatories),
     }
 
 

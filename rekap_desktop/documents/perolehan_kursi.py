@@ -21,8 +21,10 @@ from rekap_desktop.documents.parts import (
     PageMeta,
     RenderedForm,
     Signatory,
+    dated_content,
     grid_table,
     render,
+    signatory_content,
     signature_block,
     text,
     title_block,
@@ -185,9 +187,8 @@ def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
             }
             for d in snapshot.districts
         ],
-        "tempat": snapshot.place,
-        "tanggal": snapshot.determined_on.isoformat() if snapshot.determined_on else None,
-        "anggota": [[p.name, p.role, p.refusal] for p in snapshot.members],
+        **dated_content(snapshot.place, snapshot.determined_on),
+        "anggota": signatory_content(snapshot.members),
     }
 
 
