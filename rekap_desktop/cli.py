@@ -13,13 +13,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rekap_desktop import __version__, cli_seats, cli_trust
+from rekap_desktop import cli_seats, cli_trust, package_version
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 
 
 class Refused(Exception):
     """A refused action that is not about a file's content."""
+
+
+class _PrintVersion(argparse.Action):
+    """``--version``: the version is read only when asked for (not on every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="tampilkan versi"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"rekap-desktop {package_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # A separate dest: a subcommand's own --db default would otherwise erase this one.
     parser.add_argument("--db", dest="global_db", help=db_help)
-    parser.add_argument("--version", action="version", version=f"rekap-desktop {__version__}")
+    parser.add_argument("--version", action=_PrintVersion)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     demo = sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
     demo.add_argument(

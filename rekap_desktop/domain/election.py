@@ -97,6 +97,11 @@ class Contest:
         return self.code in PARTY_LIST_CONTESTS
 
     @property
+    def elects_seats(self) -> bool:
+        """A legislative contest: seats by party list (DPR, DPRD) or the DPD's four members."""
+        return self.is_party_list or self.code == "dpd"
+
+    @property
     def is_single_candidate(self) -> bool:
         """Calon tunggal: one pasangan calon against the kolom kosong."""
         return len(self.choices) == 2 and sum(c.blank_column for c in self.choices) == 1

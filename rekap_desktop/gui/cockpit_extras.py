@@ -12,21 +12,19 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.result_packages import PackageActions
-from rekap_desktop.gui.seats.seat_view import SeatView
-from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.incident_service import IncidentService
-from rekap_desktop.services.keys import installation_fingerprint
-from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs, the seat tab and the key are loaded when first used
     from rekap_desktop.gui.comparison.widget import ComparisonWidget
+    from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
+    from rekap_desktop.gui.seats.seat_view import SeatView
+    from rekap_desktop.services.corrections_service import SettleRequest
     from rekap_desktop.services.print_service import PrintService
 
 
@@ -52,21 +50,26 @@ class CockpitExtras:
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
         self.packages = PackageActions(
-            window, window.service, window.file_menu, installation_fingerprint
+            window, window.service, window.file_menu, _installation_fingerprint
         )
         self._add_to_menus()
         self.seats_view: SeatView | None = None
-        seats = SeatService(window.service)
-        if seats.legislative_contests():
-            self.seats_view = SeatView(seats, self.confirm_action)
-            window.views.addTab(self.seats_view, "Perolehan kursi")
-            self.action_seats = self._action("Perolehan &kursi", "Ctrl+Shift+K", self.show_seats)
-            window.meeting_menu.addAction(self.action_seats)
+        if any(c.elects_seats for c in window.service.pleno().contests):
+            self._add_seats()
         reading = window.agenda["8"]
         if isinstance(reading, SourcesPage):
             reading.on_created.append(self._guard_corrections)
             if reading.comparison is not None:
                 self._guard_corrections(reading.comparison)
+
+    def _add_seats(self) -> None:
+        from rekap_desktop.gui.seats.seat_view import SeatView
+        from rekap_desktop.services.seat_service import SeatService
+
+        self.seats_view = SeatView(SeatService(self.window.service), self.confirm_action)
+        self.window.views.addTab(self.seats_view, "Perolehan kursi")
+        self.action_seats = self._action("Perolehan &kursi", "Ctrl+Shift+K", self.show_seats)
+        self.window.meeting_menu.addAction(self.action_seats)
 
     @property
     def printing(self) -> PrintService:
@@ -93,10 +96,14 @@ class CockpitExtras:
     # -- actions ---------------------------------------------------------------------------
 
     def context(self) -> IncidentContext:
+        from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext
+
         stop = self.window.procedure.state().current
         return IncidentContext(stop.item, stop.unit, stop.contest)
 
     def new_incident(self) -> IncidentDialog:
+        from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
+
         dialog = IncidentDialog(self.incidents, self.window, context=self.context())
         dialog.show()
         return dialog
@@ -143,3 +150,9 @@ class CockpitExtras:
             QMessageBox.information(self.window, "Pembetulan", "Pembetulan tidak disetujui.")
             return None
         return replace(request, approved_by=confirmation.user.name)
+
+
+def _installation_fingerprint() -> str:
+    from rekap_desktop.services.keys import installation_fingerprint
+
+    return installation_fingerprint()

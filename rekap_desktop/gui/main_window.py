@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop import __version__
+from rekap_desktop import package_version
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "Tentang Rekap Desktop",
-            f"Rekap Desktop {__version__}\nAplikasi luring rapat pleno terbuka rekapitulasi "
+            f"Rekap Desktop {package_version()}\nAplikasi luring rapat pleno terbuka rekapitulasi "
             "hasil penghitungan perolehan suara.",
         )
 

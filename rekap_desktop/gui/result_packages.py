@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCursor
@@ -29,23 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.operations import refusal_text
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change, ChangeBus
-from rekap_desktop.services.package_import import (
-    PackageImportReport,
-    PackageImportService,
-    SenderCheck,
-)
-from rekap_desktop.services.packages import (
-    ExportedPackage,
-    PackageService,
-    print_log_pdfs,
-    service_corrections,
-)
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
+
+if TYPE_CHECKING:  # the package machinery is loaded when a package is first made or read
+    from rekap_desktop.services.package_import import (
+        PackageImportReport,
+        PackageImportService,
+        SenderCheck,
+    )
+    from rekap_desktop.services.packages import ExportedPackage
 
 EXPORT_TITLE = "Ekspor paket hasil"
 IMPORT_TITLE = "Impor paket hasil"
@@ -175,6 +171,8 @@ class PackageActions(QObject):
         except InputRejected as error:
             QMessageBox.warning(self.window, "Kunci instalasi", refusal_text(error))
             return
+        from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog
+
         InstallationKeyDialog(fingerprint, self.window).exec()
 
     # -- export ----------------------------------------------------------------------------
@@ -212,6 +210,12 @@ class PackageActions(QObject):
 
     def export(self, path: Path, *, determined: bool) -> None:
         def job(own: PlenoService) -> ExportedPackage:
+            from rekap_desktop.services.packages import (
+                PackageService,
+                print_log_pdfs,
+                service_corrections,
+            )
+
             packages = PackageService(
                 own, corrections=service_corrections(own), printed=print_log_pdfs(own)
             )
@@ -254,7 +258,7 @@ class PackageActions(QObject):
             return
         path = self._queue.pop(0)
         self._start(
-            lambda own: PackageImportService(own).examine(path),
+            lambda own: _importer(own).examine(path),
             lambda check: self._examined(path, check),
             lambda text: self._import_refused(path, text),
         )
@@ -262,6 +266,8 @@ class PackageActions(QObject):
     def _examined(self, path: Path, check: SenderCheck) -> None:
         trust: str | None = None
         if not check.trusted:
+            from rekap_desktop.gui.dialogs.key_dialogs import SenderKeyDialog
+
             dialog = SenderKeyDialog(check, self.window)
             if not dialog.exec():
                 self._lines += [f"{path.name}: dibatalkan; kunci pengirim tidak dikonfirmasi.", ""]
@@ -269,7 +275,7 @@ class PackageActions(QObject):
                 return
             trust = check.fingerprint
         self._start(
-            lambda own: PackageImportService(own).import_package(path, trust=trust),
+            lambda own: _importer(own).import_package(path, trust=trust),
             lambda report: self._package_imported(path, report),
             lambda text: self._import_refused(path, text),
         )
@@ -325,3 +331,9 @@ class PackageActions(QObject):
     @Slot(str)
     def _refused(self, text: str) -> None:
         self._end().failed(text)
+
+
+def _importer(service: PlenoService) -> PackageImportService:
+    from rekap_desktop.services.package_import import PackageImportService
+
+    return PackageImportService(service)

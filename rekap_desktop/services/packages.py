@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from rekap_desktop import __version__
+from rekap_desktop import package_version
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import PLENO, PPK
@@ -129,7 +129,7 @@ class PackageService:
 def _manifest(pleno: Pleno, *, provisional: bool, public_key: bytes) -> dict[str, Any]:
     return {
         "format": pkg.FORMAT,
-        "program": f"rekap-desktop {__version__}",
+        "program": f"rekap-desktop {package_version()}",
         "dibuat": datetime.now().astimezone().isoformat(timespec="microseconds"),
         "sementara": provisional,
         "tingkat": pleno.level.value,

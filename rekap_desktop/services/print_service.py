@@ -171,7 +171,7 @@ class PrintService:
         """The contests a form can be printed for (seats: the legislative contests and DPD)."""
         contests = list(self.pleno_service.pleno().contests)
         if kind is FormKind.PEROLEHAN_KURSI:
-            return [c for c in contests if c.is_party_list or c.code == "dpd"]
+            return [c for c in contests if c.elects_seats]
         return contests
 
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:

@@ -50,9 +50,7 @@ class TieDecision:
 
 class SeatService(ServiceBase):
     def legislative_contests(self) -> tuple[Contest, ...]:
-        return tuple(
-            c for c in self.pleno_service.pleno().contests if c.is_party_list or c.code == "dpd"
-        )
+        return tuple(c for c in self.pleno_service.pleno().contests if c.elects_seats)
 
     def decisions(self, contest: str) -> dict[str, tuple[int, ...]]:
         with Session(self.pleno_service.engine) as session:
@@ -81,7 +79,7 @@ class SeatService(ServiceBase):
         return {
             r.recap.contest.code: self.results_of(r, self.decisions(r.recap.contest.code))
             for r in recaps
-            if r.recap.contest.is_party_list or r.recap.contest.code == "dpd"
+            if r.recap.contest.elects_seats
         }
 
     def results_of(self, item: ContestRecap, decisions: dict[str, tuple[int, ...]]) -> SeatResults:

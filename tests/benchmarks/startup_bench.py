@@ -1,17 +1,21 @@
-"""Start-up: from process start to the cockpit shown on the demo pleno, against a bare PySide6
-window program started the same way; each a fresh process, warm (second start onward)."""
+"""Start-up: from launching the process to the cockpit painted on the demo pleno, against a bare
+PySide6 window program launched the same way; each a fresh process, warm (second start onward).
+Each program prints one line once its window is painted; that line's arrival ends the wall-clock
+figure, so shutting down is not counted, and the line carries the process's CPU seconds so far."""
 
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-BARE_WINDOW = """
+SHOWN_LINE = "kokpit-tampil"  # as rekap_desktop.gui.application prints it
+
+BARE_WINDOW = f"""
+import os
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -19,7 +23,12 @@ window = QMainWindow()
 window.setWindowTitle("bare")
 window.resize(1280, 760)
 window.show()
-QTimer.singleShot(0, app.quit)
+def painted():
+    window.repaint()
+    times = os.times()
+    print("{SHOWN_LINE}", times.user + times.system, flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
 app.exec()
 """
 
@@ -27,6 +36,7 @@ app.exec()
 def _environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program starts from its bytecode
     env["REKAP_EXIT_WHEN_SHOWN"] = "1"  # the program quits once the cockpit is shown
     # Settings and the automatic backup folder of a throw-away user, not the developer's.
     env["XDG_CONFIG_HOME"] = str(home / "config")
@@ -35,13 +45,23 @@ def _environment(home: Path) -> dict[str, str]:
 
 
 def _timed_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system) of one run of ``command``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Wall-clock seconds from launching ``command`` to its painted line, and the CPU seconds
+    (user + system) the process had spent by then."""
     start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith(SHOWN_LINE):
+                wall = time.perf_counter() - start
+                cpu = float(line.split()[1])
+                break
+        else:
+            raise RuntimeError(f"{command[2:]} ended without showing its window")
+        process.stdout.read()
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[2:]} ended with code {process.returncode}")
     return wall, cpu
 
 

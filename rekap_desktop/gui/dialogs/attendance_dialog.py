@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rekap_desktop.domain.election import Contest, Pleno
-from rekap_desktop.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.procedure_records import ROLES
 
@@ -19,6 +18,10 @@ class AttendanceDialog(QDialog):
 
     def __init__(self, pleno: Pleno, save: Save, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The generated form is loaded when the dialog first opens: its imports of many Qt
+        # classes cost the start-up a few hundredths of a second otherwise.
+        from rekap_desktop.gui.forms.ui_attendance_dialog import Ui_AttendanceDialog
+
         self.ui = Ui_AttendanceDialog()
         self.ui.setupUi(self)
         self._save = save

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from rekap_desktop.gui.forms.ui_pause_dialog import Ui_PauseDialog
-
 
 class PauseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The generated form is loaded when the dialog first opens: its imports of many Qt
+        # classes cost the start-up a few hundredths of a second otherwise.
+        from rekap_desktop.gui.forms.ui_pause_dialog import Ui_PauseDialog
+
         self.ui = Ui_PauseDialog()
         self.ui.setupUi(self)
         self.ui.buttons.accepted.connect(self.accept)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rekap_desktop.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, may_confirm
-from rekap_desktop.gui.forms.ui_pin_dialog import Ui_PinDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
@@ -15,6 +14,10 @@ class PinDialog(QDialog):
 
     def __init__(self, users: UsersService, action: Action, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The generated form is loaded when the dialog first opens: its imports of many Qt
+        # classes cost the start-up a few hundredths of a second otherwise.
+        from rekap_desktop.gui.forms.ui_pin_dialog import Ui_PinDialog
+
         self.ui = Ui_PinDialog()
         self.ui.setupUi(self)
         self.users = users
