@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # No cyclic garbage collection while the program loads: starting makes many objects and
+    # few cycles. The window turns it back on once it is shown (see gui.application).
+    gc.disable()
     from rekap_desktop import cli
 
     args = cli.parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is not None:
+        gc.enable()
         return cli.run(args)
     return run_gui(args.db)
 
@@ -33,9 +38,10 @@ def _load_core() -> None:
     """Import the services the cockpit uses (and SQLAlchemy with them) before PySide6: once
     PySide6 is loaded it reads the source of every module imported after it, which made a start
     about half a second slower."""
+    import sqlalchemy.dialects.sqlite  # noqa: F401 (the embedded database's dialect)
+
     from rekap_desktop.services import (  # noqa: F401 (imported for their side effect)
         backup_service,
-        comparison_service,
         corrections_service,
         incident_service,
         integrity,

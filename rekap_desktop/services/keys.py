@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
+if TYPE_CHECKING:  # cryptography is loaded when a key is used, not for its remembered fingerprint
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 KEY_DIR_ENV = "REKAP_KEY_DIR"
 KEY_FILE = "kunci_instalasi.pem"
+FINGERPRINT_FILE = "kunci_instalasi.sidik"
+"""The key's fingerprint remembered beside it, with the SHA-256 of the key file it belongs to."""
 APP_NAME = "rekap-desktop"
 GROUPS = 6
 
@@ -33,6 +36,9 @@ def key_dir() -> Path:
 
 def installation_key(folder: Path | None = None) -> Ed25519PrivateKey:
     """This installation's signing key, created (readable by the owner only) on first use."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = (folder or key_dir()) / KEY_FILE
     if path.exists():
         return _load(path)
@@ -57,6 +63,9 @@ def installation_key(folder: Path | None = None) -> Ed25519PrivateKey:
 
 
 def _load(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as error:
@@ -69,6 +78,8 @@ def _load(path: Path) -> Ed25519PrivateKey:
 
 
 def public_raw(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -86,4 +97,29 @@ def normalise_fingerprint(text: str) -> str:
 
 
 def installation_fingerprint(folder: Path | None = None) -> str:
-    return fingerprint(public_raw(installation_key(folder)))
+    """This installation's key fingerprint: remembered beside the key for the very key file it
+    was computed from, so the status bar and every print need not load the key each time."""
+    path = (folder or key_dir()) / KEY_FILE
+    remembered = _remembered_fingerprint(path)
+    if remembered is not None:
+        return remembered
+    value = fingerprint(public_raw(installation_key(folder)))
+    _remember_fingerprint(path, value)
+    return value
+
+
+def _remembered_fingerprint(path: Path) -> str | None:
+    try:
+        key_sha, value = (path.parent / FINGERPRINT_FILE).read_text("ascii").split("\n")[:2]
+        matches = hashlib.sha256(path.read_bytes()).hexdigest() == key_sha
+    except (OSError, ValueError):  # none yet, unreadable, or not in its shape
+        return None
+    return value if matches and value == normalise_fingerprint(value) else None
+
+
+def _remember_fingerprint(path: Path, value: str) -> None:
+    try:
+        key_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        (path.parent / FINGERPRINT_FILE).write_text(f"{key_sha}\n{value}\n", "ascii")
+    except OSError:
+        pass  # only a shortcut: without it the fingerprint is computed from the key each time

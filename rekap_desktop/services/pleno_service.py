@@ -69,6 +69,7 @@ class PlenoService:
         self.bus = bus or ChangeBus()
         self.actor = actor
         self._pleno: Pleno | None = None
+        self._is_demo: bool | None = None  # a meeting is created once and never replaced
 
     def _transaction(self) -> AbstractContextManager[Session]:
         return write_transaction(self.engine)
@@ -92,9 +93,13 @@ class PlenoService:
         return self._pleno
 
     def is_demo(self) -> bool:
-        with Session(self.engine) as session:
-            row = repository.meeting(session)
-            return bool(row and row.is_demo)
+        if self._is_demo is None:
+            with Session(self.engine) as session:
+                row = repository.meeting(session)
+                if row is None:
+                    return False
+                self._is_demo = row.is_demo
+        return self._is_demo
 
     def tallies(self, contest: str | None = None) -> dict[TallyKey, Tally]:
         with Session(self.engine) as session:
@@ -141,6 +146,7 @@ class PlenoService:
             if carried:
                 self._add_incidents(session, carried)
         self._pleno = pleno
+        self._is_demo = is_demo
         self.bus.publish(
             Change(AuditEvent.PLENO_CREATED, frozenset(c.code for c in pleno.contests))
         )

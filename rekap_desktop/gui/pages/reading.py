@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
-from rekap_desktop.services.comparison_service import ComparisonService
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.comparison.widget import ComparisonWidget
@@ -24,7 +23,6 @@ INTROS = {
 class SourcesPage(AgendaPage):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, "")
-        self.comparison_service = ComparisonService(ctx.pleno)
         self.comparison: ComparisonWidget | None = None
         self.on_created: list[Callable[[ComparisonWidget], None]] = []
         """Hooks run once the comparison widget exists (the cockpit wires photos, approvals)."""
@@ -35,9 +33,12 @@ class SourcesPage(AgendaPage):
         if contest is None or unit is None:
             return
         if self.comparison is None:
+            # The comparison and its services are loaded when a reading item is first reached.
             from rekap_desktop.gui.comparison.widget import ComparisonWidget
+            from rekap_desktop.services.comparison_service import ComparisonService
 
-            self.comparison = ComparisonWidget(self.comparison_service, contest, unit)
+            service = ComparisonService(self.ctx.pleno)
+            self.comparison = ComparisonWidget(service, contest, unit)
             self.body.addWidget(self.comparison, 1)
             for hook in self.on_created:
                 hook(self.comparison)
