@@ -41,6 +41,13 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return program
 
 
+def test_the_bundle_has_a_console_twin_for_the_command_line(bundle: Path, tmp_path: Path) -> None:
+    # The window program shows no console output on Windows; its twin beside it does.
+    twin = bundle.with_name("rekap-desktop-cli")
+    done = _run(twin, "--version", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("rekap-desktop ")
+
+
 def _run(program: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
+from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.idle_lock import IdleLock
@@ -84,6 +85,7 @@ def run(service: PlenoService) -> int:
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    BackupMenu(window, window.file_menu, window.action_print, backups, settings)
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)
