@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
-from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.result_packages import PackageActions
+from rekap_desktop.gui.widgets.lazy_tab import LazyTab
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
 if TYPE_CHECKING:  # the dialogs, the seat tab and the key are loaded when first used
     from rekap_desktop.gui.comparison.widget import ComparisonWidget
     from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
+    from rekap_desktop.gui.incidents.register_view import RegisterView
     from rekap_desktop.gui.seats.seat_view import SeatView
     from rekap_desktop.services.corrections_service import SettleRequest
     from rekap_desktop.services.print_service import PrintService
@@ -37,9 +38,8 @@ class CockpitExtras:
         self.users = UsersService(window.service.engine, window.service.bus)
         self._printing: PrintService | None = None
         window.confirm = self.confirm  # type: ignore[method-assign]
-        self.register = RegisterView(self.incidents)
-        self.register.approve_closing = self.approve_closing  # type: ignore[method-assign]
-        window.views.addTab(self.register, "Kejadian khusus / keberatan")
+        self._register_tab = LazyTab(self._build_register)
+        window.views.addTab(self._register_tab, "Kejadian khusus / keberatan")
         self.action_incident = self._action(
             "&Kejadian khusus / keberatan baru…", "K", self.new_incident
         )
@@ -61,6 +61,18 @@ class CockpitExtras:
             reading.on_created.append(self._guard_corrections)
             if reading.comparison is not None:
                 self._guard_corrections(reading.comparison)
+
+    @property
+    def register(self) -> RegisterView:
+        """The register tab's view, built when the tab is first shown or asked for."""
+        return self._register_tab.page()
+
+    def _build_register(self) -> RegisterView:
+        from rekap_desktop.gui.incidents.register_view import RegisterView
+
+        view = RegisterView(self.incidents)
+        view.approve_closing = self.approve_closing  # type: ignore[method-assign]
+        return view
 
     def _add_seats(self) -> None:
         from rekap_desktop.gui.seats.seat_view import SeatView

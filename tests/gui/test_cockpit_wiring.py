@@ -247,3 +247,17 @@ def test_closing_an_objection_names_the_commissioner_in_the_audit(
             "SELECT payload FROM audit_entry WHERE event = 'incident_resolved'"
         ).fetchone()[0]
     assert json.loads(payload)["dikonfirmasi_oleh"] == KETUA
+
+
+def test_the_register_tab_is_built_when_first_shown(window: MainWindow, qtbot: QtBot) -> None:
+    from rekap_desktop.gui.incidents.register_view import RegisterView
+
+    # GIVEN the assembled cockpit on its first tab: the register costs the start nothing yet
+    extras = CockpitExtras(window)
+    assert not window.findChildren(RegisterView)
+    # WHEN the operator opens the register tab
+    window.views.setCurrentIndex(window.views.count() - 1)
+    # THEN the register is there with the demo's entries, in that tab
+    (view,) = window.findChildren(RegisterView)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    assert view is extras.register and view.isVisible()
