@@ -333,9 +333,13 @@ class MainWindow(QMainWindow):
             self, "Ekspor rekap-csv/XLSX", "rekap.csv", "CSV (*.csv);;Excel (*.xlsx)"
         )
         if name:
-            count = run_operation(self, "Ekspor", lambda: self.service.export(Path(name)))
-            if count is not None:
-                self.statusBar().showMessage(f"{count} formulir diekspor.", 10_000)
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> int | None:
+        count = run_operation(self, "Ekspor", lambda: self.service.export(path))
+        if count is not None:
+            self.statusBar().showMessage(f"{count} formulir diekspor.", 10_000)
+        return count
 
     def show_help(self, tab: int = 0) -> HelpWindow:
         from rekap_desktop.gui.help_window import HelpWindow
