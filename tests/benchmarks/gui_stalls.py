@@ -101,19 +101,27 @@ def run(pemilu: bool, workdir: Path) -> None:
     service = PlenoService(open_engine(str(copy)))
     window = measure_window(service)
     extras = CockpitExtras(window)
-    dialogs: list[PrintCentreDialog] = []
 
     def open_centre() -> Done:
+        """Ctrl+P as the cockpit does it (the dialog shown without a nested event loop)."""
         from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
 
-        dialogs.append(PrintCentreDialog(extras.printing, window))
-        dialogs[-1].show()
-        return _preview_ready(dialogs[-1])
+        PrintCentreDialog.exec = PrintCentreDialog.show  # type: ignore[method-assign,assignment]
+        if not hasattr(extras, "print_centre"):  # before the print centre was kept
+            dialogs.append(PrintCentreDialog(extras.printing, window))
+            dialogs[-1].show()
+            return _preview_ready(dialogs[-1])
+        extras.open_print_centre()
+        return lambda: extras.print_centre is not None and _preview_ready(extras.print_centre)()
 
+    dialogs: list[PrintCentreDialog] = []
     measure("pusat cetak: buka (pertama)", open_centre)
-    dialogs[-1].close()
+    current = dialogs[-1] if dialogs else extras.print_centre
+    assert current is not None
+    current.reject()
     measure("pusat cetak: buka (kedua)", open_centre)
-    dialog = dialogs[-1]
+    dialog = dialogs[-1] if dialogs else extras.print_centre
+    assert dialog is not None
     from rekap_desktop.services.print_service import FormKind
 
     contest = service.pleno().contests[-1].code

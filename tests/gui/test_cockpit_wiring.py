@@ -4,6 +4,8 @@ the projector following the meeting, automatic backups and the start-up check.""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.gui.stall import StallMeter
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
 
@@ -247,3 +250,42 @@ def test_closing_an_objection_names_the_commissioner_in_the_audit(
             "SELECT payload FROM audit_entry WHERE event = 'incident_resolved'"
         ).fetchone()[0]
     assert json.loads(payload)["dikonfirmasi_oleh"] == KETUA
+
+
+def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a cockpit whose print service is slow to load (as ReportLab's import is), noting the
+    # thread it loads on; the dialog shown without a nested event loop
+    from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+
+    threads: list[threading.Thread] = []
+    load = cockpit_extras.load_print_service
+
+    def slow(service: PlenoService) -> object:
+        threads.append(threading.current_thread())
+        time.sleep(0.6)
+        return load(service)
+
+    monkeypatch.setattr(cockpit_extras, "load_print_service", slow)
+    monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
+    extras = CockpitExtras(window)
+    # WHEN Ctrl+P is pressed
+    with StallMeter() as meter:
+        window.action_print.trigger()
+        assert window.statusBar().currentMessage() == "Menyiapkan pusat cetak…"
+        window.action_print.trigger()  # pressed again while loading: nothing more happens
+        qtbot.waitUntil(lambda: extras.print_centre is not None, timeout=20_000)
+        dialog = extras.print_centre
+        assert dialog is not None
+        qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
+    # THEN the forms loaded once, on a worker, and the cockpit never stalled meanwhile
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert dialog.isVisible() and dialog.document.pageCount() > 0
+    # WHEN it is closed and opened again THEN it is the same dialog, its preview made anew
+    dialog.reject()
+    window.action_print.trigger()
+    assert extras.print_centre is dialog and dialog.preview_pending()
+    qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
+    extras.stop()
