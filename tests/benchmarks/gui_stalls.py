@@ -159,7 +159,13 @@ def run(pemilu: bool, workdir: Path) -> None:
     )
     backups.stop()
     measure("rekap-csv: ekspor", sync(lambda: window.export_to(workdir / "rekap.csv")))
-    measure("rekap-csv: impor", sync(lambda: window.import_file(workdir / "rekap.csv")))
+    measure(
+        "rekap-csv: impor",
+        then(
+            lambda: window.import_file(workdir / "rekap.csv"),
+            lambda: getattr(window, "_importing", None) is None,
+        ),
+    )
     measure("langkah berikutnya (PgDown)", sync(window.go_next))
     measure("tab rekapitulasi (Ctrl+R)", sync(window.toggle_recap))
     if extras.seats_view is not None:
