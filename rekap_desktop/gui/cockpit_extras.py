@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
 def load_print_service(service: PlenoService) -> PrintService:
     """The meeting's print service; importing it loads ReportLab and the forms (~0.3 s), so the
-    cockpit does it on a worker thread."""
+    cockpit does it on a worker thread. The dialog's module is imported here too: once PySide6
+    is loaded, every import reads the module's source (see app._load_core), which took the GUI
+    thread another ~0.3 s. Importing defines classes only; no widget is made here."""
+    import rekap_desktop.gui.print_centre.dialog  # noqa: F401 (imported for its side effect)
     from rekap_desktop.services.meeting_prints import meeting_print_service
 
     return meeting_print_service(service)

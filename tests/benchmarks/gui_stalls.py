@@ -35,6 +35,7 @@ from tests.gui.stall import StallMeter  # noqa: E402
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+    from rekap_desktop.services.print_service import PrintService
 
 Done = Callable[[], bool]
 TIMEOUT_S = 60
@@ -102,15 +103,23 @@ def run(pemilu: bool, workdir: Path) -> None:
     window = measure_window(service)
     extras = CockpitExtras(window)
 
-    def open_centre() -> Done:
-        """Ctrl+P as the cockpit does it (the dialog shown without a nested event loop)."""
-        from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+    def show_instead(printing: PrintService) -> None:
+        """CockpitExtras._show_print_centre without the nested event loop of exec()."""
+        from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog  # loaded already
 
-        PrintCentreDialog.exec = PrintCentreDialog.show  # type: ignore[method-assign,assignment]
+        extras.print_centre = PrintCentreDialog(printing, window)
+        extras.print_centre.exec = extras.print_centre.show  # type: ignore[method-assign,assignment]
+        extras.print_centre.show()
+
+    def open_centre() -> Done:
+        """Ctrl+P as the cockpit does it."""
         if not hasattr(extras, "print_centre"):  # before the print centre was kept
+            from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+
             dialogs.append(PrintCentreDialog(extras.printing, window))
             dialogs[-1].show()
             return _preview_ready(dialogs[-1])
+        extras._show_print_centre = show_instead  # type: ignore[method-assign]
         extras.open_print_centre()
         return lambda: extras.print_centre is not None and _preview_ready(extras.print_centre)()
 

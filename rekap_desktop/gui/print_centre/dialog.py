@@ -203,13 +203,13 @@ class PrintCentreDialog(QDialog):
     def _fill_contests(self) -> None:
         """The contests the chosen form is printed for (seats: the legislative ones only)."""
         previous = self.contest_box.currentData()
-        self.contest_box.blockSignals(True)
+        was_blocked = self.contest_box.blockSignals(True)
         self.contest_box.clear()
         for contest in self.service.contests(self.kind()):
             self.contest_box.addItem(contest.title, contest.code)
         found = self.contest_box.findData(previous)
         self.contest_box.setCurrentIndex(max(found, 0))
-        self.contest_box.blockSignals(False)
+        self.contest_box.blockSignals(was_blocked)
 
     def _form_changed(self) -> None:
         self._fill_contests()
@@ -225,10 +225,16 @@ class PrintCentreDialog(QDialog):
         return Paper(self.paper_box.currentData())
 
     def select(self, kind: FormKind, contest: str | None = None, paper: Paper = Paper.F4) -> None:
+        """Choose all three at once: one preview for the whole choice, not one per box."""
+        boxes = (self.form_box, self.contest_box, self.paper_box)
+        blocked = [box.blockSignals(True) for box in boxes]
         self.form_box.setCurrentIndex(self.form_box.findData(kind))
+        self._fill_contests()
         if contest is not None:
             self.contest_box.setCurrentIndex(self.contest_box.findData(contest))
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+        for box, was_blocked in zip(boxes, blocked, strict=True):
+            box.blockSignals(was_blocked)
         self.refresh_preview()
 
     # -- preview (rendered off the GUI thread; the newest request wins) ------------------------

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.gui.print_centre import PrintCentreDialog
+from rekap_desktop.gui.print_centre.dialog import PreviewRequest
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
@@ -173,3 +174,22 @@ def test_a_refused_or_broken_preview_is_the_indonesian_dialog_not_a_crash(
     dialog.select(FormKind.BERITA_ACARA)
     wait_for_preview(qtbot, dialog)
     assert critical == ["Kesalahan internal: RuntimeError: rusak"]
+
+
+def test_choosing_form_contest_and_paper_at_once_renders_one_preview(
+    dialog: PrintCentreDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the preparations counted
+    prepared: list[tuple[FormKind, str | None]] = []
+
+    def counted(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+        prepared.append((kind, contest))
+        return ORIGINAL_PREPARE(self, kind, contest)
+
+    monkeypatch.setattr(PrintService, "prepare", counted)
+    # WHEN form, contest and paper are chosen together
+    dialog.select(FormKind.PENGEMBALIAN, "walikota", Paper.A4)
+    wait_for_preview(qtbot, dialog)
+    # THEN one preview was made, for the whole choice
+    assert prepared == [(FormKind.PENGEMBALIAN, "walikota")]
+    assert dialog.request() == PreviewRequest(FormKind.PENGEMBALIAN, "walikota", Paper.A4)
