@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -99,13 +100,48 @@ def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings:
     link.shutdown()
 
 
-def test_a_pause_makes_a_verified_backup(
-    window: MainWindow, settings: QSettings, tmp_path: Path
+def test_a_pause_makes_a_verified_backup_off_the_gui_thread(
+    window: MainWindow,
+    settings: QSettings,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # GIVEN automatic backups onto a slow stick, noting the thread the copy is made on
+    threads: list[threading.Thread] = []
+    make_backup = backup_service.make_backup
+
+    def slow(*args: Any, **kwargs: Any) -> backup_service.BackupPreview:
+        threads.append(threading.current_thread())
+        time.sleep(0.6)
+        return make_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup_service, "make_backup", slow)
     backups = AutoBackup(window.service, window.procedure, settings)
-    window.procedure.pause("ishoma")
-    (made,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
-    assert backup_service.preview_backup(made).chain_ok
+    # WHEN the meeting is suspended
+    with StallMeter() as meter, qtbot.waitSignal(backups.made, timeout=20_000) as made:
+        window.procedure.pause("ishoma")
+    # THEN a verified backup was made on a worker while the window kept answering
+    assert threads and threads[0] is not threading.main_thread()
+    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    (copy,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
+    assert made.args == [f"Cadangan terverifikasi: {copy}"]
+    assert backup_service.preview_backup(copy).chain_ok and not backups.dirty
+    backups.stop()
+
+
+def test_a_backup_asked_for_while_one_runs_follows_it(
+    window: MainWindow, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # GIVEN a backup running
+    backups = AutoBackup(window.service, window.procedure, settings)
+    lines: list[str] = []
+    backups.made.connect(lines.append)
+    backups.backup_now()
+    # WHEN another is asked for meanwhile THEN both are made, one after the other
+    backups.backup_now()
+    qtbot.waitUntil(lambda: len(lines) == 2 and not backups.is_running(), timeout=20_000)
+    assert all(line.startswith("Cadangan terverifikasi: ") for line in lines)
     backups.stop()
 
 
