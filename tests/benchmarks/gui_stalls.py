@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.append(str(Path(__file__).resolve().parents[2]))  # after PYTHONPATH: a tree to compare
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
@@ -167,7 +167,8 @@ def run(pemilu: bool, workdir: Path) -> None:
         then(backups.backup_now, lambda: not getattr(backups, "is_running", lambda: False)()),
     )
     backups.stop()
-    measure("rekap-csv: ekspor", sync(lambda: window.export_to(workdir / "rekap.csv")))
+    export = getattr(window, "export_to", None) or window.service.export  # before: inline
+    measure("rekap-csv: ekspor", sync(lambda: export(workdir / "rekap.csv")))
     measure(
         "rekap-csv: impor",
         then(
