@@ -73,8 +73,9 @@ class _Worker(QObject):
 
 class BackgroundTask(QObject, Generic[T]):
     """Run ``job`` once on a worker thread: ``start()``, then ``succeeded(result)`` or
-    ``failed(Failure)`` on the GUI thread, then ``finished``. Call ``stop()`` before the owner
-    goes away (it cancels and waits)."""
+    ``failed(Failure)`` on the GUI thread, then ``finished``; after that the task deletes itself
+    (a dialog kept all meeting long must not collect one per preview), so drop it by then. Call
+    ``stop()`` before the owner goes away while it runs (it cancels and waits)."""
 
     succeeded = Signal(object)
     failed = Signal(object)
@@ -124,12 +125,14 @@ class BackgroundTask(QObject, Generic[T]):
         self._end()
         self.succeeded.emit(result)
         self.finished.emit()
+        self.deleteLater()
 
     @Slot(object)
     def _failed(self, failure: Failure) -> None:
         self._end()
         self.failed.emit(failure)
         self.finished.emit()
+        self.deleteLater()
 
 
 def own_service(service: PlenoService) -> tuple[PlenoService, list[Change]]:
