@@ -92,7 +92,7 @@ def run(service: PlenoService) -> int:
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()
-    extras.packages.stop()
+    extras.stop()
     backups.stop()
     idle.stop()
     watcher.stop()

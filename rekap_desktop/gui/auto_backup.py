@@ -1,12 +1,16 @@
 """Automatic backups: every 5 minutes while something changed, and at once at every pause and at
-determination, into the folder the user chose (for example a USB stick)."""
+determination, into the folder the user chose (for example a USB stick). The copy and its check
+run on a worker thread: a slow stick never holds the window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from sqlalchemy import Engine
 
+from rekap_desktop.gui.background import BackgroundTask
+from rekap_desktop.gui.operations import Failure
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.events import Change
@@ -37,6 +41,8 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.service, self.procedure, self.settings = service, procedure, settings
         self.dirty = False
+        self._task: BackgroundTask[tuple[bool, str]] | None = None
+        self._again = False
         state = procedure.state()
         self._moment = (state.paused, state.determined)
         self.timer = QTimer(self)
@@ -59,17 +65,50 @@ class AutoBackup(QObject):
             self.backup_now()
 
     def backup_now(self) -> None:
-        try:
-            made = backup_service.make_backup(self.service.engine, backup_folder(self.settings))
-        except InputRejected as error:
-            self.made.emit("Cadangan gagal: " + "; ".join(p.message for p in error.problems))
+        """Copy and verify on a worker thread (a USB stick can be slow); a backup asked for
+        while one runs is made right after it."""
+        if self._task is not None:
+            self._again = True
             return
-        except OSError as error:
-            self.made.emit(f"Cadangan gagal: folder tidak dapat ditulis ({error.strerror})")
-            return
-        self.dirty = False
-        self.made.emit(f"Cadangan terverifikasi: {made.path}")
+        engine, folder = self.service.engine, backup_folder(self.settings)
+        self.dirty = False  # a change during the copy makes the next one due again
+        task: BackgroundTask[tuple[bool, str]] = BackgroundTask(
+            lambda _control: backup_to(engine, folder), self
+        )
+        task.succeeded.connect(self._ended)
+        task.failed.connect(self._failed)
+        self._task = task
+        task.start()
+
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def _failed(self, failure: Failure) -> None:
+        self._ended((False, f"Cadangan gagal: {failure.text}"))
+
+    def _ended(self, outcome: tuple[bool, str]) -> None:
+        made, text = outcome
+        self._task = None
+        if not made:
+            self.dirty = True
+        self.made.emit(text)
+        if self._again:
+            self._again = False
+            self.backup_now()
 
     def stop(self) -> None:
         self.timer.stop()
         self.service.bus.unsubscribe(self.on_changed)
+        if self._task is not None:
+            self._task.stop()
+
+
+def backup_to(engine: Engine, folder: Path) -> tuple[bool, str]:
+    """Make a verified backup (on a worker thread): whether it was made, and the status line."""
+    try:
+        made = backup_service.make_backup(engine, folder)
+    except InputRejected as error:
+        return False, "Cadangan gagal: " + "; ".join(p.message for p in error.problems)
+    except OSError as error:
+        return False, f"Cadangan gagal: folder tidak dapat ditulis ({error.strerror})"
+    return True, f"Cadangan terverifikasi: {made.path}"

@@ -12,8 +12,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.background import BackgroundTask
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.operations import Failure, show_failure
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.result_packages import PackageActions
 from rekap_desktop.gui.widgets.lazy_tab import LazyTab
@@ -24,9 +26,22 @@ if TYPE_CHECKING:  # the dialogs, the seat tab and the key are loaded when first
     from rekap_desktop.gui.comparison.widget import ComparisonWidget
     from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
     from rekap_desktop.gui.incidents.register_view import RegisterView
+    from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
     from rekap_desktop.gui.seats.seat_view import SeatView
     from rekap_desktop.services.corrections_service import SettleRequest
+    from rekap_desktop.services.pleno_service import PlenoService
     from rekap_desktop.services.print_service import PrintService
+
+
+def load_print_service(service: PlenoService) -> PrintService:
+    """The meeting's print service; importing it loads ReportLab and the forms (~0.3 s), so the
+    cockpit does it on a worker thread. The dialog's module is imported here too: once PySide6
+    is loaded, every import reads the module's source (see app._load_core), which took the GUI
+    thread another ~0.3 s. Importing defines classes only; no widget is made here."""
+    import rekap_desktop.gui.print_centre.dialog  # noqa: F401 (imported for its side effect)
+    from rekap_desktop.services.meeting_prints import meeting_print_service
+
+    return meeting_print_service(service)
 
 
 class CockpitExtras:
@@ -37,6 +52,9 @@ class CockpitExtras:
         self.incidents = IncidentService(window.service)
         self.users = UsersService(window.service.engine, window.service.bus)
         self._printing: PrintService | None = None
+        self._loading: BackgroundTask[PrintService] | None = None
+        self.print_centre: PrintCentreDialog | None = None
+        """Pusat Cetak, built on first use and kept: reopening it is quick."""
         window.confirm = self.confirm  # type: ignore[method-assign]
         self._register_tab = LazyTab(self._build_register)
         window.views.addTab(self._register_tab, "Kejadian khusus / keberatan")
@@ -87,9 +105,7 @@ class CockpitExtras:
     def printing(self) -> PrintService:
         """The print service, built on first use: ReportLab is loaded only when a form is."""
         if self._printing is None:
-            from rekap_desktop.services.meeting_prints import meeting_print_service
-
-            self._printing = meeting_print_service(self.window.service)
+            self._printing = load_print_service(self.window.service)
         return self._printing
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
@@ -121,9 +137,48 @@ class CockpitExtras:
         return dialog
 
     def open_print_centre(self) -> None:
+        """Ctrl+P. The first time, the forms (and ReportLab with them) are loaded on a worker
+        thread while the cockpit keeps answering; the dialog is kept and reopened after that."""
+        if self.print_centre is not None:
+            self.print_centre.reopen()
+            self.print_centre.exec()
+        elif self._printing is not None:
+            self._show_print_centre(self._printing)
+        elif self._loading is None:
+            self.window.statusBar().showMessage("Menyiapkan pusat cetak…")
+            service = self.window.service
+            task: BackgroundTask[PrintService] = BackgroundTask(
+                lambda _control: load_print_service(service), self.window
+            )
+            task.succeeded.connect(self._print_service_loaded)
+            task.failed.connect(self._print_service_failed)
+            self._loading = task
+            task.start()
+
+    def _print_service_loaded(self, printing: PrintService) -> None:
+        self._loading = None
+        self._printing = printing
+        self.window.statusBar().clearMessage()
+        self._show_print_centre(printing)
+
+    def _print_service_failed(self, failure: Failure) -> None:
+        self._loading = None
+        self.window.statusBar().clearMessage()
+        show_failure(self.window, "Pusat cetak", failure)
+
+    def _show_print_centre(self, printing: PrintService) -> None:
         from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
 
-        PrintCentreDialog(self.printing, self.window).exec()
+        self.print_centre = PrintCentreDialog(printing, self.window)
+        self.print_centre.exec()
+
+    def stop(self) -> None:
+        """Wait for the work still running off the GUI thread (the cockpit closes for good)."""
+        self.packages.stop()
+        if self._loading is not None:
+            self._loading.stop()
+        if self.print_centre is not None:
+            self.print_centre.stop()
 
     def import_sirekap(self) -> None:
         from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTime, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,8 +25,9 @@ from rekap_desktop import package_version
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
-from rekap_desktop.gui.operations import run_operation
+from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
 from rekap_desktop.gui.pages.recap_page import RecapView
@@ -48,6 +49,9 @@ TARGET_KEY = "main_window/target_end"
 
 
 class MainWindow(QMainWindow):
+    tally_import_finished = Signal(object)
+    """A rekap-csv/XLSX import ended: its ImportReport, or None when it was refused."""
+
     def __init__(
         self,
         service: PlenoService,
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self._connect_panel()
         central = self._central()
         self.setCentralWidget(central)
+        self._importing: BackgroundTask[tuple[ImportReport, list[Change]]] | None = None
         self.help: HelpWindow | None = None
         """The guide and key list (F1), built on first use."""
         self.audit_label = QLabel()
@@ -318,24 +323,58 @@ class MainWindow(QMainWindow):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> ImportReport | None:
-        report = run_operation(self, "Impor", lambda: self.service.import_tally_file(path))
-        if report is not None:
-            self.statusBar().showMessage(
-                f"{report.file_name}: {format_number(report.rows)} baris diimpor, "
-                f"{len(report.changed_forms)} formulir berubah.",
-                10_000,
-            )
-        return report
+    def import_file(self, path: Path) -> None:
+        """Import a rekap-csv/XLSX file on a worker thread (a Pemilu file takes about a second);
+        ``tally_import_finished`` follows, with the report or None when it was refused."""
+        if self._importing is not None:
+            return
+        service = self.service
+
+        def job(_control: JobControl) -> tuple[ImportReport, list[Change]]:
+            own, changes = own_service(service)
+            return own.import_tally_file(path), changes
+
+        task: BackgroundTask[tuple[ImportReport, list[Change]]] = BackgroundTask(job, self)
+        task.succeeded.connect(self._imported)
+        task.failed.connect(self._import_failed)
+        self._importing = task
+        self.import_action.setEnabled(False)
+        self.statusBar().showMessage(f"Mengimpor {path.name}…")
+        task.start()
+
+    def _imported(self, done: tuple[ImportReport, list[Change]]) -> None:
+        report, changes = done
+        self._import_ended()
+        publish(self.service, changes)
+        self.statusBar().showMessage(
+            f"{report.file_name}: {format_number(report.rows)} baris diimpor, "
+            f"{len(report.changed_forms)} formulir berubah.",
+            10_000,
+        )
+        self.tally_import_finished.emit(report)
+
+    def _import_failed(self, failure: Failure) -> None:
+        self._import_ended()
+        self.statusBar().clearMessage()
+        show_failure(self, "Impor", failure)
+        self.tally_import_finished.emit(None)
+
+    def _import_ended(self) -> None:
+        self._importing = None
+        self.import_action.setEnabled(True)
 
     def choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self, "Ekspor rekap-csv/XLSX", "rekap.csv", "CSV (*.csv);;Excel (*.xlsx)"
         )
         if name:
-            count = run_operation(self, "Ekspor", lambda: self.service.export(Path(name)))
-            if count is not None:
-                self.statusBar().showMessage(f"{count} formulir diekspor.", 10_000)
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> int | None:
+        count = run_operation(self, "Ekspor", lambda: self.service.export(path))
+        if count is not None:
+            self.statusBar().showMessage(f"{count} formulir diekspor.", 10_000)
+        return count
 
     def show_help(self, tab: int = 0) -> HelpWindow:
         from rekap_desktop.gui.help_window import HelpWindow
@@ -362,5 +401,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             save_geometry(self, self.settings, GEOMETRY_KEY)
         self.clock.stop()
+        if self._importing is not None:
+            self._importing.stop()
         self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -21,6 +22,33 @@ def refusal_text(error: InputRejected) -> str:
     return head + "\n\n" + "\n".join(f"• {line}" for line in lines)
 
 
+@dataclass(frozen=True)
+class Failure:
+    """Why a service call did not succeed, in Indonesian, ready for a dialog."""
+
+    text: str
+    refused: bool
+    """True: an expected refusal (a warning); False: a bug (shown as an internal error)."""
+    cancelled: bool = False
+    """The operator cancelled it; nothing was changed and no dialog is needed."""
+
+
+def failure_of(error: Exception) -> Failure:
+    if isinstance(error, InputRejected):
+        return Failure(refusal_text(error), refused=True)
+    return Failure(f"Kesalahan internal: {type(error).__name__}: {error}", refused=False)
+
+
+def show_failure(parent: QWidget | None, title: str, failure: Failure) -> None:
+    """The dialog run_operation shows: a warning for a refusal, a critical box for a bug."""
+    if failure.cancelled:
+        return
+    if failure.refused:
+        QMessageBox.warning(parent, title, failure.text)
+    else:
+        QMessageBox.critical(parent, title, failure.text)
+
+
 def run_operation(
     parent: QWidget,
     title: str,
@@ -36,7 +64,7 @@ def run_operation(
     except InputRejected as error:
         if on_refused is not None:
             on_refused(error)
-        QMessageBox.warning(parent, title, refusal_text(error))
+        show_failure(parent, title, failure_of(error))
     except Exception as error:  # a bug: keep the window alive and say what happened
-        QMessageBox.critical(parent, title, f"Kesalahan internal: {type(error).__name__}: {error}")
+        show_failure(parent, title, failure_of(error))
     return None

@@ -2,8 +2,8 @@
 units, and show this installation's key (also in the status bar).
 
 Export (it renders every printed PDF into the package) and each package check and import run on a
-worker thread with a service of their own change bus; what changed is announced on the GUI thread
-only after the work committed, so no widget is touched from the worker.
+worker thread (gui.background) with a service of their own change bus; what changed is announced
+on the GUI thread only after the work committed, so no widget is touched from the worker.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.gui.operations import refusal_text
+from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
+from rekap_desktop.gui.operations import Failure, refusal_text
 from rekap_desktop.interchange.problems import InputRejected
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 
@@ -54,34 +55,9 @@ NOT_YET = (
 Job = Callable[[PlenoService], object]
 
 
-class _Worker(QObject):
-    succeeded = Signal(object, object)
-    refused = Signal(str)
-
-    def __init__(self, service: PlenoService, job: Job) -> None:
-        super().__init__()
-        self._service = service
-        self._job = job
-
-    @Slot()
-    def run(self) -> None:
-        changes: list[Change] = []
-        own = PlenoService(self._service.engine, ChangeBus(), self._service.actor)
-        own.bus.subscribe(changes.append)
-        try:
-            result = self._job(own)
-        except InputRejected as error:
-            self.refused.emit(refusal_text(error))
-        except Exception as error:  # a bug: say so in a dialog, keep the window alive
-            self.refused.emit(f"Kesalahan internal: {type(error).__name__}: {error}")
-        else:
-            self.succeeded.emit(result, changes)
-
-
 @dataclass
 class _Run:
-    thread: QThread
-    worker: _Worker
+    task: BackgroundTask[tuple[object, list[Change]]]
     done: Callable[[Any], None]
     failed: Callable[[str], None]
 
@@ -148,8 +124,7 @@ class PackageActions(QObject):
 
     def stop(self) -> None:
         if self._run is not None:
-            self._run.thread.quit()
-            self._run.thread.wait()
+            self._run.task.stop()
 
     # -- the installation key --------------------------------------------------------------
 
@@ -300,37 +275,36 @@ class PackageActions(QObject):
     # -- running off the GUI thread --------------------------------------------------------
 
     def _start(self, job: Job, done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
-        thread = QThread(self)
-        worker = _Worker(self.service, job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.succeeded.connect(self._succeeded)
-        worker.refused.connect(self._refused)
-        self._run = _Run(thread, worker, done, failed)
+        service = self.service
+
+        def run(_control: JobControl) -> tuple[object, list[Change]]:
+            own, changes = own_service(service)
+            return job(own), changes
+
+        task: BackgroundTask[tuple[object, list[Change]]] = BackgroundTask(run, self)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._refused)
+        self._run = _Run(task, done, failed)
         self.update_actions()
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        thread.start()
+        task.start()
 
     def _end(self) -> _Run:
         run = self._run
         assert run is not None
-        run.thread.quit()
-        run.thread.wait()
         self._run = None
         QApplication.restoreOverrideCursor()
         self.update_actions()
         return run
 
-    @Slot(object, object)
-    def _succeeded(self, result: object, changes: list[Change]) -> None:
+    def _succeeded(self, result: tuple[object, list[Change]]) -> None:
+        value, changes = result
         run = self._end()
-        for change in changes:
-            self.service.bus.publish(change)
-        run.done(result)
+        publish(self.service, changes)
+        run.done(value)
 
-    @Slot(str)
-    def _refused(self, text: str) -> None:
-        self._end().failed(text)
+    def _refused(self, failure: Failure) -> None:
+        self._end().failed(failure.text)
 
 
 def _importer(service: PlenoService) -> PackageImportService:

@@ -160,6 +160,13 @@ class PrintService:
         """Sidik of this installation's key, printed in every form's footer (not in the sidik
         data: see documents.parts.PageMeta)."""
 
+    def bound_to(self, pleno_service: PlenoService) -> PrintService:
+        """The same printing on another service of the meeting (e.g. a worker thread's, with a
+        change bus of its own)."""
+        return PrintService(
+            pleno_service, self.determined, self.pause_note, self.proceedings, self.installation_key
+        )
+
     # -- reading ---------------------------------------------------------------------------
 
     def kinds(self) -> list[FormKind]:

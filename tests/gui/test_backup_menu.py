@@ -40,6 +40,7 @@ def _backups(folder: Path) -> list[Path]:
 
 def test_a_chosen_folder_takes_a_verified_backup_at_once_and_from_then_on(
     cockpit: tuple[MainWindow, BackupMenu, QSettings],
+    qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -50,7 +51,8 @@ def test_a_chosen_folder_takes_a_verified_backup_at_once_and_from_then_on(
     assert texts.index("Buat &cadangan sekarang") < texts.index(window.action_print.text())
     # WHEN the operator picks the USB stick in the folder dialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(usb))
-    menu.folder_action.trigger()
+    with qtbot.waitSignal(menu.backups.made, timeout=20_000):  # made on a worker thread
+        menu.folder_action.trigger()
     # THEN it is remembered, named in the status tip, and holds a verified backup already
     assert backup_folder(settings) == usb
     assert str(usb) in menu.backup_action.statusTip()
@@ -59,7 +61,8 @@ def test_a_chosen_folder_takes_a_verified_backup_at_once_and_from_then_on(
     # WHEN a backup is asked for now THEN it also goes there
     for backup in _backups(usb):  # backups are named by the second: keep this one apart
         backup.rename(backup.with_name(backup.name.replace("cadangan-", "cadangan-0")))
-    menu.backup_action.trigger()
+    with qtbot.waitSignal(menu.backups.made, timeout=20_000):
+        menu.backup_action.trigger()
     assert len(_backups(usb)) == 2
     assert not _backups(tmp_path / "lama")
 

@@ -4,8 +4,11 @@ the projector following the meeting, automatic backups and the start-up check.""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -26,6 +29,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.gui.stall import StallMeter
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
 
@@ -96,13 +100,48 @@ def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings:
     link.shutdown()
 
 
-def test_a_pause_makes_a_verified_backup(
-    window: MainWindow, settings: QSettings, tmp_path: Path
+def test_a_pause_makes_a_verified_backup_off_the_gui_thread(
+    window: MainWindow,
+    settings: QSettings,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # GIVEN automatic backups onto a slow stick, noting the thread the copy is made on
+    threads: list[threading.Thread] = []
+    make_backup = backup_service.make_backup
+
+    def slow(*args: Any, **kwargs: Any) -> backup_service.BackupPreview:
+        threads.append(threading.current_thread())
+        time.sleep(0.6)
+        return make_backup(*args, **kwargs)
+
+    monkeypatch.setattr(backup_service, "make_backup", slow)
     backups = AutoBackup(window.service, window.procedure, settings)
-    window.procedure.pause("ishoma")
-    (made,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
-    assert backup_service.preview_backup(made).chain_ok
+    # WHEN the meeting is suspended
+    with StallMeter() as meter, qtbot.waitSignal(backups.made, timeout=20_000) as made:
+        window.procedure.pause("ishoma")
+    # THEN a verified backup was made on a worker while the window kept answering
+    assert threads and threads[0] is not threading.main_thread()
+    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    (copy,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
+    assert made.args == [f"Cadangan terverifikasi: {copy}"]
+    assert backup_service.preview_backup(copy).chain_ok and not backups.dirty
+    backups.stop()
+
+
+def test_a_backup_asked_for_while_one_runs_follows_it(
+    window: MainWindow, settings: QSettings, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # GIVEN a backup running
+    backups = AutoBackup(window.service, window.procedure, settings)
+    lines: list[str] = []
+    backups.made.connect(lines.append)
+    backups.backup_now()
+    # WHEN another is asked for meanwhile THEN both are made, one after the other
+    backups.backup_now()
+    qtbot.waitUntil(lambda: len(lines) == 2 and not backups.is_running(), timeout=20_000)
+    assert all(line.startswith("Cadangan terverifikasi: ") for line in lines)
     backups.stop()
 
 
@@ -261,3 +300,42 @@ def test_the_register_tab_is_built_when_first_shown(window: MainWindow, qtbot: Q
     (view,) = window.findChildren(RegisterView)
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     assert view is extras.register and view.isVisible()
+
+
+def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a cockpit whose print service is slow to load (as ReportLab's import is), noting the
+    # thread it loads on; the dialog shown without a nested event loop
+    from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+
+    threads: list[threading.Thread] = []
+    load = cockpit_extras.load_print_service
+
+    def slow(service: PlenoService) -> object:
+        threads.append(threading.current_thread())
+        time.sleep(0.6)
+        return load(service)
+
+    monkeypatch.setattr(cockpit_extras, "load_print_service", slow)
+    monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
+    extras = CockpitExtras(window)
+    # WHEN Ctrl+P is pressed
+    with StallMeter() as meter:
+        window.action_print.trigger()
+        assert window.statusBar().currentMessage() == "Menyiapkan pusat cetak…"
+        window.action_print.trigger()  # pressed again while loading: nothing more happens
+        qtbot.waitUntil(lambda: extras.print_centre is not None, timeout=20_000)
+        dialog = extras.print_centre
+        assert dialog is not None
+        qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
+    # THEN the forms loaded once, on a worker, and the cockpit never stalled meanwhile
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert dialog.isVisible() and dialog.document.pageCount() > 0
+    # WHEN it is closed and opened again THEN it is the same dialog, its preview made anew
+    dialog.reject()
+    window.action_print.trigger()
+    assert extras.print_centre is dialog and dialog.preview_pending()
+    qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
+    extras.stop()

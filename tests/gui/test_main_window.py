@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -8,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.sources import SIREKAP
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import HEADER, write_setup, write_tallies
+from tests.gui.stall import StallMeter
 
 
 @pytest.fixture
@@ -62,23 +65,47 @@ def test_switching_source_shows_sirekap_with_its_label(window: MainWindow) -> No
     assert "bukan hasil resmi" in window.pages["walikota"].outcome.text()
 
 
-def test_import_refreshes_the_window_live(window: MainWindow, tmp_path: Path) -> None:
+def import_through(qtbot: QtBot, window: MainWindow, path: Path) -> ImportReport | None:
+    """Ctrl+I's import, which runs on a worker thread, waited for."""
+    with qtbot.waitSignal(window.tally_import_finished, timeout=20_000) as finished:
+        window.import_file(path)
+    report: ImportReport | None = finished.args[0]
+    return report
+
+
+def test_import_refreshes_the_window_live(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN an import that takes long, noting the thread it runs on
+    threads: list[threading.Thread] = []
+    original = PlenoService.import_tally_file
+
+    def slow(self: PlenoService, path: Path) -> ImportReport:
+        threads.append(threading.current_thread())
+        time.sleep(0.6)
+        return original(self, path)
+
+    monkeypatch.setattr(PlenoService, "import_tally_file", slow)
     # WHEN a new PPK form is imported through the window
     again = HEADER + "\nwalikota,990102,SELATAN,ppk,1000,300,691,991,9,1000\n"
-    report = window.import_file(write_tallies(tmp_path, again, "again.csv"))
-    # THEN the table shows the committed values at once
-    assert report is not None
+    with StallMeter() as meter:
+        report = import_through(qtbot, window, write_tallies(tmp_path, again, "again.csv"))
+    # THEN it ran on a worker while the window kept answering
+    assert threads and threads[0] is not threading.main_thread()
+    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    # AND the table shows the committed values once it is done
+    assert report is not None and window.import_action.isEnabled()
     assert _cell(window, "walikota", 1, 4) == "691"
     assert _cell(window, "walikota", 2, 4) == "1.271"
 
 
 def test_a_refused_import_shows_a_dialog_and_keeps_the_window(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     bad = HEADER + "\nwalikota,990102,SELATAN,ppk,1000,300,abc,991,9,1000\n"
-    assert window.import_file(write_tallies(tmp_path, bad, "bad.csv")) is None
+    assert import_through(qtbot, window, write_tallies(tmp_path, bad, "bad.csv")) is None
     assert len(shown) == 1 and "bad.csv ditolak" in shown[0] and "baris 2" in shown[0]
     assert _cell(window, "walikota", 1, 4) == "690"
 

@@ -1,8 +1,8 @@
 """Impor data Sirekap: choose files or a folder, watch the progress bar, cancel at any time.
 
-The import runs on a worker thread so the window stays responsive with thousands of TPS files. The
-worker's service has its own change bus; what changed is announced on the GUI thread only after
-the import committed, so no widget is ever touched from the worker.
+The import runs on a worker thread (gui.background) so the window stays responsive with thousands
+of TPS files. The worker's service has its own change bus; what changed is announced on the GUI
+thread only after the import committed, so no widget is ever touched from the worker.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.gui.operations import refusal_text
-from rekap_desktop.interchange.problems import InputRejected
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.gui.background import (
+    BackgroundTask,
+    Job,
+    JobCancelled,
+    JobControl,
+    own_service,
+    publish,
+)
+from rekap_desktop.gui.operations import Failure
+from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import (
     ImportCancelled,
@@ -41,34 +48,25 @@ NOTE = (
 )
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    succeeded = Signal(object, object)
-    refused = Signal(str, bool)
+Imported = tuple[SirekapImportReport, list[Change]]
 
-    def __init__(self, service: PlenoService, paths: list[Path], stop: threading.Event) -> None:
-        super().__init__()
-        self._service = service
-        self._paths = paths
-        self._stop = stop
 
-    @Slot()
-    def run(self) -> None:
-        changes: list[Change] = []
-        own = PlenoService(self._service.engine, ChangeBus(), self._service.actor)
-        own.bus.subscribe(changes.append)
+def _import_job(service: PlenoService, paths: list[Path], stop: threading.Event) -> Job[Imported]:
+    """The import as a worker's job: a service of its own change bus, the changes returned."""
+
+    def job(control: JobControl) -> Imported:
+        own, changes = own_service(service)
         try:
             report = SirekapImportService(own).import_paths(
-                self._paths, on_progress=self.progressed.emit, cancelled=self._stop.is_set
+                paths,
+                on_progress=control.progress,
+                cancelled=lambda: stop.is_set() or control.cancelled(),
             )
         except ImportCancelled:
-            self.refused.emit("Impor dibatalkan; tidak ada yang diubah.", True)
-        except InputRejected as error:
-            self.refused.emit(refusal_text(error), False)
-        except Exception as error:  # a bug: say so in the dialog, keep the window alive
-            self.refused.emit(f"Kesalahan internal: {type(error).__name__}: {error}", False)
-        else:
-            self.succeeded.emit(report, changes)
+            raise JobCancelled from None
+        return report, changes
+
+    return job
 
 
 class SirekapImportDialog(QDialog):
@@ -81,8 +79,7 @@ class SirekapImportDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.paths: list[Path] = []
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._task: BackgroundTask[Imported] | None = None
         self._stop = threading.Event()
         self.setWindowTitle(TITLE)
         self.resize(640, 420)
@@ -143,7 +140,7 @@ class SirekapImportDialog(QDialog):
     # -- running ---------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     def _start_clicked(self) -> None:
         self.start()
@@ -155,15 +152,14 @@ class SirekapImportDialog(QDialog):
         self.report.setPlainText("Membaca berkas…")
         self.progress.setRange(0, 0)
         self._set_running(True)
-        thread = QThread(self)
-        worker = _Worker(self.service, list(self.paths), self._stop)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._progressed)
-        worker.succeeded.connect(self._succeeded)
-        worker.refused.connect(self._refused)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        task: BackgroundTask[Imported] = BackgroundTask(
+            _import_job(self.service, list(self.paths), self._stop), self
+        )
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._refused)
+        self._task = task
+        task.start()
 
     def cancel(self) -> None:
         self._stop.set()
@@ -175,35 +171,31 @@ class SirekapImportDialog(QDialog):
         else:
             self.reject()
 
-    @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    @Slot(object, object)
-    def _succeeded(self, report: SirekapImportReport, changes: list[Change]) -> None:
+    def _succeeded(self, imported: Imported) -> None:
+        report, changes = imported
         self._finish()
         head = f"{report.files} berkas diimpor sebagai sumber sirekap."
         if report.partial:
             head += " Progres Sirekap belum 100 % TPS: data ditandai SEBAGIAN."
         self.report.setPlainText("\n".join([head, "", *report.lines()]))
-        for change in changes:
-            self.service.bus.publish(change)
+        publish(self.service, changes)
         self.import_finished.emit(True)
 
-    @Slot(str, bool)
-    def _refused(self, text: str, cancelled: bool) -> None:
+    def _refused(self, failure: Failure) -> None:
         self._finish()
-        self.report.setPlainText(text)
-        if cancelled:
+        if failure.cancelled:
+            self.report.setPlainText("Impor dibatalkan; tidak ada yang diubah.")
             self.progress.setValue(0)
+        else:
+            self.report.setPlainText(failure.text)
         self.import_finished.emit(False)
 
     def _finish(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread, self._worker = None, None
+        self._task = None
         self._set_running(False)
 
     def _set_running(self, running: bool) -> None:
@@ -214,10 +206,6 @@ class SirekapImportDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.cancel()
-        self._finish_quietly()
+        if self._task is not None:
+            self._task.stop()
         super().closeEvent(event)
-
-    def _finish_quietly(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()

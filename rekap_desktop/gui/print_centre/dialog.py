@@ -4,9 +4,11 @@ the look-up of a sidik data typed from paper."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, Qt
+from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -30,8 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.documents.styles import Paper
-from rekap_desktop.gui.operations import run_operation
+from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
+from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
+from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
     FORM_LABELS,
     PER_CONTEST,
@@ -53,7 +58,43 @@ SHORT_LABELS = {
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
 
+@dataclass(frozen=True)
+class PreviewRequest:
+    kind: FormKind
+    contest: str | None
+    paper: Paper
+
+
+@dataclass(frozen=True)
+class Preview:
+    request: PreviewRequest
+    pdf: bytes
+    pages: int
+    fingerprint: str
+    watermark: str | None
+
+
+@dataclass(frozen=True)
+class Printed:
+    record: PrintRecord
+    changes: list[Change]
+    """What the worker's print changed, announced on the GUI thread."""
+
+
+def render_preview(service: PrintService, request: PreviewRequest) -> Preview:
+    """The preview PDF of ``request`` (run on a worker thread: no widget here)."""
+    own, _changes = own_service(service.pleno_service)
+    prepared = service.bound_to(own).prepare(request.kind, request.contest)
+    rendered = prepared.render(request.paper)
+    return Preview(request, rendered.pdf, rendered.pages, prepared.fingerprint, prepared.watermark)
+
+
 class PrintCentreDialog(QDialog):
+    preview_shown = Signal()
+    """The newest preview asked for is shown (or its failure was)."""
+    print_finished = Signal(object)
+    """A print or a save ended: its PrintRecord, or None when it was refused or failed."""
+
     def __init__(self, print_service: PrintService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = print_service
@@ -62,6 +103,10 @@ class PrintCentreDialog(QDialog):
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.records: list[PrintRecord] = []
+        self._wanted: PreviewRequest | None = None
+        self._wanted_number = 0
+        self._preview_task: BackgroundTask[Preview] | None = None
+        self._print_task: BackgroundTask[Printed] | None = None
         self._build()
         self.refresh_log()
         self.refresh_preview()
@@ -95,8 +140,16 @@ class PrintCentreDialog(QDialog):
         buttons.addWidget(self.save_button)
         left = QVBoxLayout()
         left.addLayout(choose)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # busy, no known end
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setVisible(False)
+        self.job_label = QLabel()
+        self.job_label.setWordWrap(True)
         left.addWidget(self.status_label)
+        left.addWidget(self.busy_bar)
         left.addLayout(buttons)
+        left.addWidget(self.job_label)
         left.addWidget(self._log_group(), 1)
         left.addWidget(self._lookup_group())
         panel = QWidget()
@@ -150,13 +203,13 @@ class PrintCentreDialog(QDialog):
     def _fill_contests(self) -> None:
         """The contests the chosen form is printed for (seats: the legislative ones only)."""
         previous = self.contest_box.currentData()
-        self.contest_box.blockSignals(True)
+        was_blocked = self.contest_box.blockSignals(True)
         self.contest_box.clear()
         for contest in self.service.contests(self.kind()):
             self.contest_box.addItem(contest.title, contest.code)
         found = self.contest_box.findData(previous)
         self.contest_box.setCurrentIndex(max(found, 0))
-        self.contest_box.blockSignals(False)
+        self.contest_box.blockSignals(was_blocked)
 
     def _form_changed(self) -> None:
         self._fill_contests()
@@ -172,50 +225,111 @@ class PrintCentreDialog(QDialog):
         return Paper(self.paper_box.currentData())
 
     def select(self, kind: FormKind, contest: str | None = None, paper: Paper = Paper.F4) -> None:
+        """Choose all three at once: one preview for the whole choice, not one per box."""
+        boxes = (self.form_box, self.contest_box, self.paper_box)
+        blocked = [box.blockSignals(True) for box in boxes]
         self.form_box.setCurrentIndex(self.form_box.findData(kind))
+        self._fill_contests()
         if contest is not None:
             self.contest_box.setCurrentIndex(self.contest_box.findData(contest))
         self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+        for box, was_blocked in zip(boxes, blocked, strict=True):
+            box.blockSignals(was_blocked)
         self.refresh_preview()
 
-    # -- actions -----------------------------------------------------------------------------
+    # -- preview (rendered off the GUI thread; the newest request wins) ------------------------
+
+    def request(self) -> PreviewRequest:
+        """The chosen form, contest and paper, read from the widgets (on the GUI thread)."""
+        return PreviewRequest(self.kind(), self.contest(), self.paper())
+
+    def preview_pending(self) -> bool:
+        """A preview was asked for and is not shown yet."""
+        return self._wanted is not None
 
     def refresh_preview(self) -> None:
+        """Ask for the preview of the current choice; an older request still rendering is dropped
+        when it arrives, so a stale preview is never shown for a changed choice."""
         self.contest_box.setEnabled(self.kind() in PER_CONTEST)
-        prepared = run_operation(
-            self, "Pratinjau", lambda: self.service.prepare(self.kind(), self.contest())
+        self._wanted_number += 1
+        self._wanted = self.request()
+        self.document.close()
+        self._buffer = None
+        self.status_label.setText("Menyiapkan pratinjau…")
+        self._show_busy()
+        if self._preview_task is None:
+            self._start_preview()
+
+    def _start_preview(self) -> None:
+        request, number, service = self._wanted, self._wanted_number, self.service
+        assert request is not None
+        task: BackgroundTask[Preview] = BackgroundTask(
+            lambda _control: render_preview(service, request), self
         )
-        if prepared is None:
+        task.succeeded.connect(lambda preview: self._preview_rendered(number, preview))
+        task.failed.connect(lambda failure: self._preview_failed(number, failure))
+        self._preview_task = task
+        task.start()
+
+    def _preview_ended(self, number: int) -> bool:
+        """True when the ended render is the one wanted now; else start the newest request."""
+        self._preview_task = None
+        if number == self._wanted_number:
+            self._wanted = None
+            self._show_busy()
+            return True
+        if self._wanted is not None:
+            self._start_preview()
+        return False
+
+    def _preview_rendered(self, number: int, preview: Preview) -> None:
+        if not self._preview_ended(number):
             return
-        rendered = prepared.render(self.paper())
-        self._show_pdf(rendered.pdf)
-        mark = f" · tanda air {prepared.watermark}" if prepared.watermark else ""
+        self._show_pdf(preview.pdf)
+        mark = f" · tanda air {preview.watermark}" if preview.watermark else ""
         self.status_label.setText(
-            f"Pratinjau: {rendered.pages} halaman · sidik data {prepared.fingerprint}{mark}"
+            f"Pratinjau: {preview.pages} halaman · sidik data {preview.fingerprint}{mark}"
         )
+        self.preview_shown.emit()
+
+    def _preview_failed(self, number: int, failure: Failure) -> None:
+        if not self._preview_ended(number):
+            return
+        self.status_label.setText("Pratinjau tidak dapat dibuat.")
+        show_failure(self, "Pratinjau", failure)
+        self.preview_shown.emit()
 
     def _show_pdf(self, pdf: bytes) -> None:
         self.document.close()
         self._buffer = load_pdf(self.document, pdf)
+
+    def _show_busy(self) -> None:
+        self.busy_bar.setVisible(self.preview_pending() or self.is_busy())
+
+    # -- printing and saving (off the GUI thread; the buttons wait meanwhile) -----------------
+
+    def is_busy(self) -> bool:
+        """A print or a save is running."""
+        return self._print_task is not None
 
     def _choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> PrintRecord | None:
-        """Record a print version and send its PDF to ``printer``."""
-        done = run_operation(
-            self,
-            "Cetak",
-            lambda: self.service.print_form(self.kind(), self.contest(), self.paper()),
-        )
-        if done is None:
-            return None
-        record, pdf = done
-        print_pdf(pdf, printer, record.stored.paper)
-        self.refresh_log()
-        return record
+    def print_to(self, printer: QPrinter) -> None:
+        """Record a print version and send its PDF to ``printer``; ``print_finished`` follows."""
+        request, service = self.request(), self.service
+
+        def job(_control: JobControl) -> Printed:
+            own, changes = own_service(service.pleno_service)
+            record, pdf = service.bound_to(own).print_form(
+                request.kind, request.contest, request.paper
+            )
+            print_pdf(pdf, printer, record.stored.paper)  # painting a QPrinter: allowed off GUI
+            return Printed(record, changes)
+
+        self._start_job("Cetak", "Mencetak…", job)
 
     def _choose_file(self) -> None:
         name = f"{self.kind().value}{'-' + (self.contest() or '') if self.contest() else ''}.pdf"
@@ -223,17 +337,63 @@ class PrintCentreDialog(QDialog):
         if path:
             self.save_pdf(Path(path))
 
-    def save_pdf(self, path: Path) -> PrintRecord | None:
-        """Record a print version and write its PDF to ``path``."""
+    def save_pdf(self, path: Path) -> None:
+        """Record a print version and write its PDF to ``path``; ``print_finished`` follows."""
+        request, service = self.request(), self.service
 
-        def save() -> PrintRecord:
-            record, pdf = self.service.print_form(self.kind(), self.contest(), self.paper())
+        def job(_control: JobControl) -> Printed:
+            own, changes = own_service(service.pleno_service)
+            record, pdf = service.bound_to(own).print_form(
+                request.kind, request.contest, request.paper
+            )
             path.write_bytes(pdf)
-            return record
+            return Printed(record, changes)
 
-        record = run_operation(self, "Simpan PDF", save)
+        self._start_job("Simpan PDF", "Menyimpan PDF…", job)
+
+    def _start_job(self, title: str, doing: str, job: Callable[[JobControl], Printed]) -> None:
+        if self._print_task is not None:
+            return
+        task: BackgroundTask[Printed] = BackgroundTask(job, self)
+        task.succeeded.connect(self._printed)
+        task.failed.connect(lambda failure: self._print_failed(title, failure))
+        self._print_task = task
+        self.job_label.setText(doing)
+        self._set_job_running(True)
+        task.start()
+
+    def _set_job_running(self, running: bool) -> None:
+        self.print_button.setEnabled(not running)
+        self.save_button.setEnabled(not running)
+        self._show_busy()
+
+    def _printed(self, printed: Printed) -> None:
+        self._print_task = None
+        self._set_job_running(False)
+        publish(self.service.pleno_service, printed.changes)
         self.refresh_log()
-        return record
+        s = printed.record.stored
+        self.job_label.setText(f"Tercatat: cetakan #{s.id}, versi {s.version}.")
+        self.print_finished.emit(printed.record)
+
+    def _print_failed(self, title: str, failure: Failure) -> None:
+        self._print_task = None
+        self._set_job_running(False)
+        self.job_label.setText(f"{title} gagal.")
+        self.refresh_log()
+        show_failure(self, title, failure)
+        self.print_finished.emit(None)
+
+    def reopen(self) -> None:
+        """Opened again from the cockpit: the log and the preview as the data is now."""
+        self.refresh_log()
+        self.refresh_preview()
+
+    def stop(self) -> None:
+        """Wait for the work still running (when the cockpit closes for good)."""
+        for task in (self._preview_task, self._print_task):
+            if task is not None:
+                task.stop()
 
     def refresh_log(self) -> None:
         self.records = run_operation(self, "Riwayat cetak", self.service.log) or []
@@ -258,6 +418,9 @@ class PrintCentreDialog(QDialog):
         record = list(reversed(self.records))[row]
         pdf = run_operation(self, "Riwayat cetak", lambda: self.service.pdf(record))
         if pdf is not None:
+            self._wanted_number += 1  # a preview still rendering must not replace this one
+            self._wanted = None
+            self._show_busy()
             self._show_pdf(pdf)
             s = record.stored
             self.status_label.setText(

@@ -1,14 +1,21 @@
 """Putting our own PDF on a QPrinter: each page rendered by QtPdf and painted at the printer's
-resolution (capped, so a 1200 dpi printer does not get a gigabyte of pixels)."""
+resolution (capped, so a 1200 dpi printer does not get a gigabyte of pixels).
+
+Printing runs on a worker thread (see print_centre.dialog), but each QPainter call holds Python's
+GIL while it runs: a whole F4 page as one image took the printer ~0.2-0.3 s to take in (it
+compresses it, with an alpha mask), and the GUI thread waited that long. So each page is laid on
+white (paper is white: the same print, no alpha mask) and drawn in bands of rows."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 MAX_DPI = 200
+BAND_ROWS = 128
+"""Image rows painted at once: well under 0.1 s of the printer's work each."""
 F4_SIZE = QPageSize(QSizeF(215, 330), QPageSize.Unit.Millimeter, "F4")
 
 
@@ -43,9 +50,31 @@ def print_pdf(pdf: bytes, printer: QPrinter, paper: str) -> int:
                 printer.newPage()
             points = document.pagePointSize(index)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(index, size)
-            painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
+            image = on_white(document.render(index, size))
+            draw_in_bands(painter, QRect(0, 0, target.width(), target.height()), image)
     finally:
         painter.end()
         buffer.close()
     return document.pageCount()
+
+
+def on_white(image: QImage) -> QImage:
+    """``image`` (QtPdf renders a transparent background) laid on white, without alpha."""
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return flat
+
+
+def draw_in_bands(painter: QPainter, target: QRect, image: QImage) -> None:
+    """Draw ``image`` scaled onto ``target`` in bands of rows that meet on whole device pixels
+    (no gap, no overlap)."""
+    rows = image.height()
+    for top in range(0, rows, BAND_ROWS):
+        bottom = min(top + BAND_ROWS, rows)
+        y0 = target.top() + round(top * target.height() / rows)
+        y1 = target.top() + round(bottom * target.height() / rows)
+        source = QRect(0, top, image.width(), bottom - top)
+        painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), image, source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,26 +15,46 @@ from rekap_desktop.gui import operations
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.print_service import FormKind, PrintRecord, PrintService
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import ink_share, page_sizes_mm, render_pngs
 
+WAIT_MS = 20_000
+"""Generous: a busy CI machine renders slowly; the tests wait for an event, never a time."""
 
-@pytest.fixture
-def dialog(qtbot: QtBot, tmp_path: Path) -> PrintCentreDialog:
-    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
-    load_demo(service)
+
+def open_dialog(qtbot: QtBot, service: PlenoService) -> PrintCentreDialog:
+    """The print centre shown, once its first preview is there."""
     window = PrintCentreDialog(PrintService(service))
     qtbot.addWidget(window)
     window.show()
+    wait_for_preview(qtbot, window)
     return window
+
+
+def wait_for_preview(qtbot: QtBot, window: PrintCentreDialog) -> None:
+    qtbot.waitUntil(lambda: not window.preview_pending(), timeout=WAIT_MS)
+
+
+def choose(qtbot: QtBot, window: PrintCentreDialog, *args: object) -> None:
+    window.select(*args)  # type: ignore[arg-type]
+    wait_for_preview(qtbot, window)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[PrintCentreDialog]:
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    window = open_dialog(qtbot, service)
+    yield window
+    window.stop()
 
 
 def test_preview_shows_the_real_pages_of_the_chosen_form(
     dialog: PrintCentreDialog, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # GIVEN the print centre on the demo WHEN the D.Hasil Wali Kota is chosen
-    dialog.select(FormKind.D_HASIL, "walikota")
+    choose(qtbot, dialog, FormKind.D_HASIL, "walikota")
     # THEN the preview holds its two pages and names its sidik data; nothing is printed yet
     assert dialog.document.status() == QPdfDocument.Status.Ready
     assert dialog.document.pageCount() == 2
@@ -41,7 +62,7 @@ def test_preview_shows_the_real_pages_of_the_chosen_form(
     assert f"2 halaman · sidik data {code} · tanda air SIMULASI" in dialog.status_label.text()
     assert dialog.log_table.rowCount() == 0
     # WHEN the register is chosen THEN the contest choice is off and the preview follows
-    dialog.select(FormKind.KEJADIAN_KHUSUS)
+    choose(qtbot, dialog, FormKind.KEJADIAN_KHUSUS)
     assert not dialog.contest_box.isEnabled()
     assert dialog.document.pageCount() == 1
     # AND the window shows the page (grabbed to PNG, not blank)
@@ -52,16 +73,20 @@ def test_preview_shows_the_real_pages_of_the_chosen_form(
 
 
 def test_printing_to_a_pdf_printer_records_a_version(
-    dialog: PrintCentreDialog, tmp_path: Path
+    dialog: PrintCentreDialog, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # GIVEN a printer that writes a PDF file
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printer.pdf"))
     printer.setResolution(100)
-    dialog.select(FormKind.D_HASIL, "gubernur", Paper.F4)
-    # WHEN the form is printed
-    record = dialog.print_to(printer)
+    choose(qtbot, dialog, FormKind.D_HASIL, "gubernur", Paper.F4)
+    # WHEN the form is printed THEN the buttons wait while it runs
+    with qtbot.waitSignal(dialog.print_finished, timeout=WAIT_MS) as finished:
+        dialog.print_to(printer)
+        assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+    record = finished.args[0]
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     # THEN version 1 is recorded and every page reached the printer, F4 landscape, with ink
     assert record is not None and record.stored.version == 1
     printed = (tmp_path / "printer.pdf").read_bytes()
@@ -72,11 +97,20 @@ def test_printing_to_a_pdf_printer_records_a_version(
     assert dialog.log_table.item(0, 5).text() == record.stored.fingerprint
 
 
-def test_saving_then_looking_the_fingerprint_up(dialog: PrintCentreDialog, tmp_path: Path) -> None:
+def save(qtbot: QtBot, window: PrintCentreDialog, path: Path) -> PrintRecord | None:
+    with qtbot.waitSignal(window.print_finished, timeout=WAIT_MS) as finished:
+        window.save_pdf(path)
+    record: PrintRecord | None = finished.args[0]
+    return record
+
+
+def test_saving_then_looking_the_fingerprint_up(
+    dialog: PrintCentreDialog, qtbot: QtBot, tmp_path: Path
+) -> None:
     # GIVEN the returns form saved twice (A4)
-    dialog.select(FormKind.PENGEMBALIAN, "gubernur", Paper.A4)
-    first = dialog.save_pdf(tmp_path / "satu.pdf")
-    second = dialog.save_pdf(tmp_path / "dua.pdf")
+    choose(qtbot, dialog, FormKind.PENGEMBALIAN, "gubernur", Paper.A4)
+    first = save(qtbot, dialog, tmp_path / "satu.pdf")
+    second = save(qtbot, dialog, tmp_path / "dua.pdf")
     assert first is not None and second is not None
     assert (tmp_path / "dua.pdf").read_bytes().startswith(b"%PDF")
     assert [dialog.log_table.item(r, 3).text() for r in range(2)] == ["2", "1"]
@@ -112,12 +146,11 @@ def test_seat_form_is_listed_only_with_a_legislative_contest_and_only_for_those(
     # GIVEN the Pemilu demo (PPWP + DPRD Kota)
     service = PlenoService(open_engine(str(tmp_path / "pemilu.sqlite")))
     load_demo(service, DemoKind.PEMILU)
-    pemilu = PrintCentreDialog(PrintService(service))
-    qtbot.addWidget(pemilu)
+    pemilu = open_dialog(qtbot, service)
     kinds = [pemilu.form_box.itemData(i) for i in range(pemilu.form_box.count())]
     assert kinds[-1] == FormKind.PEROLEHAN_KURSI
     # WHEN it is chosen THEN only the DPRD Kota can be picked and its table is previewed
-    pemilu.select(FormKind.PEROLEHAN_KURSI)
+    choose(qtbot, pemilu, FormKind.PEROLEHAN_KURSI)
     contests = [pemilu.contest_box.itemData(i) for i in range(pemilu.contest_box.count())]
     assert contests == ["dprd_kabko"] and pemilu.contest() == "dprd_kabko"
     assert (
@@ -125,6 +158,7 @@ def test_seat_form_is_listed_only_with_a_legislative_contest_and_only_for_those(
         == PrintService(service).preview(FormKind.PEROLEHAN_KURSI, "dprd_kabko", Paper.F4).pages
     )
     # AND back on the D.Hasil both contests are there again
-    pemilu.select(FormKind.D_HASIL)
+    choose(qtbot, pemilu, FormKind.D_HASIL)
     contests = [pemilu.contest_box.itemData(i) for i in range(pemilu.contest_box.count())]
     assert contests == ["ppwp", "dprd_kabko"]
+    pemilu.stop()

@@ -1,0 +1,150 @@
+"""Long work off the GUI thread: one callable runs on a worker QThread; its result, or why it
+failed, reaches the GUI thread through signals, with optional progress and cancel.
+
+The job gets a ``JobControl`` and nothing else from the window: it must never touch a widget.
+A job that changes the meeting uses a service of its own change bus and returns the changes, so
+what changed is announced on the GUI thread (see ``own_service``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from rekap_desktop.gui.operations import Failure, failure_of
+from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.pleno_service import PlenoService
+
+T = TypeVar("T")
+CANCELLED = "Dibatalkan; tidak ada yang diubah."
+
+
+class JobCancelled(Exception):
+    """Raised by a job that saw the operator cancel it."""
+
+
+class JobControl:
+    """What a job may use: report progress, and ask whether it was cancelled."""
+
+    def __init__(self, progressed: Callable[[int, int], None], stop: threading.Event) -> None:
+        self._progressed = progressed
+        self._stop = stop
+
+    def progress(self, done: int, total: int) -> None:
+        self._progressed(done, total)
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def check(self) -> None:
+        """Stop here when cancelled."""
+        if self._stop.is_set():
+            raise JobCancelled
+
+
+Job = Callable[[JobControl], T]
+
+
+class _Worker(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(self, job: Job[Any], stop: threading.Event) -> None:
+        super().__init__()
+        self._job = job
+        self._stop = stop
+
+    @Slot()
+    def run(self) -> None:
+        control = JobControl(self.progressed.emit, self._stop)
+        try:
+            result = self._job(control)
+        except JobCancelled:
+            self.failed.emit(Failure(CANCELLED, refused=True, cancelled=True))
+        except Exception as error:  # a refusal or a bug: said in a dialog, never a dead window
+            self.failed.emit(failure_of(error))
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundTask(QObject, Generic[T]):
+    """Run ``job`` once on a worker thread: ``start()``, then ``succeeded(result)`` or
+    ``failed(Failure)`` on the GUI thread, then ``finished``; after that the task deletes itself
+    (a dialog kept all meeting long must not collect one per preview), so drop it by then. Call
+    ``stop()`` before the owner goes away while it runs (it cancels and waits)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, job: Job[T], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stop = threading.Event()
+        self._thread: QThread | None = QThread(self)
+        self._worker: _Worker | None = _Worker(job, self._stop)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        self._worker.progressed.connect(self.progressed)
+        self._started = False
+
+    def start(self) -> BackgroundTask[T]:
+        if self._thread is not None and not self._started:
+            self._started = True
+            self._thread.start()
+        return self
+
+    def is_running(self) -> bool:
+        return self._started and self._thread is not None
+
+    def cancel(self) -> None:
+        """Ask the job to stop; it ends with ``failed`` (cancelled) if it checks in time."""
+        self._stop.set()
+
+    def stop(self) -> None:
+        """Cancel and wait for the worker thread (only when the owner closes for good)."""
+        self.cancel()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+
+    def _end(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()  # the job has returned: the thread is leaving its loop
+        self._thread, self._worker = None, None
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        self._end()
+        self.succeeded.emit(result)
+        self.finished.emit()
+        self.deleteLater()
+
+    @Slot(object)
+    def _failed(self, failure: Failure) -> None:
+        self._end()
+        self.failed.emit(failure)
+        self.finished.emit()
+        self.deleteLater()
+
+
+def own_service(service: PlenoService) -> tuple[PlenoService, list[Change]]:
+    """A service on the same database for a worker, with its own change bus: the changes are
+    collected, to be published on the GUI thread once the job is done."""
+    changes: list[Change] = []
+    own = PlenoService(service.engine, ChangeBus(), service.actor)
+    own.bus.subscribe(changes.append)
+    return own, changes
+
+
+def publish(service: PlenoService, changes: list[Change]) -> None:
+    """Announce on the GUI thread what a worker's job changed."""
+    for change in changes:
+        service.bus.publish(change)

@@ -1,0 +1,69 @@
+"""gui.background: a job runs on a worker thread; its result, failure, progress and cancel reach
+the GUI thread through signals."""
+
+from __future__ import annotations
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.gui.background import BackgroundTask, JobControl
+from rekap_desktop.gui.operations import Failure
+from rekap_desktop.interchange.problems import InputRejected, Problem
+
+WAIT_MS = 10_000
+
+
+def test_the_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
+    # GIVEN a job that reports its progress and returns the thread it ran on
+    def job(control: JobControl) -> threading.Thread:
+        control.progress(1, 2)
+        control.progress(2, 2)
+        return threading.current_thread()
+
+    task: BackgroundTask[threading.Thread] = BackgroundTask(job)
+    progress: list[tuple[int, int, threading.Thread]] = []
+    task.progressed.connect(lambda d, t: progress.append((d, t, threading.current_thread())))
+    # WHEN it runs
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT_MS) as done:
+        task.start()
+    # THEN it ran on a worker; the result and each step were delivered on the GUI thread
+    assert done.args[0] is not threading.main_thread()
+    assert progress == [(1, 2, threading.main_thread()), (2, 2, threading.main_thread())]
+    # AND the finished task deletes itself (its thread with it)
+    with qtbot.waitSignal(task.destroyed, timeout=WAIT_MS):
+        pass
+
+
+def test_a_refusal_a_bug_and_a_cancel_become_failures_never_a_crash(qtbot: QtBot) -> None:
+    # GIVEN a refused job, a broken one, and one cancelled before it checks
+    def refused(_control: JobControl) -> None:
+        raise InputRejected([Problem("berkas tidak lengkap")], source="uji.csv")
+
+    def broken(_control: JobControl) -> None:
+        raise ZeroDivisionError("pembagian dengan nol")
+
+    release = threading.Event()
+
+    def waits(control: JobControl) -> None:
+        release.wait(WAIT_MS / 1000)
+        control.check()
+
+    failures: list[Failure] = []
+    for job in (refused, broken):
+        task: BackgroundTask[None] = BackgroundTask(job)
+        with qtbot.waitSignal(task.failed, timeout=WAIT_MS) as failed:
+            task.start()
+        failures.append(failed.args[0])
+    cancelled: BackgroundTask[None] = BackgroundTask(waits)
+    with qtbot.waitSignal(cancelled.failed, timeout=WAIT_MS) as failed:
+        cancelled.start()
+        cancelled.cancel()
+        release.set()
+    failures.append(failed.args[0])
+    # THEN each is a Failure in Indonesian: a refusal, an internal error, a cancel
+    assert failures == [
+        Failure("uji.csv ditolak; tidak ada yang diubah.\n\n• berkas tidak lengkap", refused=True),
+        Failure("Kesalahan internal: ZeroDivisionError: pembagian dengan nol", refused=False),
+        Failure("Dibatalkan; tidak ada yang diubah.", refused=True, cancelled=True),
+    ]
