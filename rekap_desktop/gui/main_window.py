@@ -25,6 +25,7 @@ from rekap_desktop import package_version
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.help: HelpWindow | None = None
         """The guide and key list (F1), built on first use."""
         self.audit_label = QLabel()
+        self.audit_status = AuditStatus(service, self.audit_label, self)
         self.incident_label = QLabel()
         self.statusBar().addPermanentWidget(self.incident_label)
         self.statusBar().addPermanentWidget(self.audit_label)
@@ -211,9 +213,7 @@ class MainWindow(QMainWindow):
             page.refresh()
         self._shown = state
         self.show_time()
-        report = self.service.verify_audit()
-        chain = f"utuh ({format_number(report.entries)} entri)" if report.ok else "RUSAK"
-        self.audit_label.setText(f"Rantai audit: {chain}")
+        self.audit_status.request()
         open_items = sum(
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
         )
@@ -403,5 +403,6 @@ class MainWindow(QMainWindow):
         self.clock.stop()
         if self._importing is not None:
             self._importing.stop()
+        self.audit_status.stop()
         self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)

@@ -32,7 +32,7 @@ def _cell(window: MainWindow, contest: str, row: int, column: int) -> str:
     return str(model.data(model.index(row, column)))
 
 
-def test_recap_table_shows_units_and_formatted_totals(window: MainWindow) -> None:
+def test_recap_table_shows_units_and_formatted_totals(window: MainWindow, qtbot: QtBot) -> None:
     # GIVEN the window on a meeting with PPK forms
     model = window.pages["walikota"].model
     # THEN there is one row per unit plus JUMLAH, numbers formatted the Indonesian way
@@ -53,7 +53,7 @@ def test_recap_table_shows_units_and_formatted_totals(window: MainWindow) -> Non
         "76,05 %",
     ]
     assert "Nomor urut 2" in window.pages["walikota"].outcome.text()
-    assert window.audit_label.text() == "Rantai audit: utuh (2 entri)"
+    qtbot.waitUntil(lambda: window.audit_label.text() == "Rantai audit: utuh (2 entri)")
 
 
 def test_switching_source_shows_sirekap_with_its_label(window: MainWindow) -> None:
@@ -140,3 +140,31 @@ def test_no_key_of_the_comparison_is_also_a_key_of_the_window(
     # THEN none of its shortcuts is ambiguous with one of the window's (Qt would fire neither)
     assert "Ctrl+Shift+R" in page_keys
     assert page_keys.isdisjoint(key for key, _ in window_keys(window))
+
+
+def test_the_audit_chain_is_verified_off_the_gui_thread_and_a_broken_one_is_named(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    # GIVEN the chain verified once, noting the thread each verification runs on
+    qtbot.waitUntil(lambda: window.audit_label.text().startswith("Rantai audit: utuh"))
+    threads: list[threading.Thread] = []
+    verify = window.service.verify_audit
+
+    def noted() -> object:
+        threads.append(threading.current_thread())
+        return verify()
+
+    monkeypatch.setattr(window.service, "verify_audit", noted)
+    # WHEN an entry is edited behind the program's back and the window refreshes twice at once
+    with sqlite3.connect(tmp_path / "p.sqlite") as connection:
+        connection.execute("UPDATE audit_entry SET actor = 'orang lain' WHERE id = 1")
+    connection.close()
+    window.refresh()
+    window.refresh()  # arrives while the first check runs: covered by one more check
+    # THEN the status bar says the chain is broken and where, found on a worker thread
+    qtbot.waitUntil(lambda: window.audit_label.text() == "Rantai audit: RUSAK")
+    qtbot.waitUntil(lambda: not window.audit_status.is_checking())
+    assert "entri #1" in window.audit_label.toolTip()
+    assert len(threads) == 2 and threading.main_thread() not in threads
