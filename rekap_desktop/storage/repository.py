@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -71,8 +72,13 @@ def add_batch(
     return row
 
 
-def current_tallies(session: Session, contest: str | None = None) -> dict[TallyKey, Tally]:
-    """The current version of every (contest, unit, source) form."""
+def current_tallies(
+    session: Session, contest: str | None = None, sources: Collection[str] | None = None
+) -> dict[TallyKey, Tally]:
+    """The current version of every (contest, unit, source) form, or of the sources named.
+
+    Plain Core rows of the five columns needed (no ORM row processing): a recapitulation reads
+    this on every change, on every station."""
     query = (
         select(
             TallyRow.contest,
@@ -86,9 +92,14 @@ def current_tallies(session: Session, contest: str | None = None) -> dict[TallyK
     )
     if contest is not None:
         query = query.where(TallyRow.contest == contest)
+    if sources is not None:
+        query = query.where(TallyRow.source.in_(sorted(sources)))
+    session.flush()  # a Core read sees what this session wrote, as the ORM's autoflush would
     values: dict[TallyKey, dict[FieldKey, int]] = {}
-    for c, unit, source, key, value in session.execute(query):
-        form = values.setdefault((c, unit, source), {})
+    for c, unit, source, key, value in session.connection().execute(query).all():
+        form = values.get((c, unit, source))
+        if form is None:
+            form = values[(c, unit, source)] = {}
         if key is not None:
             form[FieldKey(key)] = value
     return {k: Tally(v) for k, v in values.items()}
