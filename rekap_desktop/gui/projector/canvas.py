@@ -6,10 +6,12 @@ Body text never goes below 1/30 of the height (legible from the back of a hall).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QRegion
 
 from rekap_desktop.gui.projector.scenes import Banner
 
@@ -44,15 +46,44 @@ class Palette:
 
 
 def font(px: float, bold: bool = False) -> QFont:
+    """The projector's font at ``px`` (a shared object: copy it before changing it)."""
+    return _font(max(1, round(px)), bold)
+
+
+@lru_cache(maxsize=128)
+def _font(px: int, bold: bool) -> QFont:
     result = QFont(FONT_FAMILY)
-    result.setPixelSize(max(1, round(px)))
+    result.setPixelSize(px)
     result.setBold(bold)
     return result
 
 
 def text_width(text: str, px: float, bold: bool = False) -> float:
     """Width of ``text`` at ``px`` (measured once at a large size, then scaled)."""
-    return QFontMetricsF(font(_MEASURE_PX, bold)).horizontalAdvance(text) * px / _MEASURE_PX
+    return _advance(text, bold) * px / _MEASURE_PX
+
+
+@lru_cache(maxsize=4096)
+def _advance(text: str, bold: bool) -> float:
+    # The same labels and numbers are measured at every repaint: once is enough.
+    return _metrics(bold).horizontalAdvance(text)
+
+
+@lru_cache(maxsize=2)
+def _metrics(bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(font(_MEASURE_PX, bold))
+
+
+@lru_cache(maxsize=1024)
+def elided(text: str, px: int, bold: bool, width: int) -> str:
+    """``text`` cut with "…" to fit ``width`` pixels at ``px``."""
+    return QFontMetrics(_font(px, bold)).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def forget_measurements() -> None:
+    """Drop remembered fonts and widths (after application fonts were registered)."""
+    for cached in (_font, _advance, _metrics, elided):
+        cached.cache_clear()
 
 
 def fit_px(texts: list[str], width: float, cap_px: float, bold: bool = False) -> float:
@@ -63,20 +94,63 @@ def fit_px(texts: list[str], width: float, cap_px: float, bold: bool = False) ->
     return min(cap_px, width * _MEASURE_PX / widest)
 
 
-class Canvas:
-    """A painter on a rectangle, recording every text it draws (tests and checks read them)."""
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One drawing step of a frame as plain values; two frames compare step by step."""
 
-    def __init__(self, painter: QPainter, rect: QRectF, palette: Palette) -> None:
-        self.painter = painter
+    top: float
+    bottom: float
+    """From where to where the step may put pixels."""
+    what: tuple[object, ...]
+    """Its kind and everything it draws with (rectangle, text, size, colour …)."""
+
+
+class Canvas:
+    """A painter on a rectangle, recording every text it draws (tests and checks read them) and
+    every drawing step as plain values (``steps``: two frames compare step by step).
+
+    Without a painter nothing is drawn: a dry run that only records. With ``exposed``, only the
+    steps that can touch that region are drawn (Qt clips to it anyway); all are recorded.
+    """
+
+    def __init__(
+        self,
+        painter: QPainter | None,
+        rect: QRectF,
+        palette: Palette,
+        exposed: QRegion | None = None,
+    ) -> None:
+        self._painter = painter
         self.rect = rect
         self.palette = palette
         self.texts: list[str] = []
+        self.steps: list[Step] = []
         self.height = rect.height()
         self.width = rect.width()
         self.margin = self.height * MARGIN_FRACTION
         self.min_px = self.height * MIN_TEXT_FRACTION
+        self._exposed = exposed
         self._font: tuple[int, bool] | None = None
         self._pen: int | None = None
+
+    @property
+    def painter(self) -> QPainter:
+        """For scenes that draw more than texts, fills and lines (never in a dry run)."""
+        if self._painter is None:
+            raise RuntimeError("a dry run of the canvas has no painter")
+        return self._painter
+
+    def _draws(self, step: Step) -> bool:
+        """Record ``step``; whether it is to be drawn."""
+        self.steps.append(step)
+        if self._painter is None:
+            return False
+        if self._exposed is None:
+            return True
+        top = math.floor(step.top)
+        left = math.floor(self.rect.left())
+        band = QRect(left, top, math.ceil(self.width) + 1, math.ceil(step.bottom) - top + 1)
+        return self._exposed.intersects(band)
 
     def _use(self, px: float, bold: bool, colour: QColor) -> None:
         """Set font and pen only when they change (fewer calls into Qt per frame)."""
@@ -88,7 +162,9 @@ class Canvas:
             self.painter.setPen(colour)
 
     def fill(self, rect: QRectF, colour: QColor) -> None:
-        self.painter.fillRect(rect, colour)
+        top, bottom = reach(rect, 0.0)
+        if self._draws(Step(top, bottom, ("fill", rect.getRect(), colour.rgba()))):
+            self.painter.fillRect(rect, colour)
 
     def text(
         self,
@@ -100,14 +176,13 @@ class Canvas:
         bold: bool = False,
         elide: bool = False,
     ) -> None:
-        self._use(px, bold, colour)
-        shown = text
-        if elide:
-            shown = self.painter.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideRight, int(rect.width())
-            )
-        self.painter.drawText(rect, int(align), shown)
+        shown = elided(text, max(1, round(px)), bold, int(rect.width())) if elide else text
         self.texts.append(shown)
+        top, bottom = reach(rect, px)
+        what = ("text", rect.getRect(), shown, round(px), bold, colour.rgba(), int(align))
+        if self._draws(Step(top, bottom, what)):
+            self._use(px, bold, colour)
+            self.painter.drawText(rect, int(align), shown)
 
     def wrapped(self, rect: QRectF, text: str, px: float, colour: QColor) -> None:
         """Word-wrapped text, shrunk (not below the minimum) until it fits ``rect``."""
@@ -117,17 +192,24 @@ class Canvas:
             if bounds.height() <= rect.height():
                 break
             px = max(self.min_px, px * 0.92)
-        self._use(px, False, colour)
-        self.painter.drawText(rect, flags, text)
         self.texts.append(text)
+        top, bottom = reach(rect, px)
+        what = ("wrapped", rect.getRect(), text, round(px), colour.rgba())
+        if self._draws(Step(top, bottom, what)):
+            self._use(px, False, colour)
+            self.painter.drawText(rect, flags, text)
 
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor) -> None:
-        self._pen = None
-        pen = self.painter.pen()
-        pen.setColor(colour)
-        pen.setWidthF(max(1.0, self.height / 540))
-        self.painter.setPen(pen)
-        self.painter.drawLine(round(x1), round(y1), round(x2), round(y2))
+        width = max(1.0, self.height / 540)
+        ends = (round(x1), round(y1), round(x2), round(y2))
+        top, bottom = min(ends[1], ends[3]) - width - 1.0, max(ends[1], ends[3]) + width + 1.0
+        if self._draws(Step(top, bottom, ("line", ends, colour.rgba(), width))):
+            self._pen = None
+            pen = self.painter.pen()
+            pen.setColor(colour)
+            pen.setWidthF(width)
+            self.painter.setPen(pen)
+            self.painter.drawLine(*ends)
 
     # -- parts of every scene ----------------------------------------------------------------
 
@@ -169,3 +251,9 @@ class Canvas:
         px = fit_px([note], inner.width(), self.min_px)
         self.text(inner, note, px, self.palette.muted)
         return QRectF(area.left(), area.top(), area.width(), band.top() - area.top())
+
+
+def reach(rect: QRectF, px: float) -> tuple[float, float]:
+    """From where to where (top, bottom) a step in ``rect`` may put pixels: text can stand out of
+    its rectangle (accents, descenders), so a text size above and below is added."""
+    return rect.top() - px - 1.0, rect.bottom() + px + 1.0

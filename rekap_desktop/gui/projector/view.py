@@ -5,16 +5,30 @@ Colours come from the theme's .qss (``qproperty-…``); sizes are fractions of t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QRectF, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import Property, QRect, QRectF, QSize, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
-from rekap_desktop.gui.projector.canvas import Canvas, Palette
+from rekap_desktop.gui.projector.canvas import (
+    Canvas,
+    Palette,
+    Step,
+    forget_measurements,
+)
 from rekap_desktop.gui.projector.paint_cards import (
     paint_agenda,
     paint_incident,
@@ -68,6 +82,8 @@ COLOUR_NAMES = (
     "officialText",
 )
 """Theme colours the .qss sets as ``qproperty-<name>``."""
+CANVAS_ONLY = (TallyScene, RecapScene, SeatScene, AgendaTextScene, IncidentScene, PauseScene)
+"""Scenes painted through the Canvas alone: a new one of these repaints only what changed."""
 _fonts_loaded = False
 
 
@@ -80,6 +96,7 @@ def load_fonts() -> None:
         path = resource("fonts", name)
         if path.exists():
             QFontDatabase.addApplicationFont(str(path))
+    forget_measurements()  # anything measured before was measured in another font
     _fonts_loaded = True
 
 
@@ -125,6 +142,8 @@ class SceneView(QWidget):
         self.clock: Callable[[], datetime] = datetime.now
         self._chart: BarChart | None = None
         self._painted = False
+        self._frame: tuple[QSize, list[Step]] | None = None
+        """The size and drawing steps of the frame on screen (of a CANVAS_ONLY scene)."""
         self._pause_timer = QTimer(self)
         self._pause_timer.setInterval(PAUSE_TICK_MS)
         self._pause_timer.timeout.connect(self.update)
@@ -145,7 +164,11 @@ class SceneView(QWidget):
         else:
             self._pause_timer.stop()
         self._place_chart()
-        self.update()
+        changed = self._changed_region(scene)
+        if changed is None:
+            self.update()
+        elif not changed.isEmpty():
+            self.update(changed)
 
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -182,14 +205,17 @@ class SceneView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         rect = QRectF(self.rect())
         scene = self._scene
+        self._frame = None
         if isinstance(scene, BlankScene):
             painter.fillRect(rect, QColor("#000000"))
             self._texts = []
         else:
             painter.fillRect(rect, self._colours["background"])
-            canvas = Canvas(painter, rect, self._palette())
+            canvas = Canvas(painter, rect, self._palette(), event.region())
             self.body_px = self._paint(canvas, scene)
-            self._texts = canvas.texts
+            self._texts = canvas.texts  # of the whole frame, also when only a part was painted
+            if isinstance(scene, CANVAS_ONLY):
+                self._frame = (self.size(), canvas.steps)
         painter.end()
         self.paint_count += 1
         if not self._painted:
@@ -225,6 +251,27 @@ class SceneView(QWidget):
         elif isinstance(scene, LogoScene):
             paint_logo(canvas, scene)
         return 0.0
+
+    def _changed_region(self, scene: Scene) -> QRegion | None:
+        """Where the frame of ``scene`` differs from the frame on screen (full-width bands), or
+        None when it is to be painted whole. A dry run of the same painting code records the
+        new frame's steps; a step that differs marks where it was and where it is now."""
+        frame = self._frame
+        if frame is None or frame[0] != self.size() or not isinstance(scene, CANVAS_ONLY):
+            return None
+        canvas = Canvas(None, QRectF(self.rect()), self._palette())
+        self._paint(canvas, scene)
+        before, after = frame[1], canvas.steps
+        if len(before) != len(after):
+            return None
+        region = QRegion()
+        for old, new in zip(before, after, strict=True):
+            if old != new:
+                for step in (old, new):
+                    top = math.floor(step.top)
+                    band = QRect(0, top, self.width(), math.ceil(step.bottom) - top + 1)
+                    region = region.united(band)
+        return region
 
     def _place_chart(self) -> None:
         scene = self._scene
