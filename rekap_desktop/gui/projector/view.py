@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -255,22 +256,25 @@ class SceneView(QWidget):
     def _changed_region(self, scene: Scene) -> QRegion | None:
         """Where the frame of ``scene`` differs from the frame on screen (full-width bands), or
         None when it is to be painted whole. A dry run of the same painting code records the
-        new frame's steps; a step that differs marks where it was and where it is now."""
+        new frame's steps; a step added, removed or changed marks where it was or is now (the
+        steps in common keep their order, so every pixel outside the bands stays as it was)."""
         frame = self._frame
         if frame is None or frame[0] != self.size() or not isinstance(scene, CANVAS_ONLY):
             return None
         canvas = Canvas(None, QRectF(self.rect()), self._palette())
         self._paint(canvas, scene)
         before, after = frame[1], canvas.steps
-        if len(before) != len(after):
-            return None
+        changed: list[Step] = []
+        matcher = SequenceMatcher(None, before, after, autojunk=False)
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+            if tag != "equal":
+                changed += before[old_start:old_end] + after[new_start:new_end]
+        if len(changed) > len(after) // 2:
+            return None  # a new layout: paint it whole
         region = QRegion()
-        for old, new in zip(before, after, strict=True):
-            if old != new:
-                for step in (old, new):
-                    top = math.floor(step.top)
-                    band = QRect(0, top, self.width(), math.ceil(step.bottom) - top + 1)
-                    region = region.united(band)
+        for step in changed:
+            top = math.floor(step.top)
+            region = region.united(QRect(0, top, self.width(), math.ceil(step.bottom) - top + 1))
         return region
 
     def _place_chart(self) -> None:
