@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QRegion
@@ -94,6 +95,26 @@ def fit_px(texts: list[str], width: float, cap_px: float, bold: bool = False) ->
     return min(cap_px, width * _MEASURE_PX / widest)
 
 
+class Fill(NamedTuple):
+    rect: tuple[float, float, float, float]
+    rgba: int
+
+
+class Text(NamedTuple):
+    rect: tuple[float, float, float, float]
+    text: str
+    px: int
+    bold: bool
+    rgba: int
+    flags: int
+
+
+class Line(NamedTuple):
+    ends: tuple[int, int, int, int]
+    rgba: int
+    width: float
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One drawing step of a frame as plain values; two frames compare step by step."""
@@ -101,13 +122,16 @@ class Step:
     top: float
     bottom: float
     """From where to where the step may put pixels."""
-    what: tuple[object, ...]
-    """Its kind and everything it draws with (rectangle, text, size, colour …)."""
+    what: Fill | Text | Line
+
+
+WRAPPED = int(Align.AlignLeft | Align.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
 class Canvas:
     """A painter on a rectangle, recording every text it draws (tests and checks read them) and
-    every drawing step as plain values (``steps``: two frames compare step by step).
+    every drawing step as plain values (``steps``: two frames compare step by step, and a frame
+    recorded once can be drawn again with ``replay``).
 
     Without a painter nothing is drawn: a dry run that only records. With ``exposed``, only the
     steps that can touch that region are drawn (Qt clips to it anyway); all are recorded.
@@ -140,11 +164,18 @@ class Canvas:
             raise RuntimeError("a dry run of the canvas has no painter")
         return self._painter
 
-    def _draws(self, step: Step) -> bool:
-        """Record ``step``; whether it is to be drawn."""
+    def replay(self, steps: list[Step]) -> None:
+        """Draw the steps of a frame recorded before (those reaching the exposed region)."""
+        for step in steps:
+            if self._reaches_exposed(step):
+                self._draw(step.what)
+
+    def _add(self, step: Step) -> None:
         self.steps.append(step)
-        if self._painter is None:
-            return False
+        if self._painter is not None and self._reaches_exposed(step):
+            self._draw(step.what)
+
+    def _reaches_exposed(self, step: Step) -> bool:
         if self._exposed is None:
             return True
         top = math.floor(step.top)
@@ -152,19 +183,29 @@ class Canvas:
         band = QRect(left, top, math.ceil(self.width) + 1, math.ceil(step.bottom) - top + 1)
         return self._exposed.intersects(band)
 
-    def _use(self, px: float, bold: bool, colour: QColor) -> None:
-        """Set font and pen only when they change (fewer calls into Qt per frame)."""
-        if self._font != (round(px), bold):
-            self._font = (round(px), bold)
-            self.painter.setFont(font(px, bold))
-        if self._pen != colour.rgba():
-            self._pen = colour.rgba()
-            self.painter.setPen(colour)
+    def _draw(self, what: Fill | Text | Line) -> None:
+        painter = self.painter
+        if isinstance(what, Text):
+            if self._font != (what.px, what.bold):
+                self._font = (what.px, what.bold)
+                painter.setFont(font(what.px, what.bold))
+            if self._pen != what.rgba:
+                self._pen = what.rgba
+                painter.setPen(QColor.fromRgba(what.rgba))
+            painter.drawText(QRectF(*what.rect), what.flags, what.text)
+        elif isinstance(what, Fill):
+            painter.fillRect(QRectF(*what.rect), QColor.fromRgba(what.rgba))
+        else:
+            self._pen = None
+            pen = painter.pen()
+            pen.setColor(QColor.fromRgba(what.rgba))
+            pen.setWidthF(what.width)
+            painter.setPen(pen)
+            painter.drawLine(*what.ends)
 
     def fill(self, rect: QRectF, colour: QColor) -> None:
         top, bottom = reach(rect, 0.0)
-        if self._draws(Step(top, bottom, ("fill", rect.getRect(), colour.rgba()))):
-            self.painter.fillRect(rect, colour)
+        self._add(Step(top, bottom, Fill(_box(rect), colour.rgba())))
 
     def text(
         self,
@@ -176,40 +217,29 @@ class Canvas:
         bold: bool = False,
         elide: bool = False,
     ) -> None:
-        shown = elided(text, max(1, round(px)), bold, int(rect.width())) if elide else text
+        size = max(1, round(px))
+        shown = elided(text, size, bold, int(rect.width())) if elide else text
         self.texts.append(shown)
         top, bottom = reach(rect, px)
-        what = ("text", rect.getRect(), shown, round(px), bold, colour.rgba(), int(align))
-        if self._draws(Step(top, bottom, what)):
-            self._use(px, bold, colour)
-            self.painter.drawText(rect, int(align), shown)
+        self._add(Step(top, bottom, Text(_box(rect), shown, size, bold, colour.rgba(), int(align))))
 
     def wrapped(self, rect: QRectF, text: str, px: float, colour: QColor) -> None:
         """Word-wrapped text, shrunk (not below the minimum) until it fits ``rect``."""
-        flags = int(Align.AlignLeft | Align.AlignTop | Qt.TextFlag.TextWordWrap)
         while px > self.min_px:
-            bounds = QFontMetricsF(font(px)).boundingRect(rect, flags, text)
+            bounds = QFontMetricsF(font(px)).boundingRect(rect, WRAPPED, text)
             if bounds.height() <= rect.height():
                 break
             px = max(self.min_px, px * 0.92)
         self.texts.append(text)
         top, bottom = reach(rect, px)
-        what = ("wrapped", rect.getRect(), text, round(px), colour.rgba())
-        if self._draws(Step(top, bottom, what)):
-            self._use(px, False, colour)
-            self.painter.drawText(rect, flags, text)
+        size = max(1, round(px))
+        self._add(Step(top, bottom, Text(_box(rect), text, size, False, colour.rgba(), WRAPPED)))
 
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor) -> None:
         width = max(1.0, self.height / 540)
         ends = (round(x1), round(y1), round(x2), round(y2))
         top, bottom = min(ends[1], ends[3]) - width - 1.0, max(ends[1], ends[3]) + width + 1.0
-        if self._draws(Step(top, bottom, ("line", ends, colour.rgba(), width))):
-            self._pen = None
-            pen = self.painter.pen()
-            pen.setColor(colour)
-            pen.setWidthF(width)
-            self.painter.setPen(pen)
-            self.painter.drawLine(*ends)
+        self._add(Step(top, bottom, Line(ends, colour.rgba(), width)))
 
     # -- parts of every scene ----------------------------------------------------------------
 
@@ -257,3 +287,7 @@ def reach(rect: QRectF, px: float) -> tuple[float, float]:
     """From where to where (top, bottom) a step in ``rect`` may put pixels: text can stand out of
     its rectangle (accents, descenders), so a text size above and below is added."""
     return rect.top() - px - 1.0, rect.bottom() + px + 1.0
+
+
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.x(), rect.y(), rect.width(), rect.height()
