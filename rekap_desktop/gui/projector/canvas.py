@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QRegion
@@ -115,8 +115,7 @@ class Line(NamedTuple):
     width: float
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One drawing step of a frame as plain values; two frames compare step by step."""
 
     top: float
@@ -217,11 +216,13 @@ class Canvas:
         bold: bool = False,
         elide: bool = False,
     ) -> None:
+        x, y, w, h = box = _box(rect)
         size = max(1, round(px))
-        shown = elided(text, size, bold, int(rect.width())) if elide else text
+        shown = elided(text, size, bold, int(w)) if elide else text
         self.texts.append(shown)
-        top, bottom = reach(rect, px)
-        self._add(Step(top, bottom, Text(_box(rect), shown, size, bold, colour.rgba(), int(align))))
+        spill = _spill(px, h)
+        what = Text(box, shown, size, bold, colour.rgba(), int(align))
+        self._add(Step(y - spill, y + h + spill, what))
 
     def wrapped(self, rect: QRectF, text: str, px: float, colour: QColor) -> None:
         """Word-wrapped text, shrunk (not below the minimum) until it fits ``rect``."""
@@ -284,13 +285,21 @@ class Canvas:
 
 
 def reach(rect: QRectF, px: float) -> tuple[float, float]:
-    """From where to where (top, bottom) a step in ``rect`` may put pixels. A line of text at
-    ``px`` is at most 1.2 px high in DejaVu Sans (ascent + descent); aligned to one edge of a
-    lower rectangle it stands out of the other edge by the difference. Added on both sides, with
-    room to spare: 1.5 px less the rectangle's height, a quarter of the size and 2 pixels."""
-    spill = max(0.0, 1.5 * px - rect.height()) + 0.25 * px + 2.0 if px else 1.0
+    """From where to where (top, bottom) a step in ``rect`` may put pixels (``px``: the size of
+    its text, 0 for a fill)."""
+    spill = _spill(px, rect.height())
     return rect.top() - spill, rect.bottom() + spill
 
 
+def _spill(px: float, height: float) -> float:
+    """How far a step may put pixels beyond its rectangle. A line of text at ``px`` is at most
+    1.2 px high in DejaVu Sans (ascent + descent); aligned to one edge of a lower rectangle it
+    stands out of the other edge by the difference. Added on both sides, with room to spare:
+    1.5 px less the rectangle's height, a quarter of the size and 2 pixels."""
+    if not px:
+        return 1.0
+    return max(0.0, 1.5 * px - height) + 0.25 * px + 2.0
+
+
 def _box(rect: QRectF) -> tuple[float, float, float, float]:
-    return rect.x(), rect.y(), rect.width(), rect.height()
+    return cast(tuple[float, float, float, float], rect.getRect())
