@@ -311,10 +311,15 @@ class SceneView(QWidget):
         ):
             return None
         changed: list[Step] = []
-        matcher = SequenceMatcher(None, shown.steps, frame.steps, autojunk=False)
-        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-            if tag != "equal":
-                changed += shown.steps[old_start:old_end] + frame.steps[new_start:new_end]
+        if len(shown.steps) == len(frame.steps):  # the usual case: numbers changed in place
+            for old, new in zip(shown.steps, frame.steps, strict=True):
+                if old != new:
+                    changed += (old, new)
+        else:
+            matcher = SequenceMatcher(None, shown.steps, frame.steps, autojunk=False)
+            for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+                if tag != "equal":
+                    changed += shown.steps[old_start:old_end] + frame.steps[new_start:new_end]
         if len(changed) > len(frame.steps) // 2:
             return None  # a new layout: paint it whole
         region = QRegion()
