@@ -7,6 +7,7 @@ Refusals are ``InputRejected`` with Indonesian problems; nothing is written when
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +102,12 @@ class PlenoService:
                 self._is_demo = row.is_demo
         return self._is_demo
 
-    def tallies(self, contest: str | None = None) -> dict[TallyKey, Tally]:
+    def tallies(
+        self, contest: str | None = None, sources: Collection[str] | None = None
+    ) -> dict[TallyKey, Tally]:
+        """Current forms of every contest (or the one named), of every source (or those named)."""
         with Session(self.engine) as session:
-            return repository.current_tallies(session, contest)
+            return repository.current_tallies(session, contest, sources)
 
     def incidents(self) -> list[StoredIncident]:
         with Session(self.engine) as session:

@@ -49,7 +49,9 @@ def recap_contests(
     """Recapitulation of each contest (or the one named). Without a source, each unit uses its
     determined (pleno) values where they exist, field by field, else the PPK's form."""
     pleno = service.pleno()
-    tallies = service.tallies(contest)
+    # only the forms the recapitulation reads, not every source's
+    wanted = (PPK.code, PLENO.code) if source is None else (source.code,)
+    tallies = service.tallies(contest, wanted)
     return [
         _recap_one(pleno, c, tallies, source)
         for c in pleno.contests

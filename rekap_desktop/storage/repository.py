@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.ids import FieldKey
@@ -71,24 +72,43 @@ def add_batch(
     return row
 
 
-def current_tallies(session: Session, contest: str | None = None) -> dict[TallyKey, Tally]:
-    """The current version of every (contest, unit, source) form."""
-    query = (
-        select(
-            TallyRow.contest,
-            TallyRow.unit,
-            TallyRow.source,
-            TallyValueRow.field,
-            TallyValueRow.value,
-        )
-        .join(TallyValueRow, TallyValueRow.tally_id == TallyRow.id, isouter=True)
-        .where(TallyRow.is_current.is_(True))
+_CURRENT = (
+    select(
+        TallyRow.contest, TallyRow.unit, TallyRow.source, TallyValueRow.field, TallyValueRow.value
     )
+    .join(TallyValueRow, TallyValueRow.tally_id == TallyRow.id, isouter=True)
+    .where(TallyRow.is_current.is_(True))
+)
+_OF_CONTEST = TallyRow.contest == bindparam("contest")
+_OF_SOURCES = TallyRow.source.in_(bindparam("sources", expanding=True))
+_CURRENT_QUERIES = {
+    (False, False): _CURRENT,
+    (True, False): _CURRENT.where(_OF_CONTEST),
+    (False, True): _CURRENT.where(_OF_SOURCES),
+    (True, True): _CURRENT.where(_OF_CONTEST, _OF_SOURCES),
+}
+"""current_tallies' statements, built once (by whether a contest, sources are named)."""
+
+
+def current_tallies(
+    session: Session, contest: str | None = None, sources: Collection[str] | None = None
+) -> dict[TallyKey, Tally]:
+    """The current version of every (contest, unit, source) form, or of the sources named.
+
+    Plain Core rows of the five columns needed, from a statement built once: a recapitulation
+    reads this after every change, on every station."""
+    query = _CURRENT_QUERIES[(contest is not None, sources is not None)]
+    parameters: dict[str, object] = {}
     if contest is not None:
-        query = query.where(TallyRow.contest == contest)
+        parameters["contest"] = contest
+    if sources is not None:
+        parameters["sources"] = sorted(sources)
+    session.flush()  # a Core read sees what this session wrote, as the ORM's autoflush would
     values: dict[TallyKey, dict[FieldKey, int]] = {}
-    for c, unit, source, key, value in session.execute(query):
-        form = values.setdefault((c, unit, source), {})
+    for c, unit, source, key, value in session.connection().execute(query, parameters).all():
+        form = values.get((c, unit, source))
+        if form is None:
+            form = values[(c, unit, source)] = {}
         if key is not None:
             form[FieldKey(key)] = value
     return {k: Tally(v) for k, v in values.items()}

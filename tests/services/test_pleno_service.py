@@ -50,6 +50,18 @@ def test_import_records_every_form_and_announces_it(service: PlenoService, tmp_p
     assert service.verify_audit().ok and service.verify_audit().entries == 2
 
 
+def test_tallies_of_the_sources_named_only(service: PlenoService, tmp_path: Path) -> None:
+    # GIVEN PPK and Sirekap forms
+    service.import_tally_file(write_tallies(tmp_path))
+    everything = service.tallies("walikota")
+    # WHEN only the PPK's forms (and the absent pleno source) are asked for
+    chosen = service.tallies("walikota", ("ppk", "pleno"))
+    # THEN exactly the PPK's current forms come back, with the same numbers
+    assert chosen == {k: t for k, t in everything.items() if k[2] == "ppk"}
+    assert set(chosen) == {("walikota", "990101", "ppk"), ("walikota", "990102", "ppk")}
+    assert service.tallies("walikota", ()) == {}
+
+
 def test_reimport_makes_new_values_current_and_reports_changes(
     service: PlenoService, tmp_path: Path
 ) -> None:

@@ -22,6 +22,8 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         self._colours = (QColor("#000000"), QColor("#ffffff"), QColor("#6cb4ff"))
         self._labels: list[pg.TextItem] = []
         self._axis_style: tuple[object, ...] = ()
+        self._background: QColor | None = None
+        self._ranges: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._item = pg.BarGraphItem(x=[], height=[], width=0.6)
         self.addItem(self._item)
         self.setMenuEnabled(False)
@@ -56,7 +58,9 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
 
     def _redraw(self) -> None:
         background, text, bar = self._colours
-        self.setBackground(background)
+        if background != self._background:
+            self._background = QColor(background)
+            self.setBackground(background)
         xs = list(range(len(self._bars)))
         heights = [value for _, value in self._bars]
         self._item.setOpts(x=xs, height=heights, width=0.6, brush=bar, pen=pg.mkPen(bar))
@@ -72,12 +76,19 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
             self._labels.append(label)
         for label, x, value in zip(self._labels, xs, heights, strict=True):
             label.setText(format_number(value), color=text)
-            label.setFont(font)
+            if label.textItem.font() != font:
+                label.setFont(font)
             label.setPos(x, value)
         self._style_axis(text, px)
         top = max(heights, default=0)
-        self.setXRange(-0.6, max(0, len(xs) - 1) + 0.6, padding=0)
-        self.setYRange(0, top * 1.18 if top else 1, padding=0)
+        x_range = (-0.6, max(0, len(xs) - 1) + 0.6)
+        y_range = (0, top * 1.18 if top else 1)
+        if (x_range, y_range) != self._ranges:  # one range update for both axes
+            self._ranges = (x_range, y_range)
+            self.setRange(xRange=x_range, yRange=y_range, padding=0)
+        # What pyqtgraph does at the start of a paint (the view's new range, the value labels'
+        # transforms), done now: done inside the paint, it asks for a second paint of the chart.
+        self.scene().prepareForPaint()
 
     def _style_axis(self, text: QColor, px: int) -> None:
         ticks = [(x, f"No. {label}") for x, (label, _) in enumerate(self._bars)]

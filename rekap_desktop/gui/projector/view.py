@@ -5,16 +5,32 @@ Colours come from the theme's .qss (``qproperty-…``); sizes are fractions of t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QRectF, QTimer
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import Property, QRect, QRectF, QSize, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
-from rekap_desktop.gui.projector.canvas import Canvas, Palette
+from rekap_desktop.gui.projector.canvas import (
+    Canvas,
+    Palette,
+    Step,
+    forget_measurements,
+)
 from rekap_desktop.gui.projector.paint_cards import (
     paint_agenda,
     paint_incident,
@@ -68,6 +84,11 @@ COLOUR_NAMES = (
     "officialText",
 )
 """Theme colours the .qss sets as ``qproperty-<name>``."""
+CANVAS_ONLY = (TallyScene, RecapScene, SeatScene)
+"""The number scenes, painted through the Canvas alone and from the scene only: each is laid out
+once into a Frame, and a new one repaints only where its frame differs from the one on screen.
+(Word-wrapped text scenes are left out: measured before the paint, Qt places the glyphs of a
+wrapped text a little differently.)"""
 _fonts_loaded = False
 
 
@@ -80,7 +101,20 @@ def load_fonts() -> None:
         path = resource("fonts", name)
         if path.exists():
             QFontDatabase.addApplicationFont(str(path))
+    forget_measurements()  # anything measured before was measured in another font
     _fonts_loaded = True
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A CANVAS_ONLY scene laid out at one size in one palette: the steps that draw it."""
+
+    scene: Scene
+    size: QSize
+    colours: tuple[int, ...]
+    steps: list[Step]
+    texts: list[str]
+    body_px: float
 
 
 def _colour_property(name: str) -> Property:
@@ -125,6 +159,10 @@ class SceneView(QWidget):
         self.clock: Callable[[], datetime] = datetime.now
         self._chart: BarChart | None = None
         self._painted = False
+        self._shown: Frame | None = None
+        """The frame on screen, when a CANVAS_ONLY scene is."""
+        self._planned: Frame | None = None
+        """The frame of the current scene, laid out when it was set (or at the next paint)."""
         self._pause_timer = QTimer(self)
         self._pause_timer.setInterval(PAUSE_TICK_MS)
         self._pause_timer.timeout.connect(self.update)
@@ -145,7 +183,11 @@ class SceneView(QWidget):
         else:
             self._pause_timer.stop()
         self._place_chart()
-        self.update()
+        changed = self._changed_region(self._frame_of_scene())
+        if changed is None:
+            self.update()
+        elif not changed.isEmpty():
+            self.update(changed)
 
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -182,14 +224,21 @@ class SceneView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         rect = QRectF(self.rect())
         scene = self._scene
+        frame = self._frame_of_scene()
         if isinstance(scene, BlankScene):
             painter.fillRect(rect, QColor("#000000"))
             self._texts = []
         else:
             painter.fillRect(rect, self._colours["background"])
-            canvas = Canvas(painter, rect, self._palette())
-            self.body_px = self._paint(canvas, scene)
-            self._texts = canvas.texts
+            canvas = Canvas(painter, rect, self._palette(), event.region())
+            if frame is None:
+                self.body_px = self._paint(canvas, scene)
+                self._texts = canvas.texts
+            else:
+                canvas.replay(frame.steps)
+                self.body_px = frame.body_px
+                self._texts = frame.texts  # of the whole frame, also when a part was painted
+        self._shown = frame
         painter.end()
         self.paint_count += 1
         if not self._painted:
@@ -225,6 +274,59 @@ class SceneView(QWidget):
         elif isinstance(scene, LogoScene):
             paint_logo(canvas, scene)
         return 0.0
+
+    def _frame_of_scene(self) -> Frame | None:
+        """The current scene's frame at the current size and colours (None: not CANVAS_ONLY),
+        laid out by a dry run of the painting code unless it already was."""
+        scene = self._scene
+        if not isinstance(scene, CANVAS_ONLY):
+            return None
+        colours = tuple(c.rgba() for c in self._colours.values())
+        planned = self._planned
+        if (
+            planned is not None
+            and planned.scene is scene
+            and planned.size == self.size()
+            and planned.colours == colours
+        ):
+            return planned
+        canvas = Canvas(None, QRectF(self.rect()), self._palette())
+        body_px = self._paint(canvas, scene)
+        self._planned = Frame(scene, self.size(), colours, canvas.steps, canvas.texts, body_px)
+        return self._planned
+
+    def _changed_region(self, frame: Frame | None) -> QRegion | None:
+        """Where ``frame`` differs from the frame on screen (full-width bands), or None when it
+        is to be painted whole. A step added, removed or changed marks where it was or is now;
+        the steps in common keep their order, so every pixel outside the bands stays as it was."""
+        shown = self._shown
+        if (
+            frame is None
+            or shown is None
+            or (shown.size, shown.colours)
+            != (
+                frame.size,
+                frame.colours,
+            )
+        ):
+            return None
+        changed: list[Step] = []
+        if len(shown.steps) == len(frame.steps):  # the usual case: numbers changed in place
+            for old, new in zip(shown.steps, frame.steps, strict=True):
+                if old != new:
+                    changed += (old, new)
+        else:
+            matcher = SequenceMatcher(None, shown.steps, frame.steps, autojunk=False)
+            for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+                if tag != "equal":
+                    changed += shown.steps[old_start:old_end] + frame.steps[new_start:new_end]
+        if len(changed) > len(frame.steps) // 2:
+            return None  # a new layout: paint it whole
+        region = QRegion()
+        for step in changed:
+            top = math.floor(step.top)
+            region = region.united(QRect(0, top, self.width(), math.ceil(step.bottom) - top + 1))
+        return region
 
     def _place_chart(self) -> None:
         scene = self._scene

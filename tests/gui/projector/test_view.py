@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPaintEvent
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.projector.cues import (
@@ -186,3 +189,63 @@ def test_body_text_is_at_least_a_thirtieth_of_the_screen_height(
     assert view.body_px >= size[1] / 30
     numbers = [t for t in view.rendered_texts() if any(ch.isdigit() for ch in t) and "…" in t]
     assert [t for t in numbers if t.replace("…", "").strip()[-1:].isdigit()] == []
+
+
+class ExposureView(SceneView):
+    """A scene view that notes the region of every paint it gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exposed: list[QRect] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        self.exposed.append(event.region().boundingRect())
+        super().paintEvent(event)
+
+
+def on_screen(view: SceneView) -> QImage:
+    """What the window shows now (its backing store), not a fresh render like grab()."""
+    picture = view.screen().grabWindow(view.winId()).toImage()
+    return picture.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def whole_render(view: SceneView) -> QImage:
+    return view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+@pytest.mark.parametrize(
+    ("change", "partial"),
+    [
+        (lambda s: replace(s, lines=(replace(s.lines[0], cells=("9",) * 6), *s.lines[1:])), True),
+        (
+            lambda s: replace(
+                s, lines=(*s.lines[:3], replace(s.lines[3], read=True), *s.lines[4:])
+            ),
+            True,
+        ),
+        (lambda s: replace(s, total=replace(s.total, total="98.765.432.101")), False),
+    ],
+    ids=["one-number", "one-more-read", "wider-total-new-layout"],
+)
+def test_a_changed_scene_repaints_only_what_changed_and_shows_the_whole_new_frame(
+    qtbot: QtBot, change: Callable[[RecapScene], RecapScene], partial: bool
+) -> None:
+    # GIVEN a recapitulation page on screen, one kecamatan already read
+    view = ExposureView()
+    qtbot.addWidget(view)
+    view.resize(*FULL_HD)
+    page = recap_page(8, 6)
+    scene = replace(page, lines=(replace(page.lines[0], read=True), *page.lines[1:]))
+    view.set_scene(scene)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: bool(view.exposed))
+    # WHEN a number, a read mark or the table's layout changes
+    view.exposed.clear()
+    view.set_scene(change(scene))
+    qtbot.waitUntil(lambda: bool(view.exposed))
+    # THEN only bands of the screen are repainted when the layout stayed (all when it did not),
+    # and what the window shows is exactly the new scene painted whole
+    covered = sum(r.height() for r in view.exposed)
+    assert (covered < FULL_HD[1] / 2) == partial
+    assert on_screen(view) == whole_render(view)
