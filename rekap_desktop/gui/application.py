@@ -13,6 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
@@ -49,7 +50,7 @@ def _ketua_has_a_pin(service: PlenoService) -> bool:
 def _collect_from_now_on() -> None:
     """Cyclic garbage collection back on once the cockpit is shown; what start-up made stays
     for the whole meeting, so it is moved out of the collector's sight."""
-    gc.freeze()
+    heap.settle()
     gc.enable()
 
 

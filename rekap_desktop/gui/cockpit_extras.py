@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui import heap
 from rekap_desktop.gui.background import BackgroundTask
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.main_window import MainWindow
@@ -158,6 +159,7 @@ class CockpitExtras:
     def _print_service_loaded(self, printing: PrintService) -> None:
         self._loading = None
         self._printing = printing
+        heap.settle()  # ReportLab and the forms stay loaded all meeting
         self.window.statusBar().clearMessage()
         self._show_print_centre(printing)
 

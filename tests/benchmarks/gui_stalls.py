@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
+from rekap_desktop.gui import heap  # noqa: E402
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup  # noqa: E402
 from rekap_desktop.gui.cockpit_extras import CockpitExtras  # noqa: E402
 from rekap_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -201,6 +202,7 @@ def measure_window(service: PlenoService) -> MainWindow:
         holder[0].show()
 
     measure("kokpit: buka jendela", build)
+    heap.settle()  # as the program does once the cockpit is shown
     return holder[0]
 
 
