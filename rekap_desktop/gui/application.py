@@ -30,6 +30,9 @@ from rekap_desktop.services.users_service import UsersService
 EXIT_WHEN_SHOWN = "REKAP_EXIT_WHEN_SHOWN"
 """Set to 1 by the start-up benchmark only: quit as soon as the cockpit is shown."""
 SHOWN_LINE = "kokpit-tampil"
+PRELOAD_PRINTING_MS = 3000
+"""The forms are loaded this long after the cockpit is shown, while it is idle: the first Ctrl+P
+then opens at once instead of waiting for ReportLab."""
 
 
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -90,6 +93,7 @@ def run(service: PlenoService) -> int:
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)
+    QTimer.singleShot(PRELOAD_PRINTING_MS, extras.preload_printing)
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()

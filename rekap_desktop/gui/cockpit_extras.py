@@ -54,6 +54,7 @@ class CockpitExtras:
         self.users = UsersService(window.service.engine, window.service.bus)
         self._printing: PrintService | None = None
         self._loading: BackgroundTask[PrintService] | None = None
+        self._show_when_loaded = False
         self.print_centre: PrintCentreDialog | None = None
         """Pusat Cetak, built on first use and kept: reopening it is quick."""
         window.confirm = self.confirm  # type: ignore[method-assign]
@@ -139,34 +140,51 @@ class CockpitExtras:
 
     def open_print_centre(self) -> None:
         """Ctrl+P. The first time, the forms (and ReportLab with them) are loaded on a worker
-        thread while the cockpit keeps answering; the dialog is kept and reopened after that."""
+        thread while the cockpit keeps answering (unless ``preload_printing`` did it already);
+        the dialog is kept and reopened after that."""
         if self.print_centre is not None:
             self.print_centre.reopen()
             self.print_centre.exec()
         elif self._printing is not None:
             self._show_print_centre(self._printing)
-        elif self._loading is None:
+        else:
+            self._show_when_loaded = True
             self.window.statusBar().showMessage("Menyiapkan pusat cetak…")
-            service = self.window.service
-            task: BackgroundTask[PrintService] = BackgroundTask(
-                lambda _control: load_print_service(service), self.window
-            )
-            task.succeeded.connect(self._print_service_loaded)
-            task.failed.connect(self._print_service_failed)
-            self._loading = task
-            task.start()
+            self._load_printing()
+
+    def preload_printing(self) -> None:
+        """Load the forms on a worker while the cockpit is idle after start-up, so the first
+        Ctrl+P opens at once; a failure is said only when the print centre is asked for."""
+        if self._printing is None:
+            self._load_printing()
+
+    def _load_printing(self) -> None:
+        if self._loading is not None:
+            return
+        service = self.window.service
+        task: BackgroundTask[PrintService] = BackgroundTask(
+            lambda _control: load_print_service(service), self.window
+        )
+        task.succeeded.connect(self._print_service_loaded)
+        task.failed.connect(self._print_service_failed)
+        self._loading = task
+        task.start()
 
     def _print_service_loaded(self, printing: PrintService) -> None:
         self._loading = None
         self._printing = printing
         heap.settle()  # ReportLab and the forms stay loaded all meeting
-        self.window.statusBar().clearMessage()
-        self._show_print_centre(printing)
+        if self._show_when_loaded:
+            self._show_when_loaded = False
+            self.window.statusBar().clearMessage()
+            self._show_print_centre(printing)
 
     def _print_service_failed(self, failure: Failure) -> None:
         self._loading = None
-        self.window.statusBar().clearMessage()
-        show_failure(self.window, "Pusat cetak", failure)
+        if self._show_when_loaded:
+            self._show_when_loaded = False
+            self.window.statusBar().clearMessage()
+            show_failure(self.window, "Pusat cetak", failure)
 
     def _show_print_centre(self, printing: PrintService) -> None:
         from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog

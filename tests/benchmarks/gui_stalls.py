@@ -125,6 +125,11 @@ def run(pemilu: bool, workdir: Path) -> None:
         return lambda: extras.print_centre is not None and _preview_ready(extras.print_centre)()
 
     dialogs: list[PrintCentreDialog] = []
+    if hasattr(extras, "preload_printing"):  # the program loads the forms once idle
+        measure(
+            "formulir dimuat saat menganggur",
+            then(extras.preload_printing, lambda: getattr(extras, "_printing", None) is not None),
+        )
     measure("pusat cetak: buka (pertama)", open_centre)
     current = dialogs[-1] if dialogs else extras.print_centre
     assert current is not None

@@ -339,3 +339,30 @@ def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
     assert extras.print_centre is dialog and dialog.preview_pending()
     qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
     extras.stop()
+
+
+def test_forms_preloaded_while_idle_make_the_first_ctrl_p_open_at_once(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
+
+    loads: list[threading.Thread] = []
+    load = cockpit_extras.load_print_service
+
+    def noted(service: PlenoService) -> object:
+        loads.append(threading.current_thread())
+        return load(service)
+
+    monkeypatch.setattr(cockpit_extras, "load_print_service", noted)
+    monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
+    extras = CockpitExtras(window)
+    # GIVEN the forms loaded on a worker while the cockpit was idle, with no dialog shown
+    extras.preload_printing()
+    qtbot.waitUntil(lambda: extras._printing is not None, timeout=20_000)
+    assert extras.print_centre is None and window.statusBar().currentMessage() == ""
+    # WHEN Ctrl+P is pressed THEN Pusat Cetak opens at once, without loading the forms again
+    window.action_print.trigger()
+    assert extras.print_centre is not None and extras.print_centre.isVisible()
+    assert len(loads) == 1 and loads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: not extras.print_centre.preview_pending(), timeout=20_000)
+    extras.stop()
