@@ -52,6 +52,7 @@ def test_a_meeting_flow_needs_no_network(
     window = MainWindow(service)
     qtbot.addWidget(window)
     window.show()
+    window.views.setCurrentWidget(window.recap)
     # THEN everything worked and nothing reached for the network
     assert window.pages["walikota"].model.rowCount() == 12
     capsys.readouterr()

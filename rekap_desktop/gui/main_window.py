@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        self.recap.refresh()
+        self.recap.refresh_when_shown()
         state = self.procedure.state()
         self.panel.show_state(self.procedure.plan, state)
         page = self.current_page()

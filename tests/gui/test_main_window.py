@@ -24,6 +24,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     window = MainWindow(service)
     qtbot.addWidget(window)
     window.show()
+    window.views.setCurrentWidget(window.recap)  # Ctrl+R: the recapitulation on screen
     return window
 
 
@@ -117,6 +118,8 @@ def test_demo_window_is_marked_simulasi(qtbot: QtBot, tmp_path: Path) -> None:
     load_demo(service)
     window = MainWindow(service)
     qtbot.addWidget(window)
+    window.show()
+    window.views.setCurrentWidget(window.recap)
     assert "SIMULASI" in window.windowTitle()
     assert window.pages["gubernur"].model.rowCount() == 12
     assert window.incident_label.text() == "Kejadian/keberatan terbuka: 1"
@@ -168,3 +171,22 @@ def test_the_audit_chain_is_verified_off_the_gui_thread_and_a_broken_one_is_name
     qtbot.waitUntil(lambda: not window.audit_status.is_checking())
     assert "entri #1" in window.audit_label.toolTip()
     assert len(threads) == 2 and threading.main_thread() not in threads
+
+
+def test_a_hidden_recapitulation_is_computed_when_it_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    # GIVEN the cockpit on its procedure tab: the recapitulation tab is not on screen
+    service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
+    service.create_from_setup_file(write_setup(tmp_path))
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages["walikota"].model.rowCount() == 0  # not computed while hidden
+    # WHEN forms arrive meanwhile and the operator then opens the recapitulation (Ctrl+R)
+    service.import_tally_file(write_tallies(tmp_path))
+    window.views.setCurrentWidget(window.recap)
+    # THEN it shows the numbers as they are now
+    assert _cell(window, "walikota", 2, 5) == "1.670"
+    # AND while it is on screen, every change shows at once
+    window.views.setCurrentWidget(window.recap)
+    window.recap.source_box.setCurrentIndex(window.recap.source_box.findData(SIREKAP))
+    assert "bukan hasil resmi" in window.pages["walikota"].outcome.text()

@@ -5,6 +5,7 @@ Reachable at all times from the cockpit ("Rekapitulasi").
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -88,6 +89,7 @@ class RecapView(QWidget):
     def __init__(self, service: PlenoService, pleno: Pleno) -> None:
         super().__init__()
         self.service = service
+        self._stale = True  # not computed yet
         self.pages = {c.code: ContestPage(c) for c in pleno.contests}
         self.source_box = QComboBox()
         for label, source in SOURCE_CHOICES:
@@ -109,5 +111,19 @@ class RecapView(QWidget):
         return data if isinstance(data, Source) else None
 
     def refresh(self) -> None:
+        self._stale = False
         for item in recap_contests(self.service, source=self.selected_source()):
             self.pages[item.recap.contest.code].show_recap(item)
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now when on screen, else the next time it is shown: the cockpit refreshes
+        after every change, and a hidden tab need not recompute every contest each time."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
