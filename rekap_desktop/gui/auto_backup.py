@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from sqlalchemy import Engine
 
 from rekap_desktop.gui.background import BackgroundTask
 from rekap_desktop.gui.operations import Failure
@@ -70,10 +69,10 @@ class AutoBackup(QObject):
         if self._task is not None:
             self._again = True
             return
-        engine, folder = self.service.engine, backup_folder(self.settings)
+        service, folder = self.service, backup_folder(self.settings)
         self.dirty = False  # a change during the copy makes the next one due again
         task: BackgroundTask[tuple[bool, str]] = BackgroundTask(
-            lambda _control: backup_to(engine, folder), self
+            lambda _control: backup_to(service, folder), self
         )
         task.succeeded.connect(self._ended)
         task.failed.connect(self._failed)
@@ -103,10 +102,10 @@ class AutoBackup(QObject):
             self._task.stop()
 
 
-def backup_to(engine: Engine, folder: Path) -> tuple[bool, str]:
+def backup_to(service: PlenoService, folder: Path) -> tuple[bool, str]:
     """Make a verified backup (on a worker thread): whether it was made, and the status line."""
     try:
-        made = backup_service.make_backup(engine, folder)
+        made = backup_service.make_backup(service.engine, folder)
     except InputRejected as error:
         return False, "Cadangan gagal: " + "; ".join(p.message for p in error.problems)
     except OSError as error:
