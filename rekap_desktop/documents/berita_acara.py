@@ -13,11 +13,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
-    PageMeta,
     RenderedForm,
     Signatory,
     dated_content,
     grid_table,
+    page_meta,
     render,
     signatory_content,
     signature_block,
@@ -82,13 +82,7 @@ def fingerprint(snapshot: MinutesSnapshot) -> str:
 def render_minutes(
     snapshot: MinutesSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     s = styles()
     width = frame_width(paper)
     when = format_date(snapshot.held_on) if snapshot.held_on else "...................."

@@ -15,11 +15,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     SECTION_FILL,
-    PageMeta,
     RenderedForm,
     Signatory,
     dated_content,
     grid_table,
+    page_meta,
     render,
     signatory_content,
     signature_block,
@@ -115,13 +115,7 @@ def columns_per_page(paper: Paper) -> int:
 def render_d_hasil(
     snapshot: DHasilSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     return render(_story(snapshot, paper), meta, paper)
 
 

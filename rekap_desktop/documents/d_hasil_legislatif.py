@@ -27,11 +27,11 @@ from rekap_desktop.documents.paged_table import PagedTable, TableRow
 from rekap_desktop.documents.parts import (
     HEAD_FILL,
     SECTION_FILL,
-    PageMeta,
     RenderedForm,
     Signatory,
     dated_content,
     grid_table,
+    page_meta,
     render,
     signatory_content,
     signature_block,
@@ -168,13 +168,7 @@ def render_legislative_d_hasil(
     *,
     installation_key: str | None = None,
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     story: list[Flowable] = []
     for index, sheet in enumerate(snapshot.districts):
         if index:

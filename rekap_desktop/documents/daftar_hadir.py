@@ -14,10 +14,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
-    PageMeta,
     RenderedForm,
     dated_content,
     grid_table,
+    page_meta,
     render,
     text,
     title_block,
@@ -79,13 +79,7 @@ def fingerprint(snapshot: AttendanceSnapshot) -> str:
 def render_attendance(
     snapshot: AttendanceSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     place = escape(snapshot.place or BLANK)
     when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
     story: list[Flowable] = title_block(

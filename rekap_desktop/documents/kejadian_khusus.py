@@ -12,9 +12,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
-    PageMeta,
     RenderedForm,
     grid_table,
+    page_meta,
     paraf_boxes,
     render,
     text,
@@ -80,13 +80,7 @@ def fingerprint(snapshot: RegisterSnapshot) -> str:
 def render_register(
     snapshot: RegisterSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
@@ -49,6 +49,23 @@ class PageMeta:
     """Sidik of the Ed25519 key of the installation that printed the form, so the next level can
     compare it on paper with the key that signs the result package. Not part of the sidik data:
     the same data printed on another station (each has its own key) is the same content."""
+
+
+class FormSnapshot(Protocol):
+    """What every printed form's snapshot names for its pages."""
+
+    @property
+    def form_name(self) -> str: ...
+    @property
+    def region(self) -> str: ...
+    @property
+    def watermark(self) -> str | None: ...
+
+
+def page_meta(snapshot: FormSnapshot, fingerprint: str, installation_key: str | None) -> PageMeta:
+    return PageMeta(
+        snapshot.form_name, snapshot.region, fingerprint, snapshot.watermark, installation_key
+    )
 
 
 @dataclass(frozen=True)

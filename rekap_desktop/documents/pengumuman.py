@@ -13,11 +13,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
-    PageMeta,
     RenderedForm,
     Signatory,
     dated_content,
     grid_table,
+    page_meta,
     render,
     signatory_content,
     signature_block,
@@ -93,13 +93,7 @@ def fingerprint(snapshot: AnnouncementSnapshot) -> str:
 def render_announcement(
     snapshot: AnnouncementSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     s = styles()
     story: list[Flowable] = title_block(
         snapshot.form_name,

@@ -18,11 +18,11 @@ from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     GRID,
     HEAD_FILL,
-    PageMeta,
     RenderedForm,
     Signatory,
     dated_content,
     grid_table,
+    page_meta,
     render,
     signatory_content,
     signature_block,
@@ -204,13 +204,7 @@ def parties_per_table(paper: Paper) -> int:
 def render_seats(
     snapshot: SeatSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        snapshot.watermark,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     story: list[Flowable] = title_block(
         f"{snapshot.form_name} — {snapshot.contest_title.upper()}",
         [snapshot.election_name.upper()],

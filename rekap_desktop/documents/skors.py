@@ -12,9 +12,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
-    PageMeta,
     RenderedForm,
     grid_table,
+    page_meta,
     render,
     text,
     title_block,
@@ -58,6 +58,11 @@ class InterimSnapshot:
     contests: tuple[InterimContest, ...]
     open_items: tuple[str, ...]
 
+    @property
+    def watermark(self) -> str:
+        """A suspended meeting's record is never a determined result."""
+        return WATERMARK
+
 
 def canonical_content(snapshot: InterimSnapshot) -> dict[str, Any]:
     return {
@@ -87,13 +92,7 @@ def fingerprint(snapshot: InterimSnapshot) -> str:
 def render_interim(
     snapshot: InterimSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
 ) -> RenderedForm:
-    meta = PageMeta(
-        snapshot.form_name,
-        snapshot.region,
-        fingerprint(snapshot),
-        WATERMARK,
-        installation_key,
-    )
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [
