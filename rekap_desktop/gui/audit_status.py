@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from rekap_desktop.gui.background import BackgroundTask, JobControl
+from rekap_desktop.gui.background import JobControl, LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.audit import ChainReport
@@ -20,28 +20,20 @@ class AuditStatus(QObject):
     def __init__(self, service: PlenoService, label: QLabel, parent: QObject | None = None):
         super().__init__(parent)
         self.service, self.label = service, label
-        self._task: BackgroundTask[ChainReport] | None = None
-        self._again = False
+        self._checks = LatestJob(self)
+        self._checks.succeeded.connect(self._show)
+        self._checks.failed.connect(self._unverified)
         label.setText(CHECKING)
 
     def request(self) -> None:
         """Verify the chain as it is now (soon after the running check, if one runs)."""
-        if self._task is not None:
-            self._again = True
-            return
-        self._task = BackgroundTask(self._verify, self)
-        self._task.succeeded.connect(self._show)
-        self._task.failed.connect(self._unverified)
-        self._task.finished.connect(self._done)
-        self._task.start()
+        self._checks.request(self._verify)
 
     def is_checking(self) -> bool:
-        return self._task is not None
+        return self._checks.is_running()
 
     def stop(self) -> None:
-        if self._task is not None:
-            self._task.stop()
-            self._task = None
+        self._checks.stop()
 
     def _verify(self, _control: JobControl) -> ChainReport:
         return self.service.verify_audit()
@@ -54,9 +46,3 @@ class AuditStatus(QObject):
     def _unverified(self, failure: Failure) -> None:
         self.label.setText("Rantai audit: tidak dapat diperiksa")
         self.label.setToolTip(failure.text)
-
-    def _done(self) -> None:
-        self._task = None
-        if self._again:
-            self._again = False
-            self.request()

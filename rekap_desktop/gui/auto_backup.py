@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from rekap_desktop.gui.background import BackgroundTask
+from rekap_desktop.gui.background import LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
@@ -40,8 +40,9 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.service, self.procedure, self.settings = service, procedure, settings
         self.dirty = False
-        self._task: BackgroundTask[tuple[bool, str]] | None = None
-        self._again = False
+        self._runs = LatestJob(self)
+        self._runs.succeeded.connect(self._ended)
+        self._runs.failed.connect(self._failed)
         state = procedure.state()
         self._moment = (state.paused, state.determined)
         self.timer = QTimer(self)
@@ -66,40 +67,26 @@ class AutoBackup(QObject):
     def backup_now(self) -> None:
         """Copy and verify on a worker thread (a USB stick can be slow); a backup asked for
         while one runs is made right after it."""
-        if self._task is not None:
-            self._again = True
-            return
         service, folder = self.service, backup_folder(self.settings)
         self.dirty = False  # a change during the copy makes the next one due again
-        task: BackgroundTask[tuple[bool, str]] = BackgroundTask(
-            lambda _control: backup_to(service, folder), self
-        )
-        task.succeeded.connect(self._ended)
-        task.failed.connect(self._failed)
-        self._task = task
-        task.start()
+        self._runs.request(lambda _control: backup_to(service, folder))
 
     def is_running(self) -> bool:
-        return self._task is not None
+        return self._runs.is_running()
 
     def _failed(self, failure: Failure) -> None:
         self._ended((False, f"Cadangan gagal: {failure.text}"))
 
     def _ended(self, outcome: tuple[bool, str]) -> None:
         made, text = outcome
-        self._task = None
         if not made:
             self.dirty = True
         self.made.emit(text)
-        if self._again:
-            self._again = False
-            self.backup_now()
 
     def stop(self) -> None:
         self.timer.stop()
         self.service.bus.unsubscribe(self.on_changed)
-        if self._task is not None:
-            self._task.stop()
+        self._runs.stop()
 
 
 def backup_to(service: PlenoService, folder: Path) -> tuple[bool, str]:

@@ -135,6 +135,47 @@ class BackgroundTask(QObject, Generic[T]):
         self.deleteLater()
 
 
+class LatestJob(QObject):
+    """One job at a time on a worker, for work that must cover the latest request (a backup, a
+    check of the audit chain): asked again while it runs, it runs once more right after, with
+    the job of the newest request; requests in between are covered by that one run."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._task: BackgroundTask[Any] | None = None
+        self._next: Job[Any] | None = None
+
+    def request(self, job: Job[Any]) -> None:
+        if self._task is not None:
+            self._next = job
+            return
+        task: BackgroundTask[Any] = BackgroundTask(job, self)
+        task.succeeded.connect(self.succeeded)
+        task.failed.connect(self.failed)
+        task.finished.connect(self._done)
+        self._task = task
+        task.start()
+
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def stop(self) -> None:
+        """Cancel and wait (only when the owner closes for good); nothing more is run."""
+        self._next = None
+        if self._task is not None:
+            self._task.stop()
+            self._task = None
+
+    def _done(self) -> None:
+        self._task = None
+        job, self._next = self._next, None
+        if job is not None:
+            self.request(job)
+
+
 def own_service(service: PlenoService) -> tuple[PlenoService, list[Change]]:
     """A service on the same database for a worker, with its own change bus: the changes are
     collected, to be published on the GUI thread once the job is done."""

@@ -7,7 +7,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.gui.background import BackgroundTask, JobControl
+from rekap_desktop.gui.background import BackgroundTask, JobControl, LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
@@ -67,3 +67,26 @@ def test_a_refusal_a_bug_and_a_cancel_become_failures_never_a_crash(qtbot: QtBot
         Failure("Kesalahan internal: ZeroDivisionError: pembagian dengan nol", refused=False),
         Failure("Dibatalkan; tidak ada yang diubah.", refused=True, cancelled=True),
     ]
+
+
+def test_requests_while_a_job_runs_are_covered_by_one_more_run_of_the_newest(
+    qtbot: QtBot,
+) -> None:
+    # GIVEN a job held on its worker until released
+    release = threading.Event()
+    runs = LatestJob()
+    results: list[str] = []
+    runs.succeeded.connect(results.append)
+
+    def held(_control: JobControl) -> str:
+        release.wait(WAIT_MS / 1000)
+        return "pertama"
+
+    runs.request(held)
+    # WHEN two more requests arrive while it runs
+    runs.request(lambda _control: "kedua")
+    runs.request(lambda _control: "ketiga")
+    release.set()
+    # THEN the first finishes, then only the newest runs once, and nothing is left running
+    qtbot.waitUntil(lambda: len(results) == 2 and not runs.is_running(), timeout=WAIT_MS)
+    assert results == ["pertama", "ketiga"]
