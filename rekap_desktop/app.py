@@ -24,12 +24,13 @@ def run_gui(db: str | None) -> int:
     """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
     _load_core()
     from rekap_desktop.gui.application import run
-    from rekap_desktop.services.demo import load_demo
     from rekap_desktop.services.pleno_service import PlenoService
     from rekap_desktop.storage.engine import open_engine
 
     service = PlenoService(open_engine(db))
     if not service.has_pleno():
+        from rekap_desktop.services.demo import load_demo
+
         load_demo(service)
     return run(service)
 
@@ -42,7 +43,6 @@ def _load_core() -> None:
 
     from rekap_desktop.services import (  # noqa: F401 (imported for their side effect)
         backup_service,
-        corrections_service,
         incident_service,
         integrity,
         pleno_service,

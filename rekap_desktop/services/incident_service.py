@@ -84,11 +84,16 @@ class IncidentService:
     ) -> None:
         self.pleno_service = pleno
         self._saksi = saksi
-        if correction_unit is None:
+        self._given_correction_unit = correction_unit
+
+    def _correction_unit(self, correction: int) -> str | None:
+        """The kecamatan of a correction (the corrections service loads when first asked: the
+        cockpit's start never needs it)."""
+        if self._given_correction_unit is None:
             from rekap_desktop.services.corrections_service import CorrectionsService
 
-            correction_unit = CorrectionsService(pleno).unit_of
-        self._correction_unit: CorrectionUnit = correction_unit
+            self._given_correction_unit = CorrectionsService(self.pleno_service).unit_of
+        return self._given_correction_unit(correction)
 
     @property
     def engine(self) -> Engine:

@@ -15,7 +15,7 @@ from pathlib import Path
 SHOWN_LINE = "kokpit-tampil"  # as rekap_desktop.gui.application prints it
 
 BARE_WINDOW = f"""
-import os
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -25,8 +25,7 @@ window.resize(1280, 760)
 window.show()
 def painted():
     window.repaint()
-    times = os.times()
-    print("{SHOWN_LINE}", times.user + times.system, flush=True)
+    print("{SHOWN_LINE}", time.process_time(), flush=True)
     app.quit()
 QTimer.singleShot(0, painted)
 app.exec()
