@@ -63,3 +63,28 @@ class AuditEvent(StrEnum):
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"
     """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""
+
+
+NUMBERS_UNCHANGED = frozenset(
+    {
+        AuditEvent.FORM_PRINTED,
+        AuditEvent.PROCEDURE_RECORDED,
+        AuditEvent.INCIDENT_RECORDED,
+        AuditEvent.INCIDENT_EDITED,
+        AuditEvent.INCIDENT_RESOLVED,
+        AuditEvent.INCIDENT_UNRESOLVABLE,
+        AuditEvent.INCIDENT_EVIDENCE_ATTACHED,
+        AuditEvent.INCIDENT_REPEAT_REFUSED,
+        AuditEvent.ENTRY_PASS_RECORDED,
+        AuditEvent.FORM_PHOTO_ATTACHED,
+        AuditEvent.USER_ADDED,
+        AuditEvent.PIN_REJECTED,
+        AuditEvent.PACKAGE_EXPORTED,
+        AuditEvent.PACKAGE_KEY_TRUSTED,
+        AuditEvent.IDLE_LOCK_SET,
+        AuditEvent.SCREEN_UNLOCKED,
+    }
+)
+"""Events that record something about the meeting but change no count, no seat and no
+determination: a view of the numbers need not be computed again after them. (A settled
+objection that changes a number does so through its own correction event.)"""

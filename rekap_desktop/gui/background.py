@@ -8,6 +8,7 @@ what changed is announced on the GUI thread (see ``own_service``).
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -20,6 +21,16 @@ from rekap_desktop.services.pleno_service import PlenoService
 
 T = TypeVar("T")
 CANCELLED = "Dibatalkan; tidak ada yang diubah."
+SWITCH_INTERVAL_S = 0.001
+"""How long a worker may keep Python's interpreter lock while the window waits for it. At
+Python's default (5 ms) a worker making many short calls into Qt or zlib (printing a 37-page
+form, writing a package) kept the window from running any slot for 70-150 ms at a time."""
+
+
+def share_the_interpreter() -> None:
+    """Let the GUI thread take the interpreter lock from a busy worker within a millisecond."""
+    if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 class JobCancelled(Exception):
@@ -96,6 +107,7 @@ class BackgroundTask(QObject, Generic[T]):
 
     def start(self) -> BackgroundTask[T]:
         if self._thread is not None and not self._started:
+            share_the_interpreter()
             self._started = True
             self._thread.start()
         return self

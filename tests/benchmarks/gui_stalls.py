@@ -62,11 +62,17 @@ def measure(name: str, action: Callable[[], Done | None]) -> tuple[str, float, f
     return name, meter.longest_ms, wall
 
 
-def sync(action: Callable[[], object]) -> Callable[[], None]:
-    """A synchronous action: nothing to wait for once it returned."""
+SETTLE_S = 0.15
+"""After a synchronous action, events are processed this long: the layout and painting it
+left for the event loop count as its own, not as the next action's."""
 
-    def call() -> None:
+
+def sync(action: Callable[[], object]) -> Callable[[], Done]:
+    """A synchronous action: done once it returned and the window has settled."""
+
+    def call() -> Done:
         action()
+        return after(SETTLE_S)
 
     return call
 
@@ -79,6 +85,11 @@ def then(action: Callable[[], object], done: Done) -> Callable[[], Done]:
         return done
 
     return call
+
+
+def after(seconds: float) -> Done:
+    end = time.monotonic() + seconds
+    return lambda: time.monotonic() > end
 
 
 def _preview_ready(dialog: object) -> Done:
@@ -186,7 +197,9 @@ def run(pemilu: bool, workdir: Path) -> None:
     measure("tab rekapitulasi (Ctrl+R)", sync(window.toggle_recap))
     if extras.seats_view is not None:
         measure("tab perolehan kursi (Ctrl+Shift+K)", sync(extras.show_seats))
-    window.procedure.pause("uji")
+    measure(
+        "skors rapat (seluruh tampilan diperbarui)", sync(lambda: window.procedure.pause("uji"))
+    )
     measure(
         "ekspor paket SEMENTARA (.rekap)",
         then(

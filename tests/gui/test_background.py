@@ -3,11 +3,12 @@ the GUI thread through signals."""
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.gui.background import BackgroundTask, JobControl, LatestJob
+from rekap_desktop.gui.background import SWITCH_INTERVAL_S, BackgroundTask, JobControl, LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
@@ -90,3 +91,19 @@ def test_requests_while_a_job_runs_are_covered_by_one_more_run_of_the_newest(
     # THEN the first finishes, then only the newest runs once, and nothing is left running
     qtbot.waitUntil(lambda: len(results) == 2 and not runs.is_running(), timeout=WAIT_MS)
     assert results == ["pertama", "ketiga"]
+
+
+def test_a_started_job_lets_the_window_take_the_interpreter_within_a_millisecond(
+    qtbot: QtBot,
+) -> None:
+    # GIVEN Python's default switch interval (5 ms)
+    sys.setswitchinterval(0.005)
+    try:
+        # WHEN a job is started on a worker
+        task: BackgroundTask[int] = BackgroundTask(lambda _control: 1)
+        with qtbot.waitSignal(task.succeeded, timeout=5000):
+            task.start()
+        # THEN a busy worker hands the interpreter lock over every millisecond
+        assert sys.getswitchinterval() <= SWITCH_INTERVAL_S
+    finally:
+        sys.setswitchinterval(0.005)

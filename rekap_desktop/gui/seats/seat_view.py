@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.audit_events import NUMBERS_UNCHANGED
 from rekap_desktop.domain.election import Candidate, Contest
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.roles import Action
@@ -37,7 +38,7 @@ from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
-from rekap_desktop.services.seat_service import SeatResults, SeatService
+from rekap_desktop.services.seat_service import SeatResults, SeatService, TieDecision
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_number
 
@@ -60,6 +61,8 @@ class SeatView(QWidget):
         self.seats = seats
         self.confirm = confirm
         self.results: SeatResults | None = None
+        self._page: tuple[object, ...] | None = None
+        """What the page shows: contest, results and tie decisions (kept when unchanged)."""
         self.tie_buttons: dict[str, QPushButton] = {}
         self.contest_box = QComboBox()
         for contest in seats.legislative_contests():
@@ -91,10 +94,13 @@ class SeatView(QWidget):
 
     # -- refreshing --------------------------------------------------------------------------
 
-    def on_changed(self, _change: Change) -> None:
-        """Recompute now when shown, else when next shown (a recap per change is not free)."""
+    def on_changed(self, change: Change) -> None:
+        """Recompute now when shown, else when next shown (a recap per change is not free);
+        not at all after a change that moves no number (a print, an exported package)."""
         if not shiboken6.isValid(self):  # the bus outlives a deleted view: stop listening
             self.seats.pleno_service.bus.unsubscribe(self.on_changed)
+            return
+        if change.what in NUMBERS_UNCHANGED:
             return
         self._stale = True
         if self.isVisible():
@@ -106,17 +112,24 @@ class SeatView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Build the page of the chosen contest; a page equal to the one shown (the change did
+        not move its seats) is kept as it is: building and laying out its tables again is the
+        costly part."""
         self._stale = False
         code = self.contest_code()
-        self._clear()
-        if code is None:
-            self.summary.setText("Pleno ini tidak memiliki pemilihan legislatif.")
-            self._install()
-            return
         try:
-            results = self.seats.results(code)
+            results = self.seats.results(code) if code is not None else None
         except InputRejected as error:
-            self.summary.setText("; ".join(p.message for p in error.problems))
+            self._show_refusal(error)
+            return
+        records = self.seats.decision_records(code) if code is not None else ()
+        page = (code, results, records)
+        if page == self._page:
+            return
+        self._page = page
+        self._clear()
+        if code is None or results is None:
+            self.summary.setText("Pleno ini tidak memiliki pemilihan legislatif.")
             self._install()
             return
         self.results = results
@@ -129,12 +142,18 @@ class SeatView(QWidget):
                 else "Tidak ada perolehan sama yang menunggu keputusan rapat."
             )
         )
-        self._add_decisions(code, results.contest)
+        self._add_decisions(records)
         for district in results.districts:
             self.body_layout.addWidget(self._district_box(results.contest, district))
         if results.dpd is not None:
             self.body_layout.addWidget(self._dpd_box(results))
         self.body_layout.addStretch(1)
+        self._install()
+
+    def _show_refusal(self, error: InputRejected) -> None:
+        self._page = None
+        self._clear()
+        self.summary.setText("; ".join(p.message for p in error.problems))
         self._install()
 
     def _clear(self) -> None:
@@ -151,8 +170,7 @@ class SeatView(QWidget):
 
     # -- parts -------------------------------------------------------------------------------
 
-    def _add_decisions(self, code: str, contest: Contest) -> None:
-        records = self.seats.decision_records(code)
+    def _add_decisions(self, records: tuple[TieDecision, ...]) -> None:
         if not records:
             return
         box = QGroupBox("Keputusan rapat atas perolehan yang sama")

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog, ask_confirmation
@@ -17,7 +19,9 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
+from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
@@ -185,3 +189,26 @@ def test_a_dapils_seat_result_can_be_sent_to_the_projector_preview(
     assert asked.args == [SeatCue("dprd_kabko", 4)]
     scene = asked.args[0].build(pemilu, False)
     assert scene.subtitle == "Perolehan kursi · Dapil KOTA BENGKULU 3 (7 kursi)"
+
+
+def test_a_change_that_moves_no_seat_keeps_the_page_and_a_decision_rebuilds_it(
+    qtbot: QtBot, pemilu: PlenoService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the seat view shown, counting how often it computes the seats
+    view, _ = seat_view(qtbot, pemilu)
+    page = view.body
+    computed: list[str] = []
+    results = view.seats.results
+    monkeypatch.setattr(view.seats, "results", lambda code: computed.append(code) or results(code))
+    # WHEN a package is exported (no number moves) THEN nothing is computed again
+    pemilu.bus.publish(Change(AuditEvent.PACKAGE_EXPORTED))
+    assert computed == [] and view.body is page
+    # WHEN the meeting is paused THEN the seats are computed again, equal, and the page is kept
+    ProcedureService(pemilu).pause("istirahat")
+    assert computed == ["dprd_kabko"] and view.body is page
+    # WHEN the tie is decided THEN the page is built again with the decision on it
+    ketua = pemilu.pleno().members[0].name
+    confirmation = UsersService(pemilu.engine, pemilu.bus).confirm(ketua, "1111", Action.DECIDE_TIE)
+    view.seats.decide_tie("dprd_kabko", TIE, (4,), "musyawarah rapat pleno", confirmation)
+    assert view.body is not page
+    assert "dipilih nomor urut 4" in texts(view.body)
