@@ -44,6 +44,7 @@ from rekap_desktop.services.print_service import (
     PrintRecord,
     PrintService,
 )
+from rekap_desktop.text.numbers import format_number
 
 SHORT_LABELS = {
     FormKind.D_HASIL: "D.Hasil",
@@ -321,12 +322,13 @@ class PrintCentreDialog(QDialog):
         """Record a print version and send its PDF to ``printer``; ``print_finished`` follows."""
         request, service = self.request(), self.service
 
-        def job(_control: JobControl) -> Printed:
+        def job(control: JobControl) -> Printed:
             own, changes = own_service(service.pleno_service)
             record, pdf = service.bound_to(own).print_form(
                 request.kind, request.contest, request.paper
             )
-            print_pdf(pdf, printer, record.stored.paper)  # painting a QPrinter: allowed off GUI
+            # Painting a QPrinter is allowed off the GUI thread.
+            print_pdf(pdf, printer, record.stored.paper, control.progress)
             return Printed(record, changes)
 
         self._start_job("Cetak", "Mencetak…", job)
@@ -357,14 +359,24 @@ class PrintCentreDialog(QDialog):
         task: BackgroundTask[Printed] = BackgroundTask(job, self)
         task.succeeded.connect(self._printed)
         task.failed.connect(lambda failure: self._print_failed(title, failure))
+        task.progressed.connect(self._pages_printed)
         self._print_task = task
         self.job_label.setText(doing)
         self._set_job_running(True)
         task.start()
 
+    def _pages_printed(self, done: int, total: int) -> None:
+        """The printer's progress, page by page (a 37-page D.Hasil takes seconds)."""
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
+        self.job_label.setText(
+            f"Mencetak halaman {format_number(done)} dari {format_number(total)}…"
+        )
+
     def _set_job_running(self, running: bool) -> None:
         self.print_button.setEnabled(not running)
         self.save_button.setEnabled(not running)
+        self.busy_bar.setRange(0, 0)  # busy, no known end until the first page is printed
         self._show_busy()
 
     def _printed(self, printed: Printed) -> None:

@@ -8,6 +8,8 @@ white (paper is white: the same print, no alpha mask) and drawn in bands of rows
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -32,7 +34,15 @@ def page_size(paper: str) -> QPageSize:
     return F4_SIZE if paper == "F4" else QPageSize(QPageSize.PageSizeId.A4)
 
 
-def print_pdf(pdf: bytes, printer: QPrinter, paper: str) -> int:
+Progress = Callable[[int, int], None]
+"""Told (pages done, pages in all) after each page."""
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, paper: str, progress: Progress = _no_progress) -> int:
     """Paint every page of ``pdf`` on ``printer``, landscape and edge to edge; returns the pages."""
     layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0))
     printer.setPageLayout(layout)
@@ -52,6 +62,7 @@ def print_pdf(pdf: bytes, printer: QPrinter, paper: str) -> int:
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = on_white(document.render(index, size))
             draw_in_bands(painter, QRect(0, 0, target.width(), target.height()), image)
+            progress(index + 1, document.pageCount())
     finally:
         painter.end()
         buffer.close()

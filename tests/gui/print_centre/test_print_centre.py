@@ -82,6 +82,8 @@ def test_printing_to_a_pdf_printer_records_a_version(
     printer.setResolution(100)
     choose(qtbot, dialog, FormKind.D_HASIL, "gubernur", Paper.F4)
     # WHEN the form is printed THEN the buttons wait while it runs
+    counted: list[int] = []
+    dialog.busy_bar.valueChanged.connect(counted.append)
     with qtbot.waitSignal(dialog.print_finished, timeout=WAIT_MS) as finished:
         dialog.print_to(printer)
         assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
@@ -92,6 +94,8 @@ def test_printing_to_a_pdf_printer_records_a_version(
     printed = (tmp_path / "printer.pdf").read_bytes()
     assert page_sizes_mm(printed) == [(330, 216)] * record.stored.pages
     assert all(ink_share(p) > 0.01 for p in render_pngs(printed, tmp_path, "printed"))
+    # AND the progress bar counted the pages, one by one up to the last
+    assert [n for n in counted if n > 0] == list(range(1, record.stored.pages + 1))
     # AND the log lists it
     assert dialog.log_table.rowCount() == 1
     assert dialog.log_table.item(0, 5).text() == record.stored.fingerprint
