@@ -144,9 +144,25 @@ def _unzip(data: bytes, name: str) -> dict[str, bytes]:
     except InputRejected:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as error:
-        raise InputRejected([Problem(f"bukan berkas zip yang utuh ({error})")], name) from None
-    except (NotImplementedError, RuntimeError, OSError, KeyError) as error:
-        raise InputRejected([Problem(f"isi zip tidak dapat dibaca ({error})")], name) from None
+        raise InputRejected(
+            [Problem(f"bukan berkas zip yang utuh: {_zip_damage(error)}")], name
+        ) from None
+    except (NotImplementedError, RuntimeError, OSError, KeyError):
+        # An unsupported compression, an encrypted member, a damaged entry (Python says which
+        # in English).
+        problem = (
+            "isi zip tidak dapat dibaca: dikompresi dengan cara lain, berkata sandi, atau rusak"
+        )
+        raise InputRejected([Problem(problem)], name) from None
+
+
+def _zip_damage(error: Exception) -> str:
+    """What is wrong with a damaged zip, in the operator's words (Python's are English)."""
+    if isinstance(error, zipfile.LargeZipFile):
+        return "arsip terlalu besar"
+    if isinstance(error, (zlib.error, EOFError)):
+        return "isinya terpotong atau rusak"
+    return "berkas rusak, terpotong, atau bukan paket .rekap"
 
 
 def _check_infos(infos: list[zipfile.ZipInfo], name: str) -> None:
@@ -170,8 +186,11 @@ def _check_infos(infos: list[zipfile.ZipInfo], name: str) -> None:
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
     # The declared size may lie: read at most one byte over the bound and refuse if it is there.
-    with archive.open(info) as stream:
-        content = stream.read(MAX_MEMBER_BYTES + 1)
+    try:
+        with archive.open(info) as stream:
+            content = stream.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        _refuse(name, f"anggota '{info.filename}' tidak utuh: isinya rusak atau telah diubah")
     if len(content) > MAX_MEMBER_BYTES or len(content) != info.file_size:
         _refuse(name, f"ukuran nyata anggota '{info.filename}' tidak sesuai ukuran yang dinyatakan")
     return content

@@ -158,6 +158,8 @@ def test_duplicate_member_names_are_refused() -> None:
     assert "ada dua kali" in _refusal(out.getvalue())
 
 
-def test_not_a_zip_is_refused() -> None:
-    # GIVEN random bytes WHEN read THEN refused as not a zip
-    assert "bukan berkas zip yang utuh" in _refusal(b"PK\x03\x04 not really")
+def test_not_a_zip_is_refused_in_indonesian() -> None:
+    # GIVEN random bytes WHEN read THEN refused as not a zip, without Python's English words
+    refusal = _refusal(b"PK\x03\x04 not really")
+    assert "bukan berkas zip yang utuh: berkas rusak, terpotong, atau bukan paket .rekap" in refusal
+    assert "File is not a zip file" not in refusal
