@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from rekap_desktop.gui.operations import Failure, failure_of
 from rekap_desktop.services.events import Change, ChangeBus
@@ -75,11 +75,35 @@ class _Worker(QObject):
         try:
             result = self._job(control)
         except JobCancelled:
+            self._home()
             self.failed.emit(Failure(CANCELLED, refused=True, cancelled=True))
         except Exception as error:  # a refusal or a bug: said in a dialog, never a dead window
+            self._home()
             self.failed.emit(failure_of(error))
         else:
+            self._home()
             self.succeeded.emit(result)
+
+    def _home(self) -> None:
+        """Back to the GUI thread before the task lets go of it there: Qt must not delete an
+        object that lives in another thread (only its own thread may push it away)."""
+        application = QCoreApplication.instance()
+        if application is not None:
+            self.moveToThread(application.thread())
+
+
+_ENDED: list[QObject] = []
+"""Ended tasks, kept until the event loop runs again (see ``_let_go``)."""
+
+
+def _let_go(task: QObject) -> None:
+    """Free an ended task once the event loop is back, on the GUI thread and outside its own
+    signals. Python then owns it and frees it once: a Qt deleteLater as well (one more way
+    to delete the same object) crashed the window now and then."""
+    task.setParent(None)
+    _ENDED.append(task)
+    if len(_ENDED) == 1:
+        QTimer.singleShot(0, _ENDED.clear)
 
 
 class BackgroundTask(QObject, Generic[T]):
@@ -137,14 +161,14 @@ class BackgroundTask(QObject, Generic[T]):
         self._end()
         self.succeeded.emit(result)
         self.finished.emit()
-        self.deleteLater()
+        _let_go(self)
 
     @Slot(object)
     def _failed(self, failure: Failure) -> None:
         self._end()
         self.failed.emit(failure)
         self.finished.emit()
-        self.deleteLater()
+        _let_go(self)
 
 
 class LatestJob(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import weakref
 
 from pytestqt.qtbot import QtBot
 
@@ -31,9 +32,10 @@ def test_the_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
     # THEN it ran on a worker; the result and each step were delivered on the GUI thread
     assert done.args[0] is not threading.main_thread()
     assert progress == [(1, 2, threading.main_thread()), (2, 2, threading.main_thread())]
-    # AND the finished task deletes itself (its thread with it)
-    with qtbot.waitSignal(task.destroyed, timeout=WAIT_MS):
-        pass
+    # AND once nobody else holds it, the finished task is freed (its thread with it)
+    freed = weakref.ref(task)
+    del task, done
+    qtbot.waitUntil(lambda: freed() is None, timeout=WAIT_MS)
 
 
 def test_a_refusal_a_bug_and_a_cancel_become_failures_never_a_crash(qtbot: QtBot) -> None:
