@@ -9,6 +9,7 @@ longest stall of the event loop and the wall time until the action was done, in 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
 
 Done = Callable[[], bool]
 TIMEOUT_S = 60
+IDLE = "menganggur 0,3 s (dasar)"
+"""The event loop doing nothing: the stall a timer shows on this machine with no action."""
+RESULTS: list[tuple[str, float, float]] = []
+"""Each measured action: name, longest stall and total time in milliseconds."""
 
 
 def _wait(done: Done) -> None:
@@ -59,6 +64,7 @@ def measure(name: str, action: Callable[[], Done | None]) -> tuple[str, float, f
             _wait(done)
     wall = (time.perf_counter() - start) * 1000
     print(f"{name:<44} stall {meter.longest_ms:7.0f} ms   total {wall:7.0f} ms", flush=True)
+    RESULTS.append((name, meter.longest_ms, wall))
     return name, meter.longest_ms, wall
 
 
@@ -113,6 +119,7 @@ def run(pemilu: bool, workdir: Path) -> None:
     shutil.copy(source, copy)
     service = PlenoService(open_engine(str(copy)))
     window = measure_window(service)
+    measure(IDLE, then(lambda: None, after(0.3)))
     extras = CockpitExtras(window)
 
     def show_instead(printing: PrintService) -> None:
@@ -227,9 +234,12 @@ def measure_window(service: PlenoService) -> MainWindow:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pemilu", action="store_true", help="the Pemilu demo (PPWP + DPRD)")
+    parser.add_argument("--json", action="store_true", help="end with one line: JSON <results>")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         run(args.pemilu, Path(folder))
+    if args.json:
+        print("JSON", json.dumps(RESULTS, ensure_ascii=False), flush=True)
     return 0
 
 

@@ -12,6 +12,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -550,6 +551,45 @@ def bench_startup() -> list[Figure]:
     ]
 
 
+IDLE_STALL = "menganggur 0,3 s (dasar)"  # as gui_stalls.py names its baseline
+
+
+def bench_stalls() -> list[Figure]:
+    """The longest stall of the event loop over every action of the cockpit (gui_stalls.py), on
+    each demo, against the stall of the same timer while the loop is idle."""
+    figures = []
+    for label, flags in (("Pilkada", []), ("Pemilu", ["--pemilu"])):
+        results = _stall_run(flags)
+        idle = next(stall for name, stall, _ in results if name == IDLE_STALL)
+        worst_name, worst, _ = max((r for r in results if r[0] != IDLE_STALL), key=lambda r: r[1])
+        figures.append(
+            Figure(
+                f"jeda terlama loop peristiwa, {label} ({worst_name})",
+                worst / 1000,
+                "loop peristiwa menganggur",
+                idle / 1000,
+                float("inf"),
+                0.1,
+            )
+        )
+    return figures
+
+
+def _stall_run(flags: list[str]) -> list[tuple[str, float, float]]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    script = str(Path(__file__).parent / "gui_stalls.py")
+    done = subprocess.run(
+        [sys.executable, script, "--json", *flags],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("JSON "))
+    return [(str(n), float(s), float(t)) for n, s, t in json.loads(line.removeprefix("JSON "))]
+
+
 def report(figures: list[Figure]) -> str:
     out = io.StringIO()
     out.write(f"{'benchmark':55} {'detik':>8} {'baseline':>9} {'rasio':>7} {'target':>14}  ok\n")
@@ -575,6 +615,7 @@ def main() -> int:
     figures += bench_projector()
     figures += bench_legislative()
     figures += bench_startup()
+    figures += bench_stalls()
     print(report(figures))
     print(
         json.dumps(
