@@ -8,7 +8,7 @@ breaks a rule is accepted — it is evidence — and its findings are returned; 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -130,23 +130,26 @@ class EntryService(ServiceBase):
             return _mismatches(corrections_store.pass_values(session, form))
 
     def apply_passes(self, contest: str, unit: str, source: str) -> EntryResult | None:
-        """Take two matching passes as the source's form; refused while they do not match."""
+        """Take two matching passes as the source's form; refused while they do not match. The
+        passes are read under the write lock: a pass another station keys meanwhile is never
+        missed (the form gets the values both passes hold when it is written)."""
         target = self.target(contest, unit)
         who = self._source(target, source)
         form = (target.contest.code, target.unit.code, who.code)
-        with Session(self.pleno_service.engine) as session:
+
+        def agreed(session: Session) -> dict[FieldKey, int]:
             passes = corrections_store.pass_values(session, form)
-        if set(passes) != set(PASSES):
-            raise InputRejected(
-                [Problem(f"entri ganda {source_name(who)} {target.where()} belum dua putaran")]
-            )
-        mismatches = _mismatches(passes)
-        if mismatches:
-            fields = ", ".join(target.label(m.field) for m in mismatches)
-            raise InputRejected(
-                [Problem(f"kedua putaran entri belum sama pada: {fields}; selesaikan dahulu")]
-            )
-        agreed = {FieldKey(k): v for k, v in passes[1].items()}
+            if set(passes) != set(PASSES):
+                where = f"{source_name(who)} {target.where()}"
+                raise InputRejected([Problem(f"entri ganda {where} belum dua putaran")])
+            mismatches = _mismatches(passes)
+            if mismatches:
+                fields = ", ".join(target.label(m.field) for m in mismatches)
+                raise InputRejected(
+                    [Problem(f"kedua putaran entri belum sama pada: {fields}; selesaikan dahulu")]
+                )
+            return {FieldKey(k): v for k, v in passes[1].items()}
+
         return self._write(target, who, agreed, AuditEvent.ENTRY_PASSES_APPLIED, applied=True)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -182,16 +185,18 @@ class EntryService(ServiceBase):
         self,
         target: Target,
         who: Source,
-        values: dict[FieldKey, int],
+        values: dict[FieldKey, int] | Callable[[Session], dict[FieldKey, int]],
         event: AuditEvent,
         applied: bool = False,
         seen: FormVersions | None = None,
     ) -> EntryResult:
         form = (target.contest.code, target.unit.code, who.code)
-        ((field, value), *_) = values.items()
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
             repository.lock_for_write(session)
+            if callable(values):
+                values = values(session)
+            ((field, value), *_) = values.items()
             refuse_if_changed(session, target, (who,), field, seen)
             current = repository.current_tallies(session, target.contest.code).get(form)
             merged = {**dict(current or {}), **values}

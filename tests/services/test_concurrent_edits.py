@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit
 from rekap_desktop.services.corrections_service import SettleRequest
@@ -189,3 +190,29 @@ def test_simultaneous_edits_on_one_view_let_exactly_one_through(
     assert _value(a, "ppk", "suara_01") == int(accepted[0].split()[1])
     for station in others:
         station.pleno.engine.dispose()
+
+
+def test_a_double_entry_keyed_again_at_another_station_while_applied_is_not_taken_stale(
+    stations: tuple[ComparisonService, ComparisonService], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = stations
+    # GIVEN Bawaslu's copy of UTARA keyed twice at station A, the passes agreeing on 100
+    a.entry.record_pass(CONTEST, UNIT, "bawaslu", 1, {"suara_01": "100", "suara_02": "580"})
+    a.entry.record_pass(CONTEST, UNIT, "bawaslu", 2, {"suara_01": "100", "suara_02": "580"})
+    # AND station B keys pass 2 again (170) at the moment A presses "terapkan"
+    from rekap_desktop.services import entry_service
+
+    open_check = entry_service.ensure_result_open
+
+    def b_keys_meanwhile(service: PlenoService) -> None:
+        monkeypatch.setattr(entry_service, "ensure_result_open", open_check)  # once only
+        open_check(service)
+        b.entry.record_pass(CONTEST, UNIT, "bawaslu", 2, {"suara_01": "170"})
+
+    monkeypatch.setattr(entry_service, "ensure_result_open", b_keys_meanwhile)
+    # WHEN A applies the passes
+    with pytest.raises(InputRejected) as refused:
+        a.entry.apply_passes(CONTEST, UNIT, "bawaslu")
+    # THEN it is refused on the field that now differs, and no Bawaslu form is written
+    assert "kedua putaran entri belum sama" in str(refused.value.problems[0].message)
+    assert (CONTEST, UNIT, "bawaslu") not in a.pleno.tallies(CONTEST)
