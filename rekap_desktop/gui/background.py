@@ -108,9 +108,10 @@ def _let_go(task: QObject) -> None:
 
 class BackgroundTask(QObject, Generic[T]):
     """Run ``job`` once on a worker thread: ``start()``, then ``succeeded(result)`` or
-    ``failed(Failure)`` on the GUI thread, then ``finished``; after that the task deletes itself
-    (a dialog kept all meeting long must not collect one per preview), so drop it by then. Call
-    ``stop()`` before the owner goes away while it runs (it cancels and waits)."""
+    ``failed(Failure)`` on the GUI thread, then ``finished``; after that the task leaves its
+    parent and is freed once the owner drops it too (a dialog kept all meeting long must not
+    collect one per preview), so drop it by then. Call ``stop()`` before the owner goes away
+    while it runs (it cancels and waits)."""
 
     succeeded = Signal(object)
     failed = Signal(object)
