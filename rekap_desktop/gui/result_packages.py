@@ -106,10 +106,17 @@ class PackageActions(QObject):
         self._queue: list[Path] = []
         self._lines: list[str] = []
         self._imported = 0
+        self._importing = False
+        self._stopped: list[Path] = []
         self.export_action = QAction("Ekspor paket &hasil (.rekap)…", window)
         self.export_action.triggered.connect(self.choose_export)
         self.import_action = QAction("Impor &paket hasil (.rekap)…", window)
         self.import_action.triggered.connect(self.choose_import)
+        self.stop_import_action = QAction("Hen&tikan impor paket", window)
+        self.stop_import_action.setToolTip(
+            "Paket yang sedang diimpor diselesaikan; berkas berikutnya tidak diimpor."
+        )
+        self.stop_import_action.triggered.connect(self.stop_importing)
         self.key_action = QAction("Kunci &instalasi…", window)
         self.key_action.triggered.connect(self.show_key)
         self.key_label = QLabel()
@@ -120,7 +127,7 @@ class PackageActions(QObject):
         self.update_actions()
 
     def actions(self) -> tuple[QAction, ...]:
-        return (self.export_action, self.import_action, self.key_action)
+        return (self.export_action, self.import_action, self.stop_import_action, self.key_action)
 
     def stop(self) -> None:
         if self._run is not None:
@@ -167,6 +174,7 @@ class PackageActions(QObject):
         self.export_action.setText(text)
         self.export_action.setEnabled(mode is not None and self._run is None)
         self.import_action.setEnabled(self._run is None)
+        self.stop_import_action.setEnabled(self._importing and bool(self._queue))
 
     def choose_export(self) -> None:
         mode = self.export_mode()
@@ -225,7 +233,14 @@ class PackageActions(QObject):
         if self._run is not None:
             return
         self._queue, self._lines, self._imported = list(paths), [], 0
+        self._importing = True
         self._next_package()
+
+    def stop_importing(self) -> None:
+        """The operator stops a batch: the package being imported is finished (it is one
+        transaction), the files after it are not imported and the report names them."""
+        self._stopped, self._queue = self._queue, []
+        self.stop_import_action.setEnabled(False)
 
     def _next_package(self) -> None:
         if not self._queue:
@@ -266,6 +281,10 @@ class PackageActions(QObject):
         self._next_package()
 
     def _report(self) -> None:
+        for path in self._stopped:
+            self._lines.append(f"{path.name}: tidak diimpor; impor dihentikan operator.")
+        self._importing, self._stopped = False, []
+        self.update_actions()
         dialog = PackageReportDialog(
             f"{self._imported} paket diimpor.", "\n".join(self._lines).strip(), self.window
         )

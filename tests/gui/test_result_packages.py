@@ -283,12 +283,13 @@ def test_the_assembled_cockpit_has_the_package_entries_in_the_berkas_menu(
     window = MainWindow(kecamatan)
     qtbot.addWidget(window)
     extras = CockpitExtras(window)
-    # THEN Berkas holds export, import and the key, before the print centre
+    # THEN Berkas holds export, import (and its stop) and the key, before the print centre
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     start = texts.index("Ekspor paket &hasil (.rekap)…")
-    assert texts[start : start + 4] == [
+    assert texts[start : start + 5] == [
         "Ekspor paket &hasil (.rekap)…",
         "Impor &paket hasil (.rekap)…",
+        "Hen&tikan impor paket",
         "Kunci &instalasi…",
         "&Pusat cetak…",
     ]
@@ -316,3 +317,45 @@ def test_an_unreadable_key_is_said_in_the_status_bar_and_the_dialog(
             "• kunci instalasi tidak dapat dibaca (ValueError)",
         )
     ]
+
+
+def test_an_import_of_several_packages_can_be_stopped_after_the_one_being_imported(
+    qtbot: QtBot,
+    kecamatan: PlenoService,
+    kabko: PlenoService,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # GIVEN three packages of the kecamatan chosen at once
+    first = _determined_package(kecamatan, tmp_path, "utara.rekap")
+    later = [_determined_package(kecamatan, tmp_path, f"utara-{n}.rekap") for n in (2, 3)]
+    sender = installation_fingerprint(tmp_path / "kunci-utara")
+    shown = Shown(monkeypatch)
+    _window, actions = _cockpit(qtbot, kabko)
+    offered: list[bool] = []
+
+    def operator_stops_then_trusts(dialog: SenderKeyDialog) -> int:
+        # WHEN, while the first is being imported, the operator stops the import
+        offered.append(actions.stop_import_action.isEnabled())
+        actions.stop_import_action.trigger()
+        dialog.typed.setText(sender)
+        dialog.trust_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SenderKeyDialog, "exec", operator_stops_then_trusts)
+    _open(monkeypatch, first, *later)
+    assert not actions.stop_import_action.isEnabled()  # nothing to stop before an import
+    with qtbot.waitSignal(actions.finished, timeout=20_000) as finished:
+        actions.choose_import()
+    # THEN the first package came in whole, the other two were not imported and are named
+    assert offered == [True]
+    assert finished.args == [True]
+    assert ("walikota", "990101", "ppk") in kabko.tallies()
+    [(kind, text)] = shown.messages
+    lines = text.splitlines()
+    assert (kind, lines[0]) == ("report", "1 paket diimpor."), text
+    assert lines[-2:] == [
+        "utara-2.rekap: tidak diimpor; impor dihentikan operator.",
+        "utara-3.rekap: tidak diimpor; impor dihentikan operator.",
+    ]
+    assert not actions.stop_import_action.isEnabled()
