@@ -86,8 +86,8 @@ def test_pyside_feature_hook_is_taken_out_of_every_later_import(
     # GIVEN the program started (PySide6 puts its __feature__ hook in front of import)
     state = _shown_state(demo_db, tmp_path)
 
-    # THEN imports run through PySide6's lazy import only, not through the feature hook
-    assert state["import"] == "__lazy_import__"
+    # THEN imports no longer run through the feature hook (PySide6 6.11 leaves its lazy import)
+    assert state["import"] != FEATURE_HOOK
 
 
 def test_widgets_still_work_after_the_hook_is_taken_out() -> None:
