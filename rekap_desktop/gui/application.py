@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
+from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.idle_lock import IdleLock
@@ -72,6 +74,10 @@ def _cpu_seconds() -> float:
     return time.process_time()
 
 
+def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], list[str]]:
+    return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
+
+
 def run(service: PlenoService) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rekap Desktop")
@@ -99,6 +105,7 @@ def run(service: PlenoService) -> int:
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()
+    finish_running_work(_running_work(extras, backups))
     extras.stop()
     backups.stop()
     idle.stop()

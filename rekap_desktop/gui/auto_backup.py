@@ -74,6 +74,9 @@ class AutoBackup(QObject):
     def is_running(self) -> bool:
         return self._runs.is_running()
 
+    def unfinished_work(self) -> list[str]:
+        return ["cadangan"] if self.is_running() else []
+
     def _failed(self, failure: Failure) -> None:
         self._ended((False, f"Cadangan gagal: {failure.text}"))
 

@@ -192,6 +192,16 @@ class CockpitExtras:
         self.print_centre = PrintCentreDialog(printing, self.window)
         self.print_centre.exec()
 
+    def unfinished_work(self) -> list[str]:
+        """What the operator started that still runs off the GUI thread (named for the wait
+        when the cockpit closes)."""
+        work = []
+        if self.print_centre is not None and self.print_centre.is_busy():
+            work.append("pencetakan")
+        if self.packages.is_busy():
+            work.append("paket hasil")
+        return work
+
     def stop(self) -> None:
         """Wait for the work still running off the GUI thread (the cockpit closes for good)."""
         self.packages.stop()

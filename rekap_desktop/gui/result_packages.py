@@ -129,6 +129,10 @@ class PackageActions(QObject):
     def actions(self) -> tuple[QAction, ...]:
         return (self.export_action, self.import_action, self.stop_import_action, self.key_action)
 
+    def is_busy(self) -> bool:
+        """A package is being written, checked or imported."""
+        return self._run is not None
+
     def stop(self) -> None:
         if self._run is not None:
             self._run.task.stop()
