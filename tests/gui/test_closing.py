@@ -39,6 +39,15 @@ def _shown_while_waiting() -> list[str]:
     return seen
 
 
+def test_the_work_is_listed_the_indonesian_way() -> None:
+    assert waiting_text(["pencetakan", "paket hasil"]).startswith(
+        "Menyelesaikan pencetakan dan paket hasil sebelum"
+    )
+    assert waiting_text(["pencetakan", "paket hasil", "cadangan"]).startswith(
+        "Menyelesaikan pencetakan, paket hasil, dan cadangan sebelum"
+    )
+
+
 def test_nothing_running_closes_at_once() -> None:
     # GIVEN no work running WHEN the cockpit closes THEN nothing is waited for
     assert finish_running_work(lambda: []) is False
