@@ -17,8 +17,15 @@ Running = Callable[[], list[str]]
 
 def waiting_text(running: list[str]) -> str:
     return (
-        f"Menyelesaikan {', '.join(running)} sebelum Rekap Desktop ditutup…\nJangan matikan laptop."
+        f"Menyelesaikan {_listed(running)} sebelum Rekap Desktop ditutup…\nJangan matikan laptop."
     )
+
+
+def _listed(names: list[str]) -> str:
+    """ "a", "a dan b", "a, b, dan c"."""
+    if len(names) <= 2:
+        return " dan ".join(names)
+    return f"{', '.join(names[:-1])}, dan {names[-1]}"
 
 
 def finish_running_work(running: Running) -> bool:
