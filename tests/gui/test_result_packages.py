@@ -175,6 +175,17 @@ def _determined_package(kecamatan: PlenoService, folder: Path, name: str) -> Pat
     return path
 
 
+def _receiving(
+    qtbot: QtBot, kabko: PlenoService, monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> tuple[str, Shown, PackageActions]:
+    """The kab/kota cockpit about to receive the kecamatan's packages: the sender's key sidik as
+    read aloud, the messages it will show, and its package entries."""
+    sender = installation_fingerprint(folder / "kunci-utara")
+    shown = Shown(monkeypatch)
+    _window, actions = _cockpit(qtbot, kabko)
+    return sender, shown, actions
+
+
 def test_import_confirms_a_new_sender_key_by_its_typed_sidik_then_remembers_it(
     qtbot: QtBot,
     kecamatan: PlenoService,
@@ -184,9 +195,7 @@ def test_import_confirms_a_new_sender_key_by_its_typed_sidik_then_remembers_it(
 ) -> None:
     # GIVEN the kecamatan's determined package and the kab/kota cockpit
     package = _determined_package(kecamatan, tmp_path, "utara.rekap")
-    sender = installation_fingerprint(tmp_path / "kunci-utara")
-    shown = Shown(monkeypatch)
-    _window, actions = _cockpit(qtbot, kabko)
+    sender, shown, actions = _receiving(qtbot, kabko, monkeypatch, tmp_path)
     asked: list[str] = []
 
     def operator_types(dialog: SenderKeyDialog) -> int:
@@ -329,9 +338,7 @@ def test_an_import_of_several_packages_can_be_stopped_after_the_one_being_import
     # GIVEN three packages of the kecamatan chosen at once
     first = _determined_package(kecamatan, tmp_path, "utara.rekap")
     later = [_determined_package(kecamatan, tmp_path, f"utara-{n}.rekap") for n in (2, 3)]
-    sender = installation_fingerprint(tmp_path / "kunci-utara")
-    shown = Shown(monkeypatch)
-    _window, actions = _cockpit(qtbot, kabko)
+    sender, shown, actions = _receiving(qtbot, kabko, monkeypatch, tmp_path)
     offered: list[bool] = []
 
     def operator_stops_then_trusts(dialog: SenderKeyDialog) -> int:
