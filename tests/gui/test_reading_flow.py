@@ -1,0 +1,132 @@
+"""The agenda pages follow the meeting's place: nothing typed or said for one kecamatan is shown,
+saved or reported under the next one, and every label says what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.domain.procedure import Stop
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.kecamatan import BoxPage, NoticesPage
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_records import expected_forms
+from rekap_desktop.storage.engine import open_engine
+from tests.fixtures import write_setup
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
+    service.create_from_setup_file(write_setup(tmp_path))
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    window.warnings = warnings  # type: ignore[attr-defined]
+    return window
+
+
+def _notices(window: MainWindow) -> NoticesPage:
+    page = window.agenda["5"]
+    assert isinstance(page, NoticesPage)
+    return page
+
+
+def _to_notices_of(window: MainWindow, unit: str) -> None:
+    """Open kecamatan ``unit``'s box (recorded) and go on to its item 5."""
+    window.go_to(Stop("4", unit))
+    window.records.record_box(unit, True, expected_forms(window.pleno))
+    window.go_next()
+    assert window.procedure.state().current == Stop("5", unit)
+
+
+def _rows(page: NoticesPage) -> list[tuple[str, str]]:
+    def text(r: int, c: int) -> str:
+        item = page.table.item(r, c)
+        return item.text() if item else ""
+
+    return [(text(r, 0), text(r, 1)) for r in range(page.table.rowCount())]
+
+
+def test_item_5_starts_empty_for_the_next_kecamatan_and_pagedown_stores_nothing_there(
+    window: MainWindow,
+) -> None:
+    # GIVEN UTARA's returned C.Pemberitahuan typed and saved with PageDown
+    for _ in range(3):
+        window.go_next()
+    _to_notices_of(window, "990101")
+    page = _notices(window)
+    page.table.setItem(0, 0, QTableWidgetItem("KELURAHAN SATU"))
+    page.table.setItem(0, 1, QTableWidgetItem("12"))
+    page.add_row()
+    page.table.setItem(1, 0, QTableWidgetItem("KELURAHAN DUA"))
+    page.table.setItem(1, 1, QTableWidgetItem("3"))
+    window.go_next()
+    assert window.records.returned_notices("990101") == {"KELURAHAN SATU": 12, "KELURAHAN DUA": 3}
+    # WHEN the meeting reaches item 5 of the next kecamatan, SELATAN
+    _to_notices_of(window, "990102")
+    # THEN its table is empty: none of UTARA's kelurahan is shown
+    assert _rows(page) == [("", "")]
+    assert page.total.text() == "Jumlah: 0"
+    # AND PageDown with nothing typed stores nothing under SELATAN
+    window.go_next()
+    assert window.procedure.state().current == Stop("6", "990102")
+    assert window.records.returned_notices("990102") == {}
+    assert window.records.returned_notices("990101") == {"KELURAHAN SATU": 12, "KELURAHAN DUA": 3}
+    assert window.warnings == []  # type: ignore[attr-defined]
+
+
+def test_the_box_page_says_saved_after_ctrl_s_not_belum_dicatat(window: MainWindow) -> None:
+    # GIVEN UTARA's box page, nothing recorded yet
+    for _ in range(3):
+        window.go_next()
+    page = window.agenda["4"]
+    assert isinstance(page, BoxPage)
+    assert page.result.text() == "Belum dicatat."
+    # WHEN the seal and every form are ticked and saved (Ctrl+S)
+    page.seal.setChecked(True)
+    for box in page.forms:
+        box.setChecked(True)
+    window.save_page()
+    # THEN the label says it is stored, with the time it was stored
+    check = window.records.box_check("990101")
+    assert check is not None
+    assert page.result.text().startswith("Tersimpan pukul ")
+    assert page.result.text() != "Belum dicatat."
+    # WHEN a missing form is saved THEN it is saved and the fault is named after it
+    page.forms[-1].setChecked(False)
+    window.save_page()
+    assert page.result.text().startswith("Tersimpan pukul ")
+    assert page.result.text().endswith(
+        "Kecamatan 990101 UTARA: formulir tidak ada: Model D.Kejadian Khusus dan/atau Keberatan "
+        "Saksi-KWK — catat sebagai kejadian khusus (tombol K)."
+    )
+
+
+def test_a_message_about_the_previous_kecamatan_is_not_shown_at_the_next(
+    window: MainWindow,
+) -> None:
+    # GIVEN UTARA's form being read (item 8) and a value entered there
+    for _ in range(3):
+        window.go_next()
+    window.records.record_box("990101", True, expected_forms(window.pleno))
+    while window.procedure.state().current != Stop("8", "990101", "walikota"):
+        window.go_next()
+    widget = window.agenda["8"].comparison  # type: ignore[attr-defined]
+    assert widget is not None
+    widget.select_field("suara_01")
+    widget.enter_value(100)
+    assert widget.message.text().endswith("100 dicatat")
+    # WHEN the meeting moves to SELATAN's reading
+    window.go_to(Stop("4", "990102"))
+    window.records.record_box("990102", True, expected_forms(window.pleno))
+    while window.procedure.state().current != Stop("8", "990102", "walikota"):
+        window.go_next()
+    # THEN the message about UTARA is gone
+    assert widget.unit_code == "990102"
+    assert widget.message.text() == ""
