@@ -44,5 +44,7 @@ class SourcesPage(AgendaPage):
                 hook(self.comparison)
         elif (self.comparison.contest_code, self.comparison.unit_code) != (contest, unit):
             self.comparison.set_pair(contest, unit)
+            # What was said about the previous pair ("… dicatat", a refusal) is not about this one.
+            self.comparison.message.clear()
         else:
             self.comparison.refresh()
