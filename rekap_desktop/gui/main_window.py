@@ -266,6 +266,14 @@ class MainWindow(QMainWindow):
     def determine(self) -> None:
         page = self.agenda[DETERMINATION]
         signatures = page.signatures()  # type: ignore[attr-defined]
+
+        def allowed() -> bool:
+            self.procedure.check_determination(signatures)
+            return True
+
+        # Why it is not allowed is said first; the question and the PIN come only after that.
+        if run_operation(self, "Penetapan", allowed) is None:
+            return
         answer = QMessageBox.question(
             self,
             "Penetapan",

@@ -124,9 +124,7 @@ class ProcedureService:
     ) -> ProcedureState:
         """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
         names the commissioner who confirmed it with their PIN."""
-        problems = self._determination_problems(signatures)
-        if problems:
-            raise InputRejected(problems, "Penetapan")
+        self.check_determination(signatures)
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
         if confirmation is not None:
             payload.update(confirmation.audit_fields())
@@ -135,6 +133,18 @@ class ProcedureService:
             lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),
             payload,
         )
+
+    def check_determination(self, signatures: list[Signature]) -> None:
+        """Whether the result may be determined now, said before anyone is asked for a PIN:
+        raises InputRejected naming every reason (the meeting not at the penetapan step, pairs
+        not read, open entries, missing signatures or reasons); changes nothing."""
+        with Session(self.pleno_service.engine) as session:
+            refusal = apply(self.plan, self._replay(session), Move(MoveKind.DETERMINE))
+        problems = self._determination_problems(signatures)
+        if isinstance(refusal, Refusal):
+            problems.append(Problem(refusal.reason))
+        if problems:
+            raise InputRejected(problems, "Penetapan")
 
     def _determination_problems(self, signatures: list[Signature]) -> list[Problem]:
         problems = [

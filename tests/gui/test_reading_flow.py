@@ -3,19 +3,29 @@ saved or reported under the next one, and every label says what is stored."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.domain.procedure import Stop
+from rekap_desktop.domain.incidents import (
+    Incident,
+    IncidentKind,
+    IncidentStatus,
+    Raiser,
+    RaiserRole,
+)
+from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage, NoticesPage
+from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import expected_forms
 from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import write_setup
+from tests.fixtures import SETUP, write_setup, write_tallies
+from tests.settling import settle_every_pair
 
 
 @pytest.fixture
@@ -130,3 +140,58 @@ def test_a_message_about_the_previous_kecamatan_is_not_shown_at_the_next(
     # THEN the message about UTARA is gone
     assert widget.unit_code == "990102"
     assert widget.message.text() == ""
+
+
+def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a meeting at the penetapan step, every pair read, but one kejadian khusus still open
+    setup = tmp_path / "pleno.json"
+    members = [{"nama": "Ketua Uji", "jabatan": "Ketua"}]
+    setup.write_text(json.dumps({**SETUP, "anggota": members}), encoding="utf-8")
+    service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
+    service.create_from_setup_file(setup)
+    service.import_tally_file(write_tallies(tmp_path))
+    settle_every_pair(service)
+    IncidentService(service).create(
+        Incident(
+            IncidentKind.KEJADIAN_KHUSUS,
+            "",
+            "Lampu padam saat pembacaan.",
+            IncidentStatus.TERBUKA,
+            raiser=Raiser(RaiserRole.PPK, "Ketua PPK UTARA"),
+        )
+    )
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    window.show()
+    while window.procedure.state().current != Stop(DETERMINATION):
+        stop = window.procedure.state().current
+        if stop.item == "4" and stop.unit:
+            window.records.record_box(stop.unit, True, expected_forms(window.pleno))
+        if stop.item == "12":
+            window.records.record_objection_call(True)
+        window.procedure.next()
+    asked: list[str] = []
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *_args: asked.append("question") or QMessageBox.StandardButton.Yes,
+    )
+    window.confirm = lambda _action: asked.append("PIN") or True  # type: ignore[method-assign]
+    # WHEN the operator presses PageDown on the penetapan page
+    window.go_next()
+    # THEN the reason is shown at once, and neither the question nor the PIN is asked
+    assert warnings == [
+        "Penetapan ditolak; tidak ada yang diubah.\n\n"
+        "• kejadian/keberatan nomor 1 masih terbuka; selesaikan dahulu"
+    ]
+    assert asked == []
+    assert not window.procedure.state().determined
+    # WHEN the entry is settled THEN the question and the PIN are asked, and it is determined
+    IncidentService(service).mark_unresolvable(1, "Bawaslu berpendapat lain; dicatat")
+    window.go_next()
+    assert asked == ["question", "PIN"]
+    assert window.procedure.state().determined
