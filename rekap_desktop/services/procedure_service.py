@@ -15,6 +15,7 @@ from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import (
     Move,
     MoveKind,
+    Pairs,
     Plan,
     ProcedureState,
     Refusal,
@@ -81,7 +82,24 @@ class ProcedureService:
         return unit_elapsed(self._moments, now or _now())
 
     def forecast(self, target_end: datetime | None, now: datetime | None = None) -> Forecast:
-        return forecast(self.plan, self._moments, now or _now(), target_end)
+        """Kecamatan finished (every pemilihan marked selesai dibaca) and the time left."""
+        return forecast(self.plan, self._moments, now or _now(), target_end, self.pairs_read())
+
+    def pairs_read(self) -> Pairs:
+        """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
+        only pairs the cockpit counts, and the projector ticks, as read."""
+        from rekap_desktop.services.corrections_service import CorrectionsService
+
+        return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
+
+    def unsettled(self, stop: Stop) -> list[str]:
+        """Why the pair of a reading stop (7–10) may not be marked selesai dibaca now: fields
+        still differing, register entries about it still open (empty: it may, or no pair)."""
+        if stop.contest is None or stop.unit is None:
+            return []
+        from rekap_desktop.services.corrections_service import CorrectionsService
+
+        return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
 
     def pauses(self) -> list[Pause]:
         with Session(self.pleno_service.engine) as session:
