@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.recap.refresh_when_shown()
         state = self.procedure.state()
-        self.panel.show_state(self.procedure.plan, state)
+        self.panel.show_state(self.procedure.plan, state, self.procedure.pairs_read())
         page = self.current_page()
         if self._shown is None or (state.current, state.paused, state.determined) != (
             self._shown.current,
