@@ -21,7 +21,7 @@ from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.corrections_service import SettleRequest
@@ -88,7 +88,7 @@ def test_a_correction_counts_only_with_a_commissioners_pin(
 def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings: QSettings) -> None:
     link = ProjectorLink(window, settings)
     state = window.procedure.state()
-    assert isinstance(cue_for(window, state), RecapCue)
+    assert cue_for(window, state) == TitleCue()  # item 1: the title card, no running tally
     window.procedure.pause("ishoma")
     assert isinstance(link.controller.live_cue, PauseCue)
     assert cue_for(window, window.procedure.state()).reason == "ishoma"  # type: ignore[union-attr]
