@@ -126,7 +126,7 @@ class ProcedurePanel(QWidget):
             text, colour, background = STATUS_LOOK[status]
             number = "P" if item.code == DETERMINATION else item.code
             progress = item_progress(plan, state, item, read)
-            count = f" ({progress[0]}/{progress[1]} kecamatan)" if progress else ""
+            count = f" ({progress[0]}/{progress[1]})" if progress else ""
             row = QListWidgetItem(f"{number:>2}. [{text}] {item.title}{count}")
             row.setData(256, item.code)
             row.setForeground(QBrush(QColor(colour)))

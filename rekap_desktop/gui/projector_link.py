@@ -87,11 +87,12 @@ class KecamatanCue:
         pleno = service.pleno()
         unit = pleno.unit(self.unit)
         name = unit.name if unit else self.unit
-        title = f"{ITEM_BY_CODE[self.item].title} — Kecamatan {name}"
         texts = {"4": self._box, "5": self._notices, "6": self._incidents}
-        body = texts[self.item](service)
+        # The kecamatan is the heading (a long item title would cut its name off); the item's
+        # title opens the text.
+        body = f"{ITEM_BY_CODE[self.item].title}:\n{texts[self.item](service)}"
         banner = banner_for(service.is_demo(), determined)
-        return AgendaTextScene(banner, int(self.item), title, body)
+        return AgendaTextScene(banner, int(self.item), f"Kecamatan {name}", body)
 
     def _box(self, service: PlenoService) -> str:
         check = self.records.box_check(self.unit)

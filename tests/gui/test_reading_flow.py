@@ -258,7 +258,7 @@ def test_pagedown_out_of_item_10_with_a_difference_open_asks_and_the_pair_stays_
     assert window.panel.unread.text() == "Belum selesai dibaca: UTARA — Pemilihan Wali Kota Uji"
     assert window.panel.progress.text() == "0 dari 2 kecamatan selesai"
     assert _stepper(window, "10") == (
-        "10. [belum] Penyelesaian selisih (D.Hasil PPK sebagai acuan) (0/2 kecamatan)"
+        "10. [belum] Penyelesaian selisih (D.Hasil PPK sebagai acuan) (0/2)"
     )
     assert window.procedure.pairs_read() == frozenset()
 
@@ -352,8 +352,8 @@ def test_f5_at_items_1_and_4_to_6_shows_what_belongs_to_the_item(
     assert live() == AgendaTextScene(
         Banner.BELUM_DITETAPKAN,
         4,
-        "Pembukaan kotak tersegel bersama PPK — Kecamatan UTARA",
-        "Segel kotak: utuh\nIsi kotak:\n"
+        "Kecamatan UTARA",
+        "Pembukaan kotak tersegel bersama PPK:\nSegel kotak: utuh\nIsi kotak:\n"
         "✓ ada — Model D.Hasil Kecamatan — Pemilihan Wali Kota Uji\n"
         "✗ TIDAK ADA — Model D.Kejadian Khusus dan/atau Keberatan Saksi-KWK\n"
         "Catatan: segel 0042",
@@ -363,13 +363,18 @@ def test_f5_at_items_1_and_4_to_6_shows_what_belongs_to_the_item(
     window.records.save_returned_notices("990101", {"KELURAHAN SATU": 1204, "KELURAHAN DUA": 3})
     scene = live()
     assert isinstance(scene, AgendaTextScene) and scene.number == 5
-    assert scene.text == "KELURAHAN SATU: 1.204\nKELURAHAN DUA: 3\nJumlah: 1.207"
+    assert scene.title == "Kecamatan UTARA"
+    assert scene.text == (
+        "Pengembalian C.Pemberitahuan yang tidak terdistribusi:\n"
+        "KELURAHAN SATU: 1.204\nKELURAHAN DUA: 3\nJumlah: 1.207"
+    )
     # WHEN at item 6 THEN UTARA's kejadian khusus with its status
     window.procedure.next()
     scene = live()
     assert isinstance(scene, AgendaTextScene) and scene.number == 6
-    assert scene.title == "Kejadian khusus dan keberatan kecamatan — Kecamatan UTARA"
+    assert scene.title == "Kecamatan UTARA"
     assert scene.text == (
+        "Kejadian khusus dan keberatan kecamatan:\n"
         "Nomor 1 · Kejadian Khusus · Terbuka — belum diselesaikan\nSegel kotak TPS 2 robek."
     )
     # AND at SELATAN's item 6 (no entries) THEN it says so
@@ -379,5 +384,8 @@ def test_f5_at_items_1_and_4_to_6_shows_what_belongs_to_the_item(
     window.procedure.next()
     scene = live()
     assert isinstance(scene, AgendaTextScene)
-    assert scene.text == "Tidak ada kejadian khusus atau keberatan dari kecamatan ini."
+    assert scene.text == (
+        "Kejadian khusus dan keberatan kecamatan:\n"
+        "Tidak ada kejadian khusus atau keberatan dari kecamatan ini."
+    )
     link.shutdown()
