@@ -125,9 +125,11 @@ class ProcedurePanel(QWidget):
             status = item_status(plan, state, item, read)
             text, colour, background = STATUS_LOOK[status]
             number = "P" if item.code == DETERMINATION else item.code
+            row = QListWidgetItem(f"{number:>2}. [{text}] {item.title}")
             progress = item_progress(plan, state, item, read)
-            count = f" ({progress[0]}/{progress[1]})" if progress else ""
-            row = QListWidgetItem(f"{number:>2}. [{text}] {item.title}{count}")
+            if progress:
+                # In the tooltip: a count on every looping row would make the list scroll.
+                row.setToolTip(f"Selesai di {progress[0]} dari {progress[1]} kecamatan")
             row.setData(256, item.code)
             row.setForeground(QBrush(QColor(colour)))
             if background:

@@ -110,10 +110,7 @@ class KecamatanCue:
     def _notices(self, _service: PlenoService) -> str:
         counts = self.records.returned_notices(self.unit)
         if not counts:
-            return (
-                "C.Pemberitahuan yang dikembalikan (tidak terdistribusi) per desa/kelurahan: "
-                "belum dicatat."
-            )
+            return "Belum dicatat."
         lines = [f"{village}: {format_number(count)}" for village, count in counts.items()]
         lines.append(f"Jumlah: {format_number(sum(counts.values()))}")
         return "\n".join(lines)

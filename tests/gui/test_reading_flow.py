@@ -226,6 +226,11 @@ def _stepper(window: MainWindow, code: str) -> str:
     return next(row.text() for row in rows if row.data(256) == code)
 
 
+def _tooltip(window: MainWindow, code: str) -> str:
+    rows = [window.panel.steps.item(r) for r in range(window.panel.steps.count())]
+    return next(row.toolTip() for row in rows if row.data(256) == code)
+
+
 def test_pagedown_out_of_item_10_with_a_difference_open_asks_and_the_pair_stays_unfinished(
     tallied: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -257,9 +262,9 @@ def test_pagedown_out_of_item_10_with_a_difference_open_asks_and_the_pair_stays_
     assert window.procedure.state().current == Stop("4", "990102")
     assert window.panel.unread.text() == "Belum selesai dibaca: UTARA — Pemilihan Wali Kota Uji"
     assert window.panel.progress.text() == "0 dari 2 kecamatan selesai"
-    assert _stepper(window, "10") == (
-        "10. [belum] Penyelesaian selisih (D.Hasil PPK sebagai acuan) (0/2)"
-    )
+    assert _stepper(window, "10") == "10. [belum] Penyelesaian selisih (D.Hasil PPK sebagai acuan)"
+    assert _tooltip(window, "10") == "Selesai di 0 dari 2 kecamatan"
+    assert _tooltip(window, "9") == "Selesai di 1 dari 2 kecamatan"
     assert window.procedure.pairs_read() == frozenset()
 
 
