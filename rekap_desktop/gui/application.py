@@ -78,10 +78,15 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
-def run(service: PlenoService) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def name_the_application(app: QCoreApplication) -> None:
+    """The names QSettings files the operator's settings (backup folder, screens…) under."""
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
+
+
+def run(service: PlenoService) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    name_the_application(app)
     sys.excepthook = _excepthook
     settings = QSettings()
     if not confirm_opening(service, backup_folder(settings)):
