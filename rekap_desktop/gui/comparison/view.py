@@ -4,8 +4,14 @@ status (never colour alone), and a mark for the rule findings and likely misread
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from rekap_desktop.domain.comparison import Cell, CellStatus, ComparisonRow, RowState
 from rekap_desktop.domain.sources import PLENO
@@ -36,11 +42,15 @@ SETTLED_TINT = QColor(222, 245, 225)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def cell_marks(cell: Cell) -> str:
-    """Text after the number: status symbol and word, then ✖ errors, ⚠ warnings and misreads."""
+def cell_marks(cell: Cell, compact: bool = False) -> str:
+    """Text after the number: status symbol and word, then ✖ errors, ⚠ warnings and misreads.
+    ``compact``: the symbols alone (a narrow column); the tooltip still names every finding."""
     symbol, word = STATUS_MARKS[cell.status]
     if cell.source == PLENO:
         symbol, word = ("★", "ditetapkan") if cell.value is not None else ("", "")
+    if compact:
+        marks = [symbol, "✖" if cell.errors else "", "⚠" if cell.warnings or cell.misreads else ""]
+        return " ".join(m for m in marks if m)
     parts = [f"{symbol} {word}".strip()]
     if cell.errors:
         parts.append("✖ " + ",".join(f.code for f in cell.errors))
@@ -49,6 +59,13 @@ def cell_marks(cell: Cell) -> str:
     if cell.misreads:
         parts.append("⚠ salah baca?")
     return "  ".join(p for p in parts if p)
+
+
+def cell_width(metrics: QFontMetrics, cell: Cell, compact: bool) -> int:
+    """Pixels a cell needs: its number, a gap, its marks (drawn at 85 % size) and the margins."""
+    number = metrics.horizontalAdvance(format_number(cell.value, ""))
+    marks = metrics.horizontalAdvance(cell_marks(cell, compact)) * 0.85
+    return number + int(marks) + (2 if compact else 4) * CELL_ROW_MARGIN
 
 
 class ComparisonDelegate(QStyledItemDelegate):
@@ -85,11 +102,14 @@ class ComparisonDelegate(QStyledItemDelegate):
             painter.drawText(
                 inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, number
             )
+            compact = cell_width(painter.fontMetrics(), cell, False) > rect.width()
             font.setBold(False)
             font.setPointSizeF(font.pointSizeF() * 0.85)
             painter.setFont(font)
             painter.drawText(
-                inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, cell_marks(cell)
+                inner,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                cell_marks(cell, compact),
             )
         painter.restore()
 
@@ -121,3 +141,57 @@ def _label(index: Index) -> str:
     model = index.model()
     assert isinstance(model, ComparisonModel)
     return model.label_at(index)
+
+
+LABEL_MIN = 180
+"""The narrowest the label column gets before the source columns lose their words."""
+HEADER_PADDING = 20
+
+
+class ComparisonTable(QTableView):
+    """The comparison grid, fitted to its width: every source column stays on screen. The label
+    column takes what the source columns leave (at least ``LABEL_MIN``); when even that does not
+    fit, the source columns show their marks as symbols only. A horizontal scroll bar appears
+    only when the columns cannot be narrowed any further."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if not isinstance(model, ComparisonModel) or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        room = self.viewport().width()
+        full, compact = self._column_widths(model)
+        label_room = room - sum(full)
+        if label_room >= LABEL_MIN:
+            widths = full
+            label = label_room
+        else:
+            label = LABEL_MIN
+            spare = max(room - label - sum(compact), 0)
+            wanted = [f - c for f, c in zip(full, compact, strict=True)]
+            total = sum(wanted) or 1
+            widths = [c + spare * w // total for c, w in zip(compact, wanted, strict=True)]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, max(label, LABEL_MIN))
+        for column, width in enumerate(widths, start=1):
+            header.resizeSection(column, width)
+
+    def _column_widths(self, model: ComparisonModel) -> tuple[list[int], list[int]]:
+        """(full, compact) widths of each source column: its cells and its heading's lines."""
+        metrics = QFontMetrics(self.font())
+        heading = QFontMetrics(self.horizontalHeader().font())
+        full: list[int] = []
+        compact: list[int] = []
+        for column in range(1, model.columnCount()):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            least = max(heading.horizontalAdvance(line) for line in title.split("\n"))
+            least += HEADER_PADDING
+            cells = [model.rows[r].cells[column - 1] for r in range(model.rowCount())]
+            full.append(max([least, *(cell_width(metrics, c, False) for c in cells)]))
+            compact.append(max([least, *(cell_width(metrics, c, True) for c in cells)]))
+        return full, compact
