@@ -168,6 +168,11 @@ class MainWindow(QMainWindow):
         dock.setObjectName("projectorDock")
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        room = self._available().width()
+        # A quarter of a wide screen for large previews; as narrow as it goes on a laptop.
+        width = room // 4 if room >= ROOM_FOR_PANEL else 0
+        width = max(dock.minimumSizeHint().width(), width)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
         toggle = dock.toggleViewAction()
         toggle.setText("Panel &proyektor")
         toggle.setShortcut(QKeySequence("F7"))

@@ -86,6 +86,8 @@ class ComparisonDelegate(QStyledItemDelegate):
                 bold = painter.font()
                 bold.setBold(True)
                 painter.setFont(bold)
+            if self._narrow() and row.state is RowState.AGREES:
+                word = ""  # the ✓ before the label says it; the label needs the room
             room = inner.width() - painter.fontMetrics().horizontalAdvance(word) - CELL_ROW_MARGIN
             label = painter.fontMetrics().elidedText(
                 f"{symbol} {_label(index)}", Qt.TextElideMode.ElideRight, room
@@ -102,7 +104,9 @@ class ComparisonDelegate(QStyledItemDelegate):
             painter.drawText(
                 inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, number
             )
-            compact = cell_width(painter.fontMetrics(), cell, False) > rect.width()
+            compact = index.column() in self._compact_columns() or (
+                cell_width(painter.fontMetrics(), cell, False) > rect.width()
+            )
             font.setBold(False)
             font.setPointSizeF(font.pointSizeF() * 0.85)
             painter.setFont(font)
@@ -121,6 +125,14 @@ class ComparisonDelegate(QStyledItemDelegate):
         else:
             text = f"{format_number(cell.value, '')}    {cell_marks(cell)}"
         return QSize(metrics.horizontalAdvance(text) + 3 * CELL_ROW_MARGIN, metrics.height() + 8)
+
+    def _compact_columns(self) -> frozenset[int]:
+        view = self.parent()
+        return view.compact_columns if isinstance(view, ComparisonTable) else frozenset()
+
+    def _narrow(self) -> bool:
+        """The label column is at its least width: the sources took the rest."""
+        return bool(self._compact_columns())
 
     @staticmethod
     def _tint(cell: Cell | None, row: ComparisonRow) -> QColor | None:
@@ -143,9 +155,9 @@ def _label(index: Index) -> str:
     return model.label_at(index)
 
 
-LABEL_MIN = 180
+LABEL_MIN = 160
 """The narrowest the label column gets before the source columns lose their words."""
-HEADER_PADDING = 20
+HEADER_PADDING = 14
 
 
 class ComparisonTable(QTableView):
@@ -153,6 +165,9 @@ class ComparisonTable(QTableView):
     column takes what the source columns leave (at least ``LABEL_MIN``); when even that does not
     fit, the source columns show their marks as symbols only. A horizontal scroll bar appears
     only when the columns cannot be narrowed any further."""
+
+    compact_columns: frozenset[int] = frozenset()
+    """Source columns too narrow for the words: their marks are drawn as symbols only."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -169,12 +184,18 @@ class ComparisonTable(QTableView):
         if label_room >= LABEL_MIN:
             widths = full
             label = label_room
+            self.compact_columns = frozenset()
         else:
             label = LABEL_MIN
             spare = max(room - label - sum(compact), 0)
             wanted = [f - c for f, c in zip(full, compact, strict=True)]
             total = sum(wanted) or 1
             widths = [c + spare * w // total for c, w in zip(compact, wanted, strict=True)]
+            self.compact_columns = frozenset(
+                column
+                for column, (width, needed) in enumerate(zip(widths, full, strict=True), start=1)
+                if width < needed
+            )
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.resizeSection(0, max(label, LABEL_MIN))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -134,9 +134,12 @@ class ComparisonWidget(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.notes = QListWidget()
-        self.notes.setWordWrap(True)
         self.corrections = QListWidget()
-        self.corrections.setWordWrap(True)
+        for listing in (self.notes, self.corrections):
+            # Long findings wrap to the pane's width instead of scrolling sideways.
+            listing.setWordWrap(True)
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.photo = PhotoViewer()
         side = QSplitter()
         side.setOrientation(side.orientation().Vertical)
