@@ -51,7 +51,7 @@ PANEL_KEY = "main_window/projector_panel"
 ROOM_FOR_PANEL = 1600
 """The available screen width from which the projector panel is shown at start: below it (a
 1366×768 laptop) the panel starts hidden and F7 brings it."""
-PANEL_WIDTH = 290
+PANEL_WIDTH = 270
 """The stepper's starting width beside the page of the current item."""
 TARGET_KEY = "main_window/target_end"
 """The target end time of the meeting, kept between runs (commissioner only, never projected)."""
