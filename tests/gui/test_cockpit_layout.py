@@ -27,6 +27,7 @@ from rekap_desktop.gui.window_geometry import FRAME_ALLOWANCE, fit_to_screen
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.gui.cockpit_driver import press
 
 LAPTOP = QSize(1366, 768 - 40)
 """A maximised window on a 1366×768 laptop: the title bar and taskbar take about 40 px."""
@@ -185,21 +186,18 @@ def test_on_a_wide_screen_every_tab_fits_beside_the_projector_panel(cockpit: Coc
     assert {tab: bars for tab in _every_tab(window) if (bars := _sideways(window))} == {}
 
 
-def test_f7_shows_and_hides_the_projector_panel_and_the_choice_is_kept(
-    cockpit: Cockpit, qtbot: QtBot
-) -> None:
+def test_f7_shows_and_hides_the_projector_panel_and_the_choice_is_kept(cockpit: Cockpit) -> None:
     window = cockpit.window
     dock = window.projector_dock
     assert dock is not None and window.settings is not None
     # GIVEN a screen narrower than a laptop's (the test screen): the panel starts hidden
     assert not dock.isVisible()
     # WHEN F7 is pressed THEN it shows, and the choice is saved for the next start
-    window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_F7)
+    press(window, Qt.Key.Key_F7)
     assert dock.isVisible()
     assert window.settings.value(PANEL_KEY) in (True, "true")
     # AND F7 again hides it
-    qtbot.keyClick(window, Qt.Key.Key_F7)
+    press(window, Qt.Key.Key_F7)
     assert not dock.isVisible()
     assert window.settings.value(PANEL_KEY) in (False, "false")
 
