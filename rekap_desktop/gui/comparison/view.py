@@ -4,7 +4,7 @@ status (never colour alone), and a mark for the rule findings and likely misread
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -38,6 +38,8 @@ TINTS: dict[CellStatus, QColor] = {
     CellStatus.REFERENCE: QColor(232, 238, 250),
 }
 SETTLED_TINT = QColor(222, 245, 225)
+MARKS_SCALE = 0.85
+"""The marks after a number are drawn this much smaller than the number."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,17 +63,37 @@ def cell_marks(cell: Cell, compact: bool = False) -> str:
     return "  ".join(p for p in parts if p)
 
 
-def cell_width(metrics: QFontMetrics, cell: Cell, compact: bool) -> int:
-    """Pixels a cell needs: its number, a gap, its marks (drawn at 85 % size) and the margins."""
-    number = metrics.horizontalAdvance(format_number(cell.value, ""))
-    marks = metrics.horizontalAdvance(cell_marks(cell, compact)) * 0.85
-    return number + int(marks) + (2 if compact else 4) * CELL_ROW_MARGIN
+class CellMeasure:
+    """Pixels a cell needs as the delegate paints it: its number (bold when it differs), a gap,
+    its marks at ``MARKS_SCALE`` size, and the margins. Built once per font."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * MARKS_SCALE)
+        self.normal, self.bold, self.small = (QFontMetrics(f) for f in (font, bold, small))
+
+    def width(self, cell: Cell, compact: bool) -> int:
+        numbers = self.bold if cell.status is CellStatus.DIFFERS else self.normal
+        number = numbers.horizontalAdvance(format_number(cell.value, ""))
+        marks = self.small.horizontalAdvance(cell_marks(cell, compact))
+        return number + marks + (3 if compact else 4) * CELL_ROW_MARGIN
 
 
 class ComparisonDelegate(QStyledItemDelegate):
+    _measure: CellMeasure | None = None
+
+    def measure(self, font: QFont) -> CellMeasure:
+        if self._measure is None or self._measure.font != font:
+            self._measure = CellMeasure(font)
+        return self._measure
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell, row = _cell_and_row(index)
         painter.save()
+        painter.setFont(option.font)
         rect: QRect = option.rect
         tint = self._tint(cell, row)
         if tint is not None:
@@ -105,10 +127,10 @@ class ComparisonDelegate(QStyledItemDelegate):
                 inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, number
             )
             compact = index.column() in self._compact_columns() or (
-                cell_width(painter.fontMetrics(), cell, False) > rect.width()
+                self.measure(option.font).width(cell, False) > rect.width()
             )
             font.setBold(False)
-            font.setPointSizeF(font.pointSizeF() * 0.85)
+            font.setPointSizeF(font.pointSizeF() * MARKS_SCALE)
             painter.setFont(font)
             painter.drawText(
                 inner,
@@ -157,7 +179,7 @@ def _label(index: Index) -> str:
 
 LABEL_MIN = 160
 """The narrowest the label column gets before the source columns lose their words."""
-HEADER_PADDING = 14
+HEADER_PADDING = 12
 
 
 class ComparisonTable(QTableView):
@@ -202,9 +224,21 @@ class ComparisonTable(QTableView):
         for column, width in enumerate(widths, start=1):
             header.resizeSection(column, width)
 
+    _measured: tuple[object, str, tuple[list[int], list[int]]] | None = None
+    """The rows and font last measured, and their widths: a resize does not measure again."""
+
     def _column_widths(self, model: ComparisonModel) -> tuple[list[int], list[int]]:
         """(full, compact) widths of each source column: its cells and its heading's lines."""
-        metrics = QFontMetrics(self.font())
+        if self._measured is not None:
+            rows, font, widths = self._measured
+            if rows is model.rows and font == self.font().key():
+                return widths
+        widths = self._measure_columns(model)
+        self._measured = (model.rows, self.font().key(), widths)
+        return widths
+
+    def _measure_columns(self, model: ComparisonModel) -> tuple[list[int], list[int]]:
+        measure = CellMeasure(self.font())
         heading = QFontMetrics(self.horizontalHeader().font())
         full: list[int] = []
         compact: list[int] = []
@@ -212,7 +246,16 @@ class ComparisonTable(QTableView):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             least = max(heading.horizontalAdvance(line) for line in title.split("\n"))
             least += HEADER_PADDING
-            cells = [model.rows[r].cells[column - 1] for r in range(model.rowCount())]
-            full.append(max([least, *(cell_width(metrics, c, False) for c in cells)]))
-            compact.append(max([least, *(cell_width(metrics, c, True) for c in cells)]))
+            widest, narrowest = least, least
+            seen: set[tuple[int | None, CellStatus, str]] = set()
+            for row in model.rows:
+                cell = row.cells[column - 1]
+                marks = cell_marks(cell)
+                if (cell.value, cell.status, marks) in seen:
+                    continue  # most cells repeat a number and a mark already measured
+                seen.add((cell.value, cell.status, marks))
+                widest = max(widest, measure.width(cell, False))
+                narrowest = max(narrowest, measure.width(cell, True))
+            full.append(widest)
+            compact.append(narrowest)
         return full, compact
