@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "main_window/geometry"
 PANEL_KEY = "main_window/projector_panel"
 """Whether the projector panel (F7) was last shown, kept between runs."""
+FIRST_SIZE = QSize(1600, 1000)
+"""The window's size on a first start, shrunk to the available screen (see fit_to_screen)."""
 ROOM_FOR_PANEL = 1600
 """The available screen width from which the projector panel is shown at start: below it (a
 1366×768 laptop) the panel starts hidden and F7 brings it."""
@@ -108,7 +110,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         restored = settings is not None and restore_geometry(self, settings, GEOMETRY_KEY)
         if not restored:
-            fit_to_screen(self, QSize(1280, 760))
+            fit_to_screen(self, FIRST_SIZE)
         if settings is not None:
             saved = settings.value(TARGET_KEY)
             if isinstance(saved, str) and QTime.fromString(saved, "HH:mm").isValid():

@@ -39,6 +39,8 @@ TINTS: dict[CellStatus, QColor] = {
 }
 SETTLED_TINT = QColor(222, 245, 225)
 MARKS_SCALE = 0.85
+GRID_LINE = 1
+"""A cell is painted one pixel narrower than its column: the grid line takes the last."""
 """The marks after a number are drawn this much smaller than the number."""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,7 +81,7 @@ class CellMeasure:
         numbers = self.bold if cell.status is CellStatus.DIFFERS else self.normal
         number = numbers.horizontalAdvance(format_number(cell.value, ""))
         marks = self.small.horizontalAdvance(cell_marks(cell, compact))
-        return number + marks + (3 if compact else 4) * CELL_ROW_MARGIN
+        return number + marks + (3 if compact else 4) * CELL_ROW_MARGIN + GRID_LINE
 
 
 class ComparisonDelegate(QStyledItemDelegate):
@@ -127,7 +129,7 @@ class ComparisonDelegate(QStyledItemDelegate):
                 inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, number
             )
             compact = index.column() in self._compact_columns() or (
-                self.measure(option.font).width(cell, False) > rect.width()
+                self.measure(option.font).width(cell, False) > rect.width() + GRID_LINE
             )
             font.setBold(False)
             font.setPointSizeF(font.pointSizeF() * MARKS_SCALE)
