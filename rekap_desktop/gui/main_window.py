@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -34,7 +34,12 @@ from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
 from rekap_desktop.gui.pages.recap_page import RecapView
 from rekap_desktop.gui.procedure_panel import ProcedurePanel
-from rekap_desktop.gui.window_geometry import fit_to_screen, restore_geometry, save_geometry
+from rekap_desktop.gui.window_geometry import (
+    fit_to_screen,
+    maximise_when_shown,
+    restore_geometry,
+    save_geometry,
+)
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
@@ -109,8 +114,10 @@ class MainWindow(QMainWindow):
         service.bus.subscribe(self.on_changed)
         self.refresh()
         restored = settings is not None and restore_geometry(self, settings, GEOMETRY_KEY)
-        if not restored:
-            fit_to_screen(self, FIRST_SIZE)
+        self._fitted: QSize | None = None
+        """The size a first start fitted to a laptop screen, maximised when first shown."""
+        if not restored and fit_to_screen(self, FIRST_SIZE):
+            self._fitted = self.size()
         if settings is not None:
             saved = settings.value(TARGET_KEY)
             if isinstance(saved, str) and QTime.fromString(saved, "HH:mm").isValid():
@@ -459,6 +466,11 @@ class MainWindow(QMainWindow):
             f"Rekap Desktop {package_version()}\nAplikasi luring rapat pleno terbuka rekapitulasi "
             "hasil penghitungan perolehan suara.",
         )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        maximise_when_shown(self, self._fitted)
+        self._fitted = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if self.settings is not None:

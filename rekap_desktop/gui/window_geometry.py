@@ -28,13 +28,14 @@ MAXIMISE_BELOW = 1440
 """A window opened for the first time on a screen narrower than this starts maximised."""
 
 
-def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
-    """A first start: ``wanted`` shrunk to the available screen (taskbar and frame left out),
-    centred on it, maximised on a laptop-sized screen."""
+def fit_to_screen(widget: QWidget, wanted: QSize) -> bool:
+    """A first start: ``wanted`` shrunk to the available screen (taskbar and frame left out) and
+    centred on it. True when the screen is laptop-sized and the window should open maximised
+    (see ``maximise_when_shown``)."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         widget.resize(wanted)
-        return
+        return False
     available = screen.availableGeometry()
     size = wanted.boundedTo(available.size() - FRAME_ALLOWANCE)
     size = size.expandedTo(widget.minimumSizeHint().boundedTo(available.size()))
@@ -43,7 +44,13 @@ def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
         available.x() + (available.width() - size.width()) // 2,
         available.y() + (available.height() - size.height()) // 2,
     )
-    if available.width() < MAXIMISE_BELOW:
+    return available.width() < MAXIMISE_BELOW
+
+
+def maximise_when_shown(widget: QWidget, fitted: QSize | None) -> None:
+    """Maximise ``widget`` at its first show when it was fitted to a laptop screen (``fitted``:
+    the size ``fit_to_screen`` gave it) and nothing has sized it since (a snapshot, a test)."""
+    if fitted is not None and widget.size() == fitted:
         widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
 
 

@@ -23,7 +23,7 @@ from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.main_window import PANEL_KEY, MainWindow
 from rekap_desktop.gui.pages.recap_page import fitted_widths, wrap_heading
 from rekap_desktop.gui.projector_link import ProjectorLink
-from rekap_desktop.gui.window_geometry import FRAME_ALLOWANCE, fit_to_screen
+from rekap_desktop.gui.window_geometry import FRAME_ALLOWANCE, fit_to_screen, maximise_when_shown
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
@@ -215,16 +215,25 @@ def test_f7_shows_and_hides_the_projector_panel_and_the_choice_is_kept(cockpit: 
 
 
 def test_a_first_start_fits_the_window_to_the_available_screen(qtbot: QtBot) -> None:
-    # GIVEN a window that would like 1280×760 on a smaller screen
+    # GIVEN a window that would like 1600×1000 on a smaller screen
     widget = QWidget()
     qtbot.addWidget(widget)
     screen = widget.screen().availableGeometry()
     # WHEN it is fitted before being shown
-    fit_to_screen(widget, QSize(1280, 760))
-    # THEN its normal size leaves room for a frame on that screen, and it starts maximised
+    laptop = fit_to_screen(widget, QSize(1600, 1000))
+    # THEN its normal size leaves room for a frame on that screen
     assert widget.width() <= screen.width() - FRAME_ALLOWANCE.width()
     assert widget.height() <= screen.height() - FRAME_ALLOWANCE.height()
+    # AND on a laptop-sized screen it opens maximised, unless something sized it meanwhile
+    assert laptop
+    maximise_when_shown(widget, widget.size())
     assert widget.windowState() & Qt.WindowState.WindowMaximized
+    other = QWidget()
+    qtbot.addWidget(other)
+    fitted = other.size()
+    other.resize(fitted + QSize(10, 10))
+    maximise_when_shown(other, fitted)
+    assert not other.windowState() & Qt.WindowState.WindowMaximized
 
 
 def test_fitted_widths_share_out_the_room_and_never_cut_a_number() -> None:
