@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.comparison import Cell, CellStatus
+from rekap_desktop.domain.ids import ContestCode
 from rekap_desktop.domain.procedure import ProcedureState, Stop
 from rekap_desktop.domain.sources import PPK
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.comparison.view import cell_marks
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.main_window import PANEL_KEY, MainWindow
-from rekap_desktop.gui.pages.recap_page import fitted_widths, wrap_heading
+from rekap_desktop.gui.pages.recap_page import RecapView, fitted_widths, wrap_heading
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.window_geometry import FRAME_ALLOWANCE, fit_to_screen, maximise_when_shown
 from rekap_desktop.services.demo import DemoKind, load_demo
@@ -270,3 +271,32 @@ def test_compact_marks_keep_every_status_symbol() -> None:
     # THEN the compact marks keep the symbol (never colour alone), without the word
     assert cell_marks(cell) == "≠ beda"
     assert cell_marks(cell, compact=True) == "≠"
+
+
+def test_a_name_cut_in_the_recapitulation_is_whole_on_its_tooltip(
+    demo_files: dict[DemoKind, Path], tmp_path: Path, qtbot: QtBot
+) -> None:
+    # GIVEN the Pemilu DPRD recapitulation fitted into a laptop's width
+    copy = tmp_path / "pemilu.sqlite"
+    copy.write_bytes(demo_files[DemoKind.PEMILU].read_bytes())
+    service = PlenoService(open_engine(str(copy)))
+    view = RecapView(service, service.pleno())
+    qtbot.addWidget(view)
+    view.resize(LAPTOP)
+    view.show()
+    page = view.pages[ContestCode("dprd_kabko")]
+    view.tabs.setCurrentWidget(page)
+    QApplication.processEvents()
+    shown = page.table.model()
+    names = [str(page.model.index(r, 1).data()) for r in range(page.model.rowCount())]
+    row = next(r for r, name in enumerate(names) if name.startswith("JUMLAH DAPIL"))
+    # THEN a dapil's subtotal name, with its seats, is whole on the tooltip of its cell
+    assert "kursi" in names[row]
+    assert shown.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == names[row]
+    # AND the heading of a party is whole on its tooltip, while numbers have none
+    heading = shown.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert heading == str(page.model.headerData(3, Qt.Orientation.Horizontal)).replace("\n", " ")
+    assert shown.index(row, 3).data(Qt.ItemDataRole.ToolTipRole) is None
+    # AND no column scrolls sideways
+    assert not page.table.horizontalScrollBar().isVisible()
+    service.engine.dispose()

@@ -5,7 +5,7 @@ Reachable at all times from the cockpit ("Rekapitulasi").
 
 from __future__ import annotations
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,6 +95,15 @@ class WrappedHeadings(QIdentityProxyModel):
         if role == Qt.ItemDataRole.DisplayRole and section in self.widths:
             return wrap_heading(text, self.metrics, self.widths[section])
         return super().headerData(section, orientation, role)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < NUMERIC_FROM:
+            # A name cut with "…" in a narrow column is read whole on its tooltip.
+            text = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return text or None
+        return super().data(index, role)
 
 
 class FittedTable(QTableView):
