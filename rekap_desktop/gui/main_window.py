@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.clock = QTimer(self)
         self.clock.timeout.connect(self.show_time)
         self.clock.start(30_000)
+        # The stepper sits inside the procedure tab now: without this the tab bar, first in the
+        # focus chain, would take the focus at start and the arrow keys would switch tabs.
+        self.panel.steps.setFocus()
 
     def _title(self) -> str:
         demo = " — SIMULASI" if self.service.is_demo() else ""

@@ -300,3 +300,13 @@ def test_a_name_cut_in_the_recapitulation_is_whole_on_its_tooltip(
     # AND no column scrolls sideways
     assert not page.table.horizontalScrollBar().isVisible()
     service.engine.dispose()
+
+
+def test_the_stepper_not_the_tab_bar_has_the_focus_at_start(cockpit: Cockpit) -> None:
+    # GIVEN the cockpit just opened (the stepper now sits inside the procedure tab)
+    window = cockpit.window
+    window.activateWindow()
+    QApplication.processEvents()
+    # THEN the focus is on the stepper, as before, not on the tab bar (where the arrow keys
+    # would switch tabs instead of moving through the items)
+    assert window.focusWidget() is window.panel.steps
