@@ -78,6 +78,20 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
+def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Callable[[], None]:
+    """The cockpit closed: the room's screen goes dark at once and the event loop ends with
+    code 0. ``exit`` and not ``quit``: Qt 6's quit first asks every window to close, and the
+    projector window refuses a close during the meeting (a stray Alt+F4), which would cancel
+    it. What still runs is finished after the loop (the closing wait), then the projector is
+    closed for good."""
+
+    def end() -> None:
+        projector.controller.window.withdraw()
+        app.exit(0)
+
+    return end
+
+
 def run(service: PlenoService) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rekap Desktop")
@@ -98,6 +112,7 @@ def run(service: PlenoService) -> int:
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     BackupMenu(window, window.file_menu, window.action_print, backups, settings)
+    window.closed.connect(_end_with_the_cockpit(app, projector))
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)

@@ -52,6 +52,9 @@ TARGET_KEY = "main_window/target_end"
 class MainWindow(QMainWindow):
     tally_import_finished = Signal(object)
     """A rekap-csv/XLSX import ended: its ImportReport, or None when it was refused."""
+    closed = Signal()
+    """The cockpit was closed (Ctrl+Q, Berkas → Keluar, the window's close button): the
+    program ends (see gui.application)."""
 
     def __init__(
         self,
@@ -406,3 +409,5 @@ class MainWindow(QMainWindow):
         self.audit_status.stop()
         self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
