@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
@@ -87,6 +88,11 @@ class TextPage(AgendaPage):
         self.key = key
         self.editor = QPlainTextEdit()
         self.body.addWidget(self.editor)
+
+    def focus_target(self) -> QWidget | None:
+        # Typing here from the first key: a word typed into nothing fired the cockpit's keys
+        # ("peraturan" opened the skors dialog).
+        return self.editor
 
     def refresh(self) -> None:
         if not self.editor.document().isModified():
