@@ -22,6 +22,7 @@ from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.idle_lock import IdleLock
+from rekap_desktop.gui.indonesian import speak_indonesian
 from rekap_desktop.gui.keys import BLANK, INCIDENT, PAUSE, KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
@@ -106,6 +107,7 @@ def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Ca
 
 def run(service: PlenoService) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    speak_indonesian(app)
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
     sys.excepthook = _excepthook

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import (
     KIND_LABELS,
     ROLE_LABELS,
@@ -139,7 +140,10 @@ class IncidentDialog(QDialog):
 
     def _fill_saksi(self) -> None:
         for witness in self.service.registered_saksi():
-            label = f"{witness.name} — saksi nomor urut {witness.choice}, {witness.contest}"
+            label = (
+                f"{witness.name} — saksi nomor urut {witness.choice}, "
+                f"{contest_office(witness.contest)}"
+            )
             self.saksi_combo.addItem(label, witness)
 
     def _start(self, context: IncidentContext) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.services.procedure_records import ROLES, TEXTS
@@ -54,7 +55,7 @@ class AttendancePage(AgendaPage):
         self.table.setRowCount(len(people))
         for r, p in enumerate(people):
             mandate = {None: "", True: "diperiksa: sah", False: "diperiksa: tidak sah"}
-            choice = f"{p.contest} nomor urut {p.choice}" if p.contest else ""
+            choice = f"{contest_office(p.contest)} nomor urut {p.choice}" if p.contest else ""
             cells = (
                 ROLES.get(p.role, p.role),
                 p.name,

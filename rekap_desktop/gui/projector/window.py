@@ -53,7 +53,10 @@ class ProjectorWindow(QWidget):
             self.setCursor(Qt.CursorShape.BlankCursor)
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # Not showFullScreen(): it also activates the window, taking the keyboard from the
+        # cockpit.
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
 
     def rehearse(self, screen: QScreen) -> None:
         """A normal window on the operator's own screen (one monitor: rehearsal)."""
