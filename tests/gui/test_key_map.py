@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
@@ -74,7 +74,7 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[Cockpit]:
     yield Cockpit(window, extras, projector, keys)
     for dialog in QApplication.topLevelWidgets():
         if isinstance(dialog, IncidentDialog):
-            dialog.close()
+            dialog.hide()  # not close(): typed text would ask whether to throw it away
     keys.stop()
     projector.shutdown()
     window.close()
@@ -259,3 +259,50 @@ def test_a_click_on_a_reading_row_leaves_the_keyboard_in_the_entry(
     QTest.keyClick(widget.entry, Key.Key_Down)
     assert widget.table.currentIndex().row() == 3
     assert _focus() is widget.entry
+
+
+def test_escape_does_not_throw_away_a_typed_incident_unasked(cockpit: Cockpit) -> None:
+    # GIVEN the incident dialog with a description typed and not saved
+    cockpit.extras.action_incident.trigger()
+    (dialog,) = cockpit.incident_dialogs()
+    QTest.keyClicks(dialog.description, "saksi 2 keberatan D.Hasil")
+    # WHEN Escape is pressed and the question is answered "Tidak"
+    asked = _answer_next_question(QMessageBox.StandardButton.No)
+    QTest.keyClick(dialog.description, Key.Key_Escape)
+    # THEN it was asked, in Indonesian, and the dialog stays with the text
+    assert asked and "belum disimpan" in asked[0]
+    assert dialog.isVisible()
+    assert dialog.description.toPlainText() == "saksi 2 keberatan D.Hasil"
+    # WHEN Escape again, answered "Ya" THEN the dialog closes
+    _answer_next_question(QMessageBox.StandardButton.Yes)
+    QTest.keyClick(dialog.description, Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_escape_closes_at_once_when_nothing_is_unsaved(cockpit: Cockpit) -> None:
+    # GIVEN an incident typed and saved (Simpan)
+    cockpit.extras.action_incident.trigger()
+    (dialog,) = cockpit.incident_dialogs()
+    QTest.keyClicks(dialog.description, "listrik padam 5 menit")
+    dialog.save_button.click()
+    assert dialog.number is not None
+    guard = _refuse_modals(cockpit)
+    # WHEN Escape THEN it closes without a question
+    QTest.keyClick(dialog.description, Key.Key_Escape)
+    guard.stop()
+    assert cockpit.modals == []
+    assert not dialog.isVisible()
+
+
+def _answer_next_question(button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def answer(modal: QWidget) -> None:
+        assert isinstance(modal, QMessageBox)
+        asked.append(modal.text())
+        pressed = modal.button(button)
+        assert pressed is not None
+        pressed.click()
+
+    drive.when_modal(answer)
+    return asked
