@@ -67,8 +67,15 @@ def _active_window(env: dict[str, str]) -> str:
 
 
 @pytest.mark.xvfb
-def test_ctrl_q_with_the_projector_attached_ends_the_program(
-    window_manager: dict[str, str], tmp_path: Path
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param("ctrl+q", id="Ctrl+Q"),
+        pytest.param("alt+F4", id="Alt+F4 pada kokpit (penutup jendela)"),
+    ],
+)
+def test_closing_the_cockpit_with_the_projector_attached_ends_the_program(
+    window_manager: dict[str, str], tmp_path: Path, keys: str
 ) -> None:
     env = window_manager
     # GIVEN the program running on two screens: the cockpit and the full-screen projector
@@ -85,8 +92,8 @@ def test_ctrl_q_with_the_projector_attached_ends_the_program(
         assert _visible(env, program.pid, PROJECTOR_TITLE)
         # AND the keyboard is the cockpit's, not the projector's that appeared after it
         assert _active_window(env) in cockpit
-        # WHEN the operator presses Ctrl+Q
-        _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
+        # WHEN the operator closes the cockpit (Ctrl+Q, or the window manager's Alt+F4)
+        _xdotool(env, "key", "--clearmodifiers", keys)
         # THEN the whole program ends, successfully, projector window and all
         _, errors = program.communicate(timeout=EXIT_WAIT_S)
     finally:
