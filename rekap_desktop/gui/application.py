@@ -105,11 +105,16 @@ def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Ca
     return end
 
 
+def name_the_application(app: QCoreApplication) -> None:
+    """The names QSettings files the operator's settings (backup folder, screens…) under."""
+    app.setApplicationName("Rekap Desktop")
+    app.setOrganizationName("rekap-desktop")
+
+
 def run(service: PlenoService) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     speak_indonesian(app)
-    app.setApplicationName("Rekap Desktop")
-    app.setOrganizationName("rekap-desktop")
+    name_the_application(app)
     sys.excepthook = _excepthook
     settings = QSettings()
     if not confirm_opening(service, backup_folder(settings)):
