@@ -323,10 +323,14 @@ class MainWindow(QMainWindow):
 
     def print_page(self) -> None:
         from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
+
+        from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 
         printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
+        choice = PrinterDialog(self)
+        if choice.exec():
+            choice.configure(printer)
             painter = QPainter(printer)
             widget = self.views.currentWidget()
             scale = printer.pageRect(QPrinter.Unit.DevicePixel).width() / max(widget.width(), 1)

@@ -245,6 +245,15 @@ def test_file_dialogs_are_qts_own_and_in_indonesian(window: MainWindow, tmp_path
     backups.stop()
 
 
+def test_printing_the_page_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
+    # WHEN the bare cockpit's Ctrl+P (print this page) asks for a printer THEN it is our own
+    # Indonesian dialog
+    opened = _walk_next_modal()
+    window.print_page()
+    assert opened and opened[1] == []
+    assert "Jumlah salinan:" in opened[0]
+
+
 def test_the_print_dialog_is_in_indonesian(window: MainWindow, qtbot: QtBot) -> None:
     printer = QPrinter()
     dialog = QPrintDialog(printer, window)
