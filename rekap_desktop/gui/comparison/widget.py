@@ -51,6 +51,8 @@ from rekap_desktop.services.corrections_service import SettleRequest, SettleResu
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perbandingan"
+ENTRY_MARGIN = 24
+"""Room beside the entry's hint text (frame and padding)."""
 
 
 class ComparisonWidget(QWidget):
@@ -119,8 +121,12 @@ class ComparisonWidget(QWidget):
         ):
             choosing.addWidget(widget)
         choosing.addStretch(1)
+        # The entry is wide enough to read its hint: squeezed among the controls it was ~25 px.
         acting = QHBoxLayout()
+        acting.addWidget(QLabel("Nilai dibacakan:"))
         acting.addWidget(self.entry, 1)
+        hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
+        self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
         for button in (correct, read, attach):
             acting.addWidget(button)
         controls = QVBoxLayout()
@@ -133,6 +139,10 @@ class ComparisonWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # A click on a row chooses the row; the keyboard stays in the entry (digits, S, Enter,
+        # Up/Down), where the reading is typed.
+        self.table.setFocusProxy(self.entry)
+        self.entry.stepped.connect(self.step_row)
         self.notes = QListWidget()
         self.corrections = QListWidget()
         for listing in (self.notes, self.corrections):
@@ -265,6 +275,13 @@ class ComparisonWidget(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
         self.entry.setFocus()
+
+    def step_row(self, step: int) -> None:
+        """Up/Down in the entry: the previous or next row."""
+        current = self.table.currentIndex().row() if self.selected_row() else -1
+        row = max(0, min(self.model.rowCount() - 1, current + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def next_block(self) -> None:
         self._step_block(1)
