@@ -104,7 +104,7 @@ class ComparisonWidget(QWidget):
         read.clicked.connect(self.mark_read)
         attach = QPushButton("Lampirkan foto…")
         attach.clicked.connect(self.choose_photo)
-        # Two rows of controls (choosing, then acting), so they fit beside the stepper on a
+        # Rows of controls (choosing, the entry, the buttons), so they fit beside the stepper on a
         # 1366×768 laptop; long source or party names are cut in the boxes, not the window.
         for combo in (self.jump, self.entry_source):
             combo.setSizeAdjustPolicy(
@@ -127,11 +127,13 @@ class ComparisonWidget(QWidget):
         acting.addWidget(self.entry, 1)
         hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
         self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
+        buttons = QHBoxLayout()
         for button in (correct, read, attach):
-            acting.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         controls = QVBoxLayout()
-        controls.addLayout(choosing)
-        controls.addLayout(acting)
+        for row in (choosing, acting, buttons):
+            controls.addLayout(row)
         self.table = ComparisonTable()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ComparisonDelegate(self.table))
