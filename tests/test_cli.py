@@ -189,6 +189,44 @@ def test_a_value_edited_behind_the_programs_back_is_neither_printed_nor_signed(
     assert not pdf.exists() and not package.exists()
 
 
+def _edit(db: str, sql: str) -> None:
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(sql)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (
+            "UPDATE meeting SET setup_json = "
+            "replace(setup_json, '\"kolom_kosong\":true', '\"kolom_kosong\":false')",
+            "tabel meeting baris 1 kolom setup_json: susunan pleno berbeda",
+        ),
+        (
+            "UPDATE meeting SET setup_json = replace(setup_json, 'Siregar', 'Sihombing')",
+            "tabel meeting baris 1 kolom setup_json: susunan pleno berbeda",
+        ),
+        (
+            "UPDATE meeting SET is_demo = 0",
+            "tabel meeting baris 1 kolom is_demo: basis data bukan SIMULASI, tercatat di audit "
+            "SIMULASI",
+        ),
+    ],
+)
+def test_the_stored_setup_and_demo_flag_are_checked_against_the_chain(
+    edit: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN the demo, then its stored setup or its demo flag edited in the database file
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    _edit(db, edit)
+    # WHEN the audit is verified THEN the edit is found and named by table, row and column
+    code, _, err = _run(capsys, "audit", "--db", db, "--verify")
+    assert code == 2 and named in err
+
+
 def test_backup_and_restore_need_a_commissioner(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -63,6 +64,15 @@ def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int
             if isinstance(form, dict) and _FORM_KEYS <= form.keys():
                 last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
     return last
+
+
+def recorded_meeting(session: Session, event: str) -> dict[str, Any] | None:
+    """The payload of the chain's entry that created the meeting (``event``), if any."""
+    row = session.scalars(
+        select(AuditEntryRow).where(AuditEntryRow.event == event).order_by(AuditEntryRow.id)
+    ).first()
+    payload = json.loads(row.payload) if row is not None else None
+    return payload if isinstance(payload, dict) else None
 
 
 def now_iso() -> str:

@@ -507,6 +507,20 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_xlsx() -> None:
     assert read_rekap_table(data, "ekspor.xlsx", pleno) == records
 
 
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"])
+def test_a_name_that_looks_like_a_formula_is_marked_as_text_in_csv(name: str) -> None:
+    # GIVEN a unit whose name a spreadsheet would run as a formula
+    pleno = Pleno(
+        PLENO.name, PLENO.kind, PLENO.level, PLENO.region, (Unit(PALARAN, name),), PLENO.contests
+    )
+    records = [record("walikota", PALARAN, PPK, (2,), suara_01=1)]
+    # WHEN the records are written as CSV and read back
+    data = write_rekap_csv(records, pleno)
+    # THEN the cell starts with ' (a spreadsheet shows it as text) and still matches the unit
+    assert f",'{name}," in data.decode("utf-8") or f',"\'{name}",' in data.decode("utf-8")
+    assert read_rekap_table(data, "ekspor.csv", pleno) == records
+
+
 sources = st.sampled_from([PPK, SIREKAP, BAWASLU, saksi(1), saksi(2)])
 keys = st.sampled_from(form_keys(PLENO.contests[1]))
 
