@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QRegion
 
-from rekap_desktop.gui.projector.scenes import Banner
+from rekap_desktop.gui.projector.scenes import Banner, BannerState
 
 MIN_TEXT_FRACTION = 1 / 30
 LINE_SPACING = 1.25
@@ -244,17 +244,19 @@ class Canvas:
 
     # -- parts of every scene ----------------------------------------------------------------
 
-    def banner(self, banner: Banner) -> QRectF:
+    def banner(self, banner: BannerState) -> QRectF:
         """Paint the banner strip at the top; returns the area left below it."""
         strip = QRectF(self.rect.left(), self.rect.top(), self.width, self.height * BANNER_FRACTION)
-        back, front = self.palette.banners[banner]
+        back, front = self.palette.banners[banner.kind]
         self.fill(strip, back)
         inner = strip.adjusted(self.margin, 0, -self.margin, 0)
-        px = self.height * 0.036
-        label = f"{banner.value}"
+        label, note = banner.label, f"— {banner.note}"
+        # The whole line when it fits at a moderately smaller size; else the note is cut.
+        whole = inner.width() * 100 / (text_width(label + "   ", 100, True) + text_width(note, 100))
+        px = max(self.height * 0.03, min(self.height * 0.036, whole))
         self.text(inner, label, px, front, bold=True)
         note_rect = inner.adjusted(text_width(label + "   ", px, True), 0, 0, 0)
-        self.text(note_rect, f"— {banner.note}", px, front, elide=True)
+        self.text(note_rect, note, px, front, elide=True)
         return QRectF(strip.left(), strip.bottom(), self.width, self.height - strip.height())
 
     def heading(self, area: QRectF, title: str, subtitle: str, page: str = "") -> QRectF:

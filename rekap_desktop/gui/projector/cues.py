@@ -32,6 +32,7 @@ from rekap_desktop.gui.projector.scenes import (
     SIREKAP_NOTE,
     AgendaTextScene,
     BlankScene,
+    Determined,
     IncidentScene,
     LogoScene,
     PauseScene,
@@ -59,14 +60,14 @@ CHOICES_PER_PAGE = 6
 
 
 class Cue(Protocol):
-    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+    def build(self, service: PlenoService, determined: Determined) -> Scene: ...
 
 
 @runtime_checkable
 class PagedCue(Protocol):
     """A cue of several pages (or parties) the operator steps through with [ and ]."""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+    def build(self, service: PlenoService, determined: Determined) -> Scene: ...
 
     def stepped(self, step: int, service: PlenoService) -> Cue: ...
 
@@ -79,7 +80,7 @@ def _page_stepped(cue: TallyCue | RecapCue, step: int, service: PlenoService) ->
 
 @dataclass(frozen=True)
 class TitleCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         return TitleScene(
             banner_for(service.is_demo(), determined),
@@ -96,7 +97,7 @@ class AgendaCue:
     title: str
     text: str
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return AgendaTextScene(banner, self.number, self.title, self.text)
 
@@ -107,7 +108,7 @@ class TallyCue:
     unit: str
     page: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
         if contest is None or unit is None:
@@ -144,7 +145,7 @@ class RecapCue:
     read_units: frozenset[str] = field(default_factory=frozenset)
     """Kecamatan already read out; the procedure service supplies them."""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         banner = banner_for(service.is_demo(), determined)
         found = recap_contests(service, self.contest)
@@ -195,7 +196,7 @@ class PhotoCue:
     caption: str
     zoom: float = 1.0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return PhotoScene(banner, self.path, self.caption, self.zoom)
 
@@ -204,7 +205,7 @@ class PhotoCue:
 class IncidentCue:
     number: int
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         pleno = service.pleno()
         entry = next((i for i in service.incidents() if i.number == self.number), None)
@@ -236,19 +237,19 @@ class PauseCue:
     since: datetime
     reason: str = ""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         return PauseScene(banner_for(service.is_demo(), determined), self.since, self.reason)
 
 
 @dataclass(frozen=True)
 class BlankCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         return BlankScene()
 
 
 @dataclass(frozen=True)
 class LogoCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return LogoScene(banner, _region_title(service.pleno()))
 

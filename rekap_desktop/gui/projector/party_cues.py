@@ -31,7 +31,8 @@ from rekap_desktop.gui.projector.cues import (
     differing_cells,
 )
 from rekap_desktop.gui.projector.scenes import (
-    Banner,
+    BannerState,
+    Determined,
     LogoScene,
     RecapLine,
     RecapScene,
@@ -59,7 +60,7 @@ class PartyCue:
     unit: str
     index: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         banner = banner_for(service.is_demo(), determined)
         contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
@@ -175,7 +176,7 @@ def _party_lines(
 
 
 def legislative_recap_scene(
-    banner: Banner, found: ContestRecap, page: int, read_units: frozenset[str]
+    banner: BannerState, found: ContestRecap, page: int, read_units: frozenset[str]
 ) -> RecapScene:
     """The running recapitulation of a legislative contest: dapil × parties (each party's total
     of party-only and candidate votes), six parties a page, and a chart of every party's total."""

@@ -10,7 +10,14 @@ from rekap_desktop.domain.election import Candidate
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.seats import BY_QUOTIENT, BY_VOTES, TIE_PENDING, format_quotient
 from rekap_desktop.gui.projector.cues import _region_title
-from rekap_desktop.gui.projector.scenes import LogoScene, Scene, SeatLine, SeatScene, banner_for
+from rekap_desktop.gui.projector.scenes import (
+    Determined,
+    LogoScene,
+    Scene,
+    SeatLine,
+    SeatScene,
+    banner_for,
+)
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_service import SeatService
@@ -29,7 +36,7 @@ class SeatCue:
     contest: str
     index: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         try:
             results = SeatService(service).results(self.contest)

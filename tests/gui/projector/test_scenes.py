@@ -19,6 +19,7 @@ from rekap_desktop.gui.projector.scenes import (
     SIREKAP_NOTE,
     AgendaTextScene,
     Banner,
+    BannerState,
     BlankScene,
     IncidentScene,
     LogoScene,
@@ -34,15 +35,30 @@ from rekap_desktop.gui.projector.scenes import (
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.text.numbers import format_date
 
-DRAFT = Banner.BELUM_DITETAPKAN
+DRAFT = BannerState(Banner.BELUM_DITETAPKAN)
 
 
 def test_banner_says_simulasi_for_demo_data_else_whether_determined() -> None:
     # GIVEN each combination WHEN the banner is chosen THEN demo data is always SIMULASI
-    assert banner_for(is_demo=True, determined=False) is Banner.SIMULASI
-    assert banner_for(is_demo=True, determined=True) is Banner.SIMULASI
-    assert banner_for(is_demo=False, determined=False) is Banner.BELUM_DITETAPKAN
-    assert banner_for(is_demo=False, determined=True) is Banner.RESMI
+    assert banner_for(is_demo=True, determined=False) == BannerState(Banner.SIMULASI)
+    assert banner_for(is_demo=False, determined=False) == DRAFT
+    assert banner_for(is_demo=False, determined=True).kind is Banner.DITETAPKAN
+    assert banner_for(is_demo=False, determined=False).label == "BELUM DITETAPKAN"
+
+
+def test_after_penetapan_the_banner_says_ditetapkan_and_when_also_on_demo_data() -> None:
+    # GIVEN a result determined at 14.30 on 5 December 2024
+    at = datetime(2024, 12, 5, 14, 30).astimezone()
+    # WHEN the banner is chosen THEN it says DITETAPKAN with the time, never BELUM DITETAPKAN
+    official = banner_for(is_demo=False, determined=at)
+    assert official.kind is Banner.DITETAPKAN
+    assert official.label == "DITETAPKAN pukul 14.30, Kamis, 5 Desember 2024"
+    assert official.note == "ditetapkan dalam rapat pleno terbuka"
+    # AND demo data keeps its SIMULASI colours but says it was determined too
+    demo = banner_for(is_demo=True, determined=at)
+    assert demo.kind is Banner.SIMULASI
+    assert demo.label == "SIMULASI · DITETAPKAN pukul 14.30, Kamis, 5 Desember 2024"
+    assert banner_for(is_demo=True, determined=True).label == "SIMULASI · DITETAPKAN"
 
 
 def test_title_scene(service: PlenoService) -> None:
@@ -136,7 +152,7 @@ def test_incident_pause_agenda_blank_and_logo_scenes(service: PlenoService) -> N
     since = datetime(2024, 12, 5, 12, 5)
     # WHEN each scene is built THEN it carries exactly the committed facts
     assert IncidentCue(1).build(service, True) == IncidentScene(
-        Banner.RESMI,
+        BannerState(Banner.DITETAPKAN, None, True),
         1,
         "Keberatan Saksi",
         "Terbuka — belum diselesaikan",

@@ -25,6 +25,7 @@ from rekap_desktop.gui.projector.cues import (
 )
 from rekap_desktop.gui.projector.scenes import (
     Banner,
+    BannerState,
     RecapLine,
     RecapScene,
     SourceColumn,
@@ -35,6 +36,7 @@ from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
 
 FULL_HD = (1920, 1080)
+OFFICIAL = BannerState(Banner.DITETAPKAN, None, True)
 
 
 def rendered(qtbot: QtBot, view: SceneView, tmp_path: Path, name: str) -> QImage:
@@ -152,7 +154,7 @@ def twelve_choice_tally() -> TallyScene:
         TallyLine(label, ("1.234.567",) * 4, (False,) * 4)
         for label in ("V.A Jumlah suara sah", "V.B Jumlah suara tidak sah", "V.C Jumlah")
     )
-    return TallyScene(Banner.RESMI, "Pemilihan Bupati", "Kecamatan X", "IV–V", columns, lines, 1, 3)
+    return TallyScene(OFFICIAL, "Pemilihan Bupati", "Kecamatan X", "IV–V", columns, lines, 1, 3)
 
 
 def recap_page(units: int, choices: int) -> RecapScene:
@@ -164,7 +166,7 @@ def recap_page(units: int, choices: int) -> RecapScene:
     bars = tuple((str(n), 123_456) for n in range(1, choices + 1))
     total = RecapLine("", "JUMLAH", ("987.654",) * choices, "5.925.924", False)
     return RecapScene(
-        Banner.RESMI, "Pemilihan", "Sumber", headers, (line,) * units, total, bars, 0, 40, 1, 3
+        OFFICIAL, "Pemilihan", "Sumber", headers, (line,) * units, total, bars, 0, 40, 1, 3
     )
 
 
