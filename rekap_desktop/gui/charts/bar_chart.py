@@ -91,7 +91,10 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         self.scene().prepareForPaint()
 
     def _style_axis(self, text: QColor, px: int) -> None:
-        ticks = [(x, f"No. {label}") for x, (label, _) in enumerate(self._bars)]
+        ticks = [
+            (x, f"No. {label}" if label.isdigit() else label)
+            for x, (label, _) in enumerate(self._bars)
+        ]
         style = (text.rgba(), px, tuple(ticks))
         if style == self._axis_style:
             return

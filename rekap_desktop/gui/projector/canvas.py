@@ -259,8 +259,11 @@ class Canvas:
         self.text(note_rect, note, px, front, elide=True)
         return QRectF(strip.left(), strip.bottom(), self.width, self.height - strip.height())
 
-    def heading(self, area: QRectF, title: str, subtitle: str, page: str = "") -> QRectF:
-        """Title and subtitle at the top of ``area``; returns the area below them."""
+    def heading(
+        self, area: QRectF, title: str, subtitle: str, page: str = "", hint: str = ""
+    ) -> QRectF:
+        """Title and subtitle at the top of ``area``, the page number and a ``hint`` (where the
+        other pages need attention) at the right; returns the area below them."""
         band = QRectF(area.left(), area.top(), area.width(), self.height * HEADING_FRACTION)
         inner = band.adjusted(self.margin, self.margin * 0.4, -self.margin, 0)
         half = inner.height() / 2
@@ -273,6 +276,11 @@ class Canvas:
                 bottom, page, page_px, self.palette.muted, Align.AlignRight | Align.AlignVCenter
             )
             bottom = bottom.adjusted(0, 0, -text_width(page + "  ", page_px), 0)
+        if hint:
+            hint_px = self.height * 0.036
+            right = Align.AlignRight | Align.AlignVCenter
+            self.text(bottom, hint, hint_px, self.palette.differs, right, bold=True)
+            bottom = bottom.adjusted(0, 0, -text_width(hint + " · ", hint_px, True), 0)
         self.text(bottom, subtitle, self.height * 0.04, self.palette.foreground, elide=True)
         return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
 

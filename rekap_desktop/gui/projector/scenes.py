@@ -32,6 +32,7 @@ SIREKAP_NOTE = "alat bantu, bukan hasil resmi"
 DIFFERS_MARK = "≠"
 READ_MARK = "✓"
 SETTLED_MARK = "✓"
+DIFFERS_STATUS = f"{DIFFERS_MARK} berbeda"
 CORRECTED = "dibetulkan"
 """A settled row whose determined value is not the PPK's."""
 AGREED = "disepakati"
@@ -118,11 +119,19 @@ class TallyLine:
     label: str
     cells: tuple[str, ...]
     differs: tuple[bool, ...]
-    """Per cell: the value differs from the PPK's form (the reference, procedure item 10)."""
+    """Per cell: the value differs from the PPK's form (the reference, procedure item 10) and the
+    row is not settled yet."""
+    status: str = ""
+    """What the hall reads in the Status column: ``≠ berbeda``, ``✓ dibetulkan``, ``✓ disepakati``,
+    ``belum lengkap`` (a partial Sirekap upload, not compared) or nothing."""
 
     @property
     def has_difference(self) -> bool:
         return any(self.differs)
+
+    @property
+    def is_settled(self) -> bool:
+        return self.status.startswith(SETTLED_MARK)
 
 
 @dataclass(frozen=True)
@@ -137,10 +146,18 @@ class TallyScene:
     lines: tuple[TallyLine, ...]
     page: int
     pages: int
+    difference_pages: tuple[int, ...] = ()
+    """The pages (1-based) holding a difference not yet settled, this one included."""
+    legend: str = ""
+    """Extra words for the legend line (a partial Sirekap upload)."""
 
     @property
     def difference_count(self) -> int:
         return sum(line.has_difference for line in self.lines)
+
+    @property
+    def settled_count(self) -> int:
+        return sum(line.is_settled for line in self.lines)
 
 
 @dataclass(frozen=True)

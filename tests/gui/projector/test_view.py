@@ -36,6 +36,7 @@ from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
 
 FULL_HD = (1920, 1080)
+BOTH_READ = frozenset({"990101", "990102"})
 OFFICIAL = BannerState(Banner.DITETAPKAN, None, True)
 
 
@@ -69,7 +70,7 @@ def view(qtbot: QtBot) -> SceneView:
         ("judul", TitleCue(), ["Pemilihan Uji 2024", "KPU KOTA UJI", "Kamis, 5 Desember 2024"]),
         ("acara", AgendaCue(2, "Peraturan teknis", "Teks peraturan."), ["Teks peraturan."]),
         ("rincian", TallyCue("walikota", "990101"), ["580", "≠ 530", "≠ 630", "≠ berbeda"]),
-        ("rekap", RecapCue("walikota"), ["UTARA", "1.270", "1.670", "400"]),
+        ("rekap", RecapCue("walikota", 0, BOTH_READ), ["UTARA", "1.270", "1.670", "400"]),
         (
             "skors",
             PauseCue(datetime(2024, 12, 5, 12, 5)),
