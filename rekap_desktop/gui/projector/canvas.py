@@ -22,6 +22,7 @@ LINE_SPACING = 1.25
 BANNER_FRACTION = 0.06
 HEADING_FRACTION = 0.115
 FOOTER_FRACTION = 0.05
+NOTICE_FRACTION = 0.07
 MARGIN_FRACTION = 0.025
 CHART_FRACTION = 0.27
 """Share of the width the recapitulation's bar chart takes when it stands beside the table."""
@@ -282,6 +283,15 @@ class Canvas:
             self.text(bottom, hint, hint_px, self.palette.differs, right, bold=True)
             bottom = bottom.adjusted(0, 0, -text_width(hint + " · ", hint_px, True), 0)
         self.text(bottom, subtitle, self.height * 0.04, self.palette.foreground, elide=True)
+        return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
+
+    def notice(self, area: QRectF, text: str) -> QRectF:
+        """A warning line in bold at the top of ``area`` (e.g. SEMENTARA); returns the rest."""
+        band = QRectF(area.left(), area.top(), area.width(), self.height * NOTICE_FRACTION)
+        inner = band.adjusted(self.margin, 0, -self.margin, 0)
+        px = fit_px([text], inner.width(), self.height * 0.045, True)
+        self.fill(band, self.palette.row_alternate)
+        self.text(inner, text, px, self.palette.differs, bold=True)
         return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
 
     def footer(self, area: QRectF, note: str) -> QRectF:

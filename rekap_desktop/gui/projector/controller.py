@@ -14,6 +14,7 @@ from PySide6.QtGui import QScreen
 from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
+from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
 from rekap_desktop.services.events import Change
@@ -87,8 +88,13 @@ class ProjectorController(QObject):
     def step_preview(self, step: int) -> None:
         """[ and ]: the previous or next page of the previewed scene — in a legislative contest
         the previous or next party (the operator still sends it live with F5)."""
-        if isinstance(self.preview_cue, PagedCue):
-            self.preview(self.preview_cue.stepped(step, self.service))
+        cue = self.preview_cue
+        if isinstance(self.live_cue, SeatCue) and not isinstance(cue, SeatCue):
+            # The seats went live from the seat tab and the meeting's place has since put its
+            # own scene in the preview: the keys page the seats the hall is looking at.
+            cue = self.live_cue
+        if isinstance(cue, PagedCue):
+            self.preview(cue.stepped(step, self.service))
 
     def go_live(self) -> None:
         """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""

@@ -127,6 +127,8 @@ def paint_seats(canvas: Canvas, scene: SeatScene) -> float:
         area, scene.contest_title, scene.subtitle, page_text(scene.page, scene.pages)
     )
     area = canvas.footer(area, scene.note)
+    if scene.provisional:
+        area = canvas.notice(area, scene.provisional)
     first, label, number, basis = scene.headers
     columns = [Column(first), Column(label, numeric=False), Column(number), Column(basis)]
     rows = [

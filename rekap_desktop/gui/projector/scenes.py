@@ -212,6 +212,8 @@ class SeatScene:
     note: str
     page: int
     pages: int
+    provisional: str = ""
+    """Said plainly above the table while not every kecamatan has been read out."""
 
 
 @dataclass(frozen=True)

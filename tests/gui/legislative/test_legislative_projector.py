@@ -180,7 +180,7 @@ def test_a_dapils_seat_steps_and_elected_candidates_are_projected_legibly(
     assert isinstance(steps, SeatScene) and isinstance(elected, SeatScene)
     # THEN the first page lists each seat with its party and hasil bagi, the second the elected
     assert (steps.page, steps.pages) == (9, 10)
-    assert [line.first for line in steps.lines] == ["1", "2", "3", "4", "5", "6"]
+    assert [line.first for line in steps.lines] == [f"ke-{n}" for n in range(1, 7)]
     assert steps.lines[0].number.endswith(" : 1 = " + steps.lines[0].number.split(" : ")[0])
     assert steps.subtitle == "Perolehan kursi · Dapil KOTA BENGKULU 5 (6 kursi)"
     pending = [line for line in elected.lines if line.basis == "⚠ menunggu keputusan rapat"]
