@@ -270,18 +270,20 @@ class Canvas:
         half = inner.height() / 2
         top = QRectF(inner.left(), inner.top(), inner.width(), half)
         bottom = QRectF(inner.left(), inner.top() + half, inner.width(), half)
-        self.text(top, title, self.height * 0.05, self.palette.accent, bold=True, elide=True)
+        if hint:
+            # Where the other pages need attention: on the title's line, which has room.
+            hint_px = self.height * 0.036
+            right = Align.AlignRight | Align.AlignVCenter
+            self.text(top, hint, hint_px, self.palette.differs, right, bold=True)
+            top = top.adjusted(0, 0, -text_width(hint + "   ", hint_px, True), 0)
+        title_px = max(self.height * 0.038, fit_px([title], top.width(), self.height * 0.05, True))
+        self.text(top, title, title_px, self.palette.accent, bold=True, elide=True)
         if page:
             page_px = self.height * 0.036
             self.text(
                 bottom, page, page_px, self.palette.muted, Align.AlignRight | Align.AlignVCenter
             )
             bottom = bottom.adjusted(0, 0, -text_width(page + "  ", page_px), 0)
-        if hint:
-            hint_px = self.height * 0.036
-            right = Align.AlignRight | Align.AlignVCenter
-            self.text(bottom, hint, hint_px, self.palette.differs, right, bold=True)
-            bottom = bottom.adjusted(0, 0, -text_width(hint + " · ", hint_px, True), 0)
         self.text(bottom, subtitle, self.height * 0.04, self.palette.foreground, elide=True)
         return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
 
@@ -289,7 +291,7 @@ class Canvas:
         """A warning line in bold at the top of ``area`` (e.g. SEMENTARA); returns the rest."""
         band = QRectF(area.left(), area.top(), area.width(), self.height * NOTICE_FRACTION)
         inner = band.adjusted(self.margin, 0, -self.margin, 0)
-        px = fit_px([text], inner.width(), self.height * 0.045, True)
+        px = fit_px([text], inner.width() * 0.97, self.height * 0.045, True)
         self.fill(band, self.palette.row_alternate)
         self.text(inner, text, px, self.palette.differs, bold=True)
         return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())

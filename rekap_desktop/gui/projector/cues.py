@@ -458,7 +458,7 @@ def read_total(
     if len(read) == len(units):
         return sum_tallies(read), TOTAL_LABEL
     if not read:
-        return Tally(), f"{TOTAL_LABEL} (belum ada yang dibacakan)"
+        return Tally(), f"{TOTAL_LABEL} (belum dibacakan)"
     return sum_tallies(read), f"{TOTAL_LABEL} {len(read)} kec. dibacakan"
 
 

@@ -104,7 +104,7 @@ def _step_lines(result: DistrictResult) -> tuple[SeatLine, ...]:
     assert result.allocation is not None
     # The party's number after its name: "ke-1  PARTAI … (No. 3)" never reads as seat 13.
     names: dict[int, str] = {
-        p.party.number: f"{p.party.name} (No. {p.party.number})" for p in result.parties
+        p.party.number: f"{p.party.name} (No.\u00a0{p.party.number})" for p in result.parties
     }
     lines = []
     for step in result.allocation.steps:

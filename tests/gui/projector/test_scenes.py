@@ -151,7 +151,7 @@ def test_recap_scene_lists_kecamatan_totals_and_read_marks(service: PlenoService
     assert every.bars == (("Kolom Kosong", 400), ("2", 1270))
     none = RecapCue("walikota").build(service, False)
     assert isinstance(none, RecapScene)
-    assert none.total == RecapLine("", "JUMLAH (belum ada yang dibacakan)", ("–", "–"), "–", False)
+    assert none.total == RecapLine("", "JUMLAH (belum dibacakan)", ("–", "–"), "–", False)
 
 
 def test_incident_pause_agenda_blank_and_logo_scenes(service: PlenoService) -> None:

@@ -52,7 +52,7 @@ def test_a_seat_number_never_runs_into_the_party_number(pemilu: PlenoService) ->
     lines = seats(pemilu).lines
     # THEN the seat reads "ke-1" and the party's number follows its name
     assert [line.first for line in lines[:2]] == ["ke-1", "ke-2"]
-    assert lines[0].label == "PARTAI CAHAYA BANGSA (No. 3)"
+    assert lines[0].label == "PARTAI CAHAYA BANGSA (No.\u00a03)"
     assert not any(line.label[:1].isdigit() for line in lines)
 
 

@@ -252,3 +252,83 @@ def test_a_changed_scene_repaints_only_what_changed_and_shows_the_whole_new_fram
     covered = sum(r.height() for r in view.exposed)
     assert (covered < FULL_HD[1] / 2) == partial
     assert on_screen(view) == whole_render(view)
+
+
+PAIR_ONE = "Drs. H. Muhammad Rudy Mas'udiansyah, S.E., M.E. – Hj. Nurul Aini Pratiwi, S.E."
+PAIR_TWO = "Ir. H. Bagus Wiratama Kusumaningrat, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd."
+RECAP_ONE = "Drs. H. Mahdi Lestaluhu, M.Si. – Hj. Nurul Aini Pratiwi, S.E."
+RECAP_TWO = "Ir. H. Bagus Wiratama, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd."
+"""As long as the demo's names, in a column beside the chart."""
+
+
+def short_tally() -> TallyScene:
+    """A short page (five rows) whose pasangan calon takes more than the label column's line."""
+    columns = (
+        SourceColumn("ppk", "PPK", "D.Hasil (rujukan)"),
+        SourceColumn("sirekap", "Sirekap", "alat bantu, bukan hasil resmi"),
+    )
+    lines = (
+        TallyLine(f"IV. No. 1: {PAIR_ONE}", ("123.456", "≠ 128.456"), (False, True), "≠ berbeda"),
+        TallyLine(f"IV. No. 2: {PAIR_TWO}", ("23.456", "23.456"), (False, False)),
+        TallyLine("V.A Jumlah suara sah", ("146.912", "151.912"), (False, True), "≠ berbeda"),
+        TallyLine("V.B Jumlah suara tidak sah", ("529", "529"), (False, False)),
+        TallyLine("V.C Jumlah suara sah dan tidak sah", ("147.441", "152.441"), (False, True)),
+    )
+    return TallyScene(OFFICIAL, "Pemilihan Wali Kota", "Kecamatan X", "IV–V", columns, lines, 1, 3)
+
+
+def short_recap() -> RecapScene:
+    """Ten kecamatan, two pasangan calon with long names, the chart beside the table."""
+    names = ("SAMARINDA SEBERANG", "SUNGAI KUNJANG", "LOA JANAN ILIR", "SAMARINDA UTARA")
+    lines = tuple(
+        RecapLine(f"6472{n:02d}", names[n % 4], ("123.456", "98.765"), "222.221", n < 3)
+        for n in range(10)
+    )
+    total = RecapLine("", "JUMLAH 3 kec. dibacakan", ("370.368", "296.295"), "666.663", False)
+    return RecapScene(
+        OFFICIAL,
+        "Pemilihan Gubernur",
+        "Sumber",
+        (f"1. {RECAP_ONE}", f"2. {RECAP_TWO}"),
+        lines,
+        total,
+        (("1", 370_368), ("2", 296_295)),
+        3,
+        10,
+        1,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("scene", "size"),
+    [
+        (short_tally(), (1920, 1080)),
+        (short_tally(), (1366, 768)),
+        (short_tally(), (1024, 768)),
+        (short_recap(), (1920, 1080)),
+        (short_recap(), (1366, 768)),
+    ],
+    ids=["tally-1920", "tally-1366", "tally-1024", "recap-1920", "recap-1366"],
+)
+def test_a_short_page_shows_every_name_whole(
+    qtbot: QtBot,
+    view: SceneView,
+    tmp_path: Path,
+    size: tuple[int, int],
+    scene: TallyScene | RecapScene,
+) -> None:
+    # GIVEN a short page whose names are longer than a line of their column WHEN painted
+    view.resize(*size)
+    view.set_scene(scene)
+    rendered(qtbot, view, tmp_path, "pendek")
+    texts = view.rendered_texts()
+    # THEN nothing is cut with "…", every word of every name is on screen, and the text stays
+    # at least 1/30 of the height
+    assert [t for t in texts if "…" in t] == []
+    words = " ".join(texts).split()
+    names = [*PAIR_ONE.split(), *PAIR_TWO.split()]
+    if isinstance(scene, RecapScene):
+        names = [*RECAP_ONE.split(), *RECAP_TWO.split(), "SAMARINDA", "SEBERANG", "dibacakan"]
+    assert [w for w in names if w != "–" and w not in words] == []
+    assert view.body_px >= size[1] / 30
