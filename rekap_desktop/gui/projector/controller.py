@@ -14,7 +14,6 @@ from PySide6.QtGui import QScreen
 from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
-from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
 from rekap_desktop.services.events import Change
@@ -88,6 +87,8 @@ class ProjectorController(QObject):
     def step_preview(self, step: int) -> None:
         """[ and ]: the previous or next page of the previewed scene — in a legislative contest
         the previous or next party (the operator still sends it live with F5)."""
+        from rekap_desktop.gui.projector.seat_cues import SeatCue  # its services load late
+
         cue = self.preview_cue
         if isinstance(self.live_cue, SeatCue) and not isinstance(cue, SeatCue):
             # The seats went live from the seat tab and the meeting's place has since put its

@@ -55,7 +55,6 @@ from rekap_desktop.gui.projector.scenes import (
 )
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import recap_contests
-from rekap_desktop.services.sirekap_import import SirekapImportService
 from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_date, format_number
 
@@ -330,6 +329,8 @@ def unit_forms(
         forms[PLENO] = forms.get(PPK, Tally()).overlay(settled)
     partial: dict[Source, tuple[int, int]] = {}
     if SIREKAP in forms:
+        from rekap_desktop.services.sirekap_import import SirekapImportService  # loads late
+
         for progress in SirekapImportService(service).progress():
             done, total = progress.done, progress.total
             if (progress.contest, progress.unit) != (contest, unit) or done is None or not total:

@@ -20,7 +20,6 @@ from rekap_desktop.gui.projector.scenes import (
     banner_for,
 )
 from rekap_desktop.interchange.problems import InputRejected
-from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.text.numbers import format_number
@@ -85,6 +84,8 @@ class SeatCue:
 
 def _provisional(service: PlenoService, contest: str) -> str:
     """The SEMENTARA label while some kecamatan of the contest are not yet read out."""
+    from rekap_desktop.services.corrections_service import CorrectionsService  # loads late
+
     units = [u.code for u in service.pleno().units]
     read = {unit for c, unit in CorrectionsService(service).pairs_read() if c == contest}
     done = sum(unit in read for unit in units)
