@@ -78,13 +78,14 @@ class PartyCue:
         views = view_count(contest)
         index = self.index % views
         summary_pages = _chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)
+        totals = _party_total_values(contest, dapil, forms)
         every = [
             tuple(
-                _party_total_line(f"{p.number}. {p.name}", contest, p, dapil, forms)
+                _total_line(f"{p.number}. {p.name}", p, totals, forms)
                 for p in contest.parties[chunk]
             )
             for chunk in summary_pages
-        ] + [_party_lines(contest, party, dapil, forms) for party in contest.parties]
+        ] + [_party_lines(contest, party, dapil, forms, totals) for party in contest.parties]
         marked = difference_pages(every)
         if index < len(summary_pages):
             pages = len(summary_pages)
@@ -128,26 +129,40 @@ def view_count(contest: Contest) -> int:
     return len(_chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)) + len(contest.parties)
 
 
-def _party_total_line(
-    label: str, contest: Contest, party: Party, district: str | None, forms: UnitForms
-) -> TallyLine:
-    """Each source's total for the party: the total written on its form, else the sum of the
+def _party_total_values(
+    contest: Contest, district: str | None, forms: UnitForms
+) -> dict[int, dict[Source, int | None]]:
+    """Per party, each source's total: the total written on its form, else the sum of the
     party's rows it recorded (a saksi copy may leave the written total out)."""
+    computed = {s: party_totals(contest, forms.shown[s], district) for s in forms.sources}
+    found: dict[int, dict[Source, int | None]] = {}
+    for party in contest.parties:
+        key = party_total_key(party.number)
+        keys = party_vote_keys(contest, party, district)
+        values: dict[Source, int | None] = {}
+        for source in forms.sources:
+            tally = forms.shown[source]
+            written = tally.value(key)
+            if written is None and any(tally.value(k) is not None for k in keys):
+                written = computed[source][party.number]
+            values[source] = written
+        found[party.number] = values
+    return found
+
+
+def _total_line(
+    label: str, party: Party, totals: dict[int, dict[Source, int | None]], forms: UnitForms
+) -> TallyLine:
     key = party_total_key(party.number)
-    values: dict[Source, int | None] = {}
-    for source in forms.sources:
-        tally = forms.shown[source]
-        written = tally.value(key)
-        recorded = any(
-            tally.value(k) is not None for k in party_vote_keys(contest, party, district)
-        )
-        computed = party_totals(contest, tally, district)[party.number] if recorded else None
-        values[source] = written if written is not None else computed
-    return compared_line(label, values, forms, forms.settled.value(key))
+    return compared_line(label, totals[party.number], forms, forms.settled.value(key))
 
 
 def _party_lines(
-    contest: Contest, party: Party, district: str | None, forms: UnitForms
+    contest: Contest,
+    party: Party,
+    district: str | None,
+    forms: UnitForms,
+    totals: dict[int, dict[Source, int | None]],
 ) -> tuple[TallyLine, ...]:
     rows: list[tuple[str, FieldKey]] = [("Suara partai saja", party_key(party.number))]
     rows += [
@@ -161,7 +176,7 @@ def _party_lines(
         compared_line(label, forms.values(key), forms, forms.settled.value(key))
         for label, key in rows
     ]
-    lines.append(_party_total_line(TOTAL_LABEL, contest, party, district, forms))
+    lines.append(_total_line(TOTAL_LABEL, party, totals, forms))
     return tuple(lines)
 
 
