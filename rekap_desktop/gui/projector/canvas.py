@@ -301,7 +301,7 @@ class Canvas:
         band_height = self.height * FOOTER_FRACTION
         band = QRectF(area.left(), area.bottom() - band_height, area.width(), band_height)
         inner = band.adjusted(self.margin, 0, -self.margin, 0)
-        px = fit_px([note], inner.width(), self.min_px)
+        px = fit_px([note], inner.width() * 0.98, self.min_px)
         self.text(inner, note, px, self.palette.muted)
         return QRectF(area.left(), area.top(), area.width(), band.top() - area.top())
 

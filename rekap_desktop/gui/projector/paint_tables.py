@@ -50,7 +50,7 @@ def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
     differs, settled = scene.difference_count, scene.settled_count
     legend = f"{DIFFERS_MARK} = berbeda dari D.Hasil PPK (rujukan)"
     if any(c.code == "pleno" for c in scene.columns):
-        legend += " · Pleno: nilai yang ditetapkan rapat"
+        legend += " · Pleno: ditetapkan rapat"
     if any(c.code == "sirekap" for c in scene.columns):
         legend += f" · Sirekap: {SIREKAP_NOTE}"
     area = canvas.footer(area, legend + scene.legend)

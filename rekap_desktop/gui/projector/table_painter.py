@@ -23,6 +23,7 @@ MAX_PX_FRACTION = 0.055
 SHRINK_STEP = 0.96
 """Each try is this much smaller than the one before, down to the minimum."""
 MAX_LABEL_LINES = 3
+WRAP_GAIN = 1.1
 MODERATE = 0.75
 """Labels stay on one line while the font need shrink no further than this share."""
 LABEL_SHARE = 0.5
@@ -80,17 +81,36 @@ class TableLayout:
 def table_px(canvas: Canvas, area: QRectF, columns: list[Column], rows: list[Row]) -> TableLayout:
     """Font size, column widths and the lines of labels and notes for ``rows`` to fill ``area``."""
     cap = min(canvas.height * MAX_PX_FRACTION, area.height() / (2 * LINE_SPACING))
-    # A moderately smaller font with every label on one line first, then wrapped labels.
-    for floor, label_lines in ((cap * MODERATE, 1), (canvas.min_px, MAX_LABEL_LINES)):
-        px = cap
-        while px >= floor:
-            layout = _whole_at(px, area, columns, rows, label_lines)
-            if layout is not None:
-                return layout
-            px *= SHRINK_STEP
+    # A moderately smaller font with every label on one line first, then labels wrapped onto
+    # as few lines as will do.
+    one_line = _largest(cap, cap * MODERATE, area, columns, rows, 1)
+    if one_line is not None:
+        return one_line
+    best: TableLayout | None = None
+    for label_lines in range(2, MAX_LABEL_LINES + 1):
+        layout = _largest(cap, canvas.min_px, area, columns, rows, label_lines)
+        # One more line a label only for a clearly larger font.
+        if layout is not None and (best is None or layout.px > best.px * WRAP_GAIN):
+            best = layout
+    if best is not None:
+        return best
     # At the minimum: a note's word too long for its column is cut, the rest stays whole.
     layout = _whole_at(canvas.min_px, area, columns, rows, MAX_LABEL_LINES, cut_words=True)
     return layout if layout is not None else _cut(canvas, area, columns, rows)
+
+
+def _largest(
+    cap: float, floor: float, area: QRectF, columns: list[Column], rows: list[Row], lines: int
+) -> TableLayout | None:
+    """The layout at the largest size from ``cap`` down to ``floor`` where everything is whole
+    with labels of at most ``lines`` lines."""
+    px = cap
+    while px >= floor:
+        layout = _whole_at(px, area, columns, rows, lines)
+        if layout is not None:
+            return layout
+        px *= SHRINK_STEP
+    return None
 
 
 def label_index(columns: list[Column]) -> int:
@@ -112,13 +132,18 @@ def note_lines(note: str) -> tuple[str, str]:
 
 
 def wrap(
-    text: str, width: float, px: float, bold: bool = False, cut: bool = False
+    text: str,
+    width: float,
+    px: float,
+    bold: bool = False,
+    cut: bool = False,
+    pairs: bool = True,
 ) -> list[str] | None:
-    """``text`` in lines of at most ``width`` at ``px``, broken between words (and always after
-    " – ", which joins a pair of names); None when a single word is wider than ``width``, unless
-    ``cut``: then that word takes a line of its own (painted cut with "…")."""
+    """``text`` in lines of at most ``width`` at ``px``, broken between words (and, with
+    ``pairs``, always after " – ", which joins a pair of names); None when a single word is wider
+    than ``width``, unless ``cut``: then that word takes a line of its own (cut with "…")."""
     lines: list[str] = []
-    for part in text.split(" – "):
+    for part in text.split(" – ") if pairs else [text]:
         line = ""
         for word in part.split(" "):
             if not word:
@@ -182,7 +207,7 @@ def _whole_at(
         slack = free - needed
     else:
         for text, bold in label_texts:
-            lines = wrap(text, free - pad, px, bold)
+            lines = wrap(text, free - pad, px, bold, pairs=False)
             if lines is None or len(lines) > label_lines:
                 return None
             labels.append(lines or [""])
