@@ -23,7 +23,7 @@ MAX_PX_FRACTION = 0.055
 SHRINK_STEP = 0.96
 """Each try is this much smaller than the one before, down to the minimum."""
 MAX_LABEL_LINES = 3
-WRAP_GAIN = 1.1
+WRAP_GAIN = 1.25
 MODERATE = 0.75
 """Labels stay on one line while the font need shrink no further than this share."""
 LABEL_SHARE = 0.5
