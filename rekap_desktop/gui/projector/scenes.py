@@ -28,6 +28,7 @@ _BANNER_NOTES = {
     Banner.DITETAPKAN: "ditetapkan dalam rapat pleno terbuka",
 }
 
+SIMULASI_SHORT_NOTE = "data contoh, bukan hasil pemilihan"
 SIREKAP_NOTE = "alat bantu, bukan hasil resmi"
 DIFFERS_MARK = "≠"
 READ_MARK = "✓"
@@ -61,11 +62,16 @@ class BannerState:
 
     @property
     def note(self) -> str:
+        if self.kind is Banner.SIMULASI and self.determined:
+            return SIMULASI_SHORT_NOTE  # the label already takes half the line
         return _BANNER_NOTES[self.kind]
 
     def _time(self) -> str:
         at = self.determined_at
-        return f" pukul {at:%H.%M}, {format_date(at.date())}" if at is not None else ""
+        if at is None:
+            return ""
+        day = format_date(at.date()).partition(", ")[2]  # without the weekday: a banner is short
+        return f" pukul {at:%H.%M}, {day}"
 
 
 Determined = bool | datetime

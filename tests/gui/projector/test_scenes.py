@@ -59,12 +59,13 @@ def test_after_penetapan_the_banner_says_ditetapkan_and_when_also_on_demo_data()
     # WHEN the banner is chosen THEN it says DITETAPKAN with the time, never BELUM DITETAPKAN
     official = banner_for(is_demo=False, determined=at)
     assert official.kind is Banner.DITETAPKAN
-    assert official.label == "DITETAPKAN pukul 14.30, Kamis, 5 Desember 2024"
+    assert official.label == "DITETAPKAN pukul 14.30, 5 Desember 2024"
     assert official.note == "ditetapkan dalam rapat pleno terbuka"
     # AND demo data keeps its SIMULASI colours but says it was determined too
     demo = banner_for(is_demo=True, determined=at)
     assert demo.kind is Banner.SIMULASI
-    assert demo.label == "SIMULASI · DITETAPKAN pukul 14.30, Kamis, 5 Desember 2024"
+    assert demo.label == "SIMULASI · DITETAPKAN pukul 14.30, 5 Desember 2024"
+    assert demo.note == "data contoh, bukan hasil pemilihan"
     assert banner_for(is_demo=True, determined=True).label == "SIMULASI · DITETAPKAN"
 
 
