@@ -61,7 +61,7 @@ def test_live_scene_never_shows_an_uncommitted_edit(
     controller.go_live()
     editor = QLineEdit()
     qtbot.addWidget(editor)
-    qtbot.keyClicks(editor, "99.999")
+    qtbot.keyClicks(editor, "99.999")  # type: ignore[no-untyped-call]
     # WHEN another change is committed meanwhile (the live scene is rebuilt)
     service.import_tally_file(write_tallies(tmp_path, SELATAN_SIREKAP, "selatan.csv"))
     qtbot.wait(20)
