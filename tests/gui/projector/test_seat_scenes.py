@@ -1,5 +1,6 @@
-"""Seat scenes of the Pemilu demo on the projector: labelled SEMENTARA until every kecamatan is
-read, seat and party numbers kept apart, and [ / ] paging the seats that are live."""
+"""Scenes of the Pemilu demo on the projector: seats labelled SEMENTARA until every kecamatan is
+read, seat and party numbers kept apart, [ / ] paging the seats that are live, and a settled
+candidate row."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.tally import candidate_key
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.party_cues import PartyCue
-from rekap_desktop.gui.projector.scenes import SeatScene
+from rekap_desktop.gui.projector.scenes import SeatScene, TallyScene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.view import SceneView
+from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
 from tests.settling import settle_every_pair
 
@@ -89,3 +93,37 @@ def test_after_f5_the_page_keys_page_the_seats_on_screen(
     controller.step_preview(1)
     paged: object = controller.preview_cue
     assert paged == PartyCue("dprd_kabko", "177102", 1)
+
+
+def test_a_settled_candidate_row_is_shown_settled_with_every_pleno_value(
+    pemilu: PlenoService,
+) -> None:
+    # GIVEN GADING CEMPAKA, where a saksi of party 2 copied 76 for its candidate 2 (PPK: 61)
+    cue = PartyCue("dprd_kabko", "177102").for_party(pemilu, 2)
+    before = cue.build(pemilu, False)
+    assert isinstance(before, TallyScene) and before.page in before.difference_pages
+    # WHEN the meeting corrects that row to 76
+    corrections = CorrectionsService(pemilu)
+    request = SettleRequest(
+        str(candidate_key(2, 2)),
+        76,
+        Reason.PENCERMATAN,
+        "C.Hasil TPS 003",
+        "Saksi 2",
+        corrections.commissioners()[0],
+    )
+    corrections.settle("dprd_kabko", "177102", request)
+    after = cue.build(pemilu, False)
+    assert isinstance(after, TallyScene)
+    # THEN the row says dibetulkan, a Pleno column holds a value on every row (the party's total
+    # included), and no page names this one as holding a difference
+    assert after.columns[-1].title == "Pleno"
+    assert [line.cells[-1] for line in after.lines if line.cells[-1] in ("", "–")] == []
+    corrected = next(line for line in after.lines if line.label.startswith("2. "))
+    assert (corrected.cells[0], corrected.cells[-1], corrected.status) == (
+        "61",
+        "76",
+        "✓ dibetulkan",
+    )
+    assert after.page not in after.difference_pages
+    assert after.difference_count == 0
