@@ -35,6 +35,7 @@ from rekap_desktop.gui.projector.scenes import (
     DIFFERS_MARK,
     DIFFERS_STATUS,
     INCOMPLETE,
+    READ_MARK,
     SETTLED_MARK,
     SIREKAP_NOTE,
     AgendaTextScene,
@@ -460,7 +461,7 @@ def read_total(
         return sum_tallies(read), TOTAL_LABEL
     if not read:
         return Tally(), f"{TOTAL_LABEL} (belum dibacakan)"
-    return sum_tallies(read), f"{TOTAL_LABEL} {len(read)} kec. dibacakan"
+    return sum_tallies(read), f"{TOTAL_LABEL} {READ_MARK} {len(read)} kec."
 
 
 def _recap_source_note(source: str) -> str:

@@ -104,6 +104,8 @@ def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
     subtitle = (
         f"{READ_MARK} = sudah dibacakan ({scene.read_count} dari {scene.unit_count} kecamatan)"
     )
+    if 0 < scene.read_count < scene.unit_count:
+        subtitle += f"; JUMLAH hanya yang {READ_MARK}"
     area = canvas.heading(area, scene.contest_title, subtitle, page_text(scene.page, scene.pages))
     area = canvas.footer(area, scene.source_note)
     chart = recap_chart_rect(canvas.rect, scene)

@@ -137,7 +137,7 @@ def test_the_legislative_recapitulation_is_per_dapil_with_a_chart(
     assert scene.total.cells[0] == scene.bars[0][1].__format__(",").replace(",", ".")
     texts = painted(qtbot, view, scene, tmp_path / "rekapitulasi-dapil.png")
     assert view.body_px >= FULL_HD[1] / 30
-    assert "JUMLAH 3 kec. dibacakan" in texts and "Dapil" in texts
+    assert "JUMLAH ✓ 3 kec." in texts and "Dapil" in texts
 
 
 def test_the_snapshot_includes_the_legislative_scenes(pemilu: PlenoService) -> None:

@@ -138,7 +138,7 @@ def test_recap_scene_lists_kecamatan_totals_and_read_marks(service: PlenoService
             RecapLine("990101", "UTARA", ("100", "580"), "680", True),
             RecapLine("990102", "SELATAN", ("300", "690"), "990", False),
         ),
-        RecapLine("", "JUMLAH 1 kec. dibacakan", ("100", "580"), "680", False),
+        RecapLine("", "JUMLAH ✓ 1 kec.", ("100", "580"), "680", False),
         (("Kolom Kosong", 100), ("2", 580)),
         1,
         2,

@@ -284,7 +284,7 @@ def short_recap() -> RecapScene:
         RecapLine(f"6472{n:02d}", names[n % 4], ("123.456", "98.765"), "222.221", n < 3)
         for n in range(10)
     )
-    total = RecapLine("", "JUMLAH 3 kec. dibacakan", ("370.368", "296.295"), "666.663", False)
+    total = RecapLine("", "JUMLAH ✓ 3 kec.", ("370.368", "296.295"), "666.663", False)
     return RecapScene(
         OFFICIAL,
         "Pemilihan Gubernur",
@@ -332,3 +332,17 @@ def test_a_short_page_shows_every_name_whole(
         names = [*RECAP_ONE.split(), *RECAP_TWO.split(), "SAMARINDA", "SEBERANG", "dibacakan"]
     assert [w for w in names if w != "–" and w not in words] == []
     assert view.body_px >= size[1] / 30
+
+
+def test_the_kolom_kosong_is_projected_by_name_never_as_number_one(
+    qtbot: QtBot, view: SceneView, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the calon tunggal contest's recapitulation, every kecamatan read WHEN painted
+    view.set_scene(RecapCue("walikota", 0, BOTH_READ).build(service, False))
+    rendered(qtbot, view, tmp_path, "kolom-kosong")
+    qtbot.waitUntil(lambda: view.chart.isVisible())
+    # THEN the table's column and the chart's bar say "Kolom Kosong", and no "No. 1" anywhere
+    texts = view.rendered_texts()
+    assert "Kolom Kosong" in texts
+    assert view.chart.tick_texts() == ["Kolom Kosong", "No. 2"]
+    assert not [t for t in [*texts, *view.chart.tick_texts()] if "No. 1" in t]
