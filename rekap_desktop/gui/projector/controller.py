@@ -6,6 +6,8 @@ committed change; no widget of the cockpit can put a value on it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QScreen
 
@@ -16,6 +18,7 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_service import ProcedureService
 
 
 class ProjectorController(QObject):
@@ -24,8 +27,8 @@ class ProjectorController(QObject):
     ``service``: the meeting; its ``bus`` tells the controller when committed state changed.
     ``screens``: the ScreenManager (the only listener of screen hot-plug).
     ``settings``: the saved projector screen and theme.
-    ``determined``: whether the results shown are determined (banner RESMI); the procedure
-    service feeds it later through ``set_determined``.
+    ``determined``: whether the results shown are determined (banner DITETAPKAN, with the time of
+    the penetapan); the procedure service feeds it later through ``set_determined``.
 
     Call ``start()`` once the cockpit is shown, and ``shutdown()`` when it closes.
     """
@@ -51,7 +54,7 @@ class ProjectorController(QObject):
         self.service = service
         self.screens = screens
         self.settings = settings
-        self.determined = determined
+        self.determined: bool | datetime = determined
         self.window = ProjectorWindow(settings.theme())
         self.preview_cue: Cue = LogoCue()
         self.live_cue: Cue = LogoCue()
@@ -84,8 +87,15 @@ class ProjectorController(QObject):
     def step_preview(self, step: int) -> None:
         """[ and ]: the previous or next page of the previewed scene — in a legislative contest
         the previous or next party (the operator still sends it live with F5)."""
-        if isinstance(self.preview_cue, PagedCue):
-            self.preview(self.preview_cue.stepped(step, self.service))
+        from rekap_desktop.gui.projector.seat_cues import SeatCue  # its services load late
+
+        cue = self.preview_cue
+        if isinstance(self.live_cue, SeatCue) and not isinstance(cue, SeatCue):
+            # The seats went live from the seat tab and the meeting's place has since put its
+            # own scene in the preview: the keys page the seats the hall is looking at.
+            cue = self.live_cue
+        if isinstance(cue, PagedCue):
+            self.preview(cue.stepped(step, self.service))
 
     def go_live(self) -> None:
         """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""
@@ -107,7 +117,11 @@ class ProjectorController(QObject):
         self.refresh()
 
     def set_determined(self, determined: bool) -> None:
-        self.determined = determined
+        """Determined or not; once determined, the banner also tells when (read once)."""
+        if not determined:
+            self.determined = False
+        elif not isinstance(self.determined, datetime):
+            self.determined = determination_time(self.service) or True
         self.refresh()
 
     def set_theme(self, name: str) -> None:
@@ -172,3 +186,14 @@ class ProjectorController(QObject):
         elif self.started:
             self.window.place_on(screen)
         self.state_changed.emit()
+
+
+def determination_time(service: PlenoService) -> datetime | None:
+    """When the result now determined was determined (the last penetapan after any reopening)."""
+    at: datetime | None = None
+    determined = False
+    for moment in ProcedureService(service).moments():
+        if moment.state.determined and not determined:
+            at = moment.at
+        determined = moment.state.determined
+    return at if determined else None

@@ -246,7 +246,7 @@ class SceneView(QWidget):
             if isinstance(scene, RecapScene) and self._chart is None:
                 # The chart (pyqtgraph) comes right after the first frame: the window is
                 # never held back by it.
-                QTimer.singleShot(0, self._place_chart)
+                QTimer.singleShot(0, self, self._place_chart)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -357,7 +357,7 @@ class SceneView(QWidget):
             {
                 Banner.SIMULASI: (c["simulasiBackground"], c["simulasiText"]),
                 Banner.BELUM_DITETAPKAN: (c["draftBackground"], c["draftText"]),
-                Banner.RESMI: (c["officialBackground"], c["officialText"]),
+                Banner.DITETAPKAN: (c["officialBackground"], c["officialText"]),
             },
         )
 
