@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from rekap_desktop import package_version
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.error_log import log
 from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
@@ -47,6 +48,12 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "main_window/geometry"
 TARGET_KEY = "main_window/target_end"
 """The target end time of the meeting, kept between runs (commissioner only, never projected)."""
+
+
+def shown_place(state: ProcedureState) -> str:
+    """The place the cockpit shows, as the log states it."""
+    marks = [" — DISKORS" if state.paused else "", " — DITETAPKAN" if state.determined else ""]
+    return stop_label(state.current) + "".join(marks)
 
 
 class MainWindow(QMainWindow):
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
         ):
             self.stack.setCurrentWidget(self.agenda[state.current.item])
             self.agenda[state.current.item].show_stop(state.current)
+            log().info("Kokpit: %s", shown_place(state))
         elif not page.editable:
             page.refresh()
         self._shown = state
