@@ -9,12 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtCore import QModelIndex, QTimer, qWarning
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain import clock
 from rekap_desktop.error_log import ErrorLog
+from rekap_desktop.gui.comparison.view import ComparisonDelegate
+from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.error_path import (
     HEADLINE,
     SAFE_CARD_BACKGROUND,
@@ -23,6 +26,10 @@ from rekap_desktop.gui.error_path import (
 )
 from rekap_desktop.gui.projector.scenes import Banner, PauseScene, TitleScene
 from rekap_desktop.gui.projector.view import SceneView
+from rekap_desktop.services.comparison_service import ComparisonService
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage.engine import open_engine
 
 WAIT_MS = 5_000
 
@@ -129,3 +136,32 @@ def test_an_error_in_a_worker_thread_is_told_on_the_gui_thread(
 def test_qt_warnings_reach_the_log(error_path: ErrorPath) -> None:
     qWarning("peringatan dari Qt")
     assert "Qt: peringatan dari Qt" in error_path.errors.log_file.read_text(encoding="utf-8")
+
+
+def test_a_cell_of_the_comparison_grid_that_fails_to_paint_leaves_the_grid_working(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the comparison grid of a demo kecamatan, whose painting of one field's cells fails
+    pleno = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(pleno)
+    widget = ComparisonWidget(ComparisonService(pleno), "walikota", "647201")
+    qtbot.addWidget(widget)
+    widget.resize(1366, 720)
+    painted = ComparisonDelegate._paint_cell
+
+    def fails_on_one_row(
+        self: ComparisonDelegate, painter: QPainter, option: object, index: QModelIndex
+    ) -> None:
+        if index.row() == 1:
+            raise RuntimeError("sel rusak")
+        painted(self, painter, option, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ComparisonDelegate, "_paint_cell", fails_on_one_row)
+    # WHEN the grid is painted
+    with qtbot.capture_exceptions() as raised:
+        picture = widget.grab()
+        again = widget.grab()
+    # THEN each failure reached the one error hook, and the grid painted around it, twice
+    assert raised and {str(error) for _kind, error, _tb in raised} == {"sel rusak"}
+    assert not picture.isNull() and not again.isNull()
+    pleno.engine.dispose()
