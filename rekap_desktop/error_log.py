@@ -96,35 +96,48 @@ class ErrorLog:
         self.crash_file = folder / CRASH_FILE
         self._handlers: list[logging.Handler] = []
         self._crash_stream: IO[str] | None = None
+        self._file_open = False
         self._previous_hooks: tuple[object, object] | None = None
         self._reporting = threading.local()
 
     def install(self) -> ErrorLog:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        """The log file, the crash file and the hooks. A data folder that cannot be written
+        never stops the program: the log then goes to standard error only, and says so."""
         logger = log()
         logger.setLevel(logging.INFO)
+        logger.propagate = False
         form = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        to_file = RotatingFileHandler(
-            self.log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
-        to_file.setFormatter(form)
-        self._handlers = [to_file]
+        self._handlers = []
         if sys.stderr is not None:  # a windowed program on Windows has none
             to_stderr = logging.StreamHandler(sys.stderr)
             to_stderr.setLevel(logging.WARNING)
             to_stderr.setFormatter(form)
             self._handlers.append(to_stderr)
+        problem: OSError | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            to_file = RotatingFileHandler(
+                self.log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            )
+            self._crash_stream = self.crash_file.open("a", encoding="utf-8")
+            self._crash_stream.write(f"--- dimulai {clock.stamp()}\n")
+            self._crash_stream.flush()
+        except OSError as error:
+            problem = error
+        else:
+            to_file.setFormatter(form)
+            self._handlers.append(to_file)
+            self._file_open = True
+            faulthandler.enable(self._crash_stream, all_threads=True)
         for handler in self._handlers:
             logger.addHandler(handler)
-        logger.propagate = False
-        self._crash_stream = self.crash_file.open("a", encoding="utf-8")
-        self._crash_stream.write(f"--- dimulai {clock.stamp()}\n")
-        self._crash_stream.flush()
-        faulthandler.enable(self._crash_stream, all_threads=True)
         self._previous_hooks = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
-        logger.info("Rekap Desktop dimulai; log di %s", self.log_file)
+        if problem is not None:
+            logger.warning("Berkas log tidak dapat dibuat di %s: %s", self.folder, problem)
+        else:
+            logger.info("Rekap Desktop dimulai; log di %s", self.log_file)
         return self
 
     def uninstall(self) -> None:
@@ -136,6 +149,7 @@ class ErrorLog:
             logger.removeHandler(handler)
             handler.close()
         self._handlers = []
+        self._file_open = False
         if self._crash_stream is not None:
             faulthandler.disable()
             self._crash_stream.close()
@@ -170,7 +184,7 @@ class ErrorLog:
                 kind=kind.__name__,
                 message=str(error),
                 details="".join(traceback.format_exception(kind, error, tb)),
-                log_file=self.log_file if self._handlers else None,
+                log_file=self.log_file if self._file_open else None,
             )
             log().error("Kesalahan internal di %s", report.where, exc_info=info)
             if self.notify is not None:

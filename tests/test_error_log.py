@@ -147,3 +147,25 @@ def test_a_native_crash_leaves_its_stack_in_the_crash_file(tmp_path: Path) -> No
 def test_warnings_of_the_program_reach_the_log(errors: ErrorLog) -> None:
     logging.getLogger("rekap_desktop.uji").warning("peringatan uji")
     assert "peringatan uji" in errors.log_file.read_text(encoding="utf-8")
+
+
+def test_a_data_folder_that_cannot_be_written_does_not_stop_the_program(
+    tmp_path: Path, reports: list[ErrorReport], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN a "data folder" that is a file: no folder, no log can be made there
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("", encoding="utf-8")
+    errors = ErrorLog(blocked / "log", reports.append)
+    # WHEN the error path is installed and an error reaches it
+    errors.install()
+    try:
+        try:
+            failing_step()
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        errors.uninstall()
+    # THEN it went to standard error, saying why there is no log file, and was still told
+    said = capsys.readouterr().err
+    assert "Berkas log tidak dapat dibuat" in said and "ZeroDivisionError" in said
+    assert len(reports) == 1 and reports[0].log_file is None

@@ -46,10 +46,13 @@ _QT_LEVELS = {
 
 def advice(report: ErrorReport) -> str:
     """What the operator does now, and where the details are."""
-    where = f"\n{report.log_file}" if report.log_file is not None else ""
+    if report.log_file is not None:
+        hand_over = f"serahkan berkas log program kepada petugas teknis:\n{report.log_file}"
+    else:
+        hand_over = "catat rincian di bawah dan sampaikan kepada petugas teknis."
     return (
         "Bila langkah terakhir belum tampil di layar, ulangi langkah itu. Bila kesalahan ini "
-        f"muncul lagi, serahkan berkas log program kepada petugas teknis:{where}\n\n"
+        f"muncul lagi, {hand_over}\n\n"
         f"Rincian: {report.kind}: {report.message}\n({report.where})"
     )
 
