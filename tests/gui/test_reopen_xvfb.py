@@ -188,6 +188,12 @@ class Program:
         self.process.send_signal(signal.SIGKILL)
         assert self.process.wait(timeout=10) == -signal.SIGKILL
 
+    def end(self) -> None:
+        """Kill the program if a failed check left it running."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
     def _windows_found(self) -> list[str]:
         """The program's visible windows, the cockpit (the one with the menu bar) first."""
         assert self.process is not None
@@ -327,15 +333,22 @@ def test_the_program_opens_again_at_the_same_place_after_sigkill(
     service, db = meeting
     procedure = ProcedureService(service)
     program = Program(desktop, db)
+    try:
+        visit_every_place(service, procedure, program)
+    finally:
+        program.end()
+
+
+def visit_every_place(service: PlenoService, procedure: ProcedureService, program: Program) -> None:
     for name, stop, key in PLACES:
         # GIVEN the meeting at this place (another process, as the services leave it)
-        state = walk(service, procedure, stop)
+        walk(service, procedure, stop)
         if name == "setelah penetapan":
             pleno = service.pleno()
             signatures = [Signature(m.name, m.position, True) for m in pleno.members]
-            state = procedure.determine(signatures)
+            procedure.determine(signatures)
         if name == "dibuka kembali":
-            state = procedure.reopen("salah ketik pada berita acara")
+            procedure.reopen("salah ketik pada berita acara")
         service.engine.dispose()  # nothing of the test holds the database while it runs
         # WHEN the program is started there (and a key sends a scene live or blanks it) …
         program.start()
