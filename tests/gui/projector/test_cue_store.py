@@ -41,7 +41,7 @@ def test_a_kept_cue_reads_back_the_same(cue: Cue) -> None:
 
 
 @pytest.mark.parametrize(
-    "cue", [PhotoCue("/tmp/foto.png", "Foto"), PauseCue(clock.now(), "ishoma"), BlankCue()]
+    "cue", [PhotoCue("foto-formulir.png", "Foto"), PauseCue(clock.now(), "ishoma"), BlankCue()]
 )
 def test_a_photo_a_pause_and_black_are_not_kept(cue: Cue) -> None:
     assert cue_to_text(cue) == ""
