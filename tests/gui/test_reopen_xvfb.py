@@ -123,8 +123,8 @@ class Program:
         self._offset = 0
         self._shots = 0
 
-    def start(self) -> None:
-        """Start the program and wait until both windows show and say what they show."""
+    def start(self, windows: int = 2) -> None:
+        """Start the program and wait until its windows show and say what they show."""
         self._offset = self.desktop.log_file.stat().st_size if self.desktop.log_file.exists() else 0
         with self.output.open("ab") as output:
             self.process = subprocess.Popen(
@@ -133,8 +133,8 @@ class Program:
                 stdout=output,
                 stderr=output,
             )
-        self._wait(lambda: bool(self._said("Kokpit: ") and self._said("Proyektor: ")))
-        self._wait(lambda: self._windows() >= 2)
+        self._wait(lambda: bool(self.said("Kokpit: ") and self.said("Proyektor: ")))
+        self._wait(lambda: self._windows() >= windows)
 
     def press(self, keys: str, live: str) -> None:
         """``keys`` typed in the cockpit as a person does ("p|istirahat|Return": the key P, the
@@ -150,7 +150,7 @@ class Program:
             else:
                 command = [*xdotool, "key", what]
             subprocess.run(command, env=self.desktop.env, check=True)
-        self._wait(lambda: self._said("Proyektor: ").startswith(live))
+        self._wait(lambda: self.said("Proyektor: ").startswith(live))
 
     def shown(self, like: QImage | None = None) -> Shown:
         """What the cockpit and the projector show, once the projector's picture is still (or,
@@ -167,7 +167,7 @@ class Program:
         shutil.copy(self.desktop.home / "proyektor.png", self.db.with_name(f"{self._shots}.png"))
         errors = [line for line in self._lines() if " ERROR " in line]
         assert errors == [], errors
-        return Shown(self._said("Kokpit: "), self._said("Proyektor: "), picture)
+        return Shown(self.said("Kokpit: "), self.said("Proyektor: "), picture)
 
     def _wait(self, done: Callable[[], bool]) -> None:
         assert self.process is not None
@@ -180,7 +180,7 @@ class Program:
     def _lines(self) -> list[str]:
         return _read_from(self.desktop.log_file, self._offset)
 
-    def _said(self, marker: str) -> str:
+    def said(self, marker: str) -> str:
         return _last(self._lines(), marker)
 
     def kill(self) -> None:
@@ -373,3 +373,30 @@ def visit_every_place(service: PlenoService, procedure: ProcedureService, progra
         if state.paused:
             assert after.projector.startswith("Pause("), name
             procedure.resume()
+
+
+def test_in_skors_with_one_screen_the_program_opens_again(desktop: Desktop, tmp_path: Path) -> None:
+    # GIVEN a meeting suspended at its first item, and a laptop with no projector attached
+    db = tmp_path / "skors.sqlite"
+    service = PlenoService(open_engine(str(db)))
+    load_demo(service)
+    ProcedureService(service).pause("istirahat malam; dilanjutkan besok")
+    expected = shown_place(ProcedureService(service).state())
+    service.engine.dispose()
+    subprocess.run(["xrandr", "--delmonitor", PROJECTOR[0]], env=desktop.env, check=True)
+    program = Program(desktop, db)
+    try:
+        # WHEN the program is started, killed with SIGKILL and started again
+        program.start(windows=1)
+        before = program.said("Kokpit: "), program.said("Proyektor: ")
+        program.kill()
+        program.start(windows=1)
+        after = program.said("Kokpit: "), program.said("Proyektor: ")
+        program.kill()
+    finally:
+        program.end()
+        subprocess.run(["xrandr", "--setmonitor", *PROJECTOR], env=desktop.env, check=True)
+    # THEN both times the cockpit shows the skors, with the pause card ready for the projector
+    assert before == after
+    assert before[0] == expected and expected.endswith("DISKORS")
+    assert before[1].startswith("Pause(")
