@@ -8,8 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTemporaryDir
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QSettings, QTemporaryDir
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
@@ -70,11 +69,8 @@ class ProjectorLink:
         self.panel = PreviewPanel(self.controller)
         window.addActions(self.panel.actions())
         self.panel.go_live_action.triggered.connect(self.record_shown)
-        dock = QDockWidget("Proyektor: pratinjau dan tayang", window)
-        dock.setObjectName("projectorDock")
-        dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.meeting_menu.addSeparator()
+        window.add_projector_panel(self.panel)
         window.meeting_menu.addActions(self.panel.actions())
         self._paused = False
         self._photos = QTemporaryDir()
