@@ -119,6 +119,8 @@ class ErrorLog:
             to_file = RotatingFileHandler(
                 self.log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
+            if self.crash_file.exists() and self.crash_file.stat().st_size > MAX_BYTES:
+                self.crash_file.replace(self.crash_file.with_name(f"{CRASH_FILE}.1"))
             self._crash_stream = self.crash_file.open("a", encoding="utf-8")
             self._crash_stream.write(f"--- dimulai {clock.stamp()}\n")
             self._crash_stream.flush()

@@ -169,3 +169,14 @@ def test_a_data_folder_that_cannot_be_written_does_not_stop_the_program(
     said = capsys.readouterr().err
     assert "Berkas log tidak dapat dibuat" in said and "ZeroDivisionError" in said
     assert len(reports) == 1 and reports[0].log_file is None
+
+
+def test_the_crash_file_stays_bounded_too(tmp_path: Path) -> None:
+    # GIVEN a crash file grown past the limit over many starts
+    crash = tmp_path / CRASH_FILE
+    crash.write_text("x" * (MAX_BYTES + 1), encoding="utf-8")
+    # WHEN the program starts again THEN the old one is kept aside and a new one begun
+    errors = ErrorLog(tmp_path).install()
+    errors.uninstall()
+    assert (tmp_path / f"{CRASH_FILE}.1").stat().st_size == MAX_BYTES + 1
+    assert crash.stat().st_size < 100
