@@ -26,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_gui(db: str | None) -> int:
     """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
+    from rekap_desktop.error_log import ErrorLog, log_folder
+
+    errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
     from rekap_desktop.gui.application import run
     from rekap_desktop.services.pleno_service import PlenoService
@@ -43,7 +46,7 @@ def run_gui(db: str | None) -> int:
         from rekap_desktop.services.demo import load_demo
 
         load_demo(service)
-    return run(service)
+    return run(service, errors)
 
 
 def _restored_from_backup(damage: DamagedDatabase) -> bool:

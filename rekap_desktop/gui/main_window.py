@@ -3,7 +3,6 @@ of every contest (always reachable), all live from the database."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop import package_version
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.error_log import log
 from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
@@ -63,6 +64,12 @@ PANEL_WIDTH = 270
 """The stepper's starting width beside the page of the current item."""
 TARGET_KEY = "main_window/target_end"
 """The target end time of the meeting, kept between runs (commissioner only, never projected)."""
+
+
+def shown_place(state: ProcedureState) -> str:
+    """The place the cockpit shows, as the log states it."""
+    marks = [" — DISKORS" if state.paused else "", " — DITETAPKAN" if state.determined else ""]
+    return stop_label(state.current) + "".join(marks)
 
 
 class MainWindow(QMainWindow):
@@ -290,6 +297,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.agenda[state.current.item])
             self.agenda[state.current.item].show_stop(state.current)
             self._focus_page(self.agenda[state.current.item])
+            log().info("Kokpit: %s", shown_place(state))
         elif not page.editable:
             page.refresh()
         self._shown = state
@@ -310,7 +318,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(TARGET_KEY, self.panel.target.time().toString("HH:mm"))
 
     def show_time(self) -> None:
-        now = datetime.now().astimezone()
+        now = clock.now()
         target = self.panel.target_end(now)
         self.panel.show_time(self.procedure.elapsed(now), self.procedure.forecast(target, now))
 

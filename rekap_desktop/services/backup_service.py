@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.users_service import Confirmation
@@ -51,7 +52,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
     """Copy the live database into ``folder`` (e.g. a USB stick), verify the copy, rotate."""
     source = sqlite_path(engine)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{PREFIX}{stamp}.sqlite"
     partial = target.with_suffix(".partial")
     _copy(source, partial)
@@ -150,7 +151,7 @@ def restore_over_damaged(
     preview = preview_backup(backup)
     if not preview.chain_ok:
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
-    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
     moved = _set_aside(live, kept)
     engine: Engine | None = None
@@ -217,7 +218,7 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
     live = sqlite_path(engine)
     engine.dispose()
-    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
     _copy(backup, live)
     with Session(engine) as session, session.begin():

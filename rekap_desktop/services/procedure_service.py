@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import (
@@ -196,7 +197,7 @@ class ProcedureService:
             if write is not None:
                 write(session, row.id)
             audit.append(session, self.actor, event, _payload(move, result) | (extra or {}))
-        self._moments.append(Moment(datetime.fromisoformat(row.at), result))
+        self._moments.append(Moment(clock.parse(row.at), result))
         self.bus.publish(Change(event))
         return result
 
@@ -221,4 +222,4 @@ def _payload(move: Move, state: ProcedureState) -> dict[str, object]:
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()

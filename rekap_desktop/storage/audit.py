@@ -7,12 +7,12 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.storage.orm import AuditEntryRow
 
@@ -76,7 +76,7 @@ def recorded_meeting(session: Session, event: str) -> dict[str, Any] | None:
 
 
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:

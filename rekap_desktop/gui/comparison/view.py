@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.comparison import Cell, CellStatus, ComparisonRow, RowState
 from rekap_desktop.domain.sources import PLENO
 from rekap_desktop.gui.comparison.model import CELL_ROW_MARGIN, ComparisonModel, is_party_row
+from rekap_desktop.gui.error_path import report_current_error
 from rekap_desktop.text.numbers import format_number
 
 STATUS_MARKS: dict[CellStatus, tuple[str, str]] = {
@@ -93,6 +94,14 @@ class ComparisonDelegate(QStyledItemDelegate):
         return self._measure
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """One cell; a cell that fails to paint stays empty and its error goes to the one
+        error path (the grid, and the window, go on)."""
+        try:
+            self._paint_cell(painter, option, index)
+        except Exception:
+            report_current_error()
+
+    def _paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         cell, row = _cell_and_row(index)
         painter.save()
         painter.setFont(option.font)

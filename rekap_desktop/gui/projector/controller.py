@@ -11,7 +11,9 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QScreen
 
-from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue
+from rekap_desktop.error_log import log
+from rekap_desktop.gui.projector.cue_store import cue_from_text, cue_to_text
+from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue, describe_cue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
@@ -62,6 +64,8 @@ class ProjectorController(QObject):
         self.blanked = False
         self.started = False
         self._has_pleno = False
+        self._logged_live = ""
+        self._went_live = False
         self._identify: list[IdentifyLabel] = []
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -75,8 +79,12 @@ class ProjectorController(QObject):
     # -- showing -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the live window on the projector screen (with one screen it stays hidden)."""
+        """Show the live window on the projector screen (with one screen it stays hidden), with
+        what was live on this meeting before (a restart, even after a crash, shows the room the
+        same scene) unless something went live already."""
         self.started = True
+        if not self._went_live:
+            self._restore()
         self.refresh()
         self._on_projector_screen(self.screens.projector_screen())
 
@@ -101,10 +109,12 @@ class ProjectorController(QObject):
         """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""
         self.live_cue = self.preview_cue
         self.blanked = False
+        self._remember()
         self.refresh()
 
     def set_blank(self, blank: bool) -> None:
         self.blanked = blank
+        self._remember()
         self.refresh()
 
     def toggle_blank(self) -> None:
@@ -163,9 +173,42 @@ class ProjectorController(QObject):
             if scene != self.window.view.scene():
                 self.window.view.set_scene(scene)
                 self.live_changed.emit(scene)
+            shown = describe_cue(live_cue)
+            if shown != self._logged_live:
+                self._logged_live = shown
+                log().info("Proyektor: %s", shown)
         same = scene is not None and self.preview_cue == live_cue
         self.preview_changed.emit(scene if same else self._build(self.preview_cue))
         self.state_changed.emit()
+
+    def _meeting(self) -> str:
+        """Which meeting a saved live cue belongs to ("" before there is one)."""
+        if not self.service.has_pleno():
+            return ""
+        pleno = self.service.pleno()
+        return f"{pleno.region.code} {pleno.name}"
+
+    def _remember(self) -> None:
+        self._went_live = True
+        meeting = self._meeting()
+        if meeting:
+            self.settings.set_live(meeting, cue_to_text(self.live_cue), self.blanked)
+
+    def _restore(self) -> None:
+        meeting = self._meeting()
+        if not meeting:
+            return
+        text, blanked = self.settings.live(meeting)
+        cue = cue_from_text(text) if text else None
+        if cue is not None:
+            try:
+                self._build(cue)
+            except Exception:  # the data changed under it: the logo instead, and a trace
+                log().warning("Tayangan tersimpan tidak dapat dibuat lagi: %s", text, exc_info=True)
+                cue = None
+        if cue is not None:
+            self.live_cue = cue
+        self.blanked = blanked
 
     def _build(self, cue: Cue) -> Scene:
         if not self._has_pleno:

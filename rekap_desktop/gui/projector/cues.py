@@ -7,7 +7,7 @@ the service again, so the live screen follows every committed change and nothing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
@@ -473,3 +473,19 @@ def _recap_source_note(source: str) -> str:
 def _chunks(count: int, size: int) -> list[slice]:
     """Slices of ``size`` covering ``count`` items; one empty slice when there are none."""
     return [slice(i, i + size) for i in range(0, count, size)] or [slice(0, 0)]
+
+
+def describe_cue(cue: Cue) -> str:
+    """One line naming ``cue`` and its fields (long texts cut), the same for the same cue in
+    every run: the log says what the room was shown."""
+    name = type(cue).__name__.removesuffix("Cue")
+    if not is_dataclass(cue):
+        return name
+    parts: list[str] = []
+    for spec in fields(cue):
+        value = getattr(cue, spec.name)
+        if isinstance(value, frozenset):
+            value = sorted(value)
+        text = str(value)
+        parts.append(f"{spec.name}={text[:40] + '…' if len(text) > 40 else text}")
+    return f"{name}({', '.join(parts)})"
