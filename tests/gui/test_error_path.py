@@ -24,7 +24,7 @@ from rekap_desktop.gui.error_path import (
     SAFE_CARD_TEXT,
     ErrorPath,
 )
-from rekap_desktop.gui.projector.scenes import Banner, PauseScene, TitleScene
+from rekap_desktop.gui.projector.scenes import Banner, BannerState, PauseScene, TitleScene
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import load_demo
@@ -56,7 +56,9 @@ def test_a_failing_paint_draws_the_safe_card_and_ends_its_painter(
     view = SceneView()
     view.resize(640, 360)
     qtbot.addWidget(view)
-    view.set_scene(TitleScene(Banner.SIMULASI, "Pemilihan Uji", "KOTA UJI", "Aula", "Kamis"))
+    view.set_scene(
+        TitleScene(BannerState(Banner.SIMULASI), "Pemilihan Uji", "KOTA UJI", "Aula", "Kamis")
+    )
     monkeypatch.setattr(SceneView, "_paint", broken_paint)
     # WHEN it is painted
     with qtbot.capture_exceptions() as raised:
@@ -83,7 +85,7 @@ def test_the_pause_card_paints_an_aware_stored_time_with_the_views_own_clock(
     view.resize(1280, 720)
     qtbot.addWidget(view)
     since = clock.now().replace(second=0, microsecond=0)
-    view.set_scene(PauseScene(Banner.SIMULASI, since, "Istirahat makan"))
+    view.set_scene(PauseScene(BannerState(Banner.SIMULASI), since, "Istirahat makan"))
     # WHEN painted THEN no error, and the card says since when
     with qtbot.capture_exceptions() as raised:
         view.grab()
