@@ -93,7 +93,7 @@ def run(service: PlenoService) -> int:
     projector = ProjectorLink(window, settings)
     if extras.seats_view is not None:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
-    watcher = StationWatcher(service, window)
+    watcher = StationWatcher(service, window, window.procedure)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
