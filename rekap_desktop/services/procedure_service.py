@@ -78,6 +78,11 @@ class ProcedureService:
         with Session(self.pleno_service.engine) as session:
             return _replay(self.plan, procedure_store.moves(session))[0]
 
+    def stored_state(self, session: Session) -> ProcedureState:
+        """The stored procedure's state, read in ``session`` (e.g. a write transaction)."""
+        moments = _replay(self.plan, procedure_store.moves(session))[0]
+        return moments[-1].state if moments else ProcedureState()
+
     def reload(self) -> bool:
         """Read the stored procedure again (another station may have moved, paused or determined
         the meeting); True when this station's view of it changed."""
@@ -143,9 +148,6 @@ class ProcedureService:
     ) -> ProcedureState:
         """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
         names the commissioner who confirmed it with their PIN."""
-        problems = self._determination_problems(signatures)
-        if problems:
-            raise InputRejected(problems, "Penetapan")
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
         if confirmation is not None:
             payload.update(confirmation.audit_fields())
@@ -153,6 +155,7 @@ class ProcedureService:
             Move(MoveKind.DETERMINE),
             lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),
             payload,
+            guard=lambda: self._determination_problems(signatures),
         )
 
     def _determination_problems(self, signatures: list[Signature]) -> list[Problem]:
@@ -162,6 +165,7 @@ class ProcedureService:
             if i.status == IncidentStatus.TERBUKA.value
         ]
         problems.extend(self._unread_pairs())
+        problems.extend(self._undecided_ties())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
         problems.extend(
@@ -169,6 +173,25 @@ class ProcedureService:
             for s in signatures
             if not s.signed and not s.reason.strip()
         )
+        return problems
+
+    def _undecided_ties(self) -> list[Problem]:
+        """Pemilu: a seat or candidate tie the law leaves to the meeting must be decided (and
+        recorded with "Putuskan…") before the result is determined."""
+        from rekap_desktop.services.print_seats import tie_text
+        from rekap_desktop.services.seat_service import SeatService
+
+        seats = SeatService(self.pleno_service)
+        problems = []
+        for contest in seats.legislative_contests():
+            for district, tie in seats.results(contest.code).open_ties_by_district:
+                problems.append(
+                    Problem(
+                        f"{contest.title}: perolehan sama masih menunggu keputusan rapat — "
+                        f"{tie_text(contest, district, tie)} Putuskan dahulu di tab Perolehan "
+                        "kursi (tombol Putuskan…) sebelum penetapan"
+                    )
+                )
         return problems
 
     def _unread_pairs(self) -> list[Problem]:
@@ -205,8 +228,12 @@ class ProcedureService:
         write: Writer | None = None,
         extra: dict[str, object] | None = None,
         event: AuditEvent = AuditEvent.PROCEDURE_MOVED,
+        guard: Callable[[], list[Problem]] | None = None,
     ) -> ProcedureState:
         """Apply ``move`` to the stored state; refused moves raise and change nothing.
+
+        ``guard`` runs once the write lock is held (no other station can change what it checks
+        before this move is stored); its problems refuse the move.
 
         The stored moves are read inside the write transaction, after the write lock is taken:
         a step, skors or penetapan made at a station that has not yet seen another station's
@@ -216,6 +243,10 @@ class ProcedureService:
             repository.lock_for_write(session)
             stored, last = _replay(self.plan, procedure_store.moves(session))
             outcome = self._apply(stored, last, seen, move)
+            if isinstance(outcome, ProcedureState) and guard is not None:
+                problems = guard()
+                if problems:
+                    raise InputRejected(problems, "Penetapan")
             if isinstance(outcome, ProcedureState):
                 result = outcome
                 row = procedure_store.add_move(session, self.actor, move)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.procedure import Move, MoveKind
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DemoKind, load_demo
@@ -73,3 +74,59 @@ def _late_csv(folder: Path) -> Path:
         "pemilihan,kode_wilayah,sumber,suara_partai_01\ndprd_kabko,177101,ppk,1\n", encoding="utf-8"
     )
     return path
+
+
+def _at_penetapan_with_the_tie_open(tmp_path: Path) -> tuple[PlenoService, ProcedureService]:
+    service = PlenoService(open_engine(str(tmp_path / "pemilu.sqlite")))
+    load_demo(service, DemoKind.PEMILU)
+    procedure = ProcedureService(service)
+    records = ProcedureRecords(procedure)
+    state = procedure.state()
+    while state.current.item != "penetapan":
+        if state.current.item == "4":
+            records.record_box(state.current.unit or "", True, expected_forms(service.pleno()))
+        if state.current.item == "12":
+            records.record_objection_call(True)
+        state = procedure.next()
+    settle_every_pair(service)
+    return service, procedure
+
+
+def test_penetapan_is_refused_while_a_seat_tie_awaits_the_meetings_decision(
+    tmp_path: Path,
+) -> None:
+    # GIVEN the Pemilu demo read and settled, at penetapan, dapil 5's tie not yet decided
+    service, procedure = _at_penetapan_with_the_tie_open(tmp_path)
+    users = UsersService(service.engine)
+    (tie,) = SeatService(service).results("dprd_kabko").open_ties
+    # WHEN the ketua determines the result
+    with pytest.raises(InputRejected) as refused:
+        procedure.determine(
+            [Signature(KETUA, "Ketua", True)], users.confirm(KETUA, "1111", Action.DETERMINE)
+        )
+    # THEN it is refused naming the contest and the tie, and the result stays open
+    (problem,) = [str(p) for p in refused.value.problems]
+    assert problem.startswith(
+        "Pemilihan Umum Anggota DPRD Kota Bengkulu: perolehan sama masih menunggu keputusan "
+        "rapat — "
+    ), problem
+    assert tie.message in problem
+    assert problem.endswith(
+        "Putuskan dahulu di tab Perolehan kursi (tombol Putuskan…) sebelum penetapan"
+    )
+    assert not procedure.state().determined
+    assert not ProcedureService(service).state().determined
+
+
+def test_a_tie_decision_after_penetapan_is_refused_as_locked(tmp_path: Path) -> None:
+    # GIVEN a meeting determined with the tie still open (as an older version allowed)
+    service, procedure = _at_penetapan_with_the_tie_open(tmp_path)
+    procedure.move(Move(MoveKind.DETERMINE))
+    seats = SeatService(service)
+    (tie,) = seats.results("dprd_kabko").open_ties
+    confirmation = UsersService(service.engine).confirm(KETUA, "1111", Action.DECIDE_TIE)
+    # WHEN the meeting's decision on it is recorded after the lock
+    with pytest.raises(InputRejected, match="terkunci"):
+        seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian", confirmation)
+    # THEN nothing is recorded
+    assert seats.decision_records("dprd_kabko") == ()
