@@ -105,23 +105,48 @@ class DeterminationPage(AgendaPage):
         self.table.setHorizontalHeaderLabels(("Nama", "Jabatan", "Tanda tangan", "Alasan menolak"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemChanged.connect(self._sign_toggled)
         self.state = QLabel()
         self.body.addWidget(self.table)
         self.body.addWidget(self.state)
 
     def refresh(self) -> None:
-        signatories = self._signatories()
+        state = self.ctx.procedure.state()
+        self.table.blockSignals(True)
+        if state.determined:
+            self._show_recorded(self.ctx.procedure.signatures())
+        else:
+            self._show_to_sign(self._signatories())
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.state.setText("HASIL TELAH DITETAPKAN — terkunci." if state.determined else "")
+
+    def _show_to_sign(self, signatories: list[tuple[str, str]]) -> None:
         self.table.setRowCount(len(signatories))
         for r, (name, position) in enumerate(signatories):
             self.table.setItem(r, 0, QTableWidgetItem(name))
             self.table.setItem(r, 1, QTableWidgetItem(position))
-            sign = QTableWidgetItem("ya")
+            sign = QTableWidgetItem()
+            sign.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             sign.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(r, 2, sign)
+            _show_signed(sign)
             self.table.setItem(r, 3, QTableWidgetItem(""))
-        self.table.resizeColumnsToContents()
-        state = self.ctx.procedure.state()
-        self.state.setText("HASIL TELAH DITETAPKAN — terkunci." if state.determined else "")
+
+    def _show_recorded(self, signatures: list[Signature]) -> None:
+        """After penetapan: each signer as recorded — signed, or refused with the reason."""
+        self.table.setRowCount(len(signatures))
+        for r, signature in enumerate(signatures):
+            self.table.setItem(r, 0, _fixed(signature.name))
+            self.table.setItem(r, 1, _fixed(signature.position))
+            self.table.setItem(r, 2, _fixed(signature_text(signature.signed)))
+            self.table.setItem(r, 3, _fixed(signature.reason))
+
+    def _sign_toggled(self, item: QTableWidgetItem) -> None:
+        if item.column() == 2 and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            self.table.blockSignals(True)
+            _show_signed(item)
+            self.table.blockSignals(False)
 
     def _signatories(self) -> list[tuple[str, str]]:
         members = [(m.name, m.position) for m in self.ctx.pleno.pleno().members]
@@ -146,6 +171,21 @@ class DeterminationPage(AgendaPage):
                 )
             )
         return result
+
+
+def signature_text(signed: bool) -> str:
+    return "ya" if signed else "menolak"
+
+
+def _show_signed(item: QTableWidgetItem) -> None:
+    """The tick and its word agree: "ya" when ticked, "menolak" when not."""
+    item.setText(signature_text(item.checkState() == Qt.CheckState.Checked))
+
+
+def _fixed(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:

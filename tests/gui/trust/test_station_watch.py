@@ -4,13 +4,14 @@ procedure's step, skors and penetapan."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.gui.pages.base import AgendaPage
 from rekap_desktop.gui.station_watch import OTHER_STATION, StationWatcher
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
@@ -48,9 +49,13 @@ def _cockpit(db: str, actor: str) -> tuple[MainWindow, StationWatcher]:
     return window, StationWatcher(service, window, window.procedure)
 
 
-def _shown(window: MainWindow) -> tuple[Stop, bool, bool, AgendaPage]:
+def _shown(window: MainWindow) -> tuple[Stop, bool, bool, QWidget | None]:
     state = window.procedure.state()
     return state.current, state.paused, state.determined, window.stack.currentWidget()
+
+
+def _determined(window: MainWindow) -> bool:
+    return _shown(window)[:3] == (Stop(DETERMINATION), False, True)
 
 
 def test_two_cockpits_show_the_same_step_skors_and_penetapan_within_a_second(
@@ -82,9 +87,7 @@ def test_two_cockpits_show_the_same_step_skors_and_penetapan_within_a_second(
     # WHEN a third service stack takes the meeting to penetapan THEN both show it determined
     determine_meeting(PlenoService(open_engine(db), actor="Operator C"))
     for window in (a, b):
-        qtbot.waitUntil(
-            lambda w=window: _shown(w)[:3] == (Stop(DETERMINATION), False, True), timeout=1000
-        )
+        qtbot.waitUntil(partial(_determined, window), timeout=1000)
         assert window.stack.currentWidget() is window.agenda[DETERMINATION]
         assert window.panel.position.text().endswith(" — DITETAPKAN")
     watch_a.stop()
