@@ -75,6 +75,10 @@ class ComparisonWidget(QWidget):
         self.versions: FormVersions = {}
         """The form versions the shown comparison was read from, sent back with every edit so
         an edit based on a view another station has since changed is refused."""
+        self.typing_seen: FormVersions | None = None
+        """The versions shown when the operator began typing the value now in the entry: the
+        view may refresh (another station's change) while they type, and their value was read
+        against what was shown then."""
         self.model = ComparisonModel()
         self._build()
         self.set_pair(contest_code, unit_code)
@@ -96,6 +100,7 @@ class ComparisonWidget(QWidget):
         self.jump_label = QLabel("Lompat ke:")
         self.entry = NumberEdit()
         self.entry.value_committed.connect(self.enter_value)
+        self.entry.textEdited.connect(self._typing)
         self.entry.agreed.connect(self.agree)
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
@@ -169,6 +174,7 @@ class ComparisonWidget(QWidget):
 
     def set_pair(self, contest_code: str, unit_code: str) -> None:
         self.contest_code, self.unit_code = contest_code, unit_code
+        self.typing_seen = None
         self.entry_source.clear()
         comparison = self.service.corrections.comparison(contest_code, unit_code)
         sources: list[Source] = [PPK]
@@ -288,7 +294,8 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
-        seen = self.versions
+        seen = self.typing_seen if self.typing_seen is not None else self.versions
+        self.typing_seen = None
         result = run_operation(
             self,
             TITLE,
@@ -329,6 +336,12 @@ class ComparisonWidget(QWidget):
         if result is not None:
             self._say(f"{row.label}: sesuai ({format_number(shown)})")
             self._after_entry(row)
+
+    def _typing(self, text: str) -> None:
+        if not text.strip():
+            self.typing_seen = None
+        elif self.typing_seen is None:
+            self.typing_seen = dict(self.versions)
 
     def _after_entry(self, row: ComparisonRow) -> None:
         self.value_entered.emit(row.field)
