@@ -17,11 +17,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         gc.enable()
         return cli.run(args)
-    return run_gui(args.db)
+    return run_gui(args.db, args.operator)
 
 
-def run_gui(db: str | None) -> int:
-    """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
+def run_gui(db: str | None, operator: str | None = None) -> int:
+    """Open the main window on the meeting in ``db`` (the demo pleno on first start);
+    ``operator`` names who is at this station."""
     _load_core()
     from rekap_desktop.gui.application import run
     from rekap_desktop.services.pleno_service import PlenoService
@@ -32,7 +33,7 @@ def run_gui(db: str | None) -> int:
         from rekap_desktop.services.demo import load_demo
 
         load_demo(service)
-    return run(service)
+    return run(service, operator)
 
 
 def _load_core() -> None:

@@ -25,6 +25,7 @@ from rekap_desktop.gui.idle_lock import IdleLock
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
+from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.screen_lock import ScreenLockService
@@ -78,12 +79,13 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
-def run(service: PlenoService) -> int:
+def run(service: PlenoService, operator: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
     sys.excepthook = _excepthook
     settings = QSettings()
+    service.actor = operator_at_start(settings, operator)
     if not confirm_opening(service, backup_folder(settings)):
         return 2
     if not _ketua_has_a_pin(service):
@@ -94,6 +96,7 @@ def run(service: PlenoService) -> int:
     if extras.seats_view is not None:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
     watcher = StationWatcher(service, window, window.procedure)
+    StationOperator(window, service, settings, operator)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
