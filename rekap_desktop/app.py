@@ -23,6 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(db: str | None, operator: str | None = None) -> int:
     """Open the main window on the meeting in ``db`` (the demo pleno on first start);
     ``operator`` names who is at this station."""
+    from rekap_desktop.error_log import ErrorLog, log_folder
+
+    errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
     from rekap_desktop.gui.application import run
     from rekap_desktop.services.pleno_service import PlenoService
@@ -33,7 +36,7 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
         from rekap_desktop.services.demo import load_demo
 
         load_demo(service)
-    return run(service, operator)
+    return run(service, errors, operator)
 
 
 def _load_core() -> None:

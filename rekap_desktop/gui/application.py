@@ -8,19 +8,19 @@ import gc
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
+from rekap_desktop.gui.error_path import ErrorPath, active_window
 from rekap_desktop.gui.idle_lock import IdleLock
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
@@ -37,11 +37,6 @@ SHOWN_LINE = "kokpit-tampil"
 PRELOAD_PRINTING_MS = 3000
 """The forms are loaded this long after the cockpit is shown, while it is idle: the first Ctrl+P
 then opens at once instead of waiting for ReportLab."""
-
-
-def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    traceback.print_exception(kind, error, tb, file=sys.stderr)
-    QMessageBox.critical(None, "Rekap Desktop", f"Kesalahan internal: {kind.__name__}: {error}")
 
 
 def _ketua_has_a_pin(service: PlenoService) -> bool:
@@ -79,11 +74,14 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
-def run(service: PlenoService, operator: str | None = None) -> int:
+def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:
+    """The cockpit on ``service``'s meeting; ``errors`` (installed) is where every internal error
+    ends: logged, then told to the operator in a dialog while the meeting goes on. ``operator``
+    names who is at this station."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
-    sys.excepthook = _excepthook
+    error_path = ErrorPath(errors, active_window)
     settings = QSettings()
     service.actor = operator_at_start(settings, operator)
     if not confirm_opening(service, backup_folder(settings)):
@@ -115,4 +113,5 @@ def run(service: PlenoService, operator: str | None = None) -> int:
     watcher.stop()
     projector.shutdown()
     del extras
+    error_path.detach()
     return code

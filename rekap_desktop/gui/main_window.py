@@ -3,7 +3,6 @@ of every contest (always reachable), all live from the database."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop import package_version
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(TARGET_KEY, self.panel.target.time().toString("HH:mm"))
 
     def show_time(self) -> None:
-        now = datetime.now().astimezone()
+        now = clock.now()
         target = self.panel.target_end(now)
         self.panel.show_time(self.procedure.elapsed(now), self.procedure.forecast(target, now))
 

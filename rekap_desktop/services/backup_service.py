@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.users_service import Confirmation
@@ -80,7 +81,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
     if tag is None:
         raise InputRejected([Problem("basis data tidak berisi pleno; tidak ada yang dicadangkan")])
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{PREFIX}{tag}-{stamp}.sqlite"
     partial = target.with_suffix(".partial")
     _copy(source, partial)
@@ -176,7 +177,7 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
     live = sqlite_path(engine)
     engine.dispose()
-    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
     _copy(backup, live)
     with Session(engine) as session, session.begin():

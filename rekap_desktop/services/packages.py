@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from rekap_desktop import package_version
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import PLENO, PPK
@@ -130,7 +130,7 @@ def _manifest(pleno: Pleno, *, provisional: bool, public_key: bytes) -> dict[str
     return {
         "format": pkg.FORMAT,
         "program": f"rekap-desktop {package_version()}",
-        "dibuat": datetime.now().astimezone().isoformat(timespec="microseconds"),
+        "dibuat": clock.now().isoformat(timespec="microseconds"),
         "sementara": provisional,
         "tingkat": pleno.level.value,
         "wilayah": {"kode": pleno.region.code, "nama": pleno.region.name},

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import (
@@ -242,11 +243,7 @@ class ProcedureService:
         with self._transaction() as session:
             repository.lock_for_write(session)
             stored, last = _replay(self.plan, procedure_store.moves(session))
-            outcome = self._apply(stored, last, seen, move)
-            if isinstance(outcome, ProcedureState) and guard is not None:
-                problems = guard()
-                if problems:
-                    raise InputRejected(problems, "Penetapan")
+            outcome = self._apply(stored, last, seen, move, guard)
             if isinstance(outcome, ProcedureState):
                 result = outcome
                 row = procedure_store.add_move(session, self.actor, move)
@@ -257,7 +254,7 @@ class ProcedureService:
             self._moments = stored
             self.bus.publish(Change(OTHER_STATION))
             raise outcome
-        self._moments = [*stored, Moment(datetime.fromisoformat(row.at), result)]
+        self._moments = [*stored, Moment(clock.parse(row.at), result)]
         self.bus.publish(Change(event))
         return result
 
@@ -267,11 +264,16 @@ class ProcedureService:
         last: StoredMove | None,
         seen: tuple[Stop, bool, bool],
         move: Move,
+        guard: Callable[[], list[Problem]] | None,
     ) -> ProcedureState | InputRejected:
         """The state after ``move``; the refusal to raise once the transaction ended when this
-        station's view is behind the stored procedure. A rule's refusal raises at once."""
+        station's view is behind the stored procedure. The guard's and a rule's refusals raise
+        at once."""
         if move.kind in RELATIVE_MOVES and _position(stored) != seen:
             return self._overtaken(stored, last)
+        problems = guard() if guard is not None else []
+        if problems:
+            raise InputRejected(problems, "Penetapan")
         state = stored[-1].state if stored else ProcedureState()
         result = apply(self.plan, state, move)
         if isinstance(result, Refusal):
@@ -346,4 +348,4 @@ def _payload(move: Move, state: ProcedureState) -> dict[str, object]:
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -55,7 +56,7 @@ class Confirmation:
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()
 
 
 class UsersService:
@@ -167,7 +168,7 @@ class UsersService:
 
     def _failures(self, session: Session, user_id: int) -> list[datetime]:
         rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
-        return [datetime.fromisoformat(at) for at in rows]
+        return [clock.parse(at) for at in rows]
 
     def _pin_matches(self, pin_hash: str, pin: str) -> bool:
         try:

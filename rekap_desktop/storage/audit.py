@@ -7,11 +7,11 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.storage.orm import AuditEntryRow
 
@@ -66,7 +66,7 @@ def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int
 
 
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:

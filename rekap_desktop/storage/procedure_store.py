@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import Move, MoveKind, Stop
 from rekap_desktop.storage.audit import now_iso
 from rekap_desktop.storage.orm_procedure import (
@@ -76,9 +77,7 @@ class Signature:
 
 def moves(session: Session) -> list[StoredMove]:
     rows = session.scalars(select(ProcedureMoveRow).order_by(ProcedureMoveRow.id))
-    return [
-        StoredMove(row.id, datetime.fromisoformat(row.at), row.actor, _move(row)) for row in rows
-    ]
+    return [StoredMove(row.id, clock.parse(row.at), row.actor, _move(row)) for row in rows]
 
 
 def _move(row: ProcedureMoveRow) -> Move:
