@@ -291,7 +291,7 @@ class ProcedureService:
         return InputRejected(
             [
                 Problem(
-                    f"Stasiun lain sudah mengubah langkah rapat{by}: sekarang {where}. "
+                    f"Langkah rapat sudah diubah di stasiun lain{by}: sekarang {where}. "
                     "Langkah Anda tidak dijalankan; tampilan sudah diperbarui. Periksa langkah "
                     "sekarang, lalu ulangi bila masih perlu."
                 )

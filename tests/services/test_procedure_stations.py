@@ -68,9 +68,9 @@ def test_a_step_from_a_station_that_did_not_see_the_other_move_is_refused_not_do
         a.next()
     # THEN the step is refused naming where the meeting is and who moved it; nothing was stored
     (message,) = _problems(refused)
-    assert message.startswith("Stasiun lain sudah mengubah langkah rapat oleh Operator B pukul "), (
-        message
-    )
+    assert message.startswith(
+        "Langkah rapat sudah diubah di stasiun lain oleh Operator B pukul "
+    ), message
     assert message.endswith(
         ": sekarang butir 2 (Peraturan teknis). Langkah Anda tidak dijalankan; tampilan sudah "
         "diperbarui. Periksa langkah sekarang, lalu ulangi bila masih perlu."
