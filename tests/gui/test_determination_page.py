@@ -64,8 +64,19 @@ def test_after_penetapan_and_a_restart_each_signer_shows_what_was_recorded(
     assert _rows(_page(window)) == [
         ("Ketua Uji", "Ketua", "ya", ""),
         ("Anggota Uji", "Anggota", "ya", ""),
-        ("Saksi Dua", "Saksi Pemilihan Wali Kota Uji nomor urut 2", "menolak", REASON),
+        (
+            "Saksi Dua",
+            "Saksi Pemilihan Wali Kota Uji nomor urut 2",
+            f"menolak: {REASON}",
+            REASON,
+        ),
     ]
+    assert _page(window).table.isColumnHidden(3)
+    # AND below the table, the refusal is spelled out in full
+    assert _page(window).state.text() == (
+        "HASIL TELAH DITETAPKAN — terkunci.\n• Saksi Dua (Saksi Pemilihan Wali Kota Uji nomor "
+        f"urut 2) menolak menandatangani — alasan: {REASON}"
+    )
     # AND nothing there can be ticked or typed over any more
     item = _page(window).table.item(2, 2)
     assert item is not None
