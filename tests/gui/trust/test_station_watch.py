@@ -59,10 +59,10 @@ def _determined(window: MainWindow) -> bool:
 
 
 def test_two_cockpits_show_the_same_step_skors_and_penetapan_within_a_second(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, db_url: str
 ) -> None:
-    # GIVEN two cockpits on one database, both at item 1
-    db = str(tmp_path / "shared.sqlite")
+    # GIVEN two cockpits on one database (SQLite, and PostgreSQL when a server is given)
+    db = db_url
     setup = PlenoService(open_engine(db))
     setup_file = tmp_path / "pleno-anggota.json"
     setup_file.write_text(
@@ -92,3 +92,6 @@ def test_two_cockpits_show_the_same_step_skors_and_penetapan_within_a_second(
         assert window.panel.position.text().endswith(" — DITETAPKAN")
     watch_a.stop()
     watch_b.stop()
+    for window in (a, b):
+        window.close()
+        window.service.engine.dispose()
