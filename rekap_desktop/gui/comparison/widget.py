@@ -75,10 +75,10 @@ class ComparisonWidget(QWidget):
         self.versions: FormVersions = {}
         """The form versions the shown comparison was read from, sent back with every edit so
         an edit based on a view another station has since changed is refused."""
-        self.typing_seen: FormVersions | None = None
-        """The versions shown when the operator began typing the value now in the entry: the
-        view may refresh (another station's change) while they type, and their value was read
-        against what was shown then."""
+        self.typing_seen: tuple[str, str, FormVersions] | None = None
+        """The pair and the versions shown when the operator began typing the value now in the
+        entry: the view may refresh (another station's change) while they type, and their value
+        was read against what was shown then."""
         self.model = ComparisonModel()
         self._build()
         self.set_pair(contest_code, unit_code)
@@ -174,7 +174,6 @@ class ComparisonWidget(QWidget):
 
     def set_pair(self, contest_code: str, unit_code: str) -> None:
         self.contest_code, self.unit_code = contest_code, unit_code
-        self.typing_seen = None
         self.entry_source.clear()
         comparison = self.service.corrections.comparison(contest_code, unit_code)
         sources: list[Source] = [PPK]
@@ -294,8 +293,7 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
-        seen = self.typing_seen if self.typing_seen is not None else self.versions
-        self.typing_seen = None
+        seen = self._seen_when_typing_began()
         result = run_operation(
             self,
             TITLE,
@@ -341,7 +339,13 @@ class ComparisonWidget(QWidget):
         if not text.strip():
             self.typing_seen = None
         elif self.typing_seen is None:
-            self.typing_seen = dict(self.versions)
+            self.typing_seen = (self.contest_code, self.unit_code, dict(self.versions))
+
+    def _seen_when_typing_began(self) -> FormVersions:
+        began, self.typing_seen = self.typing_seen, None
+        if began is not None and began[:2] == (self.contest_code, self.unit_code):
+            return began[2]
+        return self.versions
 
     def _after_entry(self, row: ComparisonRow) -> None:
         self.value_entered.emit(row.field)
