@@ -16,6 +16,10 @@ from typing import Any
 from rekap_desktop import cli_seats, cli_trust, package_version
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
+DAMAGED_ADVICE = (
+    "Berkas tidak diubah. Pulihkan cadangan baik terakhir: "
+    "rekap-desktop restore --db BERKAS --from CADANGAN --user NAMA (PIN di REKAP_PIN)."
+)
 
 
 class Refused(Exception):
@@ -111,9 +115,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _guarded(action: Callable[[], int]) -> int:
     from rekap_desktop.interchange.problems import InputRejected
+    from rekap_desktop.storage.file_check import DamagedDatabase
 
     try:
         return action()
+    except DamagedDatabase as error:
+        print(f"Ditolak: {error}.", file=sys.stderr)
+        print(DAMAGED_ADVICE, file=sys.stderr)
+        return EXIT_REFUSED
     except InputRejected as error:
         head = f"{error.source}: " if error.source else ""
         for problem in error.problems:

@@ -74,13 +74,18 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
+def name_the_application(app: QCoreApplication) -> None:
+    """The names QSettings files the operator's settings (backup folder, screens…) under."""
+    app.setApplicationName("Rekap Desktop")
+    app.setOrganizationName("rekap-desktop")
+
+
 def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:
     """The cockpit on ``service``'s meeting; ``errors`` (installed) is where every internal error
     ends: logged, then told to the operator in a dialog while the meeting goes on. ``operator``
     names who is at this station."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Rekap Desktop")
-    app.setOrganizationName("rekap-desktop")
+    name_the_application(app)
     error_path = ErrorPath(errors, active_window)
     settings = QSettings()
     service.actor = operator_at_start(settings, operator)

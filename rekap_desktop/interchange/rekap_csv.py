@@ -439,7 +439,9 @@ class _TableReader:
         cells = self.separator.join(batch).split(self.separator)
         width = len(group.plan.columns)
         numbers: list[int] | None = None
-        if len(cells) == width * len(batch):
+        # Every row as wide as the header, not just the batch as a whole: a short row and a long
+        # one would otherwise keep the cell count and shift the cells between them a column off.
+        if len(cells) == width * len(batch) and self.as_wide_as_the_header(batch, width):
             try:
                 numbers = list(map(_SMALL.__getitem__, cells))
             except KeyError:
@@ -453,6 +455,10 @@ class _TableReader:
             group.sums = [total + sum(numbers[i::width]) for i, total in enumerate(group.sums)]
             group.full = True
         batch.clear()
+
+    def as_wide_as_the_header(self, batch: list[str], width: int) -> bool:
+        separators = list(map(str.count, batch, repeat(self.separator)))
+        return separators == [width - 1] * len(batch)
 
     # --- the end --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -167,6 +168,79 @@ def _rotate(folder: Path, tag: str) -> None:
     backups = sorted(folder.glob(f"{PREFIX}{tag}-*.sqlite"))
     for old in backups[:-KEEP]:
         old.unlink()
+
+
+def restore_over_damaged(
+    live: Path, backup: Path, confirm: Callable[[Engine], Confirmation | None]
+) -> BackupPreview | None:
+    """Put a verified backup in place of a damaged database file that cannot be opened.
+
+    The damaged file (with its WAL and shared-memory files) is set aside under a new name, never
+    deleted; ``confirm`` is asked on the restored meeting (its users and PINs are the backup's,
+    the damaged file's cannot be read). Without a confirmation everything is put back as it was
+    and None is returned; with one, the restore is recorded in the restored chain."""
+    from rekap_desktop.storage.engine import open_engine
+
+    preview = preview_backup(backup)
+    if not preview.chain_ok:
+        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
+    moved = _set_aside(live, kept)
+    engine: Engine | None = None
+    try:
+        _copy(backup, live)
+        engine = open_engine(str(live))
+        confirmation = confirm(engine)
+        if confirmation is None:
+            raise _Cancelled
+        with Session(engine) as session, session.begin():
+            audit.append(
+                session,
+                confirmation.user.name,
+                AuditEvent.BACKUP_RESTORED,
+                {
+                    "berkas": backup.name,
+                    "disimpan_sebagai": kept.name,
+                    "berkas_rusak": True,
+                    **confirmation.audit_fields(),
+                },
+            )
+    except BaseException as error:
+        if engine is not None:
+            engine.dispose()
+        _put_back(live, moved)
+        if isinstance(error, _Cancelled):
+            return None
+        raise
+    engine.dispose()
+    return preview
+
+
+class _Cancelled(Exception):
+    """No confirmation was given for a restore over a damaged file."""
+
+
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""A SQLite file and the files beside it that belong to it."""
+
+
+def _set_aside(live: Path, kept: Path) -> list[tuple[Path, Path]]:
+    moved = []
+    for ending in _COMPANIONS:
+        origin = live.with_name(live.name + ending)
+        if origin.exists():
+            target = kept.with_name(kept.name + ending)
+            origin.replace(target)
+            moved.append((origin, target))
+    return moved
+
+
+def _put_back(live: Path, moved: list[tuple[Path, Path]]) -> None:
+    for ending in _COMPANIONS:
+        live.with_name(live.name + ending).unlink(missing_ok=True)
+    for origin, target in moved:
+        target.replace(origin)
 
 
 def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:

@@ -29,6 +29,7 @@ from rekap_desktop.domain.roles import (
 )
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
 
@@ -135,8 +136,9 @@ class UsersService:
 
     def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:
         """The user's role when ``pin`` is theirs; a wrong PIN is recorded and refused, and a
-        locked user is refused without trying."""
-        with self._session() as session, session.begin():
+        locked user is refused without trying. The failures are read, the PIN checked and a
+        failure recorded under one write lock: checks made at once cannot outrun the lock-out."""
+        with write_transaction(self.engine) as session:
             row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
             if row is None:
                 raise InputRejected([Problem(f"pengguna '{name}' tidak dikenal")])
