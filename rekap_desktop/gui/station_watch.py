@@ -34,8 +34,14 @@ class StationWatcher(QObject):
         self._timer.start()
 
     def _own_change(self, change: Change) -> None:
-        if change.what != OTHER_STATION:
-            self._seen = self.service.audit_head()
+        """This station's own change is not announced again, unless another station committed
+        too since the last look (the head moved by more than the one entry of this change):
+        then the next poll announces it, so that change is never missed."""
+        if change.what == OTHER_STATION:
+            return
+        head = self.service.audit_head()
+        if head - self._seen <= 1:
+            self._seen = head
 
     def poll(self) -> None:
         head = self.service.audit_head()

@@ -95,3 +95,23 @@ def test_two_cockpits_show_the_same_step_skors_and_penetapan_within_a_second(
     for window in (a, b):
         window.close()
         window.service.engine.dispose()
+
+
+def test_a_move_of_the_other_station_is_not_hidden_by_an_own_change_made_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN two cockpits on one database; B watches, but has not looked yet
+    db = str(tmp_path / "shared.sqlite")
+    PlenoService(open_engine(db)).create_from_setup_file(write_setup(tmp_path))
+    a, watch_a = _cockpit(db, "Operator A")
+    b, watch_b = _cockpit(db, "Operator B")
+    qtbot.addWidget(a)
+    qtbot.addWidget(b)
+    watch_a.stop()
+    # WHEN A moves to item 2 and, before B's next look, B saves a change of its own
+    a.go_next()
+    b.service.import_tally_file(write_tallies(tmp_path))
+    # THEN B still follows A's move within a second
+    qtbot.waitUntil(lambda: _shown(b)[0] == Stop("2"), timeout=1000)
+    assert b.stack.currentWidget() is b.agenda["2"]
+    watch_b.stop()
