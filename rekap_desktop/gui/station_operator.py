@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox
 
 from rekap_desktop.services.pleno_service import PlenoService
 
@@ -68,17 +68,17 @@ class StationOperator(QObject):
             self._show(remembered_operator(settings))
 
     def ask(self) -> None:
-        current = self.service.actor if self.service.actor != UNNAMED else ""
-        text, ok = QInputDialog.getText(
-            self.window,
-            TITLE,
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(TITLE)
+        dialog.setLabelText(
             "Nama operator yang bertugas di stasiun (laptop) ini; dicatat pada setiap "
-            "perubahan yang dibuat di sini:",
-            QLineEdit.EchoMode.Normal,
-            current,
+            "perubahan yang dibuat di sini:"
         )
-        if ok:
-            self.change(text)
+        dialog.setTextValue(self.service.actor if self.service.actor != UNNAMED else "")
+        dialog.setOkButtonText("Simpan")
+        dialog.setCancelButtonText("Batal")
+        if dialog.exec():
+            self.change(dialog.textValue())
 
     def change(self, text: str) -> bool:
         """Name the operator at this station; a refusal is said in a dialog, nothing changed."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,3 +74,28 @@ def test_a_station_nobody_named_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     assert station.label.text() == "Operator: belum diisi (Rapat ▸ Operator stasiun ini…)"
     assert station.action in window.meeting_menu.actions()
     assert operator_at_start(settings, None) == "operator"
+
+
+def test_the_menu_asks_for_the_name_in_indonesian(qtbot: QtBot, tmp_path: Path) -> None:
+    # GIVEN a station nobody named
+    service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
+    service.create_from_setup_file(write_setup(tmp_path))
+    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    station = StationOperator(window, service, settings, None)
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        seen.append((dialog.okButtonText(), dialog.cancelButtonText()))
+        dialog.setTextValue("Sari Dewi")
+        dialog.accept()
+
+    # WHEN Rapat → Operator stasiun ini… is chosen and a name typed
+    QTimer.singleShot(0, answer)
+    station.action.trigger()
+    # THEN the dialog spoke Indonesian and the station now names Sari Dewi
+    assert seen == [("Simpan", "Batal")]
+    assert (service.actor, station.label.text()) == ("Sari Dewi", "Operator: Sari Dewi")
