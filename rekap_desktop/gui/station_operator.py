@@ -1,6 +1,7 @@
 """Who is at this station: the operator's name, recorded as the actor of every change made here
 (audit chain, procedure moves, values, corrections), shown in the status bar and remembered for
-the next start. Given with ``--operator NAMA`` or chosen under Rapat → "Operator stasiun ini…"."""
+the next start when chosen under Rapat → "Operator stasiun ini…" (a name given with
+``--operator NAMA`` holds for that run only: the station's shortcut gives it every time)."""
 
 from __future__ import annotations
 
@@ -61,11 +62,7 @@ class StationOperator(QObject):
         if meeting_menu is not None:
             meeting_menu.addSeparator()
             meeting_menu.addAction(self.action)
-        name = " ".join((given or "").split())
-        if name and operator_problem(name) is None:
-            self.set_name(name)
-        else:
-            self._show(remembered_operator(settings))
+        self._show(operator_at_start(settings, given))
 
     def ask(self) -> None:
         dialog = QInputDialog(self.window)
@@ -96,9 +93,9 @@ class StationOperator(QObject):
         self.settings.setValue(OPERATOR_KEY, name)
         self._show(name)
 
-    def _show(self, name: str | None) -> None:
-        self.service.actor = name or UNNAMED
-        if name:
+    def _show(self, name: str) -> None:
+        self.service.actor = name
+        if name != UNNAMED:
             self.label.setText(f"Operator: {name}")
             self.label.setStyleSheet("")
         else:

@@ -41,8 +41,9 @@ def test_the_operator_named_at_start_is_recorded_shown_and_remembered(
     window = MainWindow(service)
     qtbot.addWidget(window)
     station = StationOperator(window, service, settings, args.operator)
-    # THEN the status bar says who is at this station
+    # THEN the status bar says who is at this station (for this run: the shortcut gives it)
     assert station.label.text() == "Operator: Rina (Meja 2)"
+    assert operator_at_start(settings, None) == "operator"
     # WHEN a step is made there THEN the move and its audit entry name that operator
     window.go_next()
     assert _last_actors(service) == ("Rina (Meja 2)", "Rina (Meja 2)")
@@ -58,7 +59,7 @@ def test_the_operator_named_at_start_is_recorded_shown_and_remembered(
     assert station.change("Budi") is True
     window.go_next()
     assert _last_actors(service) == ("Budi", "Budi")
-    # AND the next start of this station, without --operator, remembers who is at it
+    # AND the next start of this station, without --operator, remembers who was chosen
     assert operator_at_start(settings, None) == "Budi"
 
 
