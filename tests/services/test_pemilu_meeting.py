@@ -8,17 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.procedure import Move, MoveKind
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DemoKind, load_demo
+from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
+from tests.documents.pdf_check import flat, page_texts
 from tests.settling import settle_every_pair
 
 KETUA = "Drs. Hasanuddin Rasyid, M.Si."
@@ -49,11 +53,20 @@ def test_the_pemilu_demo_goes_through_penetapan_with_its_seats(tmp_path: Path) -
     confirmation = users.confirm(KETUA, "1111", Action.DECIDE_TIE)
     seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian di hadapan saksi", confirmation)
 
-    # WHEN the result is determined
+    # WHEN the result is determined, the saksi of party 2 refusing to sign
+    refusal = Signature("Rosmawati Situmorang", "Saksi partai 2", False, "Suara dapil 5 diragukan")
     state = procedure.determine(
-        [Signature(KETUA, "Ketua", True)], users.confirm(KETUA, "1111", Action.DETERMINE)
+        [Signature(KETUA, "Ketua", True), refusal],
+        users.confirm(KETUA, "1111", Action.DETERMINE),
     )
     assert state.determined
+    # THEN the legislative D.Hasil prints her refusal and its reason beside her name
+    _r, pdf = meeting_print_service(service).print_form(FormKind.D_HASIL, "dprd_kabko", Paper.F4)
+    printed = flat(" ".join(page_texts(pdf)))
+    assert "Rosmawati Situmorang" in printed
+    # once on each of the 5 dapil sheets, where the party's saksi signs
+    assert printed.count("Menolak menandatangani. Alasan: Suara dapil 5 diragukan") == 5
+    assert printed.count("Menolak menandatangani") == 5
 
     # THEN the seats come from the determined (pleno) values: all 35 allocated, none open
     results = seats.results("dprd_kabko")
