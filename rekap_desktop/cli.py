@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path, metavar="BERKAS")
     imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
     imp.add_argument("--percaya-kunci", dest="trust", metavar="SIDIK", help="sidik kunci pengirim")
+    imp.add_argument(
+        "--user", help="Ketua KPU yang mengonfirmasi penggantian kunci pengirim (PIN di REKAP_PIN)"
+    )
     recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
     recap.add_argument("--pemilihan")
     recap.add_argument("--sumber")
@@ -185,7 +188,7 @@ def _import(args: argparse.Namespace) -> int:
             status, _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber))
         )
     if packages:
-        status = max(status, cli_exchange.import_packages(service, packages, args.trust))
+        status = max(status, cli_exchange.import_packages(service, packages, args.trust, args.user))
     for path in tables:
         try:
             report = service.import_tally_file(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -158,6 +159,34 @@ def test_audit_names_a_value_edited_behind_the_programs_back(
     code, _, err = _run(capsys, "audit", "--db", db, "--verify")
     assert code == 2
     assert "walikota 990102 ppk suara_02: basis data 999, tercatat di audit 690" in err
+
+
+def test_a_value_edited_behind_the_programs_back_is_neither_printed_nor_signed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN the demo with one PPK vote raised by 5.000 directly in the database file
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(
+            "UPDATE tally_value SET value = value + 5000 WHERE field = 'suara_01' AND tally_id = "
+            "(SELECT id FROM tally WHERE unit = '647201' AND source = 'ppk' AND is_current "
+            "AND contest = 'walikota')"
+        )
+    connection.close()
+    # WHEN the D.Hasil is printed and a package exported
+    pdf, package = tmp_path / "d-hasil.pdf", tmp_path / "hasil.rekap"
+    report = _run(
+        capsys, "report", "d-hasil", "--db", db, "--pemilihan", "walikota", "--out", str(pdf)
+    )
+    export = _run(capsys, "export", "--db", db, "--out", str(package), "--sementara")
+    # THEN both are refused with exit 2, naming the edited value; no file is written
+    for code, _, err in (report, export):
+        assert code == 2
+        assert "nilai diubah di luar program: walikota 647201 ppk suara_01: basis data" in err
+    assert "formulir tidak dicetak" in report[2] and "paket tidak dibuat" in export[2]
+    assert not pdf.exists() and not package.exists()
 
 
 def test_backup_and_restore_need_a_commissioner(

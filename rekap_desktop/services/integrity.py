@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, repository
 from rekap_desktop.text.numbers import format_number
@@ -45,3 +46,14 @@ def verify_integrity(service: PlenoService) -> IntegrityReport:
                     f"tercatat di audit {format_number(then)}"
                 )
     return IntegrityReport(chain, tuple(mismatches))
+
+
+def ensure_untampered(service: PlenoService, refused: str) -> None:
+    """Refuse (``refused``: what is not done, e.g. "formulir tidak dicetak") when the database no
+    longer holds what the program wrote: nothing edited behind its back is printed or signed."""
+    report = verify_integrity(service)
+    if report.ok:
+        return
+    reasons = [] if report.chain.ok else [f"rantai audit rusak: {report.chain.reason}"]
+    reasons += [f"nilai diubah di luar program: {m}" for m in report.mismatches[:10]]
+    raise InputRejected([Problem(f"{refused}; {reason}") for reason in reasons])

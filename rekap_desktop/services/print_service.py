@@ -33,6 +33,7 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
+from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_attendance import attendance_snapshot
 from rekap_desktop.services.print_legislative import (
@@ -399,7 +400,9 @@ class PrintService:
     def print_form(
         self, kind: FormKind, contest: str | None, paper: Paper
     ) -> tuple[PrintRecord, bytes]:
-        """Render the form and keep it as the next numbered version, audited."""
+        """Render the form and keep it as the next numbered version, audited; refused when the
+        database holds values edited behind the program's back."""
+        ensure_untampered(self.pleno_service, "formulir tidak dicetak")
         prepared = self.prepare(kind, contest)
         rendered = prepared.render(paper)
         determined = self.determined(prepared.contest)
