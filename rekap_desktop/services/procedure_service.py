@@ -63,6 +63,8 @@ class ProcedureService:
         self.bus = pleno.bus
         setup = pleno.pleno()
         self.plan = Plan(tuple(u.code for u in setup.units), tuple(c.code for c in setup.contests))
+        self._last_id = 0
+        """Id of the newest stored move this station has read."""
         self._moments = self._load()
 
     @property
@@ -77,7 +79,9 @@ class ProcedureService:
 
     def _load(self) -> list[Moment]:
         with Session(self.pleno_service.engine) as session:
-            return _replay(self.plan, procedure_store.moves(session))[0]
+            entries = procedure_store.moves(session)
+        self._last_id = entries[-1].id if entries else 0
+        return _replay(self.plan, entries)[0]
 
     def stored_state(self, session: Session) -> ProcedureState:
         """The stored procedure's state, read in ``session`` (e.g. a write transaction)."""
@@ -86,7 +90,11 @@ class ProcedureService:
 
     def reload(self) -> bool:
         """Read the stored procedure again (another station may have moved, paused or determined
-        the meeting); True when this station's view of it changed."""
+        the meeting); True when this station's view of it changed. Only a new stored move is
+        replayed: another station's value entries cost one short query."""
+        with Session(self.pleno_service.engine) as session:
+            if procedure_store.last_move_id(session) == self._last_id:
+                return False
         moments = self._load()
         changed = _position(moments) != _position(self._moments) or len(moments) != len(
             self._moments
@@ -242,7 +250,8 @@ class ProcedureService:
         seen = _position(self._moments)
         with self._transaction() as session:
             repository.lock_for_write(session)
-            stored, last = _replay(self.plan, procedure_store.moves(session))
+            entries = procedure_store.moves(session)
+            stored, last = _replay(self.plan, entries)
             outcome = self._apply(stored, last, seen, move, guard)
             if isinstance(outcome, ProcedureState):
                 result = outcome
@@ -251,10 +260,10 @@ class ProcedureService:
                     write(session, row.id)
                 audit.append(session, self.actor, event, _payload(move, result) | (extra or {}))
         if not isinstance(outcome, ProcedureState):
-            self._moments = stored
+            self._moments, self._last_id = stored, entries[-1].id if entries else 0
             self.bus.publish(Change(OTHER_STATION))
             raise outcome
-        self._moments = [*stored, Moment(clock.parse(row.at), result)]
+        self._moments, self._last_id = [*stored, Moment(clock.parse(row.at), result)], row.id
         self.bus.publish(Change(event))
         return result
 

@@ -15,7 +15,7 @@ from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import write_setup
+from tests.fixtures import write_setup, write_tallies
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def _problems(error: pytest.ExceptionInfo[InputRejected]) -> list[str]:
 
 
 def test_a_station_reloading_shows_the_other_stations_step_skors_and_lock(
-    stations: tuple[ProcedureService, ProcedureService],
+    stations: tuple[ProcedureService, ProcedureService], tmp_path: Path
 ) -> None:
     a, b = stations
     # GIVEN both stations at item 1
@@ -51,7 +51,9 @@ def test_a_station_reloading_shows_the_other_stations_step_skors_and_lock(
     a.resume()
     b.reload()
     assert (b.state().current, b.state().paused) == (Stop("2"), False)
-    # AND reloading without a change says so
+    # AND reloading without a change says so, also after values were imported elsewhere
+    assert a.reload() is False
+    b.pleno_service.import_tally_file(write_tallies(tmp_path))
     assert a.reload() is False
 
 
