@@ -21,11 +21,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         gc.enable()
         return cli.run(args)
-    return run_gui(args.db)
+    return run_gui(args.db, args.operator)
 
 
-def run_gui(db: str | None) -> int:
-    """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
+def run_gui(db: str | None, operator: str | None = None) -> int:
+    """Open the main window on the meeting in ``db`` (the demo pleno on first start);
+    ``operator`` names who is at this station."""
     from rekap_desktop.error_log import ErrorLog, log_folder
 
     errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
@@ -46,7 +47,7 @@ def run_gui(db: str | None) -> int:
         from rekap_desktop.services.demo import load_demo
 
         load_demo(service)
-    return run(service, errors)
+    return run(service, errors, operator)
 
 
 def _restored_from_backup(damage: DamagedDatabase) -> bool:

@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # A separate dest: a subcommand's own --db default would otherwise erase this one.
     parser.add_argument("--db", dest="global_db", help=db_help)
+    parser.add_argument(
+        "--operator",
+        metavar="NAMA",
+        help="nama operator di stasiun ini (jendela rapat); dicatat pada setiap perubahan",
+    )
     parser.add_argument("--version", action=_PrintVersion)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     demo = sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")

@@ -27,6 +27,7 @@ from rekap_desktop.gui.keys import BLANK, INCIDENT, PAUSE, KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
+from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.screen_lock import ScreenLockService
@@ -106,14 +107,16 @@ def name_the_application(app: QCoreApplication) -> None:
     app.setOrganizationName("rekap-desktop")
 
 
-def run(service: PlenoService, errors: ErrorLog) -> int:
+def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:
     """The cockpit on ``service``'s meeting; ``errors`` (installed) is where every internal error
-    ends: logged, then told to the operator in a dialog while the meeting goes on."""
+    ends: logged, then told to the operator in a dialog while the meeting goes on. ``operator``
+    names who is at this station."""
     app = QApplication.instance() or QApplication(sys.argv)
     speak_indonesian(app)
     name_the_application(app)
     error_path = ErrorPath(errors, active_window)
     settings = QSettings()
+    service.actor = operator_at_start(settings, operator)
     if not confirm_opening(service, backup_folder(settings)):
         return 2
     if not _ketua_has_a_pin(service):
@@ -123,7 +126,8 @@ def run(service: PlenoService, errors: ErrorLog) -> int:
     projector = ProjectorLink(window, settings)
     if extras.seats_view is not None:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
-    watcher = StationWatcher(service, window)
+    watcher = StationWatcher(service, window, window.procedure)
+    StationOperator(window, service, settings, operator)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     keys = route_keys(window, extras, projector)
     keys.locked = lambda: idle.is_locked

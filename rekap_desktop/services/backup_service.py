@@ -3,6 +3,7 @@ rotated; restore shows what a backup holds before it replaces anything."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
@@ -18,6 +20,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
+from rekap_desktop.storage.orm import MeetingRow
 
 KEEP = 20
 PREFIX = "rekap-cadangan-"
@@ -33,6 +36,30 @@ class BackupPreview:
     last_change: str
     forms: int
     chain_ok: bool
+    tag: str = ""
+    """Which meeting the backup is of (see :func:`meeting_tag`)."""
+
+
+def meeting_tag(engine: Engine) -> str | None:
+    """The meeting's tag in backup names: its region code and a short hash of its setup and
+    creation time, so backups of different meetings in one folder never mix (rotation, the
+    backup offered at start). None when the database cannot say (damaged)."""
+    try:
+        with Session(engine) as session:
+            row = session.execute(select(MeetingRow.setup_json, MeetingRow.created_at)).first()
+    except SQLAlchemyError:
+        return None
+    return _tag(row[0], row[1]) if row is not None else None
+
+
+def _tag(setup_json: str, created_at: str) -> str:
+    try:
+        region = str(json.loads(setup_json)["wilayah"]["kode"])
+    except (ValueError, KeyError, TypeError):
+        region = "pleno"
+    digest = hashlib.sha256(f"{setup_json}\n{created_at}".encode()).hexdigest()[:8]
+    safe = "".join(c for c in region if c.isalnum()) or "pleno"
+    return f"{safe}-{digest}"
 
 
 def sqlite_path(engine: Engine) -> Path:
@@ -51,9 +78,12 @@ def sqlite_path(engine: Engine) -> Path:
 def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> BackupPreview:
     """Copy the live database into ``folder`` (e.g. a USB stick), verify the copy, rotate."""
     source = sqlite_path(engine)
+    tag = meeting_tag(engine)
+    if tag is None:
+        raise InputRejected([Problem("basis data tidak berisi pleno; tidak ada yang dicadangkan")])
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{PREFIX}{stamp}.sqlite"
+    target = folder / f"{PREFIX}{tag}-{stamp}.sqlite"
     partial = target.with_suffix(".partial")
     _copy(source, partial)
     preview = preview_backup(partial)
@@ -61,7 +91,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         partial.unlink()
         raise InputRejected([Problem("salinan cadangan tidak lolos pemeriksaan; tidak disimpan")])
     partial.replace(target)
-    _rotate(folder)
+    _rotate(folder, tag)
     return BackupPreview(
         target,
         preview.meeting,
@@ -69,6 +99,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         preview.last_change,
         preview.forms,
         preview.chain_ok,
+        preview.tag,
     )
 
 
@@ -91,7 +122,7 @@ def preview_backup(path: Path) -> BackupPreview:
 def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
     if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
-    setup = connection.execute("SELECT setup_json FROM meeting").fetchone()
+    setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
     document = json.loads(setup[0])
@@ -107,6 +138,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
         entries[-1][1] if entries else "-",
         int(forms),
         _chain_ok(entries),
+        _tag(setup[0], setup[1]),
     )
 
 
@@ -131,8 +163,9 @@ def _copy(source: Path, target: Path) -> None:
         origin.close()
 
 
-def _rotate(folder: Path) -> None:
-    backups = sorted(folder.glob(f"{PREFIX}*.sqlite"))
+def _rotate(folder: Path, tag: str) -> None:
+    """Keep the newest :data:`KEEP` backups of this meeting; other meetings' are left alone."""
+    backups = sorted(folder.glob(f"{PREFIX}{tag}-*.sqlite"))
     for old in backups[:-KEEP]:
         old.unlink()
 

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, RecapCue, Tall
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.corrections_service import SettleRequest
-from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
@@ -149,9 +150,14 @@ def test_a_backup_asked_for_while_one_runs_follows_it(
 def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    # GIVEN a good backup, then a value edited directly in the file
+    # GIVEN a good backup, a newer one of another meeting in the same folder, then a value
+    # edited directly in the file
     service = window.service
     good = backup_service.make_backup(service.engine, tmp_path / "usb").path
+    other = PlenoService(open_engine(str(tmp_path / "other.sqlite")))
+    load_demo(other, DemoKind.PEMILU)
+    later = datetime.now() + timedelta(hours=1)
+    backup_service.make_backup(other.engine, tmp_path / "usb", later)
     assert startup_check.damage_report(service) == []
     connection = sqlite3.connect(tmp_path / "demo.sqlite")
     with connection:
@@ -160,7 +166,8 @@ def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     # THEN the damage is named and the latest good backup is offered
     report = startup_check.damage_report(service)
     assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
-    assert startup_check.latest_good_backup(tmp_path / "usb") == good
+    tag = backup_service.meeting_tag(service.engine)
+    assert startup_check.latest_good_backup(tmp_path / "usb", tag) == good
 
 
 def test_penetapan_and_reopening_ask_for_a_commissioners_pin(

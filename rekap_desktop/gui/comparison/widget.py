@@ -74,6 +74,10 @@ class ComparisonWidget(QWidget):
         self.versions: FormVersions = {}
         """The form versions the shown comparison was read from, sent back with every edit so
         an edit based on a view another station has since changed is refused."""
+        self.typing_seen: tuple[str, str, FormVersions] | None = None
+        """The pair and the versions shown when the operator began typing the value now in the
+        entry: the view may refresh (another station's change) while they type, and their value
+        was read against what was shown then."""
         self.model = ComparisonModel()
         self._build()
         self.set_pair(contest_code, unit_code)
@@ -96,6 +100,7 @@ class ComparisonWidget(QWidget):
         self.jump_label = QLabel("Lompat ke:")
         self.entry = NumberEdit()
         self.entry.value_committed.connect(self.enter_value)
+        self.entry.textEdited.connect(self._typing)
         self.entry.agreed.connect(self.agree)
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
@@ -319,7 +324,7 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
-        seen = self.versions
+        seen = self._seen_when_typing_began()
         result = run_operation(
             self,
             TITLE,
@@ -360,6 +365,18 @@ class ComparisonWidget(QWidget):
         if result is not None:
             self._say(f"{row.label}: sesuai ({format_number(shown)})")
             self._after_entry(row)
+
+    def _typing(self, text: str) -> None:
+        if not text.strip():
+            self.typing_seen = None
+        elif self.typing_seen is None:
+            self.typing_seen = (self.contest_code, self.unit_code, dict(self.versions))
+
+    def _seen_when_typing_began(self) -> FormVersions:
+        began, self.typing_seen = self.typing_seen, None
+        if began is not None and began[:2] == (self.contest_code, self.unit_code):
+            return began[2]
+        return self.versions
 
     def _after_entry(self, row: ComparisonRow) -> None:
         self.value_entered.emit(row.field)
