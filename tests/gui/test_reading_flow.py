@@ -23,7 +23,13 @@ from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage, NoticesPage
 from rekap_desktop.gui.pages.reading import Leaving, SourcesPage
-from rekap_desktop.gui.projector.scenes import AgendaTextScene, Banner, RecapScene, TitleScene
+from rekap_desktop.gui.projector.scenes import (
+    AgendaTextScene,
+    Banner,
+    BannerState,
+    RecapScene,
+    TitleScene,
+)
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.incident_service import IncidentService
@@ -355,7 +361,7 @@ def test_f5_at_items_1_and_4_to_6_shows_what_belongs_to_the_item(
         window.procedure.next()
     window.records.record_box("990101", True, expected_forms(window.pleno)[:1], "segel 0042")
     assert live() == AgendaTextScene(
-        Banner.BELUM_DITETAPKAN,
+        BannerState(Banner.BELUM_DITETAPKAN),
         4,
         "Kecamatan UTARA",
         "Pembukaan kotak tersegel bersama PPK:\nSegel kotak: utuh\nIsi kotak:\n"
