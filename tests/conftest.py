@@ -13,8 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from tests.databases import database_url  # noqa: E402
+
+# No wall-clock deadline on generated examples: on a loaded 2-core machine a slow example is
+# not a failure (the benchmarks measure speed). A test's own @settings still sets its count.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(autouse=True, scope="session")
