@@ -47,4 +47,7 @@ def start_program(tmp_path: Path) -> Iterator[Callable[[XDisplay], Program]]:
 
     yield start
     for program in started:
+        if program.running():
+            # The last picture of the screen, for whoever reads a failure.
+            program.display.screenshot(program.folder / "akhir.png")
         program.kill()

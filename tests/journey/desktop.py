@@ -340,10 +340,13 @@ class Program:
 
     # -- the database, from outside ---------------------------------------------------------
 
-    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def cli(
+        self, *args: str, check: bool = True, db: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """``rekap-desktop ARGS --db DB`` on the same database, as a second process."""
+        on_db = ["--db", str(self.db)] if db else []
         done = subprocess.run(
-            [sys.executable, "-m", "rekap_desktop", *args, "--db", str(self.db)],
+            [sys.executable, "-m", "rekap_desktop", *args, *on_db],
             env=self.env,
             cwd=self.folder,
             capture_output=True,
@@ -394,6 +397,16 @@ class Program:
                 )
         except sqlite3.Error:
             return 0
+
+    def last_audit(self, event: str) -> dict[str, object]:
+        """The payload of the newest audit entry of ``event`` (read-only)."""
+        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5) as db:
+            row = db.execute(
+                "SELECT payload FROM audit_entry WHERE event = ? ORDER BY id DESC LIMIT 1",
+                (event,),
+            ).fetchone()
+        assert row is not None, event
+        return json.loads(row[0])  # type: ignore[no-any-return]
 
     def wait_moved(self, before: Position | None, what: str) -> Position:
         """The next procedure entry after ``before`` has been written."""
