@@ -22,6 +22,8 @@ from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.idle_lock import IdleLock
+from rekap_desktop.gui.indonesian import speak_indonesian
+from rekap_desktop.gui.keys import BLANK, INCIDENT, PAUSE, KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
@@ -78,8 +80,34 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
+def route_keys(window: MainWindow, extras: CockpitExtras, projector: ProjectorLink) -> KeyRouter:
+    """The key map's actions in the assembled cockpit (see gui.keys): their always-keys work
+    from anywhere, their letters also while a number field has the focus."""
+    actions = {
+        BLANK.name: projector.panel.blank_action,
+        PAUSE.name: window.action_pause,
+        INCIDENT.name: extras.action_incident,
+    }
+    return KeyRouter(actions, window)
+
+
+def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Callable[[], None]:
+    """The cockpit closed: the room's screen goes dark at once and the event loop ends with
+    code 0. ``exit`` and not ``quit``: Qt 6's quit first asks every window to close, and the
+    projector window refuses a close during the meeting (a stray Alt+F4), which would cancel
+    it. What still runs is finished after the loop (the closing wait), then the projector is
+    closed for good."""
+
+    def end() -> None:
+        projector.controller.window.withdraw()
+        app.exit(0)
+
+    return end
+
+
 def run(service: PlenoService) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
+    speak_indonesian(app)
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
     sys.excepthook = _excepthook
@@ -95,9 +123,12 @@ def run(service: PlenoService) -> int:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
     watcher = StationWatcher(service, window)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
+    keys = route_keys(window, extras, projector)
+    keys.locked = lambda: idle.is_locked
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     BackupMenu(window, window.file_menu, window.action_print, backups, settings)
+    window.closed.connect(_end_with_the_cockpit(app, projector))
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)
@@ -105,6 +136,7 @@ def run(service: PlenoService) -> int:
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()
+    keys.stop()
     finish_running_work(_running_work(extras, backups))
     extras.stop()
     backups.stop()

@@ -28,6 +28,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
+from rekap_desktop.gui.keys import PAUSE, bind
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
@@ -52,6 +53,9 @@ TARGET_KEY = "main_window/target_end"
 class MainWindow(QMainWindow):
     tally_import_finished = Signal(object)
     """A rekap-csv/XLSX import ended: its ImportReport, or None when it was refused."""
+    closed = Signal()
+    """The cockpit was closed (Ctrl+Q, Berkas → Keluar, the window's close button): the
+    program ends (see gui.application)."""
 
     def __init__(
         self,
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menu()
         self._shown: ProcedureState | None = None
+        self._pause_dialog: PauseDialog | None = None
         service.bus.subscribe(self.on_changed)
         self.refresh()
         self.resize(1280, 760)
@@ -156,7 +161,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.action_next = self._action("Langkah &berikutnya", "PgDown", self.go_next)
         self.action_back = self._action("Langkah &sebelumnya", "PgUp", self.go_back)
-        self.action_pause = self._action("S&kors / cabut skors", "P", self.toggle_pause)
+        self.action_pause = bind(
+            self._action("S&kors / cabut skors", PAUSE.letter, self.toggle_pause), PAUSE
+        )
         self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
         self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
         self.action_print = self._action("&Cetak halaman ini…", "Ctrl+P", self.print_page)
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
         ):
             self.stack.setCurrentWidget(self.agenda[state.current.item])
             self.agenda[state.current.item].show_stop(state.current)
+            self._focus_page(self.agenda[state.current.item])
         elif not page.editable:
             page.refresh()
         self._shown = state
@@ -218,6 +226,11 @@ class MainWindow(QMainWindow):
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
         )
         self.incident_label.setText(f"Kejadian/keberatan terbuka: {open_items}")
+
+    def _focus_page(self, page: AgendaPage) -> None:
+        """The keyboard goes where the new step is worked: its input, else the procedure list
+        (never a hidden page's field, nor nowhere)."""
+        (page.focus_target() or self.panel.steps).setFocus()
 
     def _save_target(self) -> None:
         if self.settings is not None:
@@ -258,8 +271,15 @@ class MainWindow(QMainWindow):
         if self.procedure.state().paused:
             run_operation(self, "Cabut skors", self.procedure.resume)
             return
-        dialog = PauseDialog(self)
-        if dialog.exec():
+        if self._pause_dialog is not None:  # P again (its always-key) while it asks the reason
+            self._pause_dialog.activateWindow()
+            return
+        dialog = self._pause_dialog = PauseDialog(self)
+        try:
+            accepted = dialog.exec()
+        finally:
+            self._pause_dialog = None
+        if accepted:
             reason = dialog.reason()
             run_operation(self, "Skors", lambda: self.procedure.pause(reason))
 
@@ -406,3 +426,5 @@ class MainWindow(QMainWindow):
         self.audit_status.stop()
         self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

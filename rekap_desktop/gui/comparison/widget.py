@@ -54,6 +54,8 @@ from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perbandingan"
 LABEL_WIDTH = 400
+ENTRY_MARGIN = 24
+"""Room beside the entry's hint text (frame and padding)."""
 
 
 class ComparisonWidget(QWidget):
@@ -113,9 +115,16 @@ class ComparisonWidget(QWidget):
             self.entry_source,
         ):
             controls.addWidget(widget)
-        controls.addWidget(self.entry, 1)
+        controls.addStretch(1)
         for button in (correct, read, attach):
             controls.addWidget(button)
+        # The entry has a row of its own, wide enough to read its hint: squeezed among the
+        # controls it was ~25 px wide.
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(QLabel("Nilai dibacakan:"))
+        entry_row.addWidget(self.entry, 1)
+        hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
+        self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ComparisonDelegate(self.table))
@@ -123,6 +132,10 @@ class ComparisonWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # A click on a row chooses the row; the keyboard stays in the entry (digits, S, Enter,
+        # Up/Down), where the reading is typed.
+        self.table.setFocusProxy(self.entry)
+        self.entry.stepped.connect(self.step_row)
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.corrections = QListWidget()
@@ -153,6 +166,7 @@ class ComparisonWidget(QWidget):
         for widget in (self.title, self.summary):
             layout.addWidget(widget)
         layout.addLayout(controls)
+        layout.addLayout(entry_row)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         for keys, slot in (
@@ -253,6 +267,13 @@ class ComparisonWidget(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
         self.entry.setFocus()
+
+    def step_row(self, step: int) -> None:
+        """Up/Down in the entry: the previous or next row."""
+        current = self.table.currentIndex().row() if self.selected_row() else -1
+        row = max(0, min(self.model.rowCount() - 1, current + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def next_block(self) -> None:
         self._step_block(1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.storage.procedure_store import Signature
@@ -126,7 +127,7 @@ class DeterminationPage(AgendaPage):
     def _signatories(self) -> list[tuple[str, str]]:
         members = [(m.name, m.position) for m in self.ctx.pleno.pleno().members]
         saksi = [
-            (a.name, f"Saksi {a.contest} nomor urut {a.choice}")
+            (a.name, f"Saksi {contest_office(a.contest or '')} nomor urut {a.choice}")
             for a in self.ctx.records.attendance()
             if a.present and a.role == "saksi"
         ]

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.services.procedure_records import ROLES, TEXTS
@@ -53,7 +55,7 @@ class AttendancePage(AgendaPage):
         self.table.setRowCount(len(people))
         for r, p in enumerate(people):
             mandate = {None: "", True: "diperiksa: sah", False: "diperiksa: tidak sah"}
-            choice = f"{p.contest} nomor urut {p.choice}" if p.contest else ""
+            choice = f"{contest_office(p.contest)} nomor urut {p.choice}" if p.contest else ""
             cells = (
                 ROLES.get(p.role, p.role),
                 p.name,
@@ -87,6 +89,11 @@ class TextPage(AgendaPage):
         self.key = key
         self.editor = QPlainTextEdit()
         self.body.addWidget(self.editor)
+
+    def focus_target(self) -> QWidget | None:
+        # Typing here from the first key: a word typed into nothing fired the cockpit's keys
+        # ("peraturan" opened the skors dialog).
+        return self.editor
 
     def refresh(self) -> None:
         if not self.editor.document().isModified():

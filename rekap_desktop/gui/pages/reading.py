@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 
 if TYPE_CHECKING:
@@ -26,6 +28,10 @@ class SourcesPage(AgendaPage):
         self.comparison: ComparisonWidget | None = None
         self.on_created: list[Callable[[ComparisonWidget], None]] = []
         """Hooks run once the comparison widget exists (the cockpit wires photos, approvals)."""
+
+    def focus_target(self) -> QWidget | None:
+        """The reading entry: digits and S from the first key."""
+        return self.comparison.entry if self.comparison is not None else None
 
     def refresh(self) -> None:
         self.hint.setText(INTROS.get(self.stop.item, ""))

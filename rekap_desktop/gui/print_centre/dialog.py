@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
@@ -456,7 +457,7 @@ class PrintCentreDialog(QDialog):
 
 def _describe(record: PrintRecord, changed: bool, now: str | None) -> str:
     s = record.stored
-    which = f" ({s.contest})" if s.contest else ""
+    which = f" ({contest_office(s.contest)})" if s.contest else ""
     final = ", FINAL" if record.final else ""
     head = (
         f"{FORM_LABELS[FormKind(s.kind)]}{which}, versi {s.version}{final}; dicetak "

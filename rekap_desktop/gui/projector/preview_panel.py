@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.gui.keys import BLANK, bind
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.scenes import Scene
 from rekap_desktop.gui.projector.theme import THEMES
@@ -54,7 +55,10 @@ class PreviewPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.go_live_action = self._action("Tayangkan (F5)", "F5", controller.go_live)
-        self.blank_action = self._action("Layar hitam (B)", "B", controller.toggle_blank)
+        self.blank_action = bind(
+            self._action(f"Layar hitam ({BLANK.letter})", BLANK.letter, controller.toggle_blank),
+            BLANK,
+        )
         self.freeze_action = self._action("Bekukan (F6)", "F6", self._toggle_freeze)
         self.previous_action = self._action(
             "◀ Halaman/partai sebelumnya ([)", "[", lambda: controller.step_preview(-1)
