@@ -34,13 +34,16 @@ def one_screen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XDisplay]:
 
 
 @pytest.fixture
-def start_program(tmp_path: Path) -> Iterator[Callable[[XDisplay], Program]]:
+def start_program(tmp_path: Path) -> Iterator[Callable[..., Program]]:
     """Start the program on a display with a fresh database (the demo on first start); every
     process started here is killed (by its PID) when the test ends."""
     started: list[Program] = []
 
-    def start(display: XDisplay, folder: str = "rapat") -> Program:
+    def start(display: XDisplay, folder: str = "rapat", demo: str | None = None) -> Program:
+        """``demo="--pemilu"``: the database is made first with ``demo --pemilu``."""
         program = Program(display, tmp_path / folder)
+        if demo is not None:
+            program.cli("demo", demo)
         program.start()
         started.append(program)
         return program

@@ -341,13 +341,15 @@ class Program:
     # -- the database, from outside ---------------------------------------------------------
 
     def cli(
-        self, *args: str, check: bool = True, db: bool = True
+        self, *args: str, check: bool = True, db: bool = True, pin: str | None = None
     ) -> subprocess.CompletedProcess[str]:
-        """``rekap-desktop ARGS --db DB`` on the same database, as a second process."""
+        """``rekap-desktop ARGS --db DB`` on the same database, as a second process (``pin``:
+        the commissioner's PIN in REKAP_PIN, as README tells)."""
         on_db = ["--db", str(self.db)] if db else []
+        env = self.env if pin is None else {**self.env, "REKAP_PIN": pin}
         done = subprocess.run(
             [sys.executable, "-m", "rekap_desktop", *args, *on_db],
-            env=self.env,
+            env=env,
             cwd=self.folder,
             capture_output=True,
             text=True,

@@ -3,8 +3,8 @@
 Each action presses what a person presses and then waits, boundedly, for its effect: a window
 shown or closed, or a new entry of the audit chain (``Program.position``/``audit_events``, read
 only to know when the program has done it). Focus is moved only as a keyboard user moves it:
-Tab/Shift+Tab from a place the program itself puts the focus (the step list at start, the
-comparison's entry field after Ctrl+↑, a page's last focused box when it is shown again).
+Tab/Shift+Tab from a place the program itself puts the focus (each step's input on arrival,
+the comparison's entry field after Ctrl+↑, the register's first box when its tab opens).
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ class Operator:
     knows (which page boxes they ticked last, whether "Hanya selisih" is on)."""
 
     program: Program
-    fresh_start: bool = True
-    """The focus is where the program puts it at start (the step list)."""
     only_differences: bool = False
     shots: list[Path] = field(default_factory=list)
 
@@ -41,7 +39,6 @@ class Operator:
         """(Re)open the program and bring its cockpit to the front."""
         self.program.start()
         self.program.focus_cockpit()
-        self.fresh_start = True
         self.only_differences = False
 
     def at(self) -> Position:
@@ -105,19 +102,11 @@ class Operator:
     # -- items 4–6 -------------------------------------------------------------------------
 
     def open_box(self) -> None:
-        """Item 4: tick "Segel kotak utuh" and every form found with Space, save with Ctrl+S.
-
-        After a start the focus is in the step list, seven Tabs before the seal box; later the
-        box page gives the focus back to the last box ticked (the last form), three Shift+Tabs
-        after the seal box."""
+        """Item 4: the seal box has the keyboard on arrival; Space ticks it, Tab and Space each
+        form found, Ctrl+S saves."""
         recorded = self.program.audit_events("procedure_recorded")
-        if self.fresh_start:
-            self.program.key(*["Tab"] * 7)
-        else:
-            self.program.key(*["shift+Tab"] * 3)
         self.program.key("space", "Tab", "space", "Tab", "space", "Tab", "space", "ctrl+s")
         self.wait_event("procedure_recorded", recorded, "catatan pembukaan kotak tersimpan")
-        self.fresh_start = False
 
     # -- items 7–10 ------------------------------------------------------------------------
 

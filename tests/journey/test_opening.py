@@ -12,15 +12,9 @@ from tests.journey.pdf_text import pdf_text
 
 pytestmark = pytest.mark.xvfb
 
-CTRL_Q_HANGS = pytest.mark.xfail(
-    strict=False,
-    reason="Ctrl+Q dengan proyektor terpasang tidak mengakhiri proses (cabang keys-quit)",
-)
-
 ATTENDEE = "Hendra Gunawan Saputra"
 
 
-@CTRL_Q_HANGS
 def test_first_start_items_1_to_3_then_ctrl_q_ends_the_process(
     two_screens: XDisplay, start_program: Callable[[XDisplay], Program], tmp_path: Path
 ) -> None:
