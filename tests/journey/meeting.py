@@ -26,11 +26,9 @@ PRINT_CENTRE = "Pusat Cetak"
 
 @dataclass
 class Operator:
-    """One operator at the cockpit of ``program``; remembers what a person at the keyboard
-    knows (which page boxes they ticked last, whether "Hanya selisih" is on)."""
+    """One operator at the cockpit of ``program``."""
 
     program: Program
-    only_differences: bool = False
     shots: list[Path] = field(default_factory=list)
 
     # -- basics ----------------------------------------------------------------------------
@@ -39,7 +37,6 @@ class Operator:
         """(Re)open the program and bring its cockpit to the front."""
         self.program.start()
         self.program.focus_cockpit()
-        self.only_differences = False
 
     def at(self) -> Position:
         position = self.program.position()
@@ -141,17 +138,13 @@ class Operator:
         self.program.focus_cockpit()
 
     def settle_differences(self, rows: int, proposer: str, objection: bool = False) -> None:
-        """Item 10: "Hanya selisih" (Ctrl+D) once, then each ≠ row: Ctrl+K, the PPK's value
+        """Item 10: "Hanya selisih" (Ctrl+D), then each ≠ row: Ctrl+K, the PPK's value
         kept, who proposed it typed, (the open objection it answers chosen), Enter, PIN."""
-        if not self.only_differences:
-            self.program.key("ctrl+d")
-            self.only_differences = True
+        self.program.key("ctrl+d")  # "Hanya selisih" starts off for every pair
         self.focus_entry()
         for row in range(rows):
-            if row == 1:
-                # From the entry field past its three buttons into the table.
-                self.program.key("Tab", "Tab", "Tab", "Tab")
             if row >= 1:
+                # The keyboard is back in the value field: Down moves to the next row.
                 self.program.key("Down")
             made = self.program.audit_events("correction_made")
             self.program.key("ctrl+k")
