@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.journey.desktop import PROJECTOR, Position, Program, poll
+from tests.journey.desktop import OPERATOR, PROJECTOR, Monitor, Position, Program, poll
 from tests.journey.screens import differing_share
 
 KETUA_PIN = "1111"
@@ -71,13 +71,31 @@ class Operator:
         self.shots.append(shot)
         return shot
 
-    def projector_changes(self, before: Path, name: str) -> Path:
-        """The projector screen once it no longer shows what ``before`` shows (bounded wait)."""
+    def settled_shot(self, name: str, monitor: Monitor = OPERATOR) -> Path:
+        """A screenshot once the screen stopped changing (two equal pictures in a row)."""
+        path = self.program.folder / f"{name}.png"
+        previous = self.program.folder / f"{name}-vorige.png"
+        self.program.display.screenshot(previous, monitor)
+
+        def settled() -> Path | None:
+            self.program.display.screenshot(path, monitor)
+            if differing_share(previous, path) == 0:
+                return path
+            path.replace(previous)
+            return None
+
+        shot = poll(f"layar tenang ({name})", settled)
+        previous.unlink(missing_ok=True)
+        return shot
+
+    def projector_changes(self, before: Path, name: str, monitor: Monitor = PROJECTOR) -> Path:
+        """The projector screen (or ``monitor``) once it no longer shows what ``before`` shows
+        (bounded wait)."""
         path = self.program.folder / f"{name}.png"
 
         def changed() -> Path | None:
             self.program.assert_alive()
-            self.program.display.screenshot(path, PROJECTOR)
+            self.program.display.screenshot(path, monitor)
             return path if differing_share(before, path) > 0.02 else None
 
         shot = poll(f"layar proyektor berubah ({name})", changed)

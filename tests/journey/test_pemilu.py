@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journey.desktop import OPERATOR, PROJECTOR_TITLE, Program, XDisplay, poll
+from tests.journey.desktop import OPERATOR, PROJECTOR_TITLE, Program, XDisplay
 from tests.journey.meeting import KETUA_PIN, Operator
 from tests.journey.pdf_text import pdf_text
 from tests.journey.screens import colours, differing_share
@@ -70,15 +70,10 @@ def test_pemilu_demo_parties_read_corrected_seats_shown_and_determined(
     operator.next_step("penetapan")
 
     # AND the seats are shown (Ctrl+Shift+K), with the dapil 5 tie waiting for the meeting
-    cockpit_before = program.screenshot("kokpit-sebelum-kursi", OPERATOR)
+    cockpit_before = operator.settled_shot("kokpit-sebelum-kursi")
     program.key("ctrl+shift+k")
-    poll(
-        "tab perolehan kursi tampil",
-        lambda: (
-            differing_share(cockpit_before, program.screenshot("kokpit-perolehan-kursi", OPERATOR))
-            > 0.05
-        ),
-    )
+    operator.projector_changes(cockpit_before, "kokpit-perolehan-kursi", OPERATOR)
+    assert differing_share(cockpit_before, operator.settled_shot("kokpit-kursi-tenang")) > 0.05
     seats = program.cli("kursi", "--pemilihan", DPRD).stdout
     assert "MENUNGGU KEPUTUSAN RAPAT" in seats
     tie = seats.split("MENUNGGU KEPUTUSAN RAPAT [", 1)[1].split("]", 1)[0]

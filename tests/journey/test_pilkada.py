@@ -181,8 +181,9 @@ def pause_kill_reopen_resume(operator: Operator) -> None:
     opens again still in skors, on the same step; P lifts the skors."""
     program = operator.program
     where = operator.at()
+    before = operator.projector_shot("proyektor-sebelum-skors")
     operator.pause(SKORS_REASON)
-    card = operator.projector_shot("proyektor-skors")
+    card = operator.projector_changes(before, "proyektor-skors")
     assert colours(card) > 5
     program.kill()
     operator.start()
