@@ -111,7 +111,7 @@ class PreviewPanel(QWidget):
             button.clicked.connect(action.trigger)
             action.toggled.connect(button.setChecked)
             buttons.addWidget(button)
-        rehearse = QPushButton("Latihan di layar ini")
+        rehearse = QPushButton("&Latihan di layar ini")  # Alt+L: with one screen, no mouse needed
         rehearse.clicked.connect(self.controller.show_rehearsal)
         identify = QPushButton("Kenali layar")
         identify.clicked.connect(self.controller.identify_screens)
