@@ -26,7 +26,7 @@ from typing import TypeVar
 REPO = Path(__file__).resolve().parents[2]
 COCKPIT_TITLE = "Rekap Desktop — "
 PROJECTOR_TITLE = "Proyektor — Rekap Desktop"
-TOOLS = ("Xvfb", "openbox", "xdotool", "xrandr", "import")
+TOOLS = ("Xvfb", "openbox", "xdotool", "xrandr", "xwininfo", "xprop", "import")
 WAIT = 30.0
 """Upper bound of any single wait (a slow shared CI machine); a wait ends as soon as it is met."""
 
@@ -283,9 +283,19 @@ class Program:
 
     def geometry(self, wid: int) -> tuple[int, int, int, int]:
         """x, y, width, height of a window on the whole X screen (frame excluded)."""
-        out = self.display.run(["xdotool", "getwindowgeometry", "--shell", str(wid)]).stdout
-        values = dict(line.split("=", 1) for line in out.split() if "=" in line)
-        return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+        # xwininfo's absolute corner is right under a reparenting window manager (xdotool's
+        # counts the frame twice).
+        out = self.display.run(["xwininfo", "-id", str(wid)]).stdout
+        values = {
+            key.strip(): value.strip()
+            for key, _, value in (line.partition(":") for line in out.splitlines())
+        }
+        return (
+            int(values["Absolute upper-left X"]),
+            int(values["Absolute upper-left Y"]),
+            int(values["Width"]),
+            int(values["Height"]),
+        )
 
     def activate(self, wid: int) -> None:
         """Bring ``wid`` to the front with the keyboard focus (as a click on it does); asked
