@@ -72,7 +72,7 @@ class CockpitExtras:
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
         self.packages = PackageActions(
-            window, window.service, window.file_menu, _installation_fingerprint
+            window, window.service, window.file_menu, _installation_fingerprint, self.confirm_action
         )
         self._add_to_menus()
         self.seats_view: SeatView | None = None

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -79,6 +79,7 @@ class ProcedurePanel(QWidget):
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.position)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Kemajuan:", self.progress)
         form.addRow("Waktu kecamatan ini:", self.elapsed)
         form.addRow("Target selesai:", self.target)
@@ -88,17 +89,20 @@ class ProcedurePanel(QWidget):
         layout.addLayout(self._buttons())
         self._stop = Stop("1")
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, signal in (
-            ("◀ Kembali (PgUp)", self.back_requested),
-            ("Lanjut ▶ (PgDn)", self.next_requested),
-            ("Skors (P)", self.pause_requested),
+    def _buttons(self) -> QGridLayout:
+        """Back and next side by side, skors under them: the stepper stays narrow."""
+        grid = QGridLayout()
+        for place, (text, signal) in enumerate(
+            (
+                ("◀ Kembali (PgUp)", self.back_requested),
+                ("Lanjut ▶ (PgDn)", self.next_requested),
+                ("Skors (P)", self.pause_requested),
+            )
         ):
             button = QPushButton(text)
             button.clicked.connect(signal.emit)
-            row.addWidget(button)
-        return row
+            grid.addWidget(button, place // 2, place % 2)
+        return grid
 
     def target_end(self, today: datetime) -> datetime:
         time = self.target.time()

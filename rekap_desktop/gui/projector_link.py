@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTemporaryDir
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QSettings, QTemporaryDir
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
@@ -42,7 +41,7 @@ def cue_for(window: MainWindow, state: ProcedureState) -> Cue:
     stop = state.current
     if state.paused:
         pause = next((p for p in reversed(window.procedure.pauses()) if p.ended_at is None), None)
-        since = datetime.fromisoformat(pause.started_at) if pause else datetime.now().astimezone()
+        since = clock.parse(pause.started_at) if pause else clock.now()
         return PauseCue(since, pause.reason if pause else "")
     if stop.item in TEXT_KEYS:
         title = ITEM_BY_CODE[stop.item].title
@@ -70,11 +69,8 @@ class ProjectorLink:
         self.panel = PreviewPanel(self.controller)
         window.addActions(self.panel.actions())
         self.panel.go_live_action.triggered.connect(self.record_shown)
-        dock = QDockWidget("Proyektor: pratinjau dan tayang", window)
-        dock.setObjectName("projectorDock")
-        dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.meeting_menu.addSeparator()
+        window.add_projector_panel(self.panel)
         window.meeting_menu.addActions(self.panel.actions())
         self._paused = False
         self._photos = QTemporaryDir()

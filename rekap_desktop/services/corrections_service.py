@@ -103,6 +103,18 @@ class CorrectionsService(ServiceBase):
 
     # -- changing --------------------------------------------------------------------------
 
+    def check_current(self, contest: str, unit: str, request: SettleRequest) -> None:
+        """Before the commissioner's PIN is asked: refuse (as :meth:`settle` would) a correction
+        made on a view another station has since changed, or on a locked result, so no one types
+        a PIN for a correction that cannot be written. Nothing is written; :meth:`settle` checks
+        again inside its write transaction."""
+        target = self.target(contest, unit)
+        key = target.field(request.field)
+        self._check_incident(request.incident_number)
+        ensure_result_open(self.pleno_service)
+        with Session(self.pleno_service.engine) as session:
+            refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
+
     def settle(self, contest: str, unit: str, request: SettleRequest) -> SettleResult:
         """Record a correction and write its value as the determined (pleno) value."""
         target = self.target(contest, unit)

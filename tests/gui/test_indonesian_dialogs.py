@@ -245,6 +245,15 @@ def test_file_dialogs_are_qts_own_and_in_indonesian(window: MainWindow, tmp_path
     backups.stop()
 
 
+def test_printing_the_page_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
+    # WHEN the bare cockpit's Ctrl+P (print this page) asks for a printer THEN it is our own
+    # Indonesian dialog
+    opened = _walk_next_modal()
+    window.print_page()
+    assert opened and opened[1] == []
+    assert "Jumlah salinan:" in opened[0]
+
+
 def test_the_print_dialog_is_in_indonesian(window: MainWindow, qtbot: QtBot) -> None:
     printer = QPrinter()
     dialog = QPrintDialog(printer, window)
@@ -281,3 +290,67 @@ def test_contests_are_named_not_coded(window: MainWindow) -> None:
     assert labels and not any(t.endswith(("gubernur", "walikota")) for t in labels)
     dialog.close()
     assert contest_office("walikota") == "Wali Kota dan Wakil Wali Kota"
+
+
+def test_the_print_centre_asks_for_the_printer_in_indonesian(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN the print centre (its own dialog, not the system's print dialog, which speaks the
+    # language of Windows)
+    from rekap_desktop.gui.print_centre import PrintCentreDialog
+    from rekap_desktop.services.print_service import PrintService
+
+    centre = PrintCentreDialog(PrintService(window.service), window)
+    qtbot.addWidget(centre)
+    centre.show()
+    opened: list[str] = []
+
+    def look() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(10, look)
+            return
+        opened.append(type(modal).__name__)
+        opened.extend(_english(modal))
+        assert isinstance(modal, QDialog)
+        modal.reject()
+
+    QTimer.singleShot(0, look)
+    # WHEN "Cetak ke printer" is pressed THEN the printer is asked in Indonesian
+    centre.print_button.click()
+    assert opened == ["PrinterDialog"]
+    centre.stop()
+
+
+def test_the_printer_dialog_sets_the_printer_and_the_copies(qtbot: QtBot) -> None:
+    from rekap_desktop.gui.print_centre.printer_dialog import NO_PRINTER, PrinterDialog
+
+    # GIVEN two printers, the second the system's default
+    dialog = PrinterDialog(None, ["HP LaserJet", "Epson L3110"], "Epson L3110")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.printer_box.currentText() == "Epson L3110"
+    assert _english(dialog) == []
+    # WHEN three copies on the first printer are asked for
+    dialog.printer_box.setCurrentIndex(0)
+    dialog.copies.setValue(3)
+    printer = _NamedPrinter()
+    dialog.configure(printer)
+    # THEN the printer is set up so
+    assert printer.asked == "HP LaserJet"
+    assert printer.copyCount() == 3
+    # AND with no printer installed it says so and cannot print
+    none = PrinterDialog(None, [], "")
+    qtbot.addWidget(none)
+    assert not none.print_button.isEnabled()
+    assert none.problem.text() == NO_PRINTER
+
+
+class _NamedPrinter(QPrinter):
+    """Keeps the name asked for (Qt forgets a printer that is not installed here)."""
+
+    asked = ""
+
+    def setPrinterName(self, name: str) -> None:  # noqa: N802 (Qt name)
+        self.asked = name
+        super().setPrinterName(name)

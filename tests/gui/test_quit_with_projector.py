@@ -101,3 +101,43 @@ def test_closing_the_cockpit_with_the_projector_attached_ends_the_program(
             program.kill()
             program.wait(timeout=EXIT_WAIT_S)
     assert program.returncode == 0, errors[-3000:]
+
+
+def _xrandr(env: dict[str, str], *args: str, check: bool = True) -> None:
+    subprocess.run(["xrandr", *args], env=env, check=check, timeout=EXIT_WAIT_S)
+
+
+@pytest.mark.xvfb
+def test_the_keyboard_stays_with_the_cockpit_when_the_projector_is_plugged_again(
+    window_manager: dict[str, str], tmp_path: Path
+) -> None:
+    if shutil.which("xrandr") is None:
+        pytest.skip("xrandr tidak terpasang")
+    env = window_manager
+    program = subprocess.Popen(
+        [sys.executable, "-m", "rekap_desktop", "--db", str(tmp_path / "demo.sqlite")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        cockpit = _visible(env, program.pid, COCKPIT_TITLE)
+        assert _visible(env, program.pid, PROJECTOR_TITLE)
+        # WHEN the projector's cable is pulled and plugged in again
+        _xrandr(env, "--delmonitor", "PROJECTOR")
+        _xdotool(env, "sleep", "1")
+        _xrandr(env, "--setmonitor", "PROJECTOR", "1920/508x1080/286+1366+0", "none")
+        assert _visible(env, program.pid, PROJECTOR_TITLE)
+        # THEN the keyboard is still the cockpit's (the projector came back without taking it)
+        assert _active_window(env) in cockpit
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+q")
+        _, errors = program.communicate(timeout=EXIT_WAIT_S)
+    finally:
+        if program.poll() is None:
+            program.kill()
+            program.wait(timeout=EXIT_WAIT_S)
+        # the display's monitors as the other tests expect them
+        _xrandr(env, "--setmonitor", "PROJECTOR", "1920/508x1080/286+1366+0", "none", check=False)
+    assert program.returncode == 0, errors[-3000:]

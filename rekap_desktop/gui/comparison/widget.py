@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,7 @@ from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_numb
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
-from rekap_desktop.gui.comparison.view import ComparisonDelegate
+from rekap_desktop.gui.comparison.view import ComparisonDelegate, ComparisonTable
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.number_edit import NumberEdit
 from rekap_desktop.interchange.problems import InputRejected
@@ -53,7 +51,6 @@ from rekap_desktop.services.corrections_service import SettleRequest, SettleResu
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perbandingan"
-LABEL_WIDTH = 400
 ENTRY_MARGIN = 24
 """Room beside the entry's hint text (frame and padding)."""
 
@@ -77,6 +74,10 @@ class ComparisonWidget(QWidget):
         self.versions: FormVersions = {}
         """The form versions the shown comparison was read from, sent back with every edit so
         an edit based on a view another station has since changed is refused."""
+        self.typing_seen: tuple[str, str, FormVersions] | None = None
+        """The pair and the versions shown when the operator began typing the value now in the
+        entry: the view may refresh (another station's change) while they type, and their value
+        was read against what was shown then."""
         self.model = ComparisonModel()
         self._build()
         self.set_pair(contest_code, unit_code)
@@ -86,6 +87,7 @@ class ComparisonWidget(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setObjectName("comparisonTitle")
+        self.title.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("summaryStrip")
         self.summary.setWordWrap(True)
@@ -98,6 +100,7 @@ class ComparisonWidget(QWidget):
         self.jump_label = QLabel("Lompat ke:")
         self.entry = NumberEdit()
         self.entry.value_committed.connect(self.enter_value)
+        self.entry.textEdited.connect(self._typing)
         self.entry.agreed.connect(self.agree)
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
@@ -106,7 +109,14 @@ class ComparisonWidget(QWidget):
         read.clicked.connect(self.mark_read)
         attach = QPushButton("Lampirkan foto…")
         attach.clicked.connect(self.choose_photo)
-        controls = QHBoxLayout()
+        # Rows of controls (choosing, the entry, the buttons), so they fit beside the stepper on a
+        # 1366×768 laptop; long source or party names are cut in the boxes, not the window.
+        for combo in (self.jump, self.entry_source):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        choosing = QHBoxLayout()
         for widget in (
             self.only_differences,
             self.jump_label,
@@ -114,18 +124,22 @@ class ComparisonWidget(QWidget):
             QLabel("Isian dari:"),
             self.entry_source,
         ):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        for button in (correct, read, attach):
-            controls.addWidget(button)
-        # The entry has a row of its own, wide enough to read its hint: squeezed among the
-        # controls it was ~25 px wide.
-        entry_row = QHBoxLayout()
-        entry_row.addWidget(QLabel("Nilai dibacakan:"))
-        entry_row.addWidget(self.entry, 1)
+            choosing.addWidget(widget)
+        choosing.addStretch(1)
+        # The entry is wide enough to read its hint: squeezed among the controls it was ~25 px.
+        acting = QHBoxLayout()
+        acting.addWidget(QLabel("Nilai dibacakan:"))
+        acting.addWidget(self.entry, 1)
         hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
         self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
-        self.table = QTableView()
+        buttons = QHBoxLayout()
+        for button in (correct, read, attach):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        controls = QVBoxLayout()
+        for row in (choosing, acting, buttons):
+            controls.addLayout(row)
+        self.table = ComparisonTable()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ComparisonDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,9 +151,12 @@ class ComparisonWidget(QWidget):
         self.table.setFocusProxy(self.entry)
         self.entry.stepped.connect(self.step_row)
         self.notes = QListWidget()
-        self.notes.setWordWrap(True)
         self.corrections = QListWidget()
-        self.corrections.setWordWrap(True)
+        for listing in (self.notes, self.corrections):
+            # Long findings wrap to the pane's width instead of scrolling sideways.
+            listing.setWordWrap(True)
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.photo = PhotoViewer()
         side = QSplitter()
         side.setOrientation(side.orientation().Vertical)
@@ -152,7 +169,9 @@ class ComparisonWidget(QWidget):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{label}</b>"))
+            heading = QLabel(f"<b>{label}</b>")
+            heading.setWordWrap(True)
+            column.addWidget(heading)
             column.addWidget(pane)
             side.addWidget(box)
         split = QSplitter()
@@ -166,7 +185,6 @@ class ComparisonWidget(QWidget):
         for widget in (self.title, self.summary):
             layout.addWidget(widget)
         layout.addLayout(controls)
-        layout.addLayout(entry_row)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         for keys, slot in (
@@ -213,10 +231,7 @@ class ComparisonWidget(QWidget):
         selected = self.selected_row()
         self.model.set_comparison(self.comparison, self.only_differences.isChecked())
         self._fill_jump()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, LABEL_WIDTH)
+        self.table.fit_columns()
         if selected is not None:
             self.select_field(selected.field)
         elif self.model.rowCount():
@@ -309,7 +324,7 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
-        seen = self.versions
+        seen = self._seen_when_typing_began()
         result = run_operation(
             self,
             TITLE,
@@ -350,6 +365,18 @@ class ComparisonWidget(QWidget):
         if result is not None:
             self._say(f"{row.label}: sesuai ({format_number(shown)})")
             self._after_entry(row)
+
+    def _typing(self, text: str) -> None:
+        if not text.strip():
+            self.typing_seen = None
+        elif self.typing_seen is None:
+            self.typing_seen = (self.contest_code, self.unit_code, dict(self.versions))
+
+    def _seen_when_typing_began(self) -> FormVersions:
+        began, self.typing_seen = self.typing_seen, None
+        if began is not None and began[:2] == (self.contest_code, self.unit_code):
+            return began[2]
+        return self.versions
 
     def _after_entry(self, row: ComparisonRow) -> None:
         self.value_entered.emit(row.field)

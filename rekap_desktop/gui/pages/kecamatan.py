@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.incidents import KIND_LABELS, STATUS_LABELS, IncidentKind, IncidentStatus
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
+from rekap_desktop.gui.widgets.fitted_columns import wrap_column
 from rekap_desktop.services.procedure_records import expected_forms
 from rekap_desktop.text.numbers import format_number
 
@@ -170,7 +171,7 @@ class UnitIncidentsPage(AgendaPage):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(("Nomor", "Jenis", "Pengaju", "Uraian", "Status"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        wrap_column(self.table, 3)  # the description wraps: no sideways scrolling
         self.body.addWidget(self.table)
 
     def refresh(self) -> None:
@@ -186,4 +187,3 @@ class UnitIncidentsPage(AgendaPage):
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()

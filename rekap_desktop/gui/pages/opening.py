@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
+from rekap_desktop.gui.widgets.fitted_columns import wrap_column
 from rekap_desktop.services.procedure_records import ROLES, TEXTS
 
 ATTENDANCE_COLUMNS = ("Peran", "Nama", "Saksi untuk", "Surat mandat", "Catatan", "Kehadiran")
@@ -34,7 +35,7 @@ class AttendancePage(AgendaPage):
         self.table.setHorizontalHeaderLabels(ATTENDANCE_COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        wrap_column(self.table, 1)  # names wrap: no sideways scrolling on a laptop
         add = QPushButton("Tambah peserta… (Insert)")
         add.clicked.connect(self.add_attendee)
         leave = QPushButton("Tandai keluar (Delete)")

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
+from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
     FORM_LABELS,
@@ -315,8 +316,10 @@ class PrintCentreDialog(QDialog):
         return self._print_task is not None
 
     def _choose_printer(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+        choice = PrinterDialog(self)
+        if choice.exec() == QDialog.DialogCode.Accepted:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            choice.configure(printer)
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
