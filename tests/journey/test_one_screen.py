@@ -17,14 +17,6 @@ from tests.journey.screens import colours
 
 pytestmark = pytest.mark.xvfb
 
-LAYOUT = pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "kokpit lebih lebar dari layar 1366×768 (cabang layout); pusat cetak 1280×820 lebih "
-        "tinggi dari layar 768 (belum diperbaiki di cabang mana pun)"
-    ),
-)
-
 
 def assert_on_screen(program: Program, wid: int, what: str) -> None:
     x, y, width, height = program.geometry(wid)
@@ -34,7 +26,6 @@ def assert_on_screen(program: Program, wid: int, what: str) -> None:
     )
 
 
-@LAYOUT
 def test_one_laptop_screen_rehearsal_projector_and_first_kecamatan(
     one_screen: XDisplay, start_program: Callable[..., Program], tmp_path: Path
 ) -> None:

@@ -26,11 +26,7 @@ pytestmark = pytest.mark.xvfb
 
 KNOWN_BREAKS = pytest.mark.xfail(
     strict=False,
-    reason=(
-        "menunggu perbaikan: dialog pembetulan Ctrl+K tidak dapat menyimpan (cabang "
-        "corrections); skors membuat program mati dan gagal dibuka lagi (cabang skors-errors); "
-        "kokpit lebih lebar dari layar 1366 dan menutupi layar proyektor (cabang layout)"
-    ),
+    reason="dialog pembetulan Ctrl+K tidak dapat menyimpan (perbaikan di cabang corrections)",
 )
 
 SKORS_REASON = "Istirahat, salat dan makan"
