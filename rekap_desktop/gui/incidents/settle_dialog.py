@@ -50,6 +50,9 @@ class SettleDialog(QDialog):
         detail = QTextBrowser()
         detail.setHtml(entry_html(service.pleno(), entry))
         self.text_edit = QPlainTextEdit()
+        # Tab goes on to the paraf and the buttons: a tab character has no use in the reason,
+        # and with Qt's default a keyboard user could not leave the field.
+        self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText(
             "Alasan mengapa tidak dapat diselesaikan"
             if unresolvable

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
 from rekap_desktop.domain.incidents import KIND_LABELS, STATUS_LABELS, IncidentKind, IncidentStatus
@@ -54,6 +55,11 @@ class BoxPage(AgendaPage):
         for box in [self.seal, *self.forms]:
             box.toggled.connect(self._touched)
         self.note.textEdited.connect(self._touched)
+
+    def focus_target(self) -> QWidget | None:
+        # "Segel kotak utuh" takes the keyboard on arrival: Space ticks it, Tab goes on to each
+        # form found, Ctrl+S saves (the list of steps had it, so Space did nothing here).
+        return self.seal
 
     def _touched(self) -> None:
         self.dirty = True

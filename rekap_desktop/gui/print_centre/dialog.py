@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, Qt, Signal
+from PySide6.QtCore import QBuffer, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -38,6 +38,7 @@ from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
 from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
+from rekap_desktop.gui.window_geometry import fit_to_screen
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
     FORM_LABELS,
@@ -102,7 +103,8 @@ class PrintCentreDialog(QDialog):
         super().__init__(parent)
         self.service = print_service
         self.setWindowTitle("Pusat Cetak — formulir, pratinjau dan riwayat cetak")
-        self.resize(1280, 820)
+        # As large as it was made for, but never past a laptop's screen (1366×768 included).
+        fit_to_screen(self, QSize(1280, 820))
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
         self.records: list[PrintRecord] = []

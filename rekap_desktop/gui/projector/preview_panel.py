@@ -111,7 +111,7 @@ class PreviewPanel(QWidget):
         for number, action in enumerate((self.go_live_action, self.blank_action)):
             buttons.addWidget(self._toggle_button(action), 1, number)
         buttons.addWidget(self._toggle_button(self.freeze_action), 2, 0)
-        rehearse = QPushButton("Latihan di layar ini")
+        rehearse = QPushButton("&Latihan di layar ini")  # Alt+L: with one screen, no mouse needed
         rehearse.clicked.connect(self.controller.show_rehearsal)
         identify = QPushButton("Kenali layar")
         identify.clicked.connect(self.controller.identify_screens)

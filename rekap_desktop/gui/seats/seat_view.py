@@ -370,6 +370,9 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> QTableWidge
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    # Tab goes on to the next control (the arrows move in the table): with Qt's default Tab
+    # went round the cells for ever, and the buttons below could not be reached by keyboard.
+    table.setTabKeyNavigation(False)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
