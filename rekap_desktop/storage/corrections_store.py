@@ -3,6 +3,7 @@ pairs read, form photos) inside a session the service opened."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -52,6 +53,7 @@ def add_correction(session: Session, correction: Correction, version: int, actor
             proposed_by=correction.proposed_by,
             approved_by=correction.approved_by,
             incident_number=correction.incident_number,
+            source_values=json.dumps(dict(correction.sources)) if correction.sources else None,
             pleno_version=version,
             at=correction.at,
             actor=actor,
@@ -86,9 +88,16 @@ def corrections(session: Session, contest: str, unit: str) -> list[Correction]:
             r.approved_by,
             r.at,
             r.incident_number,
+            _source_values(r.source_values),
         )
         for r in rows
     ]
+
+
+def _source_values(stored: str | None) -> tuple[tuple[str, int], ...]:
+    if not stored:
+        return ()
+    return tuple((str(code), int(value)) for code, value in json.loads(stored).items())
 
 
 def add_confirmation(
