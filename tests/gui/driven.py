@@ -65,6 +65,7 @@ class Modals:
     messages: list[str] = field(default_factory=list)
     left_open: list[str] = field(default_factory=list)
     handled: list[QWidget] = field(default_factory=list)
+    running: list[QWidget] = field(default_factory=list)
     timer: QTimer = field(default_factory=QTimer)
 
     def __post_init__(self) -> None:
@@ -86,13 +87,24 @@ class Modals:
         if self.handlers and isinstance(modal, self.handlers[0][0]) and modal not in self.handled:
             _cls, handler = self.handlers.pop(0)
             self.handled.append(modal)
-            handler(modal)
+            # Run outside this tick: a handler that opens the next modal (its own event loop)
+            # must let this timer tick there, and Qt does not re-enter a running timer.
+            self.running.append(modal)
+            QTimer.singleShot(0, lambda: self._run(handler, modal))
+            return
+        if modal in self.running:
             return
         self.left_open.append(type(modal).__name__)
         if isinstance(modal, QDialog):
             modal.reject()
         else:
             modal.close()
+
+    def _run(self, handler: Callable[[QWidget], None], modal: QWidget) -> None:
+        try:
+            handler(modal)
+        finally:
+            self.running.remove(modal)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -168,3 +168,46 @@ def test_a_refused_approval_keeps_the_dialog_and_what_was_typed(
     visible, proposer, error = state["kept"]  # type: ignore[misc]
     assert visible and proposer == "PPK" and "belum dicatat" in error
     assert service.corrections.corrections(CONTEST, UNIT) == []
+
+
+def test_only_differences_belongs_to_its_pair_and_keys_without_a_row_say_why(
+    qtbot: QtBot, service: ComparisonService, modals: Modals
+) -> None:
+    # GIVEN walikota 647204 (a Sirekap misread) with "Hanya selisih" on, read as "sesuai" (S)
+    widget = ComparisonWidget(service, "walikota", "647204")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    ctrl(qtbot, widget.table, Qt.Key.Key_D)
+    assert [r.field for r in widget.model.rows] == ["suara_01"]
+    qtbot.keyClick(widget.entry, Qt.Key.Key_S)
+    assert widget.message.text().endswith("sesuai (3.260)")
+    # WHEN the reading moves on to the next pair (gubernur 647201, no difference at all)
+    widget.set_pair("gubernur", "647201")
+    # THEN every row is shown from the first, and nothing said about 647204 is left
+    assert not widget.only_differences.isChecked()
+    assert widget.model.rowCount() == 28 and widget.selected_row() is not None
+    assert widget.selected_row().field == widget.model.rows[0].field  # type: ignore[union-attr]
+    assert widget.message.text() == ""
+    # WHEN "Hanya selisih" leaves no row, Ctrl+K, S and Enter each say why nothing happens
+    ctrl(qtbot, widget.table, Qt.Key.Key_D)
+    assert widget.model.rowCount() == 0
+    said = []
+    ctrl(qtbot, widget.table, Qt.Key.Key_K)
+    said.append(widget.message.text())
+    widget.message.clear()
+    qtbot.keyClick(widget.entry, Qt.Key.Key_S)
+    said.append(widget.message.text())
+    widget.message.clear()
+    qtbot.keyClicks(widget.entry, "5")
+    qtbot.keyClick(widget.entry, Qt.Key.Key_Return)
+    said.append(widget.message.text())
+    assert [s.split(":")[0] for s in said] == [
+        "Tidak ada rincian yang ditampilkan untuk pembetulan",
+        "Tidak ada rincian yang ditampilkan untuk menyatakan sesuai",
+        "Tidak ada rincian yang ditampilkan untuk mengisi angka",
+    ]
+    assert all("Hanya selisih" in s for s in said)
+    assert widget.correction_dialog is None and modals.left_open == []
+    assert service.corrections.confirmations("gubernur", "647201") == {}
