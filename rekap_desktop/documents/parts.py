@@ -187,8 +187,9 @@ def paraf_boxes(labels: Sequence[str], width: float | None = None) -> Table:
         chunk = list(labels[start : start + per_row])
         blanks = per_row - len(chunk)
         boxed += [(column, len(data)) for column in range(len(chunk))]
-        data.append(["" for _ in chunk] + [""] * blanks)
-        data.append([text(label, "small") for label in chunk] + [""] * blanks)
+        boxes: list[object] = ["" for _ in range(per_row)]
+        names: list[object] = [text(label, "small") for label in chunk]
+        data += [boxes, names + [""] * blanks]
         heights += [11 * mm, None]
     table = Table(data, colWidths=[PARAF_BOX_WIDTH] * per_row, rowHeights=heights, hAlign="LEFT")
     table.setStyle(

@@ -27,7 +27,6 @@ KNOWN_UNTESTED: frozenset[str] = frozenset(
         "RecapView",
         "ResolutionPage",
         "SenderKeyDialog",
-        "SettleDialog",
         "SirekapImportDialog",
         "SourcesPage",
         "TextPage",

@@ -161,7 +161,11 @@ class RegisterView(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         entry = self.selected_entry()
-        self.detail.setHtml(entry_html(self.service.pleno(), entry) if entry else "")
+        self.detail.setHtml(
+            entry_html(self.service.pleno(), entry, self.service.linked_corrections(entry))
+            if entry
+            else ""
+        )
         is_open = entry is not None and entry.is_open
         self.buttons["complete"].setEnabled(entry is not None)
         self.buttons["resolve"].setEnabled(is_open)

@@ -47,7 +47,7 @@ class SettleDialog(QDialog):
         self.setWindowTitle(f"{title} — Entri No. {number}")
         self.resize(700, 620)
         detail = QTextBrowser()
-        detail.setHtml(entry_html(service.pleno(), entry))
+        detail.setHtml(entry_html(service.pleno(), entry, service.linked_corrections(entry)))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText(
             "Alasan mengapa tidak dapat diselesaikan"
