@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.domain.comparison import Comparison, ComparisonRow
+from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNote
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
@@ -228,12 +228,7 @@ class ComparisonWidget(QWidget):
         party_list = self.comparison.contest.is_party_list
         kind = self.service.pleno.pleno().kind.value
         for note in self.comparison.notes:
-            mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
-            fields = ", ".join(field_label(f, kind) for f in note.fields)
-            self.notes.addItem(
-                f"{mark} {note.code} · {source_title(note.source, party_list)} · {fields}: "
-                f"{note.message}"
-            )
+            self.notes.addItem(note_text(note, kind, party_list))
         self.corrections.clear()
         for c in self.service.corrections.corrections(self.contest_code, self.unit_code):
             self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
@@ -482,6 +477,15 @@ class ComparisonWidget(QWidget):
                 if row.field == field:
                     return row.label
         return field
+
+
+def note_text(note: SourceNote, kind: str, party_list: bool = False) -> str:
+    """One finding or likely misread as users read it: the source by the KPU's name, and the
+    row by its label on the form when the message does not name it (a rule's message names
+    every row it checks; a legislative rule checks hundreds)."""
+    mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
+    row = f" · {field_label(note.fields[0], kind)}" if len(note.fields) == 1 else ""
+    return f"{mark} {note.code} · {source_title(note.source, party_list)}{row}: {note.message}"
 
 
 def correction_text(correction: Correction, label: str, party_list: bool = False) -> str:
