@@ -1,0 +1,127 @@
+"""Dialogs of the cockpit worked as the operator works them: the key that opens them, typing into
+their fields, Enter to accept; a refusal is told in place and nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
+from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
+from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
+from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.opening import AttendancePage
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.storage.engine import open_engine
+from tests.gui import cockpit_driver as drive
+from tests.gui.driven import Modals, drives
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(service, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def modals() -> Iterator[Modals]:
+    answering = Modals()
+    yield answering
+    answering.stop()
+
+
+@drives(AttendancePage, AttendanceDialog)
+def test_insert_on_the_attendance_page_adds_a_person(
+    window: MainWindow, qtbot: QtBot, modals: Modals
+) -> None:
+    # GIVEN item 1, the attendance page
+    page = window.current_page()
+    assert isinstance(page, AttendancePage)
+    said: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AttendanceDialog)
+        # WHEN Enter is pressed with no name THEN it is refused in place
+        qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+        said.append(dialog.ui.problemLabel.text() if dialog.isVisible() else "ditutup")
+        # WHEN a Bawaslu member's name is typed and Enter pressed
+        qtbot.keyClick(dialog.ui.roleBox, Qt.Key.Key_Down)  # Anggota KPU → Bawaslu
+        qtbot.keyClicks(dialog.ui.nameEdit, "Rina Marlina")
+        qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+
+    modals.expect(AttendanceDialog, fill)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Insert)
+    qtbot.waitUntil(lambda: bool(window.records.attendance()) or bool(modals.left_open))
+    # THEN the person is recorded with the role chosen and shown on the page
+    assert said and said[0] not in ("", "ditutup")
+    assert [(p.role, p.name) for p in window.records.attendance()] == [("bawaslu", "Rina Marlina")]
+    page.refresh()
+    assert page.table.item(0, 1).text() == "Rina Marlina"
+    assert modals.left_open == [] and modals.messages == []
+
+
+@drives(PauseDialog)
+def test_p_opens_the_skors_dialog_which_needs_a_reason(
+    window: MainWindow, qtbot: QtBot, modals: Modals
+) -> None:
+    said: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, PauseDialog)
+        # WHEN Enter is pressed with no reason THEN it stays open and says why
+        qtbot.keyClick(dialog.ui.reasonEdit, Qt.Key.Key_Return)
+        said.append(dialog.ui.problemLabel.text() if dialog.isVisible() else "ditutup")
+        # WHEN the reason is typed and Enter pressed
+        qtbot.keyClicks(dialog.ui.reasonEdit, "Istirahat, salat dan makan")
+        qtbot.keyClick(dialog.ui.reasonEdit, Qt.Key.Key_Return)
+
+    modals.expect(PauseDialog, fill)
+    window.panel.steps.setFocus()
+    drive.press(window, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: window.procedure.state().paused or bool(modals.left_open))
+    # THEN the meeting is paused for that reason
+    assert said == ["Alasan skors wajib diisi."]
+    assert window.procedure.state().paused
+    assert modals.left_open == [] and modals.messages == []
+
+
+@drives(FirstKetuaDialog)
+def test_a_new_meeting_gets_its_ketua_pin_typed_twice(qtbot: QtBot, tmp_path: Path) -> None:
+    # GIVEN a new database without users and the dialog with the ketua's name offered
+    users = UsersService(open_engine(str(tmp_path / "baru.sqlite")))
+    dialog = FirstKetuaDialog(users, ["Ketua Baru", "Anggota Baru"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    # WHEN two different PINs are typed and Enter pressed
+    qtbot.keyClicks(dialog.pin, "4321")
+    qtbot.keyClicks(dialog.repeat, "4322")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    # THEN nothing is created and it says why
+    assert dialog.problem.text() == "Kedua PIN tidak sama." and not users.has_users()
+    # WHEN the repeat is typed again and Enter pressed
+    dialog.repeat.selectAll()
+    qtbot.keyClicks(dialog.repeat, "4321")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    # THEN the ketua exists and can confirm with that PIN
+    assert not dialog.isVisible()
+    assert [(u.name, u.role) for u in users.users()] == [("Ketua Baru", Role.KETUA)]
+    assert users.confirm("Ketua Baru", "4321", Action.DETERMINE).user.name == "Ketua Baru"
