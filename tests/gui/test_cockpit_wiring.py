@@ -24,6 +24,8 @@ from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.kecamatan import BoxPage
+from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, RecapCue, TallyCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
@@ -73,7 +75,7 @@ def test_k_opens_the_incident_dialog_at_the_meetings_place(
     assert window.action_print.text() == "&Pusat cetak…"
 
 
-@drives(CorrectionDialog, PinDialog)
+@drives(CorrectionDialog, PinDialog, SourcesPage, BoxPage)
 def test_a_correction_counts_only_with_the_pin_of_the_commissioner_chosen(
     window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
+from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.opening import AttendancePage
@@ -125,3 +128,26 @@ def test_a_new_meeting_gets_its_ketua_pin_typed_twice(qtbot: QtBot, tmp_path: Pa
     assert not dialog.isVisible()
     assert [(u.name, u.role) for u in users.users()] == [("Ketua Baru", Role.KETUA)]
     assert users.confirm("Ketua Baru", "4321", Action.DETERMINE).user.name == "Ketua Baru"
+
+
+@drives(IncidentDialog)
+def test_k_records_an_objection_at_the_meetings_place_and_tutup_closes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN the assembled cockpit at kecamatan 647201's box (item 4)
+    extras = CockpitExtras(window)
+    drive.pre_fill_attendance(window)
+    drive.run_until(window, Stop("4", "647201"))
+    # WHEN K is pressed, the account typed and saved with Ctrl+Enter, then Tutup pressed
+    drive.press(window, Qt.Key.Key_K)
+    [dialog] = window.findChildren(IncidentDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.description, "Segel kotak suara PPK Palaran tidak utuh.")
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Tutup")
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    # THEN entry No. 4 is stored at item 4 in 647201 and the dialog is closed
+    entry = extras.incidents.entry(4)
+    assert (entry.procedure_item, entry.unit) == (4, "647201")
+    assert entry.description == "Segel kotak suara PPK Palaran tidak utuh."
+    assert not dialog.isVisible()
