@@ -19,6 +19,10 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+VIEWERS = frozenset({"HelpWindow", "PackageReportDialog"})
+"""Dialogs that only show something and have nothing to accept: for them, being closed by their
+own key or button (Esc, Tutup) counts as accepted."""
+
 
 def drives(*classes: type[QWidget]) -> pytest.MarkDecorator:
     """Mark a test as driving ``classes`` through their widgets."""
@@ -42,11 +46,12 @@ class ShownWatcher(QObject):
                     self.shown.add(cls.__name__)
                     if isinstance(watched, QDialog) and id(watched) not in self._watched:
                         self._watched.add(id(watched))
-                        watched.accepted.connect(self._accepted_by(cls.__name__))
+                        done = watched.finished if cls.__name__ in VIEWERS else watched.accepted
+                        done.connect(self._accepted_by(cls.__name__))
         return False
 
-    def _accepted_by(self, name: str) -> Callable[[], None]:
-        def record() -> None:
+    def _accepted_by(self, name: str) -> Callable[..., None]:
+        def record(*_result: object) -> None:
             self.accepted.add(name)
 
         return record

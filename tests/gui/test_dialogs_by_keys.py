@@ -18,6 +18,7 @@ from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
+from rekap_desktop.gui.help_window import HelpWindow
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.opening import AttendancePage
 from rekap_desktop.services.demo import load_demo
@@ -151,3 +152,17 @@ def test_k_records_an_objection_at_the_meetings_place_and_tutup_closes(
     assert (entry.procedure_item, entry.unit) == (4, "647201")
     assert entry.description == "Segel kotak suara PPK Palaran tidak utuh."
     assert not dialog.isVisible()
+
+
+@drives(HelpWindow)
+def test_f1_opens_the_guide_and_esc_closes_it(window: MainWindow, qtbot: QtBot) -> None:
+    # WHEN F1 is pressed THEN the guide is shown beside the cockpit
+    drive.press(window, Qt.Key.Key_F1)
+    help_window = window.help
+    assert help_window is not None
+    qtbot.waitUntil(help_window.isVisible)
+    assert help_window.browser.toPlainText().startswith("Panduan pengguna")
+    # WHEN Esc is pressed in it THEN it closes and the cockpit is left as it was
+    qtbot.keyClick(help_window.browser, Qt.Key.Key_Escape)
+    assert not help_window.isVisible()
+    assert window.isVisible()
