@@ -20,7 +20,9 @@ from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.help_window import HelpWindow
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.gui.pages.opening import AttendancePage
+from rekap_desktop.gui.pages.kecamatan import UnitIncidentsPage
+from rekap_desktop.gui.pages.opening import AttendancePage, TextPage
+from rekap_desktop.gui.pages.recap_page import ContestPage, RecapView
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
@@ -166,3 +168,49 @@ def test_f1_opens_the_guide_and_esc_closes_it(window: MainWindow, qtbot: QtBot) 
     qtbot.keyClick(help_window.browser, Qt.Key.Key_Escape)
     assert not help_window.isVisible()
     assert window.isVisible()
+
+
+@drives(TextPage, UnitIncidentsPage)
+def test_the_rules_text_is_edited_and_saved_and_item_6_lists_the_kecamatan_entries(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN item 3 (tata tertib)
+    drive.pre_fill_attendance(window)
+    drive.run_until(window, Stop("3"))
+    page = window.current_page()
+    assert isinstance(page, TextPage)
+    # WHEN a sentence is typed at its end and Ctrl+S pressed
+    page.editor.setFocus()
+    qtbot.keyClick(page.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.editor, " Peserta menjaga ketertiban.")
+    drive.press(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # THEN the text is stored with it
+    assert window.records.text(page.key).endswith(" Peserta menjaga ketertiban.")
+    # WHEN the meeting reaches item 6 of SAMARINDA ULU
+    drive.run_until(window, Stop("6", "647203"))
+    incidents = window.current_page()
+    assert isinstance(incidents, UnitIncidentsPage)
+    # THEN its carried objection is read out with its status
+    rows = [
+        [incidents.table.item(r, c).text() for c in range(5)]
+        for r in range(incidents.table.rowCount())
+    ]
+    assert [(r[1], r[4]) for r in rows] == [("Keberatan saksi", "Terbuka")]
+
+
+@drives(RecapView, ContestPage)
+def test_ctrl_r_shows_the_recapitulation_and_the_source_is_chosen_by_keys(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # WHEN Ctrl+R is pressed
+    drive.press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.views.currentWidget() is window.recap
+    page = window.recap.pages["walikota"]
+    pleno = page.outcome.text()
+    # AND the source is moved down to Sirekap with the keyboard
+    window.recap.source_box.setFocus()
+    qtbot.keyClick(window.recap.source_box, Qt.Key.Key_Down)
+    qtbot.keyClick(window.recap.source_box, Qt.Key.Key_Down)
+    # THEN the contest pages say they now show Sirekap
+    assert pleno.startswith("Sumber: formulir D.Hasil PPK")
+    assert page.outcome.text().startswith("Sumber: Sirekap (alat bantu, bukan hasil resmi)")
