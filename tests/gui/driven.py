@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-VIEWERS = frozenset({"HelpWindow", "PackageReportDialog"})
+VIEWERS = frozenset({"HelpWindow", "InstallationKeyDialog", "PackageReportDialog"})
 """Dialogs that only show something and have nothing to accept: for them, being closed by their
 own key or button (Esc, Tutup) counts as accepted."""
 
