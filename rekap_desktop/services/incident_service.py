@@ -36,7 +36,7 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, corrections_store, incident_store
+from rekap_desktop.storage import audit, incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
 
 SaksiRegistry = Callable[[], Iterable[Witness]]
@@ -133,6 +133,9 @@ class IncidentService:
         dialog) and of those the entry names itself, in the order they were made."""
         if entry.number is None:
             return []
+        # Loaded when first asked: the cockpit's start never needs the corrections' tables.
+        from rekap_desktop.storage import corrections_store
+
         with Session(self.engine) as session:
             return corrections_store.linked_corrections(session, entry.number, entry.corrections)
 

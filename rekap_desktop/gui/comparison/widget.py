@@ -79,7 +79,7 @@ class ComparisonWidget(QWidget):
         an edit based on a view another station has since changed is refused."""
         self.model = ComparisonModel()
         self.correction_dialog: CorrectionDialog | None = None
-        """The correction dialog last opened (Ctrl+K)."""
+        """The correction dialog while it is open (Ctrl+K); None once closed."""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -375,9 +375,13 @@ class ComparisonWidget(QWidget):
             party_list=self.comparison.contest.is_party_list,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._correction_closed)
         self.correction_dialog = dialog
         dialog.open()
         return dialog
+
+    def _correction_closed(self) -> None:
+        self.correction_dialog = None  # deleted on close
 
     def approve(self, request: SettleRequest) -> SettleRequest | None:
         """The commissioner's approval of a correction; the cockpit replaces this with a PIN
