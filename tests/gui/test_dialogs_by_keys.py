@@ -20,6 +20,7 @@ from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.help_window import HelpWindow
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.closing import ResolutionPage
 from rekap_desktop.gui.pages.kecamatan import UnitIncidentsPage
 from rekap_desktop.gui.pages.opening import AttendancePage, TextPage
 from rekap_desktop.gui.pages.recap_page import ContestPage, RecapView
@@ -170,8 +171,8 @@ def test_f1_opens_the_guide_and_esc_closes_it(window: MainWindow, qtbot: QtBot) 
     assert window.isVisible()
 
 
-@drives(TextPage, UnitIncidentsPage)
-def test_the_rules_text_is_edited_and_saved_and_item_6_lists_the_kecamatan_entries(
+@drives(TextPage, UnitIncidentsPage, ResolutionPage)
+def test_the_rules_text_is_saved_and_items_6_and_13_list_the_entries_still_open(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     # GIVEN item 3 (tata tertib)
@@ -196,6 +197,11 @@ def test_the_rules_text_is_edited_and_saved_and_item_6_lists_the_kecamatan_entri
         for r in range(incidents.table.rowCount())
     ]
     assert [(r[1], r[4]) for r in rows] == [("Keberatan saksi", "Terbuka")]
+    # WHEN the meeting reaches item 13 THEN the objection still open is listed there
+    drive.run_until(window, Stop("13"))
+    remaining = window.current_page()
+    assert isinstance(remaining, ResolutionPage)
+    assert remaining.open_items.text().startswith("Masih terbuka:\nNomor 3 (647203): ")
 
 
 @drives(RecapView, ContestPage)

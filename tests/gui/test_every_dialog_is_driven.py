@@ -12,7 +12,6 @@ KNOWN_UNTESTED: frozenset[str] = frozenset(
         # a class that gets a driving test must be taken off it (checked below).
         "NoticesPage",
         "PackageReportDialog",
-        "ResolutionPage",
         "SenderKeyDialog",
     }
 )
