@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
@@ -21,7 +21,7 @@ from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.help_window import HelpWindow
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.closing import ResolutionPage
-from rekap_desktop.gui.pages.kecamatan import UnitIncidentsPage
+from rekap_desktop.gui.pages.kecamatan import NoticesPage, UnitIncidentsPage
 from rekap_desktop.gui.pages.opening import AttendancePage, TextPage
 from rekap_desktop.gui.pages.recap_page import ContestPage, RecapView
 from rekap_desktop.services.demo import load_demo
@@ -220,3 +220,26 @@ def test_ctrl_r_shows_the_recapitulation_and_the_source_is_chosen_by_keys(
     # THEN the contest pages say they now show Sirekap
     assert pleno.startswith("Sumber: formulir D.Hasil PPK")
     assert page.outcome.text().startswith("Sumber: Sirekap (alat bantu, bukan hasil resmi)")
+
+
+@drives(NoticesPage)
+def test_returned_notices_are_typed_into_the_table_and_saved_with_ctrl_s(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # GIVEN item 5 of PALARAN
+    drive.pre_fill_attendance(window)
+    drive.run_until(window, Stop("5", "647201"))
+    page = window.current_page()
+    assert isinstance(page, NoticesPage)
+    # WHEN a village and its count are typed into the first row and Ctrl+S pressed
+    page.table.setFocus()
+    page.table.setCurrentCell(0, 0)
+    for text in ("Simpang Pasir", "12"):
+        qtbot.keyClick(page.table, Qt.Key.Key_F2)  # edit the cell (letters are cockpit keys)
+        editor = QApplication.focusWidget()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    drive.press(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # THEN the count is stored for PALARAN and the total shown
+    assert window.records.returned_notices("647201") == {"Simpang Pasir": 12}
+    assert page.total.text() == "Jumlah: 12"
