@@ -5,6 +5,10 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rekap_desktop.storage.file_check import DamagedDatabase
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,22 +21,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None:
         gc.enable()
         return cli.run(args)
-    return run_gui(args.db)
+    return run_gui(args.db, args.operator)
 
 
-def run_gui(db: str | None) -> int:
-    """Open the main window on the meeting in ``db`` (the demo pleno on first start)."""
+def run_gui(db: str | None, operator: str | None = None) -> int:
+    """Open the main window on the meeting in ``db`` (the demo pleno on first start);
+    ``operator`` names who is at this station."""
+    from rekap_desktop.error_log import ErrorLog, log_folder
+
+    errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
     from rekap_desktop.gui.application import run
     from rekap_desktop.services.pleno_service import PlenoService
     from rekap_desktop.storage.engine import open_engine
+    from rekap_desktop.storage.file_check import DamagedDatabase
 
-    service = PlenoService(open_engine(db))
+    try:
+        engine = open_engine(db)
+    except DamagedDatabase as damage:
+        if not _restored_from_backup(damage):
+            return 2
+        engine = open_engine(db)
+    service = PlenoService(engine)
     if not service.has_pleno():
         from rekap_desktop.services.demo import load_demo
 
         load_demo(service)
-    return run(service)
+    return run(service, errors, operator)
+
+
+def _restored_from_backup(damage: DamagedDatabase) -> bool:
+    """The damaged file's message on standard error (a window build may show nothing else),
+    then the window that offers the latest good backup."""
+    print(f"Ditolak: {damage}.", file=sys.stderr)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rekap_desktop.gui.application import name_the_application
+    from rekap_desktop.gui.auto_backup import backup_folder
+    from rekap_desktop.gui.damaged_database import offer_backup
+
+    name_the_application(QApplication.instance() or QApplication(sys.argv))
+    return offer_backup(damage, backup_folder(QSettings()))
 
 
 def _load_core() -> None:

@@ -16,6 +16,10 @@ from typing import Any
 from rekap_desktop import cli_seats, cli_trust, package_version
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
+DAMAGED_ADVICE = (
+    "Berkas tidak diubah. Pulihkan cadangan baik terakhir: "
+    "rekap-desktop restore --db BERKAS --from CADANGAN --user NAMA (PIN di REKAP_PIN)."
+)
 
 
 class Refused(Exception):
@@ -45,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # A separate dest: a subcommand's own --db default would otherwise erase this one.
     parser.add_argument("--db", dest="global_db", help=db_help)
+    parser.add_argument(
+        "--operator",
+        metavar="NAMA",
+        help="nama operator di stasiun ini (jendela rapat); dicatat pada setiap perubahan",
+    )
     parser.add_argument("--version", action=_PrintVersion)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     demo = sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")
@@ -61,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path, metavar="BERKAS")
     imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
     imp.add_argument("--percaya-kunci", dest="trust", metavar="SIDIK", help="sidik kunci pengirim")
+    imp.add_argument(
+        "--user", help="Ketua KPU yang mengonfirmasi penggantian kunci pengirim (PIN di REKAP_PIN)"
+    )
     recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
     recap.add_argument("--pemilihan")
     recap.add_argument("--sumber")
@@ -106,9 +118,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _guarded(action: Callable[[], int]) -> int:
     from rekap_desktop.interchange.problems import InputRejected
+    from rekap_desktop.storage.file_check import DamagedDatabase
 
     try:
         return action()
+    except DamagedDatabase as error:
+        print(f"Ditolak: {error}.", file=sys.stderr)
+        print(DAMAGED_ADVICE, file=sys.stderr)
+        return EXIT_REFUSED
     except InputRejected as error:
         head = f"{error.source}: " if error.source else ""
         for problem in error.problems:
@@ -171,7 +188,7 @@ def _import(args: argparse.Namespace) -> int:
             status, _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber))
         )
     if packages:
-        status = max(status, cli_exchange.import_packages(service, packages, args.trust))
+        status = max(status, cli_exchange.import_packages(service, packages, args.trust, args.user))
     for path in tables:
         try:
             report = service.import_tally_file(path)

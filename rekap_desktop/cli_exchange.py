@@ -40,14 +40,23 @@ def import_sirekap(service: PlenoService, paths: list[Path], sumber: str | None)
     return EXIT_OK
 
 
-def import_packages(service: PlenoService, paths: list[Path], trust: str | None) -> int:
+def import_packages(
+    service: PlenoService, paths: list[Path], trust: str | None, user: str | None = None
+) -> int:
+    """Import each package; ``user`` (with REKAP_PIN) is the ketua who confirms, when a package
+    carries a key that replaces one confirmed before."""
+    from rekap_desktop.cli_trust import confirmation
+    from rekap_desktop.domain.roles import Action
     from rekap_desktop.services.package_import import PackageImportService
 
     importer = PackageImportService(service)
     status = EXIT_OK
     for path in paths:
         try:
-            report = importer.import_package(path, trust=trust)
+            confirmed = (
+                confirmation(service.engine, user, Action.CHANGE_SENDER_KEY) if user else None
+            )
+            report = importer.import_package(path, trust=trust, confirmation=confirmed)
         except InputRejected as error:
             for problem in error.problems:
                 print(f"Ditolak: {path.name}: {problem}", file=sys.stderr)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from rekap_desktop.services.users_service import Confirmation
+    from rekap_desktop.storage.file_check import DamagedDatabase
 
 PIN_VARIABLE = "REKAP_PIN"
 
@@ -63,6 +64,19 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_over_damaged(args: argparse.Namespace, damage: DamagedDatabase) -> int:
+    from rekap_desktop.services.backup_service import restore_over_damaged
+
+    print(f"Basis data saat ini: {damage}.")
+    restore_over_damaged(
+        damage.path,
+        args.source,
+        lambda engine: confirmation(engine, args.user, Action.RESTORE_BACKUP),
+    )
+    print("Cadangan dipulihkan; berkas rusak disimpan di sebelahnya dengan nama '-rusak-'.")
+    return 0
+
+
 def _restore(args: argparse.Namespace) -> int:
     from rekap_desktop.services.backup_service import preview_backup, restore_backup
 
@@ -74,7 +88,12 @@ def _restore(args: argparse.Namespace) -> int:
     )
     if args.preview:
         return 0
-    engine = _engine(args)
+    from rekap_desktop.storage.file_check import DamagedDatabase
+
+    try:
+        engine = _engine(args)
+    except DamagedDatabase as damage:
+        return _restore_over_damaged(args, damage)
     confirmed = confirmation(engine, args.user, Action.RESTORE_BACKUP)
     restore_backup(engine, args.source, confirmed)
     print("Cadangan dipulihkan; berkas sebelumnya disimpan di sebelahnya.")

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekap_desktop.resources import resource_dir
+from rekap_desktop.resources import bundled_root
 
 START = "<!-- panduan:mulai"
 END = "<!-- panduan:selesai -->"
 
 
 def guide_file() -> Path:
-    """README.md: at the top of the source tree, or at the top of the PyInstaller bundle; image
-    paths in the guide (``resources/screenshots/…``) are relative to its folder in both."""
-    return resource_dir().parent / "README.md"
+    """README.md beside resources/ (source tree, installed package, PyInstaller bundle); image
+    paths in the guide (``resources/screenshots/…``) are relative to its folder in all three."""
+    return bundled_root() / "README.md"
 
 
 def guide_section(readme: str) -> str:

@@ -12,10 +12,12 @@ from rekap_desktop.storage.procedure_store import Signature
 from tests.settling import settle_every_pair
 
 
-def determine_meeting(service: PlenoService) -> ProcedureService:
+def determine_meeting(
+    service: PlenoService, signatures: list[Signature] | None = None
+) -> ProcedureService:
     """Every open register entry closed as not resolvable here, every difference settled with
     the PPK's form, every box opened intact, the room asked for objections (none), and the
-    result determined, signed by every KPU member."""
+    result determined, signed by every KPU member (or as ``signatures`` say)."""
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
@@ -34,7 +36,9 @@ def determine_meeting(service: PlenoService) -> ProcedureService:
         if stop.item == "12" and records.objection_call() is None:
             records.record_objection_call(True)
         if stop.item == DETERMINATION:
-            procedure.determine([Signature(m.name, m.position, True) for m in pleno.members])
+            procedure.determine(
+                signatures or [Signature(m.name, m.position, True) for m in pleno.members]
+            )
         else:
             procedure.next()
     raise AssertionError("penetapan tidak tercapai")

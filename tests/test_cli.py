@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -158,6 +159,72 @@ def test_audit_names_a_value_edited_behind_the_programs_back(
     code, _, err = _run(capsys, "audit", "--db", db, "--verify")
     assert code == 2
     assert "walikota 990102 ppk suara_02: basis data 999, tercatat di audit 690" in err
+
+
+def test_a_value_edited_behind_the_programs_back_is_neither_printed_nor_signed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN the demo with one PPK vote raised by 5.000 directly in the database file
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(
+            "UPDATE tally_value SET value = value + 5000 WHERE field = 'suara_01' AND tally_id = "
+            "(SELECT id FROM tally WHERE unit = '647201' AND source = 'ppk' AND is_current "
+            "AND contest = 'walikota')"
+        )
+    connection.close()
+    # WHEN the D.Hasil is printed and a package exported
+    pdf, package = tmp_path / "d-hasil.pdf", tmp_path / "hasil.rekap"
+    report = _run(
+        capsys, "report", "d-hasil", "--db", db, "--pemilihan", "walikota", "--out", str(pdf)
+    )
+    export = _run(capsys, "export", "--db", db, "--out", str(package), "--sementara")
+    # THEN both are refused with exit 2, naming the edited value; no file is written
+    for code, _, err in (report, export):
+        assert code == 2
+        assert "nilai diubah di luar program: walikota 647201 ppk suara_01: basis data" in err
+    assert "formulir tidak dicetak" in report[2] and "paket tidak dibuat" in export[2]
+    assert not pdf.exists() and not package.exists()
+
+
+def _edit(db: str, sql: str) -> None:
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(sql)
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (
+            "UPDATE meeting SET setup_json = "
+            "replace(setup_json, '\"kolom_kosong\":true', '\"kolom_kosong\":false')",
+            "tabel meeting baris 1 kolom setup_json: susunan pleno berbeda",
+        ),
+        (
+            "UPDATE meeting SET setup_json = replace(setup_json, 'Siregar', 'Sihombing')",
+            "tabel meeting baris 1 kolom setup_json: susunan pleno berbeda",
+        ),
+        (
+            "UPDATE meeting SET is_demo = 0",
+            "tabel meeting baris 1 kolom is_demo: basis data bukan SIMULASI, tercatat di audit "
+            "SIMULASI",
+        ),
+    ],
+)
+def test_the_stored_setup_and_demo_flag_are_checked_against_the_chain(
+    edit: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN the demo, then its stored setup or its demo flag edited in the database file
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    _edit(db, edit)
+    # WHEN the audit is verified THEN the edit is found and named by table, row and column
+    code, _, err = _run(capsys, "audit", "--db", db, "--verify")
+    assert code == 2 and named in err
 
 
 def test_backup_and_restore_need_a_commissioner(

@@ -33,6 +33,16 @@ def test_the_installer_packs_the_folder_the_spec_builds() -> None:
     assert 'Filename: "{app}\\{#AppName}.exe"' in text
 
 
+def test_the_spec_and_the_installer_carry_the_console_program() -> None:
+    # GIVEN the window program, which shows no output in cmd.exe on Windows
+    spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+    text = ISS.read_text(encoding="utf-8")
+    # THEN the spec builds its console twin into the same folder, and the installer offers it
+    assert 'name=f"{NAME}-cli", console=True' in spec
+    assert "COLLECT(window, console," in spec
+    assert '"{app}\\{#AppName}-cli.exe"' in text
+
+
 def test_the_top_level_of_the_repository_is_unchanged() -> None:
     names = {p.name for p in ROOT.iterdir() if not p.name.startswith(".")}
     # local build output and pip's metadata, never committed

@@ -28,6 +28,25 @@ class Level(StrEnum):
 PILKADA_CONTESTS = ("gubernur", "bupati", "walikota")
 PEMILU_CONTESTS = ("ppwp", "dpr", "dpd", "dprd_prov", "dprd_kabko")
 PARTY_LIST_CONTESTS = ("dpr", "dprd_prov", "dprd_kabko")
+CONTEST_OFFICES = {
+    "gubernur": "Gubernur dan Wakil Gubernur",
+    "bupati": "Bupati dan Wakil Bupati",
+    "walikota": "Wali Kota dan Wakil Wali Kota",
+    "ppwp": "Presiden dan Wakil Presiden",
+    "dpr": "DPR",
+    "dpd": "DPD",
+    "dprd_prov": "DPRD Provinsi",
+    "dprd_kabko": "DPRD Kabupaten/Kota",
+}
+"""What each contest elects, as people read it: shown where a contest is named in passing (a
+saksi's contest, a print record) instead of its internal code."""
+
+
+def contest_office(code: str) -> str:
+    """ "walikota" → "Wali Kota dan Wakil Wali Kota" (an unknown code is shown as it is)."""
+    return CONTEST_OFFICES.get(code, code)
+
+
 SEAT_RANGES = {"dpr": (3, 10), "dprd_prov": (3, 12), "dprd_kabko": (3, 12)}
 """Seats per dapil the law allows (UU 7/2017): DPR 3–10, DPRD provinsi and kabupaten/kota 3–12."""
 

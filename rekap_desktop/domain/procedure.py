@@ -216,8 +216,23 @@ def _determine(plan: Plan, state: ProcedureState) -> ProcedureState | Refusal:
     return replace(state, determined=True, done=state.done | {state.current})
 
 
-def unit_finished(plan: Plan, unit: str, done: frozenset[Stop]) -> bool:
-    return all(stop in done for stop in plan.unit_stops(unit))
+Pairs = frozenset[tuple[str, str]]
+"""(contest, unit) of the kecamatan × pemilihan marked "selesai dibaca" (and not disputed since)."""
+
+
+def unit_finished(plan: Plan, unit: str, done: frozenset[Stop], read: Pairs | None = None) -> bool:
+    """Every stop of the kecamatan passed — and, when ``read`` is given, every pemilihan of it
+    marked selesai dibaca: leaving item 10 does not make a kecamatan read."""
+    return all(stop_finished(stop, done, read) for stop in plan.unit_stops(unit))
+
+
+def stop_finished(stop: Stop, done: frozenset[Stop], read: Pairs | None = None) -> bool:
+    """The stop was passed; item 10 (penyelesaian selisih) only counts once its pair is read."""
+    if stop not in done:
+        return False
+    if stop.item != "10" or read is None:
+        return True
+    return (stop.contest, stop.unit) in read
 
 
 def entry_refusal(
@@ -280,8 +295,13 @@ class ItemStatus(StrEnum):
     NA = "n.a."
 
 
-def item_status(plan: Plan, state: ProcedureState, item: Item) -> ItemStatus:
-    """Status of an item in the stepper (a looping item is done when done everywhere)."""
+def item_status(
+    plan: Plan, state: ProcedureState, item: Item, read: Pairs | None = None
+) -> ItemStatus:
+    """Status of an item in the stepper. A looping item (4–10) is shown for the kecamatan (and
+    pemilihan) the meeting is at — finished there is "selesai" even while other kecamatan wait;
+    at the opening and closing it is "selesai" once finished everywhere. Item 10 counts as
+    finished only where its pair is marked selesai dibaca (when ``read`` is given)."""
     if item.scope is Scope.STANDING:
         if item.code == "11" and state.paused:
             return ItemStatus.BERJALAN
@@ -289,9 +309,38 @@ def item_status(plan: Plan, state: ProcedureState, item: Item) -> ItemStatus:
     if state.current.item == item.code and not state.determined:
         return ItemStatus.BERJALAN
     stops = [s for s in plan.stops() if s.item == item.code]
-    if all(s in state.done for s in stops):
+    here = state.current
+    if item.scope is not Scope.ONCE and here.unit is not None:
+        stops = [
+            s
+            for s in stops
+            if s.unit == here.unit and (here.contest is None or s.contest in (None, here.contest))
+        ]
+    if all(stop_finished(s, state.done, read) for s in stops):
         return ItemStatus.SELESAI
     return ItemStatus.BELUM
+
+
+def item_progress(
+    plan: Plan, state: ProcedureState, item: Item, read: Pairs | None = None
+) -> tuple[int, int] | None:
+    """For a looping item: in how many kecamatan it is finished, of how many (None otherwise)."""
+    if item.scope not in (Scope.UNIT, Scope.UNIT_CONTEST):
+        return None
+    finished = sum(
+        all(
+            stop_finished(s, state.done, read) for s in plan.unit_stops(unit) if s.item == item.code
+        )
+        for unit in plan.units
+    )
+    return finished, len(plan.units)
+
+
+def unread_pairs(state: ProcedureState, read: Pairs) -> tuple[Stop, ...]:
+    """The item-10 stops the meeting has left without their pair marked selesai dibaca."""
+    return tuple(
+        sorted(s for s in state.done if s.item == "10" and (s.contest, s.unit) not in read)
+    )
 
 
 def stop_label(stop: Stop) -> str:
@@ -301,5 +350,5 @@ def stop_label(stop: Stop) -> str:
     return f"{number} ({item.title}){where}"
 
 
-def units_finished(plan: Plan, state: ProcedureState) -> int:
-    return sum(unit_finished(plan, u, state.done) for u in plan.units)
+def units_finished(plan: Plan, state: ProcedureState, read: Pairs | None = None) -> int:
+    return sum(unit_finished(plan, u, state.done, read) for u in plan.units)

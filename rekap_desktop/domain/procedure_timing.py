@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from rekap_desktop.domain.procedure import Plan, ProcedureState, unit_finished, units_finished
+from rekap_desktop.domain.procedure import (
+    Pairs,
+    Plan,
+    ProcedureState,
+    unit_finished,
+    units_finished,
+)
 
 
 @dataclass(frozen=True)
@@ -40,13 +46,21 @@ def unit_elapsed(moments: list[Moment], now: datetime) -> dict[str, timedelta]:
 
 
 def forecast(
-    plan: Plan, moments: list[Moment], now: datetime, target_end: datetime | None
+    plan: Plan,
+    moments: list[Moment],
+    now: datetime,
+    target_end: datetime | None,
+    read: Pairs | None = None,
 ) -> Forecast:
+    """``read``: the pairs marked selesai dibaca; given, a kecamatan counts as finished only
+    when every pemilihan of it is read, not merely when item 10 was left."""
     state = moments[-1].state if moments else ProcedureState()
-    done = units_finished(plan, state)
+    done = units_finished(plan, state, read)
     total = len(plan.units)
     spent = unit_elapsed(moments, now)
-    finished = [spent[u] for u in plan.units if u in spent and unit_finished(plan, u, state.done)]
+    finished = [
+        spent[u] for u in plan.units if u in spent and unit_finished(plan, u, state.done, read)
+    ]
     if done == 0 or not finished:
         return Forecast(done, total, None, None, None)
     average = sum(finished, timedelta()) / len(finished)

@@ -28,6 +28,8 @@ class Action(StrEnum):
     DECIDE_TIE = "decide_tie"
     SET_IDLE_LOCK = "set_idle_lock"
     """The idle time after which the cockpit's screen locks (ketua only)."""
+    CHANGE_SENDER_KEY = "change_sender_key"
+    """Accept a new signing key for a unit whose key was confirmed before (ketua only)."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -41,12 +43,14 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
     Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
+    Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
 _ALLOWED[Action.REOPEN_DETERMINED] = frozenset({Role.KETUA})
 _ALLOWED[Action.MANAGE_USERS] = frozenset({Role.KETUA})
 _ALLOWED[Action.SET_IDLE_LOCK] = frozenset({Role.KETUA})
+_ALLOWED[Action.CHANGE_SENDER_KEY] = frozenset({Role.KETUA})
 
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)

@@ -8,23 +8,26 @@ import gc
 import os
 import sys
 import time
-import traceback
 from collections.abc import Callable
-from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
+from rekap_desktop.gui.error_path import ErrorPath, active_window
 from rekap_desktop.gui.idle_lock import IdleLock
+from rekap_desktop.gui.indonesian import speak_indonesian
+from rekap_desktop.gui.keys import BLANK, INCIDENT, PAUSE, KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.gui.startup_check import confirm_opening
+from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.gui.station_watch import StationWatcher
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.screen_lock import ScreenLockService
@@ -36,11 +39,6 @@ SHOWN_LINE = "kokpit-tampil"
 PRELOAD_PRINTING_MS = 3000
 """The forms are loaded this long after the cockpit is shown, while it is idle: the first Ctrl+P
 then opens at once instead of waiting for ReportLab."""
-
-
-def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    traceback.print_exception(kind, error, tb, file=sys.stderr)
-    QMessageBox.critical(None, "Rekap Desktop", f"Kesalahan internal: {kind.__name__}: {error}")
 
 
 def _ketua_has_a_pin(service: PlenoService) -> bool:
@@ -78,12 +76,47 @@ def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], li
     return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
 
 
-def run(service: PlenoService) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def route_keys(window: MainWindow, extras: CockpitExtras, projector: ProjectorLink) -> KeyRouter:
+    """The key map's actions in the assembled cockpit (see gui.keys): their always-keys work
+    from anywhere, their letters also while a number field has the focus."""
+    actions = {
+        BLANK.name: projector.panel.blank_action,
+        PAUSE.name: window.action_pause,
+        INCIDENT.name: extras.action_incident,
+    }
+    return KeyRouter(actions, window)
+
+
+def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Callable[[], None]:
+    """The cockpit closed: the room's screen goes dark at once and the event loop ends with
+    code 0. ``exit`` and not ``quit``: Qt 6's quit first asks every window to close, and the
+    projector window refuses a close during the meeting (a stray Alt+F4), which would cancel
+    it. What still runs is finished after the loop (the closing wait), then the projector is
+    closed for good."""
+
+    def end() -> None:
+        projector.controller.window.withdraw()
+        app.exit(0)
+
+    return end
+
+
+def name_the_application(app: QCoreApplication) -> None:
+    """The names QSettings files the operator's settings (backup folder, screens…) under."""
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
-    sys.excepthook = _excepthook
+
+
+def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:
+    """The cockpit on ``service``'s meeting; ``errors`` (installed) is where every internal error
+    ends: logged, then told to the operator in a dialog while the meeting goes on. ``operator``
+    names who is at this station."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    speak_indonesian(app)
+    name_the_application(app)
+    error_path = ErrorPath(errors, active_window)
     settings = QSettings()
+    service.actor = operator_at_start(settings, operator)
     if not confirm_opening(service, backup_folder(settings)):
         return 2
     if not _ketua_has_a_pin(service):
@@ -93,11 +126,15 @@ def run(service: PlenoService) -> int:
     projector = ProjectorLink(window, settings)
     if extras.seats_view is not None:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
-    watcher = StationWatcher(service, window)
+    watcher = StationWatcher(service, window, window.procedure)
+    StationOperator(window, service, settings, operator)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
+    keys = route_keys(window, extras, projector)
+    keys.locked = lambda: idle.is_locked
     backups = AutoBackup(service, window.procedure, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     BackupMenu(window, window.file_menu, window.action_print, backups, settings)
+    window.closed.connect(_end_with_the_cockpit(app, projector))
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)
@@ -105,6 +142,7 @@ def run(service: PlenoService) -> int:
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()
+    keys.stop()
     finish_running_work(_running_work(extras, backups))
     extras.stop()
     backups.stop()
@@ -112,4 +150,5 @@ def run(service: PlenoService) -> int:
     watcher.stop()
     projector.shutdown()
     del extras
+    error_path.detach()
     return code

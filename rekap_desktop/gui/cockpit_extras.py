@@ -13,6 +13,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.background import BackgroundTask
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
+from rekap_desktop.gui.keys import INCIDENT, bind
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.operations import Failure, show_failure
 from rekap_desktop.gui.pages.reading import SourcesPage
@@ -58,8 +59,9 @@ class CockpitExtras:
         window.confirm = self.confirm  # type: ignore[method-assign]
         self._register_tab = LazyTab(self._build_register)
         window.views.addTab(self._register_tab, "Kejadian khusus / keberatan")
-        self.action_incident = self._action(
-            "&Kejadian khusus / keberatan baru…", "K", self.new_incident
+        self.action_incident = bind(
+            self._action("&Kejadian khusus / keberatan baru…", INCIDENT.letter, self.new_incident),
+            INCIDENT,
         )
         window.action_print.triggered.disconnect()
         window.action_print.setText("&Pusat cetak…")
@@ -68,7 +70,7 @@ class CockpitExtras:
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
         self.packages = PackageActions(
-            window, window.service, window.file_menu, _installation_fingerprint
+            window, window.service, window.file_menu, _installation_fingerprint, self.confirm_action
         )
         self._add_to_menus()
         self.seats_view: SeatView | None = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.gui.keys import KEY_MAP, NOT_WHILE_TYPING
 from rekap_desktop.guide import guide_file, guide_markdown
 
 GUIDE_TAB, KEYS_TAB = 0, 1
@@ -90,6 +91,16 @@ def window_keys(window: QWidget) -> list[tuple[str, str]]:
     return keys
 
 
+def always_keys() -> list[tuple[str, str]]:
+    """The key map's rows: each always-key, then what its single letter does and when."""
+    rows = [
+        (b.always, f"{b.what} — selalu: juga saat mengetik dan di dalam dialog") for b in KEY_MAP
+    ]
+    letters = " / ".join(b.letter for b in KEY_MAP)
+    rows.append((letters, f"sama dengan di atas, {NOT_WHILE_TYPING}"))
+    return rows
+
+
 class HelpWindow(QDialog):
     """Not modal: the operator can keep the guide open beside the cockpit."""
 
@@ -114,7 +125,12 @@ class HelpWindow(QDialog):
         self.refresh_keys(parent)
 
     def refresh_keys(self, window: QWidget) -> None:
-        rows = [*window_keys(window), ("Esc", "tutup jendela bantuan"), *PAGE_KEYS]
+        rows = [
+            *always_keys(),
+            *window_keys(window),
+            ("Esc", "tutup jendela bantuan"),
+            *PAGE_KEYS,
+        ]
         self.keys.setRowCount(len(rows))
         for row, (key, what) in enumerate(rows):
             self.keys.setItem(row, 0, QTableWidgetItem(key))

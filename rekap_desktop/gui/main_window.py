@@ -3,13 +3,13 @@ of every contest (always reachable), all live from the database."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,18 +22,26 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop import package_version
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.error_log import log
 from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
+from rekap_desktop.gui.keys import PAUSE, bind
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
 from rekap_desktop.gui.pages.recap_page import RecapView
 from rekap_desktop.gui.procedure_panel import ProcedurePanel
-from rekap_desktop.gui.window_geometry import restore_geometry, save_geometry
+from rekap_desktop.gui.window_geometry import (
+    fit_to_screen,
+    maximise_when_shown,
+    restore_geometry,
+    save_geometry,
+)
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
@@ -45,13 +53,31 @@ if TYPE_CHECKING:
     from rekap_desktop.gui.help_window import HelpWindow
 
 GEOMETRY_KEY = "main_window/geometry"
+PANEL_KEY = "main_window/projector_panel"
+"""Whether the projector panel (F7) was last shown, kept between runs."""
+FIRST_SIZE = QSize(1600, 1000)
+"""The window's size on a first start, shrunk to the available screen (see fit_to_screen)."""
+ROOM_FOR_PANEL = 1600
+"""The available screen width from which the projector panel is shown at start: below it (a
+1366×768 laptop) the panel starts hidden and F7 brings it."""
+PANEL_WIDTH = 270
+"""The stepper's starting width beside the page of the current item."""
 TARGET_KEY = "main_window/target_end"
 """The target end time of the meeting, kept between runs (commissioner only, never projected)."""
+
+
+def shown_place(state: ProcedureState) -> str:
+    """The place the cockpit shows, as the log states it."""
+    marks = [" — DISKORS" if state.paused else "", " — DITETAPKAN" if state.determined else ""]
+    return stop_label(state.current) + "".join(marks)
 
 
 class MainWindow(QMainWindow):
     tally_import_finished = Signal(object)
     """A rekap-csv/XLSX import ended: its ImportReport, or None when it was refused."""
+    closed = Signal()
+    """The cockpit was closed (Ctrl+Q, Berkas → Keluar, the window's close button): the
+    program ends (see gui.application)."""
 
     def __init__(
         self,
@@ -77,11 +103,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in dict.fromkeys(self.agenda.values()):
             self.stack.addWidget(page)
-        self.views = QTabWidget()
-        self.views.addTab(self.stack, "Tata cara rapat")
-        self.views.addTab(self.recap, "Rekapitulasi")
         self.panel = ProcedurePanel(self.pleno)
         self._connect_panel()
+        self.views = QTabWidget()
+        self.views.addTab(self._procedure_tab(), "Tata cara rapat")
+        self.views.addTab(self.recap, "Rekapitulasi")
+        self.projector_dock: QDockWidget | None = None
         central = self._central()
         self.setCentralWidget(central)
         self._importing: BackgroundTask[tuple[ImportReport, list[Change]]] | None = None
@@ -95,11 +122,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menu()
         self._shown: ProcedureState | None = None
+        self._pause_dialog: PauseDialog | None = None
         service.bus.subscribe(self.on_changed)
         self.refresh()
-        self.resize(1280, 760)
+        restored = settings is not None and restore_geometry(self, settings, GEOMETRY_KEY)
+        self._fitted: QSize | None = None
+        """The size a first start fitted to a laptop screen, maximised when first shown."""
+        if not restored and fit_to_screen(self, FIRST_SIZE):
+            self._fitted = self.size()
         if settings is not None:
-            restore_geometry(self, settings, GEOMETRY_KEY)
             saved = settings.value(TARGET_KEY)
             if isinstance(saved, str) and QTime.fromString(saved, "HH:mm").isValid():
                 self.panel.target.setTime(QTime.fromString(saved, "HH:mm"))
@@ -107,6 +138,9 @@ class MainWindow(QMainWindow):
         self.clock = QTimer(self)
         self.clock.timeout.connect(self.show_time)
         self.clock.start(30_000)
+        # The stepper sits inside the procedure tab now: without this the tab bar, first in the
+        # focus chain, would take the focus at start and the arrow keys would switch tabs.
+        self.panel.steps.setFocus()
 
     def _title(self) -> str:
         demo = " — SIMULASI" if self.service.is_demo() else ""
@@ -115,6 +149,7 @@ class MainWindow(QMainWindow):
     def _central(self) -> QWidget:
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 4, 6, 0)
         if self.service.is_demo():
             banner = QLabel("SIMULASI — data demo, bukan hasil resmi")
             banner.setObjectName("simulasiBanner")
@@ -125,18 +160,68 @@ class MainWindow(QMainWindow):
             layout.addWidget(banner)
         heading = QLabel(f"Rapat Pleno Terbuka Rekapitulasi — {self.pleno.region.name}")
         heading.setStyleSheet("font-size:16pt; font-weight:bold")
-        layout.addWidget(heading)
         details = [self.pleno.name, self.pleno.place or ""]
         if self.pleno.held_on:
             details.append(format_date(self.pleno.held_on))
-        layout.addWidget(QLabel(" · ".join(d for d in details if d)))
-        split = QSplitter()
-        split.addWidget(self.panel)
-        split.addWidget(self.views)
-        split.setStretchFactor(1, 3)
-        split.setSizes([380, 900])
-        layout.addWidget(split, 1)
+        for label in (heading, QLabel(" · ".join(d for d in details if d))):
+            # A long region name or place wraps instead of widening the window.
+            label.setWordWrap(True)
+            label.setMinimumWidth(1)
+            layout.addWidget(label)
+        layout.addWidget(self.views, 1)
         return central
+
+    def _procedure_tab(self) -> QSplitter:
+        """The stepper beside the page of the current item. It belongs to this tab only, so the
+        recapitulation, the register and the seats get the window's whole width."""
+        split = QSplitter()
+        split.setObjectName("procedureSplit")
+        split.addWidget(self.panel)
+        split.addWidget(self.stack)
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
+        split.setStretchFactor(1, 1)
+        split.setSizes([PANEL_WIDTH, 1000])
+        return split
+
+    def add_projector_panel(self, panel: QWidget) -> QDockWidget:
+        """The projector's preview panel in a dock at the right. F7 shows or hides it; on a
+        laptop screen narrower than ``ROOM_FOR_PANEL`` it starts hidden, so the comparison keeps
+        every source column on screen, and the operator's last choice is kept."""
+        dock = QDockWidget("Proyektor: pratinjau dan tayang", self)
+        dock.setObjectName("projectorDock")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        room = self._available().width()
+        # A quarter of a wide screen for large previews; as narrow as it goes on a laptop.
+        width = room // 4 if room >= ROOM_FOR_PANEL else 0
+        width = max(dock.minimumSizeHint().width(), width)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        toggle = dock.toggleViewAction()
+        toggle.setText("Panel &proyektor")
+        toggle.setShortcut(QKeySequence("F7"))
+        toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        toggle.triggered.connect(self._save_panel_choice)
+        self.addAction(toggle)
+        self.meeting_menu.addAction(toggle)
+        self.projector_dock = dock
+        self.action_projector_panel = toggle
+        dock.setVisible(self._panel_wanted())
+        return dock
+
+    def _panel_wanted(self) -> bool:
+        saved = self.settings.value(PANEL_KEY) if self.settings is not None else None
+        if saved is not None:
+            return str(saved).lower() in ("true", "1")
+        return self._available().width() >= ROOM_FOR_PANEL
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+    def _save_panel_choice(self, shown: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue(PANEL_KEY, bool(shown))
 
     def _connect_panel(self) -> None:
         self.panel.next_requested.connect(self.go_next)
@@ -156,7 +241,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.action_next = self._action("Langkah &berikutnya", "PgDown", self.go_next)
         self.action_back = self._action("Langkah &sebelumnya", "PgUp", self.go_back)
-        self.action_pause = self._action("S&kors / cabut skors", "P", self.toggle_pause)
+        self.action_pause = bind(
+            self._action("S&kors / cabut skors", PAUSE.letter, self.toggle_pause), PAUSE
+        )
         self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
         self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
         self.action_print = self._action("&Cetak halaman ini…", "Ctrl+P", self.print_page)
@@ -200,7 +287,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.recap.refresh_when_shown()
         state = self.procedure.state()
-        self.panel.show_state(self.procedure.plan, state)
+        self.panel.show_state(self.procedure.plan, state, self.procedure.pairs_read())
         page = self.current_page()
         if self._shown is None or (state.current, state.paused, state.determined) != (
             self._shown.current,
@@ -209,6 +296,8 @@ class MainWindow(QMainWindow):
         ):
             self.stack.setCurrentWidget(self.agenda[state.current.item])
             self.agenda[state.current.item].show_stop(state.current)
+            self._focus_page(self.agenda[state.current.item])
+            log().info("Kokpit: %s", shown_place(state))
         elif not page.editable:
             page.refresh()
         self._shown = state
@@ -219,12 +308,17 @@ class MainWindow(QMainWindow):
         )
         self.incident_label.setText(f"Kejadian/keberatan terbuka: {open_items}")
 
+    def _focus_page(self, page: AgendaPage) -> None:
+        """The keyboard goes where the new step is worked: its input, else the procedure list
+        (never a hidden page's field, nor nowhere)."""
+        (page.focus_target() or self.panel.steps).setFocus()
+
     def _save_target(self) -> None:
         if self.settings is not None:
             self.settings.setValue(TARGET_KEY, self.panel.target.time().toString("HH:mm"))
 
     def show_time(self) -> None:
-        now = datetime.now().astimezone()
+        now = clock.now()
         target = self.panel.target_end(now)
         self.panel.show_time(self.procedure.elapsed(now), self.procedure.forecast(target, now))
 
@@ -258,14 +352,29 @@ class MainWindow(QMainWindow):
         if self.procedure.state().paused:
             run_operation(self, "Cabut skors", self.procedure.resume)
             return
-        dialog = PauseDialog(self)
-        if dialog.exec():
+        if self._pause_dialog is not None:  # P again (its always-key) while it asks the reason
+            self._pause_dialog.activateWindow()
+            return
+        dialog = self._pause_dialog = PauseDialog(self)
+        try:
+            accepted = dialog.exec()
+        finally:
+            self._pause_dialog = None
+        if accepted:
             reason = dialog.reason()
             run_operation(self, "Skors", lambda: self.procedure.pause(reason))
 
     def determine(self) -> None:
         page = self.agenda[DETERMINATION]
         signatures = page.signatures()  # type: ignore[attr-defined]
+
+        def allowed() -> bool:
+            self.procedure.check_determination(signatures)
+            return True
+
+        # Why it is not allowed is said first; the question and the PIN come only after that.
+        if run_operation(self, "Penetapan", allowed) is None:
+            return
         answer = QMessageBox.question(
             self,
             "Penetapan",
@@ -303,10 +412,14 @@ class MainWindow(QMainWindow):
 
     def print_page(self) -> None:
         from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrinter
+
+        from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 
         printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
+        choice = PrinterDialog(self)
+        if choice.exec():
+            choice.configure(printer)
             painter = QPainter(printer)
             widget = self.views.currentWidget()
             scale = printer.pageRect(QPrinter.Unit.DevicePixel).width() / max(widget.width(), 1)
@@ -397,6 +510,11 @@ class MainWindow(QMainWindow):
             "hasil penghitungan perolehan suara.",
         )
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        maximise_when_shown(self, self._fitted)
+        self._fitted = None
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         if self.settings is not None:
             save_geometry(self, self.settings, GEOMETRY_KEY)
@@ -406,3 +524,5 @@ class MainWindow(QMainWindow):
         self.audit_status.stop()
         self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -8,10 +8,15 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rekap_desktop.error_log import log
 from rekap_desktop.interchange.problems import InputRejected
 
 T = TypeVar("T")
 MAX_LISTED = 15
+AFTER_A_BUG = (
+    "Rapat dapat dilanjutkan; yang sudah tersimpan tetap aman. Ulangi langkah itu; bila "
+    "kesalahan muncul lagi, serahkan berkas log program kepada petugas teknis."
+)
 
 
 def refusal_text(error: InputRejected) -> str:
@@ -34,8 +39,10 @@ class Failure:
 
 
 def failure_of(error: Exception) -> Failure:
+    """``error`` for a dialog; a bug is written to the program's log with its traceback."""
     if isinstance(error, InputRejected):
         return Failure(refusal_text(error), refused=True)
+    log().error("Kesalahan internal", exc_info=(type(error), error, error.__traceback__))
     return Failure(f"Kesalahan internal: {type(error).__name__}: {error}", refused=False)
 
 
@@ -46,7 +53,7 @@ def show_failure(parent: QWidget | None, title: str, failure: Failure) -> None:
     if failure.refused:
         QMessageBox.warning(parent, title, failure.text)
     else:
-        QMessageBox.critical(parent, title, failure.text)
+        QMessageBox.critical(parent, title, f"{failure.text}\n\n{AFTER_A_BUG}")
 
 
 def run_operation(

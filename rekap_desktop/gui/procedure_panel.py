@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,10 +25,13 @@ from rekap_desktop.domain.procedure import (
     DETERMINATION,
     ITEMS,
     ItemStatus,
+    Pairs,
     Plan,
     ProcedureState,
     Stop,
+    item_progress,
     item_status,
+    unread_pairs,
 )
 from rekap_desktop.domain.procedure_timing import Forecast
 
@@ -38,6 +41,10 @@ STATUS_LOOK = {
     ItemStatus.SELESAI: ("selesai", "#1d6b2a", None),
     ItemStatus.NA: ("n.a.", "#888888", None),
 }
+
+
+MAX_UNREAD = 3
+"""Unread pairs named under the stepper; the rest are counted."""
 
 
 def format_duration(value: timedelta) -> str:
@@ -63,6 +70,11 @@ class ProcedurePanel(QWidget):
         self.position = QLabel()
         self.position.setWordWrap(True)
         self.position.setStyleSheet("font-weight:bold")
+        self.unread = QLabel()
+        self.unread.setObjectName("unreadPairs")
+        self.unread.setWordWrap(True)
+        self.unread.setStyleSheet("color:#a01010")
+        self.unread.hide()
         self.progress = QLabel()
         self.elapsed = QLabel()
         self.forecast_label = QLabel()
@@ -78,7 +90,9 @@ class ProcedurePanel(QWidget):
         layout.addWidget(QLabel("<b>Tata cara rapat (17 butir)</b>"))
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.position)
+        layout.addWidget(self.unread)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Kemajuan:", self.progress)
         form.addRow("Waktu kecamatan ini:", self.elapsed)
         form.addRow("Target selesai:", self.target)
@@ -88,30 +102,38 @@ class ProcedurePanel(QWidget):
         layout.addLayout(self._buttons())
         self._stop = Stop("1")
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, signal in (
-            ("◀ Kembali (PgUp)", self.back_requested),
-            ("Lanjut ▶ (PgDn)", self.next_requested),
-            ("Skors (P)", self.pause_requested),
+    def _buttons(self) -> QGridLayout:
+        """Back and next side by side, skors under them: the stepper stays narrow."""
+        grid = QGridLayout()
+        for place, (text, signal) in enumerate(
+            (
+                ("◀ Kembali (PgUp)", self.back_requested),
+                ("Lanjut ▶ (PgDn)", self.next_requested),
+                ("Skors (P)", self.pause_requested),
+            )
         ):
             button = QPushButton(text)
             button.clicked.connect(signal.emit)
-            row.addWidget(button)
-        return row
+            grid.addWidget(button, place // 2, place % 2)
+        return grid
 
     def target_end(self, today: datetime) -> datetime:
         time = self.target.time()
         return today.replace(hour=time.hour(), minute=time.minute(), second=0, microsecond=0)
 
-    def show_state(self, plan: Plan, state: ProcedureState) -> None:
+    def show_state(self, plan: Plan, state: ProcedureState, read: Pairs | None = None) -> None:
+        """``read``: the pairs marked selesai dibaca (None: not known, item 10 counts as left)."""
         self._stop = state.current
         self.steps.clear()
         for item in ITEMS:
-            status = item_status(plan, state, item)
+            status = item_status(plan, state, item, read)
             text, colour, background = STATUS_LOOK[status]
             number = "P" if item.code == DETERMINATION else item.code
             row = QListWidgetItem(f"{number:>2}. [{text}] {item.title}")
+            progress = item_progress(plan, state, item, read)
+            if progress:
+                # In the tooltip: a count on every looping row would make the list scroll.
+                row.setToolTip(f"Selesai di {progress[0]} dari {progress[1]} kecamatan")
             row.setData(256, item.code)
             row.setForeground(QBrush(QColor(colour)))
             if background:
@@ -123,6 +145,21 @@ class ProcedurePanel(QWidget):
         place = " · ".join(p for p in parts if p) or "Acara pembukaan/penutupan"
         marks = [m for m, on in (("DISKORS", state.paused), ("DITETAPKAN", state.determined)) if on]
         self.position.setText(place + "".join(f" — {m}" for m in marks))
+        self._show_unread(unread_pairs(state, read) if read is not None else ())
+
+    def _show_unread(self, stops: tuple[Stop, ...]) -> None:
+        """The pairs the meeting left at item 10 without "selesai dibaca": they stay unfinished
+        in plain sight until they are read (and the result cannot be determined before)."""
+        names = []
+        for stop in stops:
+            unit = self.pleno.unit(stop.unit or "")
+            contest = self.pleno.contest(stop.contest or "")
+            names.append(f"{unit.name if unit else stop.unit} — {contest.title if contest else ''}")
+        shown = "; ".join(names[:MAX_UNREAD])
+        if len(names) > MAX_UNREAD:
+            shown += f" dan {len(names) - MAX_UNREAD} lainnya"
+        self.unread.setText(f"Belum selesai dibaca: {shown}" if names else "")
+        self.unread.setVisible(bool(names))
 
     def show_time(self, elapsed: dict[str, timedelta], forecast: Forecast) -> None:
         self.progress.setText(

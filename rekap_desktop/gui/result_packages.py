@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.operations import Failure, refusal_text
 from rekap_desktop.interchange.problems import InputRejected
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # the package machinery is loaded when a package is first mad
         SenderCheck,
     )
     from rekap_desktop.services.packages import ExportedPackage
+    from rekap_desktop.services.users_service import Confirmation
 
 EXPORT_TITLE = "Ekspor paket hasil"
 IMPORT_TITLE = "Impor paket hasil"
@@ -97,11 +99,14 @@ class PackageActions(QObject):
         service: PlenoService,
         menu: QMenu,
         installation_key: Callable[[], str],
+        approve: Callable[[Action], Confirmation | None] = lambda _action: None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.service = service
         self._installation_key = installation_key
+        self._approve = approve
+        """A commissioner's PIN for an action (the ketua's, to replace a sender's key)."""
         self._run: _Run | None = None
         self._queue: list[Path] = []
         self._lines: list[str] = []
@@ -268,8 +273,15 @@ class PackageActions(QObject):
                 self._next_package()
                 return
             trust = check.fingerprint
+        confirmation = None
+        if check.key_changed:
+            confirmation = self._approve(Action.CHANGE_SENDER_KEY)
+            if confirmation is None:
+                self._lines += [f"{path.name}: dibatalkan; penggantian kunci tidak disetujui.", ""]
+                self._next_package()
+                return
         self._start(
-            lambda own: _importer(own).import_package(path, trust=trust),
+            lambda own: _importer(own).import_package(path, trust=trust, confirmation=confirmation),
             lambda report: self._package_imported(path, report),
             lambda text: self._import_refused(path, text),
         )

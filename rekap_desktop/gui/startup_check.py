@@ -32,14 +32,18 @@ def damage_report(service: PlenoService) -> list[str]:
     return lines
 
 
-def latest_good_backup(folder: Path) -> Path | None:
-    for path in sorted(folder.glob(f"{backup_service.PREFIX}*.sqlite"), reverse=True):
+def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
+    """The newest sound backup in ``folder`` of the meeting tagged ``tag`` (any meeting when the
+    damaged database cannot say which it is), newest first by the time in its name."""
+    candidates = []
+    for path in folder.glob(f"{backup_service.PREFIX}*.sqlite"):
         try:
-            if backup_service.preview_backup(path).chain_ok:
-                return path
+            preview = backup_service.preview_backup(path)
         except InputRejected:
             continue
-    return None
+        if preview.chain_ok and (tag is None or preview.tag == tag):
+            candidates.append((path.stem[-15:], path))
+    return max(candidates)[1] if candidates else None
 
 
 def confirm_opening(service: PlenoService, backups: Path, parent: QWidget | None = None) -> bool:
@@ -47,7 +51,7 @@ def confirm_opening(service: PlenoService, backups: Path, parent: QWidget | None
     problems = damage_report(service)
     if not problems:
         return True
-    backup = latest_good_backup(backups)
+    backup = latest_good_backup(backups, backup_service.meeting_tag(service.engine))
     text = "Basis data tidak dibuka karena:\n\n" + "\n".join(f"• {p}" for p in problems)
     if backup is None:
         QMessageBox.critical(parent, "Basis data rusak", text + "\n\nTidak ada cadangan yang baik.")

@@ -392,7 +392,7 @@ class _TableReader:
             message = f"baris ganda: kode {unit.code} sumber {group.source} sudah ada di baris "
             self.problem(f"{message}{group.own}", number, CODE)
         group.own = group.own or number
-        name = row[self.index[NAME]].strip() if NAME in self.index else ""
+        name = _unmarked(row[self.index[NAME]].strip()) if NAME in self.index else ""
         if name and name.casefold() != unit.name.strip().casefold():
             self.problem(f"nama tidak sesuai unit {unit.code} ({unit.name})", number, NAME)
 
@@ -439,7 +439,9 @@ class _TableReader:
         cells = self.separator.join(batch).split(self.separator)
         width = len(group.plan.columns)
         numbers: list[int] | None = None
-        if len(cells) == width * len(batch):
+        # Every row as wide as the header, not just the batch as a whole: a short row and a long
+        # one would otherwise keep the cell count and shift the cells between them a column off.
+        if len(cells) == width * len(batch) and self.as_wide_as_the_header(batch, width):
             try:
                 numbers = list(map(_SMALL.__getitem__, cells))
             except KeyError:
@@ -453,6 +455,10 @@ class _TableReader:
             group.sums = [total + sum(numbers[i::width]) for i, total in enumerate(group.sums)]
             group.full = True
         batch.clear()
+
+    def as_wide_as_the_header(self, batch: list[str], width: int) -> bool:
+        separators = list(map(str.count, batch, repeat(self.separator)))
+        return separators == [width - 1] * len(batch)
 
     # --- the end --------------------------------------------------------------------------
 
@@ -558,8 +564,29 @@ def write_rekap_csv(records: Iterable[TallyRecord], pleno: Pleno) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for row in _table(records, pleno):
-        writer.writerow("" if cell is None else cell for cell in row)
+        writer.writerow(_csv_cell(cell) for cell in row)
     return out.getvalue().encode("utf-8")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet program take a text cell for a formula."""
+TEXT_MARK = "'"
+
+
+def _csv_cell(cell: object) -> object:
+    """A text that a spreadsheet would run as a formula is written behind a ' (read back
+    without it): opening an export in a spreadsheet never runs what a name contains."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return TEXT_MARK + cell
+    return cell
+
+
+def _unmarked(text: str) -> str:
+    if text.startswith(TEXT_MARK) and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def write_rekap_xlsx(records: Iterable[TallyRecord], pleno: Pleno) -> bytes:

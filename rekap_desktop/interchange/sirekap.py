@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from rekap_desktop.domain.ids import FieldKey
@@ -123,7 +124,10 @@ def read_sirekap_file(data: bytes, name: str) -> SirekapFile:
     if len(data) > MAX_FILE_BYTES:
         raise InputRejected([Problem("berkas terlalu besar untuk berkas Sirekap")], name)
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+    except _DuplicateKey as duplicate:
+        message = f"kunci '{duplicate.key}' ganda dalam satu objek"
+        raise InputRejected([Problem(message)], name) from None
     except UnicodeDecodeError:
         raise InputRejected([Problem("berkas bukan teks UTF-8")], name) from None
     except json.JSONDecodeError as error:
@@ -132,6 +136,25 @@ def read_sirekap_file(data: bytes, name: str) -> SirekapFile:
     except RecursionError:
         raise InputRejected([Problem("JSON terlalu dalam bersarang")], name) from None
     return parse_document(document, name)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose key appears twice is refused: JSON readers would keep either value."""
+    document = dict(pairs)
+    if len(document) == len(pairs):
+        return document
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen.add(key)
+    raise AssertionError("unreachable: a shorter dict has a repeated key")
 
 
 def parse_document(document: Any, name: str) -> SirekapFile:
@@ -264,7 +287,20 @@ def _ts(document: dict[str, Any], name: str) -> str:
             [Problem("'ts' (waktu data Sirekap) tidak ada atau tidak sah (TTTT-BB-HH jj:mm:dd)")],
             name,
         )
+    try:
+        snapshot_time(ts)
+    except ValueError:
+        message = f"'ts' {ts.strip()} bukan tanggal dan jam yang ada"
+        raise InputRejected([Problem(message)], name) from None
     return ts.strip()
+
+
+def snapshot_time(ts: str) -> datetime:
+    """A Sirekap ``ts`` ("2024-11-28 10:05:00", "T" or space, seconds optional) as a time."""
+    text = ts.strip().replace("T", " ")
+    return datetime.strptime(
+        text, "%Y-%m-%d %H:%M:%S" if text.count(":") == 2 else "%Y-%m-%d %H:%M"
+    )
 
 
 def _votes(row: dict[str, Any], where: str, name: str) -> dict[str, int]:

@@ -199,7 +199,7 @@ def _from_region(file: RegionFile, pleno: Pleno, catalogue: _Catalogue) -> Conte
         if row.progress is not None:
             before = progress.get(unit)
             progress[unit] = row.progress if before is None else before + row.progress
-    _refuse_blanked(values, file.progress or _total(progress.values()), file.name)
+    _refuse_blanked(values, file.progress or _total(progress.values()), file.name, progress)
     units = tuple(UnitSnapshot(u, values[u], progress.get(u)) for u in _ordered(pleno, values))
     return ContestSnapshot(contest.code, file.ts, (file.name,), units)
 
@@ -253,7 +253,8 @@ def _from_tps(
     notes = {
         u: _drop_partial_admin(values[u], both, done) for u, (done, _, both) in counted.items()
     }
-    _refuse_blanked(values, _total(progress.values()), files[0].name if len(files) == 1 else "")
+    name = files[0].name if len(files) == 1 else ""
+    _refuse_blanked(values, _total(progress.values()), name, progress)
     units = tuple(
         UnitSnapshot(u, values[u], progress[u], notes[u]) for u in _ordered(pleno, values)
     )
@@ -280,11 +281,26 @@ def _tps_progress(pleno: Pleno, unit: RegionCode, done: int, files: int) -> Prog
 
 
 def _refuse_blanked(
-    values: dict[RegionCode, dict[FieldKey, int]], progress: Progress | None, name: str
+    values: dict[RegionCode, dict[FieldKey, int]],
+    progress: Progress | None,
+    name: str,
+    by_unit: dict[RegionCode, Progress] | None = None,
 ) -> None:
-    votes = [v for form in values.values() for k, v in form.items() if k.startswith("suara_")]
-    if progress is not None and progress.done > 0 and not any(votes):
+    """Refuse Sirekap's blanked figures: every vote 0 where TPS were read, in the whole file or
+    in any one unit (one real kecamatan must not let nine blanked ones through as zeros)."""
+    if progress is not None and progress.done > 0 and not any(map(_votes, values.values())):
         raise InputRejected([Problem(BLANKED.format(progress=progress.label()))], name)
+    blanked = [
+        Problem(f"{unit}: " + BLANKED.format(progress=read.label()))
+        for unit, read in (by_unit or {}).items()
+        if read.done > 0 and not _votes(values.get(unit, {}))
+    ]
+    if blanked:
+        raise InputRejected(blanked, name)
+
+
+def _votes(form: dict[FieldKey, int]) -> int:
+    return sum(v for k, v in form.items() if k.startswith("suara_"))
 
 
 def _total(progresses: Iterable[Progress]) -> Progress | None:

@@ -3,19 +3,24 @@ rotated; restore shows what a backup holds before it replaces anything."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
+from rekap_desktop.storage.orm import MeetingRow
 
 KEEP = 20
 PREFIX = "rekap-cadangan-"
@@ -31,6 +36,30 @@ class BackupPreview:
     last_change: str
     forms: int
     chain_ok: bool
+    tag: str = ""
+    """Which meeting the backup is of (see :func:`meeting_tag`)."""
+
+
+def meeting_tag(engine: Engine) -> str | None:
+    """The meeting's tag in backup names: its region code and a short hash of its setup and
+    creation time, so backups of different meetings in one folder never mix (rotation, the
+    backup offered at start). None when the database cannot say (damaged)."""
+    try:
+        with Session(engine) as session:
+            row = session.execute(select(MeetingRow.setup_json, MeetingRow.created_at)).first()
+    except SQLAlchemyError:
+        return None
+    return _tag(row[0], row[1]) if row is not None else None
+
+
+def _tag(setup_json: str, created_at: str) -> str:
+    try:
+        region = str(json.loads(setup_json)["wilayah"]["kode"])
+    except (ValueError, KeyError, TypeError):
+        region = "pleno"
+    digest = hashlib.sha256(f"{setup_json}\n{created_at}".encode()).hexdigest()[:8]
+    safe = "".join(c for c in region if c.isalnum()) or "pleno"
+    return f"{safe}-{digest}"
 
 
 def sqlite_path(engine: Engine) -> Path:
@@ -49,9 +78,12 @@ def sqlite_path(engine: Engine) -> Path:
 def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> BackupPreview:
     """Copy the live database into ``folder`` (e.g. a USB stick), verify the copy, rotate."""
     source = sqlite_path(engine)
+    tag = meeting_tag(engine)
+    if tag is None:
+        raise InputRejected([Problem("basis data tidak berisi pleno; tidak ada yang dicadangkan")])
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{PREFIX}{stamp}.sqlite"
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{tag}-{stamp}.sqlite"
     partial = target.with_suffix(".partial")
     _copy(source, partial)
     preview = preview_backup(partial)
@@ -59,7 +91,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         partial.unlink()
         raise InputRejected([Problem("salinan cadangan tidak lolos pemeriksaan; tidak disimpan")])
     partial.replace(target)
-    _rotate(folder)
+    _rotate(folder, tag)
     return BackupPreview(
         target,
         preview.meeting,
@@ -67,6 +99,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         preview.last_change,
         preview.forms,
         preview.chain_ok,
+        preview.tag,
     )
 
 
@@ -89,7 +122,7 @@ def preview_backup(path: Path) -> BackupPreview:
 def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
     if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
-    setup = connection.execute("SELECT setup_json FROM meeting").fetchone()
+    setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
     document = json.loads(setup[0])
@@ -105,6 +138,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
         entries[-1][1] if entries else "-",
         int(forms),
         _chain_ok(entries),
+        _tag(setup[0], setup[1]),
     )
 
 
@@ -129,10 +163,84 @@ def _copy(source: Path, target: Path) -> None:
         origin.close()
 
 
-def _rotate(folder: Path) -> None:
-    backups = sorted(folder.glob(f"{PREFIX}*.sqlite"))
+def _rotate(folder: Path, tag: str) -> None:
+    """Keep the newest :data:`KEEP` backups of this meeting; other meetings' are left alone."""
+    backups = sorted(folder.glob(f"{PREFIX}{tag}-*.sqlite"))
     for old in backups[:-KEEP]:
         old.unlink()
+
+
+def restore_over_damaged(
+    live: Path, backup: Path, confirm: Callable[[Engine], Confirmation | None]
+) -> BackupPreview | None:
+    """Put a verified backup in place of a damaged database file that cannot be opened.
+
+    The damaged file (with its WAL and shared-memory files) is set aside under a new name, never
+    deleted; ``confirm`` is asked on the restored meeting (its users and PINs are the backup's,
+    the damaged file's cannot be read). Without a confirmation everything is put back as it was
+    and None is returned; with one, the restore is recorded in the restored chain."""
+    from rekap_desktop.storage.engine import open_engine
+
+    preview = preview_backup(backup)
+    if not preview.chain_ok:
+        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
+    moved = _set_aside(live, kept)
+    engine: Engine | None = None
+    try:
+        _copy(backup, live)
+        engine = open_engine(str(live))
+        confirmation = confirm(engine)
+        if confirmation is None:
+            raise _Cancelled
+        with Session(engine) as session, session.begin():
+            audit.append(
+                session,
+                confirmation.user.name,
+                AuditEvent.BACKUP_RESTORED,
+                {
+                    "berkas": backup.name,
+                    "disimpan_sebagai": kept.name,
+                    "berkas_rusak": True,
+                    **confirmation.audit_fields(),
+                },
+            )
+    except BaseException as error:
+        if engine is not None:
+            engine.dispose()
+        _put_back(live, moved)
+        if isinstance(error, _Cancelled):
+            return None
+        raise
+    engine.dispose()
+    return preview
+
+
+class _Cancelled(Exception):
+    """No confirmation was given for a restore over a damaged file."""
+
+
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""A SQLite file and the files beside it that belong to it."""
+
+
+def _set_aside(live: Path, kept: Path) -> list[tuple[Path, Path]]:
+    moved = []
+    for ending in _COMPANIONS:
+        origin = live.with_name(live.name + ending)
+        if origin.exists():
+            target = kept.with_name(kept.name + ending)
+            origin.replace(target)
+            moved.append((origin, target))
+    return moved
+
+
+def _put_back(live: Path, moved: list[tuple[Path, Path]]) -> None:
+    for ending in _COMPANIONS:
+        live.with_name(live.name + ending).unlink(missing_ok=True)
+    for origin, target in moved:
+        target.replace(origin)
 
 
 def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:
@@ -143,7 +251,7 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
     live = sqlite_path(engine)
     engine.dispose()
-    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{datetime.now():%Y%m%d-%H%M%S}.sqlite")
+    kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
     _copy(backup, live)
     with Session(engine) as session, session.begin():

@@ -21,6 +21,7 @@ from rekap_desktop.domain.corrections import (
     entry_problems,
 )
 from rekap_desktop.domain.ids import ContestCode, RegionCode
+from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
@@ -115,11 +116,43 @@ class CorrectionsService(ServiceBase):
         with Session(self.pleno_service.engine) as session:
             return corrections_store.pairs_read(session)
 
+    def pairs_finished(self) -> set[tuple[str, str]]:
+        """(contest, unit) of every pair the room may be told is read ("sudah dibacakan"):
+        marked selesai dibaca, and no register entry about it open since."""
+        with Session(self.pleno_service.engine) as session:
+            read = corrections_store.pairs_read(session)
+            entries = repository.incidents(session)
+        return {
+            (contest, unit)
+            for contest, unit in read
+            if not any(_open_about(entry, contest, unit) for entry in entries)
+        }
+
+    def unsettled(self, contest: str, unit: str) -> list[str]:
+        """Why the pair may not be marked selesai dibaca now, in Indonesian: the PPK form
+        missing, each field still differing, each register entry about it still open (empty:
+        it may)."""
+        target = self.target(contest, unit)
+        with Session(self.pleno_service.engine) as session:
+            return self._unsettled(session, target)
+
     def commissioners(self) -> tuple[str, ...]:
         """Names of the KPU members (anggota) of the meeting who may approve a correction."""
         return tuple(m.name for m in self.pleno_service.pleno().members)
 
     # -- changing --------------------------------------------------------------------------
+
+    def check_current(self, contest: str, unit: str, request: SettleRequest) -> None:
+        """Before the commissioner's PIN is asked: refuse (as :meth:`settle` would) a correction
+        made on a view another station has since changed, or on a locked result, so no one types
+        a PIN for a correction that cannot be written. Nothing is written; :meth:`settle` checks
+        again inside its write transaction."""
+        target = self.target(contest, unit)
+        key = target.field(request.field)
+        self._check_incident(request.incident_number)
+        ensure_result_open(self.pleno_service)
+        with Session(self.pleno_service.engine) as session:
+            refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
 
     def settle(self, contest: str, unit: str, request: SettleRequest) -> SettleResult:
         """Record a correction and write its value as the determined (pleno) value."""
@@ -190,27 +223,33 @@ class CorrectionsService(ServiceBase):
         target = self.target(contest, unit)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            comparison = self.compare_in(session, target)
-            if not comparison.has_reference:
-                raise InputRejected(
-                    [Problem(f"formulir D.Hasil PPK {target.where()} belum tercatat")]
-                )
-            if not comparison.is_complete:
-                open_rows = [r.label for r in comparison.rows if r.is_open]
-                raise InputRejected(
-                    [
-                        Problem(f"{target.where()}: masih ada selisih pada {row}")
-                        for row in open_rows
-                    ]
-                )
+            reasons = self._unsettled(session, target)
+            if reasons:
+                raise InputRejected([Problem(f"{target.where()}: {r}") for r in reasons])
             self._set_read(session, target)
         self._announce(contest, True, AuditEvent.PAIR_READ)
 
+    def _unsettled(self, session: Session, target: Target) -> list[str]:
+        comparison = self.compare_in(session, target)
+        if not comparison.has_reference:
+            return ["formulir D.Hasil PPK belum tercatat"]
+        reasons = [f"masih ada selisih pada {row.label}" for row in comparison.rows if row.is_open]
+        contest, unit = target.contest.code, target.unit.code
+        reasons.extend(
+            f"{ENTRY_KINDS.get(entry.kind, 'entri')} nomor {entry.number} masih terbuka; "
+            "selesaikan dahulu (register kejadian khusus/keberatan)"
+            for entry in repository.incidents(session)
+            if _open_about(entry, contest, unit)
+        )
+        return reasons
+
     def _mark_if_complete(self, session: Session, target: Target) -> bool:
+        """A correction that settles the last difference marks the pair read, unless a register
+        entry about it is still open (the room is not told it is read while it is disputed)."""
         contest, unit = target.contest.code, target.unit.code
         if corrections_store.pair_status(session, contest, unit) == corrections_store.READ:
             return False
-        if not self.compare_in(session, target).is_complete:
+        if self._unsettled(session, target):
             return False
         self._set_read(session, target)
         return True
@@ -241,6 +280,25 @@ class CorrectionsService(ServiceBase):
             bus.publish(Change(event, frozenset({contest})))
         if pair_read:
             bus.publish(Change(AuditEvent.PAIR_READ, frozenset({contest})))
+
+
+ENTRY_KINDS = {
+    "kejadian_khusus": "kejadian khusus",
+    "keberatan_saksi": "keberatan saksi",
+    "keberatan_bawaslu": "keberatan Bawaslu",
+    "masalah_lain": "masalah",
+}
+
+
+def _open_about(entry: repository.StoredIncident, contest: str, unit: str) -> bool:
+    """An open register entry about this pemilihan in this kecamatan (or a desa/TPS in it), or
+    about the kecamatan as a whole (no pemilihan named)."""
+    return (
+        entry.status == IncidentStatus.TERBUKA.value
+        and entry.unit is not None
+        and entry.unit.startswith(unit)
+        and entry.contest in (None, contest)
+    )
 
 
 def _correction_payload(correction: Correction) -> dict[str, object]:

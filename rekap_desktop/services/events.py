@@ -13,6 +13,10 @@ class Change:
     contests: frozenset[str] = field(default_factory=frozenset)
 
 
+OTHER_STATION = "perubahan_stasiun_lain"
+"""What changed was committed by another station on the same database (or found there while
+this station tried to change it): every view re-reads committed state."""
+
 Listener = Callable[[Change], None]
 
 

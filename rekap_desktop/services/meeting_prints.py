@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import ProcedureState, stop_label
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.text.numbers import format_date
 
 
 def meeting_print_service(pleno: PlenoService) -> PrintService:
@@ -27,17 +29,31 @@ def meeting_print_service(pleno: PlenoService) -> PrintService:
 
 
 def _clock(at: str | datetime) -> str:
-    moment = datetime.fromisoformat(at) if isinstance(at, str) else at
+    moment = clock.parse(at) if isinstance(at, str) else at
     return moment.strftime("%H.%M")
 
 
+def _day(at: str) -> str:
+    return format_date(clock.parse(at).date())
+
+
 def pause_note(procedure: ProcedureService) -> str:
-    """When and why the meeting is suspended, for the skors form; empty when it is not."""
-    current = next((p for p in reversed(procedure.pauses()) if p.ended_at is None), None)
-    if current is None:
+    """When and why the meeting was suspended, for the skors form: the skors going on, or else
+    the last one (a catatan skors printed after the skors was lifted still says which skors it
+    documents); empty when the meeting was never suspended."""
+    pauses = procedure.pauses()
+    current = next((p for p in reversed(pauses) if p.ended_at is None), None)
+    last = current or (pauses[-1] if pauses else None)
+    if last is None:
         return ""
-    reason = f": {current.reason}" if current.reason else ""
-    return f"Rapat diskors sejak pukul {_clock(current.started_at)}{reason}"
+    reason = f": {last.reason}" if last.reason else ""
+    start = f"pukul {_clock(last.started_at)} ({_day(last.started_at)})"
+    if last.ended_at is None:
+        return f"Rapat diskors sejak {start}{reason}"
+    end = f"pukul {_clock(last.ended_at)}"
+    if _day(last.ended_at) != _day(last.started_at):
+        end += f" ({_day(last.ended_at)})"
+    return f"Rapat diskors {start} sampai {end}; skors telah dicabut{reason}"
 
 
 def proceedings(procedure: ProcedureService) -> list[tuple[str, str]]:

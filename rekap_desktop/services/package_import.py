@@ -22,6 +22,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Level, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, Origin
+from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.sources import PPK, SourceKind
 from rekap_desktop.domain.tally import is_known_key
 from rekap_desktop.interchange import package as pkg
@@ -35,6 +36,7 @@ from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store, packages_store, repository
 from rekap_desktop.storage.packages_store import ImportedPackage
 
@@ -55,6 +57,10 @@ class PackageImportReport:
     newly_trusted: bool
     skipped: tuple[ContestCode, ...] = ()
     """Contests of the package this meeting does not hold (final at the sender's level)."""
+    replaced: tuple[str, ...] = ()
+    """The unit's keys confirmed before, when this package's key replaced them."""
+    replaced_by: str = ""
+    """The ketua who confirmed the replacement with their PIN."""
 
     def lines(self) -> list[str]:
         trusted = " (kunci baru dikonfirmasi)" if self.newly_trusted else ""
@@ -63,6 +69,11 @@ class PackageImportReport:
             f"{', '.join(self.contests)}; {self.carried} kejadian/keberatan dibawa",
             f"Sidik kunci pengirim: {self.fingerprint}{trusted}",
         ]
+        if self.replaced:
+            lines.append(
+                f"PERINGATAN: kunci pengirim unit {self.unit} DIGANTI; kunci sebelumnya: "
+                f"{', '.join(self.replaced)}; penggantian dikonfirmasi oleh {self.replaced_by}"
+            )
         if self.skipped:
             lines.append(f"Tidak diimpor (bukan pemilihan pleno ini): {', '.join(self.skipped)}")
         return lines
@@ -124,15 +135,21 @@ class PackageImportService:
             tuple(earlier),
         )
 
-    def import_package(self, path: Path, *, trust: str | None = None) -> PackageImportReport:
-        """Import one unit's package; ``trust`` confirms a sender key seen for the first time."""
+    def import_package(
+        self, path: Path, *, trust: str | None = None, confirmation: Confirmation | None = None
+    ) -> PackageImportReport:
+        """Import one unit's package; ``trust`` confirms a sender key seen for the first time.
+        A key that replaces one confirmed before for the unit also needs the ketua's
+        ``confirmation`` (Action.CHANGE_SENDER_KEY): an operator alone cannot swap it."""
         data = _read(path)
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            newly = self._check_key(session, verified, fp, checked.unit, trust, path.name)
+            newly, replaced = self._check_key(
+                session, verified, fp, checked.unit, (trust, confirmation), path.name
+            )
             self._check_newer(session, verified, checked.unit, path.name)
             carried = self._store(session, path.name, data, verified, checked, fp)
         self.pleno_service.bus.publish(
@@ -146,6 +163,8 @@ class PackageImportService:
             fp,
             newly,
             checked.skipped,
+            tuple(replaced),
+            confirmation.user.name if replaced and confirmation else "",
         )
 
     def _check_key(
@@ -154,12 +173,14 @@ class PackageImportService:
         verified: pkg.VerifiedPackage,
         fp: str,
         unit: RegionCode,
-        trust: str | None,
+        consent: tuple[str | None, Confirmation | None],
         name: str,
-    ) -> bool:
+    ) -> tuple[bool, list[str]]:
+        """(newly trusted, the unit's keys it replaces); refused without the consent needed."""
+        trust, confirmation = consent
         known, earlier = _key_status(session, fp, unit, name)
         if known:
-            return False
+            return False, []
         if trust is None or normalise_fingerprint(trust) != fp:
             what = "BERBEDA dari kunci yang dikonfirmasi sebelumnya" if earlier else "belum dikenal"
             given = (
@@ -174,6 +195,9 @@ class PackageImportService:
                 ],
                 name,
             )
+        approval: dict[str, str] = {}
+        if earlier:
+            approval = _replacement_approved(confirmation, unit, fp, name)
         packages_store.trust_key(
             session, fp, verified.manifest.public_key.hex(), unit, self.pleno_service.actor
         )
@@ -181,9 +205,9 @@ class PackageImportService:
             session,
             self.pleno_service.actor,
             AuditEvent.PACKAGE_KEY_TRUSTED,
-            {"kode_wilayah": unit, "sidik": fp, "menggantikan": earlier},
+            {"kode_wilayah": unit, "sidik": fp, "menggantikan": earlier, **approval},
         )
-        return True
+        return True, earlier
 
     def _check_newer(
         self, session: Session, verified: pkg.VerifiedPackage, unit: RegionCode, name: str
@@ -262,6 +286,28 @@ class PackageImportService:
             },
         )
         return len(stored)
+
+
+def _replacement_approved(
+    confirmation: Confirmation | None, unit: RegionCode, fp: str, name: str
+) -> dict[str, str]:
+    """The ketua's confirmation for replacing a unit's confirmed key, as audit fields."""
+    if (
+        confirmation is None
+        or confirmation.action is not Action.CHANGE_SENDER_KEY
+        or confirmation.user.role is not Role.KETUA
+    ):
+        raise InputRejected(
+            [
+                Problem(
+                    f"kunci pengirim unit {unit} BERBEDA dari kunci yang dikonfirmasi sebelumnya: "
+                    f"sidik {fp}; mengganti kunci yang sudah dikonfirmasi perlu PIN Ketua KPU "
+                    "(--user NAMA dengan PIN di REKAP_PIN) setelah sidik dicocokkan"
+                )
+            ],
+            name,
+        )
+    return confirmation.audit_fields()
 
 
 def _key_status(session: Session, fp: str, unit: RegionCode, name: str) -> tuple[bool, list[str]]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from rekap_desktop import package_version
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import PLENO, PPK
@@ -27,6 +27,7 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
@@ -83,6 +84,7 @@ class PackageService:
         """Write the package; without a determined result it is marked SEMENTARA."""
         if path.suffix.lower() != ".rekap":
             raise InputRejected([Problem("berkas paket harus berakhiran .rekap")], path.name)
+        ensure_untampered(self.pleno_service, "paket tidak dibuat")
         key = installation_key(self.key_folder)
         pleno = self.pleno_service.pleno()
         members = self._members(pleno)
@@ -130,7 +132,7 @@ def _manifest(pleno: Pleno, *, provisional: bool, public_key: bytes) -> dict[str
     return {
         "format": pkg.FORMAT,
         "program": f"rekap-desktop {package_version()}",
-        "dibuat": datetime.now().astimezone().isoformat(timespec="microseconds"),
+        "dibuat": clock.now().isoformat(timespec="microseconds"),
         "sementara": provisional,
         "tingkat": pleno.level.value,
         "wilayah": {"kode": pleno.region.code, "nama": pleno.region.name},

@@ -110,7 +110,7 @@ def _district(
         steps=tuple(_step(contest, s) for s in allocation.steps) if allocation else (),
         summary=summary if allocation else (),
         elected=elected,
-        open_ties=tuple(_tie_text(contest, district.code, t) for t in result.open_ties),
+        open_ties=tuple(tie_text(contest, district.code, t) for t in result.open_ties),
         decisions=tuple(_decision(contest, result, d, applies=True) for d in mine)
         + tuple(_decision(contest, result, d, applies=False) for d in old),
     )
@@ -133,7 +133,7 @@ def _step(contest: Contest, step: SeatStep) -> StepLine:
     return StepLine(step.seat, cells, winner, step.decided_by)
 
 
-def _tie_text(contest: Contest, district: str, tie: OpenTie) -> str:
+def tie_text(contest: Contest, district: str, tie: OpenTie) -> str:
     """The domain's message, with the names of the tied parties or candidates."""
     if tie.kind == KIND_SEAT:
         names = [_party_name(contest, n) for n in tie.contenders]
@@ -200,7 +200,7 @@ def _dpd(
         names = {int(c.number): c.name for c in contest.choices}
         lines = _lines(election, names)
         elected = (PartyElected(0, "ANGGOTA DPD", election.seats, lines, election.shortfall),)
-        ties = (_tie_text(contest, "", election.open_tie),) if election.open_tie else ()
+        ties = (tie_text(contest, "", election.open_tie),) if election.open_tie else ()
     decisions = tuple(_dpd_decision(contest, election, d, True) for d in current) + tuple(
         _dpd_decision(contest, election, d, False) for d in replaced
     )

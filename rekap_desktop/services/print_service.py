@@ -33,6 +33,7 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
+from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_attendance import attendance_snapshot
 from rekap_desktop.services.print_legislative import (
@@ -41,6 +42,7 @@ from rekap_desktop.services.print_legislative import (
 )
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.print_seats import seat_snapshot
+from rekap_desktop.services.print_signatures import refusals, with_refusals
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage import audit, prints, procedure_store
@@ -233,6 +235,7 @@ class PrintService:
         pleno = self.pleno_service.pleno()
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
+            dh = with_refusals(dh, self._refusals(contest))
             return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
                 dh, p, installation_key=k
             )
@@ -258,6 +261,7 @@ class PrintService:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             incidents = self.pleno_service.incidents()
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
+            ba = with_refusals(ba, self._refusals(contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )
@@ -290,6 +294,7 @@ class PrintService:
         chosen = pleno.contest(contest) if contest else None
         if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
             leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
+            leg = with_refusals(leg, self._refusals(contest))
             return d_hasil_legislatif.canonical_content(
                 leg
             ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
@@ -306,6 +311,7 @@ class PrintService:
             ba = minutes_snapshot(
                 pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
             )
+            ba = with_refusals(ba, self._refusals(contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )
@@ -320,6 +326,13 @@ class PrintService:
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
             ann, p, installation_key=k
         )
+
+    def _refusals(self, contest: str | None) -> dict[str, str]:
+        """Who refused to sign at the penetapan in force (none while not determined)."""
+        if not self.determined(contest):
+            return {}
+        with Session(self.pleno_service.engine) as session:
+            return refusals(procedure_store.signatures(session))
 
     def _recap(self, contest: str | None) -> Recap:
         return recap_contests(self.pleno_service, contest)[0].recap
@@ -387,7 +400,9 @@ class PrintService:
     def print_form(
         self, kind: FormKind, contest: str | None, paper: Paper
     ) -> tuple[PrintRecord, bytes]:
-        """Render the form and keep it as the next numbered version, audited."""
+        """Render the form and keep it as the next numbered version, audited; refused when the
+        database holds values edited behind the program's back."""
+        ensure_untampered(self.pleno_service, "formulir tidak dicetak")
         prepared = self.prepare(kind, contest)
         rendered = prepared.render(paper)
         determined = self.determined(prepared.contest)

@@ -1,5 +1,7 @@
 """Use cases of the tata cara rapat: moving through the 17 items and pausing, each move persisted
-with its time and actor in the audit chain; the state is rebuilt from the store on start."""
+with its time and actor in the audit chain; the state is rebuilt from the store on start, again
+whenever another station moved the meeting (:meth:`ProcedureService.reload`), and inside every
+move's write transaction, so a move is always made against the stored procedure."""
 
 from __future__ import annotations
 
@@ -10,11 +12,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import (
+    DETERMINATION,
+    ITEM_BY_CODE,
     Move,
     MoveKind,
+    Pairs,
     Plan,
     ProcedureState,
     Refusal,
@@ -23,18 +29,31 @@ from rekap_desktop.domain.procedure import (
 )
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
 from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.events import Change
+from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, procedure_store
-from rekap_desktop.storage.procedure_store import Pause, Signature
+from rekap_desktop.storage import audit, procedure_store, repository
+from rekap_desktop.storage.procedure_store import Pause, Signature, StoredMove
 
 Writer = Callable[[Session, int], None]
 """Writes a move's own records, given the id of the stored move."""
 
 
 MAX_LISTED = 5
+RELATIVE_MOVES = frozenset(
+    {
+        MoveKind.NEXT,
+        MoveKind.BACK,
+        MoveKind.PAUSE,
+        MoveKind.RESUME,
+        MoveKind.DETERMINE,
+        MoveKind.REOPEN,
+    }
+)
+"""Moves whose meaning depends on where the meeting is: made at a station whose view is older
+than the stored procedure, they are refused instead of being applied to a place the operator
+never saw (PgDn on item 1 would otherwise jump from item 2 to 3)."""
 
 
 class ProcedureService:
@@ -45,6 +64,8 @@ class ProcedureService:
         self.bus = pleno.bus
         setup = pleno.pleno()
         self.plan = Plan(tuple(u.code for u in setup.units), tuple(c.code for c in setup.contests))
+        self._last_id = 0
+        """Id of the newest stored move this station has read."""
         self._moments = self._load()
 
     @property
@@ -59,15 +80,28 @@ class ProcedureService:
 
     def _load(self) -> list[Moment]:
         with Session(self.pleno_service.engine) as session:
-            stored = procedure_store.moves(session)
-        moments: list[Moment] = []
-        state = ProcedureState()
-        for entry in stored:
-            result = apply(self.plan, state, entry.move)
-            if isinstance(result, ProcedureState):
-                state = result
-                moments.append(Moment(entry.at, state))
-        return moments
+            entries = procedure_store.moves(session)
+        self._last_id = entries[-1].id if entries else 0
+        return _replay(self.plan, entries)[0]
+
+    def stored_state(self, session: Session) -> ProcedureState:
+        """The stored procedure's state, read in ``session`` (e.g. a write transaction)."""
+        moments = _replay(self.plan, procedure_store.moves(session))[0]
+        return moments[-1].state if moments else ProcedureState()
+
+    def reload(self) -> bool:
+        """Read the stored procedure again (another station may have moved, paused or determined
+        the meeting); True when this station's view of it changed. Only a new stored move is
+        replayed: another station's value entries cost one short query."""
+        with Session(self.pleno_service.engine) as session:
+            if procedure_store.last_move_id(session) == self._last_id:
+                return False
+        moments = self._load()
+        changed = _position(moments) != _position(self._moments) or len(moments) != len(
+            self._moments
+        )
+        self._moments = moments
+        return changed
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -81,7 +115,24 @@ class ProcedureService:
         return unit_elapsed(self._moments, now or _now())
 
     def forecast(self, target_end: datetime | None, now: datetime | None = None) -> Forecast:
-        return forecast(self.plan, self._moments, now or _now(), target_end)
+        """Kecamatan finished (every pemilihan marked selesai dibaca) and the time left."""
+        return forecast(self.plan, self._moments, now or _now(), target_end, self.pairs_read())
+
+    def pairs_read(self) -> Pairs:
+        """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
+        only pairs the cockpit counts, and the projector ticks, as read."""
+        from rekap_desktop.services.corrections_service import CorrectionsService
+
+        return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
+
+    def unsettled(self, stop: Stop) -> list[str]:
+        """Why the pair of a reading stop (7–10) may not be marked selesai dibaca now: fields
+        still differing, register entries about it still open (empty: it may, or no pair)."""
+        if stop.contest is None or stop.unit is None:
+            return []
+        from rekap_desktop.services.corrections_service import CorrectionsService
+
+        return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
 
     def pauses(self) -> list[Pause]:
         with Session(self.pleno_service.engine) as session:
@@ -124,9 +175,6 @@ class ProcedureService:
     ) -> ProcedureState:
         """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
         names the commissioner who confirmed it with their PIN."""
-        problems = self._determination_problems(signatures)
-        if problems:
-            raise InputRejected(problems, "Penetapan")
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
         if confirmation is not None:
             payload.update(confirmation.audit_fields())
@@ -134,7 +182,22 @@ class ProcedureService:
             Move(MoveKind.DETERMINE),
             lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),
             payload,
+            guard=lambda: self._determination_problems(signatures),
         )
+
+    def check_determination(self, signatures: list[Signature]) -> None:
+        """Whether the result may be determined now, said before anyone is asked for a PIN:
+        raises InputRejected naming every reason (the meeting not at the penetapan step, pairs
+        not read, open entries, missing signatures or reasons); changes nothing."""
+        with Session(self.pleno_service.engine) as session:
+            stored, _last = _replay(self.plan, procedure_store.moves(session))
+        state = stored[-1].state if stored else ProcedureState()
+        refusal = apply(self.plan, state, Move(MoveKind.DETERMINE))
+        problems = self._determination_problems(signatures)
+        if isinstance(refusal, Refusal):
+            problems.append(Problem(refusal.reason))
+        if problems:
+            raise InputRejected(problems, "Penetapan")
 
     def _determination_problems(self, signatures: list[Signature]) -> list[Problem]:
         problems = [
@@ -143,6 +206,7 @@ class ProcedureService:
             if i.status == IncidentStatus.TERBUKA.value
         ]
         problems.extend(self._unread_pairs())
+        problems.extend(self._undecided_ties())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
         problems.extend(
@@ -150,6 +214,25 @@ class ProcedureService:
             for s in signatures
             if not s.signed and not s.reason.strip()
         )
+        return problems
+
+    def _undecided_ties(self) -> list[Problem]:
+        """Pemilu: a seat or candidate tie the law leaves to the meeting must be decided (and
+        recorded with "Putuskan…") before the result is determined."""
+        from rekap_desktop.services.print_seats import tie_text
+        from rekap_desktop.services.seat_service import SeatService
+
+        seats = SeatService(self.pleno_service)
+        problems = []
+        for contest in seats.legislative_contests():
+            for district, tie in seats.results(contest.code).open_ties_by_district:
+                problems.append(
+                    Problem(
+                        f"{contest.title}: perolehan sama masih menunggu keputusan rapat — "
+                        f"{tie_text(contest, district, tie)} Putuskan dahulu di tab Perolehan "
+                        "kursi (tombol Putuskan…) sebelum penetapan"
+                    )
+                )
         return problems
 
     def _unread_pairs(self) -> list[Problem]:
@@ -186,26 +269,111 @@ class ProcedureService:
         write: Writer | None = None,
         extra: dict[str, object] | None = None,
         event: AuditEvent = AuditEvent.PROCEDURE_MOVED,
+        guard: Callable[[], list[Problem]] | None = None,
     ) -> ProcedureState:
-        """Apply ``move`` to the stored state; refused moves raise and change nothing."""
+        """Apply ``move`` to the stored state; refused moves raise and change nothing.
+
+        ``guard`` runs once the write lock is held (no other station can change what it checks
+        before this move is stored); its problems refuse the move.
+
+        The stored moves are read inside the write transaction, after the write lock is taken:
+        a step, skors or penetapan made at a station that has not yet seen another station's
+        move is refused with where the meeting now is, and this station follows it."""
+        seen = _position(self._moments)
         with self._transaction() as session:
-            result = apply(self.plan, self._replay(session), move)
-            if isinstance(result, Refusal):
-                raise InputRejected([Problem(result.reason)], "Tata cara rapat")
-            row = procedure_store.add_move(session, self.actor, move)
-            if write is not None:
-                write(session, row.id)
-            audit.append(session, self.actor, event, _payload(move, result) | (extra or {}))
-        self._moments.append(Moment(datetime.fromisoformat(row.at), result))
+            repository.lock_for_write(session)
+            entries = procedure_store.moves(session)
+            stored, last = _replay(self.plan, entries)
+            outcome = self._apply(stored, last, seen, move, guard)
+            if isinstance(outcome, ProcedureState):
+                result = outcome
+                row = procedure_store.add_move(session, self.actor, move)
+                if write is not None:
+                    write(session, row.id)
+                audit.append(session, self.actor, event, _payload(move, result) | (extra or {}))
+        if not isinstance(outcome, ProcedureState):
+            self._moments, self._last_id = stored, entries[-1].id if entries else 0
+            self.bus.publish(Change(OTHER_STATION))
+            raise outcome
+        self._moments, self._last_id = [*stored, Moment(clock.parse(row.at), result)], row.id
         self.bus.publish(Change(event))
         return result
 
-    def _replay(self, session: Session) -> ProcedureState:
-        state = ProcedureState()
-        for entry in procedure_store.moves(session):
-            result = apply(self.plan, state, entry.move)
-            state = result if isinstance(result, ProcedureState) else state
-        return state
+    def _apply(
+        self,
+        stored: list[Moment],
+        last: StoredMove | None,
+        seen: tuple[Stop, bool, bool],
+        move: Move,
+        guard: Callable[[], list[Problem]] | None,
+    ) -> ProcedureState | InputRejected:
+        """The state after ``move``; the refusal to raise once the transaction ended when this
+        station's view is behind the stored procedure. The guard's and a rule's refusals raise
+        at once."""
+        if move.kind in RELATIVE_MOVES and _position(stored) != seen:
+            return self._overtaken(stored, last)
+        problems = guard() if guard is not None else []
+        if problems:
+            raise InputRejected(problems, "Penetapan")
+        state = stored[-1].state if stored else ProcedureState()
+        result = apply(self.plan, state, move)
+        if isinstance(result, Refusal):
+            raise InputRejected([Problem(result.reason)], "Tata cara rapat")
+        return result
+
+    def _overtaken(self, stored: list[Moment], last: StoredMove | None) -> InputRejected:
+        state = stored[-1].state if stored else ProcedureState()
+        where = self.stop_label(state.current)
+        if state.determined:
+            where += ", hasil sudah ditetapkan"
+        elif state.paused:
+            where += ", rapat sedang diskors"
+        by = f" oleh {last.actor} pukul {last.at.astimezone():%H.%M.%S}" if last is not None else ""
+        return InputRejected(
+            [
+                Problem(
+                    f"Langkah rapat sudah diubah di stasiun lain{by}: sekarang {where}. "
+                    "Langkah Anda tidak dijalankan; tampilan sudah diperbarui. Periksa langkah "
+                    "sekarang, lalu ulangi bila masih perlu."
+                )
+            ],
+            "Tata cara rapat",
+        )
+
+    def stop_label(self, stop: Stop) -> str:
+        """'butir 8 (Pembacaan D.Hasil Kecamatan oleh PPK), Kecamatan UTARA, Pemilihan …'."""
+        item = ITEM_BY_CODE[stop.item]
+        label = "penetapan" if stop.item == DETERMINATION else f"butir {stop.item}"
+        parts = [f"{label} ({item.title})"]
+        pleno = self.pleno_service.pleno()
+        unit = pleno.unit(stop.unit) if stop.unit else None
+        if unit is not None:
+            parts.append(f"Kecamatan {unit.name}")
+        contest = pleno.contest(stop.contest) if stop.contest else None
+        if contest is not None:
+            parts.append(contest.title)
+        return ", ".join(parts)
+
+
+def _replay(plan: Plan, stored: list[StoredMove]) -> tuple[list[Moment], StoredMove | None]:
+    """The moments of the stored moves (refused ones skipped) and the last applied move."""
+    moments: list[Moment] = []
+    state = ProcedureState()
+    last: StoredMove | None = None
+    for entry in stored:
+        result = apply(plan, state, entry.move)
+        if isinstance(result, ProcedureState):
+            state = result
+            moments.append(Moment(entry.at, state))
+            if entry.move.kind is not MoveKind.RECORD:
+                last = entry
+    return moments, last
+
+
+def _position(moments: list[Moment]) -> tuple[Stop, bool, bool]:
+    """Where the meeting is, as an operator sees it: the stop, skors, penetapan."""
+    state = moments[-1].state if moments else ProcedureState()
+    return state.current, state.paused, state.determined
 
 
 def _payload(move: Move, state: ProcedureState) -> dict[str, object]:
@@ -221,4 +389,4 @@ def _payload(move: Move, state: ProcedureState) -> dict[str, object]:
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()

@@ -3,6 +3,8 @@ commissioner re-opens it (with a reason, in the audit chain)."""
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.pleno_service import PlenoService
 
@@ -17,4 +19,13 @@ def ensure_result_open(pleno: PlenoService) -> None:
     from rekap_desktop.services.procedure_service import ProcedureService
 
     if ProcedureService(pleno).state().determined:
+        raise InputRejected([Problem(LOCKED)])
+
+
+def ensure_result_open_in(session: Session, pleno: PlenoService) -> None:
+    """:func:`ensure_result_open` inside a write transaction that holds the write lock: a
+    penetapan committed by another station a moment ago counts."""
+    from rekap_desktop.services.procedure_service import ProcedureService
+
+    if ProcedureService(pleno).stored_state(session).determined:
         raise InputRejected([Problem(LOCKED)])

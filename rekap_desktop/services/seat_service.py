@@ -15,9 +15,10 @@ from rekap_desktop.domain.seats import CandidateElection, OpenTie
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.result_lock import ensure_result_open, ensure_result_open_in
 from rekap_desktop.services.results import ContestRecap, recap_contests
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, seats_store
+from rekap_desktop.storage import audit, repository, seats_store
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,14 @@ class SeatResults:
         ties = [t for d in self.districts for t in d.open_ties]
         if self.dpd is not None and self.dpd.open_tie is not None:
             ties.append(self.dpd.open_tie)
+        return tuple(ties)
+
+    @property
+    def open_ties_by_district(self) -> tuple[tuple[str, OpenTie], ...]:
+        """Each open tie with the code of its dapil ("" for the DPD)."""
+        ties = [(d.district.code, t) for d in self.districts for t in d.open_ties]
+        if self.dpd is not None and self.dpd.open_tie is not None:
+            ties.append(("", self.dpd.open_tie))
         return tuple(ties)
 
 
@@ -101,6 +110,7 @@ class SeatService(ServiceBase):
         """Record the meeting's choice on an open tie; a commissioner confirms with their PIN."""
         if confirmation.action is not Action.DECIDE_TIE:
             raise InputRejected([Problem("konfirmasi PIN bukan untuk memutuskan hasil yang sama")])
+        ensure_result_open(self.pleno_service)
         current = self.results(contest)
         tie = next((t for t in current.open_ties if t.key == key), None)
         if tie is None:
@@ -111,6 +121,8 @@ class SeatService(ServiceBase):
         if problems:
             raise InputRejected(problems, "Keputusan perolehan sama")
         with self._transaction() as session:
+            repository.lock_for_write(session)
+            ensure_result_open_in(session, self.pleno_service)
             at = audit.now_iso()
             seats_store.add_decision(
                 session, contest, key, chosen, reason.strip(), confirmation.user.name, at

@@ -20,7 +20,12 @@ from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.sources import SIREKAP, Source, SourceKind
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.interchange.sirekap import Progress, SirekapFile, read_sirekap_file
+from rekap_desktop.interchange.sirekap import (
+    Progress,
+    SirekapFile,
+    read_sirekap_file,
+    snapshot_time,
+)
 from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
@@ -134,6 +139,7 @@ class SirekapImportService:
         source: Source,
         evidence: dict[str, str],
     ) -> list[ImportedForm]:
+        _refuse_older(found, packages_store.latest_progress(session))
         content = audit.canonical_json(evidence).encode("utf-8")
         sha256 = hashlib.sha256(content).hexdigest()
         name = next(iter(evidence)) if len(evidence) == 1 else f"{len(evidence)} berkas Sirekap"
@@ -175,6 +181,24 @@ class SirekapImportService:
             },
         )
         return forms
+
+
+def _refuse_older(found: list[ContestSnapshot], stored: list[UnitProgress]) -> None:
+    """A snapshot older than the one already imported for a unit would silently put older
+    figures back: refused, naming both times (checked inside the write transaction)."""
+    newest = {(p.contest, p.unit): p.ts for p in stored}
+    problems = [
+        Problem(
+            f"{snap.contest} {unit.unit}: data Sirekap {snap.ts} lebih lama daripada yang sudah "
+            f"diimpor ({newest[snap.contest, unit.unit]}); impor berkas yang lebih baru"
+        )
+        for snap in found
+        for unit in snap.units
+        if (snap.contest, unit.unit) in newest
+        and snapshot_time(snap.ts) < snapshot_time(newest[snap.contest, unit.unit])
+    ]
+    if problems:
+        raise InputRejected(problems)
 
 
 def _pair(progress: Progress | None) -> tuple[int | None, int | None]:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.storage.orm import AuditEntryRow
 
 _STORAGE_REFUSALS = (
     (
@@ -48,6 +49,12 @@ def write_transaction(engine: Engine) -> Iterator[Session]:
             if engine.dialect.name == "postgresql":
                 # Two stations must never both take the next audit entry number.
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+            elif engine.dialect.name == "sqlite":
+                # SQLite's write lock taken before anything is read, so that what the block reads
+                # (the PIN failures so far, the newest audit entry…) cannot change before it
+                # writes: a write statement takes it, waiting up to busy_timeout, even if it
+                # changes no row.
+                session.execute(text(f"UPDATE {AuditEntryRow.__tablename__} SET id = id WHERE 0"))
             yield session
     except OperationalError as error:
         refusal = storage_refusal(error)

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -28,6 +29,7 @@ from rekap_desktop.domain.roles import (
 )
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
 
@@ -55,7 +57,7 @@ class Confirmation:
 
 
 def _now() -> datetime:
-    return datetime.now().astimezone()
+    return clock.now()
 
 
 class UsersService:
@@ -134,8 +136,9 @@ class UsersService:
 
     def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:
         """The user's role when ``pin`` is theirs; a wrong PIN is recorded and refused, and a
-        locked user is refused without trying."""
-        with self._session() as session, session.begin():
+        locked user is refused without trying. The failures are read, the PIN checked and a
+        failure recorded under one write lock: checks made at once cannot outrun the lock-out."""
+        with write_transaction(self.engine) as session:
             row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
             if row is None:
                 raise InputRejected([Problem(f"pengguna '{name}' tidak dikenal")])
@@ -167,7 +170,7 @@ class UsersService:
 
     def _failures(self, session: Session, user_id: int) -> list[datetime]:
         rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
-        return [datetime.fromisoformat(at) for at in rows]
+        return [clock.parse(at) for at in rows]
 
     def _pin_matches(self, pin_hash: str, pin: str) -> bool:
         try:

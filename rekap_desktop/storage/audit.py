@@ -7,11 +7,12 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.storage.orm import AuditEntryRow
 
@@ -65,8 +66,17 @@ def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int
     return last
 
 
+def recorded_meeting(session: Session, event: str) -> dict[str, Any] | None:
+    """The payload of the chain's entry that created the meeting (``event``), if any."""
+    row = session.scalars(
+        select(AuditEntryRow).where(AuditEntryRow.event == event).order_by(AuditEntryRow.id)
+    ).first()
+    payload = json.loads(row.payload) if row is not None else None
+    return payload if isinstance(payload, dict) else None
+
+
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:

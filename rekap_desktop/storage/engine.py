@@ -27,7 +27,11 @@ def database_url(db: str | None) -> str:
 
 
 def open_engine(db: str | None) -> Engine:
-    """An engine for ``--db``, with the database migrated to the current schema."""
+    """An engine for ``--db``, with the database migrated to the current schema.
+
+    A SQLite file is checked read-only first: a damaged one raises ``DamagedDatabase`` before
+    any migration or write touches it."""
+    from rekap_desktop.storage.file_check import check_database_file
     from rekap_desktop.storage.migrate import upgrade
 
     url = database_url(db)
@@ -35,6 +39,7 @@ def open_engine(db: str | None) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            check_database_file(Path(path))
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import Move, MoveKind, Stop
 from rekap_desktop.storage.audit import now_iso
 from rekap_desktop.storage.orm_procedure import (
@@ -76,9 +77,12 @@ class Signature:
 
 def moves(session: Session) -> list[StoredMove]:
     rows = session.scalars(select(ProcedureMoveRow).order_by(ProcedureMoveRow.id))
-    return [
-        StoredMove(row.id, datetime.fromisoformat(row.at), row.actor, _move(row)) for row in rows
-    ]
+    return [StoredMove(row.id, clock.parse(row.at), row.actor, _move(row)) for row in rows]
+
+
+def last_move_id(session: Session) -> int:
+    """Id of the newest stored move (0: none yet)."""
+    return session.scalar(select(func.max(ProcedureMoveRow.id))) or 0
 
 
 def _move(row: ProcedureMoveRow) -> Move:

@@ -54,9 +54,10 @@ def parse_number(text: str) -> int | None:
 
     A dot is accepted only as a thousands separator (groups of three digits after a first group
     that does not start with 0), so "1.5", "12.34" and "0.500" are refused rather than silently
-    read as 15, 1234 or 500.
+    read as 15, 1234 or 500. A space is taken as a dot.
     """
-    text = text.strip().replace(" ", "")
+    # A space groups thousands like a dot ("1 234"); "12 34" is two numbers, not 1234.
+    text = " ".join(text.split()).replace(" ", ".")
     if not text:
         return None
     if "." in text:

@@ -42,6 +42,9 @@ Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs cre
 
 [Icons]
 Name: "{group}\{#AppTitle}"; Filename: "{app}\{#AppName}.exe"
+; The console twin for the command line (audit --verify, recap --json, …): a window program shows
+; no output in cmd.exe, so this shortcut opens a Command Prompt in the program's folder with it.
+Name: "{group}\{#AppTitle} (baris perintah)"; Filename: "{cmd}"; Parameters: "/k ""{app}\{#AppName}-cli.exe"" --help"; WorkingDir: "{app}"
 Name: "{group}\{cm:UninstallProgram,{#AppTitle}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#AppName}.exe"; Tasks: desktopicon
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.gui.main_window import MainWindow
@@ -98,8 +98,22 @@ def run_until(window: MainWindow, stop: Stop) -> None:
         if current.item == "12" and window.records.objection_call() is None:
             # "Tidak ada keberatan" is preselected; Ctrl+S records the answer.
             press(window, Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        if current.item == "10" and (current.contest, current.unit) not in (
+            window.procedure.pairs_read()
+        ):
+            # PageDown asks: Enter marks a clean pair "selesai dibaca"; with something still
+            # open, Alt+L goes on and leaves the pair unfinished (settled later, item 13).
+            clean = not window.procedure.unsettled(current)
+            when_modal(enter if clean else go_on_unread)
         press(window, Key.Key_PageDown)
     raise AssertionError(f"tidak sampai ke {stop}")
+
+
+def go_on_unread(modal: QWidget) -> None:
+    """Item 10's question: "Lanjut, biarkan belum selesai" — Space on that button (a person may
+    press Alt+L; mnemonics need an active window, which the offscreen platform may not give)."""
+    button = next(b for b in modal.findChildren(QPushButton) if "biarkan" in b.text())
+    QTest.keyClick(button, Key.Key_Space)
 
 
 def settle_open_entries(service: PlenoService) -> None:

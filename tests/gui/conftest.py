@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -17,16 +15,24 @@ def xvfb_display() -> Iterator[str]:
     """DISPLAY of a private Xvfb with two RandR monitors (OPERATOR, PROJECTOR)."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb tidak terpasang (CI memasangnya lewat .ci/run)")
-    display = f":{90 + os.getpid() % 500}"
+    # -displayfd: the server picks a free display number itself and writes it on the pipe, so
+    # test runs side by side never take each other's display.
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "3286x1080x24", "-nolisten", "tcp", "-noreset"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "3286x1080x24"]
+        + ["-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
-    socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.kill()
+        server.wait(timeout=10)
+        pytest.skip("Xvfb tidak dapat dijalankan")
+    display = f":{number}"
     env = {**os.environ, "DISPLAY": display}
     if shutil.which("xrandr"):
         for monitor in (

@@ -32,8 +32,9 @@ def gui_widget_classes() -> list[type]:
 
 def dialog_and_page_classes() -> set[str]:
     """The dialogs (QDialog subclasses) and the procedure's pages (the AgendaPage subclasses
-    and the other pages of rekap_desktop/gui/pages) that a person opens and accepts."""
-    from PySide6.QtWidgets import QDialog
+    and the other pages of rekap_desktop/gui/pages, not the item views inside them) that a
+    person opens and accepts."""
+    from PySide6.QtWidgets import QAbstractItemView, QDialog
 
     from rekap_desktop.gui.pages.base import AgendaPage
 
@@ -41,7 +42,10 @@ def dialog_and_page_classes() -> set[str]:
     for cls in gui_widget_classes():
         if cls is AgendaPage:
             continue  # the base of the pages, never shown itself
-        if issubclass(cls, QDialog) or cls.__module__.startswith(f"{GUI_ROOT}pages."):
+        page = cls.__module__.startswith(f"{GUI_ROOT}pages.") and not issubclass(
+            cls, QAbstractItemView
+        )
+        if issubclass(cls, QDialog) or page:
             names.add(cls.__name__)
     return names
 

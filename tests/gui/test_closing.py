@@ -102,3 +102,19 @@ def test_closing_during_a_print_finishes_the_print_first(
     assert (tmp_path / "printer.pdf").stat().st_size > 0
     assert len(dialog.records) == 1
     extras.stop()
+
+
+def test_the_wait_runs_after_the_cockpit_ended_the_event_loop(qtbot: QtBot) -> None:
+    # GIVEN the event loop ended the way closing the cockpit ends it (exit, see gui.application)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    QTimer.singleShot(0, lambda: app.exit(0))
+    assert app.exec() == 0
+    # WHEN a backup is still being written
+    running = ["cadangan"]
+    QTimer.singleShot(100, running.clear)
+    seen = _shown_while_waiting()
+    # THEN the closing wait still shows and waits for it
+    assert finish_running_work(lambda: list(running)) is True
+    assert running == []
+    assert seen and "Jangan matikan laptop." in seen[0]

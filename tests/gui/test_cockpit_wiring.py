@@ -7,6 +7,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,11 @@ from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.gui.pages.reading import SourcesPage
-from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, RecapCue, TallyCue
+from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.corrections_service import CorrectionsService
-from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
@@ -127,7 +128,7 @@ def test_a_correction_counts_only_with_the_pin_of_the_commissioner_chosen(
 def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings: QSettings) -> None:
     link = ProjectorLink(window, settings)
     state = window.procedure.state()
-    assert isinstance(cue_for(window, state), RecapCue)
+    assert cue_for(window, state) == TitleCue()  # item 1: the title card, no running tally
     window.procedure.pause("ishoma")
     assert isinstance(link.controller.live_cue, PauseCue)
     assert cue_for(window, window.procedure.state()).reason == "ishoma"  # type: ignore[union-attr]
@@ -148,21 +149,22 @@ def test_a_pause_makes_a_verified_backup_off_the_gui_thread(
 ) -> None:
     # GIVEN automatic backups onto a slow stick, noting the thread the copy is made on
     threads: list[threading.Thread] = []
+    meter = StallMeter()
     make_backup = backup_service.make_backup
 
     def slow(*args: Any, **kwargs: Any) -> backup_service.BackupPreview:
         threads.append(threading.current_thread())
-        time.sleep(0.6)
+        meter.turned_during(lambda: time.sleep(0.6))
         return make_backup(*args, **kwargs)
 
     monkeypatch.setattr(backup_service, "make_backup", slow)
     backups = AutoBackup(window.service, window.procedure, settings)
     # WHEN the meeting is suspended
-    with StallMeter() as meter, qtbot.waitSignal(backups.made, timeout=20_000) as made:
+    with meter, qtbot.waitSignal(backups.made, timeout=20_000) as made:
         window.procedure.pause("ishoma")
     # THEN a verified backup was made on a worker while the window kept answering
     assert threads and threads[0] is not threading.main_thread()
-    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert meter.answered_throughout(), "the window stopped answering while it worked"
     (copy,) = (tmp_path / "usb").glob("rekap-cadangan-*.sqlite")
     assert made.args == [f"Cadangan terverifikasi: {copy}"]
     assert backup_service.preview_backup(copy).chain_ok and not backups.dirty
@@ -187,9 +189,14 @@ def test_a_backup_asked_for_while_one_runs_follows_it(
 def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    # GIVEN a good backup, then a value edited directly in the file
+    # GIVEN a good backup, a newer one of another meeting in the same folder, then a value
+    # edited directly in the file
     service = window.service
     good = backup_service.make_backup(service.engine, tmp_path / "usb").path
+    other = PlenoService(open_engine(str(tmp_path / "other.sqlite")))
+    load_demo(other, DemoKind.PEMILU)
+    later = datetime.now() + timedelta(hours=1)
+    backup_service.make_backup(other.engine, tmp_path / "usb", later)
     assert startup_check.damage_report(service) == []
     connection = sqlite3.connect(tmp_path / "demo.sqlite")
     with connection:
@@ -198,7 +205,8 @@ def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     # THEN the damage is named and the latest good backup is offered
     report = startup_check.damage_report(service)
     assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
-    assert startup_check.latest_good_backup(tmp_path / "usb") == good
+    tag = backup_service.meeting_tag(service.engine)
+    assert startup_check.latest_good_backup(tmp_path / "usb", tag) == good
 
 
 def test_penetapan_and_reopening_ask_for_a_commissioners_pin(
@@ -349,18 +357,19 @@ def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
 
     threads: list[threading.Thread] = []
+    meter = StallMeter()
     load = cockpit_extras.load_print_service
 
     def slow(service: PlenoService) -> object:
         threads.append(threading.current_thread())
-        time.sleep(0.6)
+        meter.turned_during(lambda: time.sleep(0.6))
         return load(service)
 
     monkeypatch.setattr(cockpit_extras, "load_print_service", slow)
     monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
     extras = CockpitExtras(window)
     # WHEN Ctrl+P is pressed
-    with StallMeter() as meter:
+    with meter:
         window.action_print.trigger()
         assert window.statusBar().currentMessage() == "Menyiapkan pusat cetak…"
         window.action_print.trigger()  # pressed again while loading: nothing more happens
@@ -370,7 +379,7 @@ def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
         qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
     # THEN the forms loaded once, on a worker, and the cockpit never stalled meanwhile
     assert len(threads) == 1 and threads[0] is not threading.main_thread()
-    assert meter.longest_ms < 200, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert meter.answered_throughout(), "the window stopped answering while it worked"
     assert dialog.isVisible() and dialog.document.pageCount() > 0
     # WHEN it is closed and opened again THEN it is the same dialog, its preview made anew
     dialog.reject()

@@ -66,6 +66,16 @@ def test_the_key_list_names_the_cockpit_keys(window: MainWindow) -> None:
     assert "PgDown = Langkah berikutnya" in keys
     assert "Ctrl+P = Cetak halaman ini" in keys
     assert any(k.startswith("Insert / Delete = daftar hadir") for k in keys)
+    # AND the key map's always-keys and when its letters act
+    assert keys[:4] == [
+        "Ctrl+B = layar proyektor hitam / tampil kembali — selalu: juga saat mengetik dan di "
+        "dalam dialog",
+        "Ctrl+Shift+P = skors / cabut skors — selalu: juga saat mengetik dan di dalam dialog",
+        "Ctrl+Shift+J = catat kejadian khusus / keberatan — selalu: juga saat mengetik dan di "
+        "dalam dialog",
+        "B / P / K = sama dengan di atas, kecuali saat kursor di kotak teks (di kotak angka tetap "
+        "berlaku)",
+    ]
     # AND F1 again brings back the same window on the guide
     assert window.show_help() is help_window
     assert help_window.tabs.currentIndex() == GUIDE_TAB

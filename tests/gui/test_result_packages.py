@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.result_packages import NOT_YET, PackageActions, PackageReportDialog
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.keys import installation_fingerprint
+from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
@@ -366,3 +368,50 @@ def test_an_import_of_several_packages_can_be_stopped_after_the_one_being_import
         "utara-3.rekap: tidak diimpor; impor dihentikan operator.",
     ]
     assert not actions.stop_import_action.isEnabled()
+
+
+def test_a_replaced_sender_key_needs_the_ketuas_pin_after_its_sidik_matches(
+    qtbot: QtBot,
+    kecamatan: PlenoService,
+    kabko: PlenoService,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # GIVEN the kecamatan's key confirmed at the kab/kota, then a package signed by a new key
+    first = _determined_package(kecamatan, tmp_path, "utara.rekap")
+    PackageImportService(kabko).import_package(
+        first, trust=installation_fingerprint(tmp_path / "kunci-utara")
+    )
+    other = tmp_path / "lain.rekap"
+    PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
+    new = installation_fingerprint(tmp_path / "kunci-lain")
+    shown = Shown(monkeypatch)
+    window = MainWindow(kabko)
+    qtbot.addWidget(window)
+    asked: list[Action] = []
+
+    def ketua_declines(action: Action) -> None:
+        asked.append(action)
+        return None
+
+    actions = PackageActions(
+        window, kabko, window.file_menu, installation_fingerprint, ketua_declines
+    )
+
+    def operator_types(dialog: SenderKeyDialog) -> int:
+        assert dialog.head.text().startswith("PERHATIAN: paket 990101 UTARA")
+        dialog.typed.setText(new)
+        dialog.trust_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SenderKeyDialog, "exec", operator_types)
+    _open(monkeypatch, other)
+    before = dict(kabko.tallies())
+    # WHEN the operator matches the sidik but no ketua gives the PIN
+    with qtbot.waitSignal(actions.finished, timeout=20_000) as finished:
+        actions.import_action.trigger()
+    # THEN the ketua's PIN was asked for the key change and nothing was imported
+    assert asked == [Action.CHANGE_SENDER_KEY]
+    assert finished.args == [False]
+    assert "penggantian kunci tidak disetujui" in shown.messages[-1][1]
+    assert dict(kabko.tallies()) == before

@@ -507,6 +507,20 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_xlsx() -> None:
     assert read_rekap_table(data, "ekspor.xlsx", pleno) == records
 
 
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"])
+def test_a_name_that_looks_like_a_formula_is_marked_as_text_in_csv(name: str) -> None:
+    # GIVEN a unit whose name a spreadsheet would run as a formula
+    pleno = Pleno(
+        PLENO.name, PLENO.kind, PLENO.level, PLENO.region, (Unit(PALARAN, name),), PLENO.contests
+    )
+    records = [record("walikota", PALARAN, PPK, (2,), suara_01=1)]
+    # WHEN the records are written as CSV and read back
+    data = write_rekap_csv(records, pleno)
+    # THEN the cell starts with ' (a spreadsheet shows it as text) and still matches the unit
+    assert f",'{name}," in data.decode("utf-8") or f',"\'{name}",' in data.decode("utf-8")
+    assert read_rekap_table(data, "ekspor.csv", pleno) == records
+
+
 sources = st.sampled_from([PPK, SIREKAP, BAWASLU, saksi(1), saksi(2)])
 keys = st.sampled_from(form_keys(PLENO.contests[1]))
 
@@ -590,3 +604,64 @@ def test_bad_cells_deep_in_a_large_file_are_named_by_their_rows() -> None:
         (4502, "kode_wilayah"),
     ]
     assert found[1][2] == "baris ganda: kode 6472011001010 sumber ppk sudah ada di baris 12"
+
+
+def test_a_short_and_a_long_row_in_one_batch_are_not_shifted_into_each_other() -> None:
+    # GIVEN Gubernur TPS rows of one group, one a cell short and the next a cell long, so that
+    # the batch's cell count is still rows × columns
+    lines = [
+        "gubernur,6472011001001,,ppk,100,200,300,600",
+        "gubernur,6472011001002,,ppk,10,20,30",
+        "gubernur,6472011001003,,ppk,5,7,12,24,9",
+        "gubernur,6472011001004,,ppk,270,330,0,600",
+    ]
+    # WHEN the table is read
+    found = problems_of(csv_bytes(HEADER, *lines))
+    # THEN the long row is refused by its own row, not summed a column off
+    assert found == [(4, None, "baris berisi 9 sel, lebih dari 8 kolom kepala")]
+
+
+def test_a_short_row_in_a_batch_sums_its_cells_in_their_own_columns() -> None:
+    # GIVEN Gubernur TPS rows of one group where one row omits its last cell
+    lines = [
+        "gubernur,6472011001001,,ppk,100,200,300,600",
+        "gubernur,6472011001002,,ppk,10,20,30",
+        "gubernur,6472011001003,,ppk,1,2,3,6",
+    ]
+    # WHEN the table is read
+    (found,) = read_rekap_table(csv_bytes(HEADER, *lines), "rekap.csv", PLENO)
+    # THEN each value stays in its column
+    assert found.values == {"suara_01": 111, "suara_02": 222, "suara_03": 333, "suara_sah": 606}
+
+
+_CELL = st.integers(0, 9999).map(str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(_CELL, min_size=1, max_size=6), min_size=1, max_size=12))
+@pytest.mark.parametrize("quoted", [False, True])
+def test_sums_agree_with_an_independent_reading_of_the_same_rows(
+    rows: list[list[str]], quoted: bool
+) -> None:
+    # GIVEN Gubernur TPS rows of one group, each with 1–6 data cells where the header has 4,
+    # as plain CSV (the batched fast path) or the same cells quoted (row by row)
+    def line(n: int, cells: list[str]) -> str:
+        keys = ["gubernur", f"6472011001{n:03d}", "", "ppk"]
+        return ",".join(f'"{c}"' if quoted else c for c in [*keys, *cells])
+
+    data = csv_bytes(HEADER, *(line(n, cells) for n, cells in enumerate(rows)))
+    # WHEN the importer reads it, and the same rows are read again independently here
+    keys = ("suara_01", "suara_02", "suara_03", "suara_sah")
+    too_long = [n + 2 for n, cells in enumerate(rows) if len(cells) > len(keys)]
+    expected = dict.fromkeys(keys, 0)
+    for cells in rows:
+        for key, cell in zip(keys, cells, strict=False):
+            expected[key] += int(cell)
+    recorded = {key for i, key in enumerate(keys) if any(len(cells) > i for cells in rows)}
+    # THEN a row with more cells than the header is refused by its own row; else the sums agree
+    if too_long:
+        assert sorted({row for row, _, _ in problems_of(data)}) == too_long
+        return
+    (found,) = read_rekap_table(data, "rekap.csv", PLENO)
+    assert recorded <= set(found.values)
+    assert {key: found.values.get(FieldKey(key), 0) for key in keys} == expected

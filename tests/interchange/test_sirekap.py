@@ -231,3 +231,32 @@ def test_master_files_are_recognised() -> None:
             "99": {"7000100": 1},
         },
     )
+
+
+def test_one_blanked_unit_is_refused_even_when_another_has_votes() -> None:
+    # GIVEN a snapshot whose UTARA row is blanked (all 0 with 3 of 4 TPS read) beside a real one
+    document = region_file()
+    row = document["tungsura"]["table"]["990101"]
+    row["7000001"] = row["7000002"] = 0
+    # WHEN it is read THEN it is refused naming the blanked unit, not stored as zero votes
+    message = _refusal(dump(document))
+    assert "990101: semua suara bernilai 0 padahal progres 75,0 % TPS" in message
+    assert "990102" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"ts": "2024-11-28 10:00:00", "tungsura": {"chart": {"7000001": 5, "7000001": 9}}}',
+            "kunci '7000001' ganda dalam satu objek",
+        ),
+        ('{"ts": "2024-02-30 10:00:00", "tungsura": {"chart": {}}}', "'ts' 2024-02-30 10:00:00"),
+        ('{"ts": "2024-11-28 25:61:00", "tungsura": {"chart": {}}}', "bukan tanggal dan jam"),
+    ],
+)
+def test_duplicate_keys_and_impossible_times_are_refused(text: str, expected: str) -> None:
+    # GIVEN a file a JSON reader would take one way or another, or a time that never was
+    # WHEN it is read THEN it is refused, naming what
+    with pytest.raises(InputRejected, match=expected):
+        read_sirekap_file(text.encode(), "x.json")

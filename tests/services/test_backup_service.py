@@ -8,7 +8,7 @@ import pytest
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
-from rekap_desktop.services.demo import DEMO_PINS, load_demo
+from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
@@ -43,7 +43,33 @@ def test_backups_are_rotated(service: PlenoService, tmp_path: Path) -> None:
         )
     kept = sorted((tmp_path / "usb").glob("*.sqlite"))
     assert len(kept) == backup_service.KEEP
-    assert kept[0].name == "rekap-cadangan-20241205-090300.sqlite"
+    tag = backup_service.meeting_tag(service.engine)
+    assert kept[0].name == f"rekap-cadangan-{tag}-20241205-090300.sqlite"
+
+
+def test_backups_of_two_meetings_in_one_folder_never_mix(
+    service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a second meeting (the Pemilu demo) backed up to the same USB folder
+    other = PlenoService(open_engine(str(tmp_path / "other.sqlite")))
+    load_demo(other, DemoKind.PEMILU)
+    usb = tmp_path / "usb"
+    theirs = backup_service.make_backup(other.engine, usb, datetime(2024, 12, 5, 8, 0)).path
+    # WHEN this meeting makes more backups than are kept
+    start = datetime(2024, 12, 5, 9, 0)
+    for minute in range(backup_service.KEEP + 3):
+        backup_service.make_backup(service.engine, usb, start + timedelta(minutes=minute))
+    # THEN the other meeting's backup is still there, named apart (region code and a tag)
+    ours, other_tag = (
+        backup_service.meeting_tag(service.engine),
+        backup_service.meeting_tag(other.engine),
+    )
+    assert ours is not None and other_tag is not None and ours != other_tag
+    assert ours.startswith("6472-") and theirs.name.startswith(f"rekap-cadangan-{other_tag}-")
+    assert theirs.exists()
+    assert len(list(usb.glob(f"rekap-cadangan-{ours}-*.sqlite"))) == backup_service.KEEP
+    # AND a preview says which meeting a backup is of
+    assert backup_service.preview_backup(theirs).tag == other_tag
 
 
 def test_restore_brings_back_the_backup_and_names_who_confirmed(

@@ -216,3 +216,28 @@ def test_a_double_entry_keyed_again_at_another_station_while_applied_is_not_take
     # THEN it is refused on the field that now differs, and no Bawaslu form is written
     assert "kedua putaran entri belum sama" in str(refused.value.problems[0].message)
     assert (CONTEST, UNIT, "bawaslu") not in a.pleno.tallies(CONTEST)
+
+
+def test_a_stale_correction_is_refused_before_anyone_is_asked_for_a_pin(
+    stations: tuple[ComparisonService, ComparisonService],
+) -> None:
+    a, b = stations
+    request = SettleRequest(
+        "suara_02", 530, Reason.SESUAI_PPK, "D.Hasil PPK Utara", "Saksi nomor urut 2", KETUA
+    )
+    # GIVEN B opened the correction of UTARA's suara_02; A then settled that field
+    request_b = replace(request, after=535, seen=b.corrections.view(CONTEST, UNIT).versions)
+    a.corrections.settle(
+        CONTEST, UNIT, replace(request, seen=a.corrections.view(CONTEST, UNIT).versions)
+    )
+    entries = _audit_count(a.pleno.engine)
+    # WHEN B's dialog is confirmed, before the PIN is asked
+    with pytest.raises(ConcurrentEdit) as refused:
+        b.corrections.check_current(CONTEST, UNIT, request_b)
+    # THEN it is refused as the settle itself would be, naming who changed it; nothing written
+    assert "sudah diubah oleh Operator A pada " in str(refused.value)
+    assert _audit_count(a.pleno.engine) == entries
+    # AND on a fresh view the same check lets it through to the PIN
+    fresh = replace(request_b, seen=b.corrections.view(CONTEST, UNIT).versions)
+    b.corrections.check_current(CONTEST, UNIT, fresh)
+    assert _audit_count(a.pleno.engine) == entries

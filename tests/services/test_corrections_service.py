@@ -16,6 +16,7 @@ from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import check, recap_contests
@@ -57,15 +58,17 @@ def test_saksi_dispute_settled_by_correction(comparison: ComparisonService) -> N
     comparison.pleno.bus.subscribe(seen.append)
     # WHEN a commissioner settles it with the PPK form as reference, linked to register entry 3
     result = comparison.corrections.settle("gubernur", "647203", request())
-    # THEN a correction 28.999 → 28.999 is recorded, the pleno form holds the value, the pair is
-    # read, and both changes were announced
+    # THEN a correction 28.999 → 28.999 is recorded and the pleno form holds the value, but the
+    # pair is not read while the saksi's objection (entry 3) is still open
     assert (result.correction.before, result.correction.after) == (28999, 28999)
     assert result.correction.incident_number == 3
-    assert result.pair_read and comparison.corrections.is_read("gubernur", "647203")
-    assert [(c.what, c.contests) for c in seen] == [
-        ("correction_made", frozenset({"gubernur"})),
-        ("pair_read", frozenset({"gubernur"})),
-    ]
+    assert not result.pair_read and not comparison.corrections.is_read("gubernur", "647203")
+    assert [(c.what, c.contests) for c in seen] == [("correction_made", frozenset({"gubernur"}))]
+    # WHEN the objection is closed THEN the pair may be marked read, and it is announced
+    IncidentService(comparison.pleno).mark_unresolvable(3, "Saksi tetap keberatan; dicatat")
+    comparison.corrections.mark_read("gubernur", "647203")
+    assert comparison.corrections.is_read("gubernur", "647203")
+    assert [c.what for c in seen][-1] == "pair_read"
     after = comparison.corrections.comparison("gubernur", "647203")
     row = after.row("suara_01")
     assert row is not None and row.state is RowState.SETTLED

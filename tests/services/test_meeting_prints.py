@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain import clock
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.meeting_prints import meeting_print_service, pause_note, proceedings
@@ -15,6 +16,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
+from rekap_desktop.text.numbers import format_date
 from tests.documents.pdf_check import flat, page_texts
 
 
@@ -69,3 +71,39 @@ def test_every_form_prints_the_installation_key_outside_its_sidik_data(tmp_path:
             )
         ]
     assert {p["kunci_instalasi"] for p in payloads} == {key}
+
+
+def test_the_catatan_skors_printed_after_the_skors_says_which_skors_it_documents(
+    tmp_path: Path,
+) -> None:
+    # GIVEN the demo meeting suspended for ishoma, and the skors lifted again
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    procedure = ProcedureService(service)
+    procedure.pause("ishoma")
+    procedure.resume()
+    [skors] = ProcedureService(service).pauses()
+    assert skors.ended_at is not None
+    started, ended = clock.parse(skors.started_at), clock.parse(skors.ended_at)
+    # WHEN the catatan skors is printed after it
+    _r, pdf = meeting_print_service(service).print_form(FormKind.SKORS, None, Paper.F4)
+    # THEN it carries the skors' day, times and reason, and that it was lifted
+    printed = flat(" ".join(page_texts(pdf)))
+    expected = (
+        f"Rapat diskors pukul {started:%H.%M} ({format_date(started.date())}) sampai pukul "
+        f"{ended:%H.%M}; skors telah dicabut: ishoma"
+    )
+    assert pause_note(ProcedureService(service)) == expected
+    assert flat(expected) in printed
+
+
+def test_the_catatan_skors_during_a_skors_names_its_day_time_and_reason(tmp_path: Path) -> None:
+    service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
+    load_demo(service)
+    ProcedureService(service).pause("rapat dilanjutkan besok pagi")
+    [skors] = ProcedureService(service).pauses()
+    started = clock.parse(skors.started_at)
+    assert pause_note(ProcedureService(service)) == (
+        f"Rapat diskors sejak pukul {started:%H.%M} ({format_date(started.date())}): "
+        "rapat dilanjutkan besok pagi"
+    )

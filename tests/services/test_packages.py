@@ -12,11 +12,13 @@ import pytest
 from sqlalchemy import inspect, text
 
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus
+from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.interchange.exchange_fixtures import KABKO, KECAMATAN, write_json
 
@@ -174,6 +176,38 @@ def test_changed_key_for_a_unit_is_refused(
     # WHEN imported THEN refused: the key differs from the one confirmed before
     with pytest.raises(InputRejected, match="BERBEDA dari kunci yang dikonfirmasi"):
         PackageImportService(kabko).import_package(other)
+
+
+def test_only_the_ketua_replaces_a_confirmed_sender_key_and_the_report_warns(
+    kecamatan: PlenoService, kabko: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the kecamatan's key confirmed, then a newer package of the unit signed by another key
+    first = installation_fingerprint(tmp_path / "kunci-kecamatan")
+    PackageImportService(kabko).import_package(_export(kecamatan, tmp_path), trust=first)
+    other = tmp_path / "lain.rekap"
+    PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
+    new = installation_fingerprint(tmp_path / "kunci-lain")
+    users = UsersService(kabko.engine)
+    users.add_user("Ketua Uji", Role.KETUA, "1111")
+    ketua = users.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
+    users.add_user("Anggota Uji", Role.ANGGOTA, "2222", ketua)
+    before = _dump(kabko)
+    # WHEN the operator alone types the new fingerprint, or an anggota confirms
+    anggota = users.confirm("Anggota Uji", "2222", Action.APPROVE_CORRECTION)
+    for confirmation in (None, anggota):
+        with pytest.raises(InputRejected, match="perlu PIN Ketua KPU"):
+            PackageImportService(kabko).import_package(other, trust=new, confirmation=confirmation)
+    # THEN nothing changed
+    assert _dump(kabko) == before
+    # WHEN the ketua confirms the replacement with the PIN
+    replaced = users.confirm("Ketua Uji", "1111", Action.CHANGE_SENDER_KEY)
+    report = PackageImportService(kabko).import_package(other, trust=new, confirmation=replaced)
+    # THEN it is imported, and the report warns that the key was replaced and by whom
+    assert report.replaced == (first,)
+    assert (
+        f"PERINGATAN: kunci pengirim unit 990101 DIGANTI; kunci sebelumnya: {first}; "
+        "penggantian dikonfirmasi oleh Ketua Uji"
+    ) in report.lines()
 
 
 def test_duplicate_and_older_packages_are_refused(

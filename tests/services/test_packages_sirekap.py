@@ -154,3 +154,27 @@ def test_cli_exports_verifies_and_imports_a_package(
     data[len(data) // 2] ^= 0xFF
     Path(out_file).write_bytes(bytes(data))
     assert _run(capsys, "verify", out_file)[0] == 2
+
+
+def test_an_older_snapshot_does_not_replace_a_newer_one(
+    pemilu: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN a TPS snapshot of 16:25 imported
+    newer = tmp_path / "baru"
+    newer.mkdir()
+    write_json(newer, "9901011001001.json", tps_file((10, 20)))
+    importer = SirekapImportService(pemilu)
+    importer.import_paths([newer])
+    before = _dump(pemilu)
+    # WHEN a snapshot of the same TPS from 09:00 that morning is imported
+    older = tmp_path / "lama"
+    older.mkdir()
+    write_json(older, "9901011001001.json", {**tps_file((1, 2)), "ts": "2024-02-16 09:00:00"})
+    # THEN it is refused naming both times, and nothing is written
+    with pytest.raises(InputRejected) as refused:
+        importer.import_paths([older])
+    assert "ppwp 990101: data Sirekap 2024-02-16 09:00:00 lebih lama daripada yang sudah " in str(
+        refused.value
+    )
+    assert "(2024-02-16 16:25:10)" in str(refused.value)
+    assert _dump(pemilu) == before

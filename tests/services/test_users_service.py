@@ -108,3 +108,39 @@ def test_audit_chain_holds_after_user_actions(users: UsersService) -> None:
     with pytest.raises(InputRejected):
         users.confirm("Anggota Uji", "0000", Action.DETERMINE)
     assert PlenoService(users.engine).verify_audit().ok
+
+
+def _try_pin(url: str, pin: str) -> str:
+    """One station's PIN check, in its own process: 'ok', 'salah', 'terkunci' or the error."""
+    engine = open_engine(url)
+    try:
+        UsersService(engine).confirm("Ketua Uji", pin, Action.REOPEN_DETERMINED)
+        return "ok"
+    except InputRejected as error:
+        text = str(error)
+        return "terkunci" if "terkunci karena" in text else "salah" if "PIN salah" in text else text
+    finally:
+        engine.dispose()
+
+
+def test_pins_checked_at_once_cannot_outrun_the_lock_out(users: UsersService, db_url: str) -> None:
+    # GIVEN 30 wrong PINs and the right one, typed at eight stations at the same moment
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from rekap_desktop.storage.orm_users import PinFailureRow
+
+    pins = ["0000"] * 15 + ["1111"] + ["0000"] * 15
+    spawn = multiprocessing.get_context("spawn")
+    # WHEN every one is checked
+    with ProcessPoolExecutor(8, mp_context=spawn) as pool:
+        outcomes = list(pool.map(_try_pin, [db_url] * len(pins), pins))
+    # THEN exactly five wrong PINs were checked and recorded; every later try met the lock
+    assert set(outcomes) <= {"ok", "salah", "terkunci"}, outcomes
+    assert outcomes.count("salah") == 5
+    with Session(users.engine) as session:
+        assert session.scalar(select(func.count()).select_from(PinFailureRow)) == 5
+    assert outcomes.count("ok") + outcomes.count("terkunci") == 26

@@ -56,6 +56,8 @@ def test_format_number_shows_a_dash_for_not_recorded() -> None:
         ("\t42\n", 42),
         ("007", 7),
         ("999.999", 999999),
+        ("1 234", 1234),
+        ("12 345 678", 12345678),
     ],
 )
 def test_parse_number_accepts_whole_numbers(text: str, expected: int) -> None:
@@ -89,6 +91,9 @@ def test_parse_number_accepts_whole_numbers(text: str, expected: int) -> None:
         "١.٢٣٤",
         "²",
         "１２",
+        "12 34",
+        "1 2 3",
+        "1.234 56",
     ],
 )
 def test_parse_number_refuses_anything_else(text: str) -> None:

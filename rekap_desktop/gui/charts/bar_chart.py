@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
 from rekap_desktop.text.numbers import format_number
@@ -90,8 +90,18 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         # transforms), done now: done inside the paint, it asks for a second paint of the chart.
         self.scene().prepareForPaint()
 
+    def tick_texts(self) -> list[str]:
+        """The label under each bar ("No. 2"; a label that is not a number, as it is)."""
+        return [f"No. {label}" if label.isdigit() else label for label, _ in self._bars]
+
     def _style_axis(self, text: QColor, px: int) -> None:
-        ticks = [(x, f"No. {label}") for x, (label, _) in enumerate(self._bars)]
+        ticks = list(enumerate(self.tick_texts()))
+        # A label wider than its bar's share of the width would be dropped by the axis: the
+        # labels get smaller instead, all alike.
+        share = self.width() / max(1, len(ticks)) * 0.9
+        widest = max((_bold_width(t, px) for _, t in ticks), default=0.0)
+        if widest > share > 0:
+            px = max(8, int(px * share / widest))
         style = (text.rgba(), px, tuple(ticks))
         if style == self._axis_style:
             return
@@ -105,3 +115,10 @@ class BarChart(pg.PlotWidget):  # type: ignore[misc]
         axis.setPen(pg.mkPen(text))
         axis.setHeight(round(px * 1.8))
         axis.setTicks([ticks, []])
+
+
+def _bold_width(text: str, px: int) -> float:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(px)
+    font.setBold(True)
+    return QFontMetricsF(font).horizontalAdvance(text)

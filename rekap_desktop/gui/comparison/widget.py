@@ -26,12 +26,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +42,7 @@ from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_numb
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
-from rekap_desktop.gui.comparison.view import ComparisonDelegate
+from rekap_desktop.gui.comparison.view import ComparisonDelegate, ComparisonTable
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.number_edit import NumberEdit
 from rekap_desktop.interchange.problems import InputRejected
@@ -55,7 +53,8 @@ from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perbandingan"
-LABEL_WIDTH = 400
+ENTRY_MARGIN = 24
+"""Room beside the entry's hint text (frame and padding)."""
 
 
 class ComparisonWidget(QWidget):
@@ -77,6 +76,10 @@ class ComparisonWidget(QWidget):
         self.versions: FormVersions = {}
         """The form versions the shown comparison was read from, sent back with every edit so
         an edit based on a view another station has since changed is refused."""
+        self.typing_seen: tuple[str, str, FormVersions] | None = None
+        """The pair and the versions shown when the operator began typing the value now in the
+        entry: the view may refresh (another station's change) while they type, and their value
+        was read against what was shown then."""
         self.model = ComparisonModel()
         self.correction_dialog: CorrectionDialog | None = None
         """The correction dialog while it is open (Ctrl+K); None once closed."""
@@ -88,6 +91,7 @@ class ComparisonWidget(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setObjectName("comparisonTitle")
+        self.title.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("summaryStrip")
         self.summary.setWordWrap(True)
@@ -100,6 +104,7 @@ class ComparisonWidget(QWidget):
         self.jump_label = QLabel("Lompat ke:")
         self.entry = NumberEdit()
         self.entry.value_committed.connect(self.enter_value)
+        self.entry.textEdited.connect(self._typing)
         self.entry.agreed.connect(self.agree)
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
@@ -108,7 +113,14 @@ class ComparisonWidget(QWidget):
         read.clicked.connect(self.mark_read)
         attach = QPushButton("Lampirkan foto…")
         attach.clicked.connect(self.choose_photo)
-        controls = QHBoxLayout()
+        # Rows of controls (choosing, the entry, the buttons), so they fit beside the stepper on a
+        # 1366×768 laptop; long source or party names are cut in the boxes, not the window.
+        for combo in (self.jump, self.entry_source):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        choosing = QHBoxLayout()
         for widget in (
             self.only_differences,
             self.jump_label,
@@ -116,21 +128,39 @@ class ComparisonWidget(QWidget):
             QLabel("Isian dari:"),
             self.entry_source,
         ):
-            controls.addWidget(widget)
-        controls.addWidget(self.entry, 1)
+            choosing.addWidget(widget)
+        choosing.addStretch(1)
+        # The entry is wide enough to read its hint: squeezed among the controls it was ~25 px.
+        acting = QHBoxLayout()
+        acting.addWidget(QLabel("Nilai dibacakan:"))
+        acting.addWidget(self.entry, 1)
+        hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
+        self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
+        buttons = QHBoxLayout()
         for button in (correct, read, attach):
-            controls.addWidget(button)
-        self.table = QTableView()
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        controls = QVBoxLayout()
+        for row in (choosing, acting, buttons):
+            controls.addLayout(row)
+        self.table = ComparisonTable()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ComparisonDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # A click on a row chooses the row; the keyboard stays in the entry (digits, S, Enter,
+        # Up/Down), where the reading is typed.
+        self.table.setFocusProxy(self.entry)
+        self.entry.stepped.connect(self.step_row)
         self.notes = QListWidget()
-        self.notes.setWordWrap(True)
         self.corrections = QListWidget()
-        self.corrections.setWordWrap(True)
+        for listing in (self.notes, self.corrections):
+            # Long findings wrap to the pane's width instead of scrolling sideways.
+            listing.setWordWrap(True)
+            listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.photo = PhotoViewer()
         side = QSplitter()
         side.setOrientation(side.orientation().Vertical)
@@ -143,7 +173,9 @@ class ComparisonWidget(QWidget):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(QLabel(f"<b>{label}</b>"))
+            heading = QLabel(f"<b>{label}</b>")
+            heading.setWordWrap(True)
+            column.addWidget(heading)
             column.addWidget(pane)
             side.addWidget(box)
         split = QSplitter()
@@ -212,10 +244,7 @@ class ComparisonWidget(QWidget):
         selected = self.selected_row()
         self.model.set_comparison(self.comparison, self.only_differences.isChecked())
         self._fill_jump()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, LABEL_WIDTH)
+        self.table.fit_columns()
         if selected is not None:
             self.select_field(selected.field)
         if self.selected_row() is None and self.model.rowCount():
@@ -263,6 +292,13 @@ class ComparisonWidget(QWidget):
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
         self.entry.setFocus()
 
+    def step_row(self, step: int) -> None:
+        """Up/Down in the entry: the previous or next row."""
+        current = self.table.currentIndex().row() if self.selected_row() else -1
+        row = max(0, min(self.model.rowCount() - 1, current + step))
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
     def next_block(self) -> None:
         self._step_block(1)
 
@@ -297,7 +333,7 @@ class ComparisonWidget(QWidget):
         if row is None:
             return
         source: Source = self.entry_source.currentData()
-        seen = self.versions
+        seen = self._seen_when_typing_began()
         result = run_operation(
             self,
             TITLE,
@@ -338,6 +374,18 @@ class ComparisonWidget(QWidget):
         if result is not None:
             self._say(f"{row.label}: sesuai ({format_number(shown)})")
             self._after_entry(row)
+
+    def _typing(self, text: str) -> None:
+        if not text.strip():
+            self.typing_seen = None
+        elif self.typing_seen is None:
+            self.typing_seen = (self.contest_code, self.unit_code, dict(self.versions))
+
+    def _seen_when_typing_began(self) -> FormVersions:
+        began, self.typing_seen = self.typing_seen, None
+        if began is not None and began[:2] == (self.contest_code, self.unit_code):
+            return began[2]
+        return self.versions
 
     def _after_entry(self, row: ComparisonRow) -> None:
         self.value_entered.emit(row.field)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import (
     KIND_LABELS,
     ROLE_LABELS,
@@ -100,6 +102,7 @@ class IncidentDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         self._start(context or IncidentContext())
+        self._kept = self._typed()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -139,7 +142,10 @@ class IncidentDialog(QDialog):
 
     def _fill_saksi(self) -> None:
         for witness in self.service.registered_saksi():
-            label = f"{witness.name} — saksi nomor urut {witness.choice}, {witness.contest}"
+            label = (
+                f"{witness.name} — saksi nomor urut {witness.choice}, "
+                f"{contest_office(witness.contest)}"
+            )
             self.saksi_combo.addItem(label, witness)
 
     def _start(self, context: IncidentContext) -> None:
@@ -205,6 +211,29 @@ class IncidentDialog(QDialog):
             description=self.description.toPlainText().strip(),
         )
 
+    # -- closing -----------------------------------------------------------------------------
+
+    def _typed(self) -> tuple[str, str]:
+        return self.description.toPlainText().strip(), self.name_edit.text().strip()
+
+    def done(self, result: int) -> None:
+        """Escape, Tutup or the window's close: text typed and not yet saved is not thrown
+        away without asking (an Escape pressed in a hurry lost the whole description)."""
+        if self._typed() != self._kept and any(self._typed()) and not self._discard_confirmed():
+            return
+        super().done(result)
+
+    def _discard_confirmed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Kejadian khusus / keberatan",
+            "Uraian yang diketik belum disimpan. Tutup tanpa menyimpan?\n"
+            "Pilih Tidak, lalu Simpan (Ctrl+Enter), untuk menyimpannya.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     # -- acting ------------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -227,6 +256,7 @@ class IncidentDialog(QDialog):
             self._say(refusal_text(error).replace("\n", "<br>"), PROBLEM_STYLE)
             return
         self.evidence_button.setEnabled(True)
+        self._kept = self._typed()
         self.setWindowTitle(f"Kejadian khusus / keberatan — Entri No. {stored.number}")
         self._say(
             f"Tersimpan sebagai entri No. {stored.number} (versi {stored.version}). "

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import Incident, Paraf, ParafRole
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.operations import refusal_text
@@ -58,7 +59,8 @@ class SettleDialog(QDialog):
         self.witness_list = QListWidget()
         for witness in service.registered_saksi():
             item = QListWidgetItem(
-                f"{witness.name} — saksi nomor urut {witness.choice}, {witness.contest}"
+                f"{witness.name} — saksi nomor urut {witness.choice}, "
+                f"{contest_office(witness.contest)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, witness.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -63,6 +63,11 @@ class AgendaPage(QWidget):
     def refresh(self) -> None:
         """Re-read the committed records of ``self.stop``."""
 
+    def focus_target(self) -> QWidget | None:
+        """The input that takes the keyboard when the meeting arrives here (None: the
+        procedure list, where the cockpit's single keys act)."""
+        return None
+
     def save(self) -> bool:
         """Save this page's record (Ctrl+S); True when saved or nothing to save."""
         return True

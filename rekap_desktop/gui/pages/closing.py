@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.storage.procedure_store import Signature
@@ -105,28 +106,76 @@ class DeterminationPage(AgendaPage):
         self.table.setHorizontalHeaderLabels(("Nama", "Jabatan", "Tanda tangan", "Alasan menolak"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
+        self.table.itemChanged.connect(self._sign_toggled)
         self.state = QLabel()
+        self.state.setWordWrap(True)
         self.body.addWidget(self.table)
         self.body.addWidget(self.state)
 
     def refresh(self) -> None:
-        signatories = self._signatories()
+        state = self.ctx.procedure.state()
+        self.table.blockSignals(True)
+        if state.determined:
+            self._show_recorded(self.ctx.procedure.signatures())
+        else:
+            self._show_to_sign(self._signatories())
+        self.table.blockSignals(False)
+        # After penetapan the recorded state and its reason share one column; the last visible
+        # column stretches and wraps, so a refusal's reason stays readable on a narrow page.
+        self.table.setColumnHidden(3, state.determined)
+        for column in range(2 if state.determined else 3):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
+        self.state.setText(self._state_text(state.determined))
+
+    def _state_text(self, determined: bool) -> str:
+        if not determined:
+            return ""
+        refused = [
+            f"• {s.name} ({s.position}) menolak menandatangani — alasan: {s.reason or '-'}"
+            for s in self.ctx.procedure.signatures()
+            if not s.signed
+        ]
+        return "\n".join(["HASIL TELAH DITETAPKAN — terkunci.", *refused])
+
+    def _show_to_sign(self, signatories: list[tuple[str, str]]) -> None:
         self.table.setRowCount(len(signatories))
         for r, (name, position) in enumerate(signatories):
             self.table.setItem(r, 0, QTableWidgetItem(name))
             self.table.setItem(r, 1, QTableWidgetItem(position))
-            sign = QTableWidgetItem("ya")
+            sign = QTableWidgetItem()
+            sign.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             sign.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(r, 2, sign)
+            _show_signed(sign)
             self.table.setItem(r, 3, QTableWidgetItem(""))
-        self.table.resizeColumnsToContents()
-        state = self.ctx.procedure.state()
-        self.state.setText("HASIL TELAH DITETAPKAN — terkunci." if state.determined else "")
+
+    def _show_recorded(self, signatures: list[Signature]) -> None:
+        """After penetapan: each signer as recorded — signed, or refused with the reason."""
+        self.table.setRowCount(len(signatures))
+        for r, signature in enumerate(signatures):
+            self.table.setItem(r, 0, _fixed(signature.name))
+            self.table.setItem(r, 1, _fixed(signature.position))
+            self.table.setItem(r, 2, _fixed(recorded_text(signature)))
+            self.table.setItem(r, 3, _fixed(signature.reason))
+
+    def _fit_rows(self, *_section: int) -> None:
+        """Rows as tall as their wrapped text once the stretched column has its width."""
+        self.table.resizeRowsToContents()
+
+    def _sign_toggled(self, item: QTableWidgetItem) -> None:
+        if item.column() == 2 and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            self.table.blockSignals(True)
+            _show_signed(item)
+            self.table.blockSignals(False)
 
     def _signatories(self) -> list[tuple[str, str]]:
         members = [(m.name, m.position) for m in self.ctx.pleno.pleno().members]
         saksi = [
-            (a.name, f"Saksi {a.contest} nomor urut {a.choice}")
+            (a.name, f"Saksi {contest_office(a.contest or '')} nomor urut {a.choice}")
             for a in self.ctx.records.attendance()
             if a.present and a.role == "saksi"
         ]
@@ -146,6 +195,28 @@ class DeterminationPage(AgendaPage):
                 )
             )
         return result
+
+
+def signature_text(signed: bool) -> str:
+    return "ya" if signed else "menolak"
+
+
+def recorded_text(signature: Signature) -> str:
+    """A signer as the penetapan recorded them: "ya", or "menolak: <reason>"."""
+    if signature.signed:
+        return signature_text(True)
+    return f"{signature_text(False)}: {signature.reason}" if signature.reason else "menolak"
+
+
+def _show_signed(item: QTableWidgetItem) -> None:
+    """The tick and its word agree: "ya" when ticked, "menolak" when not."""
+    item.setText(signature_text(item.checkState() == Qt.CheckState.Checked))
+
+
+def _fixed(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.incidents import KIND_LABELS, STATUS_LABELS, IncidentKind, IncidentStatus
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
+from rekap_desktop.gui.widgets.fitted_columns import wrap_column
 from rekap_desktop.services.procedure_records import expected_forms
 from rekap_desktop.text.numbers import format_number
 
@@ -64,7 +67,7 @@ class BoxPage(AgendaPage):
         for box in self.forms:
             box.setChecked(bool(check and box.text() in check.forms_found))
         self.note.setText(check.note if check else "")
-        self.result.setText(f"Tersimpan {check.checked_at}." if check else "Belum dicatat.")
+        self.result.setText(saved_text(check.checked_at) if check else "Belum dicatat.")
         self.dirty = False
 
     def save(self) -> bool:
@@ -78,12 +81,25 @@ class BoxPage(AgendaPage):
         )
         if faults is None:
             return False
-        self.dirty = False
+        # The page is not re-read while the meeting stays here (no typing is lost), so the
+        # stored record is read back now: the label must never say "Belum dicatat." after saving.
+        self.refresh()
         if faults:
             text = f"Kecamatan {self.ctx.unit_name(unit)}: " + "; ".join(faults)
-            self.result.setText(text + " — catat sebagai kejadian khusus (tombol K).")
+            self.result.setText(
+                f"{self.result.text()} {text} — catat sebagai kejadian khusus (tombol K)."
+            )
             self.incident_suggested.emit(text)
         return True
+
+
+def saved_text(at: str) -> str:
+    """ "Tersimpan pukul 10.42." for a stored ISO time (the ISO text itself when unreadable)."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return f"Tersimpan {at}."
+    return f"Tersimpan pukul {moment.astimezone():%H.%M}."
 
 
 class NoticesPage(AgendaPage):
@@ -106,16 +122,31 @@ class NoticesPage(AgendaPage):
         self.body.addWidget(self.table)
         self.body.addWidget(add)
         self.body.addWidget(self.total)
+        self.dirty = False
+        """The operator typed in the table since it was last read (PageDown saves only then)."""
+        self.table.itemChanged.connect(self._touched)
+
+    def _touched(self) -> None:
+        self.dirty = True
 
     def add_row(self) -> None:
         self.table.insertRow(self.table.rowCount())
 
+    def save_pending(self) -> bool:
+        return self.save() if self.dirty else True
+
     def refresh(self) -> None:
         counts = self.ctx.records.returned_notices(self.stop.unit or "")
+        # Every cell is emptied first: rows typed for the previous kecamatan must never be shown
+        # (and saved) under this one.
+        blocked = self.table.blockSignals(True)
+        self.table.clearContents()
         self.table.setRowCount(len(counts) + 1)
         for r, (village, count) in enumerate(counts.items()):
             self.table.setItem(r, 0, QTableWidgetItem(village))
             self.table.setItem(r, 1, QTableWidgetItem(format_number(count)))
+        self.table.blockSignals(blocked)
+        self.dirty = False
         self.total.setText(f"Jumlah: {format_number(sum(counts.values()))}")
 
     def entered(self) -> tuple[dict[str, int], list[str]]:
@@ -139,9 +170,11 @@ class NoticesPage(AgendaPage):
             self.total.setText("Ditolak, tidak ada yang disimpan: " + "; ".join(problems))
             return False
         if not counts:
+            self.dirty = False
             return True
         unit = self.stop.unit or ""
         if counts == self.ctx.records.returned_notices(unit):
+            self.dirty = False
             return True
         saved = self.attempt(
             "Pengembalian C.Pemberitahuan",
@@ -164,7 +197,7 @@ class UnitIncidentsPage(AgendaPage):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(("Nomor", "Jenis", "Pengaju", "Uraian", "Status"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        wrap_column(self.table, 3)  # the description wraps: no sideways scrolling
         self.body.addWidget(self.table)
 
     def refresh(self) -> None:
@@ -180,4 +213,3 @@ class UnitIncidentsPage(AgendaPage):
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()

@@ -10,10 +10,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
+from rekap_desktop.gui.widgets.fitted_columns import wrap_column
 from rekap_desktop.services.procedure_records import ROLES, TEXTS
 
 ATTENDANCE_COLUMNS = ("Peran", "Nama", "Saksi untuk", "Surat mandat", "Catatan", "Kehadiran")
@@ -32,7 +35,7 @@ class AttendancePage(AgendaPage):
         self.table.setHorizontalHeaderLabels(ATTENDANCE_COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        wrap_column(self.table, 1)  # names wrap: no sideways scrolling on a laptop
         add = QPushButton("Tambah peserta… (Insert)")
         add.clicked.connect(self.add_attendee)
         leave = QPushButton("Tandai keluar (Delete)")
@@ -53,7 +56,7 @@ class AttendancePage(AgendaPage):
         self.table.setRowCount(len(people))
         for r, p in enumerate(people):
             mandate = {None: "", True: "diperiksa: sah", False: "diperiksa: tidak sah"}
-            choice = f"{p.contest} nomor urut {p.choice}" if p.contest else ""
+            choice = f"{contest_office(p.contest)} nomor urut {p.choice}" if p.contest else ""
             cells = (
                 ROLES.get(p.role, p.role),
                 p.name,
@@ -87,6 +90,11 @@ class TextPage(AgendaPage):
         self.key = key
         self.editor = QPlainTextEdit()
         self.body.addWidget(self.editor)
+
+    def focus_target(self) -> QWidget | None:
+        # Typing here from the first key: a word typed into nothing fired the cockpit's keys
+        # ("peraturan" opened the skors dialog).
+        return self.editor
 
     def refresh(self) -> None:
         if not self.editor.document().isModified():

@@ -5,7 +5,10 @@ settled with the PPK's D.Hasil as the reference."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 
@@ -20,12 +23,27 @@ INTROS = {
 }
 
 
+class Leaving(Enum):
+    """What the operator chose when PageDown would leave item 10 of a pair not read."""
+
+    STAY = "tetap"
+    MARK_AND_GO = "tandai"
+    GO_UNREAD = "lanjut"
+
+
+LEAVE_TITLE = "Langkah 10 belum selesai"
+
+
 class SourcesPage(AgendaPage):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, "")
         self.comparison: ComparisonWidget | None = None
         self.on_created: list[Callable[[ComparisonWidget], None]] = []
         """Hooks run once the comparison widget exists (the cockpit wires photos, approvals)."""
+
+    def focus_target(self) -> QWidget | None:
+        """The reading entry: digits and S from the first key."""
+        return self.comparison.entry if self.comparison is not None else None
 
     def refresh(self) -> None:
         self.hint.setText(INTROS.get(self.stop.item, ""))
@@ -44,5 +62,57 @@ class SourcesPage(AgendaPage):
                 hook(self.comparison)
         elif (self.comparison.contest_code, self.comparison.unit_code) != (contest, unit):
             self.comparison.set_pair(contest, unit)
+            # What was said about the previous pair ("… dicatat", a refusal) is not about this one.
+            self.comparison.message.clear()
         else:
             self.comparison.refresh()
+
+    def save_pending(self) -> bool:
+        """PageDown at item 10: a pair not marked "selesai dibaca" is never left silently. With
+        nothing open the operator may mark it and go on; with differences or entries open the
+        operator may stay (the default) or go on, and the pair stays visibly unfinished: not
+        "sudah dibacakan" on the screen, not counted as a finished kecamatan, no penetapan."""
+        stop = self.stop
+        if stop.item != "10" or stop.contest is None or stop.unit is None:
+            return True
+        if (stop.contest, stop.unit) in self.ctx.procedure.pairs_read():
+            return True
+        reasons = self.ctx.procedure.unsettled(stop)
+        choice = self.ask_leaving(self._leaving_text(reasons), can_mark=not reasons)
+        if choice is Leaving.MARK_AND_GO and self.comparison is not None:
+            self.comparison.mark_read()
+            return (stop.contest, stop.unit) in self.ctx.procedure.pairs_read()
+        return choice is Leaving.GO_UNREAD
+
+    def _leaving_text(self, reasons: list[str]) -> str:
+        pair = f"{self.ctx.unit_name(self.stop.unit)} — {self.ctx.contest_title(self.stop.contest)}"
+        if not reasons:
+            return (
+                f"{pair} belum ditandai selesai dibaca. Tidak ada selisih atau keberatan yang "
+                "masih terbuka.\n\nTandai selesai dibaca sekarang dan lanjut?"
+            )
+        listed = "\n".join(f"• {r}" for r in reasons)
+        return (
+            f"{pair} belum dapat ditandai selesai dibaca:\n{listed}\n\nBila dilanjutkan, "
+            "pasangan ini tetap BELUM SELESAI: layar tidak menandainya «sudah dibacakan», "
+            "kecamatan ini tidak dihitung selesai, dan hasil tidak dapat ditetapkan sebelum "
+            "semuanya diselesaikan dan ditandai selesai dibaca (Ctrl+Shift+R)."
+        )
+
+    def ask_leaving(self, text: str, can_mark: bool) -> Leaving:
+        """The question, with Indonesian buttons; Escape always stays."""
+        box = QMessageBox(QMessageBox.Icon.Warning, LEAVE_TITLE, text, parent=self)
+        buttons = {}
+        if can_mark:
+            buttons[Leaving.MARK_AND_GO] = box.addButton(
+                "&Tandai selesai dibaca dan lanjut", QMessageBox.ButtonRole.AcceptRole
+            )
+        buttons[Leaving.GO_UNREAD] = box.addButton(
+            "&Lanjut, biarkan belum selesai", QMessageBox.ButtonRole.DestructiveRole
+        )
+        buttons[Leaving.STAY] = box.addButton("Te&tap di sini", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(buttons[Leaving.MARK_AND_GO if can_mark else Leaving.STAY])
+        box.setEscapeButton(buttons[Leaving.STAY])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((k for k, b in buttons.items() if b is clicked), Leaving.STAY)

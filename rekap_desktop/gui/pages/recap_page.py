@@ -5,12 +5,15 @@ Reachable at all times from the cockpit ("Rekapitulasi").
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source
-from rekap_desktop.gui.recap_model import RecapModel, RecapTable
+from rekap_desktop.gui.recap_model import NUMERIC_FROM, RecapModel, RecapTable
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import ContestRecap, recap_contests
 
@@ -41,6 +44,169 @@ def source_label(code: str) -> str:
     return labels.get(code, f"salinan {code.replace('_', ' nomor urut ')}")
 
 
+HEADING_PADDING = 6
+"""Pixels left and right of a column heading's text."""
+FONT_STEPS = (1.0, 0.92, 0.85)
+"""Sizes of the table's font, tried in turn until the columns fit without scrolling sideways
+(a kabupaten's DPRD recapitulation has eighteen party columns and more)."""
+NAME_MIN = 110
+"""The narrowest a name column (kecamatan, dapil) gets; a longer name is cut with "…"."""
+
+
+def wrap_heading(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` broken into lines of at most ``width`` pixels at its spaces (its own line breaks
+    kept); a single word wider than that is cut with "…" (the tooltip has it whole)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            joined = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(joined) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
+
+
+class WrappedHeadings(QIdentityProxyModel):
+    """The recapitulation's column headings wrapped to the widths the table gives them."""
+
+    def __init__(self, metrics: QFontMetrics, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.metrics = metrics
+        self.widths: dict[int, int] = {}
+
+    def set_widths(self, widths: list[int]) -> None:
+        self.widths = dict(enumerate(widths))
+        if widths:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(widths) - 1)
+
+    def headerData(  # noqa: N802 (Qt name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        source = self.sourceModel()
+        text = source.headerData(section, orientation) if source is not None else None
+        if orientation != Qt.Orientation.Horizontal or not isinstance(text, str):
+            return super().headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text.replace("\n", " ")
+        if role == Qt.ItemDataRole.DisplayRole and section in self.widths:
+            return wrap_heading(text, self.metrics, self.widths[section])
+        return super().headerData(section, orientation, role)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() < NUMERIC_FROM:
+            # A name cut with "…" in a narrow column is read whole on its tooltip.
+            text = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return text or None
+        return super().data(index, role)
+
+
+class FittedTable(QTableView):
+    """A recapitulation table fitted to its width with no horizontal scrolling while the columns
+    can still narrow: headings wrap over several lines, name columns are cut with "…", and
+    every number column keeps its widest number whole."""
+
+    def __init__(self, model: RecapModel) -> None:
+        super().__init__()
+        self.headings = WrappedHeadings(QFontMetrics(self.horizontalHeader().font()), self)
+        self.headings.setSourceModel(model)
+        self.setModel(self.headings)
+        self.setWordWrap(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fitting = False
+        self._base_font = QFont(self.font())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def room(self) -> int:
+        """The width to fill, the vertical scroll bar's always left out (so showing it does not
+        change the fit)."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return self.width() - 2 * self.frameWidth() - bar
+
+    def fit_columns(self) -> None:
+        source = self.headings.sourceModel()
+        if self._fitting or source is None or source.columnCount() == 0:
+            return
+        self._fitting = True
+        try:
+            room = self.room()
+            for step in FONT_STEPS:
+                self._scale_font(step)
+                needs = self._needs()
+                if sum(least for least, _ in needs) <= room:
+                    break
+            widths = fitted_widths(needs, room)
+            header = self.horizontalHeader()
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+            self.headings.set_widths([w - 2 * HEADING_PADDING for w in widths])
+        finally:
+            self._fitting = False
+
+    def _scale_font(self, step: float) -> None:
+        for widget in (self, self.horizontalHeader()):
+            font = QFont(self._base_font)
+            font.setPointSizeF(self._base_font.pointSizeF() * step)
+            widget.setFont(font)
+        self.headings.metrics = QFontMetrics(self.horizontalHeader().font())
+        self.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
+
+    def _needs(self) -> list[tuple[int, int]]:
+        """(least, natural) width of each column."""
+        source = self.headings.sourceModel()
+        metrics = self.headings.metrics
+        needs = []
+        for column in range(source.columnCount()):
+            text = str(source.headerData(column, Qt.Orientation.Horizontal) or "")
+            lines = text.split("\n")
+            natural_heading = max(metrics.horizontalAdvance(line) for line in lines)
+            cells = self._cells_width(column)
+            natural = max(cells, natural_heading + 2 * HEADING_PADDING)
+            if column < NUMERIC_FROM:
+                least = min(natural, max(NAME_MIN if column else cells, 40))
+            else:
+                first = metrics.horizontalAdvance(lines[0].split(" ")[0])
+                least = max(cells, first + 2 * HEADING_PADDING + 2)
+            needs.append((least, max(least, natural)))
+        return needs
+
+    def _cells_width(self, column: int) -> int:
+        delegate = self.itemDelegate()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        widest = 0
+        for row in range(self.headings.rowCount()):
+            index = self.headings.index(row, column, QModelIndex())
+            widest = max(widest, delegate.sizeHint(option, index).width())
+        return widest + 3  # the grid line
+
+
+def fitted_widths(needs: list[tuple[int, int]], room: int) -> list[int]:
+    """Column widths filling ``room``: every column its natural width when they all fit (the
+    rest shared out), else its least width plus a share of what is left, in proportion to what
+    it lacks; when even the least widths do not fit, the least widths (the table scrolls)."""
+    least = [n[0] for n in needs]
+    natural = [n[1] for n in needs]
+    if sum(natural) <= room:
+        spare = room - sum(natural)
+        return [w + spare // len(natural) for w in natural]
+    spare = room - sum(least)
+    if spare <= 0:
+        return least
+    lacking = [n - w for w, n in zip(least, natural, strict=True)]
+    total = sum(lacking) or 1
+    return [w + spare * lack // total for w, lack in zip(least, lacking, strict=True)]
+
+
 class ContestPage(QWidget):
     """One contest: its units × choices table and the outcome under it."""
 
@@ -48,23 +214,23 @@ class ContestPage(QWidget):
         super().__init__()
         self.contest = contest
         self.model = RecapModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = FittedTable(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
         title = QLabel(contest.title)
         title.setObjectName("contestTitle")
+        title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(self.table)
         layout.addWidget(self.outcome)
 
     def show_recap(self, item: ContestRecap) -> None:
         self.model.set_table(RecapTable.from_recap(item.recap))
+        self.table.fit_columns()
         if self.contest.is_party_list:
             seats = sum(d.seats for d in self.contest.districts)
             self.outcome.setText(

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
+from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
@@ -317,8 +319,10 @@ class PrintCentreDialog(QDialog):
         return self._print_task is not None
 
     def _choose_printer(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+        choice = PrinterDialog(self)
+        if choice.exec() == QDialog.DialogCode.Accepted:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            choice.configure(printer)
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
@@ -459,7 +463,7 @@ class PrintCentreDialog(QDialog):
 
 def _describe(record: PrintRecord, changed: bool, now: str | None) -> str:
     s = record.stored
-    which = f" ({s.contest})" if s.contest else ""
+    which = f" ({contest_office(s.contest)})" if s.contest else ""
     final = ", FINAL" if record.final else ""
     head = (
         f"{FORM_LABELS[FormKind(s.kind)]}{which}, versi {s.version}{final}; dicetak "

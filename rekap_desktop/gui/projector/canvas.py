@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QRegion
 
-from rekap_desktop.gui.projector.scenes import Banner
+from rekap_desktop.gui.projector.scenes import Banner, BannerState
 
 MIN_TEXT_FRACTION = 1 / 30
 LINE_SPACING = 1.25
@@ -22,6 +22,7 @@ LINE_SPACING = 1.25
 BANNER_FRACTION = 0.06
 HEADING_FRACTION = 0.115
 FOOTER_FRACTION = 0.05
+NOTICE_FRACTION = 0.07
 MARGIN_FRACTION = 0.025
 CHART_FRACTION = 0.27
 """Share of the width the recapitulation's bar chart takes when it stands beside the table."""
@@ -244,27 +245,39 @@ class Canvas:
 
     # -- parts of every scene ----------------------------------------------------------------
 
-    def banner(self, banner: Banner) -> QRectF:
+    def banner(self, banner: BannerState) -> QRectF:
         """Paint the banner strip at the top; returns the area left below it."""
         strip = QRectF(self.rect.left(), self.rect.top(), self.width, self.height * BANNER_FRACTION)
-        back, front = self.palette.banners[banner]
+        back, front = self.palette.banners[banner.kind]
         self.fill(strip, back)
         inner = strip.adjusted(self.margin, 0, -self.margin, 0)
-        px = self.height * 0.036
-        label = f"{banner.value}"
+        label, note = banner.label, f"— {banner.note}"
+        # The whole line when it fits at a moderately smaller size; else the note is cut.
+        whole = inner.width() * 100 / (text_width(label + "   ", 100, True) + text_width(note, 100))
+        px = max(self.height * 0.03, min(self.height * 0.036, whole))
         self.text(inner, label, px, front, bold=True)
         note_rect = inner.adjusted(text_width(label + "   ", px, True), 0, 0, 0)
-        self.text(note_rect, f"— {banner.note}", px, front, elide=True)
+        self.text(note_rect, note, px, front, elide=True)
         return QRectF(strip.left(), strip.bottom(), self.width, self.height - strip.height())
 
-    def heading(self, area: QRectF, title: str, subtitle: str, page: str = "") -> QRectF:
-        """Title and subtitle at the top of ``area``; returns the area below them."""
+    def heading(
+        self, area: QRectF, title: str, subtitle: str, page: str = "", hint: str = ""
+    ) -> QRectF:
+        """Title and subtitle at the top of ``area``, the page number and a ``hint`` (where the
+        other pages need attention) at the right; returns the area below them."""
         band = QRectF(area.left(), area.top(), area.width(), self.height * HEADING_FRACTION)
         inner = band.adjusted(self.margin, self.margin * 0.4, -self.margin, 0)
         half = inner.height() / 2
         top = QRectF(inner.left(), inner.top(), inner.width(), half)
         bottom = QRectF(inner.left(), inner.top() + half, inner.width(), half)
-        self.text(top, title, self.height * 0.05, self.palette.accent, bold=True, elide=True)
+        if hint:
+            # Where the other pages need attention: on the title's line, which has room.
+            hint_px = self.height * 0.036
+            right = Align.AlignRight | Align.AlignVCenter
+            self.text(top, hint, hint_px, self.palette.differs, right, bold=True)
+            top = top.adjusted(0, 0, -text_width(hint + "   ", hint_px, True), 0)
+        title_px = max(self.height * 0.038, fit_px([title], top.width(), self.height * 0.05, True))
+        self.text(top, title, title_px, self.palette.accent, bold=True, elide=True)
         if page:
             page_px = self.height * 0.036
             self.text(
@@ -274,12 +287,21 @@ class Canvas:
         self.text(bottom, subtitle, self.height * 0.04, self.palette.foreground, elide=True)
         return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
 
+    def notice(self, area: QRectF, text: str) -> QRectF:
+        """A warning line in bold at the top of ``area`` (e.g. SEMENTARA); returns the rest."""
+        band = QRectF(area.left(), area.top(), area.width(), self.height * NOTICE_FRACTION)
+        inner = band.adjusted(self.margin, 0, -self.margin, 0)
+        px = fit_px([text], inner.width() * 0.97, self.height * 0.045, True)
+        self.fill(band, self.palette.row_alternate)
+        self.text(inner, text, px, self.palette.differs, bold=True)
+        return QRectF(area.left(), band.bottom(), area.width(), area.bottom() - band.bottom())
+
     def footer(self, area: QRectF, note: str) -> QRectF:
         """A legend line at the bottom of ``area``; returns the area above it."""
         band_height = self.height * FOOTER_FRACTION
         band = QRectF(area.left(), area.bottom() - band_height, area.width(), band_height)
         inner = band.adjusted(self.margin, 0, -self.margin, 0)
-        px = fit_px([note], inner.width(), self.min_px)
+        px = fit_px([note], inner.width() * 0.98, self.min_px)
         self.text(inner, note, px, self.palette.muted)
         return QRectF(area.left(), area.top(), area.width(), band.top() - area.top())
 

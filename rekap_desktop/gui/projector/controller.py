@@ -6,16 +6,21 @@ committed change; no widget of the cockpit can put a value on it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QScreen
 
-from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue
+from rekap_desktop.error_log import log
+from rekap_desktop.gui.projector.cue_store import cue_from_text, cue_to_text
+from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue, describe_cue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_service import ProcedureService
 
 
 class ProjectorController(QObject):
@@ -24,8 +29,8 @@ class ProjectorController(QObject):
     ``service``: the meeting; its ``bus`` tells the controller when committed state changed.
     ``screens``: the ScreenManager (the only listener of screen hot-plug).
     ``settings``: the saved projector screen and theme.
-    ``determined``: whether the results shown are determined (banner RESMI); the procedure
-    service feeds it later through ``set_determined``.
+    ``determined``: whether the results shown are determined (banner DITETAPKAN, with the time of
+    the penetapan); the procedure service feeds it later through ``set_determined``.
 
     Call ``start()`` once the cockpit is shown, and ``shutdown()`` when it closes.
     """
@@ -51,7 +56,7 @@ class ProjectorController(QObject):
         self.service = service
         self.screens = screens
         self.settings = settings
-        self.determined = determined
+        self.determined: bool | datetime = determined
         self.window = ProjectorWindow(settings.theme())
         self.preview_cue: Cue = LogoCue()
         self.live_cue: Cue = LogoCue()
@@ -59,6 +64,8 @@ class ProjectorController(QObject):
         self.blanked = False
         self.started = False
         self._has_pleno = False
+        self._logged_live = ""
+        self._went_live = False
         self._identify: list[IdentifyLabel] = []
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -72,8 +79,12 @@ class ProjectorController(QObject):
     # -- showing -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the live window on the projector screen (with one screen it stays hidden)."""
+        """Show the live window on the projector screen (with one screen it stays hidden), with
+        what was live on this meeting before (a restart, even after a crash, shows the room the
+        same scene) unless something went live already."""
         self.started = True
+        if not self._went_live:
+            self._restore()
         self.refresh()
         self._on_projector_screen(self.screens.projector_screen())
 
@@ -84,17 +95,26 @@ class ProjectorController(QObject):
     def step_preview(self, step: int) -> None:
         """[ and ]: the previous or next page of the previewed scene — in a legislative contest
         the previous or next party (the operator still sends it live with F5)."""
-        if isinstance(self.preview_cue, PagedCue):
-            self.preview(self.preview_cue.stepped(step, self.service))
+        from rekap_desktop.gui.projector.seat_cues import SeatCue  # its services load late
+
+        cue = self.preview_cue
+        if isinstance(self.live_cue, SeatCue) and not isinstance(cue, SeatCue):
+            # The seats went live from the seat tab and the meeting's place has since put its
+            # own scene in the preview: the keys page the seats the hall is looking at.
+            cue = self.live_cue
+        if isinstance(cue, PagedCue):
+            self.preview(cue.stepped(step, self.service))
 
     def go_live(self) -> None:
         """F5: the previewed cue goes live (shown once unfrozen), and any blank is lifted."""
         self.live_cue = self.preview_cue
         self.blanked = False
+        self._remember()
         self.refresh()
 
     def set_blank(self, blank: bool) -> None:
         self.blanked = blank
+        self._remember()
         self.refresh()
 
     def toggle_blank(self) -> None:
@@ -107,7 +127,11 @@ class ProjectorController(QObject):
         self.refresh()
 
     def set_determined(self, determined: bool) -> None:
-        self.determined = determined
+        """Determined or not; once determined, the banner also tells when (read once)."""
+        if not determined:
+            self.determined = False
+        elif not isinstance(self.determined, datetime):
+            self.determined = determination_time(self.service) or True
         self.refresh()
 
     def set_theme(self, name: str) -> None:
@@ -149,9 +173,42 @@ class ProjectorController(QObject):
             if scene != self.window.view.scene():
                 self.window.view.set_scene(scene)
                 self.live_changed.emit(scene)
+            shown = describe_cue(live_cue)
+            if shown != self._logged_live:
+                self._logged_live = shown
+                log().info("Proyektor: %s", shown)
         same = scene is not None and self.preview_cue == live_cue
         self.preview_changed.emit(scene if same else self._build(self.preview_cue))
         self.state_changed.emit()
+
+    def _meeting(self) -> str:
+        """Which meeting a saved live cue belongs to ("" before there is one)."""
+        if not self.service.has_pleno():
+            return ""
+        pleno = self.service.pleno()
+        return f"{pleno.region.code} {pleno.name}"
+
+    def _remember(self) -> None:
+        self._went_live = True
+        meeting = self._meeting()
+        if meeting:
+            self.settings.set_live(meeting, cue_to_text(self.live_cue), self.blanked)
+
+    def _restore(self) -> None:
+        meeting = self._meeting()
+        if not meeting:
+            return
+        text, blanked = self.settings.live(meeting)
+        cue = cue_from_text(text) if text else None
+        if cue is not None:
+            try:
+                self._build(cue)
+            except Exception:  # the data changed under it: the logo instead, and a trace
+                log().warning("Tayangan tersimpan tidak dapat dibuat lagi: %s", text, exc_info=True)
+                cue = None
+        if cue is not None:
+            self.live_cue = cue
+        self.blanked = blanked
 
     def _build(self, cue: Cue) -> Scene:
         if not self._has_pleno:
@@ -172,3 +229,14 @@ class ProjectorController(QObject):
         elif self.started:
             self.window.place_on(screen)
         self.state_changed.emit()
+
+
+def determination_time(service: PlenoService) -> datetime | None:
+    """When the result now determined was determined (the last penetapan after any reopening)."""
+    at: datetime | None = None
+    determined = False
+    for moment in ProcedureService(service).moments():
+        if moment.state.determined and not determined:
+            at = moment.at
+        determined = moment.state.determined
+    return at if determined else None

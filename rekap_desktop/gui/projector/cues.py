@@ -6,15 +6,16 @@ the service again, so the live screen follows every committed change and nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from rekap_desktop.domain.comparison import CellStatus, cell_status
-from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.election import Choice, Contest, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.labels import row_label
-from rekap_desktop.domain.sources import PLENO, PPK, Source, SourceKind
+from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP, Source, SourceKind
 from rekap_desktop.domain.tally import (
     BALLOT_KEYS,
     DISABILITY_KEYS,
@@ -24,14 +25,22 @@ from rekap_desktop.domain.tally import (
     Tally,
     choice_number,
     party_number,
+    sum_tallies,
     vote_key,
     vote_keys,
 )
 from rekap_desktop.gui.projector.scenes import (
+    AGREED,
+    CORRECTED,
     DIFFERS_MARK,
+    DIFFERS_STATUS,
+    INCOMPLETE,
+    READ_MARK,
+    SETTLED_MARK,
     SIREKAP_NOTE,
     AgendaTextScene,
     BlankScene,
+    Determined,
     IncidentScene,
     LogoScene,
     PauseScene,
@@ -56,17 +65,20 @@ UNITS_PER_PAGE = 14
 UNITS_PER_PAGE_CHART_BELOW = 8
 """With more than three choices the chart takes a band under the table, leaving fewer rows."""
 CHOICES_PER_PAGE = 6
+TOTAL_LABEL = "JUMLAH"
+BLANK_COLUMN = "Kolom Kosong"
+"""The kolom kosong of a calon tunggal contest: never shown with a ballot number."""
 
 
 class Cue(Protocol):
-    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+    def build(self, service: PlenoService, determined: Determined) -> Scene: ...
 
 
 @runtime_checkable
 class PagedCue(Protocol):
     """A cue of several pages (or parties) the operator steps through with [ and ]."""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene: ...
+    def build(self, service: PlenoService, determined: Determined) -> Scene: ...
 
     def stepped(self, step: int, service: PlenoService) -> Cue: ...
 
@@ -79,7 +91,7 @@ def _page_stepped(cue: TallyCue | RecapCue, step: int, service: PlenoService) ->
 
 @dataclass(frozen=True)
 class TitleCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         return TitleScene(
             banner_for(service.is_demo(), determined),
@@ -96,7 +108,7 @@ class AgendaCue:
     title: str
     text: str
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return AgendaTextScene(banner, self.number, self.title, self.text)
 
@@ -107,30 +119,30 @@ class TallyCue:
     unit: str
     page: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
         if contest is None or unit is None:
             return LogoScene(banner_for(service.is_demo(), determined), _region_title(pleno))
-        forms = {
-            source: tally
-            for (c, u, code), tally in service.tallies(contest.code).items()
-            if u == unit.code and (source := Source.parse(code)) is not None
-        }
+        forms = unit_forms(service, contest.code, unit.code)
         district = contest.district_of(unit.code)
         pages = _tally_pages(contest, district.code if district else None)
         page = max(0, min(self.page, len(pages) - 1))
-        section, keys = pages[page]
-        sources = sorted(forms, key=lambda s: s.sort_key)
+        every = [
+            tuple(_tally_line(contest, pleno, unit.code, key, forms) for key in keys)
+            for _, keys in pages
+        ]
         return TallyScene(
             banner_for(service.is_demo(), determined),
             contest.title,
             f"Kecamatan {unit.name} ({unit.code})",
-            section,
-            tuple(_column(s) for s in sources),
-            tuple(_tally_line(contest, pleno, unit.code, key, sources, forms) for key in keys),
+            pages[page][0],
+            forms.columns(),
+            every[page],
             page + 1,
             len(pages),
+            difference_pages(every),
+            forms.legend(),
         )
 
     def stepped(self, step: int, service: PlenoService) -> Cue:
@@ -144,7 +156,7 @@ class RecapCue:
     read_units: frozenset[str] = field(default_factory=frozenset)
     """Kecamatan already read out; the procedure service supplies them."""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         banner = banner_for(service.is_demo(), determined)
         found = recap_contests(service, self.contest)
@@ -164,6 +176,7 @@ class RecapCue:
         units = unit_pages[page % len(unit_pages)]
         shown = choices[choice_pages[page // len(unit_pages)]]
         keys = [vote_key(c.number) for c in shown]
+        totals, total_label = read_total(recap.units, self.read_units)
 
         def line(code: str, name: str, tally: Tally, read: bool) -> RecapLine:
             cells = tuple(format_number(tally.value(k)) for k in keys)
@@ -173,12 +186,18 @@ class RecapCue:
             banner,
             recap.contest.title,
             _recap_source_note(found[0].source),
-            tuple(f"{c.number}. {c.name}" for c in shown),
+            tuple(_choice_header(c) for c in shown),
             tuple(
                 line(u.code, u.name, t, u.code in self.read_units) for u, t in recap.units[units]
             ),
-            line("", "JUMLAH", recap.total, False),
-            tuple((str(c.number), recap.total.value(vote_key(c.number)) or 0) for c in choices),
+            line("", total_label, totals, False),
+            tuple(
+                (
+                    BLANK_COLUMN if c.blank_column else str(c.number),
+                    totals.value(vote_key(c.number)) or 0,
+                )
+                for c in choices
+            ),
             sum(u.code in self.read_units for u, _ in recap.units),
             len(recap.units),
             page + 1,
@@ -195,7 +214,7 @@ class PhotoCue:
     caption: str
     zoom: float = 1.0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return PhotoScene(banner, self.path, self.caption, self.zoom)
 
@@ -204,7 +223,7 @@ class PhotoCue:
 class IncidentCue:
     number: int
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         pleno = service.pleno()
         entry = next((i for i in service.incidents() if i.number == self.number), None)
@@ -236,19 +255,19 @@ class PauseCue:
     since: datetime
     reason: str = ""
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         return PauseScene(banner_for(service.is_demo(), determined), self.since, self.reason)
 
 
 @dataclass(frozen=True)
 class BlankCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         return BlankScene()
 
 
 @dataclass(frozen=True)
 class LogoCue:
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         return LogoScene(banner, _region_title(service.pleno()))
 
@@ -270,14 +289,83 @@ def _region_title(pleno: Pleno) -> str:
     return pleno.region.name
 
 
-def _column(source: Source, party_list: bool = False) -> SourceColumn:
+@dataclass(frozen=True)
+class UnitForms:
+    """The forms of one kecamatan × contest as the hall sees them."""
+
+    sources: list[Source]
+    """Every source recorded, in column order."""
+    shown: dict[Source, Tally]
+    """Each source's values; the Pleno column holds the determined value of every row (the
+    PPK's where the meeting corrected nothing)."""
+    settled: Tally
+    """The values the meeting determined (corrections and agreements), row by row."""
+    partial: dict[Source, tuple[int, int]]
+    """Sources from a partial Sirekap upload: (TPS uploaded, TPS in all)."""
+    party_list: bool = False
+
+    def values(self, key: FieldKey) -> dict[Source, int | None]:
+        return {source: self.shown[source].value(key) for source in self.sources}
+
+    def columns(self) -> tuple[SourceColumn, ...]:
+        return tuple(_column(s, self.party_list, self.partial.get(s)) for s in self.sources)
+
+    def legend(self) -> str:
+        return "".join(
+            f" · Sirekap {INCOMPLETE} ({done} dari {total} TPS): angkanya belum dibandingkan"
+            for done, total in self.partial.values()
+        )
+
+
+def unit_forms(
+    service: PlenoService, contest: str, unit: str, party_list: bool = False
+) -> UnitForms:
+    forms = {
+        source: tally
+        for (_, u, code), tally in service.tallies(contest).items()
+        if u == unit and (source := Source.parse(code)) is not None
+    }
+    settled = forms.get(PLENO, Tally())
+    if PLENO in forms:
+        forms[PLENO] = forms.get(PPK, Tally()).overlay(settled)
+    partial: dict[Source, tuple[int, int]] = {}
+    if SIREKAP in forms:
+        from rekap_desktop.services.sirekap_import import SirekapImportService  # loads late
+
+        for progress in SirekapImportService(service).progress():
+            done, total = progress.done, progress.total
+            if (progress.contest, progress.unit) != (contest, unit) or done is None or not total:
+                continue
+            if done < total:
+                partial[SIREKAP] = (done, total)
+    sources = sorted(forms, key=lambda s: s.sort_key)
+    return UnitForms(sources, forms, settled, partial, party_list)
+
+
+def difference_pages(pages: list[tuple[TallyLine, ...]]) -> tuple[int, ...]:
+    """The pages (1-based) with a row still differing."""
+    return tuple(i + 1 for i, lines in enumerate(pages) if any(r.has_difference for r in lines))
+
+
+def _column(
+    source: Source, party_list: bool = False, partial: tuple[int, int] | None = None
+) -> SourceColumn:
     if source.kind is SourceKind.SIREKAP:
+        if partial is not None:
+            done, total = partial
+            return SourceColumn(
+                source.code, "Sirekap", f"{SIREKAP_NOTE} – {INCOMPLETE}: {done}/{total} TPS"
+            )
         return SourceColumn(source.code, "Sirekap", SIREKAP_NOTE)
     if source.kind is SourceKind.SAKSI:
         note = "salinan saksi partai" if party_list else "salinan saksi"
         return SourceColumn(source.code, f"Saksi {source.choice}", note)
-    titles = {SourceKind.PPK: ("PPK", "D.Hasil (rujukan)"), SourceKind.BAWASLU: ("Bawaslu", "")}
-    title, note = titles.get(source.kind, ("Pleno", "hasil pleno"))
+    titles = {
+        SourceKind.PPK: ("PPK", "D.Hasil (rujukan)"),
+        SourceKind.BAWASLU: ("Bawaslu", ""),
+        SourceKind.PLENO: ("Pleno", "yang ditetapkan"),
+    }
+    title, note = titles[source.kind]
     return SourceColumn(source.code, title, note)
 
 
@@ -304,43 +392,76 @@ def _tally_pages(
 
 
 def _tally_line(
-    contest: Contest,
-    pleno: Pleno,
-    unit: str,
-    key: FieldKey,
-    sources: list[Source],
-    forms: dict[Source, Tally],
+    contest: Contest, pleno: Pleno, unit: str, key: FieldKey, forms: UnitForms
 ) -> TallyLine:
-    values = {source: forms[source].value(key) for source in sources}
     found = contest.district_of(unit)
     label = _line_label(contest, pleno, key, found.code if found else None)
-    return TallyLine(label, *differing_cells(sources, values))
+    return compared_line(label, forms.values(key), forms, forms.settled.value(key))
 
 
-def differing_cells(
-    sources: list[Source], values: dict[Source, int | None]
-) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """Each source's value as text, marked ≠ where it differs from the PPK's (the reference)."""
+def compared_line(
+    label: str, values: dict[Source, int | None], forms: UnitForms, determined: int | None
+) -> TallyLine:
+    """A row with each source's value as text, marked ≠ where it differs from the PPK's (the
+    reference) while the row is open; a row the meeting determined says how it was settled,
+    and a partial Sirekap upload is not compared (it holds only some TPS)."""
     reference = values.get(PPK)
+    settled = determined is not None
     cells: list[str] = []
     differs: list[bool] = []
-    for source in sources:
+    incomplete = False
+    for source in forms.sources:
         value = values.get(source)
         status = cell_status(value, reference, source in (PPK, PLENO))
-        differs.append(status is CellStatus.DIFFERS)
-        mark = f"{DIFFERS_MARK} " if status is CellStatus.DIFFERS else ""
-        cells.append(mark + format_number(value))
-    return tuple(cells), tuple(differs)
+        if source in forms.partial and status in (CellStatus.DIFFERS, CellStatus.MISSING):
+            incomplete = True
+            differs.append(False)
+            cells.append(format_number(value))
+            continue
+        is_open = status is CellStatus.DIFFERS and not settled
+        differs.append(is_open)
+        cells.append((f"{DIFFERS_MARK} " if is_open else "") + format_number(value))
+    if settled:
+        word = AGREED if determined == reference else CORRECTED
+        state = f"{SETTLED_MARK} {word}"
+    elif any(differs):
+        state = DIFFERS_STATUS
+    else:
+        state = INCOMPLETE if incomplete else ""
+    return TallyLine(label, tuple(cells), tuple(differs), state)
 
 
 def _line_label(contest: Contest, pleno: Pleno, key: FieldKey, district: str | None = None) -> str:
     number = choice_number(key)
     choice = contest.choice(number) if number is not None else None
+    if choice is not None and choice.blank_column:
+        return f"IV. {BLANK_COLUMN}"
     if choice is not None:
         return f"IV. No. {choice.number}: {choice.name}"
     if contest.is_party_list and party_number(key) is not None:
         return row_label(contest, key, pleno.kind, district)
     return field_label(key, pleno.kind.value)
+
+
+def _choice_header(choice: Choice) -> str:
+    return BLANK_COLUMN if choice.blank_column else f"{choice.number}. {choice.name}"
+
+
+def _bar_label(choice: Choice) -> str:
+    return BLANK_COLUMN if choice.blank_column else str(choice.number)
+
+
+def read_total(
+    units: Sequence[tuple[Unit, Tally]], read_units: frozenset[str]
+) -> tuple[Tally, str]:
+    """The running JUMLAH: the sum of the kecamatan already read out, and its label (it names how
+    many were read while some are not)."""
+    read = [tally for unit, tally in units if unit.code in read_units]
+    if len(read) == len(units):
+        return sum_tallies(read), TOTAL_LABEL
+    if not read:
+        return Tally(), f"{TOTAL_LABEL} (belum dibacakan)"
+    return sum_tallies(read), f"{TOTAL_LABEL} {READ_MARK} {len(read)} kec."
 
 
 def _recap_source_note(source: str) -> str:
@@ -352,3 +473,19 @@ def _recap_source_note(source: str) -> str:
 def _chunks(count: int, size: int) -> list[slice]:
     """Slices of ``size`` covering ``count`` items; one empty slice when there are none."""
     return [slice(i, i + size) for i in range(0, count, size)] or [slice(0, 0)]
+
+
+def describe_cue(cue: Cue) -> str:
+    """One line naming ``cue`` and its fields (long texts cut), the same for the same cue in
+    every run: the log says what the room was shown."""
+    name = type(cue).__name__.removesuffix("Cue")
+    if not is_dataclass(cue):
+        return name
+    parts: list[str] = []
+    for spec in fields(cue):
+        value = getattr(cue, spec.name)
+        if isinstance(value, frozenset):
+            value = sorted(value)
+        text = str(value)
+        parts.append(f"{spec.name}={text[:40] + '…' if len(text) > 40 else text}")
+    return f"{name}({', '.join(parts)})"

@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen, QPixmap
 
+from rekap_desktop.domain import clock
 from rekap_desktop.gui.projector.canvas import Align, Canvas, fit_px
 from rekap_desktop.gui.projector.scenes import (
     AgendaTextScene,
@@ -95,12 +96,13 @@ def paint_incident(canvas: Canvas, scene: IncidentScene) -> None:
 def paint_pause(canvas: Canvas, scene: PauseScene, now: datetime) -> None:
     area = canvas.banner(scene.banner)
     h = canvas.height
-    minutes = max(0, int((now - scene.since).total_seconds() // 60))
+    since = clock.aware(scene.since).astimezone()  # shown in this computer's local time
+    minutes = max(0, int((clock.aware(now) - since).total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
     elapsed = f"{hours} jam {minutes} menit" if hours else f"{minutes} menit"
     lines = [
         ("RAPAT DISKORS", 0.12, canvas.palette.accent, True),
-        (f"sejak pukul {scene.since:%H.%M}", 0.07, canvas.palette.foreground, False),
+        (f"sejak pukul {since:%H.%M}", 0.07, canvas.palette.foreground, False),
         (f"sudah {elapsed}", 0.06, canvas.palette.foreground, True),
         (scene.reason, 0.045, canvas.palette.muted, False),
     ]

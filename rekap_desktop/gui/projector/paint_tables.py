@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 
 from rekap_desktop.gui.projector.canvas import CHART_FRACTION, Canvas
 from rekap_desktop.gui.projector.scenes import (
     DIFFERS_MARK,
+    DIFFERS_STATUS,
     READ_MARK,
+    SETTLED_MARK,
     SIREKAP_NOTE,
     RecapLine,
     RecapScene,
@@ -16,13 +19,22 @@ from rekap_desktop.gui.projector.scenes import (
 )
 from rekap_desktop.gui.projector.table_painter import Column, Row, paint_table
 
-DIFFERS_LABEL = f"{DIFFERS_MARK} berbeda"
+MAX_HINTED_PAGES = 6
 CHART_BESIDE_MAX_CHOICES = 3
 """Up to this many choices the bar chart stands beside the table, else below it."""
 
 
 def page_text(page: int, pages: int) -> str:
     return f"hal. {page}/{pages}" if pages > 1 else ""
+
+
+def difference_hint(page: int, pages: tuple[int, ...]) -> str:
+    """Which other pages hold a difference not yet settled ("selisih di hal. 2, 3")."""
+    others = [str(p) for p in pages if p != page]
+    if not others:
+        return ""
+    shown = ", ".join(others[:MAX_HINTED_PAGES]) + (", …" if len(others) > MAX_HINTED_PAGES else "")
+    return f"{DIFFERS_MARK} selisih di hal. {shown}"
 
 
 def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
@@ -33,26 +45,44 @@ def paint_tally(canvas: Canvas, scene: TallyScene) -> float:
         scene.contest_title,
         f"{scene.unit} · {scene.section}",
         page_text(scene.page, scene.pages),
+        difference_hint(scene.page, scene.difference_pages),
     )
-    differs = scene.difference_count
+    differs, settled = scene.difference_count, scene.settled_count
     legend = f"{DIFFERS_MARK} = berbeda dari D.Hasil PPK (rujukan)"
+    if any(c.code == "pleno" for c in scene.columns):
+        legend += " · Pleno: ditetapkan rapat"
     if any(c.code == "sirekap" for c in scene.columns):
         legend += f" · Sirekap: {SIREKAP_NOTE}"
-    area = canvas.footer(area, legend)
+    area = canvas.footer(area, legend + scene.legend)
     palette = canvas.palette
-    columns = [Column("Uraian", f"{differs} baris berbeda" if differs else "", numeric=False)]
+    summary = [f"{differs} baris berbeda"] if differs else []
+    summary += [f"{SETTLED_MARK} {settled} diselesaikan"] if settled else []
+    columns = [Column("Uraian", " · ".join(summary), numeric=False)]
     columns += [Column(c.title, c.note) for c in scene.columns]
     columns.append(Column("Status"))
+    pleno = [c.code == "pleno" for c in scene.columns]
     rows = [
         Row(
-            (line.label, *line.cells, DIFFERS_LABEL if line.has_difference else ""),
-            (None, *(palette.differs if d else None for d in line.differs), palette.differs),
-            (False, *line.differs, True),
+            (line.label, *line.cells, line.status),
+            (
+                None,
+                *(palette.differs if d else None for d in line.differs),
+                _status_colour(canvas, line.status),
+            ),
+            (False, *(d or p for d, p in zip(line.differs, pleno, strict=True)), True),
             bold=line.label.startswith(("V.", "JUMLAH")),
         )
         for line in scene.lines
     ]
     return paint_table(canvas, _inset(canvas, area), columns, rows)
+
+
+def _status_colour(canvas: Canvas, status: str) -> QColor:
+    if status == DIFFERS_STATUS:
+        return canvas.palette.differs
+    if status.startswith(SETTLED_MARK):
+        return canvas.palette.accent
+    return canvas.palette.muted
 
 
 def recap_chart_rect(canvas_rect: QRectF, scene: RecapScene) -> QRectF:
@@ -74,6 +104,8 @@ def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
     subtitle = (
         f"{READ_MARK} = sudah dibacakan ({scene.read_count} dari {scene.unit_count} kecamatan)"
     )
+    if 0 < scene.read_count < scene.unit_count:
+        subtitle += f"; JUMLAH hanya yang {READ_MARK}"
     area = canvas.heading(area, scene.contest_title, subtitle, page_text(scene.page, scene.pages))
     area = canvas.footer(area, scene.source_note)
     chart = recap_chart_rect(canvas.rect, scene)
@@ -97,6 +129,8 @@ def paint_seats(canvas: Canvas, scene: SeatScene) -> float:
         area, scene.contest_title, scene.subtitle, page_text(scene.page, scene.pages)
     )
     area = canvas.footer(area, scene.note)
+    if scene.provisional:
+        area = canvas.notice(area, scene.provisional)
     first, label, number, basis = scene.headers
     columns = [Column(first), Column(label, numeric=False), Column(number), Column(basis)]
     rows = [
@@ -111,7 +145,9 @@ def paint_seats(canvas: Canvas, scene: SeatScene) -> float:
 
 
 def _choice_column(header: str) -> Column:
-    number, _, name = header.partition(". ")
+    number, dot, name = header.partition(". ")
+    if not dot or not number.isdigit():
+        return Column(header)  # the kolom kosong has no ballot number
     return Column(f"No. {number}", name, note_sets_width=False)
 
 

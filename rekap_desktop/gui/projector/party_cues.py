@@ -24,14 +24,18 @@ from rekap_desktop.domain.tally import (
 )
 from rekap_desktop.gui.projector.cues import (
     CHOICES_PER_PAGE,
+    UnitForms,
     _chunks,
-    _column,
     _recap_source_note,
     _region_title,
-    differing_cells,
+    compared_line,
+    difference_pages,
+    read_total,
+    unit_forms,
 )
 from rekap_desktop.gui.projector.scenes import (
-    Banner,
+    BannerState,
+    Determined,
     LogoScene,
     RecapLine,
     RecapScene,
@@ -59,18 +63,13 @@ class PartyCue:
     unit: str
     index: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         pleno = service.pleno()
         banner = banner_for(service.is_demo(), determined)
         contest, unit = pleno.contest(self.contest), pleno.unit(self.unit)
         if contest is None or unit is None or not contest.parties:
             return LogoScene(banner, _region_title(pleno))
-        forms = {
-            source: tally
-            for (_, u, code), tally in service.tallies(contest.code).items()
-            if u == unit.code and (source := Source.parse(code)) is not None
-        }
-        sources = sorted(forms, key=lambda s: s.sort_key)
+        forms = unit_forms(service, contest.code, unit.code, party_list=True)
         district = contest.district_of(unit.code)
         dapil = district.code if district else None
         where = f"Kec. {unit.name} ({unit.code})" + (
@@ -79,31 +78,34 @@ class PartyCue:
         views = view_count(contest)
         index = self.index % views
         summary_pages = _chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)
-        columns = tuple(_column(s, party_list=True) for s in sources)
+        totals = _party_total_values(contest, dapil, forms)
+        every = [
+            tuple(
+                _total_line(f"{p.number}. {p.name}", p, totals, forms)
+                for p in contest.parties[chunk]
+            )
+            for chunk in summary_pages
+        ] + [_party_lines(contest, party, dapil, forms, totals) for party in contest.parties]
+        marked = difference_pages(every)
         if index < len(summary_pages):
             pages = len(summary_pages)
             section = "jumlah suara per partai" + (f" ({index + 1}/{pages})" if pages > 1 else "")
-            lines = tuple(
-                TallyLine(
-                    f"{p.number}. {p.name}",
-                    *_party_total_cells(contest, p, dapil, sources, forms),
-                )
-                for p in contest.parties[summary_pages[index]]
-            )
-            return TallyScene(
-                banner, contest.title, where, section, columns, lines, index + 1, views
-            )
-        party = contest.parties[index - len(summary_pages)]
-        # The party is what the hall looks for: it takes the title, the contest the subtitle.
+            title = contest.title
+        else:
+            party = contest.parties[index - len(summary_pages)]
+            # The party is what the hall looks for: it takes the title, the contest the subtitle.
+            title, section = f"Partai {party.number}. {party.name}", contest.title
         return TallyScene(
             banner,
-            f"Partai {party.number}. {party.name}",
+            title,
             where,
-            contest.title,
-            columns,
-            _party_lines(contest, party, dapil, sources, forms),
+            section,
+            forms.columns(),
+            every[index],
             index + 1,
             views,
+            marked,
+            forms.legend(),
         )
 
     def stepped(self, step: int, service: PlenoService) -> PartyCue:
@@ -127,34 +129,40 @@ def view_count(contest: Contest) -> int:
     return len(_chunks(len(contest.parties), PARTIES_PER_SUMMARY_PAGE)) + len(contest.parties)
 
 
-def _party_total_cells(
-    contest: Contest,
-    party: Party,
-    district: str | None,
-    sources: list[Source],
-    forms: dict[Source, Tally],
-) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """Each source's total for the party: the total written on its form, else the sum of the
+def _party_total_values(
+    contest: Contest, district: str | None, forms: UnitForms
+) -> dict[int, dict[Source, int | None]]:
+    """Per party, each source's total: the total written on its form, else the sum of the
     party's rows it recorded (a saksi copy may leave the written total out)."""
+    computed = {s: party_totals(contest, forms.shown[s], district) for s in forms.sources}
+    found: dict[int, dict[Source, int | None]] = {}
+    for party in contest.parties:
+        key = party_total_key(party.number)
+        keys = party_vote_keys(contest, party, district)
+        values: dict[Source, int | None] = {}
+        for source in forms.sources:
+            tally = forms.shown[source]
+            written = tally.value(key)
+            if written is None and any(tally.value(k) is not None for k in keys):
+                written = computed[source][party.number]
+            values[source] = written
+        found[party.number] = values
+    return found
+
+
+def _total_line(
+    label: str, party: Party, totals: dict[int, dict[Source, int | None]], forms: UnitForms
+) -> TallyLine:
     key = party_total_key(party.number)
-    values: dict[Source, int | None] = {}
-    for source in sources:
-        tally = forms[source]
-        written = tally.value(key)
-        recorded = any(
-            tally.value(k) is not None for k in party_vote_keys(contest, party, district)
-        )
-        computed = party_totals(contest, tally, district)[party.number] if recorded else None
-        values[source] = written if written is not None else computed
-    return differing_cells(sources, values)
+    return compared_line(label, totals[party.number], forms, forms.settled.value(key))
 
 
 def _party_lines(
     contest: Contest,
     party: Party,
     district: str | None,
-    sources: list[Source],
-    forms: dict[Source, Tally],
+    forms: UnitForms,
+    totals: dict[int, dict[Source, int | None]],
 ) -> tuple[TallyLine, ...]:
     rows: list[tuple[str, FieldKey]] = [("Suara partai saja", party_key(party.number))]
     rows += [
@@ -165,17 +173,15 @@ def _party_lines(
         for c in contest.candidates(party, district)
     ]
     lines = [
-        TallyLine(label, *differing_cells(sources, {s: forms[s].value(key) for s in sources}))
+        compared_line(label, forms.values(key), forms, forms.settled.value(key))
         for label, key in rows
     ]
-    lines.append(
-        TallyLine(TOTAL_LABEL, *_party_total_cells(contest, party, district, sources, forms))
-    )
+    lines.append(_total_line(TOTAL_LABEL, party, totals, forms))
     return tuple(lines)
 
 
 def legislative_recap_scene(
-    banner: Banner, found: ContestRecap, page: int, read_units: frozenset[str]
+    banner: BannerState, found: ContestRecap, page: int, read_units: frozenset[str]
 ) -> RecapScene:
     """The running recapitulation of a legislative contest: dapil × parties (each party's total
     of party-only and candidate votes), six parties a page, and a chart of every party's total."""
@@ -188,7 +194,7 @@ def legislative_recap_scene(
 
     def line(code: str, name: str, tally: Tally, read: bool) -> RecapLine:
         totals = party_totals(contest, tally, None)
-        cells = tuple(format_number(totals[p.number]) for p in shown)
+        cells = tuple(format_number(totals[p.number] if tally else None) for p in shown)
         return RecapLine(code, name, cells, format_number(tally.value("suara_sah")), read)
 
     lines: list[RecapLine] = []
@@ -198,14 +204,15 @@ def legislative_recap_scene(
         read = bool(units) and all(c in read_units for c in units)
         name = f"{district.name} ({district.seats} kursi)"
         lines.append(line(district.code, name, subtotal, read))
-    grand = party_totals(contest, recap.total, None)
+    totals, total_label = read_total(recap.units, read_units)
+    grand = party_totals(contest, totals, None)
     return RecapScene(
         banner,
         contest.title,
         _recap_source_note(found.source),
         tuple(f"{p.number}. {p.name}" for p in shown),
         tuple(lines),
-        line("", "JUMLAH", recap.total, False),
+        line("", total_label, totals, False),
         tuple((str(p.number), grand[p.number]) for p in contest.parties),
         sum(u.code in read_units for u, _ in recap.units),
         len(recap.units),

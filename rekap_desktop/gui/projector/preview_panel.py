@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -21,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.gui.keys import BLANK, bind
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.scenes import Scene
 from rekap_desktop.gui.projector.theme import THEMES
 from rekap_desktop.gui.projector.view import SceneView
+
+MIN_VIEW_WIDTH = 240
+"""The narrowest a preview may be drawn: the panel must fit beside the cockpit on a laptop."""
 
 
 class AspectSceneView(SceneView):
@@ -35,7 +38,7 @@ class AspectSceneView(SceneView):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(MIN_VIEW_WIDTH, MIN_VIEW_WIDTH * 9 // 16)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
         return True
@@ -54,7 +57,10 @@ class PreviewPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.go_live_action = self._action("Tayangkan (F5)", "F5", controller.go_live)
-        self.blank_action = self._action("Layar hitam (B)", "B", controller.toggle_blank)
+        self.blank_action = bind(
+            self._action(f"Layar hitam ({BLANK.letter})", BLANK.letter, controller.toggle_blank),
+            BLANK,
+        )
         self.freeze_action = self._action("Bekukan (F6)", "F6", self._toggle_freeze)
         self.previous_action = self._action(
             "◀ Halaman/partai sebelumnya ([)", "[", lambda: controller.step_preview(-1)
@@ -90,40 +96,55 @@ class PreviewPanel(QWidget):
         return action
 
     def _build_layout(self) -> None:
-        panes = QGridLayout()
-        panes.addWidget(QLabel("<b>Pratinjau</b>"), 0, 0)
-        panes.addWidget(QLabel("<b>Tayang di proyektor</b>"), 0, 1)
-        panes.addWidget(self.preview_view, 1, 0)
-        panes.addWidget(self.live_view, 1, 1)
-        steps = QHBoxLayout()
-        for action in (self.previous_action, self.next_action):
-            button = QPushButton(action.text())
+        """Preview above live, the buttons two to a row: the panel stays narrow enough to sit
+        beside the cockpit on a 1366×768 laptop (each view keeps the projector's 16:9 shape)."""
+        buttons = QGridLayout()
+        steps = (
+            (self.previous_action, "◀ Sebelumnya ([)"),
+            (self.next_action, "Berikutnya (]) ▶"),
+        )
+        for column, (action, text) in enumerate(steps):
+            button = QPushButton(text)
+            button.setToolTip(action.text())
             button.clicked.connect(action.trigger)
-            steps.addWidget(button)
-        buttons = QHBoxLayout()
-        for action in (self.go_live_action, self.blank_action, self.freeze_action):
-            button = QPushButton(action.text())
-            button.setCheckable(action.isCheckable())
-            button.clicked.connect(action.trigger)
-            action.toggled.connect(button.setChecked)
-            buttons.addWidget(button)
+            buttons.addWidget(button, 0, column)
+        for number, action in enumerate((self.go_live_action, self.blank_action)):
+            buttons.addWidget(self._toggle_button(action), 1, number)
+        buttons.addWidget(self._toggle_button(self.freeze_action), 2, 0)
         rehearse = QPushButton("Latihan di layar ini")
         rehearse.clicked.connect(self.controller.show_rehearsal)
         identify = QPushButton("Kenali layar")
         identify.clicked.connect(self.controller.identify_screens)
-        buttons.addWidget(rehearse)
-        buttons.addWidget(identify)
-        settings = QHBoxLayout()
-        settings.addWidget(QLabel("Layar proyektor:"))
-        settings.addWidget(self.screen_box, 1)
-        settings.addWidget(QLabel("Tema:"))
-        settings.addWidget(self.theme_box)
+        buttons.addWidget(rehearse, 2, 1)
+        buttons.addWidget(identify, 3, 0)
+        settings = QGridLayout()
+        settings.addWidget(QLabel("Layar proyektor:"), 0, 0)
+        settings.addWidget(self.screen_box, 0, 1)
+        settings.addWidget(QLabel("Tema:"), 1, 0)
+        settings.addWidget(self.theme_box, 1, 1)
+        settings.setColumnStretch(1, 1)
+        for box in (self.screen_box, self.theme_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(8)
         layout = QVBoxLayout(self)
-        layout.addLayout(panes)
-        layout.addLayout(steps)
+        layout.addWidget(QLabel("<b>Pratinjau</b>"))
+        layout.addWidget(self.preview_view)
+        layout.addWidget(QLabel("<b>Tayang di proyektor</b>"))
+        layout.addWidget(self.live_view)
         layout.addLayout(buttons)
         layout.addLayout(settings)
         layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _toggle_button(action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setCheckable(action.isCheckable())
+        button.clicked.connect(action.trigger)
+        action.toggled.connect(button.setChecked)
+        return button
 
     def _toggle_freeze(self) -> None:
         self.controller.set_frozen(not self.controller.frozen)

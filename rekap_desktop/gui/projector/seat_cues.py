@@ -10,7 +10,15 @@ from rekap_desktop.domain.election import Candidate
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.seats import BY_QUOTIENT, BY_VOTES, TIE_PENDING, format_quotient
 from rekap_desktop.gui.projector.cues import _region_title
-from rekap_desktop.gui.projector.scenes import LogoScene, Scene, SeatLine, SeatScene, banner_for
+from rekap_desktop.gui.projector.scenes import (
+    PROVISIONAL,
+    Determined,
+    LogoScene,
+    Scene,
+    SeatLine,
+    SeatScene,
+    banner_for,
+)
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_service import SeatService
@@ -29,7 +37,7 @@ class SeatCue:
     contest: str
     index: int = 0
 
-    def build(self, service: PlenoService, determined: bool) -> Scene:
+    def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         try:
             results = SeatService(service).results(self.contest)
@@ -50,7 +58,15 @@ class SeatCue:
             headers = ("No.", "Calon terpilih · partai", "Suara", "Dasar")
             lines, note = _elected_lines(result), ELECTED_NOTE
         return SeatScene(
-            banner, results.contest.title, subtitle, headers, lines, note, index + 1, pages
+            banner,
+            results.contest.title,
+            subtitle,
+            headers,
+            lines,
+            note,
+            index + 1,
+            pages,
+            _provisional(service, self.contest),
         )
 
     def stepped(self, step: int, service: PlenoService) -> SeatCue:
@@ -66,6 +82,18 @@ class SeatCue:
         return replace(self, index=PAGES_PER_DISTRICT * position)
 
 
+def _provisional(service: PlenoService, contest: str) -> str:
+    """The SEMENTARA label while some kecamatan of the contest are not yet read out."""
+    from rekap_desktop.services.corrections_service import CorrectionsService  # loads late
+
+    units = [u.code for u in service.pleno().units]
+    read = {unit for c, unit in CorrectionsService(service).pairs_read() if c == contest}
+    done = sum(unit in read for unit in units)
+    if done == len(units):
+        return ""
+    return f"{PROVISIONAL} ({done} dari {len(units)} kecamatan)"
+
+
 def _basis(text: str, usual: str) -> str:
     """The basis only when it is not the usual one (the hall reads the exceptions)."""
     if text == TIE_PENDING:
@@ -75,15 +103,16 @@ def _basis(text: str, usual: str) -> str:
 
 def _step_lines(result: DistrictResult) -> tuple[SeatLine, ...]:
     assert result.allocation is not None
+    # The party's number after its name: "ke-1  PARTAI … (No. 3)" never reads as seat 13.
     names: dict[int, str] = {
-        p.party.number: f"{p.party.number}. {p.party.name}" for p in result.parties
+        p.party.number: f"{p.party.name} (No.\u00a0{p.party.number})" for p in result.parties
     }
     lines = []
     for step in result.allocation.steps:
         won = next((q for q in step.quotients if q.party == step.winner), None)
         lines.append(
             SeatLine(
-                str(step.seat),
+                f"ke-{step.seat}",
                 names.get(step.winner, "—") if step.winner is not None else "—",
                 format_quotient(won) if won else "",
                 _basis(step.decided_by, BY_QUOTIENT),

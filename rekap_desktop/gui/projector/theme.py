@@ -20,6 +20,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("foreground", "rowAlternate"),
     ("muted", "rowAlternate"),
     ("differs", "rowAlternate"),
+    ("accent", "rowAlternate"),
     ("foreground", "rowRead"),
     ("simulasiText", "simulasiBackground"),
     ("draftText", "draftBackground"),

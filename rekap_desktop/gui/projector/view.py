@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from rekap_desktop.domain import clock
+from rekap_desktop.gui.error_path import paint_safe_card, report_current_error
 from rekap_desktop.gui.projector.canvas import (
     Canvas,
     Palette,
@@ -156,7 +158,7 @@ class SceneView(QWidget):
         self._pixmaps: dict[str, tuple[float, QPixmap]] = {}
         self.paint_count = 0
         self.body_px = 0.0
-        self.clock: Callable[[], datetime] = datetime.now
+        self.clock: Callable[[], datetime] = clock.now
         self._chart: BarChart | None = None
         self._painted = False
         self._shown: Frame | None = None
@@ -221,6 +223,29 @@ class SceneView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
+        try:
+            scene = self._paint_scene(painter, event)
+        except Exception:
+            # A scene that cannot be painted: a plain card in its place, the error to the one
+            # error path, and the painter always ended (one left open crashed the program).
+            self._shown = self._planned = None
+            try:
+                self._texts = paint_safe_card(painter, QRectF(self.rect()))
+            finally:
+                report_current_error()
+            return
+        finally:
+            if painter.isActive():
+                painter.end()
+        self.paint_count += 1
+        if not self._painted:
+            self._painted = True
+            if isinstance(scene, RecapScene) and self._chart is None:
+                # The chart (pyqtgraph) comes right after the first frame: the window is
+                # never held back by it.
+                QTimer.singleShot(0, self, self._place_chart)
+
+    def _paint_scene(self, painter: QPainter, event: QPaintEvent) -> Scene:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         rect = QRectF(self.rect())
         scene = self._scene
@@ -239,14 +264,7 @@ class SceneView(QWidget):
                 self.body_px = frame.body_px
                 self._texts = frame.texts  # of the whole frame, also when a part was painted
         self._shown = frame
-        painter.end()
-        self.paint_count += 1
-        if not self._painted:
-            self._painted = True
-            if isinstance(scene, RecapScene) and self._chart is None:
-                # The chart (pyqtgraph) comes right after the first frame: the window is
-                # never held back by it.
-                QTimer.singleShot(0, self._place_chart)
+        return scene
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -357,7 +375,7 @@ class SceneView(QWidget):
             {
                 Banner.SIMULASI: (c["simulasiBackground"], c["simulasiText"]),
                 Banner.BELUM_DITETAPKAN: (c["draftBackground"], c["draftText"]),
-                Banner.RESMI: (c["officialBackground"], c["officialText"]),
+                Banner.DITETAPKAN: (c["officialBackground"], c["officialText"]),
             },
         )
 

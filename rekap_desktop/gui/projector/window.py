@@ -1,7 +1,9 @@
 """ProjectorWindow: the frameless full-screen window on the projector screen, and "Identify".
 
 It refuses a stray close (Alt+F4, a window manager) and only hides or moves when the controller
-says so; it never decides where to be by itself (the ScreenManager does).
+says so; it never decides where to be by itself (the ScreenManager does). Its lifetime is the
+cockpit's: it never keeps the program running on its own (the cockpit closing ends the program,
+see gui.application), and it never takes the keyboard from the cockpit.
 """
 
 from __future__ import annotations
@@ -17,9 +19,23 @@ REHEARSAL_SHARE = 0.5
 """A rehearsal window takes this share of the single screen's width and height."""
 
 
+FULL_SCREEN_FLAGS = (
+    Qt.WindowType.Window
+    | Qt.WindowType.FramelessWindowHint
+    | Qt.WindowType.WindowDoesNotAcceptFocus
+)
+REHEARSAL_FLAGS = Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus
+
+
 class ProjectorWindow(QWidget):
     def __init__(self, theme: str) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        super().__init__(None, FULL_SCREEN_FLAGS)
+        # The cockpit is the program: the projector window left on the room's screen must not
+        # keep the process alive once the cockpit is closed ...
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        # ... nor take the keyboard when it appears (at start, after re-plugging): every
+        # shortcut of the cockpit would be dead while the projector had the focus.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setWindowTitle("Proyektor — Rekap Desktop")
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.view = SceneView(self, theme)
@@ -33,16 +49,19 @@ class ProjectorWindow(QWidget):
         """Full screen on ``screen``: the screen first, then the geometry, then show."""
         if self.rehearsing:
             self.rehearsing = False
-            self.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+            self.setWindowFlags(FULL_SCREEN_FLAGS)
             self.setCursor(Qt.CursorShape.BlankCursor)
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        # Not showFullScreen(): it also activates the window, taking the keyboard from the
+        # cockpit.
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        self.show()
 
     def rehearse(self, screen: QScreen) -> None:
         """A normal window on the operator's own screen (one monitor: rehearsal)."""
         self.rehearsing = True
-        self.setWindowFlags(Qt.WindowType.Window)
+        self.setWindowFlags(REHEARSAL_FLAGS)
         self.unsetCursor()
         self.setScreen(screen)
         area = screen.availableGeometry()

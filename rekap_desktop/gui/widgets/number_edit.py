@@ -7,10 +7,14 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from rekap_desktop.gui.keys import NUMBER_FIELD
 from rekap_desktop.text.numbers import parse_number
 
 AGREE_KEYS = (Qt.Key.Key_S, Qt.Key.Key_Equal)
 """One key for "sesuai": S, or = on the numeric keypad side."""
+
+
+STEP_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
 class NumberEdit(QLineEdit):
@@ -20,12 +24,15 @@ class NumberEdit(QLineEdit):
     """The "sesuai" key was pressed: the value read equals the value shown."""
     refused = Signal(str)
     """Enter was pressed on text that is not a whole number; the Indonesian message says why."""
+    stepped = Signal(int)
+    """Up (-1) or Down (+1): the row being read moves, the keyboard stays here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText("ketik angka, Enter = simpan & turun, S = sesuai")
         self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,15}"), self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setProperty(NUMBER_FIELD, True)  # letters are the cockpit's keys here
 
     def value(self) -> int | None:
         return parse_number(self.text())
@@ -36,6 +43,10 @@ class NumberEdit(QLineEdit):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._commit()
+            return
+        step = STEP_KEYS.get(Qt.Key(event.key()))
+        if step is not None:
+            self.stepped.emit(step)
             return
         super().keyPressEvent(event)
 

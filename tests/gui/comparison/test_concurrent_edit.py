@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.sources import PPK
@@ -80,3 +81,34 @@ def test_an_edit_on_an_older_view_is_refused_and_the_view_refreshes(
     widget.enter_value(29001)
     assert len(shown) == 1
     assert a.pleno.tallies(CONTEST)[(CONTEST, UNIT, "ppk")].value(FIELD) == 29001  # type: ignore[arg-type]
+
+
+def test_a_value_typed_while_the_view_refreshed_is_refused_not_silently_written(
+    qtbot: QtBot,
+    stations: tuple[ComparisonService, ComparisonService],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = stations
+    shown: list[str] = []
+    monkeypatch.setattr(
+        operations.QMessageBox, "warning", lambda _parent, _title, text: shown.append(text)
+    )
+    # GIVEN station B shows SAMARINDA ULU's PPK suara_01 and its operator starts typing
+    widget = ComparisonWidget(b, CONTEST, UNIT)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.select_field(FIELD)
+    widget.entry_source.setCurrentIndex(0)
+    qtbot.keyClicks(widget.entry, "29.001")
+    # WHEN station A enters 29.000 and B's view refreshes (the station watcher) mid-typing
+    a.entry.enter(
+        CONTEST, UNIT, "ppk", FIELD, "29.000", seen=a.corrections.view(CONTEST, UNIT).versions
+    )
+    widget.refresh()
+    assert _ppk_value(widget) == 29000
+    # AND B's operator presses Enter
+    qtbot.keyClick(widget.entry, Qt.Key.Key_Return)
+    # THEN B is told who changed it to what, and A's value stays
+    assert len(shown) == 1
+    assert "sudah diubah oleh Operator Meja 1" in shown[0] and "menjadi 29.000" in shown[0]
+    assert a.pleno.tallies(CONTEST)[(CONTEST, UNIT, "ppk")].value(FIELD) == 29000  # type: ignore[arg-type]

@@ -120,7 +120,7 @@ def test_saving_then_looking_the_fingerprint_up(
     assert [dialog.log_table.item(r, 3).text() for r in range(2)] == ["2", "1"]
     # WHEN its sidik data is typed in THEN both versions are found, unchanged
     text = dialog.look_up(second.stored.fingerprint.lower())
-    assert "Rekap Pengembalian C.Pemberitahuan (gubernur), versi 2" in text
+    assert "Rekap Pengembalian C.Pemberitahuan (Gubernur dan Wakil Gubernur), versi 2" in text
     assert "versi 1" in text and text.count("Data tidak berubah sejak dicetak.") == 2
     # WHEN a printed version is opened from the log THEN exactly that PDF is shown
     dialog.show_printed(0)

@@ -1,8 +1,8 @@
 """Pusat Cetak stays responsive: the preview, the print and the save run off the GUI thread, a
 newer choice supersedes a preview still rendering, and a failure is the Indonesian dialog.
 
-The heavy work is made artificially slow (monkeypatched) so the bounds hold on a busy machine:
-a synchronous action would stall the event loop for at least ``SLOW_S``."""
+The heavy work is made artificially slow (monkeypatched): the event loop must turn while it
+runs, which it cannot when the work holds the GUI thread (no time bound: see tests/gui/stall.py)."""
 
 from __future__ import annotations
 
@@ -28,8 +28,6 @@ from tests.gui.print_centre.test_print_centre import WAIT_MS, open_dialog, wait_
 from tests.gui.stall import StallMeter
 
 SLOW_S = 0.6
-MAX_STALL_MS = 200
-"""Far below SLOW_S, far above a tick on a slow shared machine."""
 
 ORIGINAL_PREPARE = PrintService.prepare
 ORIGINAL_PRINT_FORM = PrintService.print_form
@@ -55,15 +53,16 @@ def test_the_preview_renders_off_the_gui_thread_while_the_window_answers(
 ) -> None:
     # GIVEN a form that takes long to prepare, noting the thread it is prepared on
     threads: list[threading.Thread] = []
+    meter = StallMeter()
 
     def slow(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
         threads.append(threading.current_thread())
-        time.sleep(SLOW_S)
+        meter.turned_during(lambda: time.sleep(SLOW_S))
         return ORIGINAL_PREPARE(self, kind, contest)
 
     monkeypatch.setattr(PrintService, "prepare", slow)
     # WHEN another form is chosen
-    with StallMeter() as meter:
+    with meter:
         dialog.select(FormKind.BERITA_ACARA)
         # THEN at once the old preview is gone and the dialog says it is preparing the new one
         assert dialog.preview_pending() and dialog.document.pageCount() == 0
@@ -72,7 +71,7 @@ def test_the_preview_renders_off_the_gui_thread_while_the_window_answers(
         wait_for_preview(qtbot, dialog)
     # THEN it was prepared on a worker thread and the event loop never stalled meanwhile
     assert threads and all(t is not threading.main_thread() for t in threads)
-    assert meter.longest_ms < MAX_STALL_MS, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert meter.answered_throughout(), "the window stopped answering while it worked"
     # AND the new preview is shown
     assert dialog.document.pageCount() >= 1 and not dialog.busy_bar.isVisible()
     assert dialog.status_label.text().startswith("Pratinjau: ")
@@ -118,19 +117,20 @@ def test_printing_and_saving_run_off_the_gui_thread_with_the_buttons_waiting(
 ) -> None:
     # GIVEN printing that takes long, noting the thread it runs on and where changes are told
     threads: list[threading.Thread] = []
+    meter = StallMeter()
 
     def slow(
         self: PrintService, kind: FormKind, contest: str | None, paper: Paper
     ) -> tuple[PrintRecord, bytes]:
         threads.append(threading.current_thread())
-        time.sleep(SLOW_S)
+        meter.turned_during(lambda: time.sleep(SLOW_S))
         return ORIGINAL_PRINT_FORM(self, kind, contest, paper)
 
     monkeypatch.setattr(PrintService, "print_form", slow)
     told: list[tuple[Change, threading.Thread]] = []
     service.bus.subscribe(lambda change: told.append((change, threading.current_thread())))
     # WHEN the PDF is saved
-    with StallMeter() as meter:
+    with meter:
         with qtbot.waitSignal(dialog.print_finished, timeout=WAIT_MS) as finished:
             dialog.save_pdf(tmp_path / "d-hasil.pdf")
             # THEN the buttons wait and the dialog says what it is doing
@@ -138,7 +138,7 @@ def test_printing_and_saving_run_off_the_gui_thread_with_the_buttons_waiting(
             assert dialog.is_busy() and dialog.job_label.text() == "Menyimpan PDF…"
     # THEN the work ran on a worker, the event loop never stalled, the file is there
     assert threads and threads[0] is not threading.main_thread()
-    assert meter.longest_ms < MAX_STALL_MS, f"event loop stalled {meter.longest_ms:.0f} ms"
+    assert meter.answered_throughout(), "the window stopped answering while it worked"
     record = finished.args[0]
     assert record is not None and (tmp_path / "d-hasil.pdf").read_bytes().startswith(b"%PDF")
     # AND the print was announced once, on the GUI thread, and the log and buttons follow
@@ -173,7 +173,10 @@ def test_a_refused_or_broken_preview_is_the_indonesian_dialog_not_a_crash(
     monkeypatch.setattr(PrintService, "prepare", broken)
     dialog.select(FormKind.BERITA_ACARA)
     wait_for_preview(qtbot, dialog)
-    assert critical == ["Kesalahan internal: RuntimeError: rusak"]
+    assert len(critical) == 1
+    assert critical[0].startswith(
+        "Kesalahan internal: RuntimeError: rusak\n\nRapat dapat dilanjutkan"
+    )
 
 
 def test_choosing_form_contest_and_paper_at_once_renders_one_preview(

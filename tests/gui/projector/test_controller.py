@@ -3,6 +3,7 @@ screen. In-process offscreen Qt has a single screen: the projector stays hidden 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +17,18 @@ from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.scenes import BlankScene, LogoScene, TallyScene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
+from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
-from tests.fixtures import HEADER, write_tallies
+from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords
+from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.storage.engine import open_engine
+from rekap_desktop.storage.procedure_store import Signature
+from rekap_desktop.text.numbers import format_date
+from tests.fixtures import HEADER, SETUP, write_tallies
+from tests.settling import settle_every_pair
 
 SELATAN_SIREKAP = HEADER + "\nwalikota,990102,SELATAN,sirekap,1000,300,690,990,10,1000\n"
+FORM_D_HASIL = "Model D.Hasil Kecamatan — Pemilihan Wali Kota Uji"
 UTARA_SAVED_AGAIN = HEADER + "\nwalikota,990101,UTARA,ppk,700,100,99999,680,20,700\n"
 
 
@@ -52,7 +61,7 @@ def test_live_scene_never_shows_an_uncommitted_edit(
     controller.go_live()
     editor = QLineEdit()
     qtbot.addWidget(editor)
-    qtbot.keyClicks(editor, "99.999")
+    qtbot.keyClicks(editor, "99.999")  # type: ignore[no-untyped-call]
     # WHEN another change is committed meanwhile (the live scene is rebuilt)
     service.import_tally_file(write_tallies(tmp_path, SELATAN_SIREKAP, "selatan.csv"))
     qtbot.wait(20)
@@ -136,3 +145,108 @@ def test_preview_panel_mirrors_preview_and_live(
     assert panel.preview_view.scene() == panel.live_view.scene() == controller.live_scene()
     assert type(controller.window.view) in type(panel.live_view).__mro__
     assert [a.shortcut().toString() for a in panel.actions()] == ["F5", "B", "F6", "[", "]"]
+
+
+def test_after_penetapan_the_live_screen_says_ditetapkan_with_the_time(
+    qtbot: QtBot, projector_settings: ProjectorSettings, tmp_path: Path
+) -> None:
+    # GIVEN a meeting taken to its penetapan through the services, with the recapitulation live
+    service = PlenoService(open_engine(str(tmp_path / "tetap.sqlite")))
+    setup = tmp_path / "pleno-anggota.json"
+    members = [
+        {"nama": "Ketua Uji", "jabatan": "Ketua"},
+        {"nama": "Anggota Uji", "jabatan": "Anggota"},
+    ]
+    setup.write_text(json.dumps({**SETUP, "anggota": members}), encoding="utf-8")
+    service.create_from_setup_file(setup)
+    service.import_tally_file(write_tallies(tmp_path))
+    screens = ScreenManager(projector_settings)
+    controller = ProjectorController(service, screens, projector_settings)
+    controller.window.view.resize(1920, 1080)
+    controller.start()
+    controller.show_rehearsal()
+    qtbot.waitExposed(controller.window)
+    controller.preview(RecapCue("walikota"))
+    controller.go_live()
+    assert "BELUM DITETAPKAN" in live_texts(controller)
+    procedure = ProcedureService(service)
+    records = ProcedureRecords(procedure)
+    for _ in range(3):
+        procedure.next()
+    for unit in ("990101", "990102"):
+        records.record_box(unit, True, (FORM_D_HASIL, INCIDENT_FORM))
+        for _ in range(7):
+            procedure.next()
+    records.record_objection_call(True)
+    procedure.next()
+    procedure.next()
+    settle_every_pair(service)
+    state = procedure.determine([Signature("Ketua Uji", "Ketua", True)])
+    at = ProcedureService(service).moments()[-1].at
+    # WHEN the cockpit tells the projector the result is determined
+    controller.set_determined(state.determined)
+    # THEN the banner says DITETAPKAN with the time of the penetapan, not BELUM DITETAPKAN
+    texts = live_texts(controller)
+    day = format_date(at.date()).partition(", ")[2]
+    assert f"DITETAPKAN pukul {at:%H.%M}, {day}" in texts
+    assert "BELUM DITETAPKAN" not in texts
+    # AND on a full HD screen the banner's line is whole
+    full_hd = SceneView()
+    qtbot.addWidget(full_hd)
+    full_hd.resize(1920, 1080)
+    full_hd.set_scene(controller.live_scene())
+    full_hd.grab()
+    assert "— ditetapkan dalam rapat pleno terbuka" in full_hd.rendered_texts()
+    controller.shutdown()
+
+
+def test_what_was_live_is_live_again_after_a_restart(
+    qtbot: QtBot, service: PlenoService, projector_settings: ProjectorSettings
+) -> None:
+    # GIVEN UTARA's tally sent live (F5), then the program ends without closing (a crash)
+    screens = ScreenManager(projector_settings)
+    first = ProjectorController(service, screens, projector_settings)
+    first.start()
+    first.preview(TallyCue("walikota", "990101", page=1))
+    first.go_live()
+    # WHEN the program starts again on the same meeting
+    second = ProjectorController(service, screens, projector_settings)
+    second.start()
+    # THEN the same scene is live, page and all
+    assert second.live_cue == TallyCue("walikota", "990101", page=1)
+    assert isinstance(second.live_scene(), TallyScene)
+    # AND a black screen (B) stays black after a restart too
+    second.set_blank(True)
+    third = ProjectorController(service, screens, projector_settings)
+    third.start()
+    assert third.blanked and isinstance(third.live_scene(), BlankScene)
+    for controller in (first, second, third):
+        controller.shutdown()
+    screens.close()
+
+
+def test_a_saved_live_scene_of_another_meeting_or_gone_data_is_not_shown(
+    qtbot: QtBot, service: PlenoService, projector_settings: ProjectorSettings
+) -> None:
+    screens = ScreenManager(projector_settings)
+    # GIVEN a live cue saved for another meeting THEN the logo shows
+    projector_settings.set_live("999999 Pemilihan Lain", '{"isi": {}, "jenis": "TitleCue"}', True)
+    other = ProjectorController(service, screens, projector_settings)
+    other.start()
+    assert other.live_cue == LogoCue() and not other.blanked
+    # GIVEN a saved cue whose unit no longer exists THEN the logo shows, with no error
+    pleno = service.pleno()
+    meeting = f"{pleno.region.code} {pleno.name}"
+    missing = '{"isi": {"contest": "walikota", "page": 0, "unit": "000000"}, "jenis": "TallyCue"}'
+    projector_settings.set_live(meeting, missing, False)
+    gone = ProjectorController(service, screens, projector_settings)
+    gone.start()
+    assert isinstance(gone.live_scene(), LogoScene)
+    # GIVEN something that is not a saved cue at all THEN the logo shows
+    projector_settings.set_live(meeting, "bukan json", False)
+    broken = ProjectorController(service, screens, projector_settings)
+    broken.start()
+    assert broken.live_cue == LogoCue()
+    for controller in (other, gone, broken):
+        controller.shutdown()
+    screens.close()

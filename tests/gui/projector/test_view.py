@@ -25,6 +25,7 @@ from rekap_desktop.gui.projector.cues import (
 )
 from rekap_desktop.gui.projector.scenes import (
     Banner,
+    BannerState,
     RecapLine,
     RecapScene,
     SourceColumn,
@@ -35,6 +36,8 @@ from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.pleno_service import PlenoService
 
 FULL_HD = (1920, 1080)
+BOTH_READ = frozenset({"990101", "990102"})
+OFFICIAL = BannerState(Banner.DITETAPKAN, None, True)
 
 
 def rendered(qtbot: QtBot, view: SceneView, tmp_path: Path, name: str) -> QImage:
@@ -67,7 +70,7 @@ def view(qtbot: QtBot) -> SceneView:
         ("judul", TitleCue(), ["Pemilihan Uji 2024", "KPU KOTA UJI", "Kamis, 5 Desember 2024"]),
         ("acara", AgendaCue(2, "Peraturan teknis", "Teks peraturan."), ["Teks peraturan."]),
         ("rincian", TallyCue("walikota", "990101"), ["580", "≠ 530", "≠ 630", "≠ berbeda"]),
-        ("rekap", RecapCue("walikota"), ["UTARA", "1.270", "1.670", "400"]),
+        ("rekap", RecapCue("walikota", 0, BOTH_READ), ["UTARA", "1.270", "1.670", "400"]),
         (
             "skors",
             PauseCue(datetime(2024, 12, 5, 12, 5)),
@@ -152,7 +155,7 @@ def twelve_choice_tally() -> TallyScene:
         TallyLine(label, ("1.234.567",) * 4, (False,) * 4)
         for label in ("V.A Jumlah suara sah", "V.B Jumlah suara tidak sah", "V.C Jumlah")
     )
-    return TallyScene(Banner.RESMI, "Pemilihan Bupati", "Kecamatan X", "IV–V", columns, lines, 1, 3)
+    return TallyScene(OFFICIAL, "Pemilihan Bupati", "Kecamatan X", "IV–V", columns, lines, 1, 3)
 
 
 def recap_page(units: int, choices: int) -> RecapScene:
@@ -164,7 +167,7 @@ def recap_page(units: int, choices: int) -> RecapScene:
     bars = tuple((str(n), 123_456) for n in range(1, choices + 1))
     total = RecapLine("", "JUMLAH", ("987.654",) * choices, "5.925.924", False)
     return RecapScene(
-        Banner.RESMI, "Pemilihan", "Sumber", headers, (line,) * units, total, bars, 0, 40, 1, 3
+        OFFICIAL, "Pemilihan", "Sumber", headers, (line,) * units, total, bars, 0, 40, 1, 3
     )
 
 
@@ -249,3 +252,97 @@ def test_a_changed_scene_repaints_only_what_changed_and_shows_the_whole_new_fram
     covered = sum(r.height() for r in view.exposed)
     assert (covered < FULL_HD[1] / 2) == partial
     assert on_screen(view) == whole_render(view)
+
+
+PAIR_ONE = "Drs. H. Muhammad Rudy Mas'udiansyah, S.E., M.E. – Hj. Nurul Aini Pratiwi, S.E."
+PAIR_TWO = "Ir. H. Bagus Wiratama Kusumaningrat, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd."
+RECAP_ONE = "Drs. H. Mahdi Lestaluhu, M.Si. – Hj. Nurul Aini Pratiwi, S.E."
+RECAP_TWO = "Ir. H. Bagus Wiratama, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd."
+"""As long as the demo's names, in a column beside the chart."""
+
+
+def short_tally() -> TallyScene:
+    """A short page (five rows) whose pasangan calon takes more than the label column's line."""
+    columns = (
+        SourceColumn("ppk", "PPK", "D.Hasil (rujukan)"),
+        SourceColumn("sirekap", "Sirekap", "alat bantu, bukan hasil resmi"),
+    )
+    lines = (
+        TallyLine(f"IV. No. 1: {PAIR_ONE}", ("123.456", "≠ 128.456"), (False, True), "≠ berbeda"),
+        TallyLine(f"IV. No. 2: {PAIR_TWO}", ("23.456", "23.456"), (False, False)),
+        TallyLine("V.A Jumlah suara sah", ("146.912", "151.912"), (False, True), "≠ berbeda"),
+        TallyLine("V.B Jumlah suara tidak sah", ("529", "529"), (False, False)),
+        TallyLine("V.C Jumlah suara sah dan tidak sah", ("147.441", "152.441"), (False, True)),
+    )
+    return TallyScene(OFFICIAL, "Pemilihan Wali Kota", "Kecamatan X", "IV–V", columns, lines, 1, 3)
+
+
+def short_recap() -> RecapScene:
+    """Ten kecamatan, two pasangan calon with long names, the chart beside the table."""
+    names = ("SAMARINDA SEBERANG", "SUNGAI KUNJANG", "LOA JANAN ILIR", "SAMARINDA UTARA")
+    lines = tuple(
+        RecapLine(f"6472{n:02d}", names[n % 4], ("123.456", "98.765"), "222.221", n < 3)
+        for n in range(10)
+    )
+    total = RecapLine("", "JUMLAH ✓ 3 kec.", ("370.368", "296.295"), "666.663", False)
+    return RecapScene(
+        OFFICIAL,
+        "Pemilihan Gubernur",
+        "Sumber",
+        (f"1. {RECAP_ONE}", f"2. {RECAP_TWO}"),
+        lines,
+        total,
+        (("1", 370_368), ("2", 296_295)),
+        3,
+        10,
+        1,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("scene", "size"),
+    [
+        (short_tally(), (1920, 1080)),
+        (short_tally(), (1366, 768)),
+        (short_tally(), (1024, 768)),
+        (short_recap(), (1920, 1080)),
+        (short_recap(), (1366, 768)),
+    ],
+    ids=["tally-1920", "tally-1366", "tally-1024", "recap-1920", "recap-1366"],
+)
+def test_a_short_page_shows_every_name_whole(
+    qtbot: QtBot,
+    view: SceneView,
+    tmp_path: Path,
+    size: tuple[int, int],
+    scene: TallyScene | RecapScene,
+) -> None:
+    # GIVEN a short page whose names are longer than a line of their column WHEN painted
+    view.resize(*size)
+    view.set_scene(scene)
+    rendered(qtbot, view, tmp_path, "pendek")
+    texts = view.rendered_texts()
+    # THEN nothing is cut with "…", every word of every name is on screen, and the text stays
+    # at least 1/30 of the height
+    assert [t for t in texts if "…" in t] == []
+    words = " ".join(texts).split()
+    names = [*PAIR_ONE.split(), *PAIR_TWO.split()]
+    if isinstance(scene, RecapScene):
+        names = [*RECAP_ONE.split(), *RECAP_TWO.split(), "SAMARINDA", "SEBERANG", "dibacakan"]
+    assert [w for w in names if w != "–" and w not in words] == []
+    assert view.body_px >= size[1] / 30
+
+
+def test_the_kolom_kosong_is_projected_by_name_never_as_number_one(
+    qtbot: QtBot, view: SceneView, service: PlenoService, tmp_path: Path
+) -> None:
+    # GIVEN the calon tunggal contest's recapitulation, every kecamatan read WHEN painted
+    view.set_scene(RecapCue("walikota", 0, BOTH_READ).build(service, False))
+    rendered(qtbot, view, tmp_path, "kolom-kosong")
+    qtbot.waitUntil(lambda: view.chart.isVisible())
+    # THEN the table's column and the chart's bar say "Kolom Kosong", and no "No. 1" anywhere
+    texts = view.rendered_texts()
+    assert "Kolom Kosong" in texts
+    assert view.chart.tick_texts() == ["Kolom Kosong", "No. 2"]
+    assert not [t for t in [*texts, *view.chart.tick_texts()] if "No. 1" in t]

@@ -63,7 +63,7 @@ def cues(folder: Path) -> dict[str, Cue]:
         "judul": TitleCue(),
         "acara": AgendaCue(3, "Tata tertib", "Peserta rapat menjaga ketertiban."),
         "rincian": TallyCue("walikota", "990101"),
-        "rekapitulasi": RecapCue("walikota"),
+        "rekapitulasi": RecapCue("walikota", 0, frozenset({"990101", "990102"})),
         "foto": PhotoCue(str(photo), "Foto D.Hasil UTARA"),
         "kejadian": IncidentCue(1),
         "skors": PauseCue(datetime(2024, 12, 5, 12, 5), "Istirahat"),

@@ -1,0 +1,47 @@
+"""A database file that cannot be opened at all (emptied, truncated, overwritten): before any
+window, the operator is told what is wrong and offered the latest good backup, confirmed with
+a commissioner's PIN. Nothing is deleted: the damaged file is set aside under a new name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
+from rekap_desktop.gui.startup_check import latest_good_backup
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services import backup_service
+from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.storage.file_check import DamagedDatabase
+
+TITLE = "Basis data rusak"
+
+
+def offer_backup(damage: DamagedDatabase, folder: Path) -> bool:
+    """True when a good backup from ``folder`` now stands in the damaged file's place."""
+    backup = latest_good_backup(folder)
+    text = f"Rapat tidak dibuka: {damage}.\n\nBerkas itu tidak diubah."
+    if backup is None:
+        QMessageBox.critical(None, TITLE, f"{text}\n\nTidak ada cadangan yang baik di {folder}.")
+        return False
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, TITLE, f"{text}\n\nCadangan baik terakhir: {backup.name}"
+    )
+    restore = box.addButton("Pulihkan cadangan ini…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Tutup program", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        restored = backup_service.restore_over_damaged(
+            damage.path,
+            backup,
+            lambda engine: ask_confirmation(UsersService(engine), Action.RESTORE_BACKUP),
+        )
+    except InputRejected as error:
+        reasons = "\n".join(f"• {p}" for p in error.problems)
+        QMessageBox.critical(None, TITLE, f"Cadangan tidak dipulihkan:\n{reasons}")
+        return False
+    return restored is not None

@@ -1,0 +1,55 @@
+"""Before any window, a damaged database is named and the latest good backup offered; the
+operator restores it with a commissioner's PIN, typed into the PIN dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from rekap_desktop.app import main
+from rekap_desktop.gui.damaged_database import offer_backup
+from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
+from rekap_desktop.storage.file_check import DamagedDatabase, check_database_file
+
+
+def _answer(qtbot: QtBot, seen: list[str], pin: str) -> None:
+    """Answer the modal windows as a person does: press "Pulihkan…", then type the PIN."""
+
+    def step() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            seen.append(modal.text())
+            (button,) = [b for b in modal.findChildren(QPushButton) if "Pulihkan" in b.text()]
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        elif isinstance(modal, PinDialog):
+            qtbot.keyClicks(modal.ui.pinEdit, pin)
+            qtbot.keyClick(modal.ui.pinEdit, Qt.Key.Key_Return)
+            return
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(50, step)
+
+
+def test_the_operator_restores_the_latest_good_backup(qtbot: QtBot, tmp_path: Path) -> None:
+    # GIVEN a meeting with a verified backup, whose file is then emptied
+    live = tmp_path / "rapat.sqlite"
+    assert main(["demo", "--db", str(live)]) == 0
+    assert main(["backup", "--db", str(live), "--out", str(tmp_path / "usb")]) == 0
+    live.write_bytes(b"")
+    try:
+        check_database_file(live)
+    except DamagedDatabase as error:
+        damage = error
+    # WHEN the start offers the backup and the ketua's PIN is typed
+    seen: list[str] = []
+    _answer(qtbot, seen, "1111")
+    restored = offer_backup(damage, tmp_path / "usb")
+    # THEN the box named the damage and the backup, and the meeting is back
+    assert restored
+    assert "berkas kosong (0 bita)" in seen[0] and "rekap-cadangan-" in seen[0]
+    check_database_file(live)
+    assert main(["audit", "--db", str(live), "--verify"]) == 0
+    assert [p.stat().st_size for p in tmp_path.glob("rapat-rusak-*.sqlite")] == [0]
