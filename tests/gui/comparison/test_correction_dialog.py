@@ -95,7 +95,8 @@ def test_a_saksi_dispute_is_settled_through_the_dialog_and_every_source_is_kept(
     assert not any(code in text for text in shown for code in ("saksi_01", "suara_01", "ppk:"))
     assert widget.message.text().startswith("Pembetulan IV Suara sah pilihan nomor urut 1 (")
     assert widget.message.text().endswith(") dicatat: 28.999.")
-    assert service.corrections.is_read(CONTEST, UNIT)
+    assert "≠ 0 rincian berselisih" in widget.summary.text()
+    assert "★ 1 ditetapkan" in widget.summary.text()
 
 
 @drives(CorrectionDialog)
