@@ -128,9 +128,16 @@ def _entry(entry: RegisterEntry, width: float) -> list[Flowable]:
         text(entry.resolution or "Belum diselesaikan.", "body"),
     ]
     if entry.paraf:
+        # One block that never splits: its heading names the entry, so a block that starts a
+        # new page still says whose paraf these are; the boxes wrap to the page width.
         parts += [
             Spacer(1, 1.5 * mm),
-            KeepTogether([Paragraph("<b>Paraf:</b>", s.body), paraf_boxes(entry.paraf)]),
+            KeepTogether(
+                [
+                    Paragraph(f"<b>Paraf entri No. {entry.number}:</b>", s.body),
+                    paraf_boxes(entry.paraf, width),
+                ]
+            ),
         ]
     parts.append(Spacer(1, 5 * mm))
     return parts

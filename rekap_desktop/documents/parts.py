@@ -172,20 +172,30 @@ def signature_block(
     return [Paragraph(escape(heading), styles().heading), Spacer(1, 1.5 * mm), table]
 
 
-def paraf_boxes(labels: Sequence[str]) -> Table:
-    """Empty boxes for initials (paraf), the signer named under each."""
-    row_boxes = ["" for _ in labels]
-    row_names = [text(label, "small") for label in labels]
-    table = Table(
-        [row_boxes, row_names],
-        colWidths=[34 * mm] * len(labels),
-        rowHeights=[11 * mm, None],
-        hAlign="LEFT",
-    )
+PARAF_BOX_WIDTH = 34 * mm
+
+
+def paraf_boxes(labels: Sequence[str], width: float | None = None) -> Table:
+    """Empty boxes for initials (paraf), the signer named under each; with ``width`` the boxes
+    wrap into as many rows as needed so none runs off the page."""
+    per_row = max(1, int(width // PARAF_BOX_WIDTH)) if width else max(1, len(labels))
+    per_row = min(per_row, max(1, len(labels)))
+    data: list[list[object]] = []
+    heights: list[float | None] = []
+    boxed: list[tuple[int, int]] = []
+    for start in range(0, len(labels), per_row):
+        chunk = list(labels[start : start + per_row])
+        blanks = per_row - len(chunk)
+        boxed += [(column, len(data)) for column in range(len(chunk))]
+        boxes: list[object] = ["" for _ in range(per_row)]
+        names: list[object] = [text(label, "small") for label in chunk]
+        data += [boxes, names + [""] * blanks]
+        heights += [11 * mm, None]
+    table = Table(data, colWidths=[PARAF_BOX_WIDTH] * per_row, rowHeights=heights, hAlign="LEFT")
     table.setStyle(
         TableStyle(
-            [("BOX", (i, 0), (i, 0), 0.6, GRID) for i in range(len(labels))]
-            + [("VALIGN", (0, 1), (-1, 1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 1)]
+            [("BOX", cell, cell, 0.6, GRID) for cell in boxed]
+            + [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 1)]
         )
     )
     return table

@@ -50,6 +50,9 @@ class Correction:
     at: str
     incident_number: int | None = None
     """The entry of the Kejadian Khusus/Keberatan register this correction answers, if any."""
+    sources: tuple[tuple[str, int], ...] = ()
+    """What each source's form said for the field when it was settled (source code, value),
+    the rejected ones included; empty for corrections recorded before this was kept."""
 
     @property
     def reason_label(self) -> str:
@@ -57,21 +60,44 @@ class Correction:
         return f"{label}: {self.reason_text}" if self.reason_text else label
 
 
-def correction_problems(correction: Correction, commissioners: Collection[str]) -> list[str]:
-    """What makes a correction unacceptable, in Indonesian; empty when it may be recorded."""
+def entry_problems(
+    after: int | None,
+    reason: Reason,
+    reason_text: str,
+    basis: str,
+    proposed_by: str,
+    approved_by: str,
+    commissioners: Collection[str],
+) -> list[str]:
+    """What makes a correction as entered unacceptable, in Indonesian (empty: it may be
+    recorded). Checked before a commissioner is asked for their PIN, and again when it is
+    written. ``after`` None: the value typed is not a whole number."""
     problems: list[str] = []
-    if correction.after < 0:
+    if after is None or after < 0:
         problems.append("nilai yang ditetapkan harus bilangan bulat ≥ 0")
-    if correction.reason is Reason.LAINNYA and not correction.reason_text.strip():
+    if reason is Reason.LAINNYA and not reason_text.strip():
         problems.append("alasan 'Lainnya' harus disertai keterangan")
-    if not correction.basis.strip():
+    if not basis.strip():
         problems.append("dasar pembetulan (dokumen acuan) wajib diisi")
-    if not correction.proposed_by.strip():
+    if not proposed_by.strip():
         problems.append("pengusul pembetulan wajib diisi")
-    if correction.approved_by not in commissioners:
+    if approved_by not in commissioners:
         names = ", ".join(sorted(commissioners)) or "belum ada anggota tercatat"
         problems.append(
-            f"'{correction.approved_by}' bukan anggota KPU dalam rapat ini ({names}); "
+            f"'{approved_by}' bukan anggota KPU dalam rapat ini ({names}); "
             "pembetulan harus disetujui oleh anggota"
         )
     return problems
+
+
+def correction_problems(correction: Correction, commissioners: Collection[str]) -> list[str]:
+    """What makes a correction unacceptable, in Indonesian; empty when it may be recorded."""
+    return entry_problems(
+        correction.after,
+        correction.reason,
+        correction.reason_text,
+        correction.basis,
+        correction.proposed_by,
+        correction.approved_by,
+        commissioners,
+    )

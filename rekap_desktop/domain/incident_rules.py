@@ -191,6 +191,12 @@ def resolve(
             f"{entry_name(entry)}: paraf yang mengajukan keberatan wajib dicatat "
             "(tata cara butir 16)"
         )
+    if not paraf:
+        return Refusal(
+            f"{entry_name(entry)}: 'diselesaikan dengan paraf' perlu sedikitnya satu paraf "
+            "(yang mengajukan atau saksi yang menyaksikan); tanpa paraf pilih "
+            "'tidak dapat diselesaikan' dengan alasannya"
+        )
     names = [w.name for w in saksi]
     for p in paraf:
         if p.role is ParafRole.PENYAKSI and not any(_same_name(p.name, n) for n in names):

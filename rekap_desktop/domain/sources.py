@@ -72,3 +72,19 @@ PLENO = Source(SourceKind.PLENO)
 
 def saksi(choice: int) -> Source:
     return Source(SourceKind.SAKSI, choice)
+
+
+_TITLES = {
+    SourceKind.PPK: "D.Hasil PPK",
+    SourceKind.SIREKAP: "Sirekap",
+    SourceKind.BAWASLU: "Bawaslu",
+    SourceKind.PLENO: "Ditetapkan pleno",
+}
+
+
+def source_title(source: Source, party_list: bool = False) -> str:
+    """The KPU's name of a source as users read it: "D.Hasil PPK", "Sirekap", "Saksi Paslon 01"
+    (a saksi of a party-list contest: "Saksi Partai 01")."""
+    if source.kind is SourceKind.SAKSI:
+        return f"Saksi {'Partai' if party_list else 'Paslon'} {source.choice:02d}"
+    return _TITLES[source.kind]

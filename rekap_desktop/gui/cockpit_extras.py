@@ -5,11 +5,9 @@ tie decisions."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import heap
@@ -242,13 +240,14 @@ class CockpitExtras:
         widget.approve = self.approve_correction  # type: ignore[method-assign]
 
     def approve_correction(self, request: SettleRequest) -> SettleRequest | None:
-        """A correction counts only when a commissioner confirms it with their PIN now; the
-        confirming commissioner is the one recorded as approving it."""
-        confirmation = ask_confirmation(self.users, Action.APPROVE_CORRECTION, self.window)
-        if confirmation is None:
-            QMessageBox.information(self.window, "Pembetulan", "Pembetulan tidak disetujui.")
+        """A correction counts only when the commissioner chosen as approving it in the dialog
+        confirms it with their own PIN now (only they are offered); None: not approved."""
+        confirmation = ask_confirmation(
+            self.users, Action.APPROVE_CORRECTION, self.window, only=request.approved_by
+        )
+        if confirmation is None or confirmation.user.name != request.approved_by:
             return None
-        return replace(request, approved_by=confirmation.user.name)
+        return request
 
 
 def _installation_fingerprint() -> str:

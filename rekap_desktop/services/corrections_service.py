@@ -7,16 +7,22 @@ its record, audited in the same transaction. The recapitulation then uses the de
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
-from rekap_desktop.domain.corrections import Correction, Reason, correction_problems
+from rekap_desktop.domain.corrections import (
+    Correction,
+    Reason,
+    correction_problems,
+    entry_problems,
+)
 from rekap_desktop.domain.ids import ContestCode, RegionCode
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.sources import PLENO, PPK
+from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
@@ -40,6 +46,18 @@ class SettleRequest:
     seen: FormVersions | None = None
     """The pair's form versions the dialog was opened on; the correction is refused when the
     field's determined (pleno) or PPK value changed since. None: not checked."""
+
+    def problems(self, commissioners: Collection[str]) -> list[str]:
+        """What the dialog must have fixed before a commissioner is asked for their PIN."""
+        return entry_problems(
+            self.after,
+            self.reason,
+            self.reason_text,
+            self.basis,
+            self.proposed_by,
+            self.approved_by,
+            commissioners,
+        )
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,18 @@ class CorrectionsService(ServiceBase):
             ppk = tallies.get((contest, unit, PPK.code))
             pleno_form = dict(tallies.get((contest, unit, PLENO.code)) or {})
             before = pleno_form.get(key, ppk.value(key) if ppk else None)
+            said = tuple(
+                sorted(
+                    (
+                        (source, value)
+                        for (c, u, source), tally in tallies.items()
+                        if (c, u) == (contest, unit)
+                        and source != PLENO.code
+                        and (value := tally.value(key)) is not None
+                    ),
+                    key=lambda pair: Source.stored(pair[0]).sort_key,
+                )
+            )
             correction = Correction(
                 ContestCode(contest),
                 RegionCode(unit),
@@ -162,6 +192,7 @@ class CorrectionsService(ServiceBase):
                 request.approved_by,
                 audit.now_iso(),
                 request.incident_number,
+                said,
             )
             problems = correction_problems(correction, self.commissioners())
             if problems:
@@ -283,4 +314,5 @@ def _correction_payload(correction: Correction) -> dict[str, object]:
         "diusulkan_oleh": correction.proposed_by,
         "disetujui_oleh": correction.approved_by,
         "nomor_kejadian": correction.incident_number,
+        "nilai_sumber": dict(correction.sources),
     }

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import incident_rules as rules
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno, Witness
 from rekap_desktop.domain.incidents import (
     Evidence,
@@ -126,6 +127,17 @@ class IncidentService:
         if not found:
             raise InputRejected([Problem(f"entri No. {number} tidak ada dalam register")])
         return found[0]
+
+    def linked_corrections(self, entry: Incident) -> list[tuple[int, Correction]]:
+        """(id, correction) of the corrections made for ``entry`` (linked in the correction
+        dialog) and of those the entry names itself, in the order they were made."""
+        if entry.number is None:
+            return []
+        # Loaded when first asked: the cockpit's start never needs the corrections' tables.
+        from rekap_desktop.storage import corrections_store
+
+        with Session(self.engine) as session:
+            return corrections_store.linked_corrections(session, entry.number, entry.corrections)
 
     def open_count(self) -> int:
         return sum(1 for e in self.register() if e.is_open)

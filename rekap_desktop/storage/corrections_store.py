@@ -3,9 +3,11 @@ pairs read, form photos) inside a session the service opened."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.corrections import Correction, Reason
@@ -52,6 +54,7 @@ def add_correction(session: Session, correction: Correction, version: int, actor
             proposed_by=correction.proposed_by,
             approved_by=correction.approved_by,
             incident_number=correction.incident_number,
+            source_values=json.dumps(dict(correction.sources)) if correction.sources else None,
             pleno_version=version,
             at=correction.at,
             actor=actor,
@@ -72,23 +75,46 @@ def corrections(session: Session, contest: str, unit: str) -> list[Correction]:
         .where(CorrectionRow.contest == contest, CorrectionRow.unit == unit)
         .order_by(CorrectionRow.id)
     )
-    return [
-        Correction(
-            ContestCode(r.contest),
-            RegionCode(r.unit),
-            FieldKey(r.field),
-            r.before,
-            r.after,
-            Reason(r.reason),
-            r.reason_text,
-            r.basis,
-            r.proposed_by,
-            r.approved_by,
-            r.at,
-            r.incident_number,
+    return [_correction(r) for r in rows]
+
+
+def linked_corrections(
+    session: Session, incident_number: int, ids: Collection[int] = ()
+) -> list[tuple[int, Correction]]:
+    """(id, correction) of every correction made for register entry ``incident_number``, and
+    of the correction ``ids`` the entry itself names, in the order they were made."""
+    rows = session.scalars(
+        select(CorrectionRow)
+        .where(
+            or_(CorrectionRow.incident_number == incident_number, CorrectionRow.id.in_(list(ids)))
         )
-        for r in rows
-    ]
+        .order_by(CorrectionRow.id)
+    )
+    return [(r.id, _correction(r)) for r in rows]
+
+
+def _correction(r: CorrectionRow) -> Correction:
+    return Correction(
+        ContestCode(r.contest),
+        RegionCode(r.unit),
+        FieldKey(r.field),
+        r.before,
+        r.after,
+        Reason(r.reason),
+        r.reason_text,
+        r.basis,
+        r.proposed_by,
+        r.approved_by,
+        r.at,
+        r.incident_number,
+        _source_values(r.source_values),
+    )
+
+
+def _source_values(stored: str | None) -> tuple[tuple[str, int], ...]:
+    if not stored:
+        return ()
+    return tuple((str(code), int(value)) for code, value in json.loads(stored).items())
 
 
 def add_confirmation(

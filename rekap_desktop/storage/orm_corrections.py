@@ -1,5 +1,5 @@
 """Tables of the comparison (items 7–10): corrections, confirmations, double-entry passes, pairs
-marked read and form photos. Migration 0004."""
+marked read and form photos. Migration 0004 (what each source said: 0011)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ class CorrectionRow(Base):
     proposed_by: Mapped[str] = mapped_column(Text)
     approved_by: Mapped[str] = mapped_column(Text)
     incident_number: Mapped[int | None]
+    source_values: Mapped[str | None] = mapped_column(Text, default=None)
+    """JSON {source code: value} of every source's form at the time (migration 0011); None on
+    corrections made before it was kept."""
     pleno_version: Mapped[int]
     at: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(200))

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from rekap_desktop.documents import kejadian_khusus
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot, render_register
@@ -54,7 +57,7 @@ def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
         "Saksi keberatan atas jumlah DPTb.",
         "Segel kotak robek.",
         "Dicocokkan dengan Model C.Hasil; jumlahnya sama.",
-        "Paraf:",
+        "Paraf entri No. 1:",
         "Yang mengajukan keberatan",
         "Halaman 1 dari 1",
         kejadian_khusus.fingerprint(snapshot),
@@ -85,3 +88,51 @@ def test_an_empty_register_says_so() -> None:
     # GIVEN no entries WHEN printed THEN the form states that nothing was recorded
     text = flat(page_texts(render_register(register()).pdf)[0])
     assert "Tidak ada kejadian khusus dan/atau keberatan saksi yang dicatat." in text
+
+
+def test_the_paraf_block_stays_whole_on_one_page_and_names_its_entry(tmp_path: Path) -> None:
+    # GIVEN a resolved objection witnessed by twelve saksi, its resolution long enough that
+    # the paraf block falls at the foot of a page (more boxes than fit on one line)
+    signers = tuple(f"Penyaksi{i:02d}" for i in range(1, 13))
+    for lines in (0, 40, 80, 118, 160):
+        resolution = "kalimat penyelesaian yang cukup panjang. " * lines + "AKHIR."
+        snapshot = register(
+            RegisterEntry(
+                number=7,
+                kind="Keberatan saksi",
+                origin="Baru",
+                unit="990101 UTARA",
+                contest="Pemilihan Wali Kota Uji",
+                raised_by="Saksi Uji",
+                description="Keberatan atas jumlah suara.",
+                status="Diselesaikan",
+                resolution=resolution,
+                paraf=signers,
+            )
+        )
+        # WHEN printed
+        pdf = render_register(snapshot).pdf
+        pages = page_texts(pdf)
+        # THEN every signer's box is printed (none runs off the page), all on one page, and
+        # that page says whose paraf they are
+        holding = [i for i, page in enumerate(pages) if any(s in page for s in signers)]
+        assert len(holding) == 1, (lines, holding)
+        page = flat(pages[holding[0]])
+        assert all(s in page for s in signers), (lines, [s for s in signers if s not in page])
+        assert "Paraf entri No. 7:" in page
+        assert all(x < right for x, right in signer_positions(pdf, signers)), lines
+
+
+def signer_positions(pdf: bytes, signers: tuple[str, ...]) -> list[tuple[float, float]]:
+    """(x where each signer's name starts, the page's right edge), in points."""
+    found: list[tuple[float, float]] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        right = float(page.mediabox.width)
+
+        def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+            if any(s in text for s in signers):
+                found.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], right))  # noqa: B023
+
+        page.extract_text(visitor_text=visit)
+    assert len(found) >= len(signers)
+    return found

@@ -45,3 +45,35 @@ def xvfb_display() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(autouse=True)
+def driven_classes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """For a test marked ``drives(...)``: fail it unless every class named was shown and every
+    dialog among them accepted while it ran (see tests/gui/driven.py)."""
+    names = {n for mark in request.node.iter_markers("drives") for n in mark.args}
+    if not names:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from tests.gui.driven import ShownWatcher
+
+    app = QApplication.instance() or request.getfixturevalue("qapp")
+    watcher = ShownWatcher(names)
+    app.installEventFilter(watcher)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(watcher)
+    dialogs = {
+        n for n in names if any(c.__name__ == n and issubclass(c, QDialog) for c in _gui_classes())
+    }
+    assert names <= watcher.shown, f"never shown: {sorted(names - watcher.shown)}"
+    assert dialogs <= watcher.accepted, f"never accepted: {sorted(dialogs - watcher.accepted)}"
+
+
+def _gui_classes() -> list[type]:
+    from tests.gui.registry import gui_widget_classes
+
+    return gui_widget_classes()

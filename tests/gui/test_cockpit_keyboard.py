@@ -12,11 +12,14 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.closing import DeterminationPage, ObjectionCallPage
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
+from tests.gui.driven import drives
 
 ROOT = Path(__file__).resolve().parents[2]
 MIDWAY = Stop("8", "647203", "walikota")
@@ -30,6 +33,7 @@ def _open(qtbot: QtBot, db: Path, settings: QSettings) -> MainWindow:
     return window
 
 
+@drives(ObjectionCallPage, DeterminationPage, PauseDialog)
 def test_demo_meeting_by_keyboard_with_restart(qtbot: QtBot, tmp_path: Path) -> None:
     # GIVEN the demo pleno with its attendance register filled in
     db = tmp_path / "demo.sqlite"
@@ -107,11 +111,14 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
 assert app.platformName() == "xcb", app.platformName()
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.closing import DeterminationPage, ObjectionCallPage
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
+from tests.gui.driven import drives
 
 def open_window():
     window = MainWindow(PlenoService(open_engine(sys.argv[1])))

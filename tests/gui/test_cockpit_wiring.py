@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
@@ -20,16 +21,22 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import cockpit_extras, startup_check
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
+from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
+from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.pages.kecamatan import BoxPage
+from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
-from rekap_desktop.services.corrections_service import SettleRequest
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.gui import cockpit_driver as drive
+from tests.gui.driven import Modals, drives
 from tests.gui.stall import StallMeter
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
@@ -69,21 +76,53 @@ def test_k_opens_the_incident_dialog_at_the_meetings_place(
     assert window.action_print.text() == "&Pusat cetak…"
 
 
-def test_a_correction_counts_only_with_a_commissioners_pin(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+@drives(CorrectionDialog, PinDialog, SourcesPage, BoxPage)
+def test_a_correction_counts_only_with_the_pin_of_the_commissioner_chosen(
+    window: MainWindow, qtbot: QtBot
 ) -> None:
-    extras = CockpitExtras(window)
-    request = SettleRequest("suara_01", 28999, "sesuai_ppk", "D.Hasil PPK", "PPK", "siapa saja")  # type: ignore[arg-type]
-    users = UsersService(window.service.engine)
-    # WHEN the PIN dialog is cancelled THEN nothing is approved
-    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: None)
-    monkeypatch.setattr(cockpit_extras.QMessageBox, "information", lambda *_a: None)
-    assert extras.approve_correction(request) is None
-    # WHEN the ketua confirms THEN the ketua is recorded as approving it
-    confirmation = users.confirm(KETUA, "1111", Action.APPROVE_CORRECTION)
-    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: confirmation)
-    approved = extras.approve_correction(request)
-    assert approved is not None and approved.approved_by == KETUA
+    # GIVEN the assembled cockpit at the reading of gubernur in 647203 (the saksi dispute)
+    CockpitExtras(window)
+    drive.pre_fill_attendance(window)
+    drive.run_until(window, Stop("8", "647203", "gubernur"))
+    corrections = CorrectionsService(window.service)
+    anggota = corrections.commissioners()[1]
+    offered: list[list[str]] = []
+    problems: list[str] = []
+    modals = Modals()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CorrectionDialog)
+        # WHEN the first anggota is chosen as approving it and Enter pressed
+        qtbot.keyClicks(dialog.proposed_by, "Saksi nomor urut 1")
+        qtbot.keyClick(dialog.approved_by, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+
+    def pin(dialog: QWidget) -> None:
+        assert isinstance(dialog, PinDialog)
+        box = dialog.ui.userBox
+        offered.append([box.itemData(i) for i in range(box.count())])
+        # AND the ketua's PIN is typed first, then the anggota's own
+        qtbot.keyClicks(dialog.ui.pinEdit, "1111")
+        qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+        problems.append(dialog.ui.problemLabel.text())
+        qtbot.keyClicks(dialog.ui.pinEdit, "2222")
+        qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
+
+    modals.expect(CorrectionDialog, fill)
+    modals.expect(PinDialog, pin)
+    drive.press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    drive.press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: bool(corrections.corrections("gubernur", "647203")) or bool(modals.left_open)
+    )
+    modals.stop()
+    # THEN only that anggota was offered the PIN, the ketua's PIN did not count for them,
+    # and the anggota is recorded as approving it
+    assert modals.left_open == [] and modals.messages == []
+    assert offered == [[anggota]]
+    assert problems and "PIN salah" in problems[0]
+    [correction] = corrections.corrections("gubernur", "647203")
+    assert correction.approved_by == anggota and correction.after == 28999
 
 
 def test_the_projector_preview_follows_the_meeting(window: MainWindow, settings: QSettings) -> None:

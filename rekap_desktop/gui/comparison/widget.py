@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.domain.comparison import Comparison, ComparisonRow
+from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNote
+from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
-from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi
+from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
@@ -48,6 +49,7 @@ from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
+from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perbandingan"
@@ -79,6 +81,8 @@ class ComparisonWidget(QWidget):
         entry: the view may refresh (another station's change) while they type, and their value
         was read against what was shown then."""
         self.model = ComparisonModel()
+        self.correction_dialog: CorrectionDialog | None = None
+        """The correction dialog while it is open (Ctrl+K); None once closed."""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -200,7 +204,16 @@ class ComparisonWidget(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def set_pair(self, contest_code: str, unit_code: str) -> None:
+        """Show another pair from its first row, with every row ("Hanya selisih" belongs to the
+        pair it was turned on for) and no message left from the previous pair."""
+        changed = (contest_code, unit_code) != (self.contest_code, self.unit_code)
         self.contest_code, self.unit_code = contest_code, unit_code
+        if changed or self.comparison is None:
+            was_blocked = self.only_differences.blockSignals(True)
+            self.only_differences.setChecked(False)
+            self.only_differences.blockSignals(was_blocked)
+            self.message.clear()
+            self.table.clearSelection()
         self.entry_source.clear()
         comparison = self.service.corrections.comparison(contest_code, unit_code)
         sources: list[Source] = [PPK]
@@ -234,24 +247,20 @@ class ComparisonWidget(QWidget):
         self.table.fit_columns()
         if selected is not None:
             self.select_field(selected.field)
-        elif self.model.rowCount():
+        if self.selected_row() is None and self.model.rowCount():
+            # The row selected before is not shown (e.g. "Hanya selisih" hid it): the first is.
             self.table.selectRow(0)
 
     def _fill_notes(self) -> None:
         assert self.comparison is not None
         self.notes.clear()
+        party_list = self.comparison.contest.is_party_list
+        kind = self.service.pleno.pleno().kind.value
         for note in self.comparison.notes:
-            mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
-            fields = ", ".join(note.fields)
-            self.notes.addItem(f"{mark} {note.code} [{note.source.code}] {fields}: {note.message}")
+            self.notes.addItem(note_text(note, kind, party_list))
         self.corrections.clear()
         for c in self.service.corrections.corrections(self.contest_code, self.unit_code):
-            link = f" — keberatan No. {c.incident_number}" if c.incident_number else ""
-            self.corrections.addItem(
-                f"{c.field}: {format_number(c.before)} → {format_number(c.after)} "
-                f"({c.reason_label}; dasar {c.basis}; diusulkan {c.proposed_by}; "
-                f"disetujui {c.approved_by}){link}"
-            )
+            self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
 
     # -- moving through a long form (a legislative kecamatan has ~200 rows) -----------------
 
@@ -320,7 +329,7 @@ class ComparisonWidget(QWidget):
 
     def enter_value(self, value: int) -> None:
         """Enter ``value`` for the selected row and the chosen source, then move down."""
-        row = self.selected_row()
+        row = self._row_or_say("mengisi angka")
         if row is None:
             return
         source: Source = self.entry_source.currentData()
@@ -343,7 +352,7 @@ class ComparisonWidget(QWidget):
 
     def agree(self) -> None:
         """ "Sesuai": the value read equals the PPK value shown (else Sirekap's); move down."""
-        row = self.selected_row()
+        row = self._row_or_say("menyatakan sesuai")
         if row is None:
             return
         shown = next(
@@ -386,10 +395,12 @@ class ComparisonWidget(QWidget):
         self.table.selectRow(min(current + 1, self.model.rowCount() - 1))
         self.entry.setFocus()
 
-    def open_correction(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
+    def open_correction(self) -> CorrectionDialog | None:
+        """Ctrl+K: the correction dialog for the selected row (window-modal; it stays open with
+        what was typed until the correction is recorded or the operator cancels)."""
+        row = self._row_or_say("pembetulan")
+        if row is None or self.comparison is None:
+            return None
         reference = next((c.value for c in row.cells if c.source == PPK), None)
         incidents = [
             (i.number, i.description)
@@ -397,13 +408,28 @@ class ComparisonWidget(QWidget):
             if i.contest in (None, self.contest_code) and i.unit in (None, self.unit_code)
         ]
         seen = self.versions  # what the dialog shows; the view may refresh while it is open
-        dialog = CorrectionDialog(
-            row, reference, self.service.corrections.commissioners(), incidents, self
-        )
-        if dialog.exec() and (request := dialog.request()) is not None:
+
+        def submit(request: SettleRequest) -> bool:
             approved = self.approve(replace(request, seen=seen))
-            if approved is not None:
-                self.settle(approved)
+            return approved is not None and self.settle(approved) is not None
+
+        dialog = CorrectionDialog(
+            row,
+            reference,
+            self.service.corrections.commissioners(),
+            incidents,
+            self,
+            submit=submit,
+            party_list=self.comparison.contest.is_party_list,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._correction_closed)
+        self.correction_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _correction_closed(self) -> None:
+        self.correction_dialog = None  # deleted on close
 
     def approve(self, request: SettleRequest) -> SettleRequest | None:
         """The commissioner's approval of a correction; the cockpit replaces this with a PIN
@@ -419,7 +445,10 @@ class ComparisonWidget(QWidget):
         )
         if result is not None:
             self.refresh()
-            self._say(f"Pembetulan {request.field} dicatat: {format_number(request.after)}.")
+            self.select_field(request.field)
+            self._say(
+                f"Pembetulan {self._label(request.field)} dicatat: {format_number(request.after)}."
+            )
             if result.pair_read:
                 self.pair_read.emit(self.contest_code, self.unit_code)
         return result
@@ -475,6 +504,57 @@ class ComparisonWidget(QWidget):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+
+    def _row_or_say(self, doing: str) -> ComparisonRow | None:
+        """The selected row; with none selected the operator is told why nothing happens."""
+        row = self.selected_row()
+        if row is None:
+            if self.model.rowCount() == 0:
+                self._say(
+                    f"Tidak ada rincian yang ditampilkan untuk {doing}"
+                    + (
+                        ": tidak ada selisih. Matikan 'Hanya selisih' (Ctrl+D) untuk melihat semua."
+                        if self.only_differences.isChecked()
+                        else "."
+                    )
+                )
+            else:
+                self._say(f"Pilih dulu satu baris rincian untuk {doing}.")
+        return row
+
+    def _label(self, field: str) -> str:
+        """The field's label as on the form (falls back to the key outside the shown pair)."""
+        if self.comparison is not None:
+            for row in self.comparison.rows:
+                if row.field == field:
+                    return row.label
+        return field
+
+
+def note_text(note: SourceNote, kind: str, party_list: bool = False) -> str:
+    """One finding or likely misread as users read it: the source by the KPU's name, and the
+    row by its label on the form when the message does not name it (a rule's message names
+    every row it checks; a legislative rule checks hundreds)."""
+    mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
+    row = f" · {field_label(note.fields[0], kind)}" if len(note.fields) == 1 else ""
+    return f"{mark} {note.code} · {source_title(note.source, party_list)}{row}: {note.message}"
+
+
+def correction_text(correction: Correction, label: str, party_list: bool = False) -> str:
+    """One line of the corrections list: the field's label, what each source said, the value
+    before and the value determined, and who proposed and approved it."""
+    c = correction
+    said = "; ".join(
+        f"{source_title(Source.stored(code), party_list)} {format_number(value)}"
+        for code, value in c.sources
+    )
+    link = f" — keberatan No. {c.incident_number}" if c.incident_number else ""
+    return (
+        f"{label}: {format_number(c.before)} → {format_number(c.after)}"
+        + (f" (tercatat: {said})" if said else "")
+        + f" — {c.reason_label}; dasar {c.basis}; diusulkan {c.proposed_by}; "
+        f"disetujui {c.approved_by}{link}"
+    )
 
 
 def form_blocks(contest: Contest, fields: list[str]) -> list[tuple[str, int]]:

@@ -10,9 +10,16 @@ from rekap_desktop.services.users_service import Confirmation, UsersService
 
 
 class PinDialog(QDialog):
-    """Lists only the users allowed to confirm ``action``; a wrong PIN is told in place."""
+    """Lists only the users allowed to confirm ``action`` (or only ``only``, the commissioner
+    who must confirm this one); a wrong PIN is told in place."""
 
-    def __init__(self, users: UsersService, action: Action, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        users: UsersService,
+        action: Action,
+        parent: QWidget | None = None,
+        only: str | None = None,
+    ) -> None:
         super().__init__(parent)
         # The generated form is loaded when the dialog first opens: its imports of many Qt
         # classes cost the start-up a few hundredths of a second otherwise.
@@ -22,12 +29,13 @@ class PinDialog(QDialog):
         self.ui.setupUi(self)
         self.users = users
         self.action = action
+        self.only = only
         self.confirmation: Confirmation | None = None
         self.ui.actionLabel.setText(
             f"Untuk {ACTION_LABELS[action]} perlu konfirmasi komisioner dengan PIN."
         )
         for user in users.users():
-            if may_confirm(user.role, action):
+            if may_confirm(user.role, action) and only in (None, user.name):
                 self.ui.userBox.addItem(f"{user.name} ({ROLE_LABELS[user.role]})", user.name)
         self.ui.buttons.accepted.connect(self.try_confirm)
         self.ui.buttons.rejected.connect(self.reject)
@@ -36,7 +44,12 @@ class PinDialog(QDialog):
     def try_confirm(self) -> None:
         name = self.ui.userBox.currentData()
         if not name:
-            self.ui.problemLabel.setText("Belum ada komisioner yang berwenang untuk tindakan ini.")
+            self.ui.problemLabel.setText(
+                "Belum ada komisioner yang berwenang untuk tindakan ini."
+                if self.only is None
+                else f"{self.only} tidak terdaftar sebagai komisioner yang berwenang "
+                f"untuk {ACTION_LABELS[self.action]} (belum punya PIN)."
+            )
             return
         try:
             self.confirmation = self.users.confirm(name, self.ui.pinEdit.text(), self.action)
@@ -48,8 +61,9 @@ class PinDialog(QDialog):
 
 
 def ask_confirmation(
-    users: UsersService, action: Action, parent: QWidget | None = None
+    users: UsersService, action: Action, parent: QWidget | None = None, only: str | None = None
 ) -> Confirmation | None:
-    """The confirmation, or None when the operator cancelled."""
-    dialog = PinDialog(users, action, parent)
+    """The confirmation, or None when the operator cancelled; ``only``: the one commissioner
+    who must type their PIN (the others are not offered)."""
+    dialog = PinDialog(users, action, parent, only)
     return dialog.confirmation if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -79,6 +79,8 @@ class SirekapImportDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.paths: list[Path] = []
+        self.imported = False
+        """Whether an import succeeded while the dialog was open (Tutup then accepts it)."""
         self._task: BackgroundTask[Imported] | None = None
         self._stop = threading.Event()
         self.setWindowTitle(TITLE)
@@ -168,6 +170,8 @@ class SirekapImportDialog(QDialog):
         if self.is_running():
             self.cancel()
             self.cancel_button.setEnabled(False)
+        elif self.imported:
+            self.accept()  # closed after an import that succeeded: exec() says so
         else:
             self.reject()
 
@@ -177,6 +181,7 @@ class SirekapImportDialog(QDialog):
 
     def _succeeded(self, imported: Imported) -> None:
         report, changes = imported
+        self.imported = True
         self._finish()
         head = f"{report.files} berkas diimpor sebagai sumber sirekap."
         if report.partial:

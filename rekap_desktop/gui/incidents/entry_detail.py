@@ -3,9 +3,11 @@ with a rule-17 refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
+from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.incidents import (
     KIND_LABELS,
@@ -28,7 +30,11 @@ def contest_text(pleno: Pleno, code: str | None) -> str:
     return contest.title if contest else (code or "–")
 
 
-def entry_html(pleno: Pleno, entry: Incident) -> str:
+def entry_html(
+    pleno: Pleno, entry: Incident, linked: Sequence[tuple[int, Correction]] | None = None
+) -> str:
+    """The entry as rich text; ``linked``: the corrections made for it, with their ids (None:
+    only the ids the entry names are shown)."""
     rows = [
         ("Jenis", KIND_LABELS[entry.kind]),
         ("Status", STATUS_LABELS[entry.status]),
@@ -40,7 +46,7 @@ def entry_html(pleno: Pleno, entry: Incident) -> str:
         ("Kecamatan", unit_text(pleno, entry.unit)),
         ("Pemilihan", contest_text(pleno, entry.contest)),
         ("Rincian", field_label(entry.field, pleno.kind.value) if entry.field else "–"),
-        ("Pembetulan terkait", ", ".join(f"#{c}" for c in entry.corrections) or "–"),
+        ("Pembetulan terkait", _corrections(pleno, entry, linked)),
         ("Bukti", _evidence(entry)),
         ("Versi", str(entry.version)),
     ]
@@ -57,6 +63,22 @@ def entry_html(pleno: Pleno, entry: Incident) -> str:
         )
         parts.append(f"<p><b>Paraf</b></p><ul>{names}</ul>")
     return "".join(parts)
+
+
+def _corrections(
+    pleno: Pleno, entry: Incident, linked: Sequence[tuple[int, Correction]] | None
+) -> str:
+    if linked is None:
+        return ", ".join(f"#{c}" for c in entry.corrections) or "–"
+    return (
+        "; ".join(
+            f"#{number} {field_label(c.field, pleno.kind.value)}, "
+            f"{unit_text(pleno, c.unit)}, {contest_text(pleno, c.contest)}: "
+            f"{format_number(c.before)} → {format_number(c.after)}"
+            for number, c in linked
+        )
+        or "–"
+    )
 
 
 def _origin(pleno: Pleno, entry: Incident) -> str:

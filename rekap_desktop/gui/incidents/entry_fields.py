@@ -17,6 +17,7 @@ from rekap_desktop.domain.incidents import (
 )
 from rekap_desktop.domain.procedure import ITEM_BY_CODE
 from rekap_desktop.domain.tally import form_keys
+from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.text.fields import field_label
 
@@ -32,7 +33,7 @@ class EntryFields(QWidget):
             self.item_combo.addItem(f"{number}. {item.title if item else ''}", number)
         self.subject_combo = QComboBox()
         for subject in (Subject.HASIL, Subject.PROSEDUR):
-            self.subject_combo.addItem(SUBJECT_LABELS[subject], subject)
+            add_enum_item(self.subject_combo, SUBJECT_LABELS[subject], subject)
         self.unit_combo = QComboBox()
         self.unit_combo.addItem("–", None)
         for unit in pleno.units:
@@ -77,7 +78,7 @@ class EntryFields(QWidget):
 
     def show_entry(self, entry: Incident) -> None:
         self.set_place(entry.procedure_item, entry.unit, entry.contest)
-        _select(self.subject_combo, entry.subject)
+        select_enum(self.subject_combo, entry.subject)
         _select(self.field_combo, entry.field)
         self.bawaslu_edit.setPlainText(entry.bawaslu_opinion)
         self.corrections_edit.setText(", ".join(str(c) for c in entry.corrections))
@@ -99,7 +100,7 @@ class EntryFields(QWidget):
             unit=self.unit_combo.currentData(),
             contest=self.contest_combo.currentData(),
             raiser=raiser,
-            subject=Subject(self.subject_combo.currentData()),
+            subject=enum_data(self.subject_combo, Subject) or Subject.HASIL,
             field=self.field_combo.currentData(),
             procedure_item=self.item_combo.currentData(),
             bawaslu_opinion=self.bawaslu_edit.toPlainText().strip(),

@@ -29,6 +29,7 @@ from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.incidents.register_model import RegisterModel
 from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
 from rekap_desktop.gui.operations import run_operation
+from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import IncidentService, RegisterFilter
 from rekap_desktop.services.users_service import Confirmation
@@ -51,7 +52,7 @@ class RegisterView(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("Semua jenis", None)
         for kind in IncidentKind:
-            self.kind_filter.addItem(KIND_LABELS[kind], kind.value)
+            add_enum_item(self.kind_filter, KIND_LABELS[kind], kind)
         self.open_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -132,11 +133,10 @@ class RegisterView(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def current_filter(self) -> RegisterFilter:
-        kind = self.kind_filter.currentData()
         return RegisterFilter(
             open_only=self.open_only.isChecked(),
             unit=self.unit_filter.currentData(),
-            kind=IncidentKind(kind) if kind else None,
+            kind=enum_data(self.kind_filter, IncidentKind),
         )
 
     def refresh(self) -> None:
@@ -164,7 +164,11 @@ class RegisterView(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         entry = self.selected_entry()
-        self.detail.setHtml(entry_html(self.service.pleno(), entry) if entry else "")
+        self.detail.setHtml(
+            entry_html(self.service.pleno(), entry, self.service.linked_corrections(entry))
+            if entry
+            else ""
+        )
         is_open = entry is not None and entry.is_open
         self.buttons["complete"].setEnabled(entry is not None)
         self.buttons["resolve"].setEnabled(is_open)

@@ -48,7 +48,7 @@ class SettleDialog(QDialog):
         self.setWindowTitle(f"{title} — Entri No. {number}")
         self.resize(700, 620)
         detail = QTextBrowser()
-        detail.setHtml(entry_html(service.pleno(), entry))
+        detail.setHtml(entry_html(service.pleno(), entry, service.linked_corrections(entry)))
         self.text_edit = QPlainTextEdit()
         # Tab goes on to the paraf and the buttons: a tab character has no use in the reason,
         # and with Qt's default a keyboard user could not leave the field.

@@ -38,6 +38,7 @@ from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
 from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
+from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
 from rekap_desktop.gui.window_geometry import fit_to_screen
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
@@ -121,12 +122,12 @@ class PrintCentreDialog(QDialog):
     def _build(self) -> None:
         self.form_box = QComboBox()
         for kind in self.service.kinds():
-            self.form_box.addItem(FORM_LABELS[kind], kind)
+            add_enum_item(self.form_box, FORM_LABELS[kind], kind)
         self.contest_box = QComboBox()
         self._fill_contests()
         self.paper_box = QComboBox()
-        self.paper_box.addItem("F4 (215 × 330 mm), mendatar", Paper.F4)
-        self.paper_box.addItem("A4 (210 × 297 mm), mendatar", Paper.A4)
+        add_enum_item(self.paper_box, "F4 (215 × 330 mm), mendatar", Paper.F4)
+        add_enum_item(self.paper_box, "A4 (210 × 297 mm), mendatar", Paper.A4)
         self.form_box.currentIndexChanged.connect(self._form_changed)
         for box in (self.contest_box, self.paper_box):
             box.currentIndexChanged.connect(self.refresh_preview)
@@ -221,23 +222,25 @@ class PrintCentreDialog(QDialog):
         self.refresh_preview()
 
     def kind(self) -> FormKind:
-        return FormKind(self.form_box.currentData())
+        kind = enum_data(self.form_box, FormKind)
+        assert kind is not None  # every item carries its form
+        return kind
 
     def contest(self) -> str | None:
         return str(self.contest_box.currentData()) if self.kind() in PER_CONTEST else None
 
     def paper(self) -> Paper:
-        return Paper(self.paper_box.currentData())
+        return enum_data(self.paper_box, Paper) or Paper.F4
 
     def select(self, kind: FormKind, contest: str | None = None, paper: Paper = Paper.F4) -> None:
         """Choose all three at once: one preview for the whole choice, not one per box."""
         boxes = (self.form_box, self.contest_box, self.paper_box)
         blocked = [box.blockSignals(True) for box in boxes]
-        self.form_box.setCurrentIndex(self.form_box.findData(kind))
+        select_enum(self.form_box, kind)
         self._fill_contests()
         if contest is not None:
             self.contest_box.setCurrentIndex(self.contest_box.findData(contest))
-        self.paper_box.setCurrentIndex(self.paper_box.findData(paper))
+        select_enum(self.paper_box, paper)
         for box, was_blocked in zip(boxes, blocked, strict=True):
             box.blockSignals(was_blocked)
         self.refresh_preview()

@@ -11,6 +11,7 @@ from rekap_desktop.services.demo import DEMO_OPERATOR, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.gui.driven import drives
 
 
 def _users(tmp_path: Path) -> UsersService:
@@ -19,6 +20,7 @@ def _users(tmp_path: Path) -> UsersService:
     return UsersService(service.engine)
 
 
+@drives(PinDialog)
 def test_only_commissioners_are_offered_and_a_wrong_pin_is_told_in_place(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
