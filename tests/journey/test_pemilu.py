@@ -17,15 +17,10 @@ from tests.journey.screens import colours, differing_share
 
 pytestmark = pytest.mark.xvfb
 
-CORRECTION_DIALOG_BROKEN = pytest.mark.xfail(
-    strict=False,
-    reason="dialog pembetulan Ctrl+K tidak dapat menyimpan (cabang corrections)",
-)
 DPRD = "dprd_kabko"
 KETUA = "Drs. Hasanuddin Rasyid, M.Si."
 
 
-@CORRECTION_DIALOG_BROKEN
 def test_pemilu_demo_parties_read_corrected_seats_shown_and_determined(
     two_screens: XDisplay, start_program: Callable[..., Program], tmp_path: Path
 ) -> None:
