@@ -410,7 +410,12 @@ class ComparisonWidget(QWidget):
         seen = self.versions  # what the dialog shows; the view may refresh while it is open
 
         def submit(request: SettleRequest) -> bool:
-            approved = self.approve(replace(request, seen=seen))
+            shown = replace(request, seen=seen)
+            # Refused before the PIN when another station changed the value meanwhile (or the
+            # result is locked): nobody types a PIN for a correction that cannot be written.
+            if not self._still_current(shown):
+                return False
+            approved = self.approve(shown)
             return approved is not None and self.settle(approved) is not None
 
         dialog = CorrectionDialog(
@@ -427,6 +432,13 @@ class ComparisonWidget(QWidget):
         self.correction_dialog = dialog
         dialog.open()
         return dialog
+
+    def _still_current(self, request: SettleRequest) -> bool:
+        def check() -> bool:
+            self.service.corrections.check_current(self.contest_code, self.unit_code, request)
+            return True
+
+        return run_operation(self, TITLE, check, self._refresh_if_stale) is not None
 
     def _correction_closed(self) -> None:
         self.correction_dialog = None  # deleted on close

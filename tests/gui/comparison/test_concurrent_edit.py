@@ -112,3 +112,32 @@ def test_a_value_typed_while_the_view_refreshed_is_refused_not_silently_written(
     assert len(shown) == 1
     assert "sudah diubah oleh Operator Meja 1" in shown[0] and "menjadi 29.000" in shown[0]
     assert a.pleno.tallies(CONTEST)[(CONTEST, UNIT, "ppk")].value(FIELD) == 29000  # type: ignore[arg-type]
+
+
+def test_a_correction_on_a_view_changed_elsewhere_is_refused_before_the_pin(
+    qtbot: QtBot,
+    stations: tuple[ComparisonService, ComparisonService],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = stations
+    # GIVEN station B's correction dialog open on SAMARINDA ULU's suara_01, approvals recorded
+    widget = ComparisonWidget(b, CONTEST, UNIT)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.select_field(FIELD)
+    asked: list[object] = []
+    widget.approve = lambda request: asked.append(request)  # type: ignore[method-assign,assignment,func-returns-value]
+    shown: list[str] = []
+    monkeypatch.setattr(operations.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    dialog = widget.open_correction()
+    assert dialog is not None
+    # WHEN station A changes that value, then B's dialog is filled and Enter pressed
+    seen_a = a.corrections.view(CONTEST, UNIT).versions
+    a.entry.enter(CONTEST, UNIT, "ppk", FIELD, "29.000", seen=seen_a)
+    qtbot.keyClicks(dialog.proposed_by, "Saksi nomor urut 1")
+    qtbot.keyClick(dialog.proposed_by, Qt.Key.Key_Return)
+    # THEN it is refused naming station A, before any commissioner is asked for a PIN
+    assert asked == []
+    assert len(shown) == 1 and "Operator Meja 1" in shown[0]
+    assert dialog.isVisible() and dialog.proposed_by.text() == "Saksi nomor urut 1"
+    assert not b.corrections.corrections(CONTEST, UNIT)
