@@ -121,12 +121,15 @@ def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) ->
         return 2
     if not _ketua_has_a_pin(service):
         return 2
+    # The chain's head before the cockpit reads the procedure: a step another station takes
+    # meanwhile is then seen by the watcher's first look, never lost between the two reads.
+    head_before_reading = service.audit_head()
     window = MainWindow(service, settings=settings)  # geometry kept between runs
     extras = CockpitExtras(window)
     projector = ProjectorLink(window, settings)
     if extras.seats_view is not None:
         extras.seats_view.projector_requested.connect(projector.controller.preview)
-    watcher = StationWatcher(service, window, window.procedure)
+    watcher = StationWatcher(service, window, window.procedure, since=head_before_reading)
     StationOperator(window, service, settings, operator)
     idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
     keys = route_keys(window, extras, projector)

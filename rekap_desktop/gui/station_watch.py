@@ -22,11 +22,15 @@ class StationWatcher(QObject):
         service: PlenoService,
         parent: QObject | None = None,
         procedure: ProcedureService | None = None,
+        since: int | None = None,
     ) -> None:
+        """``since``: the chain's head when ``procedure`` (and the views) were read, taken
+        before reading them, so that a commit made in between is announced at the first
+        look (default: the head now)."""
         super().__init__(parent)
         self.service = service
         self.procedure = procedure
-        self._seen = service.audit_head()
+        self._seen = service.audit_head() if since is None else since
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)

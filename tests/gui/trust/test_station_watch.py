@@ -15,6 +15,7 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.station_watch import OTHER_STATION, StationWatcher
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import SETUP, write_setup, write_tallies
 from tests.penetapan import determine_meeting
@@ -115,3 +116,23 @@ def test_a_move_of_the_other_station_is_not_hidden_by_an_own_change_made_at_once
     qtbot.waitUntil(lambda: _shown(b)[0] == Stop("2"), timeout=1000)
     assert b.stack.currentWidget() is b.agenda["2"]
     watch_b.stop()
+
+
+def test_a_step_taken_elsewhere_while_the_cockpit_opens_is_not_lost(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # GIVEN station 2 whose cockpit read the procedure at item 1, the chain's head noted before
+    db = str(tmp_path / "shared.sqlite")
+    first = PlenoService(open_engine(db), actor="Meja 1")
+    first.create_from_setup_file(write_setup(tmp_path))
+    second = PlenoService(open_engine(db), actor="Meja 2")
+    head_before_reading = second.audit_head()
+    window = MainWindow(second)
+    qtbot.addWidget(window)
+    assert window.procedure.state().current.item == "1"
+    # WHEN station 1 takes a step before station 2's watcher starts
+    ProcedureService(first).next()
+    watcher = StationWatcher(second, window, window.procedure, since=head_before_reading)
+    # THEN station 2 follows at its first look
+    qtbot.waitUntil(lambda: window.procedure.state().current.item == "2", timeout=2000)
+    watcher.stop()
