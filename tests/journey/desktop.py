@@ -177,10 +177,15 @@ class Position:
 class Program:
     """``python -m rekap_desktop --db DB`` on ``display`` with private data/settings folders."""
 
-    def __init__(self, display: XDisplay, folder: Path, db: Path | None = None) -> None:
+    def __init__(
+        self, display: XDisplay, folder: Path, db: Path | None = None, url: str | None = None
+    ) -> None:
+        """``url``: a database server's SQLAlchemy URL instead of the SQLite file ``db`` (the
+        position and audit look-ups below read the SQLite file only)."""
         self.display = display
         self.folder = folder
         self.db = db or folder / "pleno.sqlite"
+        self.db_arg = url or str(self.db)
         for sub in ("home", "data", "config", "cache", "kunci"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         self.env = {
@@ -207,7 +212,7 @@ class Program:
             open(self.stderr_path, "wb") as err,
         ):
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "rekap_desktop", "--db", str(self.db)],
+                [sys.executable, "-m", "rekap_desktop", "--db", self.db_arg],
                 env=self.env,
                 cwd=self.folder,
                 stdout=out,
@@ -355,7 +360,7 @@ class Program:
     ) -> subprocess.CompletedProcess[str]:
         """``rekap-desktop ARGS --db DB`` on the same database, as a second process (``pin``:
         the commissioner's PIN in REKAP_PIN, as README tells)."""
-        on_db = ["--db", str(self.db)] if db else []
+        on_db = ["--db", self.db_arg] if db else []
         env = self.env if pin is None else {**self.env, "REKAP_PIN": pin}
         done = subprocess.run(
             [sys.executable, "-m", "rekap_desktop", *args, *on_db],

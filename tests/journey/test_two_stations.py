@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.journey.desktop import Program, XDisplay, poll
-from tests.journey.meeting import PAUSE_DIALOG, Operator
+from tests.journey.meeting import PAUSE_DIALOG
 
 pytestmark = pytest.mark.xvfb
 
@@ -29,11 +29,14 @@ def now_shows(program: Program, what: str) -> bool:
 
 
 def test_two_stations_follow_each_others_step_and_skors(
-    one_screen: XDisplay, tmp_path: Path
+    one_screen: XDisplay, tmp_path: Path, db_url: str
 ) -> None:
-    # GIVEN station 1 opened on a new meeting (the demo), then station 2 on the same file
-    first = Program(one_screen, tmp_path / "meja-1")
-    second = Program(one_screen, tmp_path / "meja-2", db=first.db)
+    # GIVEN station 1 opened on a new meeting (the demo), then station 2 on the same database
+    # (one SQLite file, or one PostgreSQL database on the LAN's server)
+    on_server = db_url.startswith("postgresql")
+    url, file = (db_url, None) if on_server else (None, Path(db_url))
+    first = Program(one_screen, tmp_path / "meja-1", db=file, url=url)
+    second = Program(one_screen, tmp_path / "meja-2", db=first.db, url=url)
     try:
         first.start()
         first.focus_cockpit()
@@ -42,7 +45,8 @@ def test_two_stations_follow_each_others_step_and_skors(
         poll("stasiun 2 di butir 1", lambda: now_shows(second, "Langkah 1 "))
         # WHEN station 1 goes on to item 2 (PgDn)
         first.focus_cockpit()
-        Operator(first).next_step("2")
+        first.key("Next")
+        poll("stasiun 1 di butir 2", lambda: now_shows(first, "Langkah 2 "))
         # THEN station 2's cockpit shows item 2 too, without a key pressed there
         poll("stasiun 2 mengikuti ke butir 2", lambda: now_shows(second, "Langkah 2 "))
         # WHEN station 2 suspends the meeting: item 2's text box has the keyboard, so the key
