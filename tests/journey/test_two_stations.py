@@ -58,6 +58,7 @@ def test_two_stations_follow_each_others_step_and_skors(
         second.key("Return")
         # THEN station 1 shows the skors; and when station 2 lifts it, station 1 follows
         poll("stasiun 1 menampilkan skors", lambda: now_shows(first, "DISKORS"))
+        poll("stasiun 2 menampilkan skors", lambda: now_shows(second, "DISKORS"))
         second.focus_cockpit()
         second.key("ctrl+shift+p")
         poll("stasiun 1 skors dicabut", lambda: not now_shows(first, "DISKORS"))
