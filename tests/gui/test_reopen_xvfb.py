@@ -309,6 +309,11 @@ def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PlenoSer
 
 PLACES: list[tuple[str, Stop, tuple[str, str] | None]] = [
     ("butir 1", Stop("1"), None),
+    ("butir 2", Stop("2"), None),
+    ("butir 3", Stop("3"), None),
+    ("butir 4 kecamatan pertama", Stop("4", "647201"), None),
+    ("butir 5 kecamatan pertama", Stop("5", "647201"), None),
+    ("butir 6 kecamatan pertama", Stop("6", "647201"), None),
     (
         "butir 7 kecamatan pertama, rincian ditayangkan",
         Stop("7", "647201", "gubernur"),
@@ -319,7 +324,9 @@ PLACES: list[tuple[str, Stop, tuple[str, str] | None]] = [
         Stop("8", "647202", "walikota"),
         ("p|istirahat malam, dilanjutkan besok|Return", "Pause("),
     ),
+    ("butir 9 kecamatan ketiga", Stop("9", "647203", "gubernur"), None),
     ("butir 10 kecamatan terakhir, layar hitam", Stop("10", "647210", "walikota"), ("b", "Blank(")),
+    ("butir 12", Stop("12"), None),
     ("butir 13, rekapitulasi ditayangkan", Stop("13"), ("F5", "Recap(")),
     ("setelah penetapan", Stop(DETERMINATION), None),
     ("dibuka kembali", Stop(DETERMINATION), None),
