@@ -181,44 +181,25 @@ def restore_over_damaged(
     and None is returned; with one, the restore is recorded in the restored chain."""
     from rekap_desktop.storage.engine import open_engine
 
-    preview = preview_backup(backup)
-    if not preview.chain_ok:
-        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    preview = _sound_backup(backup)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
     moved = _set_aside(live, kept)
     engine: Engine | None = None
+    restored = False
     try:
         _copy(backup, live)
         engine = open_engine(str(live))
         confirmation = confirm(engine)
-        if confirmation is None:
-            raise _Cancelled
-        with Session(engine) as session, session.begin():
-            audit.append(
-                session,
-                confirmation.user.name,
-                AuditEvent.BACKUP_RESTORED,
-                {
-                    "berkas": backup.name,
-                    "disimpan_sebagai": kept.name,
-                    "berkas_rusak": True,
-                    **confirmation.audit_fields(),
-                },
-            )
-    except BaseException as error:
+        if confirmation is not None:
+            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True})
+            restored = True
+    finally:
         if engine is not None:
             engine.dispose()
-        _put_back(live, moved)
-        if isinstance(error, _Cancelled):
-            return None
-        raise
-    engine.dispose()
-    return preview
-
-
-class _Cancelled(Exception):
-    """No confirmation was given for a restore over a damaged file."""
+        if not restored:  # cancelled, refused or failed: everything as it was
+            _put_back(live, moved)
+    return preview if restored else None
 
 
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -246,19 +227,37 @@ def _put_back(live: Path, moved: list[tuple[Path, Path]]) -> None:
 def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:
     """Replace the live database with a verified backup; the replaced file is kept beside it and
     the restore is recorded in the restored chain, naming who confirmed."""
-    preview = preview_backup(backup)
-    if not preview.chain_ok:
-        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    preview = _sound_backup(backup)
     live = sqlite_path(engine)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
     _copy(backup, live)
+    _record_restore(engine, backup, kept, confirmation)
+    return preview
+
+
+def _sound_backup(backup: Path) -> BackupPreview:
+    preview = preview_backup(backup)
+    if not preview.chain_ok:
+        raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    return preview
+
+
+def _record_restore(
+    engine: Engine,
+    backup: Path,
+    kept: Path,
+    confirmation: Confirmation,
+    more: dict[str, object] | None = None,
+) -> None:
+    """The restore in the restored chain, naming the backup, where the replaced file went and
+    who confirmed."""
+    payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
     with Session(engine) as session, session.begin():
         audit.append(
             session,
             confirmation.user.name,
             AuditEvent.BACKUP_RESTORED,
-            {"berkas": backup.name, "disimpan_sebagai": kept.name, **confirmation.audit_fields()},
+            {**payload, **confirmation.audit_fields()},
         )
-    return preview
