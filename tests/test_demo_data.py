@@ -10,6 +10,7 @@ import csv
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -133,10 +134,22 @@ def test_every_ppk_row_has_no_finding(
     rows: dict[Row, Tally], contests: dict[str, Contest], tps_count: dict[str, int]
 ) -> None:
     # GIVEN the PPK rows of every contest and kecamatan
-    # WHEN rules R01–R12 check each with the kecamatan's TPS count
+    # WHEN rules R01–R17 check each with the kecamatan's TPS count and its other contest's row
     findings = {
         (c, k): [
-            f.code for f in check_tally(rows[(c, k, "ppk")], contests[c], pilkada(tps_count[k]))
+            f.code
+            for f in check_tally(
+                rows[(c, k, "ppk")],
+                contests[c],
+                replace(
+                    pilkada(tps_count[k]),
+                    siblings=tuple(
+                        (other.title, rows[(other.code, k, "ppk")])
+                        for other in contests.values()
+                        if other.code != c
+                    ),
+                ),
+            )
         ]
         for c in contests
         for k in KECAMATAN_CODES

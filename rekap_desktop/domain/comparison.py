@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rekap_desktop.domain.election import Contest, ElectionKind, Unit
@@ -158,6 +158,15 @@ class Comparison:
     notes: tuple[SourceNote, ...]
     has_reference: bool
     """Whether the PPK form of the pair is recorded at all."""
+    determined_findings: tuple[Finding, ...] = ()
+    """Rule findings of the values the meeting determines: the PPK form with every settled
+    (pleno) value over it — the numbers the D.Hasil will print."""
+
+    @property
+    def determined_errors(self) -> tuple[Finding, ...]:
+        """The errors among :attr:`determined_findings`: each must be corrected, or the meeting
+        must record an explicit decision on it, before the pair is read or the result set."""
+        return tuple(f for f in self.determined_findings if f.severity is Severity.ERROR)
 
     def row(self, field: str) -> ComparisonRow | None:
         return next((r for r in self.rows if r.field == field), None)
@@ -178,17 +187,70 @@ def comparison_columns(sources: Iterable[Source]) -> tuple[Source, ...]:
     return (PPK, SIREKAP, *saksi, BAWASLU, PLENO)
 
 
+Siblings = Mapping[str, Mapping[Source, Tally]]
+"""The same kecamatan's forms in the other contests held with this one, by contest title."""
+
+
+def determined_form(forms: Mapping[Source, Tally]) -> Tally:
+    """The values the meeting determines for a pair: the PPK form, settled values over it."""
+    return forms.get(PPK, Tally()).overlay(forms.get(PLENO, Tally()))
+
+
+def unit_forms(
+    tallies: Mapping[tuple[str, str, str], Tally], unit: str
+) -> dict[str, dict[Source, Tally]]:
+    """Contest code → source → form of one kecamatan, from stored (contest, unit, source) keys."""
+    found: dict[str, dict[Source, Tally]] = {}
+    for (contest, at, code), tally in tallies.items():
+        if at == unit and (source := Source.parse(code)) is not None:
+            found.setdefault(contest, {})[source] = tally
+    return found
+
+
+def siblings_of(
+    contest: Contest, contests: Iterable[Contest], by_contest: Mapping[str, Mapping[Source, Tally]]
+) -> dict[str, Mapping[Source, Tally]]:
+    """The other contests' forms of the kecamatan in ``by_contest`` (see :func:`unit_forms`)."""
+    return {
+        c.title: by_contest[c.code]
+        for c in contests
+        if c.code != contest.code and c.code in by_contest
+    }
+
+
+def sibling_forms(siblings: Siblings, source: Source) -> tuple[tuple[str, Tally], ...]:
+    """(title, form) of ``source`` in each other contest (``pleno``: the determined values)."""
+    found = []
+    for title, forms in siblings.items():
+        form = determined_form(forms) if source == PLENO else forms.get(source, Tally())
+        if form:
+            found.append((title, form))
+    return tuple(found)
+
+
 def compare(
-    contest: Contest, unit: Unit, kind: ElectionKind, tallies: Mapping[Source, Tally]
+    contest: Contest,
+    unit: Unit,
+    kind: ElectionKind,
+    tallies: Mapping[Source, Tally],
+    siblings: Siblings | None = None,
 ) -> Comparison:
-    """Compare every source of one kecamatan × contest with its PPK form, field by field."""
+    """Compare every source of one kecamatan × contest with its PPK form, field by field;
+    ``siblings``: the kecamatan's forms in the other contests of the Pilkada (rule R17)."""
     columns = comparison_columns(tallies)
     forms = {s: tallies.get(s, Tally()) for s in columns}
     reference = forms[PPK]
     checked = _checked_forms(forms, reference)
     district = contest.district_of(unit.code)
     context = RuleContext(kind, unit.tps_count, district.code if district else None)
-    findings = {s: check_tally(t, contest, context) for s, t in checked}
+    others = siblings or {}
+    findings = {
+        s: check_tally(t, contest, replace(context, siblings=sibling_forms(others, s)))
+        for s, t in checked
+    }
+    determined = check_tally(
+        determined_form(forms), contest, replace(context, siblings=sibling_forms(others, PLENO))
+    )
     misreads = _misreads(forms, reference, unit.tps_count)
     rows = tuple(
         _row(
@@ -197,7 +259,16 @@ def compare(
         for key in unit_form_keys(contest, unit.code)
     )
     notes = _notes(columns, findings, misreads)
-    return Comparison(contest, unit, columns, rows, _summary(rows, columns), notes, PPK in tallies)
+    return Comparison(
+        contest,
+        unit,
+        columns,
+        rows,
+        _summary(rows, columns),
+        notes,
+        PPK in tallies,
+        tuple(determined) if PPK in tallies else (),
+    )
 
 
 def _checked_forms(forms: Mapping[Source, Tally], reference: Tally) -> list[tuple[Source, Tally]]:

@@ -17,6 +17,7 @@ from rekap_desktop.domain.tally import (
     BALLOT_KEYS,
     GENDERS,
     INVALID,
+    RETURNED_NOTICES,
     TOTAL,
     VALID,
     Tally,
@@ -52,6 +53,9 @@ class RuleContext:
     """Number of TPS the tally covers (1 for a TPS form), when known."""
     district: str | None = None
     """Dapil of the unit for a legislative contest: its candidates are the form's rows."""
+    siblings: tuple[tuple[str, Tally], ...] = ()
+    """(contest title, form) of the same kecamatan in the other contests of one Pilkada, as the
+    same source recorded them: one DPT serves every contest held together (R17)."""
 
 
 VOTERS_PER_TPS_CAP = {ElectionKind.PEMILU: 300, ElectionKind.PILKADA: 600}
@@ -120,7 +124,7 @@ class _Checker:
 
 
 def check_tally(tally: Tally, contest: Contest, context: RuleContext) -> list[Finding]:
-    """All findings of rules R01–R14 for one form, in rule order."""
+    """All findings of rules R01–R17 for one form, in rule order."""
     checker = _Checker(tally, context)
     for rule in _RULES:
         rule(checker, contest)
@@ -281,6 +285,45 @@ def _r14_valid_party_totals(c: _Checker, contest: Contest) -> None:
         c.equal_sum("R14", VALID, totals, "jumlah suara sah semua partai (IV)")
 
 
+def _r15_ballots_used_are_votes(c: _Checker, contest: Contest) -> None:
+    """Every ballot used (II.2) is in the box, valid or not: V.C counts exactly those."""
+    c.equal_sum("R15", SS_USED, [TOTAL], "V.C jumlah suara sah dan tidak sah")
+
+
+def _r16_returned_notices(c: _Checker, contest: Contest) -> None:
+    """Undistributed notices come from the DPT: there cannot be more of them than voters."""
+    dpt = gendered("pemilih_dpt", "j")
+    got = c.values([RETURNED_NOTICES, dpt])
+    if got is None or got[0] <= got[1]:
+        return
+    c.add(
+        "R16",
+        Severity.ERROR,
+        [RETURNED_NOTICES, dpt],
+        f"C.Pemberitahuan yang dikembalikan karena tidak terdistribusi ({format_number(got[0])}) "
+        f"melebihi {c.label(dpt)} ({format_number(got[1])}).",
+    )
+
+
+def _r17_same_dpt(c: _Checker, contest: Contest) -> None:
+    """Pilkada: the Gubernur and Bupati/Wali Kota contests share one DPT per kecamatan."""
+    if c.context.kind is not ElectionKind.PILKADA:
+        return
+    for title, other in c.context.siblings:
+        for g in GENDERS:
+            key = gendered("pemilih_dpt", g)
+            mine, theirs = c.tally.value(key), other.value(key)
+            if mine is None or theirs is None or mine == theirs:
+                continue
+            c.add(
+                "R17",
+                Severity.ERROR,
+                [key],
+                f"{c.label(key)} ({format_number(mine)}) berbeda dengan DPT kecamatan yang sama "
+                f"pada {title} ({format_number(theirs)}); satu Pilkada memakai satu DPT.",
+            )
+
+
 _RULES: tuple[Callable[[_Checker, Contest], None], ...] = (
     _r01_voters_sum,
     _r02_gender_sum,
@@ -296,4 +339,7 @@ _RULES: tuple[Callable[[_Checker, Contest], None], ...] = (
     _r12_capacity,
     _r13_party_total,
     _r14_valid_party_totals,
+    _r15_ballots_used_are_votes,
+    _r16_returned_notices,
+    _r17_same_dpt,
 )

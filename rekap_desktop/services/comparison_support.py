@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from rekap_desktop.domain.comparison import Comparison, compare
-from rekap_desktop.domain.election import Contest, Pleno, Unit
+from rekap_desktop.domain.comparison import Comparison, compare, siblings_of, unit_forms
+from rekap_desktop.domain.election import Contest, ElectionKind, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import form_keys
@@ -81,11 +81,12 @@ class ServiceBase:
         return Target(pleno, found_contest, found_unit)
 
     def compare_in(self, session: Session, target: Target) -> Comparison:
-        """The comparison of one pair as the session sees it (committed or just written)."""
-        tallies = repository.current_tallies(session, target.contest.code)
-        forms = {
-            source: tally
-            for (_, unit, code), tally in tallies.items()
-            if unit == target.unit.code and (source := Source.parse(code)) is not None
-        }
-        return compare(target.contest, target.unit, target.pleno.kind, forms)
+        """The comparison of one pair as the session sees it (committed or just written); in a
+        Pilkada of several contests with the kecamatan's other forms beside it (one DPT, R17)."""
+        pleno = target.pleno
+        together = pleno.kind is ElectionKind.PILKADA and len(pleno.contests) > 1
+        tallies = repository.current_tallies(session, None if together else target.contest.code)
+        by_contest = unit_forms(tallies, target.unit.code)
+        forms = by_contest.get(target.contest.code, {})
+        siblings = siblings_of(target.contest, pleno.contests, by_contest)
+        return compare(target.contest, target.unit, pleno.kind, forms, siblings)

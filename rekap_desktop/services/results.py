@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rekap_desktop.domain.comparison import Difference, differences
+from rekap_desktop.domain.comparison import (
+    Difference,
+    differences,
+    sibling_forms,
+    siblings_of,
+    unit_forms,
+)
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.recap import Recap, recapitulate
@@ -89,15 +95,14 @@ def check(service: PlenoService) -> CheckResult:
             keys = unit_form_keys(contest, unit.code)
             district = contest.district_of(unit.code)
             context = RuleContext(pleno.kind, unit.tps_count, district.code if district else None)
-            forms = {
-                Source.stored(source): tally
-                for (c, u, source), tally in tallies.items()
-                if c == contest.code and u == unit.code
-            }
+            by_contest = unit_forms(tallies, unit.code)
+            forms = by_contest.get(contest.code, {})
+            siblings = siblings_of(contest, pleno.contests, by_contest)
             for source in sorted(forms, key=lambda s: s.sort_key):
+                beside = replace(context, siblings=sibling_forms(siblings, source))
                 findings.extend(
                     LocatedFinding(contest.code, unit.code, source.code, f)
-                    for f in check_tally(forms[source], contest, context)
+                    for f in check_tally(forms[source], contest, beside)
                 )
             found_differences.extend(
                 LocatedDifference(contest.code, unit.code, d) for d in differences(forms, keys)

@@ -1,4 +1,4 @@
-"""Consistency rules R01–R12 of the result form (domain README §3)."""
+"""Consistency rules R01–R17 of the result form (domain README §3)."""
 
 from __future__ import annotations
 
@@ -164,36 +164,54 @@ def test_r04_total_must_be_valid_plus_invalid(
 def test_r05_more_ballots_than_voters_is_an_error(
     consistent_form: dict[str, int], walikota: Contest
 ) -> None:
-    # GIVEN 201 ballots counted (190 + 11) while 200 voters used their right
+    # GIVEN 201 ballots counted (190 + 11) while 200 voters used their right (and 200 used)
     form = changed(consistent_form, suara_tidak_sah=11, suara_total=201)
 
     # WHEN the rules are checked
-    # THEN R05 is an error
+    # THEN R05 is an error, and R15 finds the ballots used one short of those counted
     assert check(form, walikota) == [
         finding(
             "R05",
             ERROR,
             ("suara_total", "pengguna_total_j"),
             f"{TOTAL} (201) lebih besar dari {USERS_J} (200); seharusnya sama.",
-        )
+        ),
+        finding(
+            "R15",
+            ERROR,
+            ("surat_suara_digunakan", "suara_total"),
+            f"{USED} tertulis 200, padahal V.C jumlah suara sah dan tidak sah = 201 (selisih -1).",
+        ),
     ]
 
 
 def test_r05_fewer_ballots_than_voters_is_a_warning(
     consistent_form: dict[str, int], walikota: Contest
 ) -> None:
-    # GIVEN 199 ballots counted (190 + 9) while 200 voters used their right
-    form = changed(consistent_form, suara_tidak_sah=9, suara_total=199)
+    # GIVEN 199 ballots counted (190 + 9) and used, while 200 voters used their right
+    form = changed(
+        consistent_form,
+        suara_tidak_sah=9,
+        suara_total=199,
+        surat_suara_digunakan=199,
+        surat_suara_sisa=53,
+    )
 
     # WHEN the rules are checked
-    # THEN R05 is only a warning
+    # THEN R05 is only a warning (and R06 warns the same of the ballots used)
     assert check(form, walikota) == [
         finding(
             "R05",
             WARNING,
             ("suara_total", "pengguna_total_j"),
             f"{TOTAL} (199) lebih kecil dari {USERS_J} (200); seharusnya sama.",
-        )
+        ),
+        finding(
+            "R06",
+            WARNING,
+            ("surat_suara_digunakan", "pengguna_total_j"),
+            f"{USED} (199) tidak sama dengan {USERS_J} (200).",
+        ),
     ]
 
 
@@ -204,14 +222,20 @@ def test_r06_ballots_used_should_equal_voters(
     form = changed(consistent_form, surat_suara_digunakan=201, surat_suara_sisa=51)
 
     # WHEN the rules are checked
-    # THEN R06 warns
+    # THEN R06 warns, and R15 finds one ballot used more than the 200 counted in V.C
     assert check(form, walikota) == [
         finding(
             "R06",
             WARNING,
             ("surat_suara_digunakan", "pengguna_total_j"),
             f"{USED} (201) tidak sama dengan {USERS_J} (200).",
-        )
+        ),
+        finding(
+            "R15",
+            ERROR,
+            ("surat_suara_digunakan", "suara_total"),
+            f"{USED} tertulis 201, padahal V.C jumlah suara sah dan tidak sah = 200 (selisih 1).",
+        ),
     ]
 
 
@@ -291,6 +315,82 @@ def test_r11_voters_cannot_exceed_the_ballots_available(
             f"{USERS_J} (200) melebihi surat suara yang tersedia (II.1 − II.3 = 195).",
         )
     ]
+
+
+# --- R15–R17: ballots used, returned notices, one DPT per Pilkada
+
+
+def test_r15_ballots_used_must_equal_the_votes_counted(
+    consistent_form: dict[str, int], walikota: Contest
+) -> None:
+    # GIVEN 200 voters and 200 ballots counted, but 210 ballots used (II balanced by fewer unused)
+    form = changed(consistent_form, surat_suara_digunakan=210, surat_suara_sisa=42)
+
+    # WHEN the rules are checked
+    found = check(form, walikota)
+
+    # THEN R15 is an error naming II.2 against V.C (R06 warns besides, about the voters)
+    assert [f.code for f in found] == ["R06", "R15"]
+    assert found[1] == finding(
+        "R15",
+        ERROR,
+        ("surat_suara_digunakan", "suara_total"),
+        f"{USED} tertulis 210, padahal V.C jumlah suara sah dan tidak sah = 200 (selisih 10).",
+    )
+
+
+def test_r16_returned_notices_cannot_exceed_the_dpt(
+    consistent_form: dict[str, int], walikota: Contest
+) -> None:
+    # GIVEN 251 C.Pemberitahuan returned undistributed for a DPT of 250
+    form = changed(consistent_form, c_pemberitahuan_kembali=251)
+
+    # WHEN the rules are checked
+    # THEN R16 is an error; as many as the DPT itself is possible and not reported
+    assert check(form, walikota) == [
+        finding(
+            "R16",
+            ERROR,
+            ("c_pemberitahuan_kembali", "pemilih_dpt_j"),
+            "C.Pemberitahuan yang dikembalikan karena tidak terdistribusi (251) melebihi "
+            f"{DPT_J} (250).",
+        )
+    ]
+    assert check(changed(consistent_form, c_pemberitahuan_kembali=250), walikota) == []
+
+
+def test_r17_the_contests_of_one_pilkada_share_the_dpt(
+    consistent_form: dict[str, int], walikota: Contest
+) -> None:
+    # GIVEN the Wali Kota form of a kecamatan and its Gubernur form with 3 more women on the DPT
+    gubernur = tally(changed(consistent_form, pemilih_dpt_p=133, pemilih_dpt_j=253))
+    context = RuleContext(PILKADA, 1, siblings=(("Pemilihan Gubernur", gubernur),))
+
+    # WHEN the rules are checked with the Gubernur form beside it
+    found = check_tally(tally(consistent_form), walikota, context)
+
+    # THEN R17 reports the women's column and the total, each against the Gubernur's
+    assert found == [
+        finding(
+            "R17",
+            ERROR,
+            ("pemilih_dpt_p",),
+            "I.A Pemilih dalam DPT – Perempuan (130) berbeda dengan DPT kecamatan yang sama pada "
+            "Pemilihan Gubernur (133); satu Pilkada memakai satu DPT.",
+        ),
+        finding(
+            "R17",
+            ERROR,
+            ("pemilih_dpt_j",),
+            f"{DPT_J} (250) berbeda dengan DPT kecamatan yang sama pada Pemilihan Gubernur "
+            "(253); satu Pilkada memakai satu DPT.",
+        ),
+    ]
+    # AND an equal DPT, or a Pemilu (whose ballots may differ by dapil), finds nothing
+    same = RuleContext(PILKADA, 1, siblings=(("Pemilihan Gubernur", tally(consistent_form)),))
+    assert check_tally(tally(consistent_form), walikota, same) == []
+    pemilu = RuleContext(PEMILU, 1, siblings=context.siblings)
+    assert check_tally(tally(consistent_form), walikota, pemilu) == []
 
 
 # --- R08: reserve ballots
@@ -716,6 +816,6 @@ def test_random_tallies_never_raise(
     found = check(values, HYPOTHESIS_CONTEST, kind, tps_count)
 
     # THEN they report (never raise), with known codes, and only about recorded fields
-    assert all(f.code in {f"R{n:02d}" for n in range(1, 13)} for f in found)
+    assert all(f.code in {f"R{n:02d}" for n in range(1, 18)} for f in found)
     assert all(set(f.fields) <= set(values) for f in found)
     assert all(f.message and f.advice for f in found)
