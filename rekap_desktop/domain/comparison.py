@@ -228,6 +228,29 @@ def sibling_forms(siblings: Siblings, source: Source) -> tuple[tuple[str, Tally]
     return tuple(found)
 
 
+def pair_context(contest: Contest, unit: Unit, kind: ElectionKind) -> RuleContext:
+    """What the rules know of a kecamatan × contest besides its numbers."""
+    district = contest.district_of(unit.code)
+    return RuleContext(kind, unit.tps_count, district.code if district else None)
+
+
+def determined_findings(
+    contest: Contest,
+    unit: Unit,
+    kind: ElectionKind,
+    forms: Mapping[Source, Tally],
+    siblings: Siblings | None = None,
+) -> tuple[Finding, ...]:
+    """Rule findings of the values the meeting determines for the pair (none without the PPK
+    form: there is nothing determined yet), beside the other contests' determined values."""
+    if PPK not in forms:
+        return ()
+    context = replace(
+        pair_context(contest, unit, kind), siblings=sibling_forms(siblings or {}, PLENO)
+    )
+    return tuple(check_tally(determined_form(forms), contest, context))
+
+
 def compare(
     contest: Contest,
     unit: Unit,
@@ -241,16 +264,12 @@ def compare(
     forms = {s: tallies.get(s, Tally()) for s in columns}
     reference = forms[PPK]
     checked = _checked_forms(forms, reference)
-    district = contest.district_of(unit.code)
-    context = RuleContext(kind, unit.tps_count, district.code if district else None)
+    context = pair_context(contest, unit, kind)
     others = siblings or {}
     findings = {
         s: check_tally(t, contest, replace(context, siblings=sibling_forms(others, s)))
         for s, t in checked
     }
-    determined = check_tally(
-        determined_form(forms), contest, replace(context, siblings=sibling_forms(others, PLENO))
-    )
     misreads = _misreads(forms, reference, unit.tps_count)
     rows = tuple(
         _row(
@@ -267,7 +286,7 @@ def compare(
         _summary(rows, columns),
         notes,
         PPK in tallies,
-        tuple(determined) if PPK in tallies else (),
+        determined_findings(contest, unit, kind, tallies, others),
     )
 
 

@@ -20,6 +20,7 @@ from rekap_desktop.domain.corrections import (
     correction_problems,
     entry_problems,
 )
+from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.ids import ContestCode, RegionCode
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.sources import PLENO, PPK, Source
@@ -27,6 +28,7 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
 
@@ -234,6 +236,7 @@ class CorrectionsService(ServiceBase):
         if not comparison.has_reference:
             return ["formulir D.Hasil PPK belum tercatat"]
         reasons = [f"masih ada selisih pada {row.label}" for row in comparison.rows if row.is_open]
+        reasons.extend(open_error_text(f) for f in undecided_in(session, comparison))
         contest, unit = target.contest.code, target.unit.code
         reasons.extend(
             f"{ENTRY_KINDS.get(entry.kind, 'entri')} nomor {entry.number} masih terbuka; "

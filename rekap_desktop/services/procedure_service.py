@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import (
     DETERMINATION,
@@ -206,6 +207,7 @@ class ProcedureService:
             if i.status == IncidentStatus.TERBUKA.value
         ]
         problems.extend(self._unread_pairs())
+        problems.extend(self._undecided_findings())
         problems.extend(self._undecided_ties())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
@@ -215,6 +217,16 @@ class ProcedureService:
             if not s.signed and not s.reason.strip()
         )
         return problems
+
+    def _undecided_findings(self) -> list[Problem]:
+        """Every error of the determined values is corrected or decided by the meeting, even
+        one that arose after its pair was marked read."""
+        from rekap_desktop.services.finding_decisions import FindingDecisionService
+
+        return [
+            Problem(f"{e.unit.name} — {e.contest.title}: {open_error_text(e.finding)}")
+            for e in FindingDecisionService(self.pleno_service).undecided_all()
+        ]
 
     def _undecided_ties(self) -> list[Problem]:
         """Pemilu: a seat or candidate tie the law leaves to the meeting must be decided (and

@@ -1,0 +1,204 @@
+"""A D.Hasil that breaks its own arithmetic is not read or determined silently: each error of the
+determined values is corrected, or the meeting records a decision on it (a commissioner's PIN and
+the reason), in the audit chain."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
+from rekap_desktop.services.demo import DEMO_PINS
+from rekap_desktop.services.entry_service import EntryService
+from rekap_desktop.services.finding_decisions import FindingDecisionService
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.storage.engine import open_engine
+from rekap_desktop.storage.orm import AuditEntryRow
+from tests.fixtures import HEADER, SETUP, write_tallies
+from tests.penetapan import determine_meeting
+
+KETUA = "Ketua Uji"
+ANGGOTA = "Anggota Uji"
+OPERATOR = "Operator Uji"
+BROKEN = (
+    "\n".join(
+        [
+            HEADER,
+            # UTARA: suara sah written 690 while 100 + 580 = 680 (R03); V.C = 690 + 10 holds.
+            "walikota,990101,UTARA,ppk,700,100,580,690,10,700",
+            "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
+        ]
+    )
+    + "\n"
+)
+R03_MESSAGE = (
+    "V.A Jumlah suara sah tertulis 690, padahal jumlah suara sah semua pilihan (IV) = 680 "
+    "(selisih 10)."
+)
+
+
+@pytest.fixture
+def meeting(db_url: str, tmp_path: Path) -> Iterator[PlenoService]:
+    """KOTA UJI with the PPK form of UTARA breaking R03, and a ketua, an anggota, an operator."""
+    service = PlenoService(open_engine(db_url))
+    setup = tmp_path / "pleno.json"
+    members = [{"nama": KETUA, "jabatan": "Ketua"}, {"nama": ANGGOTA, "jabatan": "Anggota"}]
+    setup.write_text(json.dumps({**SETUP, "anggota": members}), encoding="utf-8")
+    service.create_from_setup_file(setup)
+    service.import_tally_file(write_tallies(tmp_path, BROKEN))
+    users = UsersService(service.engine)
+    users.add_user(KETUA, Role.KETUA, DEMO_PINS[Role.KETUA])
+    manage = users.confirm(KETUA, DEMO_PINS[Role.KETUA], Action.MANAGE_USERS)
+    users.add_user(ANGGOTA, Role.ANGGOTA, DEMO_PINS[Role.ANGGOTA], manage)
+    users.add_user(OPERATOR, Role.OPERATOR, DEMO_PINS[Role.OPERATOR], manage)
+    yield service
+    service.engine.dispose()
+
+
+def decided_events(service: PlenoService) -> list[dict[str, object]]:
+    with Session(service.engine) as session:
+        rows = session.scalars(
+            select(AuditEntryRow).where(AuditEntryRow.event == AuditEvent.FINDING_DECIDED)
+        )
+        return [json.loads(r.payload) for r in rows]
+
+
+def test_a_form_breaking_its_arithmetic_is_read_only_after_the_meetings_decision(
+    meeting: PlenoService,
+) -> None:
+    corrections = CorrectionsService(meeting)
+    decisions = FindingDecisionService(meeting)
+    # GIVEN UTARA whose only source, the PPK form, agrees with itself row by row but breaks R03
+    assert corrections.comparison("walikota", "990101").summary.differing == 0
+    (error,) = decisions.open_errors("walikota", "990101")
+    assert (error.code, error.message) == ("R03", R03_MESSAGE)
+
+    # WHEN the operator marks it selesai dibaca
+    # THEN it is refused, naming the finding, and the pair stays unread
+    with pytest.raises(InputRejected) as refused:
+        corrections.mark_read("walikota", "990101")
+    assert "temuan R03 pada angka yang ditetapkan" in str(refused.value)
+    assert R03_MESSAGE in str(refused.value)
+    assert not corrections.is_read("walikota", "990101")
+    assert corrections.unsettled("walikota", "990101") != []
+
+    # WHEN the anggota confirms the meeting's decision with their PIN and a reason
+    confirmation = UsersService(meeting.engine).confirm(
+        ANGGOTA, DEMO_PINS[Role.ANGGOTA], Action.DECIDE_FINDING
+    )
+    decision = decisions.decide(
+        "walikota",
+        "990101",
+        error,
+        "  Formulir PPK tertulis demikian; saksi sepakat.  ",
+        confirmation,
+    )
+
+    # THEN the decision names the finding, the reason and the commissioner, and is audited
+    assert (decision.code, decision.message, decision.reason, decision.decided_by) == (
+        "R03",
+        R03_MESSAGE,
+        "Formulir PPK tertulis demikian; saksi sepakat.",
+        ANGGOTA,
+    )
+    assert decided_events(meeting) == [
+        {
+            "pemilihan": "walikota",
+            "kode_wilayah": "990101",
+            "kode_temuan": "R03",
+            "rincian": ["suara_sah", "suara_01", "suara_02"],
+            "temuan": R03_MESSAGE,
+            "alasan": "Formulir PPK tertulis demikian; saksi sepakat.",
+            "dikonfirmasi_oleh": ANGGOTA,
+            "peran": "anggota",
+        }
+    ]
+    # AND nothing is open any more: the pair may now be marked read
+    assert decisions.open_errors("walikota", "990101") == []
+    corrections.mark_read("walikota", "990101")
+    assert corrections.is_read("walikota", "990101")
+    [listed] = decisions.determined_errors("walikota")
+    assert (listed.unit.name, listed.finding.code, listed.decision) == ("UTARA", "R03", decision)
+
+
+def test_a_decision_is_refused_without_its_pin_its_reason_or_its_finding(
+    meeting: PlenoService,
+) -> None:
+    decisions = FindingDecisionService(meeting)
+    users = UsersService(meeting.engine)
+    (error,) = decisions.open_errors("walikota", "990101")
+    right = users.confirm(ANGGOTA, DEMO_PINS[Role.ANGGOTA], Action.DECIDE_FINDING)
+    other = users.confirm(ANGGOTA, DEMO_PINS[Role.ANGGOTA], Action.APPROVE_CORRECTION)
+    # GIVEN a PIN confirmed for another action, an empty reason, and a finding no longer stated
+    # WHEN each decision is asked for THEN it is refused with the reason, and nothing is recorded
+    with pytest.raises(InputRejected, match="bukan untuk memutuskan temuan"):
+        decisions.decide("walikota", "990101", error, "alasan", other)
+    with pytest.raises(InputRejected, match="alasan keputusan rapat wajib diisi"):
+        decisions.decide("walikota", "990101", error, "   ", right)
+    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_sah", "700")
+    with pytest.raises(InputRejected, match="tidak lagi terbuka seperti yang ditampilkan"):
+        decisions.decide("walikota", "990101", error, "alasan", right)
+    # AND an operator cannot confirm it at all
+    with pytest.raises(InputRejected, match="Operator tidak berwenang"):
+        users.confirm(OPERATOR, DEMO_PINS[Role.OPERATOR], Action.DECIDE_FINDING)
+    assert decided_events(meeting) == [] and decisions.decisions() == []
+    # AND the findings now open are the new ones, on 700 (V.C no longer adds up either)
+    now = decisions.open_errors("walikota", "990101")
+    assert [f.code for f in now] == ["R03", "R04"] and "tertulis 700" in now[0].message
+
+
+def test_a_correction_clears_the_finding_without_a_decision(meeting: PlenoService) -> None:
+    corrections = CorrectionsService(meeting)
+    # GIVEN UTARA's R03 error
+    # WHEN the meeting corrects the pair's votes to 590 from the C.Hasil (580 + 10 = 690 sah)
+    result = corrections.settle(
+        "walikota",
+        "990101",
+        SettleRequest("suara_02", 590, Reason.SALAH_TULIS, "C.Hasil TPS", "PPK", KETUA),
+    )
+    # THEN the determined values have no error and the correction marked the pair read
+    assert FindingDecisionService(meeting).open_errors("walikota", "990101") == []
+    assert result.pair_read and corrections.is_read("walikota", "990101")
+
+
+def test_penetapan_is_refused_while_an_error_arose_after_reading(
+    meeting: PlenoService,
+) -> None:
+    decisions = FindingDecisionService(meeting)
+    # GIVEN UTARA decided and read, then its PPK suara sah entered again as 695 (a new finding)
+    (error,) = decisions.open_errors("walikota", "990101")
+    confirmation = UsersService(meeting.engine).confirm(
+        KETUA, DEMO_PINS[Role.KETUA], Action.DECIDE_FINDING
+    )
+    decisions.decide("walikota", "990101", error, "Tertulis demikian", confirmation)
+    CorrectionsService(meeting).mark_read("walikota", "990101")
+    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_sah", "695")
+    assert CorrectionsService(meeting).is_read("walikota", "990101")
+
+    # WHEN the meeting is taken to penetapan
+    # THEN the penetapan is refused, naming the kecamatan, the contest and the new finding
+    with pytest.raises(InputRejected) as refused:
+        determine_meeting(meeting)
+    assert (
+        "UTARA — Pemilihan Wali Kota Uji: temuan R03 pada angka yang ditetapkan: V.A Jumlah "
+        "suara sah tertulis 695" in str(refused.value)
+    )
+
+    # WHEN the new findings (R03, and R04 as V.C no longer adds up) are decided too
+    for again in decisions.open_errors("walikota", "990101"):
+        decisions.decide("walikota", "990101", again, "Tertulis demikian", confirmation)
+    # THEN the result is determined
+    assert determine_meeting(meeting).state().determined
+    # AND a decision on a determined result is refused (the result is locked)
+    with pytest.raises(InputRejected, match="sudah ditetapkan"):
+        decisions.decide("walikota", "990101", again, "lagi", confirmation)
