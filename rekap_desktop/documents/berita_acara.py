@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     RenderedForm,
@@ -55,6 +56,8 @@ class MinutesSnapshot:
     members: tuple[Signatory, ...]
     witnesses: tuple[Signatory, ...]
     watermark: str | None
+    findings: tuple[FindingNote, ...] = ()
+    """Errors of the determined values of every contest and the meeting's decision on each."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -72,6 +75,7 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         ],
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        **notes_content(snapshot.findings),
     }
 
 
@@ -116,6 +120,8 @@ def render_minutes(
     story.append(Paragraph("HASIL REKAPITULASI", s.heading))
     for result in snapshot.results:
         story.append(KeepTogether(_result(result, width)))
+    story += notes_block(snapshot.findings, width, with_contest=True)
+    story.append(Spacer(1, 3 * mm))
     story.append(
         Paragraph(
             "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     SECTION_FILL,
@@ -79,6 +80,8 @@ class DHasilSnapshot:
     watermark: str | None
     witness_heading: str = "SAKSI PASANGAN CALON YANG HADIR"
     """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
+    findings: tuple[FindingNote, ...] = ()
+    """Errors of the determined values and the meeting's decision on each."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -99,6 +102,7 @@ def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        **notes_content(snapshot.findings),
     }
 
 
@@ -198,6 +202,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 words,
             ]
         ),
+        *notes_block(snapshot.findings, width),
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),

@@ -22,6 +22,7 @@ from rekap_desktop.documents.d_hasil import (
     ResultSection,
     columns_per_page,
 )
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.paged_table import PagedTable, TableRow
 from rekap_desktop.documents.parts import (
@@ -119,6 +120,9 @@ class LegislativeDHasilSnapshot:
     witnesses: tuple[Signatory, ...]
     """One line per party (saksi of a legislative contest stand for a party)."""
     watermark: str | None
+    findings: tuple[FindingNote, ...] = ()
+    """Errors of the determined values and the meeting's decision on each (printed once, on the
+    last dapil's sheet before the place and date)."""
 
 
 def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
@@ -155,6 +159,7 @@ def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        **notes_content(snapshot.findings),
     }
 
 
@@ -321,6 +326,8 @@ def _closing(
         words,
     ]
     story += _differences(sheet)
+    if sheet is snapshot.districts[-1]:
+        story += notes_block(snapshot.findings, width)
     story += [
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),

@@ -36,6 +36,7 @@ from rekap_desktop.services.incident_service import register_snapshot as registe
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_attendance import attendance_snapshot
+from rekap_desktop.services.print_findings import finding_notes, with_findings
 from rekap_desktop.services.print_legislative import (
     announced_contest,
     legislative_d_hasil_snapshot,
@@ -236,6 +237,7 @@ class PrintService:
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
             dh = with_refusals(dh, self._refusals(contest))
+            dh = with_findings(dh, finding_notes(self.pleno_service, contest))
             return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
                 dh, p, installation_key=k
             )
@@ -262,6 +264,7 @@ class PrintService:
             incidents = self.pleno_service.incidents()
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
             ba = with_refusals(ba, self._refusals(contest))
+            ba = with_findings(ba, finding_notes(self.pleno_service, contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )
@@ -295,6 +298,7 @@ class PrintService:
         if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
             leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
             leg = with_refusals(leg, self._refusals(contest))
+            leg = with_findings(leg, finding_notes(self.pleno_service, contest))
             return d_hasil_legislatif.canonical_content(
                 leg
             ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
@@ -312,6 +316,7 @@ class PrintService:
                 pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
             )
             ba = with_refusals(ba, self._refusals(contest))
+            ba = with_findings(ba, finding_notes(self.pleno_service, contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )

@@ -12,6 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED
+from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.roles import Action, Role
@@ -21,12 +23,15 @@ from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
+from tests.documents.pdf_check import flat, page_texts
 from tests.fixtures import HEADER, SETUP, write_tallies
 from tests.penetapan import determine_meeting
 
+F4 = Paper.F4
 KETUA = "Ketua Uji"
 ANGGOTA = "Anggota Uji"
 OPERATOR = "Operator Uji"
@@ -202,3 +207,34 @@ def test_penetapan_is_refused_while_an_error_arose_after_reading(
     # AND a decision on a determined result is refused (the result is locked)
     with pytest.raises(InputRejected, match="sudah ditetapkan"):
         decisions.decide("walikota", "990101", again, "lagi", confirmation)
+
+
+def test_the_d_hasil_and_the_berita_acara_print_the_finding_and_the_decision(
+    meeting: PlenoService,
+) -> None:
+    printer = PrintService(meeting)
+    # GIVEN UTARA's R03 error, not yet decided
+    # WHEN the D.Hasil is previewed
+    before = flat(" ".join(page_texts(printer.preview(FormKind.D_HASIL, "walikota", F4).pdf)))
+    # THEN it carries the finding, marked as not corrected or decided
+    assert HEADING in before
+    assert f"1 UTARA R03: {R03_MESSAGE} {UNDECIDED}" in before
+
+    # WHEN the ketua confirms the meeting's decision, and both forms are previewed again
+    decisions = FindingDecisionService(meeting)
+    (error,) = decisions.open_errors("walikota", "990101")
+    confirmation = UsersService(meeting.engine).confirm(
+        KETUA, DEMO_PINS[Role.KETUA], Action.DECIDE_FINDING
+    )
+    decisions.decide("walikota", "990101", error, "Tertulis demikian pada D.Hasil", confirmation)
+    d_hasil = flat(" ".join(page_texts(printer.preview(FormKind.D_HASIL, "walikota", F4).pdf)))
+    minutes = flat(" ".join(page_texts(printer.preview(FormKind.BERITA_ACARA, None, F4).pdf)))
+
+    # THEN the D.Hasil prints the decision, its reason and the commissioner who confirmed it
+    decided = f"R03: {R03_MESSAGE} Diputuskan rapat: Tertulis demikian pada D.Hasil"
+    assert decided in d_hasil
+    assert f"(dikonfirmasi dengan PIN oleh {KETUA} pada " in d_hasil
+    assert UNDECIDED not in d_hasil
+    # AND the berita acara names it with the kecamatan and the contest
+    assert HEADING in minutes
+    assert f"UTARA — Pemilihan Wali Kota Uji R03: {R03_MESSAGE} Diputuskan rapat:" in minutes
