@@ -238,6 +238,12 @@ class CockpitExtras:
 
     def _guard_corrections(self, widget: ComparisonWidget) -> None:
         widget.approve = self.approve_correction  # type: ignore[method-assign]
+        widget.confirm_decision = self.confirm_finding_decision  # type: ignore[method-assign]
+
+    def confirm_finding_decision(self) -> Confirmation | None:
+        """The meeting's decision on an error of the determined values counts only with a
+        commissioner's PIN now (None: refused or cancelled)."""
+        return ask_confirmation(self.users, Action.DECIDE_FINDING, self.window)
 
     def approve_correction(self, request: SettleRequest) -> SettleRequest | None:
         """A correction counts only when the commissioner chosen as approving it in the dialog

@@ -34,6 +34,7 @@ PAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("angka + Enter", "perbandingan: isi nilai yang dibacakan, lalu turun ke baris berikutnya"),
     ("S", "perbandingan: nilai sesuai dengan data elektronik"),
     ("Ctrl+K", "perbandingan: pembetulan (dengan PIN komisioner)"),
+    ("Ctrl+T", "perbandingan: keputusan rapat atas temuan galat (dengan PIN komisioner)"),
     ("Ctrl+D", "perbandingan: hanya baris yang berselisih"),
     ("Ctrl+Shift+R", "perbandingan: tandai kecamatan × pemilihan selesai dibaca"),
     ("Ctrl+Enter", "kejadian khusus / keberatan: simpan"),

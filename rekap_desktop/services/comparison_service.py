@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
+from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.photos_service import PhotosService
 from rekap_desktop.services.pleno_service import PlenoService
 
 
 class ComparisonService:
-    """``entry`` (items 8–9), ``corrections`` (item 10 and the comparison itself), ``photos``."""
+    """``entry`` (items 8–9), ``corrections`` (item 10 and the comparison itself),
+    ``decisions`` (the meeting's decisions on errors of the determined values), ``photos``."""
 
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno = pleno
         self.entry = EntryService(pleno)
         self.corrections = CorrectionsService(pleno)
+        self.decisions = FindingDecisionService(pleno)
         self.photos = PhotosService(pleno)

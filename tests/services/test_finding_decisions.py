@@ -25,47 +25,18 @@ from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.services.users_service import UsersService
-from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 from tests.documents.pdf_check import flat, page_texts
-from tests.fixtures import HEADER, SETUP, write_tallies
+from tests.finding_meeting import ANGGOTA, KETUA, OPERATOR, R03_MESSAGE, broken_meeting
 from tests.penetapan import determine_meeting
 
 F4 = Paper.F4
-KETUA = "Ketua Uji"
-ANGGOTA = "Anggota Uji"
-OPERATOR = "Operator Uji"
-BROKEN = (
-    "\n".join(
-        [
-            HEADER,
-            # UTARA: suara sah written 690 while 100 + 580 = 680 (R03); V.C = 690 + 10 holds.
-            "walikota,990101,UTARA,ppk,700,100,580,690,10,700",
-            "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
-        ]
-    )
-    + "\n"
-)
-R03_MESSAGE = (
-    "V.A Jumlah suara sah tertulis 690, padahal jumlah suara sah semua pilihan (IV) = 680 "
-    "(selisih 10)."
-)
 
 
 @pytest.fixture
 def meeting(db_url: str, tmp_path: Path) -> Iterator[PlenoService]:
     """KOTA UJI with the PPK form of UTARA breaking R03, and a ketua, an anggota, an operator."""
-    service = PlenoService(open_engine(db_url))
-    setup = tmp_path / "pleno.json"
-    members = [{"nama": KETUA, "jabatan": "Ketua"}, {"nama": ANGGOTA, "jabatan": "Anggota"}]
-    setup.write_text(json.dumps({**SETUP, "anggota": members}), encoding="utf-8")
-    service.create_from_setup_file(setup)
-    service.import_tally_file(write_tallies(tmp_path, BROKEN))
-    users = UsersService(service.engine)
-    users.add_user(KETUA, Role.KETUA, DEMO_PINS[Role.KETUA])
-    manage = users.confirm(KETUA, DEMO_PINS[Role.KETUA], Action.MANAGE_USERS)
-    users.add_user(ANGGOTA, Role.ANGGOTA, DEMO_PINS[Role.ANGGOTA], manage)
-    users.add_user(OPERATOR, Role.OPERATOR, DEMO_PINS[Role.OPERATOR], manage)
+    service = broken_meeting(db_url, tmp_path)
     yield service
     service.engine.dispose()
 

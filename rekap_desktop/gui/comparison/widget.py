@@ -8,7 +8,8 @@ API for the host (the cockpit's reading pages):
 - signals ``pair_read(contest, unit)`` when the pair was marked read, ``value_entered(field)``
   after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
   the projector).
-Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+Shift+R
+Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+T (the
+meeting's decision on an error of the determined values), Ctrl+Shift+R
 (mark read; Ctrl+R belongs to the window: the recapitulation), Ctrl+D ("hanya selisih"); in a
 legislative contest Ctrl+J (jump to a party) and Ctrl+Down / Ctrl+Up (next / previous party block).
 """
@@ -37,9 +38,12 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNote
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.finding_decisions import FindingDecision
+from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
+from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
 from rekap_desktop.gui.comparison.view import ComparisonDelegate, ComparisonTable
@@ -49,6 +53,7 @@ from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
 
@@ -83,6 +88,8 @@ class ComparisonWidget(QWidget):
         self.model = ComparisonModel()
         self.correction_dialog: CorrectionDialog | None = None
         """The correction dialog while it is open (Ctrl+K); None once closed."""
+        self.decision_dialog: FindingDecisionDialog | None = None
+        """The dialog of the meeting's decision on a finding while it is open (Ctrl+T)."""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -109,6 +116,8 @@ class ComparisonWidget(QWidget):
         self.entry.refused.connect(self._say)
         correct = QPushButton("Pembetulan… (Ctrl+K)")
         correct.clicked.connect(self.open_correction)
+        decide = QPushButton("Keputusan atas temuan… (Ctrl+T)")
+        decide.clicked.connect(self.open_finding_decision)
         read = QPushButton("Tandai selesai dibaca (Ctrl+Shift+R)")
         read.clicked.connect(self.mark_read)
         attach = QPushButton("Lampirkan foto…")
@@ -137,7 +146,7 @@ class ComparisonWidget(QWidget):
         hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
         self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
         buttons = QHBoxLayout()
-        for button in (correct, read, attach):
+        for button in (correct, decide, read, attach):
             buttons.addWidget(button)
         buttons.addStretch(1)
         controls = QVBoxLayout()
@@ -193,6 +202,7 @@ class ComparisonWidget(QWidget):
         layout.addWidget(self.message)
         for keys, slot in (
             ("Ctrl+K", self.open_correction),
+            ("Ctrl+T", self.open_finding_decision),
             ("Ctrl+Shift+R", self.mark_read),
             ("Ctrl+D", self.only_differences.toggle),
             ("Ctrl+J", self._focus_jump),
@@ -258,6 +268,9 @@ class ComparisonWidget(QWidget):
         kind = self.service.pleno.pleno().kind.value
         for note in self.comparison.notes:
             self.notes.addItem(note_text(note, kind, party_list))
+        for decision in self.service.decisions.decisions(self.contest_code):
+            if decision.unit == self.unit_code:
+                self.notes.addItem(decision_text(decision))
         self.corrections.clear()
         for c in self.service.corrections.corrections(self.contest_code, self.unit_code):
             self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
@@ -465,6 +478,58 @@ class ComparisonWidget(QWidget):
                 self.pair_read.emit(self.contest_code, self.unit_code)
         return result
 
+    def open_finding_decision(self) -> FindingDecisionDialog | None:
+        """Ctrl+T: the meeting's decision on an error of the determined values (window-modal;
+        it stays open with what was typed until recorded or cancelled)."""
+        if self.comparison is None:
+            return None
+        errors = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.decisions.open_errors(self.contest_code, self.unit_code),
+        )
+        if errors is None:
+            return None
+        if not errors:
+            self._say("Tidak ada temuan galat yang terbuka pada angka yang ditetapkan.")
+            return None
+        where = f"{self.comparison.unit.name} — {self.comparison.contest.title}"
+        dialog = FindingDecisionDialog(where, errors, self, submit=self._decide)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._decision_closed)
+        self.decision_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _decision_closed(self) -> None:
+        self.decision_dialog = None  # deleted on close
+
+    def confirm_decision(self) -> Confirmation | None:
+        """A commissioner's PIN for the decision; the cockpit replaces this with the PIN dialog
+        (None: not confirmed, nothing is written)."""
+        self._say("Keputusan atas temuan perlu konfirmasi PIN komisioner.")
+        return None
+
+    def _decide(self, finding: Finding, reason: str) -> bool:
+        confirmation = self.confirm_decision()
+        if confirmation is None:
+            return False
+        decided = run_operation(
+            self,
+            TITLE,
+            lambda: self.service.decisions.decide(
+                self.contest_code, self.unit_code, finding, reason, confirmation
+            ),
+        )
+        if decided is None:
+            return False
+        self.refresh()
+        self._say(
+            f"Keputusan rapat atas temuan {finding.code} dicatat (dikonfirmasi "
+            f"{decided.decided_by})."
+        )
+        return True
+
     def mark_read(self) -> None:
         def mark() -> bool:
             self.service.corrections.mark_read(self.contest_code, self.unit_code)
@@ -550,6 +615,14 @@ def note_text(note: SourceNote, kind: str, party_list: bool = False) -> str:
     mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
     row = f" · {field_label(note.fields[0], kind)}" if len(note.fields) == 1 else ""
     return f"{mark} {note.code} · {source_title(note.source, party_list)}{row}: {note.message}"
+
+
+def decision_text(decision: FindingDecision) -> str:
+    """One recorded decision in the side list: the finding, the reason and who confirmed it."""
+    return (
+        f"✔ KEPUTUSAN RAPAT {decision.code}: {decision.message} — {decision.reason} "
+        f"(dikonfirmasi {decision.decided_by})"
+    )
 
 
 def correction_text(correction: Correction, label: str, party_list: bool = False) -> str:
