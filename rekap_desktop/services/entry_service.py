@@ -23,6 +23,7 @@ from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target, source_name
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, corrections_store, repository
 from rekap_desktop.text.numbers import parse_number
@@ -237,7 +238,9 @@ class EntryService(ServiceBase):
     def _reopen_if_needed(self, session: Session, target: Target, comparison: Comparison) -> None:
         contest, unit = target.contest.code, target.unit.code
         read = corrections_store.pair_status(session, contest, unit) == corrections_store.READ
-        if read and not comparison.is_complete:
+        # A new difference, or a new error of the determined values no decision covers, takes
+        # the pair back to reading: the room is not told it is read while it is open.
+        if read and (not comparison.is_complete or undecided_in(session, comparison)):
             corrections_store.set_pair_status(
                 session, contest, unit, corrections_store.REOPENED, self.actor
             )

@@ -151,15 +151,28 @@ def test_penetapan_is_refused_while_an_error_arose_after_reading(
     meeting: PlenoService,
 ) -> None:
     decisions = FindingDecisionService(meeting)
-    # GIVEN UTARA decided and read, then its PPK suara sah entered again as 695 (a new finding)
+    corrections = CorrectionsService(meeting)
+    # GIVEN UTARA decided and read
     (error,) = decisions.open_errors("walikota", "990101")
     confirmation = UsersService(meeting.engine).confirm(
         KETUA, DEMO_PINS[Role.KETUA], Action.DECIDE_FINDING
     )
     decisions.decide("walikota", "990101", error, "Tertulis demikian", confirmation)
-    CorrectionsService(meeting).mark_read("walikota", "990101")
-    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_sah", "695")
-    assert CorrectionsService(meeting).is_read("walikota", "990101")
+    corrections.mark_read("walikota", "990101")
+    # WHEN a value read again makes a new finding THEN the pair goes back to reading
+    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_01", "100")
+    assert corrections.is_read("walikota", "990101")
+    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_01", "101")
+    assert not corrections.is_read("walikota", "990101")
+    EntryService(meeting).enter("walikota", "990101", "ppk", "suara_01", "100")
+    corrections.mark_read("walikota", "990101")
+    # GIVEN then a correction of the read pair that leaves suara sah 695 (a new R03, and R04)
+    corrections.settle(
+        "walikota",
+        "990101",
+        SettleRequest("suara_sah", 695, Reason.SALAH_TULIS, "C.Hasil TPS", "PPK", KETUA),
+    )
+    assert corrections.is_read("walikota", "990101")
 
     # WHEN the meeting is taken to penetapan
     # THEN the penetapan is refused, naming the kecamatan, the contest and the new finding
