@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from rekap_desktop.domain.deciding_level import decides_here, deciding_body
 from rekap_desktop.domain.election import Candidate, Contest, District, Level, Party, Unit
 from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.seats import (
@@ -33,15 +34,6 @@ from rekap_desktop.domain.tally import (
 
 DPD_SEATS = 4
 """Members of the DPD per province."""
-
-_DETERMINING_LEVEL = {
-    "dprd_kabko": Level.KABKO,
-    "dprd_prov": Level.PROVINSI,
-    "dpr": Level.NASIONAL,
-    "dpd": Level.PROVINSI,
-}
-"""Where seats are determined: DPRD by its own KPU, DPR (threshold) by the KPU; the DPD's four
-are the province's (domain README §1.1; LEGISLATIVE.md)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +74,9 @@ class DistrictResult:
 
 
 def determines_seats(contest: Contest, level: Level) -> bool:
-    return _DETERMINING_LEVEL.get(contest.code) == level
+    """Seats and elected candidates are determined by the meeting that decides the contest:
+    DPRD by its own KPU, DPR (threshold) and DPD by the KPU (``deciding_level``)."""
+    return contest.is_party_list and decides_here(contest.code, level)
 
 
 def district_results(
@@ -145,8 +139,7 @@ def _why_not_allocated(
     contest: Contest, level: Level, district: District, units: Sequence[Unit]
 ) -> str:
     if not determines_seats(contest, level):
-        where = {Level.KABKO: "KPU Kabupaten/Kota", Level.PROVINSI: "KPU Provinsi"}
-        body = where.get(_DETERMINING_LEVEL.get(contest.code, Level.NASIONAL), "KPU")
+        body = deciding_body(contest.code)
         return f"Perolehan kursi pemilihan ini ditetapkan oleh {body}, bukan dalam rapat ini."
     codes = {u.code for u in units}
     if any(entry not in codes for entry in district.units):

@@ -34,7 +34,7 @@ from fractions import Fraction
 from itertools import groupby
 from types import MappingProxyType
 
-from rekap_desktop.text.numbers import format_number
+from rekap_desktop.text.numbers import format_number, join_and
 
 DPR_THRESHOLD = Fraction(4, 100)
 """UU 7/2017 Pasal 414 ayat (1): paling sedikit 4 % of the national valid votes (DPR only)."""
@@ -385,7 +385,7 @@ def _boundary(
         return _candidate_tie(rules, place, women, left, count, reason)
     men = tuple(c for c in tied if c not in rules.women)
     if women:
-        who_first = f"calon perempuan nomor urut {_join(women)} sudah ditetapkan lebih dahulu"
+        who_first = f"calon perempuan nomor urut {join_and(women)} sudah ditetapkan lebih dahulu"
     else:
         who_first = "tidak ada calon perempuan di antara mereka"
     reason = (
@@ -403,7 +403,7 @@ def _candidate_tie(
     last = place + places - 1
     ranks = f"urutan ke-{place}" if places == 1 else f"urutan ke-{place} sampai ke-{last}"
     message = (
-        f"{rules.who}: calon nomor urut {_join(numbers)} memperoleh suara sama "
+        f"{rules.who}: calon nomor urut {join_and(numbers)} memperoleh suara sama "
         f"({format_number(count)} suara) untuk {places} kursi tersisa (calon terpilih {ranks}). "
         f"{reason} Rapat memutuskan {places} dari {len(numbers)} calon tersebut yang "
         "ditetapkan terpilih."
@@ -424,7 +424,7 @@ def _seat_tie(dapil: str, seat: int, tied: tuple[Quotient, ...], places: int, le
     if tied[0].votes == 0:
         message = (
             f"Dapil {dapil}: {seats_text} belum dapat dibagi karena tidak ada partai peserta "
-            f"yang memperoleh suara (partai nomor urut {_join(parties)}: hasil bagi 0). Hasil "
+            f"yang memperoleh suara (partai nomor urut {join_and(parties)}: hasil bagi 0). Hasil "
             "bagi 0 tidak memberikan kursi (UU 7/2017 Pasal 415 ayat (2)); periksa dahulu "
             f"rekapitulasi suaranya. Bila memang demikian, rapat memutuskan {places} partai yang "
             f"memperoleh {seats_text}."
@@ -494,12 +494,6 @@ def _check_candidates(
                 "votes in at least one unit exactly when votes > 0"
             )
     return candidates
-
-
-def _join(numbers: Sequence[int]) -> str:
-    """1, 4 dan 7"""
-    texts = [str(n) for n in numbers]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " dan " + texts[-1]
 
 
 def _key_numbers(numbers: Iterable[int]) -> str:
