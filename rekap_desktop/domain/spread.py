@@ -89,6 +89,25 @@ class SpreadDecision:
     step: str | None
     """Which count separated the pairs (``STEP_…``); None when none did."""
 
+    def verdict(self) -> str:
+        """The last sentence: who is more evenly spread and by which count, or that none is."""
+        if self.winner is None or self.step is None:
+            return (
+                "Persebarannya sama pada ketiga ukuran; ketentuan tersebut tidak membedakan mereka "
+                "dan tidak ada pasangan calon yang ditetapkan terpilih dengan data ini."
+            )
+        why = _STEP_WORDS[self.step].format(area=self.area)
+        return f"Nomor urut {self.winner} lebih merata ({why})."
+
+    def lines(self) -> tuple[str, ...]:
+        """The decision in short lines for the projector: the rule, each pair, the verdict."""
+        head = (
+            f"Suara terbanyak sama ({format_number(self.votes)} suara) — {self.basis}: yang "
+            f"lebih merata penyebarannya di seluruh {self.area} ditetapkan terpilih"
+        )
+        pairs = tuple("N" + f.describe(self.area, self.area_count)[1:] for f in self.figures)
+        return (head, *pairs, self.verdict())
+
     def summary(self) -> str:
         """The decision as read and printed, figures included."""
         numbers = join_and(f.number for f in self.figures)
@@ -99,14 +118,7 @@ class SpreadDecision:
             f"pemilihnya lebih merata penyebarannya di seluruh {self.area} ditetapkan terpilih. "
             f"Persebaran: {figures}."
         )
-        if self.winner is None or self.step is None:
-            return (
-                f"{head} Persebarannya sama pada ketiga ukuran; ketentuan tersebut tidak "
-                "membedakan mereka dan tidak ada pasangan calon yang ditetapkan terpilih dengan "
-                "data ini."
-            )
-        why = _STEP_WORDS[self.step].format(area=self.area)
-        return f"{head} Nomor urut {self.winner} lebih merata ({why})."
+        return f"{head} {self.verdict()}"
 
 
 def spread_decision(
