@@ -9,49 +9,13 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-
-SETUP = {
-    "format": "rekap-pleno/1",
-    "pemilihan": "Pemilihan Uji 2024",
-    "jenis": "pilkada",
-    "tingkat": "kabko",
-    "wilayah": {"kode": "9901", "nama": "KOTA UJI"},
-    "unit": [
-        {"kode": "990101", "nama": "UTARA"},
-        {"kode": "990102", "nama": "SELATAN"},
-        {"kode": "990103", "nama": "TIMUR"},
-    ],
-    "kontestasi": [
-        {
-            "kode": "gubernur",
-            "judul": "Pemilihan Gubernur Uji",
-            "pilihan": [{"nomor_urut": 1, "nama": "GUB A"}, {"nomor_urut": 2, "nama": "GUB B"}],
-        },
-        {
-            "kode": "walikota",
-            "judul": "Pemilihan Wali Kota Uji",
-            "pilihan": [{"nomor_urut": 1, "nama": "WALI A"}, {"nomor_urut": 2, "nama": "WALI B"}],
-        },
-    ],
-}
-# Wali Kota: 1 and 2 end equal (100 each); 2 got no vote in TIMUR. Gubernur: 2 leads.
-TALLIES = """pemilihan,kode_wilayah,sumber,suara_01,suara_02,suara_sah
-walikota,990101,ppk,50,40,90
-walikota,990102,ppk,30,60,90
-walikota,990103,ppk,20,0,20
-gubernur,990101,ppk,10,30,40
-gubernur,990102,ppk,10,30,40
-gubernur,990103,ppk,5,5,10
-"""
+from tests.ties_fixture import write_files
 
 
 @pytest.fixture
 def hasil(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
     db = str(tmp_path / "pleno.sqlite")
-    setup = tmp_path / "pleno.json"
-    setup.write_text(json.dumps(SETUP), encoding="utf-8")
-    tallies = tmp_path / "tally.csv"
-    tallies.write_text(TALLIES, encoding="utf-8")
+    setup, tallies = write_files(tmp_path)
     assert main(["new", "--setup", str(setup), "--db", db]) == 0
     assert main(["import", str(tallies), "--db", db]) == 0
     capsys.readouterr()
