@@ -8,7 +8,7 @@ President, DPR and DPD at the KPU (formats §4: "national contests at nasional")
 
 from __future__ import annotations
 
-from rekap_desktop.domain.election import Level
+from rekap_desktop.domain.election import Contest, Level, Pleno
 
 DECIDING_LEVEL: dict[str, Level] = {
     "bupati": Level.KABKO,
@@ -45,3 +45,9 @@ def decides_here(contest: str, level: Level) -> bool:
 def deciding_body(contest: str) -> str:
     """ "gubernur" → "KPU Provinsi" """
     return RECEIVING_BODY[DECIDING_LEVEL.get(contest, Level.KABKO)]
+
+
+def seats_decided_here(pleno: Pleno) -> tuple[Contest, ...]:
+    """The legislative contests (and DPD) whose seats and elected candidates this meeting
+    determines; the others' votes only go up, so no seat form or seat tab is offered for them."""
+    return tuple(c for c in pleno.contests if c.elects_seats and decides_here(c.code, pleno.level))
