@@ -31,7 +31,7 @@ so a later change of votes that changes the tie makes an old decision stop apply
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import groupby
 from types import MappingProxyType
@@ -87,17 +87,6 @@ class SeatStep:
 
 
 @dataclass(frozen=True)
-class OpenTie:
-    """A tie the law (as far as the program knows the data) leaves to the meeting."""
-
-    key: str
-    kind: str
-    contenders: tuple[int, ...]
-    places: int
-    message: str
-
-
-@dataclass(frozen=True)
 class SpreadTier:
     """A tier of PKPU 6/2024 Pasal 29 ayat (1) below the meeting's units: how many of its areas
     each candidate got votes in, or None when the meeting does not hold that data (``document``
@@ -106,6 +95,20 @@ class SpreadTier:
     name: str
     document: str
     counts: Mapping[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class OpenTie:
+    """A tie the law (as far as the program knows the data) leaves to the meeting."""
+
+    key: str
+    kind: str
+    contenders: tuple[int, ...]
+    places: int
+    message: str
+    data_needed: tuple[SpreadTier, ...] = ()
+    """The tiers of PKPU 6/2024 Pasal 29 whose counts the meeting must obtain: the law, not the
+    meeting's choice, decides once it has them (empty: the law leaves the choice open)."""
 
 
 BELOW_KECAMATAN = (
@@ -443,7 +446,8 @@ def _missing_tier(
         "Rapat mencatat penetapan menurut data tersebut beserta angkanya sebagai keputusan atas "
         "hasil yang sama ini."
     )
-    return _candidate_tie(rules, len(elected) + 1, tied, left, count, reason, closing)
+    tie = _candidate_tie(rules, len(elected) + 1, tied, left, count, reason, closing)
+    return replace(tie, data_needed=missing)
 
 
 def _by_sex(
