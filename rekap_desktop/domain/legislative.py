@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from rekap_desktop.domain.deciding_level import AREA_NAMES, decides_here, deciding_body
 from rekap_desktop.domain.election import Candidate, Contest, District, Level, Party, Unit
 from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.seats import (
+    BELOW_KECAMATAN,
     CandidateElection,
     OpenTie,
     SeatAllocation,
+    SpreadTier,
     allocate_seats,
     elect_candidates,
     elect_dpd,
@@ -33,15 +36,6 @@ from rekap_desktop.domain.tally import (
 
 DPD_SEATS = 4
 """Members of the DPD per province."""
-
-_DETERMINING_LEVEL = {
-    "dprd_kabko": Level.KABKO,
-    "dprd_prov": Level.PROVINSI,
-    "dpr": Level.NASIONAL,
-    "dpd": Level.PROVINSI,
-}
-"""Where seats are determined: DPRD by its own KPU, DPR (threshold) by the KPU; the DPD's four
-are the province's (domain README §1.1; LEGISLATIVE.md)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +76,9 @@ class DistrictResult:
 
 
 def determines_seats(contest: Contest, level: Level) -> bool:
-    return _DETERMINING_LEVEL.get(contest.code) == level
+    """Seats and elected candidates are determined by the meeting that decides the contest:
+    DPRD by its own KPU, DPR (threshold) and DPD by the KPU (``deciding_level``)."""
+    return contest.is_party_list and decides_here(contest.code, level)
 
 
 def district_results(
@@ -134,7 +130,7 @@ def _district(
         votes, district.seats, dapil=district.code, eligible=eligible, decisions=decisions
     )
     elections = tuple(
-        _elect(contest, district, p, allocation.party_seats[p.party.number], rows, decisions)
+        _elect(contest, level, district, p, allocation.party_seats[p.party.number], rows, decisions)
         for p in parties
         if allocation.party_seats.get(p.party.number, 0) > 0
     )
@@ -145,8 +141,7 @@ def _why_not_allocated(
     contest: Contest, level: Level, district: District, units: Sequence[Unit]
 ) -> str:
     if not determines_seats(contest, level):
-        where = {Level.KABKO: "KPU Kabupaten/Kota", Level.PROVINSI: "KPU Provinsi"}
-        body = where.get(_DETERMINING_LEVEL.get(contest.code, Level.NASIONAL), "KPU")
+        body = deciding_body(contest.code)
         return f"Perolehan kursi pemilihan ini ditetapkan oleh {body}, bukan dalam rapat ini."
     codes = {u.code for u in units}
     if any(entry not in codes for entry in district.units):
@@ -164,6 +159,7 @@ def _party_votes(contest: Contest, party: Party, district: str, total: Tally) ->
 
 def _elect(
     contest: Contest,
+    level: Level,
     district: District,
     party: PartyVotes,
     seats: int,
@@ -181,7 +177,24 @@ def _elect(
         women=[c.number for c, _ in party.candidates if c.sex == "P"],
         ballot_order=[c.number for c, _ in party.candidates],
         decisions=decisions,
+        unit_name=AREA_NAMES[level],
+        finer=_finer_tiers(level),
     )
+
+
+_TIERS_DOWN = (
+    SpreadTier("kabupaten/kota", "Model D.Hasil Kabupaten/Kota"),
+    SpreadTier("kecamatan", "Model D.Hasil Kecamatan"),
+    *BELOW_KECAMATAN,
+)
+
+
+def _finer_tiers(level: Level) -> tuple[SpreadTier, ...]:
+    """The tiers of PKPU 6/2024 Pasal 29 below the meeting's units, down to the TPS; the program
+    holds votes per unit only, so none of them carries data."""
+    names = [t.name for t in _TIERS_DOWN]
+    unit = AREA_NAMES[level]
+    return _TIERS_DOWN[names.index(unit) + 1 :] if unit in names else _TIERS_DOWN
 
 
 def dpd_result(

@@ -9,13 +9,15 @@ The law as the program applies it:
 - Candidates: a party's seats go to its candidates in order of their votes (UU 7/2017 Pasal 422;
   PKPU 6/2024).
 - Candidate tie (PKPU 6/2024 Pasal 29 ayat (1)): equal votes → the candidate whose votes are spread
-  over a wider area "secara berjenjang" is elected. The program only knows the votes per unit of the
-  meeting (e.g. per kecamatan), so it applies the rule at that level only; when that count is equal
-  too, the law goes on to desa, TPS and then sex — data the program does not hold — so the tie is
-  left OPEN for the meeting to decide and record. Tied candidates with 0 votes have a spread of 0 at
-  every level, so PKPU 6/2024 Pasal 29 ayat (2) ("calon berjenis kelamin perempuan ditetapkan")
-  applies to them directly. A party that won seats but whose candidates got no vote at all elects by
-  ballot number (nomor urut DCT, PKPU 6/2024).
+  over a wider area "secara berjenjang" is elected: the number of the meeting's units (kecamatan at
+  a kab/kota meeting) in which the candidate got votes, then, tier by tier down to the TPS, the
+  number of desa/kelurahan and of TPS (``SpreadTier``; the same steps as PKPU 3/2025 Pasal 10
+  lists for a replacement). When every tier is equal, ayat (2): the woman is elected. A tier whose
+  data the meeting does not hold (the program keeps votes per unit only) stops the rule: the tie
+  stays open and its message names the data the meeting must obtain to apply the law. Tied
+  candidates with 0 votes have a spread of 0 at every tier, so ayat (2) applies to them directly.
+  A party that won seats but whose candidates got no vote at all elects by ballot number (nomor
+  urut DCT, PKPU 6/2024).
 - Equal quotients for the last seat(s) with more tied parties than seats left: no rule found → OPEN.
 - DPD: the 4 candidates with the most votes in the province are elected; a tie across the 4th place
   → OPEN (see ``elect_dpd`` for the spread rule the program cannot measure).
@@ -29,12 +31,12 @@ so a later change of votes that changes the tie makes an old decision stop apply
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import groupby
 from types import MappingProxyType
 
-from rekap_desktop.text.numbers import format_number
+from rekap_desktop.text.numbers import format_number, join_and
 
 DPR_THRESHOLD = Fraction(4, 100)
 """UU 7/2017 Pasal 414 ayat (1): paling sedikit 4 % of the national valid votes (DPR only)."""
@@ -46,6 +48,7 @@ TIE_PENDING = "hasil bagi sama (menunggu keputusan rapat)"
 
 BY_VOTES = "suara terbanyak"
 BY_SPREAD = "persebaran suara (PKPU 6/2024 Pasal 29 ayat (1))"
+"""``decided_by`` when the spread over the meeting's units (or a finer tier) decided."""
 BY_WOMAN = "perempuan (PKPU 6/2024 Pasal 29 ayat (2))"
 BY_BALLOT = "nomor urut (tidak ada calon bersuara)"
 
@@ -84,6 +87,17 @@ class SeatStep:
 
 
 @dataclass(frozen=True)
+class SpreadTier:
+    """A tier of PKPU 6/2024 Pasal 29 ayat (1) below the meeting's units: how many of its areas
+    each candidate got votes in, or None when the meeting does not hold that data (``document``
+    says where the meeting finds it)."""
+
+    name: str
+    document: str
+    counts: Mapping[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class OpenTie:
     """A tie the law (as far as the program knows the data) leaves to the meeting."""
 
@@ -92,6 +106,16 @@ class OpenTie:
     contenders: tuple[int, ...]
     places: int
     message: str
+    data_needed: tuple[SpreadTier, ...] = ()
+    """The tiers of PKPU 6/2024 Pasal 29 whose counts the meeting must obtain: the law, not the
+    meeting's choice, decides once it has them (empty: the law leaves the choice open)."""
+
+
+BELOW_KECAMATAN = (
+    SpreadTier("desa/kelurahan", "rincian per desa/kelurahan Model D.Hasil Kecamatan dari PPK"),
+    SpreadTier("TPS", "Model C.Hasil Salinan setiap TPS"),
+)
+"""The tiers below the kecamatan, whose data the program does not hold (it keeps votes per unit)."""
 
 
 @dataclass(frozen=True)
@@ -219,14 +243,17 @@ def elect_candidates(
     women: Collection[int],
     ballot_order: Sequence[int],
     decisions: Mapping[str, tuple[int, ...]] = _NO_DECISIONS,
+    unit_name: str = "kecamatan",
+    finer: Sequence[SpreadTier] = BELOW_KECAMATAN,
 ) -> CandidateElection:
     """Calon terpilih of a party that won ``seats`` in the dapil (UU 7/2017 Pasal 422; PKPU 6/2024).
 
     ``votes`` holds every candidate of ``ballot_order`` (the DCT, nomor urut) with their votes;
-    ``spread`` the number of the meeting's units in which the candidate got votes (> 0); ``women``
-    the women among them. Ties are broken by spread (Pasal 29 ayat (1)) and, among candidates with
-    0 votes, by sex (ayat (2)); what remains tied is an open tie of kind "calon". When no candidate
-    got any vote the seats go by nomor urut.
+    ``spread`` the number of the meeting's units (``unit_name``: "kecamatan") in which the candidate
+    got votes (> 0); ``finer`` the tiers below them, down to the TPS; ``women`` the women among
+    them. Ties are broken by spread tier by tier (Pasal 29 ayat (1)), then by sex (ayat (2)); what
+    remains tied is an open tie of kind "calon". When no candidate got any vote the seats go by
+    nomor urut.
     """
     if seats < 1:
         raise ValueError(f"party {party} must have won at least 1 seat, got {seats}")
@@ -238,6 +265,8 @@ def elect_candidates(
         by_spread=True,
         women=frozenset(women),
         by_ballot=True,
+        unit_name=unit_name,
+        finer=tuple(finer),
     )
     return _elect(rules, party, seats, candidates, votes, spread, decisions)
 
@@ -282,6 +311,8 @@ class _Rules:
     by_spread: bool
     women: frozenset[int]
     by_ballot: bool
+    unit_name: str = "wilayah"
+    finer: tuple[SpreadTier, ...] = ()
 
 
 def _elect(
@@ -354,8 +385,29 @@ def _boundary(
         )
         return _candidate_tie(rules, place, tied, left, count, reason)
     if count > 0:
-        by_spread = sorted(tied, key=lambda c: -spread[c])
-        for width, same in groupby(by_spread, key=lambda c: spread[c]):
+        tiers = (SpreadTier(rules.unit_name, "", spread), *rules.finer)
+        return _by_tiers(rules, count, tied, left, elected, tiers)
+    return _by_sex(
+        rules, count, tied, left, elected, "Tanpa suara, persebarannya 0 di semua tingkat"
+    )
+
+
+def _by_tiers(
+    rules: _Rules,
+    count: int,
+    tied: tuple[int, ...],
+    left: int,
+    elected: dict[int, str],
+    tiers: tuple[SpreadTier, ...],
+) -> OpenTie | None:
+    """PKPU 6/2024 Pasal 29 ayat (1): the wider spread, tier by tier; then ayat (2)."""
+    widths: list[str] = []
+    for index, tier in enumerate(tiers):
+        if tier.counts is None:
+            return _missing_tier(rules, count, tied, left, elected, tiers[index:], widths)
+        counts = tier.counts
+        remaining: tuple[int, ...] = ()
+        for width, same in groupby(sorted(tied, key=lambda c: -counts[c]), key=lambda c: counts[c]):
             same_spread = tuple(same)  # still in ballot order: the sort is stable
             if len(same_spread) <= left:
                 elected.update(dict.fromkeys(same_spread, BY_SPREAD))
@@ -363,14 +415,51 @@ def _boundary(
                 if left == 0:
                     return None
                 continue
-            reason = (
-                f"Persebaran suaranya juga sama ({format_number(width)} wilayah bersuara). "
-                "PKPU 6/2024 Pasal 29 ayat (1) selanjutnya menilai persebaran pada tingkat "
-                "desa/kelurahan dan TPS, lalu ayat (2) jenis kelamin; data itu tidak ada di "
-                "program ini."
-            )
-            return _candidate_tie(rules, len(elected) + 1, same_spread, left, count, reason)
-        return None
+            remaining = same_spread
+            widths.append(f"{format_number(width)} {tier.name}")
+            break
+        tied = remaining
+    lead = f"Persebaran suaranya sama di setiap tingkat ({', '.join(widths)})"
+    return _by_sex(rules, count, tied, left, elected, lead)
+
+
+def _missing_tier(
+    rules: _Rules,
+    count: int,
+    tied: tuple[int, ...],
+    left: int,
+    elected: dict[int, str],
+    missing: tuple[SpreadTier, ...],
+    widths: list[str],
+) -> OpenTie:
+    """The law goes on to a tier the meeting holds no data of: say which data to obtain."""
+    names = join_and(widths)
+    steps = ", lalu ".join(f"per {t.name} ({t.document})" for t in missing)
+    reason = (
+        f"Persebaran suaranya juga sama ({names} bersuara). PKPU 6/2024 Pasal 29 ayat (1) "
+        f"menilai persebaran secara berjenjang; rapat perlu memperoleh jumlah wilayah tempat "
+        f"masing-masing calon memperoleh suara {steps}. Calon yang persebarannya lebih luas "
+        "pada tingkat pertama yang membedakan ditetapkan terpilih; bila sama di semua tingkat, "
+        "ayat (2) mendahulukan calon perempuan."
+    )
+    closing = (
+        "Rapat mencatat penetapan menurut data tersebut beserta angkanya sebagai keputusan atas "
+        "hasil yang sama ini."
+    )
+    tie = _candidate_tie(rules, len(elected) + 1, tied, left, count, reason, closing)
+    return replace(tie, data_needed=missing)
+
+
+def _by_sex(
+    rules: _Rules,
+    count: int,
+    tied: tuple[int, ...],
+    left: int,
+    elected: dict[int, str],
+    lead: str,
+) -> OpenTie | None:
+    """PKPU 6/2024 Pasal 29 ayat (2): with the spread equal at every tier, women first."""
+    place = len(elected) + 1
     women = tuple(c for c in tied if c in rules.women)
     if len(women) <= left:
         elected.update(dict.fromkeys(women, BY_WOMAN))
@@ -378,35 +467,44 @@ def _boundary(
         return None
     if len(women) > left:
         reason = (
-            "Tanpa suara, persebarannya 0 di semua tingkat, sehingga PKPU 6/2024 Pasal 29 "
-            "ayat (2) mendahulukan calon perempuan; calon perempuan yang sama-sama tanpa suara "
-            "lebih banyak daripada kursi yang tersisa."
+            f"{lead}, sehingga PKPU 6/2024 Pasal 29 ayat (2) mendahulukan calon perempuan; calon "
+            "perempuan yang sama-sama demikian lebih banyak daripada kursi yang tersisa."
         )
         return _candidate_tie(rules, place, women, left, count, reason)
     men = tuple(c for c in tied if c not in rules.women)
     if women:
-        who_first = f"calon perempuan nomor urut {_join(women)} sudah ditetapkan lebih dahulu"
+        who_first = f"calon perempuan nomor urut {join_and(women)} sudah ditetapkan lebih dahulu"
     else:
         who_first = "tidak ada calon perempuan di antara mereka"
     reason = (
-        "Tanpa suara, persebarannya 0 di semua tingkat, sehingga PKPU 6/2024 Pasal 29 ayat (2) "
-        f"mendahulukan calon perempuan; {who_first}. Di antara calon laki-laki yang tersisa "
-        "aturan tidak menentukan lebih lanjut."
+        f"{lead}, sehingga PKPU 6/2024 Pasal 29 ayat (2) mendahulukan calon perempuan; "
+        f"{who_first}. Di antara calon laki-laki yang tersisa aturan tidak menentukan lebih "
+        "lanjut."
     )
     return _candidate_tie(rules, len(elected) + 1, men, left - len(women), count, reason)
 
 
 def _candidate_tie(
-    rules: _Rules, place: int, contenders: Iterable[int], places: int, count: int, reason: str
+    rules: _Rules,
+    place: int,
+    contenders: Iterable[int],
+    places: int,
+    count: int,
+    reason: str,
+    closing: str = "",
 ) -> OpenTie:
     numbers = tuple(sorted(contenders))
     last = place + places - 1
     ranks = f"urutan ke-{place}" if places == 1 else f"urutan ke-{place} sampai ke-{last}"
     message = (
-        f"{rules.who}: calon nomor urut {_join(numbers)} memperoleh suara sama "
+        f"{rules.who}: calon nomor urut {join_and(numbers)} memperoleh suara sama "
         f"({format_number(count)} suara) untuk {places} kursi tersisa (calon terpilih {ranks}). "
-        f"{reason} Rapat memutuskan {places} dari {len(numbers)} calon tersebut yang "
-        "ditetapkan terpilih."
+        f"{reason} "
+        + (
+            closing
+            or f"Rapat memutuskan {places} dari {len(numbers)} calon tersebut yang ditetapkan "
+            "terpilih."
+        )
     )
     return OpenTie(
         key=f"{rules.key_prefix}:{place}:{_key_numbers(numbers)}",
@@ -424,7 +522,7 @@ def _seat_tie(dapil: str, seat: int, tied: tuple[Quotient, ...], places: int, le
     if tied[0].votes == 0:
         message = (
             f"Dapil {dapil}: {seats_text} belum dapat dibagi karena tidak ada partai peserta "
-            f"yang memperoleh suara (partai nomor urut {_join(parties)}: hasil bagi 0). Hasil "
+            f"yang memperoleh suara (partai nomor urut {join_and(parties)}: hasil bagi 0). Hasil "
             "bagi 0 tidak memberikan kursi (UU 7/2017 Pasal 415 ayat (2)); periksa dahulu "
             f"rekapitulasi suaranya. Bila memang demikian, rapat memutuskan {places} partai yang "
             f"memperoleh {seats_text}."
@@ -494,12 +592,6 @@ def _check_candidates(
                 "votes in at least one unit exactly when votes > 0"
             )
     return candidates
-
-
-def _join(numbers: Sequence[int]) -> str:
-    """1, 4 dan 7"""
-    texts = [str(n) for n in numbers]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " dan " + texts[-1]
 
 
 def _key_numbers(numbers: Iterable[int]) -> str:

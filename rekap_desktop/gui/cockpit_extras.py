@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.background import BackgroundTask
@@ -74,7 +75,7 @@ class CockpitExtras:
         )
         self._add_to_menus()
         self.seats_view: SeatView | None = None
-        if any(c.elects_seats for c in window.service.pleno().contests):
+        if seats_decided_here(window.service.pleno()):
             self._add_seats()
         reading = window.agenda["8"]
         if isinstance(reading, SourcesPage):

@@ -16,6 +16,7 @@ from rekap_desktop.documents.perolehan_kursi import (
     SeatSnapshot,
     StepLine,
 )
+from rekap_desktop.domain.deciding_level import deciding_body
 from rekap_desktop.domain.election import Candidate, Contest, Pleno
 from rekap_desktop.domain.legislative import DistrictResult
 from rekap_desktop.domain.seats import (
@@ -36,7 +37,9 @@ from rekap_desktop.services.print_snapshots import (
 from rekap_desktop.services.seat_service import SeatResults, TieDecision
 from rekap_desktop.text.numbers import format_date, format_fraction
 
-DPD_ELSEWHERE = "Calon terpilih anggota DPD ditetapkan oleh KPU Provinsi, bukan dalam rapat ini."
+DPD_ELSEWHERE = (
+    f"Calon terpilih anggota DPD ditetapkan oleh {deciding_body('dpd')}, bukan dalam rapat ini."
+)
 
 
 def seat_snapshot(

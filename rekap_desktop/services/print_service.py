@@ -26,6 +26,7 @@ from rekap_desktop.documents.fingerprint import content_hash, normalize_code, sh
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.sources import PLENO, PPK
@@ -179,10 +180,10 @@ class PrintService:
 
     def contests(self, kind: FormKind) -> list[Contest]:
         """The contests a form can be printed for (seats: the legislative contests and DPD)."""
-        contests = list(self.pleno_service.pleno().contests)
+        pleno = self.pleno_service.pleno()
         if kind is FormKind.PEROLEHAN_KURSI:
-            return [c for c in contests if c.elects_seats]
-        return contests
+            return list(seats_decided_here(pleno))
+        return list(pleno.contests)
 
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
         """The contest a form is printed for; refused when it must be named and is not."""
@@ -214,7 +215,8 @@ class PrintService:
             (FormKind.D_HASIL, c.code) for c in pleno.contests
         ]
         forms.append((FormKind.PENGEMBALIAN, pleno.contests[0].code))
-        forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in pleno.contests if c.is_party_list]
+        seat_forms = [c for c in seats_decided_here(pleno) if c.is_party_list]
+        forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in seat_forms]
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
         return forms
 

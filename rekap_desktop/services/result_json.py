@@ -7,7 +7,8 @@ from typing import Any
 
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.legislative import DistrictResult
-from rekap_desktop.domain.recap import Outcome
+from rekap_desktop.domain.recap import Outcome, Recap
+from rekap_desktop.domain.spread import SpreadDecision
 from rekap_desktop.domain.tally import Tally, form_keys
 from rekap_desktop.services.results import CheckResult, ContestRecap
 from rekap_desktop.services.seat_service import SeatResults
@@ -35,8 +36,18 @@ def _contest(item: ContestRecap, seats: SeatResults | None) -> dict[str, Any]:
             for unit, tally in recap.units
         ],
         "jumlah": _fields(recap.total, keys),
-        "hasil": _seats(seats) if seats is not None else _outcome(recap.outcome),
+        "hasil": _hasil(recap, seats),
     }
+
+
+def _hasil(recap: Recap, seats: SeatResults | None) -> dict[str, Any]:
+    """formats §4: ``terpilih`` only where this meeting's level decides the contest; below it the
+    leader (``suara_terbanyak``), and for a party list the dapil's party votes, which go up."""
+    if not recap.outcome.decides_here:
+        if recap.contest.is_party_list and seats is not None:
+            return {"dapil": [_district_votes(d) for d in seats.districts]}
+        return _leader(recap.outcome)
+    return _seats(seats) if seats is not None else _outcome(recap.outcome)
 
 
 def _fields(tally: Tally, keys: tuple[str, ...]) -> dict[str, int]:
@@ -44,7 +55,36 @@ def _fields(tally: Tally, keys: tuple[str, ...]) -> dict[str, int]:
 
 
 def _outcome(outcome: Outcome) -> dict[str, Any]:
-    return {"nomor_urut": outcome.number, "terpilih": outcome.elected}
+    hasil: dict[str, Any] = {"nomor_urut": outcome.number, "terpilih": outcome.elected}
+    if outcome.spread is not None:
+        hasil["persebaran"] = _spread(outcome.spread)
+    return hasil
+
+
+def _leader(outcome: Outcome) -> dict[str, Any]:
+    return {"nomor_urut": outcome.number, "suara_terbanyak": outcome.number is not None}
+
+
+def _spread(decision: SpreadDecision) -> dict[str, Any]:
+    """The figures that decided an equal first place (an addition to the contract)."""
+    return {
+        "dasar": decision.basis,
+        "wilayah": decision.area,
+        "jumlah_wilayah": decision.area_count,
+        "penentu": decision.step,
+        "pasangan": [
+            {
+                "nomor_urut": f.number,
+                "suara": f.votes,
+                "wilayah_bersuara": f.areas_with_votes,
+                "wilayah_unggul": f.areas_leading,
+                "persentase_terendah": None
+                if f.lowest_share is None
+                else round(float(f.lowest_share) * 100, 2),
+            }
+            for f in decision.figures
+        ],
+    }
 
 
 def _seats(results: SeatResults) -> dict[str, Any]:
@@ -58,6 +98,14 @@ def _seats(results: SeatResults) -> dict[str, Any]:
     if results.open_ties:
         hasil["seri"] = [{"kunci": t.key, "pesan": t.message} for t in results.open_ties]
     return hasil
+
+
+def _district_votes(result: DistrictResult) -> dict[str, Any]:
+    """A dapil below the level that determines its seats: the party votes only."""
+    return {
+        "kode": result.district.code,
+        "partai": [{"nomor_urut": p.party.number, "suara": p.total} for p in result.parties],
+    }
 
 
 def _district(result: DistrictResult) -> dict[str, Any]:

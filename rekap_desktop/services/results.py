@@ -81,7 +81,7 @@ def _recap_one(
             base = base.overlay(determined)
         chosen[unit.code] = base
     label = source.code if source else (PLENO.code if used_pleno else PPK.code)
-    return ContestRecap(recapitulate(contest, pleno.units, chosen), label)
+    return ContestRecap(recapitulate(contest, pleno.units, chosen, pleno.level), label)
 
 
 def check(service: PlenoService) -> CheckResult:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.legislative import DistrictResult, district_results, dpd_result
 from rekap_desktop.domain.roles import Action
@@ -59,7 +60,8 @@ class TieDecision:
 
 class SeatService(ServiceBase):
     def legislative_contests(self) -> tuple[Contest, ...]:
-        return tuple(c for c in self.pleno_service.pleno().contests if c.elects_seats)
+        """The contests whose seats this meeting determines (not those that only go up)."""
+        return seats_decided_here(self.pleno_service.pleno())
 
     def decisions(self, contest: str) -> dict[str, tuple[int, ...]]:
         with Session(self.pleno_service.engine) as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -76,3 +77,9 @@ def parse_number(text: str) -> int | None:
         return int(text)
     except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits)
         return None
+
+
+def join_and(items: Iterable[object]) -> str:
+    """[1, 4, 7] → "1, 4 dan 7"; [2] → "2"."""
+    texts = [str(item) for item in items]
+    return ", ".join(texts[:-1]) + " dan " + texts[-1] if len(texts) > 1 else "".join(texts)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rekap_desktop.domain.election import Choice, Contest, ElectionKind, Unit
+from rekap_desktop.domain.deciding_level import decides_here
+from rekap_desktop.domain.election import Choice, Contest, ElectionKind, Level, Unit
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.recap import Outcome, Recap, decide, recapitulate
 from rekap_desktop.domain.rules import RuleContext, check_tally
@@ -134,11 +135,11 @@ def test_recap_of_nothing(walikota: Contest) -> None:
         ),
         (
             {"suara_01": 9, "suara_02": 3, "suara_03": 9},
-            Outcome(None, False, "Suara terbanyak sama antara nomor urut 1, 3."),
+            Outcome(None, False, "Suara terbanyak sama antara nomor urut 1 dan 3."),
         ),
         (
             {"suara_01": 4, "suara_02": 4, "suara_03": 4},
-            Outcome(None, False, "Suara terbanyak sama antara nomor urut 1, 2, 3."),
+            Outcome(None, False, "Suara terbanyak sama antara nomor urut 1, 2 dan 3."),
         ),
         (
             {"suara_01": 0, "suara_02": 0, "suara_03": 0},
@@ -393,3 +394,88 @@ def test_a_recap_of_consistent_units_is_consistent(
     # with R12 checking the caps for as many TPS as there are units
     findings = check_tally(recap.total, PROPERTY_CONTEST, RuleContext(kind, len(units)))
     assert [f for f in findings if f.code != "R08"] == []
+
+
+# --- who decides: the level of the meeting, and an equal first place
+
+
+def gubernur() -> Contest:
+    return Contest(
+        ContestCode("gubernur"),
+        "Pemilihan Gubernur dan Wakil Gubernur",
+        (Choice(ChoiceNo(1), "PASLON 1"), Choice(ChoiceNo(2), "PASLON 2")),
+    )
+
+
+UNITS = (PALARAN, SAMARINDA_ILIR, SAMARINDA_KOTA)
+TIED = {
+    PALARAN.code: tally({"suara_01": 50, "suara_02": 40, "suara_sah": 90}),
+    SAMARINDA_ILIR.code: tally({"suara_01": 30, "suara_02": 60, "suara_sah": 90}),
+    SAMARINDA_KOTA.code: tally({"suara_01": 20, "suara_02": 0, "suara_sah": 20}),
+}
+
+
+def test_a_kab_kota_meeting_elects_no_gubernur() -> None:
+    # GIVEN the Gubernur contest recapitulated by a KPU Kota: 2 leads
+    tallies = {PALARAN.code: tally({"suara_01": 10, "suara_02": 30, "suara_sah": 40})}
+
+    # WHEN it is recapitulated at kab/kota level
+    outcome = recapitulate(gubernur(), UNITS, tallies, Level.KABKO).outcome
+
+    # THEN 2 only has the most votes here; the result goes up to the KPU Provinsi
+    assert outcome == Outcome(
+        ChoiceNo(2),
+        False,
+        "Nomor urut 2 memperoleh suara terbanyak di tingkat ini. Hasil rekapitulasi ini "
+        "disampaikan kepada KPU Provinsi, yang menetapkan hasil pemilihan.",
+        decides_here=False,
+    )
+    assert "terpilih" not in outcome.reason
+    # AND the KPU Provinsi does elect
+    assert recapitulate(gubernur(), UNITS, tallies, Level.PROVINSI).outcome.elected
+
+
+def test_an_equal_first_place_below_the_deciding_level_is_not_broken_here() -> None:
+    outcome = recapitulate(gubernur(), UNITS, TIED, Level.KABKO).outcome
+    assert (outcome.number, outcome.elected, outcome.spread) == (None, False, None)
+    assert outcome.reason.startswith("Suara terbanyak sama antara nomor urut 1 dan 2.")
+
+
+def test_an_equal_first_place_is_decided_by_the_spread_over_the_kecamatan(
+    walikota: Contest,
+) -> None:
+    # GIVEN 1 and 2 with 100 votes each in the Wali Kota race; 2 got none in Samarinda Kota
+    # WHEN the KPU Kota recapitulates
+    outcome = recapitulate(walikota, UNITS, TIED, Level.KABKO).outcome
+
+    # THEN Pasal 107(2) elects 1, the figures in the reason
+    assert (outcome.number, outcome.elected) == (ChoiceNo(1), True)
+    assert outcome.spread is not None and outcome.spread.basis == "UU 10/2016 Pasal 107 ayat (2)"
+    assert "nomor urut 2: bersuara di 2 dari 3 kecamatan" in outcome.reason
+    assert outcome.reason.endswith(
+        "Nomor urut 1 lebih merata (memperoleh suara di lebih banyak kecamatan)."
+    )
+
+
+def test_the_gubernur_tie_is_decided_over_the_kab_kota_of_the_province() -> None:
+    outcome = recapitulate(gubernur(), UNITS, TIED, Level.PROVINSI).outcome
+    assert outcome.number == ChoiceNo(1) and outcome.elected
+    assert "UU 10/2016 Pasal 109 ayat (2)" in outcome.reason
+    assert "bersuara di 3 dari 3 kabupaten/kota" in outcome.reason
+
+
+@pytest.mark.parametrize(
+    ("code", "deciding"),
+    [
+        ("bupati", Level.KABKO),
+        ("walikota", Level.KABKO),
+        ("dprd_kabko", Level.KABKO),
+        ("gubernur", Level.PROVINSI),
+        ("dprd_prov", Level.PROVINSI),
+        ("ppwp", Level.NASIONAL),
+        ("dpr", Level.NASIONAL),
+        ("dpd", Level.NASIONAL),
+    ],
+)
+def test_each_contest_is_decided_at_one_level(code: str, deciding: Level) -> None:
+    assert [level for level in Level if decides_here(code, level)] == [deciding]

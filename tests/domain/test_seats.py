@@ -17,6 +17,7 @@ from rekap_desktop.domain.seats import (
     OpenTie,
     Quotient,
     SeatAllocation,
+    SpreadTier,
     allocate_seats,
     elect_candidates,
     elect_dpd,
@@ -339,7 +340,8 @@ def test_equal_votes_and_equal_spread_is_an_open_tie() -> None:
     # GIVEN 2 seats; candidates 2 and 3 both 800 votes in 4 kecamatan each
     elected, decided_by, tie = elect(2, {1: 1_000, 2: 800, 3: 800}, {1: 2, 2: 4, 3: 4})
 
-    # THEN only 1 is elected; the second seat waits for the meeting
+    # THEN only 1 is elected; the second seat waits for the data the law goes on to (per desa,
+    # then per TPS), which the message names instead of leaving the choice to the meeting
     assert (elected, decided_by) == ((1,), {1: BY_VOTES})
     assert tie is not None
     assert (tie.key, tie.kind, tie.contenders) == ("calon:2:07:2:02,03", "calon", (2, 3))
@@ -347,11 +349,15 @@ def test_equal_votes_and_equal_spread_is_an_open_tie() -> None:
     assert tie.message == (
         "Dapil 2, partai nomor urut 7: calon nomor urut 2 dan 3 memperoleh suara sama "
         "(800 suara) untuk 1 kursi tersisa (calon terpilih urutan ke-2). Persebaran suaranya "
-        "juga sama (4 wilayah bersuara). PKPU 6/2024 Pasal 29 ayat (1) selanjutnya menilai "
-        "persebaran pada tingkat desa/kelurahan dan TPS, lalu ayat (2) jenis kelamin; data itu "
-        "tidak ada di program ini. Rapat memutuskan 1 dari 2 calon tersebut yang ditetapkan "
-        "terpilih."
+        "juga sama (4 kecamatan bersuara). PKPU 6/2024 Pasal 29 ayat (1) menilai persebaran "
+        "secara berjenjang; rapat perlu memperoleh jumlah wilayah tempat masing-masing calon "
+        "memperoleh suara per desa/kelurahan (rincian per desa/kelurahan Model D.Hasil "
+        "Kecamatan dari PPK), lalu per TPS (Model C.Hasil Salinan setiap TPS). Calon yang "
+        "persebarannya lebih luas pada tingkat pertama yang membedakan ditetapkan terpilih; bila "
+        "sama di semua tingkat, ayat (2) mendahulukan calon perempuan. Rapat mencatat penetapan "
+        "menurut data tersebut beserta angkanya sebagai keputusan atas hasil yang sama ini."
     )
+    assert "Rapat memutuskan" not in tie.message
 
     # WHEN the meeting decides for 3
     decided = elect(2, {1: 1_000, 2: 800, 3: 800}, {1: 2, 2: 4, 3: 4}, decisions={tie.key: (3,)})
@@ -537,3 +543,60 @@ def test_dpd_tie_across_the_fourth_place_is_open_whatever_the_spread() -> None:
 def test_dpd_with_fewer_candidates_than_seats_reports_the_shortfall() -> None:
     result = elect_dpd({1: 5, 2: 7, 3: 1}, spread={1: 1, 2: 1, 3: 1})
     assert (result.elected, result.shortfall, result.open_tie) == ((2, 1, 3), 1, None)
+
+
+# --- PKPU 6/2024 Pasal 29: the spread tier by tier, then women first
+
+
+def tiered(
+    desa: dict[int, int] | None, tps: dict[int, int] | None, women: tuple[int, ...] = ()
+) -> tuple[tuple[int, ...], dict[int, str], OpenTie | None]:
+    """Party 7, 1 seat; candidates 1 and 2 tied on 500 votes in 3 kecamatan each."""
+    result = elect_candidates(
+        7,
+        1,
+        {1: 500, 2: 500},
+        dapil="2",
+        spread={1: 3, 2: 3},
+        women=women,
+        ballot_order=(1, 2),
+        finer=(
+            SpreadTier("desa/kelurahan", "rincian per desa", desa),
+            SpreadTier("TPS", "C.Hasil", tps),
+        ),
+    )
+    return result.elected, dict(result.decided_by), result.open_tie
+
+
+def test_the_desa_tier_decides_when_the_kecamatan_are_equal() -> None:
+    assert tiered({1: 7, 2: 9}, None) == ((2,), {2: BY_SPREAD}, None)
+
+
+def test_the_tps_tier_decides_when_the_desa_are_equal_too() -> None:
+    assert tiered({1: 9, 2: 9}, {1: 31, 2: 30}) == ((1,), {1: BY_SPREAD}, None)
+
+
+def test_equal_at_every_tier_elects_the_woman() -> None:
+    assert tiered({1: 9, 2: 9}, {1: 30, 2: 30}, women=(2,)) == ((2,), {2: BY_WOMAN}, None)
+
+
+def test_equal_at_every_tier_between_two_men_is_left_to_the_meeting() -> None:
+    elected, _, tie = tiered({1: 9, 2: 9}, {1: 30, 2: 30})
+    assert elected == () and tie is not None
+    assert (
+        "Persebaran suaranya sama di setiap tingkat (3 kecamatan, 9 desa/kelurahan, 30 TPS), "
+        "sehingga PKPU 6/2024 Pasal 29 ayat (2) mendahulukan calon perempuan"
+    ) in tie.message
+    assert tie.message.endswith(
+        "Rapat memutuskan 1 dari 2 calon tersebut yang ditetapkan terpilih."
+    )
+
+
+def test_a_missing_tier_names_only_the_data_still_needed() -> None:
+    # GIVEN equal spread per kecamatan and per desa, and no TPS data
+    _, _, tie = tiered({1: 9, 2: 9}, None)
+    # THEN the meeting is told to obtain the TPS counts, not the desa counts it has
+    assert tie is not None
+    assert "juga sama (3 kecamatan dan 9 desa/kelurahan bersuara)" in tie.message
+    assert "memperoleh suara per TPS (C.Hasil)." in tie.message
+    assert "per desa/kelurahan (" not in tie.message

@@ -248,7 +248,9 @@ def test_berita_acara_tells_the_meeting_with_its_proceedings_and_results(
         "No. 3: Keberatan saksi oleh Bayu Prasetyo Wibisono",
         "Terbuka.",
         "1. KOLOM KOSONG 42.826",
-        "Nomor urut 1 memperoleh suara terbanyak.",
+        # the Gubernur is sent up to the KPU Provinsi, not elected here
+        "Nomor urut 1 memperoleh suara terbanyak di tingkat ini. Hasil rekapitulasi ini "
+        "disampaikan kepada KPU Provinsi, yang menetapkan hasil pemilihan.",
         "ANGGOTA KPU",
         "Ridwan Syahputra Nasution",
     ):

@@ -134,9 +134,10 @@ def test_the_json_of_a_legislative_contest_follows_the_contract(seats: SeatServi
     result = recap_json(seats.pleno_service.pleno(), recaps, seats.results_for(recaps))
     ppwp, dprd = result["kontestasi"]
 
-    # THEN PPWP keeps the single-winner shape; DPRD lists each dapil with party votes (their
-    # candidates' included), seats and elected candidates, seats adding up to the dapil's
-    assert set(ppwp["hasil"]) == {"nomor_urut", "terpilih"}
+    # THEN PPWP, determined by the KPU, only names its leader here (formats §4); DPRD lists each
+    # dapil with party votes (their candidates' included), seats and elected candidates, seats
+    # adding up to the dapil's
+    assert ppwp["hasil"] == {"nomor_urut": 2, "suara_terbanyak": True}
     first = dprd["hasil"]["dapil"][0]
     assert set(first) == {"kode", "kursi", "partai"}
     assert set(first["partai"][0]) == {"nomor_urut", "suara", "kursi", "terpilih"}

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.deciding_level import deciding_body
 from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.recap import Outcome
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source
 from rekap_desktop.gui.recap_model import NUMERIC_FROM, RecapModel, RecapTable
 from rekap_desktop.services.pleno_service import PlenoService
@@ -231,22 +233,43 @@ class ContestPage(QWidget):
     def show_recap(self, item: ContestRecap) -> None:
         self.model.set_table(RecapTable.from_recap(item.recap))
         self.table.fit_columns()
+        outcome = item.recap.outcome
         if self.contest.is_party_list:
             seats = sum(d.seats for d in self.contest.districts)
+            where = (
+                "Perolehan kursi dan calon terpilih: tab «Perolehan kursi»."
+                if outcome.decides_here
+                else f"Perolehan kursi dan calon terpilih ditetapkan oleh "
+                f"{deciding_body(self.contest.code)}; hasil ini diteruskan ke sana."
+            )
             self.outcome.setText(
                 f"Sumber: {source_label(item.source)} — jumlah per partai = suara partai + suara "
-                f"calonnya; {len(self.contest.districts)} dapil, {seats} kursi. Perolehan kursi "
-                "dan calon terpilih: tab «Perolehan kursi»."
+                f"calonnya; {len(self.contest.districts)} dapil, {seats} kursi. {where}"
             )
             return
-        outcome = item.recap.outcome
-        verdict = outcome.reason
-        if outcome.number is not None:
-            choice = self.contest.choice(outcome.number)
-            name = choice.name if choice else ""
-            state = "unggul" if outcome.elected else "tidak memenuhi syarat terpilih"
-            verdict = f"Nomor urut {outcome.number} {name}: {state}. {outcome.reason}"
-        self.outcome.setText(f"Sumber: {source_label(item.source)} — {verdict}")
+        self.outcome.setText(f"Sumber: {source_label(item.source)} — {self._verdict(outcome)}")
+
+    def _verdict(self, outcome: Outcome) -> str:
+        """Who leads and what that means at this level: elected only where this meeting decides
+        the contest; below it the leader only has the most votes here."""
+        if outcome.number is None:
+            return outcome.reason
+        choice = self.contest.choice(outcome.number)
+        if choice is not None and choice.blank_column:
+            who = "Kolom Kosong"
+        else:
+            who = f"Nomor urut {outcome.number} {choice.name if choice else ''}".rstrip()
+        if not outcome.decides_here:
+            return (
+                f"{who}: suara terbanyak di tingkat ini. Hasil rekapitulasi disampaikan kepada "
+                f"{deciding_body(self.contest.code)}, yang menetapkan hasil pemilihan; rapat ini "
+                "tidak menetapkan pasangan calon terpilih."
+            )
+        if outcome.elected:
+            state = "unggul"
+        else:
+            state = "tidak memenuhi syarat terpilih"
+        return f"{who}: {state}. {outcome.reason}"
 
 
 class RecapView(QWidget):

@@ -177,6 +177,10 @@ class RecapCue:
         shown = choices[choice_pages[page // len(unit_pages)]]
         keys = [vote_key(c.number) for c in shown]
         totals, total_label = read_total(recap.units, self.read_units)
+        read_count = sum(u.code in self.read_units for u, _ in recap.units)
+        spread = recap.outcome.spread
+        # the decision rests on every kecamatan: shown only when the JUMLAH is complete too
+        spread_lines = spread.lines() if spread and read_count == len(recap.units) else ()
 
         def line(code: str, name: str, tally: Tally, read: bool) -> RecapLine:
             cells = tuple(format_number(tally.value(k)) for k in keys)
@@ -198,10 +202,11 @@ class RecapCue:
                 )
                 for c in choices
             ),
-            sum(u.code in self.read_units for u, _ in recap.units),
+            read_count,
             len(recap.units),
             page + 1,
             pages,
+            spread_lines=spread_lines,
         )
 
     def stepped(self, step: int, service: PlenoService) -> Cue:

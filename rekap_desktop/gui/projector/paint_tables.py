@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from rekap_desktop.gui.projector.canvas import CHART_FRACTION, Canvas
+from rekap_desktop.gui.projector.canvas import CHART_FRACTION, FOOTER_FRACTION, Canvas
 from rekap_desktop.gui.projector.scenes import (
     DIFFERS_MARK,
     DIFFERS_STATUS,
@@ -90,7 +90,7 @@ def recap_chart_rect(canvas_rect: QRectF, scene: RecapScene) -> QRectF:
     height, width = canvas_rect.height(), canvas_rect.width()
     margin = height * 0.025
     top = canvas_rect.top() + height * 0.175
-    bottom = canvas_rect.bottom() - height * 0.05
+    bottom = canvas_rect.bottom() - height * FOOTER_FRACTION * (1 + len(scene.spread_lines))
     if len(scene.choice_headers) <= CHART_BESIDE_MAX_CHOICES:
         left = canvas_rect.left() + width * (1 - CHART_FRACTION)
         return QRectF(left, top, canvas_rect.right() - left - margin, bottom - top)
@@ -108,6 +108,8 @@ def paint_recap(canvas: Canvas, scene: RecapScene) -> float:
         subtitle += f"; JUMLAH hanya yang {READ_MARK}"
     area = canvas.heading(area, scene.contest_title, subtitle, page_text(scene.page, scene.pages))
     area = canvas.footer(area, scene.source_note)
+    for line in reversed(scene.spread_lines):  # footers stack upwards: the verdict lowest
+        area = canvas.footer(area, line)
     chart = recap_chart_rect(canvas.rect, scene)
     if len(scene.choice_headers) <= CHART_BESIDE_MAX_CHOICES:
         area.setRight(chart.left() - canvas.margin)

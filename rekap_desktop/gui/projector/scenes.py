@@ -193,6 +193,9 @@ class RecapScene:
     pages: int
     row_heading: str = "Kecamatan"
     """What the rows are: kecamatan, or the dapil of a legislative contest."""
+    spread_lines: tuple[str, ...] = ()
+    """An equal first place decided by the spread of the votes (UU 10/2016 Pasal 107(2)/109(2)):
+    the rule, each pair's figures and the verdict; shown once every kecamatan has been read."""
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,18 @@ class TieDialog(QDialog):
             box = QCheckBox(names.get(number, f"Nomor urut {number}"))
             self.boxes[number] = box
             layout.addWidget(box)
-        layout.addWidget(QLabel("Alasan / dasar keputusan rapat:"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(
-            "mis. hasil musyawarah rapat pleno, disaksikan saksi dan Bawaslu"
-        )
+        if tie.data_needed:
+            # PKPU 6/2024 Pasal 29 decides once the counts are known: the reason is those counts
+            tier = tie.data_needed[0]
+            layout.addWidget(QLabel(f"Jumlah {tier.name} bersuara per calon ({tier.document}):"))
+            example = ", ".join(f"nomor urut {n}: …" for n in tie.contenders)
+            self.reason.setPlaceholderText(f"mis. {example} {tier.name}")
+        else:
+            layout.addWidget(QLabel("Alasan / dasar keputusan rapat:"))
+            self.reason.setPlaceholderText(
+                "mis. hasil musyawarah rapat pleno, disaksikan saksi dan Bawaslu"
+            )
         layout.addWidget(self.reason)
         self.problem = QLabel()
         self.problem.setObjectName("problemLabel")
