@@ -17,6 +17,7 @@ from rekap_desktop.documents.parts import (
     Signatory,
     dated_content,
     grid_table,
+    number_line,
     page_meta,
     render,
     signatory_content,
@@ -55,6 +56,8 @@ class MinutesSnapshot:
     members: tuple[Signatory, ...]
     witnesses: tuple[Signatory, ...]
     watermark: str | None
+    number: str | None = None
+    """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -90,11 +93,12 @@ def render_minutes(
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [
-            "RAPAT PLENO TERBUKA REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+            "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
             snapshot.election_name.upper(),
         ],
         snapshot.region_fields,
     )
+    story += number_line(snapshot.number)
     story += [
         Paragraph(
             f"Pada hari {when}, bertempat di {place}, KPU {escape(snapshot.region)} melaksanakan "

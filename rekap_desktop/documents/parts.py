@@ -117,6 +117,17 @@ def title_block(
     return parts
 
 
+NUMBER_BLANK = "...................................................."
+
+
+def number_line(number: str | None) -> list[Flowable]:
+    """The official Nomor of a berita acara, pengumuman or keputusan as the secretariat typed
+    it, or a dotted line to write it on. Not part of the sidik data: it is the register number
+    the paper is given, not data of the result (each print records it in the audit log)."""
+    shown = escape(number.strip()) if number and number.strip() else NUMBER_BLANK
+    return [Paragraph(f"Nomor: {shown}", styles().subtitle), Spacer(1, 2 * mm)]
+
+
 def _plain_style() -> TableStyle:
     return TableStyle(
         [

@@ -66,7 +66,7 @@ FORM_LABELS = {
     FormKind.PENGEMBALIAN: "Rekap Pengembalian C.Pemberitahuan",
     FormKind.DAFTAR_HADIR: "Daftar hadir rapat pleno",
     FormKind.SKORS: "Catatan sementara saat skors (SEMENTARA)",
-    FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
+    FormKind.PENGUMUMAN: "Pengumuman hasil rekapitulasi",
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
     FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
 }

@@ -13,6 +13,8 @@ from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnaps
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot
 from rekap_desktop.documents.pengumuman import (
+    PEMILU_POSTING,
+    PILKADA_POSTING,
     AnnouncedChoice,
     AnnouncedContest,
     AnnouncementSnapshot,
@@ -52,6 +54,13 @@ LEVEL_NAMES = {
     Level.PROVINSI: ("PROVINSI", "KABUPATEN/KOTA"),
     Level.NASIONAL: ("NASIONAL", "PROVINSI"),
 }
+FORM_LEVELS = {
+    Level.KECAMATAN: "KECAMATAN",
+    Level.KABKO: "KABKO",
+    Level.PROVINSI: "PROVINSI",
+    Level.NASIONAL: "NASIONAL",
+}
+"""The level as the official form names write it: "MODEL D.HASIL KABKO-KWK" (PKPU 18/2024)."""
 PEMILU_SUFFIXES = {
     "ppwp": "PPWP",
     "dpr": "DPR",
@@ -76,7 +85,31 @@ def form_suffix(pleno: Pleno, contest: str | None) -> str:
 
 
 def region_fields(pleno: Pleno) -> tuple[tuple[str, str], ...]:
-    return ((LEVEL_NAMES[pleno.level][0], pleno.region.name),)
+    """The header's region lines: the provinsi (when the setup names it), then the region."""
+    own = (LEVEL_NAMES[pleno.level][0], pleno.region.name)
+    if pleno.province is None or pleno.level in (Level.PROVINSI, Level.NASIONAL):
+        return (own,)
+    return (("PROVINSI", pleno.province.name), own)
+
+
+def d_hasil_name(pleno: Pleno, contest: str) -> str:
+    """ "MODEL D.HASIL KABKO-KWK", "MODEL D.HASIL KABKO-DPR" …"""
+    return f"MODEL D.HASIL {FORM_LEVELS[pleno.level]}{form_suffix(pleno, contest)}"
+
+
+def kpu_name(pleno: Pleno) -> str:
+    """The body holding the meeting as it names itself: "KPU KOTA SAMARINDA", "KPU PROVINSI
+    KALIMANTAN TIMUR" (a region name already says KOTA/KABUPATEN; never both)."""
+    name = pleno.region.name
+    if pleno.level is Level.NASIONAL:
+        return "KPU"
+    if pleno.level is Level.KECAMATAN:
+        return f"PPK {name}" if name.upper().startswith("KECAMATAN") else f"PPK KECAMATAN {name}"
+    prefix = "PROVINSI" if pleno.level is Level.PROVINSI else "KABUPATEN/KOTA"
+    own = ("PROVINSI",) if pleno.level is Level.PROVINSI else ("KOTA", "KABUPATEN")
+    if name.upper().startswith(own):
+        return f"KPU {name}"
+    return f"KPU {prefix} {name}"
 
 
 def members(pleno: Pleno) -> tuple[Signatory, ...]:
@@ -95,7 +128,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         _section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS, tallies, recap.total, pleno.kind)
     )
     return DHasilSnapshot(
-        form_name=f"MODEL D.HASIL {level}{form_suffix(pleno, contest.code)}",
+        form_name=d_hasil_name(pleno, contest.code),
         contest_title=contest.title,
         election_name=pleno.name,
         region=pleno.region.name,
@@ -283,7 +316,7 @@ def interim_snapshot(
         if i.status == IncidentStatus.TERBUKA.value
     )
     return InterimSnapshot(
-        form_name=f"CATATAN SEMENTARA REKAPITULASI {level}{form_suffix(pleno, None)}",
+        form_name="CATATAN SEMENTARA SAAT SKORS RAPAT PLENO",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
@@ -299,9 +332,9 @@ def announcement_snapshot(
     watermark: str | None,
     legislative: Mapping[str, AnnouncedContest] | None = None,
 ) -> AnnouncementSnapshot:
-    """Pengumuman (Pasal 37): each contest's votes and outcome, signed by the Ketua;
-    ``legislative`` holds the announced party results of the legislative contests by code."""
-    level, _ = LEVEL_NAMES[pleno.level]
+    """Pengumuman (Pilkada: PKPU 18/2024 Pasal 37; Pemilu: PKPU 5/2024): each contest's votes
+    and outcome, signed by the Ketua; ``legislative`` holds the announced party results of the
+    legislative contests by code."""
     parties = legislative or {}
     contests = tuple(
         parties[r.contest.code]
@@ -321,7 +354,7 @@ def announcement_snapshot(
     )
     chair = tuple(Signatory(m.name, m.position) for m in pleno.members if m.position == "Ketua")
     return AnnouncementSnapshot(
-        form_name=f"PENGUMUMAN KPU {level} {pleno.region.name}",
+        form_name=f"PENGUMUMAN {kpu_name(pleno)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
@@ -330,6 +363,7 @@ def announcement_snapshot(
         announced_on=pleno.held_on,
         signatories=chair or members(pleno)[:1],
         watermark=watermark,
+        posting=PILKADA_POSTING if pleno.kind is ElectionKind.PILKADA else PEMILU_POSTING,
     )
 
 
