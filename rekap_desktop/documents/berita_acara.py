@@ -9,8 +9,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from rekap_desktop.documents.daftar_pembetulan import (
+    CorrectionLine,
+    corrections_table,
+    line_content,
+)
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     RenderedForm,
@@ -58,6 +63,8 @@ class MinutesSnapshot:
     watermark: str | None
     number: str | None = None
     """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
+    corrections: tuple[CorrectionLine, ...] = ()
+    """The Daftar Pembetulan, printed as the lampiran."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -75,6 +82,7 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         ],
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        "lampiran_pembetulan": [line_content(line) for line in snapshot.corrections],
     }
 
 
@@ -137,7 +145,20 @@ def render_minutes(
         story.append(
             KeepTogether(signature_block("SAKSI", snapshot.witnesses, "SAKSI DARI", width))
         )
+    story += _lampiran(snapshot, width)
     return render(story, meta, paper)
+
+
+def _lampiran(snapshot: MinutesSnapshot, width: float) -> list[Flowable]:
+    """Lampiran: the Daftar Pembetulan, on a page of its own."""
+    s = styles()
+    return [
+        PageBreak(),
+        Paragraph("LAMPIRAN BERITA ACARA RAPAT PLENO TERBUKA", s.title),
+        Paragraph("DAFTAR PEMBETULAN DATA", s.subtitle),
+        Spacer(1, 3 * mm),
+        *corrections_table(snapshot.corrections, width),
+    ]
 
 
 def _result(result: ContestResult, width: float) -> list[Flowable]:

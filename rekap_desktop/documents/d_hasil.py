@@ -18,6 +18,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     page_meta,
     render,
@@ -28,7 +29,7 @@ from rekap_desktop.documents.parts import (
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.text.numbers import format_date, format_number
+from rekap_desktop.text.numbers import format_number
 
 NUMBER_WIDTH = 11 * mm
 LABEL_WIDTH = 78 * mm
@@ -79,6 +80,8 @@ class DHasilSnapshot:
     watermark: str | None
     witness_heading: str = "SAKSI PASANGAN CALON YANG HADIR"
     """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
+    total: int | None = None
+    """V.C: suara sah and tidak sah together, as recorded."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -184,10 +187,11 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
         rows.append(_words_row(str(choice.number), choice.name, choice.votes))
     rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", snapshot.valid))
     rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", snapshot.invalid))
+    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", snapshot.total))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
     words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
     place = snapshot.place or "...................."
-    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 4 * mm),

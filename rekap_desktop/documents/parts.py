@@ -28,6 +28,7 @@ from rekap_desktop.documents.styles import (
     page_size,
     styles,
 )
+from rekap_desktop.text.numbers import format_moment
 
 GRID = colors.black
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
@@ -81,6 +82,15 @@ class Signatory:
 def signatory_content(people: tuple[Signatory, ...]) -> list[list[str | None]]:
     """Signature lines as a form's canonical content states them."""
     return [[p.name, p.role, p.refusal] for p in people]
+
+
+BLANK_DAY = "...................."
+
+
+def day_text(moment: date | None) -> str:
+    """The day (and, for a recorded moment, the clock time) a form states, or a dotted line to
+    write it on when it is not known yet."""
+    return format_moment(moment) if moment else BLANK_DAY
 
 
 def dated_content(place: str | None, on: date | None) -> dict[str, str | None]:

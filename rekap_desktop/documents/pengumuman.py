@@ -16,6 +16,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     number_line,
     page_meta,
@@ -27,7 +28,7 @@ from rekap_desktop.documents.parts import (
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.text.numbers import format_date, format_number, format_percent
+from rekap_desktop.text.numbers import format_number, format_percent
 
 PILKADA_POSTING = (
     "Pengumuman ini ditempelkan di tempat yang mudah diakses masyarakat dan dimuat di laman resmi "
@@ -135,7 +136,7 @@ def render_announcement(
             )
         )
     place = escape(snapshot.place or "....................")
-    when = format_date(snapshot.announced_on) if snapshot.announced_on else "...................."
+    when = day_text(snapshot.announced_on)
     story += [
         Paragraph(escape(snapshot.posting), s.body),
         Spacer(1, 2 * mm),

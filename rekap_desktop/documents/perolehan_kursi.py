@@ -21,6 +21,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     page_meta,
     render,
@@ -30,7 +31,7 @@ from rekap_desktop.documents.parts import (
     title_block,
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
-from rekap_desktop.text.numbers import format_date, format_number
+from rekap_desktop.text.numbers import format_number
 
 WINNER_MARK = "✓"
 TIE_MARK = "(sama)"
@@ -421,7 +422,7 @@ def _decisions(district: SeatDistrict, paper: Paper) -> list[Flowable]:
 
 def _closing(snapshot: SeatSnapshot, paper: Paper) -> list[Flowable]:
     place = escape(snapshot.place or "....................")
-    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {place}, pada hari {when}.", styles().body),

@@ -21,6 +21,7 @@ from rekap_desktop.domain.seat_law import seat_allocation_rule
 from rekap_desktop.domain.tally import (
     INVALID,
     RESULT_KEYS,
+    TOTAL,
     VALID,
     Tally,
     candidate_key,
@@ -88,6 +89,7 @@ def _sheet(
         after=(section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS),),
         valid=total.value(VALID),
         invalid=total.value(INVALID),
+        total=total.value(TOTAL),
     )
 
 

@@ -7,8 +7,10 @@ same snapshot, so the sidik data of a print can be re-computed later and compare
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
+from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, correction_summary
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot
@@ -30,6 +32,7 @@ from rekap_desktop.domain.incidents import (
     IncidentKind,
     IncidentStatus,
     Origin,
+    RaiserRole,
 )
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import (
@@ -38,6 +41,7 @@ from rekap_desktop.domain.tally import (
     INVALID,
     RESULT_KEYS,
     RETURNED_NOTICES,
+    TOTAL,
     VALID,
     VOTER_KEYS,
     Tally,
@@ -142,6 +146,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         ),
         valid=recap.total.value(VALID),
         invalid=recap.total.value(INVALID),
+        total=recap.total.value(TOTAL),
         place=pleno.place,
         determined_on=pleno.held_on,
         members=members(pleno),
@@ -213,20 +218,60 @@ def returns_snapshot(pleno: Pleno, recap: Recap | None, watermark: str | None) -
 
 
 def register_snapshot(
-    pleno: Pleno, incidents: Sequence[Incident], watermark: str | None
+    pleno: Pleno,
+    incidents: Sequence[Incident],
+    watermark: str | None,
+    corrections: Sequence[CorrectionLine] = (),
+    made_on: date | None = None,
 ) -> RegisterSnapshot:
-    """The register as printed: every entry with its resolution and the paraf recorded."""
+    """The register as printed: every entry with its resolution, the values of the corrections
+    linked to it and the paraf recorded; signed by the KPU members and the saksi who raised an
+    objection or witnessed its resolution."""
     return RegisterSnapshot(
         form_name=f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
-        entries=tuple(_entry(pleno, i) for i in incidents),
+        entries=tuple(_entry(pleno, i, corrections) for i in incidents),
         watermark=watermark,
+        place=pleno.place,
+        made_on=made_on,
+        members=members(pleno),
+        witnesses=register_witnesses(pleno, incidents),
     )
 
 
-def _entry(pleno: Pleno, incident: Incident) -> RegisterEntry:
+def register_witnesses(pleno: Pleno, incidents: Sequence[Incident]) -> tuple[Signatory, ...]:
+    """The saksi who sign the register: those who raised an objection in it or initialled its
+    resolution, once each, in the order they first appear."""
+    roles = {w.name.casefold(): _witness_role(pleno, w.contest, w.choice) for w in pleno.witnesses}
+    seen: dict[str, Signatory] = {}
+    for incident in incidents:
+        raiser = incident.raiser
+        if raiser is not None and raiser.role is RaiserRole.SAKSI and raiser.name:
+            role = _witness_role(pleno, raiser.contest, raiser.choice)
+            seen.setdefault(raiser.name.casefold(), Signatory(raiser.name, role))
+        elif raiser is None and incident.kind is IncidentKind.KEBERATAN_SAKSI:
+            # A carried entry names its objector in free text: a saksi of this meeting named
+            # there signs for it.
+            for w in pleno.witnesses:
+                if w.name.casefold() in incident.raised_by.casefold():
+                    seen.setdefault(w.name.casefold(), Signatory(w.name, roles[w.name.casefold()]))
+        for paraf in incident.paraf:
+            role = roles.get(paraf.name.casefold(), "Saksi")
+            seen.setdefault(paraf.name.casefold(), Signatory(paraf.name, role))
+    return tuple(seen.values())
+
+
+def _witness_role(pleno: Pleno, contest_code: str | None, choice: int | None) -> str:
+    contest = pleno.contest(contest_code or "")
+    title = contest.title if contest else (contest_code or "")
+    return f"Saksi {title}, nomor urut {choice}" if choice is not None else f"Saksi {title}"
+
+
+def _entry(
+    pleno: Pleno, incident: Incident, corrections: Sequence[CorrectionLine] = ()
+) -> RegisterEntry:
     unit = pleno.unit_for(incident.unit) if incident.unit else None
     contest = pleno.contest(incident.contest) if incident.contest else None
     origin = "Baru (dicatat dalam rapat ini)"
@@ -243,17 +288,31 @@ def _entry(pleno: Pleno, incident: Incident) -> RegisterEntry:
         raised_by=incident.raised_by,
         description=incident.description,
         status=STATUS_LABELS[incident.status],
-        resolution=_resolution(incident),
+        resolution=_resolution(incident, _linked(incident, corrections)),
         paraf=_paraf(incident),
     )
 
 
-def _resolution(incident: Incident) -> str:
+def _linked(incident: Incident, corrections: Sequence[CorrectionLine]) -> list[CorrectionLine]:
+    """The corrections made for the entry (linked on either side)."""
+    return [
+        c
+        for c in corrections
+        if c.number in incident.corrections
+        or (incident.number is not None and c.incident_number == incident.number)
+    ]
+
+
+def _resolution(incident: Incident, linked: Sequence[CorrectionLine]) -> str:
     parts = [incident.resolution]
     if incident.bawaslu_opinion:
         parts.append(f"Pendapat dan saran Bawaslu: {incident.bawaslu_opinion}")
-    if incident.corrections:
-        parts.append("Pembetulan terkait: " + ", ".join(f"#{c}" for c in incident.corrections))
+    parts += [correction_summary(c) for c in linked]
+    known = {c.number for c in linked}
+    missing = [n for n in incident.corrections if n not in known]
+    if missing:
+        # Named by the entry but absent from the ledger given: say so rather than print "#id".
+        parts.append("Pembetulan terkait tidak ditemukan: No. " + ", ".join(map(str, missing)))
     return "\n".join(p for p in parts if p)
 
 

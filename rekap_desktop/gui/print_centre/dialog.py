@@ -59,6 +59,7 @@ SHORT_LABELS = {
     FormKind.PENGUMUMAN: "Pengumuman",
     FormKind.BERITA_ACARA: "Berita acara",
     FormKind.PEROLEHAN_KURSI: "Perolehan kursi",
+    FormKind.DAFTAR_PEMBETULAN: "Daftar pembetulan",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
