@@ -194,7 +194,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
     when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
-        Spacer(1, 4 * mm),
+        Spacer(1, 2 * mm),
         KeepTogether(
             [
                 Paragraph("PEROLEHAN SUARA DALAM ANGKA DAN HURUF", styles().heading),
@@ -202,7 +202,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 words,
             ]
         ),
-        Spacer(1, 4 * mm),
+        Spacer(1, 2.5 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
@@ -212,7 +212,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
             )
         )
-        story.append(Spacer(1, 4 * mm))
+        story.append(Spacer(1, 2.5 * mm))
     if snapshot.witnesses:
         story.append(
             KeepTogether(

@@ -281,7 +281,11 @@ class PrintService:
                 dh, p, installation_key=k
             )
         if kind is FormKind.PENGEMBALIAN:
-            rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
+            with Session(self.pleno_service.engine) as session:
+                read: dict[str, dict[str, int]] = {
+                    u.code: procedure_store.returned_notices(session, u.code) for u in pleno.units
+                }
+            rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark, read)
             return pengembalian.canonical_content(rs), lambda p, k: pengembalian.render_returns(
                 rs, p, installation_key=k
             )

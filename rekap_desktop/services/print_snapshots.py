@@ -195,26 +195,46 @@ def _witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
     return tuple(lines)
 
 
-def returns_snapshot(pleno: Pleno, recap: Recap | None, watermark: str | None) -> ReturnsSnapshot:
-    """Rekap Pengembalian C.Pemberitahuan from the ``c_pemberitahuan_kembali`` field per unit."""
+READ_OUT = "Dibacakan per desa/kelurahan (butir 5)"
+FROM_FORM = "Dari formulir PPK; belum dibacakan per desa/kelurahan"
+
+
+def returns_snapshot(
+    pleno: Pleno,
+    recap: Recap | None,
+    watermark: str | None,
+    read_out: Mapping[str, Mapping[str, int]] | None = None,
+) -> ReturnsSnapshot:
+    """Rekap Pengembalian C.Pemberitahuan: per unit, the counts read out per desa/kelurahan at
+    item 5 (``read_out``: unit code → desa → count), else the ``c_pemberitahuan_kembali``
+    field of the unit's form."""
     level, column = LEVEL_NAMES[pleno.level]
     values = (
         {unit.code: tally.value(RETURNED_NOTICES) for unit, tally in recap.units} if recap else {}
     )
+    villages = {code: counts for code, counts in (read_out or {}).items() if counts}
     return ReturnsSnapshot(
         form_name=f"REKAP PENGEMBALIAN C.PEMBERITAHUAN-{level}{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
         column_label=column,
-        lines=tuple(
-            ReturnLine(u.code, u.name, u.tps_count, values.get(u.code)) for u in pleno.units
-        ),
+        lines=tuple(_return_line(u, values.get(u.code), villages.get(u.code)) for u in pleno.units),
         place=pleno.place,
         held_on=pleno.held_on,
         members=members(pleno),
         watermark=watermark,
     )
+
+
+def _return_line(unit: Unit, value: int | None, read: Mapping[str, int] | None) -> ReturnLine:
+    if read:
+        counted = tuple(read.items())
+        return ReturnLine(
+            unit.code, unit.name, unit.tps_count, sum(read.values()), counted, READ_OUT
+        )
+    note = FROM_FORM if value is not None else ""
+    return ReturnLine(unit.code, unit.name, unit.tps_count, value, (), note)
 
 
 def register_snapshot(
