@@ -25,9 +25,7 @@ def test_item_5_counts_are_printed_per_desa_with_their_sum(tmp_path: Path) -> No
         if procedure.state().current == Stop("4", "647201"):
             records.record_box("647201", True, expected_forms(service.pleno()))
         procedure.next()
-    records.save_returned_notices(
-        "647201", {"RAWA MAKMUR": 12, "HANDIL BAKTI": 7, "BUKUAN": 0}
-    )
+    records.save_returned_notices("647201", {"RAWA MAKMUR": 12, "HANDIL BAKTI": 7, "BUKUAN": 0})
     # WHEN the Rekap Pengembalian is printed
     _record, pdf = PrintService(service).print_form(FormKind.PENGEMBALIAN, None, Paper.F4)
     text = flat(" ".join(page_texts(pdf)))
