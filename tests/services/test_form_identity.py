@@ -12,6 +12,7 @@ from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.text.numbers import format_date
 from tests.documents.pdf_check import flat, page_texts
@@ -103,3 +104,18 @@ def test_determined_forms_are_dated_from_the_penetapan_not_the_setup(tmp_path: P
     for kind, contest in ((FormKind.D_HASIL, "walikota"), (FormKind.PENGUMUMAN, None)):
         text = _text(meeting_print_service(service).print_form(kind, contest, Paper.F4)[1])
         assert when in text, kind
+
+
+def test_the_skors_print_states_the_time_and_reason_of_the_skors(tmp_path: Path) -> None:
+    # GIVEN the demo, never suspended: the form says so in its header
+    service = _demo(tmp_path)
+    before = _text(meeting_print_service(service).print_form(FormKind.SKORS, None, Paper.F4)[1])
+    assert "SKORS : tidak ada skors yang tercatat" in before
+    # WHEN the meeting is suspended for ishoma and the catatan skors printed
+    procedure = ProcedureService(service)
+    procedure.pause("ishoma")
+    started = clock.aware(procedure.moments()[-1].at)
+    text = _text(meeting_print_service(service).print_form(FormKind.SKORS, None, Paper.F4)[1])
+    # THEN its header gives the time and the reason of the skors
+    assert f"SKORS : Rapat diskors sejak pukul {started:%H.%M}" in text
+    assert ": ishoma" in text
