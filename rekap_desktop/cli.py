@@ -93,11 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar="JENIS",
         help="d-hasil, kejadian-khusus, pengembalian, daftar-hadir, berita-acara, skors, "
-        "pengumuman, perolehan-kursi (pemilihan legislatif)",
+        "pengumuman, perolehan-kursi (pemilihan legislatif), daftar-pembetulan",
     )
     report.add_argument("--out", required=True, type=Path)
     report.add_argument("--pemilihan")
     report.add_argument("--kertas", default="F4", help="F4 (bawaan) atau A4")
+    report.add_argument(
+        "--nomor", help="nomor resmi yang dicetak pada berita acara atau pengumuman (opsional)"
+    )
     cli_trust.add_parsers(sub, common)
     cli_seats.add_parsers(sub, common)
     snapshot = sub.add_parser("snapshot", parents=[common], help="tulis PNG jendela (offscreen)")
@@ -273,7 +276,7 @@ def _audit(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from rekap_desktop.cli_print import report
 
-    return report(_service(args), args.kind, args.out, args.pemilihan, args.kertas)
+    return report(_service(args), args.kind, args.out, args.pemilihan, args.kertas, args.nomor)
 
 
 def _snapshot(args: argparse.Namespace) -> int:

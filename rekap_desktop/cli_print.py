@@ -17,12 +17,20 @@ from rekap_desktop.services.print_service import (
 EXIT_OK = 0
 
 
-def report(service: PlenoService, kind: str, out: Path, contest: str | None, paper: str) -> int:
-    """Print a form to ``out`` (recorded as a numbered print version)."""
+def report(
+    service: PlenoService,
+    kind: str,
+    out: Path,
+    contest: str | None,
+    paper: str,
+    number: str | None = None,
+) -> int:
+    """Print a form to ``out`` (recorded as a numbered print version), with its official
+    ``number`` (Nomor) where the form has one."""
     if not out.parent.is_dir():
         raise InputRejected([Problem(f"folder '{out.parent}' tidak ada")], str(out))
     printer = meeting_print_service(service)
-    record, pdf = printer.print_form(parse_kind(kind), contest, parse_paper(paper))
+    record, pdf = printer.print_form(parse_kind(kind), contest, parse_paper(paper), number)
     try:
         out.write_bytes(pdf)
     except OSError as error:

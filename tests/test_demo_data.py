@@ -108,7 +108,11 @@ def test_setup_is_a_rekap_pleno_of_the_ten_samarinda_kecamatan(pleno: dict) -> N
         "kontestasi", "anggota", "saksi",
     }  # fmt: skip
     assert (pleno["jenis"], pleno["tingkat"]) == ("pilkada", "kabko")
-    assert pleno["wilayah"] == {"kode": "6472", "nama": "KOTA SAMARINDA"}
+    assert pleno["wilayah"] == {
+        "kode": "6472",
+        "nama": "KOTA SAMARINDA",
+        "provinsi": {"kode": "64", "nama": "KALIMANTAN TIMUR"},
+    }
     assert [u["kode"] for u in pleno["unit"]] == KECAMATAN_CODES
     assert sum(u["jumlah_tps"] for u in pleno["unit"]) == 1202
     assert [k["kode"] for k in pleno["kontestasi"]] == ["gubernur", "walikota"]

@@ -9,8 +9,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from rekap_desktop.documents.daftar_pembetulan import (
+    CorrectionLine,
+    corrections_table,
+    line_content,
+)
 from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
@@ -18,6 +23,7 @@ from rekap_desktop.documents.parts import (
     Signatory,
     dated_content,
     grid_table,
+    number_line,
     page_meta,
     render,
     signatory_content,
@@ -58,6 +64,10 @@ class MinutesSnapshot:
     watermark: str | None
     findings: tuple[FindingNote, ...] = ()
     """Errors of the determined values of every contest and the meeting's decision on each."""
+    number: str | None = None
+    """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
+    corrections: tuple[CorrectionLine, ...] = ()
+    """The Daftar Pembetulan, printed as the lampiran."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -76,6 +86,7 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
         **notes_content(snapshot.findings),
+        "lampiran_pembetulan": [line_content(line) for line in snapshot.corrections],
     }
 
 
@@ -94,11 +105,12 @@ def render_minutes(
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [
-            "RAPAT PLENO TERBUKA REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+            "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
             snapshot.election_name.upper(),
         ],
         snapshot.region_fields,
     )
+    story += number_line(snapshot.number)
     story += [
         Paragraph(
             f"Pada hari {when}, bertempat di {place}, KPU {escape(snapshot.region)} melaksanakan "
@@ -139,7 +151,20 @@ def render_minutes(
         story.append(
             KeepTogether(signature_block("SAKSI", snapshot.witnesses, "SAKSI DARI", width))
         )
+    story += _lampiran(snapshot, width)
     return render(story, meta, paper)
+
+
+def _lampiran(snapshot: MinutesSnapshot, width: float) -> list[Flowable]:
+    """Lampiran: the Daftar Pembetulan, on a page of its own."""
+    s = styles()
+    return [
+        PageBreak(),
+        Paragraph("LAMPIRAN BERITA ACARA RAPAT PLENO TERBUKA", s.title),
+        Paragraph("DAFTAR PEMBETULAN DATA", s.subtitle),
+        Spacer(1, 3 * mm),
+        *corrections_table(snapshot.corrections, width),
+    ]
 
 
 def _result(result: ContestResult, width: float) -> list[Flowable]:

@@ -19,6 +19,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     page_meta,
     render,
@@ -29,7 +30,7 @@ from rekap_desktop.documents.parts import (
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.text.numbers import format_date, format_number
+from rekap_desktop.text.numbers import format_number
 
 NUMBER_WIDTH = 11 * mm
 LABEL_WIDTH = 78 * mm
@@ -82,6 +83,8 @@ class DHasilSnapshot:
     """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
     findings: tuple[FindingNote, ...] = ()
     """Errors of the determined values and the meeting's decision on each."""
+    total: int | None = None
+    """V.C: suara sah and tidak sah together, as recorded."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -188,13 +191,14 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
         rows.append(_words_row(str(choice.number), choice.name, choice.votes))
     rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", snapshot.valid))
     rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", snapshot.invalid))
+    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", snapshot.total))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
     words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
     place = snapshot.place or "...................."
-    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
-        Spacer(1, 4 * mm),
+        Spacer(1, 2 * mm),
         KeepTogether(
             [
                 Paragraph("PEROLEHAN SUARA DALAM ANGKA DAN HURUF", styles().heading),
@@ -203,7 +207,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
             ]
         ),
         *notes_block(snapshot.findings, width),
-        Spacer(1, 4 * mm),
+        Spacer(1, 2.5 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
@@ -213,7 +217,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
             )
         )
-        story.append(Spacer(1, 4 * mm))
+        story.append(Spacer(1, 2.5 * mm))
     if snapshot.witnesses:
         story.append(
             KeepTogether(

@@ -31,6 +31,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     page_meta,
     render,
@@ -50,7 +51,7 @@ from rekap_desktop.documents.styles import (
     styles,
 )
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.text.numbers import format_date, format_number
+from rekap_desktop.text.numbers import format_number
 
 DIFFERS_MARK = "*"
 """Printed after a party total whose written figure differs from party-only + candidates."""
@@ -102,6 +103,8 @@ class DistrictSheet:
     """Section V."""
     valid: int | None
     invalid: int | None
+    total: int | None = None
+    """V.C: suara sah and tidak sah together, as recorded."""
 
 
 @dataclass(frozen=True)
@@ -311,10 +314,11 @@ def _closing(
         rows.append(_words_row(str(party.number), party.name, party.total.total, mark))
     rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", sheet.valid))
     rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", sheet.invalid))
+    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", sheet.total))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
     words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
     place = snapshot.place or "...................."
-    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 4 * mm),

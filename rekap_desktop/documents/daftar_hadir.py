@@ -85,7 +85,7 @@ def render_attendance(
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [
-            "RAPAT PLENO TERBUKA REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+            "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
             snapshot.election_name.upper(),
         ],
         snapshot.region_fields,

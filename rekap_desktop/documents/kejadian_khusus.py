@@ -5,6 +5,7 @@ Entries are flowing paragraphs, not table rows, so a 10.000-character account ru
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -13,10 +14,15 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from rekap_desktop.documents.fingerprint import content_hash, short_code
 from rekap_desktop.documents.parts import (
     RenderedForm,
+    Signatory,
+    dated_content,
+    day_text,
     grid_table,
     page_meta,
     paraf_boxes,
     render,
+    signatory_content,
+    signature_block,
     text,
     title_block,
 )
@@ -48,6 +54,11 @@ class RegisterSnapshot:
     election_name: str
     entries: tuple[RegisterEntry, ...]
     watermark: str | None
+    place: str | None = None
+    made_on: date | None = None
+    members: tuple[Signatory, ...] = ()
+    witnesses: tuple[Signatory, ...] = ()
+    """The saksi who raised an objection or witnessed its resolution."""
 
 
 def canonical_content(snapshot: RegisterSnapshot) -> dict[str, Any]:
@@ -70,6 +81,9 @@ def canonical_content(snapshot: RegisterSnapshot) -> dict[str, Any]:
             ]
             for e in snapshot.entries
         ],
+        **dated_content(snapshot.place, snapshot.made_on),
+        "anggota": signatory_content(snapshot.members),
+        "saksi": signatory_content(snapshot.witnesses),
     }
 
 
@@ -99,7 +113,26 @@ def render_register(
     width = frame_width(paper)
     for entry in snapshot.entries:
         story += _entry(entry, width)
+    story += _closing(snapshot, width)
     return render(story, meta, paper)
+
+
+def _closing(snapshot: RegisterSnapshot, width: float) -> list[Flowable]:
+    """Place, day and the signatures, as on the other forms of the meeting."""
+    place = snapshot.place or "...................."
+    story: list[Flowable] = [
+        Spacer(1, 2 * mm),
+        text(f"Dibuat di {place}, pada hari {day_text(snapshot.made_on)}.", "body"),
+        Spacer(1, 3 * mm),
+    ]
+    if snapshot.members:
+        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+        story += [KeepTogether(block), Spacer(1, 4 * mm)]
+    if snapshot.witnesses:
+        heading = "SAKSI YANG MENGAJUKAN KEBERATAN ATAU MENYAKSIKAN PENYELESAIANNYA"
+        block = signature_block(heading, snapshot.witnesses, "SAKSI DARI", width)
+        story.append(KeepTogether(block))
+    return story
 
 
 def _entry(entry: RegisterEntry, width: float) -> list[Flowable]:

@@ -28,6 +28,7 @@ from rekap_desktop.documents.styles import (
     page_size,
     styles,
 )
+from rekap_desktop.text.numbers import format_moment
 
 GRID = colors.black
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
@@ -83,6 +84,15 @@ def signatory_content(people: tuple[Signatory, ...]) -> list[list[str | None]]:
     return [[p.name, p.role, p.refusal] for p in people]
 
 
+BLANK_DAY = "...................."
+
+
+def day_text(moment: date | None) -> str:
+    """The day (and, for a recorded moment, the clock time) a form states, or a dotted line to
+    write it on when it is not known yet."""
+    return format_moment(moment) if moment else BLANK_DAY
+
+
 def dated_content(place: str | None, on: date | None) -> dict[str, str | None]:
     """Where and when a form is signed, as its canonical content states them."""
     return {"tempat": place, "tanggal": on.isoformat() if on else None}
@@ -115,6 +125,17 @@ def title_block(
         table.setStyle(_plain_style())
         parts += [table, Spacer(1, 2 * mm)]
     return parts
+
+
+NUMBER_BLANK = "...................................................."
+
+
+def number_line(number: str | None) -> list[Flowable]:
+    """The official Nomor of a berita acara, pengumuman or keputusan as the secretariat typed
+    it, or a dotted line to write it on. Not part of the sidik data: it is the register number
+    the paper is given, not data of the result (each print records it in the audit log)."""
+    shown = escape(number.strip()) if number and number.strip() else NUMBER_BLANK
+    return [Paragraph(f"Nomor: {shown}", styles().subtitle), Spacer(1, 2 * mm)]
 
 
 def _plain_style() -> TableStyle:

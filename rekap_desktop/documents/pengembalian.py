@@ -35,6 +35,10 @@ class ReturnLine:
     name: str
     polling_stations: int | None
     returned: int | None
+    villages: tuple[tuple[str, int], ...] = ()
+    """(desa/kelurahan, count) as read out at item 5; ``returned`` is then their sum."""
+    note: str = ""
+    """Where the count comes from: read out per desa/kelurahan, or the PPK's form."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,10 @@ def canonical_content(snapshot: ReturnsSnapshot) -> dict[str, Any]:
         "formulir": snapshot.form_name,
         "wilayah": snapshot.region,
         "nama_pemilihan": snapshot.election_name,
-        "baris": [[x.code, x.name, x.polling_stations, x.returned] for x in snapshot.lines],
+        "baris": [
+            [x.code, x.name, x.polling_stations, x.returned, [list(v) for v in x.villages], x.note]
+            for x in snapshot.lines
+        ],
         "jumlah": snapshot.total,
         **dated_content(snapshot.place, snapshot.held_on),
         "anggota": signatory_content(snapshot.members),
@@ -77,25 +84,30 @@ def render_returns(
 ) -> RenderedForm:
     meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
     width = frame_width(paper)
-    rows: list[list[Any]] = [
-        [
-            "NO",
-            "KODE",
-            snapshot.column_label,
-            "JUMLAH TPS",
-            "C.PEMBERITAHUAN TIDAK TERDISTRIBUSI (DIKEMBALIKAN)",
-        ]
-    ]
+    headers = (
+        "NO",
+        "KODE",
+        snapshot.column_label,
+        "JUMLAH TPS",
+        "C.PEMBERITAHUAN TIDAK TERDISTRIBUSI (DIKEMBALIKAN)",
+        "KETERANGAN",
+    )
+    rows: list[list[Any]] = [[text(h, "cell_center") for h in headers]]
     for i, line in enumerate(snapshot.lines, start=1):
         rows.append(
             [
                 str(i),
                 line.code,
-                text(line.name),
+                text(line.name, "cell_bold" if line.villages else "cell"),
                 format_number(line.polling_stations),
                 format_number(line.returned),
+                text(line.note, "small"),
             ]
         )
+        rows += [
+            ["", "", text(f"– {village}", "small"), "", format_number(count), ""]
+            for village, count in line.villages
+        ]
     stations = [x.polling_stations for x in snapshot.lines if x.polling_stations is not None]
     rows.append(
         [
@@ -104,13 +116,15 @@ def render_returns(
             "JUMLAH",
             format_number(sum(stations) if stations else None),
             format_number(snapshot.total),
+            "",
         ]
     )
-    widths = [10 * mm, 24 * mm, width * 0.38, 30 * mm, width * 0.62 - 64 * mm]
+    widths = [10 * mm, 24 * mm, width * 0.32, 24 * mm, 50 * mm]
+    widths.append(width - sum(widths))
     table = grid_table(
         rows,
         widths,
-        extra=[("ALIGN", (3, 1), (-1, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)],
+        extra=[("ALIGN", (3, 1), (4, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)],
     )
     total = snapshot.total
     words = terbilang(total).upper() if total is not None else "–"

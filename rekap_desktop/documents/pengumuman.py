@@ -1,5 +1,5 @@
-"""Pengumuman hasil rekapitulasi (PKPU 18/2024 Pasal 37): the result of each contest, posted for
-seven days at the KPU office and on its website."""
+"""Pengumuman hasil rekapitulasi: the result of each contest, posted at the KPU office and on its
+website (Pilkada: seven days, PKPU 18/2024 Pasal 37; Pemilu: PKPU 5/2024)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
+    number_line,
     page_meta,
     render,
     signatory_content,
@@ -26,7 +28,17 @@ from rekap_desktop.documents.parts import (
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.text.numbers import format_date, format_number, format_percent
+from rekap_desktop.text.numbers import format_number, format_percent
+
+PILKADA_POSTING = (
+    "Pengumuman ini ditempelkan di tempat yang mudah diakses masyarakat dan dimuat di laman resmi "
+    "selama 7 (tujuh) hari (PKPU 18/2024 Pasal 37)."
+)
+PEMILU_POSTING = (
+    "Pengumuman ini ditempelkan di tempat yang mudah diakses masyarakat dan dimuat di laman resmi "
+    "KPU (PKPU 5/2024 tentang Rekapitulasi Hasil Penghitungan Perolehan Suara dan Penetapan Hasil "
+    "Pemilihan Umum)."
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,10 @@ class AnnouncementSnapshot:
     announced_on: date | None
     signatories: tuple[Signatory, ...]
     watermark: str | None
+    posting: str = PILKADA_POSTING
+    """Where and how long it is posted, with the rule that orders it (Pilkada or Pemilu)."""
+    number: str | None = None
+    """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
 
 
 def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
@@ -81,6 +97,7 @@ def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
             ]
             for c in snapshot.contests
         ],
+        "dasar": snapshot.posting,
         **dated_content(snapshot.place, snapshot.announced_on),
         "penanda_tangan": signatory_content(snapshot.signatories),
     }
@@ -103,6 +120,7 @@ def render_announcement(
         ],
         snapshot.region_fields,
     )
+    story += number_line(snapshot.number)
     width = frame_width(paper)
     for contest in snapshot.contests:
         story.append(
@@ -118,13 +136,9 @@ def render_announcement(
             )
         )
     place = escape(snapshot.place or "....................")
-    when = format_date(snapshot.announced_on) if snapshot.announced_on else "...................."
+    when = day_text(snapshot.announced_on)
     story += [
-        Paragraph(
-            "Pengumuman ini ditempelkan di tempat yang mudah diakses masyarakat dan dimuat di "
-            "laman resmi selama 7 (tujuh) hari (PKPU 18/2024 Pasal 37).",
-            s.body,
-        ),
+        Paragraph(escape(snapshot.posting), s.body),
         Spacer(1, 2 * mm),
         Paragraph(f"Diumumkan di {place}, pada hari {when}.", s.body),
         Spacer(1, 3 * mm),

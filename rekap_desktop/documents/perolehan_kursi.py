@@ -21,6 +21,7 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     dated_content,
+    day_text,
     grid_table,
     page_meta,
     render,
@@ -30,7 +31,7 @@ from rekap_desktop.documents.parts import (
     title_block,
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
-from rekap_desktop.text.numbers import format_date, format_number
+from rekap_desktop.text.numbers import format_number
 
 WINNER_MARK = "✓"
 TIE_MARK = "(sama)"
@@ -139,6 +140,8 @@ class SeatSnapshot:
     determined_on: date | None
     members: tuple[Signatory, ...]
     watermark: str | None
+    allocation_rule: str = "UU 7/2017 Pasal 415"
+    """The rule cited for the allocation: ayat (2) for the DPR, ayat (3) for a DPRD."""
 
 
 def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
@@ -148,6 +151,7 @@ def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
         "pemilihan": snapshot.contest_title,
         "nama_pemilihan": snapshot.election_name,
         "wilayah": snapshot.region,
+        "dasar": snapshot.allocation_rule,
         "dapil": [
             {
                 "kode": d.code,
@@ -231,7 +235,7 @@ def _district(snapshot: SeatSnapshot, district: SeatDistrict, paper: Paper) -> l
     if district.open_ties:
         story += _pending(district.open_ties, paper)
     if district.steps:
-        story += _steps(district, paper)
+        story += _steps(district, paper, snapshot.allocation_rule)
     if district.summary:
         story += _summary(district, paper)
     if district.elected:
@@ -257,13 +261,13 @@ def _pending(ties: tuple[str, ...], paper: Paper) -> list[Flowable]:
     return [table, Spacer(1, 3 * mm)]
 
 
-def _steps(district: SeatDistrict, paper: Paper) -> list[Flowable]:
+def _steps(district: SeatDistrict, paper: Paper, rule: str) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
         Paragraph("A. HASIL BAGI SETIAP TAHAP", s.heading),
         text(
             "Suara sah setiap partai politik dibagi 1, 3, 5, 7, dan seterusnya; setiap kursi "
-            "diberikan kepada hasil bagi terbesar pada tahapnya (UU 7/2017 Pasal 415 ayat (2)). "
+            f"diberikan kepada hasil bagi terbesar pada tahapnya ({rule}). "
             "Setelah memperoleh kursi, pembagi partai itu naik ke bilangan ganjil berikutnya. "
             f"Tanda {WINNER_MARK} dan huruf tebal: partai yang memperoleh kursi pada tahap itu; "
             f"{TIE_MARK}: hasil bagi terbesar yang sama, menunggu keputusan rapat.",
@@ -418,7 +422,7 @@ def _decisions(district: SeatDistrict, paper: Paper) -> list[Flowable]:
 
 def _closing(snapshot: SeatSnapshot, paper: Paper) -> list[Flowable]:
     place = escape(snapshot.place or "....................")
-    when = format_date(snapshot.determined_on) if snapshot.determined_on else "...................."
+    when = day_text(snapshot.determined_on)
     story: list[Flowable] = [
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {place}, pada hari {when}.", styles().body),

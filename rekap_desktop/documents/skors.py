@@ -23,6 +23,7 @@ from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
 from rekap_desktop.text.numbers import format_number
 
 WATERMARK = "SEMENTARA"
+NO_PAUSE = "tidak ada skors yang tercatat"
 FIXED_WIDTH = 10 * mm + 50 * mm + 3 * 24 * mm
 MIN_CHOICE_WIDTH = 17 * mm
 
@@ -99,10 +100,8 @@ def render_interim(
             "DATA YANG TERCATAT SAMPAI SAAT SKORS — BUKAN HASIL YANG DITETAPKAN",
             snapshot.election_name.upper(),
         ],
-        snapshot.region_fields,
+        snapshot.region_fields + (("SKORS", snapshot.pause or NO_PAUSE),),
     )
-    if snapshot.pause:
-        story += [Paragraph(escape(snapshot.pause), styles().body), Spacer(1, 2 * mm)]
     width = frame_width(paper)
     for contest in snapshot.contests:
         heading = Paragraph(escape(contest.title.upper()), styles().heading)

@@ -189,6 +189,8 @@ class Pleno:
     held_on: date | None = None
     members: tuple[Member, ...] = ()
     witnesses: tuple[Witness, ...] = ()
+    province: Region | None = None
+    """The provinsi the region lies in (setup ``wilayah.provinsi``), printed in form headers."""
 
     def contest(self, code: str) -> Contest | None:
         return next((c for c in self.contests if c.code == code), None)

@@ -207,6 +207,7 @@ class _SetupReader:
             held_on=self.held_on(top),
             members=members,
             witnesses=witnesses,
+            province=self.province(top),
         )
 
     def held_on(self, top: dict[str, Any]) -> date | None:
@@ -222,9 +223,24 @@ class _SetupReader:
         return None
 
     def region(self, top: dict[str, Any]) -> Region:
-        wilayah = self.obj(top["wilayah"], "wilayah", "kode nama") if "wilayah" in top else {}
+        wilayah = (
+            self.obj(top["wilayah"], "wilayah", "kode nama", "provinsi") if "wilayah" in top else {}
+        )
         code = self.code(wilayah, "kode", "wilayah")
         return Region(RegionCode(code), self.text(wilayah, "nama", "wilayah"))
+
+    def province(self, top: dict[str, Any]) -> Region | None:
+        """``wilayah.provinsi`` (optional): the provinsi printed in every form's header."""
+        wilayah = top.get("wilayah")
+        if not isinstance(wilayah, dict) or "provinsi" not in wilayah:
+            return None
+        path = "wilayah.provinsi"
+        provinsi = self.obj(wilayah["provinsi"], path, "kode nama")
+        code = self.code(provinsi, "kode", path)
+        region = str(wilayah.get("kode", ""))
+        if code and region and not region.startswith(code):
+            self.fail(f"{path}.kode", f"wilayah {region} tidak berada di provinsi {code}")
+        return Region(RegionCode(code), self.text(provinsi, "nama", path))
 
     def units(self, top: dict[str, Any], region: str, level: str | None) -> tuple[Unit, ...]:
         units: list[Unit] = []
@@ -416,7 +432,7 @@ def setup_to_dict(pleno: Pleno) -> dict[str, object]:
         "pemilihan": pleno.name,
         "jenis": pleno.kind.value,
         "tingkat": pleno.level.value,
-        "wilayah": {"kode": pleno.region.code, "nama": pleno.region.name},
+        "wilayah": _region_dict(pleno),
         "tempat": pleno.place,
         "tanggal": pleno.held_on.isoformat() if pleno.held_on else None,
         "unit": [
@@ -431,6 +447,13 @@ def setup_to_dict(pleno: Pleno) -> dict[str, object]:
         ],
     }
     return _without_empty(result)
+
+
+def _region_dict(pleno: Pleno) -> dict[str, object]:
+    region: dict[str, object] = {"kode": pleno.region.code, "nama": pleno.region.name}
+    if pleno.province is not None:
+        region["provinsi"] = {"kode": pleno.province.code, "nama": pleno.province.name}
+    return region
 
 
 def _without_empty(obj: dict[str, object]) -> dict[str, object]:

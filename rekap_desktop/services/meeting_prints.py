@@ -25,6 +25,7 @@ def meeting_print_service(pleno: PlenoService) -> PrintService:
         pause_note=lambda: pause_note(procedure()),
         proceedings=lambda: proceedings(procedure()),
         installation_key=installation_fingerprint,
+        determined_at=lambda: determined_at(procedure()),
     )
 
 
@@ -54,6 +55,18 @@ def pause_note(procedure: ProcedureService) -> str:
     if _day(last.ended_at) != _day(last.started_at):
         end += f" ({_day(last.ended_at)})"
     return f"Rapat diskors {start} sampai {end}; skors telah dicabut{reason}"
+
+
+def determined_at(procedure: ProcedureService) -> datetime | None:
+    """When the penetapan in force was made: the move that determined the result last, unless
+    it has been reopened since (None then, and before any penetapan)."""
+    at: datetime | None = None
+    for moment in procedure.moments():
+        if not moment.state.determined:
+            at = None
+        elif at is None:
+            at = moment.at
+    return at
 
 
 def proceedings(procedure: ProcedureService) -> list[tuple[str, str]]:

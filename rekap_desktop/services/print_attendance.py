@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
 from rekap_desktop.domain.election import Level, Pleno
-from rekap_desktop.services.print_snapshots import LEVEL_NAMES, form_suffix, region_fields
+from rekap_desktop.services.print_snapshots import LEVEL_NAMES, region_fields
 from rekap_desktop.storage.procedure_store import Attendee as Recorded
 
 UNCHECKED = "Sesuai / Tidak sesuai *)"
@@ -43,7 +43,7 @@ def attendance_snapshot(
         ),
     )
     return AttendanceSnapshot(
-        form_name=f"DAFTAR HADIR RAPAT PLENO {level}{form_suffix(pleno, None)}",
+        form_name="DAFTAR HADIR RAPAT PLENO TERBUKA",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,

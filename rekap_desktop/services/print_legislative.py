@@ -17,9 +17,11 @@ from rekap_desktop.documents.pengumuman import AnnouncedChoice, AnnouncedContest
 from rekap_desktop.domain.election import Candidate, Contest, District, Party, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.seat_law import seat_allocation_rule
 from rekap_desktop.domain.tally import (
     INVALID,
     RESULT_KEYS,
+    TOTAL,
     VALID,
     Tally,
     candidate_key,
@@ -30,7 +32,7 @@ from rekap_desktop.domain.tally import (
 from rekap_desktop.services.print_snapshots import (
     LEVEL_NAMES,
     SECTION_TITLES,
-    form_suffix,
+    d_hasil_name,
     members,
     region_fields,
     unit_party_votes,
@@ -52,7 +54,7 @@ def legislative_d_hasil_snapshot(
         if units:
             sheets.append(_sheet(pleno, contest, district, units))
     return LegislativeDHasilSnapshot(
-        form_name=f"MODEL D.HASIL {level}{form_suffix(pleno, contest.code)}",
+        form_name=d_hasil_name(pleno, contest.code),
         contest_title=contest.title,
         election_name=pleno.name,
         region=pleno.region.name,
@@ -87,6 +89,7 @@ def _sheet(
         after=(section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS),),
         valid=total.value(VALID),
         invalid=total.value(INVALID),
+        total=total.value(TOTAL),
     )
 
 
@@ -188,9 +191,9 @@ def seat_outcome(seats: SeatResults | None) -> str:
     given = sum(d.allocation.allocated for d in allocated if d.allocation)
     text = (
         f"Perolehan kursi di {len(allocated)} daerah pemilihan: {format_number(given)} dari "
-        f"{format_number(total)} kursi telah terbagi (Sainte-Laguë, UU 7/2017 Pasal 415 ayat "
-        "(2)); calon terpilih tercantum pada formulir penetapan perolehan kursi dan calon "
-        "terpilih."
+        f"{format_number(total)} kursi telah terbagi (Sainte-Laguë, "
+        f"{seat_allocation_rule(seats.contest.code)}); calon terpilih tercantum pada formulir "
+        "penetapan perolehan kursi dan calon terpilih."
     )
     if seats.open_ties:
         text += (

@@ -12,8 +12,6 @@ from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, VALID, vote_key
 from rekap_desktop.services.print_legislative import party_results, seat_outcome
 from rekap_desktop.services.print_snapshots import (
-    LEVEL_NAMES,
-    form_suffix,
     kind_label,
     members,
     region_fields,
@@ -31,11 +29,10 @@ def minutes_snapshot(
     watermark: str | None,
     seats: Mapping[str, SeatResults] | None = None,
 ) -> MinutesSnapshot:
-    level, _ = LEVEL_NAMES[pleno.level]
     results = tuple(_result(r, (seats or {}).get(r.contest.code)) for r in recaps)
     lines = tuple(_incident_line(pleno, i) for i in incidents)
     return MinutesSnapshot(
-        form_name=f"BERITA ACARA RAPAT PLENO {level}{form_suffix(pleno, None)}",
+        form_name="BERITA ACARA RAPAT PLENO TERBUKA",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,

@@ -19,6 +19,7 @@ from rekap_desktop.documents.perolehan_kursi import (
 from rekap_desktop.domain.deciding_level import deciding_body
 from rekap_desktop.domain.election import Candidate, Contest, Pleno
 from rekap_desktop.domain.legislative import DistrictResult
+from rekap_desktop.domain.seat_law import seat_allocation_rule
 from rekap_desktop.domain.seats import (
     BY_DECISION,
     KIND_CANDIDATE,
@@ -68,6 +69,7 @@ def seat_snapshot(
         determined_on=pleno.held_on,
         members=members(pleno),
         watermark=watermark,
+        allocation_rule=seat_allocation_rule(contest.code),
     )
 
 

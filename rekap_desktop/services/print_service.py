@@ -5,7 +5,8 @@ and look a sidik data from paper up again."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -22,6 +23,7 @@ from rekap_desktop.documents import (
     perolehan_kursi,
     skors,
 )
+from rekap_desktop.documents.daftar_pembetulan import CorrectionLine
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
@@ -37,6 +39,7 @@ from rekap_desktop.services.incident_service import register_snapshot as registe
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_attendance import attendance_snapshot
+from rekap_desktop.services.print_corrections import correction_lines, corrections_form
 from rekap_desktop.services.print_findings import finding_notes, with_findings
 from rekap_desktop.services.print_legislative import (
     announced_contest,
@@ -60,6 +63,7 @@ class FormKind(StrEnum):
     PENGUMUMAN = "pengumuman"
     BERITA_ACARA = "berita-acara"
     PEROLEHAN_KURSI = "perolehan-kursi"
+    DAFTAR_PEMBETULAN = "daftar-pembetulan"
 
 
 FORM_LABELS = {
@@ -68,14 +72,17 @@ FORM_LABELS = {
     FormKind.PENGEMBALIAN: "Rekap Pengembalian C.Pemberitahuan",
     FormKind.DAFTAR_HADIR: "Daftar hadir rapat pleno",
     FormKind.SKORS: "Catatan sementara saat skors (SEMENTARA)",
-    FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
+    FormKind.PENGUMUMAN: "Pengumuman hasil rekapitulasi",
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
     FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
+    FormKind.DAFTAR_PEMBETULAN: "Daftar Pembetulan",
 }
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper, str | None], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
+NUMBERED = frozenset({FormKind.BERITA_ACARA, FormKind.PENGUMUMAN})
+"""Forms that carry an official Nomor typed in the print centre."""
 PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
 
 Determined = Callable[[str | None], bool]
@@ -95,6 +102,10 @@ def no_proceedings() -> list[tuple[str, str]]:
 
 
 def no_installation_key() -> str | None:
+    return None
+
+
+def no_determination_time() -> datetime | None:
     return None
 
 
@@ -136,6 +147,19 @@ def parse_kind(text: str) -> FormKind:
         ) from None
 
 
+def official_number(kind: FormKind, number: str | None) -> str | None:
+    """The Nomor as it will be printed (None when blank); refused for a form without one."""
+    text = " ".join((number or "").split())
+    if not text:
+        return None
+    if kind not in NUMBERED:
+        names = ", ".join(FORM_LABELS[k].lower() for k in sorted(NUMBERED))
+        raise InputRejected([Problem(f"nomor hanya dicetak pada {names}")])
+    if len(text) > 120:
+        raise InputRejected([Problem(f"nomor terlalu panjang ({len(text)} karakter, paling 120)")])
+    return text
+
+
 def parse_paper(text: str) -> Paper:
     try:
         return Paper(text.upper())
@@ -153,6 +177,7 @@ class PrintService:
         pause_note: Callable[[], str] = no_pause_note,
         proceedings: Callable[[], list[tuple[str, str]]] = no_proceedings,
         installation_key: Callable[[], str | None] = no_installation_key,
+        determined_at: Callable[[], datetime | None] = no_determination_time,
     ):
         self.pleno_service = pleno_service
         self.determined = determined
@@ -163,12 +188,20 @@ class PrintService:
         self.installation_key = installation_key
         """Sidik of this installation's key, printed in every form's footer (not in the sidik
         data: see documents.parts.PageMeta)."""
+        self.determined_at = determined_at
+        """When the penetapan in force was made (None while not determined): the day and time
+        the determined forms say "Ditetapkan … pada hari …"."""
 
     def bound_to(self, pleno_service: PlenoService) -> PrintService:
         """The same printing on another service of the meeting (e.g. a worker thread's, with a
         change bus of its own)."""
         return PrintService(
-            pleno_service, self.determined, self.pause_note, self.proceedings, self.installation_key
+            pleno_service,
+            self.determined,
+            self.pause_note,
+            self.proceedings,
+            self.installation_key,
+            self.determined_at,
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -220,31 +253,43 @@ class PrintService:
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
         return forms
 
-    def prepare(self, kind: FormKind, contest: str | None = None) -> PreparedForm:
-        """The form's snapshot as of now: its content hash, watermark and renderer."""
+    def prepare(
+        self, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
+        """The form's snapshot as of now: its content hash, watermark and renderer; ``number``
+        is the official Nomor of a form in NUMBERED (printed, outside the sidik data)."""
         contest = self.contest_for(kind, contest)
         mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
-        content, draw = self._build(kind, contest, mark)
+        content, draw = self._build(kind, contest, mark, number)
 
         def render(paper: Paper) -> RenderedForm:
             return draw(paper, self.installation_key())
 
         return PreparedForm(kind, contest, content_hash(content), mark, render)
 
-    def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
-        legislative = self._build_legislative(kind, contest, mark)
+    def _build(
+        self, kind: FormKind, contest: str | None, mark: str | None, number: str | None = None
+    ) -> tuple[Content, Draw]:
+        legislative = self._build_legislative(kind, contest, mark, number)
         if legislative is not None:
             return legislative
         pleno = self.pleno_service.pleno()
+        if kind is FormKind.DAFTAR_PEMBETULAN:
+            return corrections_form(self.pleno_service, mark, self._determined_on(None))
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
             dh = with_refusals(dh, self._refusals(contest))
             dh = with_findings(dh, finding_notes(self.pleno_service, contest))
+            dh = replace(dh, determined_on=self._determined_on(contest))
             return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
                 dh, p, installation_key=k
             )
         if kind is FormKind.PENGEMBALIAN:
-            rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
+            with Session(self.pleno_service.engine) as session:
+                read: dict[str, dict[str, int]] = {
+                    u.code: procedure_store.returned_notices(session, u.code) for u in pleno.units
+                }
+            rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark, read)
             return pengembalian.canonical_content(rs), lambda p, k: pengembalian.render_returns(
                 rs, p, installation_key=k
             )
@@ -258,6 +303,7 @@ class PrintService:
         if kind is FormKind.PENGUMUMAN:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             ann = snapshots.announcement_snapshot(pleno, recaps, mark)
+            ann = replace(ann, announced_on=self._determined_on(None), number=number)
             return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
                 ann, p, installation_key=k
             )
@@ -267,6 +313,7 @@ class PrintService:
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
             ba = with_refusals(ba, self._refusals(contest))
             ba = with_findings(ba, finding_notes(self.pleno_service, contest))
+            ba = replace(ba, number=number, corrections=self._corrections())
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )
@@ -278,13 +325,19 @@ class PrintService:
             return skors.canonical_content(interim), lambda p, k: skors.render_interim(
                 interim, p, installation_key=k
             )
-        reg = snapshots.register_snapshot(pleno, register(self.pleno_service.engine), mark)
+        reg = snapshots.register_snapshot(
+            pleno,
+            register(self.pleno_service.engine),
+            mark,
+            self._corrections(),
+            self._determined_on(None),
+        )
         return kejadian_khusus.canonical_content(reg), lambda p, k: kejadian_khusus.render_register(
             reg, p, installation_key=k
         )
 
     def _build_legislative(
-        self, kind: FormKind, contest: str | None, mark: str | None
+        self, kind: FormKind, contest: str | None, mark: str | None, number: str | None
     ) -> tuple[Content, Draw] | None:
         """The forms that differ for legislative contests: the D.Hasil per dapil, the seat form,
         and the announcement and minutes with party totals and seats; None for the others."""
@@ -293,6 +346,7 @@ class PrintService:
             seats = SeatService(self.pleno_service)
             code = contest or ""
             ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
+            ks = replace(ks, determined_on=self._determined_on(contest))
             return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
                 ks, p, installation_key=k
             )
@@ -301,6 +355,7 @@ class PrintService:
             leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
             leg = with_refusals(leg, self._refusals(contest))
             leg = with_findings(leg, finding_notes(self.pleno_service, contest))
+            leg = replace(leg, determined_on=self._determined_on(contest))
             return d_hasil_legislatif.canonical_content(
                 leg
             ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
@@ -319,6 +374,7 @@ class PrintService:
             )
             ba = with_refusals(ba, self._refusals(contest))
             ba = with_findings(ba, finding_notes(self.pleno_service, contest))
+            ba = replace(ba, number=number, corrections=self._corrections())
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
                 ba, p, installation_key=k
             )
@@ -330,6 +386,7 @@ class PrintService:
             if r.recap.contest.is_party_list
         }
         ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
+        ann = replace(ann, announced_on=self._determined_on(None), number=number)
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
             ann, p, installation_key=k
         )
@@ -340,6 +397,13 @@ class PrintService:
             return {}
         with Session(self.pleno_service.engine) as session:
             return refusals(procedure_store.signatures(session))
+
+    def _determined_on(self, contest: str | None) -> datetime | None:
+        """When the result in force was determined; None (a line to write on) before."""
+        return self.determined_at() if self.determined(contest) else None
+
+    def _corrections(self) -> tuple[CorrectionLine, ...]:
+        return correction_lines(self.pleno_service)
 
     def _recap(self, contest: str | None) -> Recap:
         return recap_contests(self.pleno_service, contest)[0].recap
@@ -405,12 +469,14 @@ class PrintService:
     # -- changing --------------------------------------------------------------------------
 
     def print_form(
-        self, kind: FormKind, contest: str | None, paper: Paper
+        self, kind: FormKind, contest: str | None, paper: Paper, number: str | None = None
     ) -> tuple[PrintRecord, bytes]:
-        """Render the form and keep it as the next numbered version, audited; refused when the
-        database holds values edited behind the program's back."""
+        """Render the form and keep it as the next numbered version, audited (with the Nomor
+        printed on it, if any); refused when the database holds values edited behind the
+        program's back."""
         ensure_untampered(self.pleno_service, "formulir tidak dicetak")
-        prepared = self.prepare(kind, contest)
+        number = official_number(kind, number)
+        prepared = self.prepare(kind, contest, number)
         rendered = prepared.render(paper)
         determined = self.determined(prepared.contest)
         new = NewPrint(
@@ -429,6 +495,7 @@ class PrintService:
             stored = prints.add_print(session, new)
             key = self.installation_key()
             payload = _payload(stored) | ({"kunci_instalasi": key} if key else {})
+            payload |= {"nomor": number} if number else {}
             audit.append(session, self.pleno_service.actor, AuditEvent.FORM_PRINTED, payload)
         self.pleno_service.bus.publish(
             Change(

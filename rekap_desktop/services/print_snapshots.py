@@ -7,12 +7,16 @@ same snapshot, so the sidik data of a print can be re-computed later and compare
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
+from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, correction_summary
 from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot
 from rekap_desktop.documents.pengumuman import (
+    PEMILU_POSTING,
+    PILKADA_POSTING,
     AnnouncedChoice,
     AnnouncedContest,
     AnnouncementSnapshot,
@@ -28,6 +32,7 @@ from rekap_desktop.domain.incidents import (
     IncidentKind,
     IncidentStatus,
     Origin,
+    RaiserRole,
 )
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import (
@@ -36,6 +41,7 @@ from rekap_desktop.domain.tally import (
     INVALID,
     RESULT_KEYS,
     RETURNED_NOTICES,
+    TOTAL,
     VALID,
     VOTER_KEYS,
     Tally,
@@ -52,6 +58,13 @@ LEVEL_NAMES = {
     Level.PROVINSI: ("PROVINSI", "KABUPATEN/KOTA"),
     Level.NASIONAL: ("NASIONAL", "PROVINSI"),
 }
+FORM_LEVELS = {
+    Level.KECAMATAN: "KECAMATAN",
+    Level.KABKO: "KABKO",
+    Level.PROVINSI: "PROVINSI",
+    Level.NASIONAL: "NASIONAL",
+}
+"""The level as the official form names write it: "MODEL D.HASIL KABKO-KWK" (PKPU 18/2024)."""
 PEMILU_SUFFIXES = {
     "ppwp": "PPWP",
     "dpr": "DPR",
@@ -76,7 +89,31 @@ def form_suffix(pleno: Pleno, contest: str | None) -> str:
 
 
 def region_fields(pleno: Pleno) -> tuple[tuple[str, str], ...]:
-    return ((LEVEL_NAMES[pleno.level][0], pleno.region.name),)
+    """The header's region lines: the provinsi (when the setup names it), then the region."""
+    own = (LEVEL_NAMES[pleno.level][0], pleno.region.name)
+    if pleno.province is None or pleno.level in (Level.PROVINSI, Level.NASIONAL):
+        return (own,)
+    return (("PROVINSI", pleno.province.name), own)
+
+
+def d_hasil_name(pleno: Pleno, contest: str) -> str:
+    """ "MODEL D.HASIL KABKO-KWK", "MODEL D.HASIL KABKO-DPR" …"""
+    return f"MODEL D.HASIL {FORM_LEVELS[pleno.level]}{form_suffix(pleno, contest)}"
+
+
+def kpu_name(pleno: Pleno) -> str:
+    """The body holding the meeting as it names itself: "KPU KOTA SAMARINDA", "KPU PROVINSI
+    KALIMANTAN TIMUR" (a region name already says KOTA/KABUPATEN; never both)."""
+    name = pleno.region.name
+    if pleno.level is Level.NASIONAL:
+        return "KPU"
+    if pleno.level is Level.KECAMATAN:
+        return f"PPK {name}" if name.upper().startswith("KECAMATAN") else f"PPK KECAMATAN {name}"
+    prefix = "PROVINSI" if pleno.level is Level.PROVINSI else "KABUPATEN/KOTA"
+    own = ("PROVINSI",) if pleno.level is Level.PROVINSI else ("KOTA", "KABUPATEN")
+    if name.upper().startswith(own):
+        return f"KPU {name}"
+    return f"KPU {prefix} {name}"
 
 
 def members(pleno: Pleno) -> tuple[Signatory, ...]:
@@ -95,7 +132,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         _section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS, tallies, recap.total, pleno.kind)
     )
     return DHasilSnapshot(
-        form_name=f"MODEL D.HASIL {level}{form_suffix(pleno, contest.code)}",
+        form_name=d_hasil_name(pleno, contest.code),
         contest_title=contest.title,
         election_name=pleno.name,
         region=pleno.region.name,
@@ -109,6 +146,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         ),
         valid=recap.total.value(VALID),
         invalid=recap.total.value(INVALID),
+        total=recap.total.value(TOTAL),
         place=pleno.place,
         determined_on=pleno.held_on,
         members=members(pleno),
@@ -157,21 +195,31 @@ def _witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
     return tuple(lines)
 
 
-def returns_snapshot(pleno: Pleno, recap: Recap | None, watermark: str | None) -> ReturnsSnapshot:
-    """Rekap Pengembalian C.Pemberitahuan from the ``c_pemberitahuan_kembali`` field per unit."""
+READ_OUT = "Dibacakan per desa/kelurahan (butir 5)"
+FROM_FORM = "Dari formulir PPK; belum dibacakan per desa/kelurahan"
+
+
+def returns_snapshot(
+    pleno: Pleno,
+    recap: Recap | None,
+    watermark: str | None,
+    read_out: Mapping[str, Mapping[str, int]] | None = None,
+) -> ReturnsSnapshot:
+    """Rekap Pengembalian C.Pemberitahuan: per unit, the counts read out per desa/kelurahan at
+    item 5 (``read_out``: unit code → desa → count), else the ``c_pemberitahuan_kembali``
+    field of the unit's form."""
     level, column = LEVEL_NAMES[pleno.level]
     values = (
         {unit.code: tally.value(RETURNED_NOTICES) for unit, tally in recap.units} if recap else {}
     )
+    villages = {code: counts for code, counts in (read_out or {}).items() if counts}
     return ReturnsSnapshot(
         form_name=f"REKAP PENGEMBALIAN C.PEMBERITAHUAN-{level}{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
         column_label=column,
-        lines=tuple(
-            ReturnLine(u.code, u.name, u.tps_count, values.get(u.code)) for u in pleno.units
-        ),
+        lines=tuple(_return_line(u, values.get(u.code), villages.get(u.code)) for u in pleno.units),
         place=pleno.place,
         held_on=pleno.held_on,
         members=members(pleno),
@@ -179,21 +227,71 @@ def returns_snapshot(pleno: Pleno, recap: Recap | None, watermark: str | None) -
     )
 
 
+def _return_line(unit: Unit, value: int | None, read: Mapping[str, int] | None) -> ReturnLine:
+    if read:
+        counted = tuple(read.items())
+        return ReturnLine(
+            unit.code, unit.name, unit.tps_count, sum(read.values()), counted, READ_OUT
+        )
+    note = FROM_FORM if value is not None else ""
+    return ReturnLine(unit.code, unit.name, unit.tps_count, value, (), note)
+
+
 def register_snapshot(
-    pleno: Pleno, incidents: Sequence[Incident], watermark: str | None
+    pleno: Pleno,
+    incidents: Sequence[Incident],
+    watermark: str | None,
+    corrections: Sequence[CorrectionLine] = (),
+    made_on: date | None = None,
 ) -> RegisterSnapshot:
-    """The register as printed: every entry with its resolution and the paraf recorded."""
+    """The register as printed: every entry with its resolution, the values of the corrections
+    linked to it and the paraf recorded; signed by the KPU members and the saksi who raised an
+    objection or witnessed its resolution."""
     return RegisterSnapshot(
         form_name=f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
-        entries=tuple(_entry(pleno, i) for i in incidents),
+        entries=tuple(_entry(pleno, i, corrections) for i in incidents),
         watermark=watermark,
+        place=pleno.place,
+        made_on=made_on,
+        members=members(pleno),
+        witnesses=register_witnesses(pleno, incidents),
     )
 
 
-def _entry(pleno: Pleno, incident: Incident) -> RegisterEntry:
+def register_witnesses(pleno: Pleno, incidents: Sequence[Incident]) -> tuple[Signatory, ...]:
+    """The saksi who sign the register: those who raised an objection in it or initialled its
+    resolution, once each, in the order they first appear."""
+    roles = {w.name.casefold(): _witness_role(pleno, w.contest, w.choice) for w in pleno.witnesses}
+    seen: dict[str, Signatory] = {}
+    for incident in incidents:
+        raiser = incident.raiser
+        if raiser is not None and raiser.role is RaiserRole.SAKSI and raiser.name:
+            role = _witness_role(pleno, raiser.contest, raiser.choice)
+            seen.setdefault(raiser.name.casefold(), Signatory(raiser.name, role))
+        elif raiser is None and incident.kind is IncidentKind.KEBERATAN_SAKSI:
+            # A carried entry names its objector in free text: a saksi of this meeting named
+            # there signs for it.
+            for w in pleno.witnesses:
+                if w.name.casefold() in incident.raised_by.casefold():
+                    seen.setdefault(w.name.casefold(), Signatory(w.name, roles[w.name.casefold()]))
+        for paraf in incident.paraf:
+            role = roles.get(paraf.name.casefold(), "Saksi")
+            seen.setdefault(paraf.name.casefold(), Signatory(paraf.name, role))
+    return tuple(seen.values())
+
+
+def _witness_role(pleno: Pleno, contest_code: str | None, choice: int | None) -> str:
+    contest = pleno.contest(contest_code or "")
+    title = contest.title if contest else (contest_code or "")
+    return f"Saksi {title}, nomor urut {choice}" if choice is not None else f"Saksi {title}"
+
+
+def _entry(
+    pleno: Pleno, incident: Incident, corrections: Sequence[CorrectionLine] = ()
+) -> RegisterEntry:
     unit = pleno.unit_for(incident.unit) if incident.unit else None
     contest = pleno.contest(incident.contest) if incident.contest else None
     origin = "Baru (dicatat dalam rapat ini)"
@@ -210,17 +308,31 @@ def _entry(pleno: Pleno, incident: Incident) -> RegisterEntry:
         raised_by=incident.raised_by,
         description=incident.description,
         status=STATUS_LABELS[incident.status],
-        resolution=_resolution(incident),
+        resolution=_resolution(incident, _linked(incident, corrections)),
         paraf=_paraf(incident),
     )
 
 
-def _resolution(incident: Incident) -> str:
+def _linked(incident: Incident, corrections: Sequence[CorrectionLine]) -> list[CorrectionLine]:
+    """The corrections made for the entry (linked on either side)."""
+    return [
+        c
+        for c in corrections
+        if c.number in incident.corrections
+        or (incident.number is not None and c.incident_number == incident.number)
+    ]
+
+
+def _resolution(incident: Incident, linked: Sequence[CorrectionLine]) -> str:
     parts = [incident.resolution]
     if incident.bawaslu_opinion:
         parts.append(f"Pendapat dan saran Bawaslu: {incident.bawaslu_opinion}")
-    if incident.corrections:
-        parts.append("Pembetulan terkait: " + ", ".join(f"#{c}" for c in incident.corrections))
+    parts += [correction_summary(c) for c in linked]
+    known = {c.number for c in linked}
+    missing = [n for n in incident.corrections if n not in known]
+    if missing:
+        # Named by the entry but absent from the ledger given: say so rather than print "#id".
+        parts.append("Pembetulan terkait tidak ditemukan: No. " + ", ".join(map(str, missing)))
     return "\n".join(p for p in parts if p)
 
 
@@ -283,7 +395,7 @@ def interim_snapshot(
         if i.status == IncidentStatus.TERBUKA.value
     )
     return InterimSnapshot(
-        form_name=f"CATATAN SEMENTARA REKAPITULASI {level}{form_suffix(pleno, None)}",
+        form_name="CATATAN SEMENTARA SAAT SKORS RAPAT PLENO",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
@@ -299,9 +411,9 @@ def announcement_snapshot(
     watermark: str | None,
     legislative: Mapping[str, AnnouncedContest] | None = None,
 ) -> AnnouncementSnapshot:
-    """Pengumuman (Pasal 37): each contest's votes and outcome, signed by the Ketua;
-    ``legislative`` holds the announced party results of the legislative contests by code."""
-    level, _ = LEVEL_NAMES[pleno.level]
+    """Pengumuman (Pilkada: PKPU 18/2024 Pasal 37; Pemilu: PKPU 5/2024): each contest's votes
+    and outcome, signed by the Ketua; ``legislative`` holds the announced party results of the
+    legislative contests by code."""
     parties = legislative or {}
     contests = tuple(
         parties[r.contest.code]
@@ -321,7 +433,7 @@ def announcement_snapshot(
     )
     chair = tuple(Signatory(m.name, m.position) for m in pleno.members if m.position == "Ketua")
     return AnnouncementSnapshot(
-        form_name=f"PENGUMUMAN KPU {level} {pleno.region.name}",
+        form_name=f"PENGUMUMAN {kpu_name(pleno)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
         election_name=pleno.name,
@@ -330,6 +442,7 @@ def announcement_snapshot(
         announced_on=pleno.held_on,
         signatories=chair or members(pleno)[:1],
         watermark=watermark,
+        posting=PILKADA_POSTING if pleno.kind is ElectionKind.PILKADA else PEMILU_POSTING,
     )
 
 

@@ -10,12 +10,14 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
-from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.election import Contest, Level, Pleno
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.print_snapshots import LEVEL_NAMES, kpu_name
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage import procedure_store
 from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall
+from rekap_desktop.text.meeting_rules import peraturan_teknis, tata_tertib
 
 ROLES = {
     "kpu": "Anggota KPU",
@@ -109,8 +111,10 @@ class ProcedureRecords:
     # -- items 2–3 --------------------------------------------------------------------------
 
     def text(self, key: str) -> str:
+        """The text as saved, or the default the meeting starts from (see default_text)."""
         with self._session() as session:
-            return procedure_store.text(session, key) or ""
+            saved = procedure_store.text(session, key)
+        return saved if saved is not None else default_text(self.pleno, key)
 
     def save_text(self, key: str, body: str) -> None:
         if key not in TEXTS:
@@ -191,6 +195,19 @@ class ProcedureRecords:
             lambda s, _id: procedure_store.add_objection_call(s, none_raised, text),
             {"tidak_ada_keberatan": none_raised, "keberatan": text},
         )
+
+
+def default_text(pleno: Pleno, key: str) -> str:
+    """Peraturan teknis / tata tertib as the 17 rules read at a kab/kota pleno put them, with this
+    meeting's KPU, units and forms; empty for an unknown key."""
+    kpu = "KPU " + kpu_name(pleno).removeprefix("KPU ").title()
+    if key == "tata_tertib":
+        return tata_tertib(kpu)
+    if key != "peraturan_teknis":
+        return ""
+    column = LEVEL_NAMES[pleno.level][1]
+    lower = "PPK" if pleno.level is Level.KABKO else f"penyelenggara {column.lower()}"
+    return peraturan_teknis(kpu, column.lower(), lower, expected_forms(pleno)[:-1])
 
 
 def _has_choice(contest: Contest, number: int) -> bool:

@@ -78,6 +78,12 @@ def corrections(session: Session, contest: str, unit: str) -> list[Correction]:
     return [_correction(r) for r in rows]
 
 
+def all_corrections(session: Session) -> list[tuple[int, Correction]]:
+    """(id, correction) of every correction of the meeting, in the order they were made."""
+    rows = session.scalars(select(CorrectionRow).order_by(CorrectionRow.id))
+    return [(r.id, _correction(r)) for r in rows]
+
+
 def linked_corrections(
     session: Session, incident_number: int, ids: Collection[int] = ()
 ) -> list[tuple[int, Correction]]:

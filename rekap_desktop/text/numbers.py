@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
@@ -48,6 +48,13 @@ def format_percent(value: float, decimals: int = 1) -> str:
 def format_date(day: date) -> str:
     """date(2024, 12, 5) → "Kamis, 5 Desember 2024"."""
     return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_moment(moment: date) -> str:
+    """A day, or a moment with its clock time: "Kamis, 5 Desember 2024, pukul 21.30"."""
+    if isinstance(moment, datetime):
+        return f"{format_date(moment)}, pukul {moment:%H.%M}"
+    return format_date(moment)
 
 
 def parse_number(text: str) -> int | None:

@@ -73,7 +73,11 @@ PLENO: dict[str, Any] = {
     "pemilihan": "Pemilihan Serentak 2024",
     "jenis": "pilkada",
     "tingkat": "kabko",
-    "wilayah": {"kode": "6472", "nama": "KOTA SAMARINDA"},
+    "wilayah": {
+        "kode": "6472",
+        "nama": "KOTA SAMARINDA",
+        "provinsi": {"kode": "64", "nama": "KALIMANTAN TIMUR"},
+    },
     "tempat": "Ballroom Hotel Mahakam Sentosa, Samarinda (SIMULASI)",
     "tanggal": "2024-12-05",
     "unit": [{"kode": k, "nama": n, "jumlah_tps": t} for k, n, t in KECAMATAN],

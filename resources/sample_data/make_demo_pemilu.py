@@ -153,7 +153,11 @@ def setup(rng: random.Random) -> dict[str, Any]:
         "pemilihan": "Pemilihan Umum Tahun 2024",
         "jenis": "pemilu",
         "tingkat": "kabko",
-        "wilayah": {"kode": "1771", "nama": "KOTA BENGKULU"},
+        "wilayah": {
+            "kode": "1771",
+            "nama": "KOTA BENGKULU",
+            "provinsi": {"kode": "17", "nama": "BENGKULU"},
+        },
         "tempat": "Aula Hotel Raflesia Indah, Bengkulu (SIMULASI)",
         "tanggal": "2024-03-01",
         "unit": [{"kode": k, "nama": n, "jumlah_tps": t} for k, n, t in KECAMATAN],

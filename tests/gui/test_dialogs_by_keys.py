@@ -180,13 +180,16 @@ def test_the_rules_text_is_saved_and_items_6_and_13_list_the_entries_still_open(
     drive.run_until(window, Stop("3"))
     page = window.current_page()
     assert isinstance(page, TextPage)
+    # THEN it starts from the default tata tertib, not an empty box
+    default = page.editor.toPlainText()
+    assert default.startswith("TATA TERTIB RAPAT PLENO TERBUKA REKAPITULASI KPU KOTA SAMARINDA")
     # WHEN a sentence is typed at its end and Ctrl+S pressed
     page.editor.setFocus()
     qtbot.keyClick(page.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(page.editor, " Peserta menjaga ketertiban.")
     drive.press(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     # THEN the text is stored with it
-    assert window.records.text(page.key).endswith(" Peserta menjaga ketertiban.")
+    assert window.records.text(page.key) == default + " Peserta menjaga ketertiban."
     # WHEN the meeting reaches item 6 of SAMARINDA ULU
     drive.run_until(window, Stop("6", "647203"))
     incidents = window.current_page()

@@ -80,7 +80,7 @@ def test_one_laptop_screen_rehearsal_projector_and_first_kecamatan(
     program.focus_cockpit()
     saved = tmp_path / "d-hasil.pdf"
     operator.save_pdf_from_print_centre(saved)
-    assert "MODEL D.HASIL KABUPATEN/KOTA-KWK" in pdf_text(saved)
+    assert "MODEL D.HASIL KABKO-KWK" in pdf_text(saved)
 
     # AND Ctrl+Q ends the process, the rehearsal window with it
     program.key("ctrl+q")

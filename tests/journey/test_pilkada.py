@@ -94,7 +94,7 @@ def test_pilkada_demo_from_first_start_to_penetapan(
     saved = tmp_path / "d-hasil-periksa.pdf"
     operator.save_pdf_from_print_centre(saved)
     text = pdf_text(saved)
-    assert "MODEL D.HASIL KABUPATEN/KOTA-KWK" in text and "Halaman 1 dari" in text
+    assert "MODEL D.HASIL KABKO-KWK" in text and "Halaman 1 dari" in text
 
     # AND the result is determined with the Ketua's PIN, and F5 shows it on the projector
     operator.determine()

@@ -34,7 +34,7 @@ def test_snapshot_has_a_sheet_per_dapil_with_its_own_units_and_candidates() -> N
     contest = dprd_contest()
     snapshot = legislative_d_hasil_snapshot(pleno(contest), recap(contest), "DRAF")
     # THEN it is the DPRD Kab/Kota form, one sheet per dapil with that dapil's units
-    assert snapshot.form_name == "MODEL D.HASIL KABUPATEN/KOTA-DPRD KAB/KOTA"
+    assert snapshot.form_name == "MODEL D.HASIL KABKO-DPRD KAB/KOTA"
     assert [(d.code, d.name, d.seats) for d in snapshot.districts] == [
         ("1", "KOTA UJI 1", 4),
         ("2", "KOTA UJI 2", 3),
@@ -208,7 +208,7 @@ def test_dpd_d_hasil_lists_its_candidates_like_ppwp_and_its_seats_belong_to_the_
     snapshot = d_hasil_snapshot(meeting, recapitulate(dpd, UNITS, votes), None)
     text = flat(" ".join(page_texts(render_d_hasil(snapshot).pdf)))
     # THEN it is the one-table D.Hasil with a row and a saksi line per candidate
-    assert snapshot.form_name == "MODEL D.HASIL KABUPATEN/KOTA-DPD"
+    assert snapshot.form_name == "MODEL D.HASIL KABKO-DPD"
     labels = [r.label for s in snapshot.sections for r in s.rows if s.title.startswith("IV")]
     assert labels == [f"Nomor urut {n}: CALON DPD {n}" for n in range(1, 6)]
     assert "SAKSI CALON ANGGOTA DPD YANG HADIR" in text

@@ -51,7 +51,7 @@ def test_d_hasil_snapshot_of_pemilu_has_all_sections_and_pemilu_labels() -> None
     # WHEN its D.Hasil snapshot is built
     snapshot = d_hasil_snapshot(PLENO, recap, "DRAF")
     # THEN it is the Pemilu form with sections I–V and Pemilu voter categories
-    assert snapshot.form_name == "MODEL D.HASIL KABUPATEN/KOTA-PPWP"
+    assert snapshot.form_name == "MODEL D.HASIL KABKO-PPWP"
     assert [s.title.split(".")[0] for s in snapshot.sections] == ["I", "II", "III", "IV", "V"]
     labels = {r.label: r.values for s in snapshot.sections for r in s.rows}
     assert labels["Pengguna hak pilih dalam DPK (KTP-el) – Jumlah"] == (4,)

@@ -43,6 +43,7 @@ from rekap_desktop.gui.window_geometry import fit_to_screen
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.print_service import (
     FORM_LABELS,
+    NUMBERED,
     PER_CONTEST,
     FormKind,
     PrintRecord,
@@ -59,6 +60,7 @@ SHORT_LABELS = {
     FormKind.PENGUMUMAN: "Pengumuman",
     FormKind.BERITA_ACARA: "Berita acara",
     FormKind.PEROLEHAN_KURSI: "Perolehan kursi",
+    FormKind.DAFTAR_PEMBETULAN: "Daftar pembetulan",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
@@ -68,6 +70,8 @@ class PreviewRequest:
     kind: FormKind
     contest: str | None
     paper: Paper
+    number: str | None = None
+    """The official Nomor typed for a berita acara or pengumuman."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ class Printed:
 def render_preview(service: PrintService, request: PreviewRequest) -> Preview:
     """The preview PDF of ``request`` (run on a worker thread: no widget here)."""
     own, _changes = own_service(service.pleno_service)
-    prepared = service.bound_to(own).prepare(request.kind, request.contest)
+    prepared = service.bound_to(own).prepare(request.kind, request.contest, request.number)
     rendered = prepared.render(request.paper)
     return Preview(request, rendered.pdf, rendered.pages, prepared.fingerprint, prepared.watermark)
 
@@ -135,6 +139,13 @@ class PrintCentreDialog(QDialog):
         choose.addRow("Formulir", self.form_box)
         choose.addRow("Pemilihan", self.contest_box)
         choose.addRow("Kertas", self.paper_box)
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("mis. 12/PL.02.6-BA/6472/2024 (kosong: diisi tangan)")
+        self.number_edit.setToolTip(
+            "Nomor resmi berita acara atau pengumuman dari sekretariat; dicetak di bawah judul"
+        )
+        self.number_edit.editingFinished.connect(self.refresh_preview)
+        choose.addRow("Nomor", self.number_edit)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.print_button = QPushButton("Cetak ke printer…")
@@ -232,6 +243,11 @@ class PrintCentreDialog(QDialog):
     def paper(self) -> Paper:
         return enum_data(self.paper_box, Paper) or Paper.F4
 
+    def number(self) -> str | None:
+        """The Nomor typed, for the forms that carry one (None: blank or another form)."""
+        typed = self.number_edit.text().strip()
+        return typed if typed and self.kind() in NUMBERED else None
+
     def select(self, kind: FormKind, contest: str | None = None, paper: Paper = Paper.F4) -> None:
         """Choose all three at once: one preview for the whole choice, not one per box."""
         boxes = (self.form_box, self.contest_box, self.paper_box)
@@ -249,7 +265,7 @@ class PrintCentreDialog(QDialog):
 
     def request(self) -> PreviewRequest:
         """The chosen form, contest and paper, read from the widgets (on the GUI thread)."""
-        return PreviewRequest(self.kind(), self.contest(), self.paper())
+        return PreviewRequest(self.kind(), self.contest(), self.paper(), self.number())
 
     def preview_pending(self) -> bool:
         """A preview was asked for and is not shown yet."""
@@ -259,6 +275,7 @@ class PrintCentreDialog(QDialog):
         """Ask for the preview of the current choice; an older request still rendering is dropped
         when it arrives, so a stale preview is never shown for a changed choice."""
         self.contest_box.setEnabled(self.kind() in PER_CONTEST)
+        self.number_edit.setEnabled(self.kind() in NUMBERED)
         self._wanted_number += 1
         self._wanted = self.request()
         self.document.close()
@@ -334,7 +351,7 @@ class PrintCentreDialog(QDialog):
         def job(control: JobControl) -> Printed:
             own, changes = own_service(service.pleno_service)
             record, pdf = service.bound_to(own).print_form(
-                request.kind, request.contest, request.paper
+                request.kind, request.contest, request.paper, request.number
             )
             # Painting a QPrinter is allowed off the GUI thread.
             print_pdf(pdf, printer, record.stored.paper, control.progress)
@@ -355,7 +372,7 @@ class PrintCentreDialog(QDialog):
         def job(_control: JobControl) -> Printed:
             own, changes = own_service(service.pleno_service)
             record, pdf = service.bound_to(own).print_form(
-                request.kind, request.contest, request.paper
+                request.kind, request.contest, request.paper, request.number
             )
             path.write_bytes(pdf)
             return Printed(record, changes)

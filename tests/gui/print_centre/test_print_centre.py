@@ -64,7 +64,7 @@ def test_preview_shows_the_real_pages_of_the_chosen_form(
     # WHEN the register is chosen THEN the contest choice is off and the preview follows
     choose(qtbot, dialog, FormKind.KEJADIAN_KHUSUS)
     assert not dialog.contest_box.isEnabled()
-    assert dialog.document.pageCount() == 1
+    assert dialog.document.pageCount() == 2  # the entries, then the place, day and signatures
     # AND the window shows the page (grabbed to PNG, not blank)
     qtbot.wait(300)
     shot = tmp_path / "pusat_cetak.png"

@@ -1,0 +1,181 @@
+"""Daftar Pembetulan: every value the meeting corrected (procedure item 10), kecamatan by kecamatan,
+with the old and the new value, the source the new one came from, the reason, the basis document,
+who proposed it, the commissioner who approved it and the register entry it answers. Printed on its
+own and as the lampiran of the berita acara (the same table: ``corrections_table``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.parts import (
+    RenderedForm,
+    Signatory,
+    dated_content,
+    day_text,
+    grid_table,
+    page_meta,
+    render,
+    signatory_content,
+    signature_block,
+    text,
+    title_block,
+)
+from rekap_desktop.documents.styles import Paper, frame_width, styles
+from rekap_desktop.text.numbers import format_number
+
+HEADERS = (
+    "NO",
+    "KECAMATAN",
+    "PEMILIHAN",
+    "RINCIAN (BARIS)",
+    "SEMULA",
+    "MENJADI",
+    "SUMBER NILAI",
+    "ALASAN",
+    "DASAR (DOKUMEN)",
+    "DIUSULKAN OLEH",
+    "DISETUJUI OLEH (ANGGOTA KPU)",
+    "KEBERATAN / KEJADIAN",
+)
+SHARES = (0.035, 0.08, 0.08, 0.12, 0.055, 0.055, 0.11, 0.1, 0.1, 0.09, 0.1, 0.075)
+"""Column widths as shares of the frame: the numbers narrow, the texts wide enough to wrap."""
+
+
+@dataclass(frozen=True)
+class CorrectionLine:
+    number: int
+    """The correction's number in the meeting's ledger (the order it was made in)."""
+    unit: str
+    contest: str
+    row: str
+    before: int | None
+    after: int
+    source: str
+    """Which source(s) gave the new value, e.g. "formulir D.Hasil PPK"; "–" when not kept."""
+    reason: str
+    basis: str
+    proposed_by: str
+    approved_by: str
+    incident_number: int | None
+    """The register entry it answers, if any."""
+
+    @property
+    def incident(self) -> str:
+        return f"No. {self.incident_number}" if self.incident_number else "–"
+
+
+def line_content(line: CorrectionLine) -> list[Any]:
+    return [
+        line.number,
+        line.unit,
+        line.contest,
+        line.row,
+        line.before,
+        line.after,
+        line.source,
+        line.reason,
+        line.basis,
+        line.proposed_by,
+        line.approved_by,
+        line.incident_number,
+    ]
+
+
+def correction_summary(line: CorrectionLine) -> str:
+    """One correction in a sentence, as the D.Kejadian Khusus shows a linked one."""
+    return (
+        f"Pembetulan No. {line.number}: {line.unit}, {line.contest}, {line.row}: "
+        f"{format_number(line.before)} → {format_number(line.after)} "
+        f"(sumber: {line.source}; alasan: {line.reason}; dasar: {line.basis}; "
+        f"diusulkan oleh {line.proposed_by}; disetujui oleh {line.approved_by})"
+    )
+
+
+@dataclass(frozen=True)
+class CorrectionsSnapshot:
+    form_name: str
+    region: str
+    region_fields: tuple[tuple[str, str], ...]
+    election_name: str
+    lines: tuple[CorrectionLine, ...]
+    place: str | None
+    made_on: date | None
+    members: tuple[Signatory, ...]
+    watermark: str | None
+
+
+def canonical_content(snapshot: CorrectionsSnapshot) -> dict[str, Any]:
+    return {
+        "formulir": snapshot.form_name,
+        "wilayah": snapshot.region,
+        "nama_pemilihan": snapshot.election_name,
+        "pembetulan": [line_content(line) for line in snapshot.lines],
+        **dated_content(snapshot.place, snapshot.made_on),
+        "anggota": signatory_content(snapshot.members),
+    }
+
+
+def fingerprint(snapshot: CorrectionsSnapshot) -> str:
+    return short_code(content_hash(canonical_content(snapshot)))
+
+
+def corrections_table(lines: tuple[CorrectionLine, ...], width: float) -> list[Flowable]:
+    """The corrections as one ruled table whose header repeats on every page, or a sentence
+    saying there were none."""
+    if not lines:
+        return [Paragraph("Tidak ada pembetulan data dalam rapat ini.", styles().body)]
+    rows: list[list[Any]] = [[text(h, "cell_center") for h in HEADERS]]
+    for line in lines:
+        rows.append(
+            [
+                str(line.number),
+                text(line.unit),
+                text(line.contest),
+                text(line.row),
+                format_number(line.before),
+                format_number(line.after),
+                text(line.source),
+                text(line.reason),
+                text(line.basis),
+                text(line.proposed_by),
+                text(line.approved_by),
+                text(line.incident),
+            ]
+        )
+    widths = [width * share for share in SHARES]
+    return [grid_table(rows, widths, extra=[("ALIGN", (4, 1), (5, -1), "RIGHT")])]
+
+
+def render_corrections(
+    snapshot: CorrectionsSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+) -> RenderedForm:
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    width = frame_width(paper)
+    story: list[Flowable] = title_block(
+        snapshot.form_name,
+        [
+            "PEMBETULAN DATA DALAM RAPAT PLENO REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
+            snapshot.election_name.upper(),
+        ],
+        snapshot.region_fields,
+    )
+    story += corrections_table(snapshot.lines, width)
+    place = snapshot.place or "...................."
+    story += [
+        Spacer(1, 4 * mm),
+        text(f"Dibuat di {place}, pada hari {day_text(snapshot.made_on)}.", "body"),
+        Spacer(1, 3 * mm),
+    ]
+    if snapshot.members:
+        story.append(
+            KeepTogether(
+                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+            )
+        )
+    return render(story, meta, paper)
