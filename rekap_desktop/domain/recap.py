@@ -138,6 +138,10 @@ def _single_candidate(
     return Outcome(leader, False, f"{not_elected}.")
 
 
+_SPREAD_BASIS = {"bupati": KABKO_BASIS, "walikota": KABKO_BASIS, "gubernur": PROVINCE_BASIS}
+"""Where the law decides an equal first place by the spread of the votes (Pilkada only)."""
+
+
 def _votes(contest: Contest, total: Tally) -> dict[ChoiceNo, int]:
     return {c.number: total.value(vote_key(c.number)) or 0 for c in contest.choices}
 
@@ -156,9 +160,10 @@ def _area(contest: Contest, tally: Tally) -> AreaVotes:
 def _equal_first(
     contest: Contest, leaders: list[ChoiceNo], areas: tuple[AreaVotes, ...], area: str
 ) -> Outcome:
-    if not areas:
+    basis = _SPREAD_BASIS.get(contest.code)
+    if not areas or basis is None:
+        # without the units (or outside a Pilkada) no spread rule applies here
         return Outcome(None, False, f"Suara terbanyak sama antara nomor urut {join_and(leaders)}.")
-    basis = PROVINCE_BASIS if contest.code == "gubernur" else KABKO_BASIS
     decision = spread_decision(leaders, areas, area=area, basis=basis)
     winner = decision.winner
     choice = contest.choice(winner) if winner is not None else None

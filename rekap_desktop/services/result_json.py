@@ -8,6 +8,7 @@ from typing import Any
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.legislative import DistrictResult
 from rekap_desktop.domain.recap import Outcome, Recap
+from rekap_desktop.domain.seats import OpenTie
 from rekap_desktop.domain.spread import SpreadDecision
 from rekap_desktop.domain.tally import Tally, form_keys
 from rekap_desktop.services.results import CheckResult, ContestRecap
@@ -96,8 +97,19 @@ def _seats(results: SeatResults) -> dict[str, Any]:
     else:
         hasil = {"dapil": [_district(d) for d in results.districts]}
     if results.open_ties:
-        hasil["seri"] = [{"kunci": t.key, "pesan": t.message} for t in results.open_ties]
+        hasil["seri"] = [_tie(t) for t in results.open_ties]
     return hasil
+
+
+def _tie(tie: OpenTie) -> dict[str, Any]:
+    """An open tie; ``data_diperlukan`` names the counts the meeting must obtain to apply PKPU
+    6/2024 Pasal 29 (an addition to the contract)."""
+    entry: dict[str, Any] = {"kunci": tie.key, "pesan": tie.message}
+    if tie.data_needed:
+        entry["data_diperlukan"] = [
+            {"tingkat": t.name, "dokumen": t.document} for t in tie.data_needed
+        ]
+    return entry
 
 
 def _district_votes(result: DistrictResult) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from rekap_desktop.domain.comparison import (
     Difference,
     differences,
+    pair_context,
     sibling_forms,
     siblings_of,
     unit_forms,
@@ -14,7 +15,7 @@ from rekap_desktop.domain.comparison import (
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.recap import Recap, recapitulate
-from rekap_desktop.domain.rules import Finding, RuleContext, check_tally
+from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.services.pleno_service import PlenoService
@@ -90,12 +91,12 @@ def check(service: PlenoService) -> CheckResult:
     tallies = service.tallies()
     findings: list[LocatedFinding] = []
     found_differences: list[LocatedDifference] = []
+    per_unit = {unit.code: unit_forms(tallies, unit.code) for unit in pleno.units}
     for contest in pleno.contests:
         for unit in pleno.units:
             keys = unit_form_keys(contest, unit.code)
-            district = contest.district_of(unit.code)
-            context = RuleContext(pleno.kind, unit.tps_count, district.code if district else None)
-            by_contest = unit_forms(tallies, unit.code)
+            context = pair_context(contest, unit, pleno.kind)
+            by_contest = per_unit[unit.code]
             forms = by_contest.get(contest.code, {})
             siblings = siblings_of(contest, pleno.contests, by_contest)
             for source in sorted(forms, key=lambda s: s.sort_key):

@@ -164,3 +164,33 @@ def test_row_state_follows_the_cells(ppk: int | None, others: list[int | None]) 
             assert cell.status is CellStatus.MISSING
         elif ppk is not None:
             assert (cell.status is CellStatus.AGREES) == (cell.value == ppk)
+
+
+def test_the_determined_values_are_checked_beside_the_other_contest(
+    walikota: Contest, consistent_form: dict[str, int]
+) -> None:
+    # GIVEN the Wali Kota PPK form, a settled suara sah that breaks R03, and the Gubernur forms
+    #       of the same kecamatan whose PPK DPT has one woman more, settled back to the same DPT
+    tallies = {PPK: form(consistent_form), PLENO: form({"suara_sah": 191})}
+    gubernur = {
+        PPK: form(consistent_form, pemilih_dpt_p=131, pemilih_dpt_j=251),
+        PLENO: form({"pemilih_dpt_p": 130, "pemilih_dpt_j": 250}),
+    }
+    # WHEN compared beside the Gubernur forms
+    result = compare(
+        walikota, UNIT, ElectionKind.PILKADA, tallies, {"Pemilihan Gubernur": gubernur}
+    )
+    # THEN the determined values (PPK with the settled value over it) break R03 and R04 only:
+    #      their DPT equals the Gubernur's determined DPT
+    assert [f.code for f in result.determined_errors] == ["R03", "R04"]
+    assert "tertulis 191" in result.determined_errors[0].message
+    # AND the PPK column is checked against the Gubernur's PPK form: R17 on P and J
+    ppk_codes = [(n.code, n.fields) for n in result.notes if n.source == PPK]
+    assert ppk_codes == [
+        ("R17", (FieldKey("pemilih_dpt_p"),)),
+        ("R17", (FieldKey("pemilih_dpt_j"),)),
+    ]
+    # AND without a PPK form nothing is determined, so nothing is found on it
+    assert (
+        compare(walikota, UNIT, ElectionKind.PILKADA, {SIREKAP: form({})}).determined_errors == ()
+    )

@@ -479,3 +479,13 @@ def test_the_gubernur_tie_is_decided_over_the_kab_kota_of_the_province() -> None
 )
 def test_each_contest_is_decided_at_one_level(code: str, deciding: Level) -> None:
     assert [level for level in Level if decides_here(code, level)] == [deciding]
+
+
+def test_the_pilkada_spread_rule_is_not_applied_to_the_president() -> None:
+    ppwp = Contest(
+        ContestCode("ppwp"),
+        "Pemilihan Presiden",
+        (Choice(ChoiceNo(1), "PASLON 1"), Choice(ChoiceNo(2), "PASLON 2")),
+    )
+    outcome = recapitulate(ppwp, UNITS, TIED, Level.NASIONAL).outcome
+    assert outcome == Outcome(None, False, "Suara terbanyak sama antara nomor urut 1 dan 2.")

@@ -9,6 +9,7 @@ from pathlib import Path
 from rekap_desktop.documents import d_hasil_legislatif
 from rekap_desktop.documents.d_hasil import render_d_hasil
 from rekap_desktop.documents.d_hasil_legislatif import render_legislative_d_hasil
+from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED, FindingNote
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.election import Choice, Contest
@@ -18,6 +19,7 @@ from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.print_findings import with_findings
 from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
 from rekap_desktop.services.print_seats import DPD_ELSEWHERE, seat_snapshot
 from rekap_desktop.services.print_service import FormKind, PrintService
@@ -217,3 +219,28 @@ def test_dpd_d_hasil_lists_its_candidates_like_ppwp_and_its_seats_belong_to_the_
     results = SeatResults(dpd, "ppk", (), None)
     seats = seat_snapshot(meeting, results, [], None)
     assert [d.reason for d in seats.districts] == [DPD_ELSEWHERE]
+
+
+def test_the_findings_and_decisions_print_once_on_the_last_dapil_and_change_the_sidik() -> None:
+    # GIVEN the D.Hasil of the two dapil, and a decided and an undecided error of its kecamatan
+    contest = dprd_contest()
+    plain = legislative_d_hasil_snapshot(pleno(contest), recap(contest), "DRAF")
+    notes = (
+        FindingNote("KECAMATAN UTARA", contest.title, "R13", "Partai 2 tertulis 1.000.", None),
+        FindingNote(
+            "KECAMATAN TIMUR", contest.title, "R03", "Suara sah tertulis 3.600.", "Tertulis", "K"
+        ),
+    )
+    noted = with_findings(plain, notes)
+    # WHEN it is rendered
+    pages = [flat(t) for t in page_texts(render_legislative_d_hasil(noted).pdf)]
+    # THEN the notes stand once, after the last dapil's votes in words, before its place and date
+    assert sum(HEADING in page for page in pages) == 1
+    last = next(page for page in pages if HEADING in page)
+    assert "DAPIL KOTA UJI 2" in last
+    assert f"R13: Partai 2 tertulis 1.000. {UNDECIDED}" in last
+    assert "R03: Suara sah tertulis 3.600. Diputuskan rapat: Tertulis (dikonfirmasi" in last
+    assert last.index(HEADING) < last.index("Ditetapkan di")
+    # AND the sidik data covers them; a form without notes keeps the content it had
+    assert d_hasil_legislatif.fingerprint(noted) != d_hasil_legislatif.fingerprint(plain)
+    assert with_findings(plain, ()) is plain

@@ -154,3 +154,18 @@ def test_the_json_of_a_legislative_contest_follows_the_contract(seats: SeatServi
         if k == "suara_partai_01" or k.startswith("suara_caleg_01_")
     )
     assert first["partai"][0]["suara"] == party_1
+
+
+def test_an_open_candidate_tie_names_the_data_the_meeting_must_obtain(seats: SeatService) -> None:
+    # GIVEN the demo, whose dapil 5 has two candidates equal in votes and in kecamatan
+    recaps = recap_contests(seats.pleno_service, "dprd_kabko")
+    result = recap_json(seats.pleno_service.pleno(), recaps, seats.results_for(recaps))
+    (tie,) = result["kontestasi"][0]["hasil"]["seri"]
+    # THEN recap --json lists the tiers of PKPU 6/2024 Pasal 29 still to be counted, and where
+    assert tie["data_diperlukan"] == [
+        {
+            "tingkat": "desa/kelurahan",
+            "dokumen": "rincian per desa/kelurahan Model D.Hasil Kecamatan dari PPK",
+        },
+        {"tingkat": "TPS", "dokumen": "Model C.Hasil Salinan setiap TPS"},
+    ]

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.rules import Finding
 
+MIN_WIDTH = 640
+"""Wide enough for a finding's message on two or three lines."""
+
 Submit = Callable[[Finding, str], bool]
 """Asks for the commissioner's PIN and records the decision; True when it was recorded."""
 
@@ -35,6 +38,7 @@ class FindingDecisionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keputusan rapat atas temuan")
+        self.setMinimumWidth(MIN_WIDTH)
         self.errors = list(errors)
         self.submit = submit
         self.finding = QComboBox()

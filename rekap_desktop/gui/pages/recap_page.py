@@ -260,10 +260,12 @@ class ContestPage(QWidget):
         else:
             who = f"Nomor urut {outcome.number} {choice.name if choice else ''}".rstrip()
         if not outcome.decides_here:
+            # the DPD elects persons, the other single-winner contests pairs
+            elected = "calon" if self.contest.code == "dpd" else "pasangan calon"
             return (
                 f"{who}: suara terbanyak di tingkat ini. Hasil rekapitulasi disampaikan kepada "
                 f"{deciding_body(self.contest.code)}, yang menetapkan hasil pemilihan; rapat ini "
-                "tidak menetapkan pasangan calon terpilih."
+                f"tidak menetapkan {elected} terpilih."
             )
         if outcome.elected:
             state = "unggul"
