@@ -47,6 +47,26 @@ def contest_office(code: str) -> str:
     return CONTEST_OFFICES.get(code, code)
 
 
+DECIDED_AT = {
+    "gubernur": Level.PROVINSI,
+    "bupati": Level.KABKO,
+    "walikota": Level.KABKO,
+    "ppwp": Level.NASIONAL,
+    "dpr": Level.NASIONAL,
+    "dpd": Level.NASIONAL,
+    "dprd_prov": Level.PROVINSI,
+    "dprd_kabko": Level.KABKO,
+}
+"""The level whose KPU determines a contest's result (penetapan hasil; calon or kursi terpilih):
+below it the recapitulated result is sent up, and nobody is elected."""
+
+
+def decided_at(level: Level, code: str) -> bool:
+    """Whether a meeting at ``level`` determines contest ``code`` (Wali Kota at kab/kota: yes;
+    Gubernur at kab/kota: no, its result goes to the KPU Provinsi)."""
+    return DECIDED_AT.get(code) is level
+
+
 SEAT_RANGES = {"dpr": (3, 10), "dprd_prov": (3, 12), "dprd_kabko": (3, 12)}
 """Seats per dapil the law allows (UU 7/2017): DPR 3–10, DPRD provinsi and kabupaten/kota 3–12."""
 

@@ -3,14 +3,12 @@ the register in one line per entry, and each contest's result."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rekap_desktop.documents.berita_acara import ContestResult, MinutesSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, VALID, vote_key
-from rekap_desktop.services.print_legislative import party_results, seat_outcome
+from rekap_desktop.services.print_legislative import party_results, seat_note
 from rekap_desktop.services.print_snapshots import (
     LEVEL_NAMES,
     form_suffix,
@@ -19,7 +17,6 @@ from rekap_desktop.services.print_snapshots import (
     region_fields,
     status_label,
 )
-from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.storage.repository import StoredIncident
 
 
@@ -29,10 +26,9 @@ def minutes_snapshot(
     incidents: list[StoredIncident],
     proceedings: list[tuple[str, str]],
     watermark: str | None,
-    seats: Mapping[str, SeatResults] | None = None,
 ) -> MinutesSnapshot:
     level, _ = LEVEL_NAMES[pleno.level]
-    results = tuple(_result(r, (seats or {}).get(r.contest.code)) for r in recaps)
+    results = tuple(_result(pleno, r) for r in recaps)
     lines = tuple(_incident_line(pleno, i) for i in incidents)
     return MinutesSnapshot(
         form_name=f"BERITA ACARA RAPAT PLENO {level}{form_suffix(pleno, None)}",
@@ -51,17 +47,11 @@ def minutes_snapshot(
     )
 
 
-def _result(recap: Recap, seats: SeatResults | None) -> ContestResult:
-    """A contest's result; a legislative one by party (total, and seats where allocated)."""
+def _result(pleno: Pleno, recap: Recap) -> ContestResult:
+    """A contest's result; a legislative one by party total (its seats are a later meeting's)."""
     if recap.contest.is_party_list:
-        votes = tuple(
-            (
-                f"{p.number}. {p.name}" + (f" — {p.seats} kursi" if p.seats is not None else ""),
-                p.votes,
-            )
-            for p in party_results(recap, seats)
-        )
-        outcome = seat_outcome(seats)
+        votes = tuple((f"{p.number}. {p.name}", p.votes) for p in party_results(recap))
+        outcome = seat_note(pleno, recap.contest)
     else:
         votes = tuple(
             (f"{c.number}. {c.name}", recap.total.value(vote_key(c.number)))

@@ -282,7 +282,7 @@ class PrintService:
         self, kind: FormKind, contest: str | None, mark: str | None
     ) -> tuple[Content, Draw] | None:
         """The forms that differ for legislative contests: the D.Hasil per dapil, the seat form,
-        and the announcement and minutes with party totals and seats; None for the others."""
+        and the announcement with party totals; None for the others."""
         pleno = self.pleno_service.pleno()
         if kind is FormKind.PEROLEHAN_KURSI:
             seats = SeatService(self.pleno_service)
@@ -301,26 +301,13 @@ class PrintService:
                 leg, p, installation_key=k
             )
         with_parties = any(c.is_party_list for c in pleno.contests)
-        if kind not in (FormKind.PENGUMUMAN, FormKind.BERITA_ACARA) or not with_parties:
+        if kind is not FormKind.PENGUMUMAN or not with_parties:
             return None
-        items = recap_contests(self.pleno_service)
-        seat_results = SeatService(self.pleno_service).results_for(items)
-        recaps = [r.recap for r in items]
-        if kind is FormKind.BERITA_ACARA:
-            incidents = self.pleno_service.incidents()
-            ba = minutes_snapshot(
-                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
-            )
-            ba = with_refusals(ba, self._refusals(contest))
-            return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
-                ba, p, installation_key=k
-            )
+        recaps = [r.recap for r in recap_contests(self.pleno_service)]
         legislative = {
-            str(r.recap.contest.code): announced_contest(
-                r.recap, seat_results.get(r.recap.contest.code)
-            )
-            for r in items
-            if r.recap.contest.is_party_list
+            str(r.contest.code): announced_contest(pleno, r)
+            for r in recaps
+            if r.contest.is_party_list
         }
         ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
