@@ -17,20 +17,25 @@ from rekap_desktop.documents import (
     d_hasil_legislatif,
     daftar_hadir,
     kejadian_khusus,
+    keputusan,
+    penetapan_terpilih,
     pengembalian,
     pengumuman,
     perolehan_kursi,
     skors,
+    surat_pengantar,
 )
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
-from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.election import Contest, ElectionKind, decided_at
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
+from rekap_desktop.services import print_stages as stages
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.integrity import ensure_untampered
@@ -58,6 +63,10 @@ class FormKind(StrEnum):
     PENGUMUMAN = "pengumuman"
     BERITA_ACARA = "berita-acara"
     PEROLEHAN_KURSI = "perolehan-kursi"
+    # The stages after the recapitulation (printed once the result is determined):
+    KEPUTUSAN_HASIL = "keputusan-hasil"
+    PENETAPAN_TERPILIH = "penetapan-terpilih"
+    SURAT_PENGANTAR = "surat-pengantar"
 
 
 FORM_LABELS = {
@@ -69,12 +78,28 @@ FORM_LABELS = {
     FormKind.PENGUMUMAN: "Pengumuman hasil (Pasal 37)",
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
     FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
+    FormKind.KEPUTUSAN_HASIL: "Keputusan KPU tentang penetapan hasil pemilihan (dengan lampiran)",
+    FormKind.PENETAPAN_TERPILIH: "Berita acara penetapan pasangan calon terpilih",
+    FormKind.SURAT_PENGANTAR: "Surat pengantar hasil ke tingkat berikutnya",
 }
+AFTER_DETERMINATION = frozenset(
+    {FormKind.KEPUTUSAN_HASIL, FormKind.PENETAPAN_TERPILIH, FormKind.SURAT_PENGANTAR}
+)
+"""Forms of the stages after the recapitulation: printed only once its result is determined."""
+ONLY_FOR = {
+    FormKind.PEROLEHAN_KURSI: "pemilihan legislatif dan DPD",
+    FormKind.KEPUTUSAN_HASIL: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
+    FormKind.PENETAPAN_TERPILIH: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
+    FormKind.SURAT_PENGANTAR: "pemilihan yang hasilnya diteruskan ke tingkat berikutnya",
+}
+NOT_DETERMINED = "hanya dapat dicetak setelah hasil rekapitulasi ditetapkan (penetapan)"
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper, str | None], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
-PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
+PER_CONTEST = frozenset(
+    {FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI} | AFTER_DETERMINATION
+)
 
 Determined = Callable[[str | None], bool]
 """Whether the result of a contest (None: the whole meeting) has been determined (penetapan)."""
@@ -103,6 +128,8 @@ class PreparedForm:
     content_hash: str
     watermark: str | None
     render: Callable[[Paper], RenderedForm]
+    form_name: str = ""
+    """The name the form prints (how a later document refers to it)."""
 
     @property
     def fingerprint(self) -> str:
@@ -172,15 +199,29 @@ class PrintService:
     # -- reading ---------------------------------------------------------------------------
 
     def kinds(self) -> list[FormKind]:
-        """The forms of this meeting: the seat-allocation form only with a legislative contest."""
-        legislative = bool(self.contests(FormKind.PEROLEHAN_KURSI))
-        return [k for k in FormKind if k is not FormKind.PEROLEHAN_KURSI or legislative]
+        """The forms of this meeting: each contest-bound form only where it has a contest (the
+        seat form with a legislative contest …), the stages after the recapitulation only once
+        its result is determined."""
+        determined = self.determined(None)
+        return [
+            k
+            for k in FormKind
+            if (k not in ONLY_FOR or self.contests(k))
+            and (k not in AFTER_DETERMINATION or determined)
+        ]
 
     def contests(self, kind: FormKind) -> list[Contest]:
-        """The contests a form can be printed for (seats: the legislative contests and DPD)."""
-        contests = list(self.pleno_service.pleno().contests)
+        """The contests a form can be printed for (seats: the legislative contests and DPD; the
+        decree on the result: the Pilkada contests this level decides …)."""
+        pleno = self.pleno_service.pleno()
+        contests = list(pleno.contests)
+        pilkada = pleno.kind is ElectionKind.PILKADA
         if kind is FormKind.PEROLEHAN_KURSI:
             return [c for c in contests if c.elects_seats]
+        if kind in (FormKind.KEPUTUSAN_HASIL, FormKind.PENETAPAN_TERPILIH):
+            return [c for c in contests if pilkada and decided_at(pleno.level, c.code)]
+        if kind is FormKind.SURAT_PENGANTAR:
+            return [c for c in contests if not decided_at(pleno.level, c.code)]
         return contests
 
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
@@ -193,13 +234,11 @@ class PrintService:
             if pleno.contest(contest) is None:
                 raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
             if all(c.code != contest for c in allowed):
-                raise InputRejected(
-                    [Problem(f"{FORM_LABELS[kind]} hanya untuk pemilihan legislatif dan DPD")]
-                )
+                raise InputRejected([Problem(f"{FORM_LABELS[kind]} hanya untuk {ONLY_FOR[kind]}")])
             return contest
         if not allowed:
             raise InputRejected(
-                [Problem(f"{FORM_LABELS[kind]}: tidak ada pemilihan legislatif dalam pleno ini")]
+                [Problem(f"{FORM_LABELS[kind]}: tidak ada {ONLY_FOR[kind]} dalam pleno ini")]
             )
         if kind is FormKind.PENGEMBALIAN or len(allowed) == 1:
             return allowed[0].code
@@ -226,9 +265,12 @@ class PrintService:
         def render(paper: Paper) -> RenderedForm:
             return draw(paper, self.installation_key())
 
-        return PreparedForm(kind, contest, content_hash(content), mark, render)
+        name = str(content.get("formulir", ""))
+        return PreparedForm(kind, contest, content_hash(content), mark, render, name)
 
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
+        if kind in AFTER_DETERMINATION:
+            return self._build_stage(kind, contest or "", mark)
         legislative = self._build_legislative(kind, contest, mark)
         if legislative is not None:
             return legislative
@@ -313,6 +355,34 @@ class PrintService:
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
             ann, p, installation_key=k
         )
+
+    def _build_stage(self, kind: FormKind, contest: str, mark: str | None) -> tuple[Content, Draw]:
+        """The decree on the result, the berita acara of the pair elected and the cover letter,
+        each naming the determined form it rests on by its sidik data."""
+        if not self.determined(contest):
+            raise InputRejected([Problem(f"{FORM_LABELS[kind]} {NOT_DETERMINED}")])
+        pleno = self.pleno_service.pleno()
+        recap = self._recap(contest)
+        d_hasil = self.prepare(FormKind.D_HASIL, contest)
+        if kind is FormKind.SURAT_PENGANTAR:
+            register = self.prepare(FormKind.KEJADIAN_KHUSUS)
+            enclosures = (
+                Enclosure(f"{d_hasil.form_name} {recap.contest.title}", d_hasil.fingerprint),
+                Enclosure(register.form_name, register.fingerprint),
+            )
+            letter = stages.cover_letter(pleno, recap.contest, enclosures, mark)
+            return surat_pengantar.canonical_content(
+                letter
+            ), lambda p, k: surat_pengantar.render_cover_letter(letter, p, installation_key=k)
+        decree = stages.result_decree(pleno, recap, (d_hasil.form_name, d_hasil.fingerprint), mark)
+        if kind is FormKind.KEPUTUSAN_HASIL:
+            return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
+                decree, p, installation_key=k
+            )
+        elected = stages.elected_pair(pleno, recap, keputusan.fingerprint(decree), mark)
+        return penetapan_terpilih.canonical_content(
+            elected
+        ), lambda p, k: penetapan_terpilih.render_elected_pair(elected, p, installation_key=k)
 
     def _refusals(self, contest: str | None) -> dict[str, str]:
         """Who refused to sign at the penetapan in force (none while not determined)."""
