@@ -59,6 +59,9 @@ class AuditEvent(StrEnum):
     """The operator confirmed a sender's key fingerprint for the first time."""
     SEAT_TIE_DECIDED = "seat_tie_decided"
     """The meeting chose among tied parties or candidates where the law leaves the tie open."""
+    SEAT_MEETING_RECORDED = "seat_meeting_recorded"
+    """The rapat pleno penetapan perolehan kursi dan calon terpilih was recorded: its time, place,
+    Keputusan number, the Constitutional Court's notice and who attended."""
     IDLE_LOCK_SET = "idle_lock_set"
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"

@@ -26,6 +26,8 @@ class Action(StrEnum):
     RESTORE_BACKUP = "restore_backup"
     MANAGE_USERS = "manage_users"
     DECIDE_TIE = "decide_tie"
+    DETERMINE_SEATS = "determine_seats"
+    """Record the seat meeting's Keputusan on the seats and elected candidates."""
     SET_IDLE_LOCK = "set_idle_lock"
     """The idle time after which the cockpit's screen locks (ketua only)."""
     CHANGE_SENDER_KEY = "change_sender_key"
@@ -42,6 +44,7 @@ ACTION_LABELS = {
     Action.RESTORE_BACKUP: "memulihkan cadangan",
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
     Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
+    Action.DETERMINE_SEATS: "menetapkan perolehan kursi dan calon terpilih",
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
     Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
 }
