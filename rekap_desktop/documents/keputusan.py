@@ -186,17 +186,14 @@ def _body(snapshot: DecreeSnapshot, width: float) -> list[Flowable]:
 
 
 def _signature(snapshot: DecreeSnapshot, width: float) -> list[Flowable]:
+    return [KeepTogether([_signed(snapshot, width)])]
+
+
+def _signed(snapshot: DecreeSnapshot, width: float) -> Table:
     place = escape(snapshot.place or "....................")
     day = format_day(snapshot.on) if snapshot.on else "...................."
-    return [
-        KeepTogether(
-            [
-                right_signature(
-                    (f"Ditetapkan di {place}", f"pada tanggal {day}", ""), snapshot.signer, width
-                )
-            ]
-        )
-    ]
+    head = (f"Ditetapkan di {place}", f"pada tanggal {day}", "")
+    return right_signature(head, snapshot.signer, width)
 
 
 def right_signature(head: tuple[str, ...], signer: Signatory, width: float) -> Table:
@@ -235,9 +232,12 @@ def _annex(snapshot: DecreeSnapshot, annex: Annex, index: int, width: float) -> 
         Paragraph(escape(annex.subject), s.subtitle),
         Spacer(1, 3 * mm),
     ]
-    for table in annex.tables:
-        story += _annex_table(table, width)
-    return story + [Spacer(1, 4 * mm)] + _signature(snapshot, width)
+    tables = [_annex_table(table, width) for table in annex.tables]
+    for flowables in tables[:-1]:
+        story += flowables
+    # The signature stays with the last table: never alone on a page of its own.
+    closing = (tables[-1] if tables else []) + [_signed(snapshot, width)]
+    return story + [KeepTogether(closing)]
 
 
 def _annex_table(table: AnnexTable, width: float) -> list[Flowable]:

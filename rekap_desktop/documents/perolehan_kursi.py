@@ -139,6 +139,10 @@ class SeatSnapshot:
     determined_on: date | None
     members: tuple[Signatory, ...]
     watermark: str | None
+    meeting: tuple[str, ...] = ()
+    """The seat meeting that decided it (when, where, on what notice, by which Keputusan)."""
+    witnesses: tuple[Signatory, ...] = ()
+    """Bawaslu and the parties' representatives who attended the seat meeting."""
 
 
 def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
@@ -189,6 +193,8 @@ def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
         ],
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
+        "rapat": list(snapshot.meeting),
+        "hadir": signatory_content(snapshot.witnesses),
     }
 
 
@@ -210,6 +216,9 @@ def render_seats(
         [snapshot.election_name.upper()],
         snapshot.region_fields,
     )
+    story += [text(line, "body") for line in snapshot.meeting]
+    if snapshot.meeting:
+        story.append(Spacer(1, 2 * mm))
     for index, district in enumerate(snapshot.districts):
         if index:
             story.append(PageBreak())
@@ -424,12 +433,11 @@ def _closing(snapshot: SeatSnapshot, paper: Paper) -> list[Flowable]:
         Paragraph(f"Ditetapkan di {place}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
+    width = frame_width(paper)
     if snapshot.members:
-        story.append(
-            KeepTogether(
-                signature_block(
-                    "ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", frame_width(paper)
-                )
-            )
-        )
+        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+        story += [KeepTogether(block), Spacer(1, 3 * mm)]
+    if snapshot.witnesses:
+        heading = "BAWASLU DAN WAKIL PARTAI POLITIK YANG HADIR"
+        story.append(KeepTogether(signature_block(heading, snapshot.witnesses, "DARI", width)))
     return story

@@ -32,6 +32,7 @@ from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Contest, ElectionKind, decided_at
 from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
@@ -46,11 +47,12 @@ from rekap_desktop.services.print_legislative import (
     legislative_d_hasil_snapshot,
 )
 from rekap_desktop.services.print_minutes import minutes_snapshot
+from rekap_desktop.services.print_seat_decree import seat_decree, with_meeting
 from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.print_signatures import refusals, with_refusals
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService
-from rekap_desktop.storage import audit, prints, procedure_store
+from rekap_desktop.storage import audit, prints, procedure_store, seats_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
 
@@ -67,6 +69,7 @@ class FormKind(StrEnum):
     KEPUTUSAN_HASIL = "keputusan-hasil"
     PENETAPAN_TERPILIH = "penetapan-terpilih"
     SURAT_PENGANTAR = "surat-pengantar"
+    KEPUTUSAN_KURSI = "keputusan-kursi"
 
 
 FORM_LABELS = {
@@ -81,24 +84,29 @@ FORM_LABELS = {
     FormKind.KEPUTUSAN_HASIL: "Keputusan KPU tentang penetapan hasil pemilihan (dengan lampiran)",
     FormKind.PENETAPAN_TERPILIH: "Berita acara penetapan pasangan calon terpilih",
     FormKind.SURAT_PENGANTAR: "Surat pengantar hasil ke tingkat berikutnya",
+    FormKind.KEPUTUSAN_KURSI: "Keputusan KPU tentang perolehan kursi dan calon terpilih",
 }
 AFTER_DETERMINATION = frozenset(
     {FormKind.KEPUTUSAN_HASIL, FormKind.PENETAPAN_TERPILIH, FormKind.SURAT_PENGANTAR}
 )
 """Forms of the stages after the recapitulation: printed only once its result is determined."""
+SEAT_MEETING_FORMS = frozenset({FormKind.PEROLEHAN_KURSI, FormKind.KEPUTUSAN_KURSI})
+"""Forms of the seat meeting: final once that meeting is recorded, not at the recapitulation's
+penetapan."""
 ONLY_FOR = {
     FormKind.PEROLEHAN_KURSI: "pemilihan legislatif dan DPD",
     FormKind.KEPUTUSAN_HASIL: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
     FormKind.PENETAPAN_TERPILIH: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
     FormKind.SURAT_PENGANTAR: "pemilihan yang hasilnya diteruskan ke tingkat berikutnya",
+    FormKind.KEPUTUSAN_KURSI: "pemilihan legislatif yang kursinya ditetapkan di tingkat ini",
 }
 NOT_DETERMINED = "hanya dapat dicetak setelah hasil rekapitulasi ditetapkan (penetapan)"
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper, str | None], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
-PER_CONTEST = frozenset(
-    {FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI} | AFTER_DETERMINATION
+PER_CONTEST = (
+    frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN}) | AFTER_DETERMINATION | SEAT_MEETING_FORMS
 )
 
 Determined = Callable[[str | None], bool]
@@ -203,11 +211,15 @@ class PrintService:
         seat form with a legislative contest …), the stages after the recapitulation only once
         its result is determined."""
         determined = self.determined(None)
+        seats_decided = any(
+            self._seat_meeting(c.code) for c in self.contests(FormKind.KEPUTUSAN_KURSI)
+        )
         return [
             k
             for k in FormKind
             if (k not in ONLY_FOR or self.contests(k))
             and (k not in AFTER_DETERMINATION or determined)
+            and (k is not FormKind.KEPUTUSAN_KURSI or seats_decided)
         ]
 
     def contests(self, kind: FormKind) -> list[Contest]:
@@ -222,6 +234,8 @@ class PrintService:
             return [c for c in contests if pilkada and decided_at(pleno.level, c.code)]
         if kind is FormKind.SURAT_PENGANTAR:
             return [c for c in contests if not decided_at(pleno.level, c.code)]
+        if kind is FormKind.KEPUTUSAN_KURSI:
+            return [c for c in contests if c.is_party_list and decided_at(pleno.level, c.code)]
         return contests
 
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
@@ -259,7 +273,7 @@ class PrintService:
     def prepare(self, kind: FormKind, contest: str | None = None) -> PreparedForm:
         """The form's snapshot as of now: its content hash, watermark and renderer."""
         contest = self.contest_for(kind, contest)
-        mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
+        mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(kind, contest)
         content, draw = self._build(kind, contest, mark)
 
         def render(paper: Paper) -> RenderedForm:
@@ -271,6 +285,8 @@ class PrintService:
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
         if kind in AFTER_DETERMINATION:
             return self._build_stage(kind, contest or "", mark)
+        if kind is FormKind.KEPUTUSAN_KURSI:
+            return self._build_seat_decree(contest or "", mark)
         legislative = self._build_legislative(kind, contest, mark)
         if legislative is not None:
             return legislative
@@ -330,6 +346,8 @@ class PrintService:
             seats = SeatService(self.pleno_service)
             code = contest or ""
             ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
+            meeting = self._seat_meeting(code)
+            ks = with_meeting(pleno, ks, meeting) if meeting else ks
             return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
                 ks, p, installation_key=k
             )
@@ -383,6 +401,40 @@ class PrintService:
         return penetapan_terpilih.canonical_content(
             elected
         ), lambda p, k: penetapan_terpilih.render_elected_pair(elected, p, installation_key=k)
+
+    def _build_seat_decree(self, contest: str, mark: str | None) -> tuple[Content, Draw]:
+        """The seat meeting's Keputusan, with the allocation its seat sheet shows."""
+        meeting = self._seat_meeting(contest)
+        if meeting is None or not self.determined(contest):
+            raise InputRejected(
+                [
+                    Problem(
+                        f"{FORM_LABELS[FormKind.KEPUTUSAN_KURSI]} hanya dapat dicetak setelah "
+                        "rapat penetapan perolehan kursi dicatat"
+                    )
+                ]
+            )
+        pleno = self.pleno_service.pleno()
+        seats = SeatService(self.pleno_service)
+        sheet = seat_snapshot(pleno, seats.results(contest), seats.decision_records(contest), mark)
+        d_hasil = self.prepare(FormKind.D_HASIL, contest)
+        decree = seat_decree(pleno, sheet, meeting, (d_hasil.form_name, d_hasil.fingerprint), mark)
+        return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
+            decree, p, installation_key=k
+        )
+
+    def _seat_meeting(self, contest: str | None) -> SeatMeeting | None:
+        if contest is None:
+            return None
+        with Session(self.pleno_service.engine) as session:
+            return seats_store.meeting(session, contest)
+
+    def _final(self, kind: FormKind, contest: str | None) -> bool:
+        """Whether a print is of the decided result: the seat meeting's forms once it is recorded,
+        the others once the recapitulation is determined."""
+        if kind in SEAT_MEETING_FORMS:
+            return self._seat_meeting(contest) is not None
+        return self.determined(contest)
 
     def _refusals(self, contest: str | None) -> dict[str, str]:
         """Who refused to sign at the penetapan in force (none while not determined)."""
@@ -447,10 +499,10 @@ class PrintService:
         except (ValueError, InputRejected):
             return None
 
-    def _watermark(self, contest: str | None) -> str | None:
+    def _watermark(self, kind: FormKind, contest: str | None) -> str | None:
         if self.pleno_service.is_demo():
             return "SIMULASI"
-        return None if self.determined(contest) else "DRAF"
+        return None if self._final(kind, contest) else "DRAF"
 
     # -- changing --------------------------------------------------------------------------
 
@@ -462,7 +514,7 @@ class PrintService:
         ensure_untampered(self.pleno_service, "formulir tidak dicetak")
         prepared = self.prepare(kind, contest)
         rendered = prepared.render(paper)
-        determined = self.determined(prepared.contest)
+        determined = self._final(kind, prepared.contest)
         new = NewPrint(
             kind.value,
             prepared.contest or "",
