@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
+from tests.databases import database_url
 from tests.penetapan import determine_meeting
 from tests.services.seat_meeting_samples import BAWASLU, DECREE, seat_meeting
 
@@ -147,3 +149,22 @@ def test_only_the_seats_this_kpu_determines_and_only_with_its_own_pin(
     # AND a PIN confirmed for another action is refused
     with pytest.raises(InputRejected, match="bukan untuk menetapkan perolehan kursi"):
         meetings.record(seat_meeting(determined), confirm(determined, Action.DECIDE_TIE))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from database_url(request.param, tmp_path)
+
+
+def test_the_seat_meeting_round_trips_on_each_database(url: str) -> None:
+    # GIVEN the Pemilu demo determined on the database, its tie decided
+    service = PlenoService(open_engine(url))
+    load_demo(service, DemoKind.PEMILU)
+    determine_meeting(service)
+    decide_the_tie(service)
+    # WHEN the seat meeting is recorded THEN it reads back as recorded (time zone included)
+    SeatMeetingService(service).record(
+        seat_meeting(service), confirm(service, Action.DETERMINE_SEATS)
+    )
+    assert SeatMeetingService(service).meeting("dprd_kabko") == seat_meeting(service)
+    service.engine.dispose()
