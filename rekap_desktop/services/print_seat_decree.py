@@ -12,14 +12,16 @@ from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.perolehan_kursi import SeatDistrict, SeatSnapshot
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.seat_meeting import SeatMeeting
-from rekap_desktop.services.print_stages import chair, issuer, town, with_year
+from rekap_desktop.services.print_stages import (
+    PEMILU_RECAP_RULE,
+    chair,
+    issuer,
+    town,
+    with_year,
+)
 from rekap_desktop.text.numbers import format_date, format_number
 
 ELECTION_LAW = "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum"
-RECAP_RULE = (
-    "Peraturan Komisi Pemilihan Umum Nomor 5 Tahun 2024 tentang Rekapitulasi Hasil Penghitungan "
-    "Perolehan Suara dan Penetapan Hasil Pemilihan Umum"
-)
 SEAT_RULE = (
     "Peraturan Komisi Pemilihan Umum Nomor 6 Tahun 2024 tentang Penetapan Pasangan Calon "
     "Terpilih, Penetapan Perolehan Kursi, dan Penetapan Calon Terpilih dalam Pemilihan Umum"
@@ -98,7 +100,7 @@ def seat_decree(
             f"huruf c, perlu menetapkan Keputusan {kpu} tentang Penetapan Perolehan Kursi Partai "
             f"Politik dan Calon Terpilih dalam {title};",
         ),
-        legal_basis=(f"{ELECTION_LAW};", f"{RECAP_RULE};", f"{SEAT_RULE}."),
+        legal_basis=(f"{ELECTION_LAW};", f"{PEMILU_RECAP_RULE};", f"{SEAT_RULE}."),
         noting=(
             f"{form} {title} hasil rapat pleno terbuka pada hari {held} (sidik data {sidik});",
             f"Rapat pleno terbuka penetapan perolehan kursi dan calon terpilih pada hari "

@@ -13,7 +13,7 @@ from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.penetapan_terpilih import BLANK, ElectedPairSnapshot
 from rekap_desktop.documents.surat_pengantar import CoverLetterSnapshot, Enclosure
 from rekap_desktop.documents.terbilang import terbilang
-from rekap_desktop.domain.election import Choice, Contest, Level, Pleno
+from rekap_desktop.domain.election import Choice, Contest, ElectionKind, Level, Pleno
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, TOTAL, VALID, vote_key
 from rekap_desktop.interchange.problems import InputRejected, Problem
@@ -46,6 +46,10 @@ NEXT_OFFICE = {
     Level.PROVINSI: "Komisi Pemilihan Umum",
 }
 GUBERNUR_TITLE = "pemilihan gubernur dan wakil gubernur "
+PEMILU_RECAP_RULE = (
+    "Peraturan Komisi Pemilihan Umum Nomor 5 Tahun 2024 tentang Rekapitulasi Hasil Penghitungan "
+    "Perolehan Suara dan Penetapan Hasil Pemilihan Umum"
+)
 
 
 def issuer(pleno: Pleno) -> str:
@@ -264,6 +268,7 @@ def cover_letter(
     office = NEXT_OFFICE.get(pleno.level, "Komisi Pemilihan Umum")
     province = _province(contest)
     kpu = f"KPU {pleno.region.name.title()}"
+    rule = RECAP_RULE if pleno.kind is ElectionKind.PILKADA else PEMILU_RECAP_RULE
     return CoverLetterSnapshot(
         form_name="SURAT PENGANTAR HASIL REKAPITULASI",
         region=pleno.region.name,
@@ -278,7 +283,7 @@ def cover_letter(
         addressee=(f"Yth. Ketua {office}{' ' + province if province else ''}", "di", "Tempat"),
         opening=(
             f"Dalam rangka pelaksanaan tahapan rekapitulasi hasil penghitungan perolehan suara "
-            f"{title} sesuai dengan {RECAP_RULE}, bersama ini kami sampaikan hasil rekapitulasi "
+            f"{title} sesuai dengan {rule}, bersama ini kami sampaikan hasil rekapitulasi "
             f"tingkat {pleno.region.name.title()} yang telah ditetapkan dalam rapat pleno "
             f"terbuka {kpu} pada hari {_held(pleno)}, berupa:"
         ),

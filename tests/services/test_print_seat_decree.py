@@ -105,3 +105,18 @@ def test_the_keputusan_waits_for_the_seat_meeting(
     assert FormKind.KEPUTUSAN_KURSI in printer.kinds()
     assert main(["report", "keputusan-kursi", "--db", url, "--out", str(out)]) == 0
     assert "(dprd_kabko): versi 1" in capsys.readouterr().out
+
+
+def test_the_pemilu_cover_letter_cites_the_pemilu_rule(
+    determined: PlenoService,  # noqa: F811
+) -> None:
+    # GIVEN the determined Pemilu demo: the PPWP goes up, the DPRD Kota is decided here
+    printer = meeting_print_service(determined)
+    assert [c.code for c in printer.contests(FormKind.SURAT_PENGANTAR)] == ["ppwp"]
+    # WHEN the cover letter of the PPWP is printed
+    pdf = printer.preview(FormKind.SURAT_PENGANTAR, "ppwp", Paper.F4).pdf
+    text = flat(" ".join(page_texts(pdf)))
+    # THEN it cites the Pemilu recapitulation rule, not the Pilkada one
+    assert "Peraturan Komisi Pemilihan Umum Nomor 5 Tahun 2024" in text
+    assert "Nomor 18 Tahun 2024" not in text
+    assert "Yth. Ketua KPU Provinsi di Tempat" in text
