@@ -62,6 +62,7 @@ SHORT_LABELS = {
     FormKind.KEPUTUSAN_HASIL: "Keputusan hasil",
     FormKind.PENETAPAN_TERPILIH: "BA paslon terpilih",
     FormKind.SURAT_PENGANTAR: "Surat pengantar",
+    FormKind.KEPUTUSAN_KURSI: "Keputusan kursi",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.print_centre import PrintCentreDialog
+from rekap_desktop.gui.print_centre.dialog import SHORT_LABELS
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
@@ -55,3 +56,8 @@ def test_stage_forms_appear_once_determined_and_preview_portrait_pages(
     shot = tmp_path / "surat_pengantar.png"
     assert window.grab().save(str(shot)) and ink_share(shot) > 0.05
     window.stop()
+
+
+def test_every_form_has_its_name_in_the_print_log() -> None:
+    # GIVEN the forms the program prints THEN each has a short name for the print log's column
+    assert set(SHORT_LABELS) == set(FormKind)
