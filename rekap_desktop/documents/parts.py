@@ -26,6 +26,7 @@ from rekap_desktop.documents.styles import (
     MARGIN_X,
     Paper,
     page_size,
+    portrait_size,
     styles,
 )
 from rekap_desktop.text.numbers import format_moment
@@ -222,11 +223,14 @@ def paraf_boxes(labels: Sequence[str], width: float | None = None) -> Table:
     return table
 
 
-def render(flowables: list[Flowable], meta: PageMeta, paper: Paper) -> RenderedForm:
-    """Lay out ``flowables`` on ``paper`` with the page furniture of ``meta``; PDF bytes out."""
+def render(
+    flowables: list[Flowable], meta: PageMeta, paper: Paper, portrait: bool = False
+) -> RenderedForm:
+    """Lay out ``flowables`` on ``paper`` (landscape, or upright with ``portrait``) with the page
+    furniture of ``meta``; PDF bytes out."""
     styles()  # fonts registered before any text is measured
     buffer = io.BytesIO()
-    width, height = page_size(paper)
+    width, height = portrait_size(paper) if portrait else page_size(paper)
     document = SimpleDocTemplate(
         buffer,
         pagesize=(width, height),

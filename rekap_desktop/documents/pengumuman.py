@@ -46,8 +46,6 @@ class AnnouncedChoice:
     number: int
     name: str
     votes: int | None
-    seats: int | None = None
-    """Kursi of a party, where this meeting allocates them."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,6 @@ class AnnouncedContest:
     valid: int | None
     invalid: int | None
     outcome: str
-    with_seats: bool = False
-    """A legislative contest whose seats this meeting allocates: a KURSI column."""
     choice_heading: str = "PILIHAN"
 
 
@@ -87,10 +83,7 @@ def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
         "pemilihan": [
             [
                 c.title,
-                [
-                    [x.number, x.name, x.votes] + ([x.seats] if c.with_seats else [])
-                    for x in c.choices
-                ],
+                [[x.number, x.name, x.votes] for x in c.choices],
                 c.valid,
                 c.invalid,
                 c.outcome,
@@ -151,27 +144,20 @@ def render_announcement(
 
 
 def _table(contest: AnnouncedContest, width: float) -> Flowable:
-    seats = ["KURSI"] if contest.with_seats else []
-    head = ["NO", contest.choice_heading, "PEROLEHAN SUARA", "PERSENTASE", *seats, "TERBILANG"]
+    head = ["NO", contest.choice_heading, "PEROLEHAN SUARA", "PERSENTASE", "TERBILANG"]
     rows: list[list[Any]] = [head]
     valid = contest.valid or 0
     for choice in contest.choices:
         share = format_percent(100 * choice.votes / valid, 2) if choice.votes and valid else "–"
         words = terbilang(choice.votes).upper() if choice.votes is not None else "–"
-        won = [format_number(choice.seats)] if contest.with_seats else []
         rows.append(
-            [str(choice.number), text(choice.name), format_number(choice.votes), share, *won]
+            [str(choice.number), text(choice.name), format_number(choice.votes), share]
             + [text(words)]
         )
     for label, value in (("SUARA SAH", contest.valid), ("SUARA TIDAK SAH", contest.invalid)):
         words = terbilang(value).upper() if value is not None else "–"
-        total = [format_number(sum(c.seats or 0 for c in contest.choices))] if seats else []
-        if label != "SUARA SAH":
-            total = [""] if seats else []
-        rows.append(["", label, format_number(value), "", *total, text(words)])
+        rows.append(["", label, format_number(value), "", text(words)])
     widths = [10 * mm, width * 0.36, 30 * mm, 24 * mm]
-    widths += [16 * mm] * len(seats)
     widths.append(width - sum(widths))
-    last = 3 + len(seats)
-    extra = [("ALIGN", (2, 1), (last, -1), "RIGHT"), ("FONT", (0, -2), (-1, -1), FONT_BOLD, 7)]
+    extra = [("ALIGN", (2, 1), (3, -1), "RIGHT"), ("FONT", (0, -2), (-1, -1), FONT_BOLD, 7)]
     return grid_table(rows, widths, extra=extra)

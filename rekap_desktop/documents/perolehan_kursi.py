@@ -142,6 +142,10 @@ class SeatSnapshot:
     watermark: str | None
     allocation_rule: str = "UU 7/2017 Pasal 415"
     """The rule cited for the allocation: ayat (2) for the DPR, ayat (3) for a DPRD."""
+    meeting: tuple[str, ...] = ()
+    """The seat meeting that decided it (when, where, on what notice, by which Keputusan)."""
+    witnesses: tuple[Signatory, ...] = ()
+    """Bawaslu and the parties' representatives who attended the seat meeting."""
 
 
 def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
@@ -193,6 +197,8 @@ def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
         ],
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
+        "rapat": list(snapshot.meeting),
+        "hadir": signatory_content(snapshot.witnesses),
     }
 
 
@@ -214,6 +220,9 @@ def render_seats(
         [snapshot.election_name.upper()],
         snapshot.region_fields,
     )
+    story += [text(line, "body") for line in snapshot.meeting]
+    if snapshot.meeting:
+        story.append(Spacer(1, 2 * mm))
     for index, district in enumerate(snapshot.districts):
         if index:
             story.append(PageBreak())
@@ -428,12 +437,11 @@ def _closing(snapshot: SeatSnapshot, paper: Paper) -> list[Flowable]:
         Paragraph(f"Ditetapkan di {place}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
+    width = frame_width(paper)
     if snapshot.members:
-        story.append(
-            KeepTogether(
-                signature_block(
-                    "ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", frame_width(paper)
-                )
-            )
-        )
+        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+        story += [KeepTogether(block), Spacer(1, 3 * mm)]
+    if snapshot.witnesses:
+        heading = "BAWASLU DAN WAKIL PARTAI POLITIK YANG HADIR"
+        story.append(KeepTogether(signature_block(heading, snapshot.witnesses, "DARI", width)))
     return story

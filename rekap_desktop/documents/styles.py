@@ -37,9 +37,15 @@ def page_size(paper: Paper) -> tuple[float, float]:
     return size
 
 
-def frame_width(paper: Paper) -> float:
-    width: float = page_size(paper)[0] - 2 * MARGIN_X
+def frame_width(paper: Paper, portrait: bool = False) -> float:
+    width: float = (portrait_size(paper) if portrait else page_size(paper))[0] - 2 * MARGIN_X
     return width
+
+
+def portrait_size(paper: Paper) -> tuple[float, float]:
+    """Upright page size: letters and decrees (keputusan) are read, not tabulated."""
+    width, height = page_size(paper)
+    return height, width
 
 
 @cache

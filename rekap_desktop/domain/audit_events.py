@@ -62,6 +62,9 @@ class AuditEvent(StrEnum):
     FINDING_DECIDED = "finding_decided"
     """The meeting let an error finding of the determined values stand: the finding, the reason
     and the commissioner who confirmed it with their PIN."""
+    SEAT_MEETING_RECORDED = "seat_meeting_recorded"
+    """The rapat pleno penetapan perolehan kursi dan calon terpilih was recorded: its time, place,
+    Keputusan number, the Constitutional Court's notice and who attended."""
     IDLE_LOCK_SET = "idle_lock_set"
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"

@@ -28,6 +28,8 @@ class Action(StrEnum):
     DECIDE_TIE = "decide_tie"
     DECIDE_FINDING = "decide_finding"
     """Let an error finding of the determined values stand, with the meeting's reason."""
+    DETERMINE_SEATS = "determine_seats"
+    """Record the seat meeting's Keputusan on the seats and elected candidates."""
     SET_IDLE_LOCK = "set_idle_lock"
     """The idle time after which the cockpit's screen locks (ketua only)."""
     CHANGE_SENDER_KEY = "change_sender_key"
@@ -45,6 +47,7 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: "mengatur pengguna dan PIN",
     Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
     Action.DECIDE_FINDING: "memutuskan temuan galat pada angka yang ditetapkan",
+    Action.DETERMINE_SEATS: "menetapkan perolehan kursi dan calon terpilih",
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
     Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
 }

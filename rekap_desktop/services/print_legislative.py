@@ -14,10 +14,17 @@ from rekap_desktop.documents.d_hasil_legislatif import (
 )
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengumuman import AnnouncedChoice, AnnouncedContest
-from rekap_desktop.domain.election import Candidate, Contest, District, Party, Pleno, Unit
+from rekap_desktop.domain.deciding_level import decides_here
+from rekap_desktop.domain.election import (
+    Candidate,
+    Contest,
+    District,
+    Party,
+    Pleno,
+    Unit,
+)
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.recap import Recap
-from rekap_desktop.domain.seat_law import seat_allocation_rule
 from rekap_desktop.domain.tally import (
     INVALID,
     RESULT_KEYS,
@@ -37,9 +44,7 @@ from rekap_desktop.services.print_snapshots import (
     region_fields,
     unit_party_votes,
 )
-from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.text.fields import field_label, field_row
-from rekap_desktop.text.numbers import format_number
 
 
 def legislative_d_hasil_snapshot(
@@ -159,59 +164,47 @@ def party_witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
 
 @dataclass(frozen=True)
 class PartyResult:
-    """A party's votes over the meeting's dapils and, where determined here, its seats."""
+    """A party's votes over the meeting's dapils."""
 
     number: int
     name: str
     votes: int | None
-    seats: int | None
 
 
-def party_results(recap: Recap, seats: SeatResults | None) -> tuple[PartyResult, ...]:
-    """Each party's total (party-only + candidates, dapil by dapil) and seats where allocated."""
+def party_results(recap: Recap) -> tuple[PartyResult, ...]:
+    """Each party's total (party-only + candidates, dapil by dapil)."""
     contest = recap.contest
-    allocated = [d for d in seats.districts if d.allocation] if seats else []
     per_unit = [unit_party_votes(contest, unit, tally) for unit, tally in recap.units]
-    results = []
-    for index, party in enumerate(contest.parties):
-        votes = _sum([values[index] for values in per_unit])
-        won = sum(d.seats_of(party.number) or 0 for d in allocated) if allocated else None
-        results.append(PartyResult(party.number, party.name, votes, won))
-    return tuple(results)
-
-
-def seat_outcome(seats: SeatResults | None) -> str:
-    """One sentence on the seats of a legislative contest for the announcement and minutes."""
-    if seats is None or not seats.districts:
-        return "Perolehan kursi tidak ditetapkan dalam rapat ini."
-    allocated = [d for d in seats.districts if d.allocation]
-    if not allocated:
-        return seats.districts[0].not_allocated_reason
-    total = sum(d.district.seats for d in allocated)
-    given = sum(d.allocation.allocated for d in allocated if d.allocation)
-    text = (
-        f"Perolehan kursi di {len(allocated)} daerah pemilihan: {format_number(given)} dari "
-        f"{format_number(total)} kursi telah terbagi (Sainte-Laguë, "
-        f"{seat_allocation_rule(seats.contest.code)}); calon terpilih tercantum pada formulir "
-        "penetapan perolehan kursi dan calon terpilih."
+    return tuple(
+        PartyResult(party.number, party.name, _sum([values[index] for values in per_unit]))
+        for index, party in enumerate(contest.parties)
     )
-    if seats.open_ties:
-        text += (
-            f" {len(seats.open_ties)} perolehan sama MENUNGGU KEPUTUSAN RAPAT; hasil belum lengkap."
+
+
+def seat_note(pleno: Pleno, contest: Contest) -> str:
+    """Where the seats of a legislative contest are determined: never in the recapitulation
+    (PKPU 6/2024 Pasal 17 and 22: a later pleno, after the Constitutional Court's notice)."""
+    if decides_here(contest.code, pleno.level):
+        return (
+            f"Perolehan kursi dan calon terpilih tidak ditetapkan dalam rapat rekapitulasi ini: "
+            f"KPU {pleno.region.name} menetapkannya dengan keputusan tersendiri dalam rapat pleno "
+            "terbuka penetapan perolehan kursi dan calon terpilih, setelah pemberitahuan "
+            "Mahkamah Konstitusi (PKPU 6/2024 Pasal 17 dan 22)."
         )
-    return text
+    return (
+        "Hasil rekapitulasi ini disampaikan ke tingkat berikutnya; perolehan kursi dan calon "
+        "terpilih tidak ditetapkan dalam rapat ini."
+    )
 
 
-def announced_contest(recap: Recap, seats: SeatResults | None) -> AnnouncedContest:
-    """A legislative contest in the announcement: party totals and, where allocated, seats."""
-    parties = party_results(recap, seats)
-    with_seats = any(p.seats is not None for p in parties)
+def announced_contest(pleno: Pleno, recap: Recap) -> AnnouncedContest:
+    """A legislative contest in the announcement: the party totals (seats are not announced with
+    the recapitulation)."""
     return AnnouncedContest(
         recap.contest.title,
-        tuple(AnnouncedChoice(p.number, p.name, p.votes, p.seats) for p in parties),
+        tuple(AnnouncedChoice(p.number, p.name, p.votes) for p in party_results(recap)),
         recap.total.value(VALID),
         recap.total.value(INVALID),
-        seat_outcome(seats),
-        with_seats=with_seats,
+        seat_note(pleno, recap.contest),
         choice_heading="PARTAI POLITIK",
     )

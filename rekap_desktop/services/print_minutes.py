@@ -3,21 +3,18 @@ the register in one line per entry, and each contest's result."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rekap_desktop.documents.berita_acara import ContestResult, MinutesSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, VALID, vote_key
-from rekap_desktop.services.print_legislative import party_results, seat_outcome
+from rekap_desktop.services.print_legislative import party_results, seat_note
 from rekap_desktop.services.print_snapshots import (
     kind_label,
     members,
     region_fields,
     status_label,
 )
-from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.storage.repository import StoredIncident
 
 
@@ -27,9 +24,8 @@ def minutes_snapshot(
     incidents: list[StoredIncident],
     proceedings: list[tuple[str, str]],
     watermark: str | None,
-    seats: Mapping[str, SeatResults] | None = None,
 ) -> MinutesSnapshot:
-    results = tuple(_result(r, (seats or {}).get(r.contest.code)) for r in recaps)
+    results = tuple(_result(pleno, r) for r in recaps)
     lines = tuple(_incident_line(pleno, i) for i in incidents)
     return MinutesSnapshot(
         form_name="BERITA ACARA RAPAT PLENO TERBUKA",
@@ -48,17 +44,11 @@ def minutes_snapshot(
     )
 
 
-def _result(recap: Recap, seats: SeatResults | None) -> ContestResult:
-    """A contest's result; a legislative one by party (total, and seats where allocated)."""
+def _result(pleno: Pleno, recap: Recap) -> ContestResult:
+    """A contest's result; a legislative one by party total (its seats are a later meeting's)."""
     if recap.contest.is_party_list:
-        votes = tuple(
-            (
-                f"{p.number}. {p.name}" + (f" — {p.seats} kursi" if p.seats is not None else ""),
-                p.votes,
-            )
-            for p in party_results(recap, seats)
-        )
-        outcome = seat_outcome(seats)
+        votes = tuple((f"{p.number}. {p.name}", p.votes) for p in party_results(recap))
+        outcome = seat_note(pleno, recap.contest)
     else:
         votes = tuple(
             (f"{c.number}. {c.name}", recap.total.value(vote_key(c.number)))

@@ -18,22 +18,28 @@ from rekap_desktop.documents import (
     d_hasil_legislatif,
     daftar_hadir,
     kejadian_khusus,
+    keputusan,
+    penetapan_terpilih,
     pengembalian,
     pengumuman,
     perolehan_kursi,
     skors,
+    surat_pengantar,
 )
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import RenderedForm
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
-from rekap_desktop.domain.deciding_level import seats_decided_here
-from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.deciding_level import decides_here, seats_decided_here
+from rekap_desktop.domain.election import Contest, ElectionKind
 from rekap_desktop.domain.recap import Recap
+from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
+from rekap_desktop.services import print_stages as stages
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.integrity import ensure_untampered
@@ -46,11 +52,12 @@ from rekap_desktop.services.print_legislative import (
     legislative_d_hasil_snapshot,
 )
 from rekap_desktop.services.print_minutes import minutes_snapshot
+from rekap_desktop.services.print_seat_decree import seat_decree, with_meeting
 from rekap_desktop.services.print_seats import seat_snapshot
 from rekap_desktop.services.print_signatures import refusals, with_refusals
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService
-from rekap_desktop.storage import audit, prints, procedure_store
+from rekap_desktop.storage import audit, prints, procedure_store, seats_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 
 
@@ -64,6 +71,11 @@ class FormKind(StrEnum):
     BERITA_ACARA = "berita-acara"
     PEROLEHAN_KURSI = "perolehan-kursi"
     DAFTAR_PEMBETULAN = "daftar-pembetulan"
+    # The stages after the recapitulation (printed once the result is determined):
+    KEPUTUSAN_HASIL = "keputusan-hasil"
+    PENETAPAN_TERPILIH = "penetapan-terpilih"
+    SURAT_PENGANTAR = "surat-pengantar"
+    KEPUTUSAN_KURSI = "keputusan-kursi"
 
 
 FORM_LABELS = {
@@ -76,14 +88,36 @@ FORM_LABELS = {
     FormKind.BERITA_ACARA: "Berita acara rapat pleno",
     FormKind.PEROLEHAN_KURSI: "Penetapan perolehan kursi dan calon terpilih",
     FormKind.DAFTAR_PEMBETULAN: "Daftar Pembetulan",
+    FormKind.KEPUTUSAN_HASIL: "Keputusan KPU tentang penetapan hasil pemilihan (dengan lampiran)",
+    FormKind.PENETAPAN_TERPILIH: "Berita acara penetapan pasangan calon terpilih",
+    FormKind.SURAT_PENGANTAR: "Surat pengantar hasil ke tingkat berikutnya",
+    FormKind.KEPUTUSAN_KURSI: "Keputusan KPU tentang perolehan kursi dan calon terpilih",
 }
+AFTER_DETERMINATION = frozenset(
+    {FormKind.KEPUTUSAN_HASIL, FormKind.PENETAPAN_TERPILIH, FormKind.SURAT_PENGANTAR}
+)
+"""Forms of the stages after the recapitulation: printed only once its result is determined."""
+SEAT_MEETING_FORMS = frozenset({FormKind.PEROLEHAN_KURSI, FormKind.KEPUTUSAN_KURSI})
+"""Forms of the seat meeting: final once that meeting is recorded, not at the recapitulation's
+penetapan."""
+ONLY_FOR = {
+    FormKind.PEROLEHAN_KURSI: "pemilihan legislatif dan DPD",
+    FormKind.KEPUTUSAN_HASIL: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
+    FormKind.PENETAPAN_TERPILIH: "pemilihan kepala daerah yang hasilnya ditetapkan di tingkat ini",
+    FormKind.SURAT_PENGANTAR: "pemilihan yang hasilnya diteruskan ke tingkat berikutnya",
+    FormKind.KEPUTUSAN_KURSI: "pemilihan legislatif yang kursinya ditetapkan di tingkat ini",
+}
+NOT_DETERMINED = "hanya dapat dicetak setelah hasil rekapitulasi ditetapkan (penetapan)"
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
 Draw = Callable[[Paper, str | None], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
-NUMBERED = frozenset({FormKind.BERITA_ACARA, FormKind.PENGUMUMAN})
-"""Forms that carry an official Nomor typed in the print centre."""
-PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
+NUMBERED = frozenset({FormKind.BERITA_ACARA, FormKind.PENGUMUMAN, FormKind.KEPUTUSAN_HASIL})
+"""Forms that carry an official Nomor typed in the print centre (the seat Keputusan
+carries the number its meeting recorded)."""
+PER_CONTEST = (
+    frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN}) | AFTER_DETERMINATION | SEAT_MEETING_FORMS
+)
 
 Determined = Callable[[str | None], bool]
 """Whether the result of a contest (None: the whole meeting) has been determined (penetapan)."""
@@ -116,6 +150,8 @@ class PreparedForm:
     content_hash: str
     watermark: str | None
     render: Callable[[Paper], RenderedForm]
+    form_name: str = ""
+    """The name the form prints (how a later document refers to it)."""
 
     @property
     def fingerprint(self) -> str:
@@ -207,16 +243,36 @@ class PrintService:
     # -- reading ---------------------------------------------------------------------------
 
     def kinds(self) -> list[FormKind]:
-        """The forms of this meeting: the seat-allocation form only with a legislative contest."""
-        legislative = bool(self.contests(FormKind.PEROLEHAN_KURSI))
-        return [k for k in FormKind if k is not FormKind.PEROLEHAN_KURSI or legislative]
+        """The forms of this meeting: each contest-bound form only where it has a contest (the
+        seat form with a legislative contest …), the stages after the recapitulation only once
+        its result is determined."""
+        determined = self.determined(None)
+        seats_decided = any(
+            self._seat_meeting(c.code) for c in self.contests(FormKind.KEPUTUSAN_KURSI)
+        )
+        return [
+            k
+            for k in FormKind
+            if (k not in ONLY_FOR or self.contests(k))
+            and (k not in AFTER_DETERMINATION or determined)
+            and (k is not FormKind.KEPUTUSAN_KURSI or seats_decided)
+        ]
 
     def contests(self, kind: FormKind) -> list[Contest]:
-        """The contests a form can be printed for (seats: the legislative contests and DPD)."""
+        """The contests a form can be printed for (seats: the legislative contests and DPD; the
+        decree on the result: the Pilkada contests this level decides …)."""
         pleno = self.pleno_service.pleno()
+        contests = list(pleno.contests)
+        pilkada = pleno.kind is ElectionKind.PILKADA
         if kind is FormKind.PEROLEHAN_KURSI:
             return list(seats_decided_here(pleno))
-        return list(pleno.contests)
+        if kind in (FormKind.KEPUTUSAN_HASIL, FormKind.PENETAPAN_TERPILIH):
+            return [c for c in contests if pilkada and decides_here(c.code, pleno.level)]
+        if kind is FormKind.SURAT_PENGANTAR:
+            return [c for c in contests if not decides_here(c.code, pleno.level)]
+        if kind is FormKind.KEPUTUSAN_KURSI:
+            return [c for c in contests if c.is_party_list and decides_here(c.code, pleno.level)]
+        return contests
 
     def contest_for(self, kind: FormKind, contest: str | None) -> str | None:
         """The contest a form is printed for; refused when it must be named and is not."""
@@ -228,13 +284,11 @@ class PrintService:
             if pleno.contest(contest) is None:
                 raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
             if all(c.code != contest for c in allowed):
-                raise InputRejected(
-                    [Problem(f"{FORM_LABELS[kind]} hanya untuk pemilihan legislatif dan DPD")]
-                )
+                raise InputRejected([Problem(f"{FORM_LABELS[kind]} hanya untuk {ONLY_FOR[kind]}")])
             return contest
         if not allowed:
             raise InputRejected(
-                [Problem(f"{FORM_LABELS[kind]}: tidak ada pemilihan legislatif dalam pleno ini")]
+                [Problem(f"{FORM_LABELS[kind]}: tidak ada {ONLY_FOR[kind]} dalam pleno ini")]
             )
         if kind is FormKind.PENGEMBALIAN or len(allowed) == 1:
             return allowed[0].code
@@ -259,17 +313,22 @@ class PrintService:
         """The form's snapshot as of now: its content hash, watermark and renderer; ``number``
         is the official Nomor of a form in NUMBERED (printed, outside the sidik data)."""
         contest = self.contest_for(kind, contest)
-        mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
+        mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(kind, contest)
         content, draw = self._build(kind, contest, mark, number)
 
         def render(paper: Paper) -> RenderedForm:
             return draw(paper, self.installation_key())
 
-        return PreparedForm(kind, contest, content_hash(content), mark, render)
+        name = str(content.get("formulir", ""))
+        return PreparedForm(kind, contest, content_hash(content), mark, render, name)
 
     def _build(
         self, kind: FormKind, contest: str | None, mark: str | None, number: str | None = None
     ) -> tuple[Content, Draw]:
+        if kind in AFTER_DETERMINATION:
+            return self._build_stage(kind, contest or "", mark, number)
+        if kind is FormKind.KEPUTUSAN_KURSI:
+            return self._build_seat_decree(contest or "", mark)
         legislative = self._build_legislative(kind, contest, mark, number)
         if legislative is not None:
             return legislative
@@ -340,13 +399,14 @@ class PrintService:
         self, kind: FormKind, contest: str | None, mark: str | None, number: str | None
     ) -> tuple[Content, Draw] | None:
         """The forms that differ for legislative contests: the D.Hasil per dapil, the seat form,
-        and the announcement and minutes with party totals and seats; None for the others."""
+        and the announcement with party totals; None for the others."""
         pleno = self.pleno_service.pleno()
         if kind is FormKind.PEROLEHAN_KURSI:
             seats = SeatService(self.pleno_service)
             code = contest or ""
             ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
-            ks = replace(ks, determined_on=self._determined_on(contest))
+            meeting = self._seat_meeting(code)
+            ks = with_meeting(pleno, ks, meeting) if meeting else ks
             return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
                 ks, p, installation_key=k
             )
@@ -362,34 +422,84 @@ class PrintService:
                 leg, p, installation_key=k
             )
         with_parties = any(c.is_party_list for c in pleno.contests)
-        if kind not in (FormKind.PENGUMUMAN, FormKind.BERITA_ACARA) or not with_parties:
+        if kind is not FormKind.PENGUMUMAN or not with_parties:
             return None
-        items = recap_contests(self.pleno_service)
-        seat_results = SeatService(self.pleno_service).results_for(items)
-        recaps = [r.recap for r in items]
-        if kind is FormKind.BERITA_ACARA:
-            incidents = self.pleno_service.incidents()
-            ba = minutes_snapshot(
-                pleno, recaps, incidents, self.proceedings(), mark, dict(seat_results)
-            )
-            ba = with_refusals(ba, self._refusals(contest))
-            ba = with_findings(ba, finding_notes(self.pleno_service, contest))
-            ba = replace(ba, number=number, corrections=self._corrections())
-            return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
-                ba, p, installation_key=k
-            )
+        recaps = [r.recap for r in recap_contests(self.pleno_service)]
         legislative = {
-            str(r.recap.contest.code): announced_contest(
-                r.recap, seat_results.get(r.recap.contest.code)
-            )
-            for r in items
-            if r.recap.contest.is_party_list
+            str(r.contest.code): announced_contest(pleno, r)
+            for r in recaps
+            if r.contest.is_party_list
         }
         ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
         ann = replace(ann, announced_on=self._determined_on(None), number=number)
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
             ann, p, installation_key=k
         )
+
+    def _build_stage(
+        self, kind: FormKind, contest: str, mark: str | None, number: str | None = None
+    ) -> tuple[Content, Draw]:
+        """The decree on the result, the berita acara of the pair elected and the cover letter,
+        each naming the determined form it rests on by its sidik data."""
+        if not self.determined(contest):
+            raise InputRejected([Problem(f"{FORM_LABELS[kind]} {NOT_DETERMINED}")])
+        pleno = self.pleno_service.pleno()
+        recap = self._recap(contest)
+        d_hasil = self.prepare(FormKind.D_HASIL, contest)
+        if kind is FormKind.SURAT_PENGANTAR:
+            register = self.prepare(FormKind.KEJADIAN_KHUSUS)
+            enclosures = (
+                Enclosure(f"{d_hasil.form_name} {recap.contest.title}", d_hasil.fingerprint),
+                Enclosure(register.form_name, register.fingerprint),
+            )
+            letter = stages.cover_letter(pleno, recap.contest, enclosures, mark)
+            return surat_pengantar.canonical_content(
+                letter
+            ), lambda p, k: surat_pengantar.render_cover_letter(letter, p, installation_key=k)
+        decree = stages.result_decree(pleno, recap, (d_hasil.form_name, d_hasil.fingerprint), mark)
+        decree = replace(decree, number=number)
+        if kind is FormKind.KEPUTUSAN_HASIL:
+            return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
+                decree, p, installation_key=k
+            )
+        elected = stages.elected_pair(pleno, recap, keputusan.fingerprint(decree), mark)
+        return penetapan_terpilih.canonical_content(
+            elected
+        ), lambda p, k: penetapan_terpilih.render_elected_pair(elected, p, installation_key=k)
+
+    def _build_seat_decree(self, contest: str, mark: str | None) -> tuple[Content, Draw]:
+        """The seat meeting's Keputusan, with the allocation its seat sheet shows."""
+        meeting = self._seat_meeting(contest)
+        if meeting is None or not self.determined(contest):
+            raise InputRejected(
+                [
+                    Problem(
+                        f"{FORM_LABELS[FormKind.KEPUTUSAN_KURSI]} hanya dapat dicetak setelah "
+                        "rapat penetapan perolehan kursi dicatat"
+                    )
+                ]
+            )
+        pleno = self.pleno_service.pleno()
+        seats = SeatService(self.pleno_service)
+        sheet = seat_snapshot(pleno, seats.results(contest), seats.decision_records(contest), mark)
+        d_hasil = self.prepare(FormKind.D_HASIL, contest)
+        decree = seat_decree(pleno, sheet, meeting, (d_hasil.form_name, d_hasil.fingerprint), mark)
+        return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
+            decree, p, installation_key=k
+        )
+
+    def _seat_meeting(self, contest: str | None) -> SeatMeeting | None:
+        if contest is None:
+            return None
+        with Session(self.pleno_service.engine) as session:
+            return seats_store.meeting(session, contest)
+
+    def _final(self, kind: FormKind, contest: str | None) -> bool:
+        """Whether a print is of the decided result: the seat meeting's forms once it is recorded,
+        the others once the recapitulation is determined."""
+        if kind in SEAT_MEETING_FORMS:
+            return self._seat_meeting(contest) is not None
+        return self.determined(contest)
 
     def _refusals(self, contest: str | None) -> dict[str, str]:
         """Who refused to sign at the penetapan in force (none while not determined)."""
@@ -461,10 +571,10 @@ class PrintService:
         except (ValueError, InputRejected):
             return None
 
-    def _watermark(self, contest: str | None) -> str | None:
+    def _watermark(self, kind: FormKind, contest: str | None) -> str | None:
         if self.pleno_service.is_demo():
             return "SIMULASI"
-        return None if self.determined(contest) else "DRAF"
+        return None if self._final(kind, contest) else "DRAF"
 
     # -- changing --------------------------------------------------------------------------
 
@@ -478,7 +588,7 @@ class PrintService:
         number = official_number(kind, number)
         prepared = self.prepare(kind, contest, number)
         rendered = prepared.render(paper)
-        determined = self.determined(prepared.contest)
+        determined = self._final(kind, prepared.contest)
         new = NewPrint(
             kind.value,
             prepared.contest or "",

@@ -208,7 +208,6 @@ class ProcedureService:
         ]
         problems.extend(self._unread_pairs())
         problems.extend(self._undecided_findings())
-        problems.extend(self._undecided_ties())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
         problems.extend(
@@ -227,25 +226,6 @@ class ProcedureService:
             Problem(f"{e.unit.name} — {e.contest.title}: {open_error_text(e.finding)}")
             for e in FindingDecisionService(self.pleno_service).undecided_all()
         ]
-
-    def _undecided_ties(self) -> list[Problem]:
-        """Pemilu: a seat or candidate tie the law leaves to the meeting must be decided (and
-        recorded with "Putuskan…") before the result is determined."""
-        from rekap_desktop.services.print_seats import tie_text
-        from rekap_desktop.services.seat_service import SeatService
-
-        seats = SeatService(self.pleno_service)
-        problems = []
-        for contest in seats.legislative_contests():
-            for district, tie in seats.results(contest.code).open_ties_by_district:
-                problems.append(
-                    Problem(
-                        f"{contest.title}: perolehan sama masih menunggu keputusan rapat — "
-                        f"{tie_text(contest, district, tie)} Putuskan dahulu di tab Perolehan "
-                        "kursi (tombol Putuskan…) sebelum penetapan"
-                    )
-                )
-        return problems
 
     def _unread_pairs(self) -> list[Problem]:
         """Every kecamatan × pemilihan must be read with every difference settled (item 10)."""

@@ -16,7 +16,6 @@ from rekap_desktop.domain.seats import CandidateElection, OpenTie
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
-from rekap_desktop.services.result_lock import ensure_result_open, ensure_result_open_in
 from rekap_desktop.services.results import ContestRecap, recap_contests
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, repository, seats_store
@@ -112,7 +111,7 @@ class SeatService(ServiceBase):
         """Record the meeting's choice on an open tie; a commissioner confirms with their PIN."""
         if confirmation.action is not Action.DECIDE_TIE:
             raise InputRejected([Problem("konfirmasi PIN bukan untuk memutuskan hasil yang sama")])
-        ensure_result_open(self.pleno_service)
+        self._ensure_seats_open(contest, None)
         current = self.results(contest)
         tie = next((t for t in current.open_ties if t.key == key), None)
         if tie is None:
@@ -124,7 +123,7 @@ class SeatService(ServiceBase):
             raise InputRejected(problems, "Keputusan perolehan sama")
         with self._transaction() as session:
             repository.lock_for_write(session)
-            ensure_result_open_in(session, self.pleno_service)
+            self._ensure_seats_open(contest, session)
             at = audit.now_iso()
             seats_store.add_decision(
                 session, contest, key, chosen, reason.strip(), confirmation.user.name, at
@@ -145,6 +144,24 @@ class SeatService(ServiceBase):
             )
         self.pleno_service.bus.publish(Change(AuditEvent.SEAT_TIE_DECIDED, frozenset({contest})))
         return self.results(contest)
+
+    def _ensure_seats_open(self, contest: str, session: Session | None) -> None:
+        """A tie may be decided until the seat meeting's Keputusan is recorded (the seats are not
+        part of the recapitulation: a tie stays open past its penetapan, to the seat meeting)."""
+        if session is None:
+            with Session(self.pleno_service.engine) as reading:
+                held = seats_store.meeting(reading, contest)
+        else:
+            held = seats_store.meeting(session, contest)
+        if held is not None:
+            raise InputRejected(
+                [
+                    Problem(
+                        f"perolehan kursi telah ditetapkan dengan Keputusan Nomor "
+                        f"{held.decree_number}; keputusan atas perolehan sama tidak dapat diubah"
+                    )
+                ]
+            )
 
 
 def _choice_problems(tie: OpenTie, chosen: tuple[int, ...], reason: str) -> list[Problem]:

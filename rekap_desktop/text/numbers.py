@@ -47,7 +47,12 @@ def format_percent(value: float, decimals: int = 1) -> str:
 
 def format_date(day: date) -> str:
     """date(2024, 12, 5) → "Kamis, 5 Desember 2024"."""
-    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{DAYS[day.weekday()]}, {format_day(day)}"
+
+
+def format_day(day: date) -> str:
+    """date(2024, 12, 5) → "5 Desember 2024" (a decree's or letter's "pada tanggal")."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def format_moment(moment: date) -> str:

@@ -10,22 +10,25 @@ import pytest
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.procedure import Move, MoveKind
-from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.interchange.problems import InputRejected
-from rekap_desktop.services.demo import DemoKind, load_demo
+from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
 from tests.documents.pdf_check import flat, page_texts
+from tests.services.seat_meeting_samples import seat_meeting
 from tests.settling import settle_every_pair
 
 KETUA = "Drs. Hasanuddin Rasyid, M.Si."
+PIN = DEMO_PINS[Role.KETUA]
 
 
 def test_the_pemilu_demo_goes_through_penetapan_with_its_seats(tmp_path: Path) -> None:
@@ -105,41 +108,39 @@ def _at_penetapan_with_the_tie_open(tmp_path: Path) -> tuple[PlenoService, Proce
     return service, procedure
 
 
-def test_penetapan_is_refused_while_a_seat_tie_awaits_the_meetings_decision(
-    tmp_path: Path,
-) -> None:
+def test_penetapan_of_the_recapitulation_does_not_wait_for_a_seat_tie(tmp_path: Path) -> None:
     # GIVEN the Pemilu demo read and settled, at penetapan, dapil 5's tie not yet decided
     service, procedure = _at_penetapan_with_the_tie_open(tmp_path)
-    users = UsersService(service.engine)
-    (tie,) = SeatService(service).results("dprd_kabko").open_ties
+    assert SeatService(service).results("dprd_kabko").open_ties
     # WHEN the ketua determines the result
-    with pytest.raises(InputRejected) as refused:
-        procedure.determine(
-            [Signature(KETUA, "Ketua", True)], users.confirm(KETUA, "1111", Action.DETERMINE)
-        )
-    # THEN it is refused naming the contest and the tie, and the result stays open
-    (problem,) = [str(p) for p in refused.value.problems]
-    assert problem.startswith(
-        "Pemilihan Umum Anggota DPRD Kota Bengkulu: perolehan sama masih menunggu keputusan "
-        "rapat — "
-    ), problem
-    assert tie.message in problem
-    assert problem.endswith(
-        "Putuskan dahulu di tab Perolehan kursi (tombol Putuskan…) sebelum penetapan"
+    state = procedure.determine(
+        [Signature(KETUA, "Ketua", True)],
+        UsersService(service.engine).confirm(KETUA, DEMO_PINS[Role.KETUA], Action.DETERMINE),
     )
-    assert not procedure.state().determined
-    assert not ProcedureService(service).state().determined
+    # THEN it is determined: seats are a later meeting's business (PKPU 6/2024 Pasal 17, 22)
+    assert state.determined and ProcedureService(service).state().determined
 
 
-def test_a_tie_decision_after_penetapan_is_refused_as_locked(tmp_path: Path) -> None:
-    # GIVEN a meeting determined with the tie still open (as an older version allowed)
+def test_a_tie_is_decided_after_penetapan_until_the_seat_keputusan(tmp_path: Path) -> None:
+    # GIVEN a meeting determined with the tie still open
     service, procedure = _at_penetapan_with_the_tie_open(tmp_path)
     procedure.move(Move(MoveKind.DETERMINE))
     seats = SeatService(service)
     (tie,) = seats.results("dprd_kabko").open_ties
-    confirmation = UsersService(service.engine).confirm(KETUA, "1111", Action.DECIDE_TIE)
-    # WHEN the meeting's decision on it is recorded after the lock
-    with pytest.raises(InputRejected, match="terkunci"):
-        seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian", confirmation)
-    # THEN nothing is recorded
-    assert seats.decision_records("dprd_kabko") == ()
+    users = UsersService(service.engine)
+    # WHEN the meeting's decision on it is recorded after penetapan
+    seats.decide_tie(
+        "dprd_kabko", tie.key, (1,), "Undian", users.confirm(KETUA, PIN, Action.DECIDE_TIE)
+    )
+    # THEN it is recorded and the tie is closed
+    assert len(seats.decision_records("dprd_kabko")) == 1
+    assert seats.results("dprd_kabko").open_ties == ()
+    # WHEN the seat meeting's Keputusan is recorded, a later decision is refused
+    SeatMeetingService(service).record(
+        seat_meeting(service), users.confirm(KETUA, PIN, Action.DETERMINE_SEATS)
+    )
+    with pytest.raises(InputRejected, match="Keputusan Nomor 12/PL.01.9-Kpt/1771/2024"):
+        seats.decide_tie(
+            "dprd_kabko", tie.key, (4,), "Lain", users.confirm(KETUA, PIN, Action.DECIDE_TIE)
+        )
+    assert len(seats.decision_records("dprd_kabko")) == 1

@@ -214,11 +214,26 @@ def test_demo_tie_decided_through_the_service_is_printed_in_the_next_version(
     assert "MENUNGGU KEPUTUSAN RAPAT" not in after
     assert "KEPUTUSAN RAPAT ATAS PEROLEHAN YANG SAMA" in after
     assert "Kesepakatan rapat" in after and ketua in after
-    # AND the pengumuman now states seats per party
+
+
+def test_recap_minutes_and_announcement_carry_party_votes_but_no_seats(
+    pemilu: PlenoService,
+) -> None:
+    # GIVEN the Pemilu demo, whose DPRD Kota seats the program can allocate
+    printer = PrintService(pemilu)
+    # WHEN the berita acara and the pengumuman of the recapitulation are printed
+    _, minutes = printer.print_form(FormKind.BERITA_ACARA, None, Paper.F4)
     _, announcement = printer.print_form(FormKind.PENGUMUMAN, None, Paper.F4)
-    text = flat(" ".join(page_texts(announcement)))
-    assert "PEMILIHAN UMUM ANGGOTA DPRD KOTA BENGKULU" in text and "KURSI" in text
-    assert "35 dari 35 kursi telah terbagi" in text
+    # THEN both list the parties' votes and say the seats are a later meeting's decision
+    # (PKPU 6/2024 Pasal 17, 22), with no seat count and no elected candidate
+    for pdf in (minutes, announcement):
+        text = flat(" ".join(page_texts(pdf)))
+        assert "PEMILIHAN UMUM ANGGOTA DPRD KOTA BENGKULU" in text.upper()
+        assert "PARTAI AMANAH RAKYAT" in text and "15.955" in text
+        assert "PKPU 6/2024 Pasal 17 dan 22" in text, text
+        assert "rapat pleno terbuka penetapan perolehan kursi dan calon terpilih" in text
+        assert "kursi telah terbagi" not in text and "KURSI" not in text
+        assert "— 1 kursi" not in text and "kursi ke-" not in text.lower()
 
 
 def test_seat_form_is_refused_for_a_contest_without_seats(pemilu: PlenoService) -> None:

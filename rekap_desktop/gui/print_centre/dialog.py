@@ -61,6 +61,10 @@ SHORT_LABELS = {
     FormKind.BERITA_ACARA: "Berita acara",
     FormKind.PEROLEHAN_KURSI: "Perolehan kursi",
     FormKind.DAFTAR_PEMBETULAN: "Daftar pembetulan",
+    FormKind.KEPUTUSAN_HASIL: "Keputusan hasil",
+    FormKind.PENETAPAN_TERPILIH: "BA paslon terpilih",
+    FormKind.SURAT_PENGANTAR: "Surat pengantar",
+    FormKind.KEPUTUSAN_KURSI: "Keputusan kursi",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
@@ -125,8 +129,7 @@ class PrintCentreDialog(QDialog):
 
     def _build(self) -> None:
         self.form_box = QComboBox()
-        for kind in self.service.kinds():
-            add_enum_item(self.form_box, FORM_LABELS[kind], kind)
+        self._fill_forms()
         self.contest_box = QComboBox()
         self._fill_contests()
         self.paper_box = QComboBox()
@@ -216,6 +219,18 @@ class PrintCentreDialog(QDialog):
         return group
 
     # -- choices -----------------------------------------------------------------------------
+
+    def _fill_forms(self) -> None:
+        """The meeting's forms as they are now: the stages after the recapitulation appear once
+        its result is determined (and go when it is re-opened)."""
+        previous = enum_data(self.form_box, FormKind)
+        was_blocked = self.form_box.blockSignals(True)
+        self.form_box.clear()
+        for kind in self.service.kinds():
+            add_enum_item(self.form_box, FORM_LABELS[kind], kind)
+        if previous is not None:
+            select_enum(self.form_box, previous)
+        self.form_box.blockSignals(was_blocked)
 
     def _fill_contests(self) -> None:
         """The contests the chosen form is printed for (seats: the legislative ones only)."""
@@ -423,7 +438,9 @@ class PrintCentreDialog(QDialog):
         self.print_finished.emit(None)
 
     def reopen(self) -> None:
-        """Opened again from the cockpit: the log and the preview as the data is now."""
+        """Opened again from the cockpit: the forms, the log and the preview as the data is now."""
+        self._fill_forms()
+        self._fill_contests()
         self.refresh_log()
         self.refresh_preview()
 

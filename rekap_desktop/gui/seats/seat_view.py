@@ -1,8 +1,10 @@
 """Perolehan kursi: per dapil the Sainte-Laguë steps (UU 7/2017 Pasal 415), the seats per party,
 the calon terpilih in order (Pasal 422) and every tie the law leaves to the meeting, with
-"Putuskan…" to record the meeting's choice under a commissioner's PIN.
+"Putuskan…" to record the meeting's choice under a commissioner's PIN, and "Rapat penetapan
+kursi…" to record the seat meeting and its Keputusan (a meeting of its own, PKPU 6/2024).
 
-Read-only except for that decision, which goes through ``SeatService.decide_tie``.
+Read-only except for those two, which go through ``SeatService.decide_tie`` and
+``SeatMeetingService.record``.
 """
 
 from __future__ import annotations
@@ -31,13 +33,16 @@ from rekap_desktop.domain.audit_events import NUMBERS_UNCHANGED
 from rekap_desktop.domain.election import Candidate, Contest
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.seats import BY_VOTES, OpenTie, format_quotient
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.pages.recap_page import source_label
 from rekap_desktop.gui.projector.seat_cues import SeatCue
+from rekap_desktop.gui.seats.meeting_dialog import SeatMeetingDialog
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatResults, SeatService, TieDecision
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_number
@@ -68,6 +73,11 @@ class SeatView(QWidget):
         for contest in seats.legislative_contests():
             self.contest_box.addItem(contest.title, contest.code)
         self.contest_box.currentIndexChanged.connect(self.refresh)
+        self.meetings = SeatMeetingService(seats.pleno_service)
+        self.meeting_button = QPushButton("Rapat penetapan kursi…")
+        self.meeting_button.clicked.connect(self.hold_meeting)
+        self.meeting_status = QLabel()
+        self.meeting_status.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.message = QLabel()
@@ -80,8 +90,10 @@ class SeatView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Pemilihan:"))
         top.addWidget(self.contest_box, 1)
+        top.addWidget(self.meeting_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.meeting_status)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
@@ -117,6 +129,7 @@ class SeatView(QWidget):
         costly part."""
         self._stale = False
         code = self.contest_code()
+        self._show_meeting(code)
         try:
             results = self.seats.results(code) if code is not None else None
         except InputRejected as error:
@@ -290,6 +303,55 @@ class SeatView(QWidget):
             f"Perolehan kursi dapil {code} di pratinjau proyektor (F5: tayangkan)."
         )
         return cue
+
+    # -- the seat meeting ---------------------------------------------------------------------
+
+    def _show_meeting(self, code: str | None) -> None:
+        """Whether this contest's seats are decided here, and by which Keputusan once they are."""
+        decided_here = any(c.code == code for c in self.meetings.contests())
+        self.meeting_button.setEnabled(decided_here)
+        held = self.meetings.meeting(code) if code and decided_here else None
+        if not decided_here:
+            text = "Perolehan kursi pemilihan ini tidak ditetapkan oleh KPU pada tingkat ini."
+        elif held is None:
+            text = (
+                "Perolehan kursi dan calon terpilih belum ditetapkan: rapat pleno penetapan "
+                "perolehan kursi diadakan setelah penetapan hasil rekapitulasi dan pemberitahuan "
+                "Mahkamah Konstitusi (PKPU 6/2024)."
+            )
+        else:
+            text = (
+                f"<b>Ditetapkan dengan Keputusan Nomor {held.decree_number}</b> dalam rapat "
+                f"{held.held_at:%d-%m-%Y %H.%M} di {held.place}."
+            )
+        self.meeting_status.setText(text)
+
+    def ask_meeting(self, contest: Contest) -> SeatMeeting | None:
+        """The seat meeting's record from the dialog; None when cancelled."""
+        pleno = self.seats.pleno_service.pleno()
+        dialog = SeatMeetingDialog(contest, pleno.members, pleno.place or "", self)
+        return dialog.meeting() if dialog.exec() else None
+
+    def hold_meeting(self) -> SeatMeeting | None:
+        """Record the seat meeting and its Keputusan, confirmed with a commissioner's PIN."""
+        code = self.contest_code()
+        contest = next((c for c in self.meetings.contests() if c.code == code), None)
+        meeting = self.ask_meeting(contest) if contest is not None else None
+        if meeting is None:
+            return None
+        confirmation = self.confirm(Action.DETERMINE_SEATS)
+        if confirmation is None:
+            self.message.setText("Rapat tidak dicatat: belum dikonfirmasi dengan PIN komisioner.")
+            return None
+        recorded = run_operation(self, TITLE, lambda: self.meetings.record(meeting, confirmation))
+        if recorded is not None:
+            self.message.setText(
+                f"Rapat penetapan perolehan kursi tercatat: Keputusan Nomor "
+                f"{recorded.decree_number} (dikonfirmasi {confirmation.user.name})."
+            )
+            self._page = None
+            self.refresh()
+        return recorded
 
     # -- deciding ----------------------------------------------------------------------------
 
