@@ -492,3 +492,20 @@ def test_any_valid_meeting_survives_write_and_parse(pleno: Pleno) -> None:
     again = parse_setup(json.dumps(setup_to_dict(pleno)).encode("utf-8"))
     # THEN it is the same meeting
     assert again == pleno
+
+
+def test_the_optional_provinsi_is_read_checked_and_written_back() -> None:
+    # GIVEN Samarinda's setup naming its provinsi
+    document = copy.deepcopy(SAMARINDA)
+    document["wilayah"]["provinsi"] = {"kode": "64", "nama": "KALIMANTAN TIMUR"}
+    # WHEN it is read THEN the pleno knows its provinsi, and writing it back keeps it
+    pleno = parse_setup(encoded(document))
+    assert pleno.province == Region(RegionCode("64"), "KALIMANTAN TIMUR")
+    assert setup_to_dict(pleno)["wilayah"] == document["wilayah"]
+    assert parse_setup(encoded(SAMARINDA)).province is None
+    # WHEN the provinsi is not the one the region lies in, or has an unknown key THEN refused
+    document["wilayah"]["provinsi"] = {"kode": "17", "nama": "BENGKULU", "ibukota": "X"}
+    assert problems_of(encoded(document)) == [
+        "wilayah.provinsi: kunci 'ibukota' tidak dikenal",
+        "wilayah.provinsi.kode: wilayah 6472 tidak berada di provinsi 17",
+    ]

@@ -83,7 +83,7 @@ def test_every_form_of_the_demo_prints_as_version_one_audited(demo: PlenoService
     assert [(e["jenis_formulir"], e["versi"], e["sidik_data"]) for e in events] == [
         (r.stored.kind, 1, r.stored.fingerprint) for r, _ in done
     ]
-    assert [c.what for c in changes] == [AuditEvent.FORM_PRINTED] * 8
+    assert [c.what for c in changes] == [AuditEvent.FORM_PRINTED] * 9
     assert demo.verify_audit().ok
 
 

@@ -155,6 +155,9 @@ class PrintCentreDialog(QDialog):
         self.print_button.clicked.connect(self._choose_printer)
         self.save_button = QPushButton("Simpan PDF…")
         self.save_button.clicked.connect(self._choose_file)
+        for button in (self.print_button, self.save_button):
+            # Enter in the Nomor or sidik data field must not print: no button is the default.
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -205,6 +208,7 @@ class PrintCentreDialog(QDialog):
         self.lookup_edit.setPlaceholderText("mis. 9F3A-0C21-04BD")
         self.lookup_edit.returnPressed.connect(self._look_up_typed)
         button = QPushButton("Cari")
+        button.setAutoDefault(False)  # the field's own Enter looks up; no button is default
         button.clicked.connect(self._look_up_typed)
         self.lookup_result = QLabel()
         self.lookup_result.setWordWrap(True)

@@ -55,10 +55,12 @@ def test_the_preview_renders_off_the_gui_thread_while_the_window_answers(
     threads: list[threading.Thread] = []
     meter = StallMeter()
 
-    def slow(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+    def slow(
+        self: PrintService, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
         threads.append(threading.current_thread())
         meter.turned_during(lambda: time.sleep(SLOW_S))
-        return ORIGINAL_PREPARE(self, kind, contest)
+        return ORIGINAL_PREPARE(self, kind, contest, number)
 
     monkeypatch.setattr(PrintService, "prepare", slow)
     # WHEN another form is chosen
@@ -84,11 +86,13 @@ def test_a_preview_superseded_by_a_newer_choice_is_never_shown(
     release = threading.Event()
     prepared: list[tuple[FormKind, str | None]] = []
 
-    def held(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+    def held(
+        self: PrintService, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
         prepared.append((kind, contest))
         if kind is FormKind.KEJADIAN_KHUSUS:
             release.wait(WAIT_MS / 1000)
-        return ORIGINAL_PREPARE(self, kind, contest)
+        return ORIGINAL_PREPARE(self, kind, contest, number)
 
     monkeypatch.setattr(PrintService, "prepare", held)
     shown: list[str] = []
@@ -120,11 +124,15 @@ def test_printing_and_saving_run_off_the_gui_thread_with_the_buttons_waiting(
     meter = StallMeter()
 
     def slow(
-        self: PrintService, kind: FormKind, contest: str | None, paper: Paper
+        self: PrintService,
+        kind: FormKind,
+        contest: str | None,
+        paper: Paper,
+        number: str | None = None,
     ) -> tuple[PrintRecord, bytes]:
         threads.append(threading.current_thread())
         meter.turned_during(lambda: time.sleep(SLOW_S))
-        return ORIGINAL_PRINT_FORM(self, kind, contest, paper)
+        return ORIGINAL_PRINT_FORM(self, kind, contest, paper, number)
 
     monkeypatch.setattr(PrintService, "print_form", slow)
     told: list[tuple[Change, threading.Thread]] = []
@@ -156,7 +164,9 @@ def test_a_refused_or_broken_preview_is_the_indonesian_dialog_not_a_crash(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: critical.append(text))
 
-    def refused(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+    def refused(
+        self: PrintService, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
         raise InputRejected([Problem("data formulir belum lengkap")])
 
     monkeypatch.setattr(PrintService, "prepare", refused)
@@ -167,7 +177,9 @@ def test_a_refused_or_broken_preview_is_the_indonesian_dialog_not_a_crash(
     assert dialog.status_label.text() == "Pratinjau tidak dapat dibuat."
 
     # GIVEN a bug in the preparation WHEN a form is chosen THEN it is an internal-error dialog
-    def broken(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+    def broken(
+        self: PrintService, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
         raise RuntimeError("rusak")
 
     monkeypatch.setattr(PrintService, "prepare", broken)
@@ -185,9 +197,11 @@ def test_choosing_form_contest_and_paper_at_once_renders_one_preview(
     # GIVEN the preparations counted
     prepared: list[tuple[FormKind, str | None]] = []
 
-    def counted(self: PrintService, kind: FormKind, contest: str | None = None) -> PreparedForm:
+    def counted(
+        self: PrintService, kind: FormKind, contest: str | None = None, number: str | None = None
+    ) -> PreparedForm:
         prepared.append((kind, contest))
-        return ORIGINAL_PREPARE(self, kind, contest)
+        return ORIGINAL_PREPARE(self, kind, contest, number)
 
     monkeypatch.setattr(PrintService, "prepare", counted)
     # WHEN form, contest and paper are chosen together
