@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
+from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Level, Pleno
-from rekap_desktop.services.print_snapshots import LEVEL_NAMES, region_fields
+from rekap_desktop.services.print_snapshots import region_fields
 from rekap_desktop.storage.procedure_store import Attendee as Recorded
 
 UNCHECKED = "Sesuai / Tidak sesuai *)"

@@ -22,6 +22,7 @@ from rekap_desktop.documents.pengumuman import (
     AnnouncementSnapshot,
 )
 from rekap_desktop.documents.skors import InterimContest, InterimLine, InterimSnapshot
+from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import Contest, ElectionKind, Level, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.incidents import (
@@ -52,12 +53,6 @@ from rekap_desktop.domain.tally import (
 from rekap_desktop.storage.repository import StoredIncident
 from rekap_desktop.text.fields import field_label, field_row
 
-LEVEL_NAMES = {
-    Level.KECAMATAN: ("KECAMATAN", "DESA/KELURAHAN"),
-    Level.KABKO: ("KABUPATEN/KOTA", "KECAMATAN"),
-    Level.PROVINSI: ("PROVINSI", "KABUPATEN/KOTA"),
-    Level.NASIONAL: ("NASIONAL", "PROVINSI"),
-}
 FORM_LEVELS = {
     Level.KECAMATAN: "KECAMATAN",
     Level.KABKO: "KABKO",
@@ -99,21 +94,6 @@ def region_fields(pleno: Pleno) -> tuple[tuple[str, str], ...]:
 def d_hasil_name(pleno: Pleno, contest: str) -> str:
     """ "MODEL D.HASIL KABKO-KWK", "MODEL D.HASIL KABKO-DPR" …"""
     return f"MODEL D.HASIL {FORM_LEVELS[pleno.level]}{form_suffix(pleno, contest)}"
-
-
-def kpu_name(pleno: Pleno) -> str:
-    """The body holding the meeting as it names itself: "KPU KOTA SAMARINDA", "KPU PROVINSI
-    KALIMANTAN TIMUR" (a region name already says KOTA/KABUPATEN; never both)."""
-    name = pleno.region.name
-    if pleno.level is Level.NASIONAL:
-        return "KPU"
-    if pleno.level is Level.KECAMATAN:
-        return f"PPK {name}" if name.upper().startswith("KECAMATAN") else f"PPK KECAMATAN {name}"
-    prefix = "PROVINSI" if pleno.level is Level.PROVINSI else "KABUPATEN/KOTA"
-    own = ("PROVINSI",) if pleno.level is Level.PROVINSI else ("KOTA", "KABUPATEN")
-    if name.upper().startswith(own):
-        return f"KPU {name}"
-    return f"KPU {prefix} {name}"
 
 
 def members(pleno: Pleno) -> tuple[Signatory, ...]:

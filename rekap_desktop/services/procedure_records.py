@@ -10,10 +10,10 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import Contest, Level, Pleno
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.print_snapshots import LEVEL_NAMES, kpu_name
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage import procedure_store
 from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall
