@@ -14,6 +14,7 @@ from rekap_desktop.documents.d_hasil_legislatif import (
 )
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengumuman import AnnouncedChoice, AnnouncedContest
+from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.deciding_level import decides_here
 from rekap_desktop.domain.election import (
     Candidate,
@@ -37,7 +38,6 @@ from rekap_desktop.domain.tally import (
     sum_tallies,
 )
 from rekap_desktop.services.print_snapshots import (
-    LEVEL_NAMES,
     SECTION_TITLES,
     d_hasil_name,
     members,

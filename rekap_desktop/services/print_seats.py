@@ -16,6 +16,7 @@ from rekap_desktop.documents.perolehan_kursi import (
     SeatSnapshot,
     StepLine,
 )
+from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.deciding_level import deciding_body
 from rekap_desktop.domain.election import Candidate, Contest, Pleno
 from rekap_desktop.domain.legislative import DistrictResult
@@ -30,7 +31,6 @@ from rekap_desktop.domain.seats import (
 )
 from rekap_desktop.services.print_legislative import candidate_label
 from rekap_desktop.services.print_snapshots import (
-    LEVEL_NAMES,
     form_suffix,
     members,
     region_fields,
