@@ -18,6 +18,7 @@ from rekap_desktop.documents.parts import (
     dated_content,
     grid_table,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -55,6 +56,8 @@ class MinutesSnapshot:
     members: tuple[Signatory, ...]
     witnesses: tuple[Signatory, ...]
     watermark: str | None
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -72,6 +75,8 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         ],
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -133,6 +138,7 @@ def render_minutes(
         story.append(
             KeepTogether(signature_block("SAKSI", snapshot.witnesses, "SAKSI DARI", width))
         )
+    story += present_block(snapshot.others, width)
     return render(story, meta, paper)
 
 

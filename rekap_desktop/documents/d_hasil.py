@@ -19,7 +19,9 @@ from rekap_desktop.documents.parts import (
     Signatory,
     dated_content,
     grid_table,
+    number_cell,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -52,7 +54,8 @@ class ResultSection:
 
 @dataclass(frozen=True)
 class ChoiceTotal:
-    number: int
+    number: int | None
+    """None: the kolom kosong (no ballot number)."""
     name: str
     votes: int | None
 
@@ -79,6 +82,8 @@ class DHasilSnapshot:
     watermark: str | None
     witness_heading: str = "SAKSI PASANGAN CALON YANG HADIR"
     """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -99,6 +104,8 @@ def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -181,7 +188,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
     rows: list[list[Any]] = [["NO", "PILIHAN", "PEROLEHAN SUARA", "TERBILANG"]]
     for choice in snapshot.choices:
-        rows.append(_words_row(str(choice.number), choice.name, choice.votes))
+        rows.append(_words_row(number_cell(choice.number), choice.name, choice.votes))
     rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", snapshot.valid))
     rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", snapshot.invalid))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
@@ -215,7 +222,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 signature_block(snapshot.witness_heading, snapshot.witnesses, "SAKSI DARI", width)
             )
         )
-    return story
+    return story + present_block(snapshot.others, width)
 
 
 def _words_row(number: str, name: str, votes: int | None) -> list[Any]:

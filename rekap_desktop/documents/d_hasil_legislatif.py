@@ -32,6 +32,7 @@ from rekap_desktop.documents.parts import (
     dated_content,
     grid_table,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -119,6 +120,8 @@ class LegislativeDHasilSnapshot:
     witnesses: tuple[Signatory, ...]
     """One line per party (saksi of a legislative contest stand for a party)."""
     watermark: str | None
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
@@ -155,6 +158,8 @@ def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
         **dated_content(snapshot.place, snapshot.determined_on),
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -337,7 +342,7 @@ def _closing(
         story += signature_block(
             "SAKSI PARTAI POLITIK YANG HADIR", snapshot.witnesses, "SAKSI DARI", width
         )
-    return story
+    return story + present_block(snapshot.others, width)
 
 
 def _differences(sheet: DistrictSheet) -> list[Flowable]:

@@ -17,6 +17,7 @@ from rekap_desktop.documents.parts import (
     Signatory,
     dated_content,
     grid_table,
+    number_cell,
     page_meta,
     render,
     signatory_content,
@@ -31,7 +32,8 @@ from rekap_desktop.text.numbers import format_date, format_number, format_percen
 
 @dataclass(frozen=True)
 class AnnouncedChoice:
-    number: int
+    number: int | None
+    """None: the kolom kosong (no ballot number)."""
     name: str
     votes: int | None
     seats: int | None = None
@@ -145,9 +147,9 @@ def _table(contest: AnnouncedContest, width: float) -> Flowable:
         share = format_percent(100 * choice.votes / valid, 2) if choice.votes and valid else "–"
         words = terbilang(choice.votes).upper() if choice.votes is not None else "–"
         won = [format_number(choice.seats)] if contest.with_seats else []
+        number = number_cell(choice.number)
         rows.append(
-            [str(choice.number), text(choice.name), format_number(choice.votes), share, *won]
-            + [text(words)]
+            [number, text(choice.name), format_number(choice.votes), share, *won] + [text(words)]
         )
     for label, value in (("SUARA SAH", contest.valid), ("SUARA TIDAK SAH", contest.invalid)):
         words = terbilang(value).upper() if value is not None else "–"

@@ -64,7 +64,7 @@ def _result(recap: Recap, seats: SeatResults | None) -> ContestResult:
         outcome = seat_outcome(seats)
     else:
         votes = tuple(
-            (f"{c.number}. {c.name}", recap.total.value(vote_key(c.number)))
+            (c.label("", ". "), recap.total.value(vote_key(c.number)))
             for c in recap.contest.choices
         )
         outcome = recap.outcome.reason

@@ -243,9 +243,9 @@ class ContestPage(QWidget):
         verdict = outcome.reason
         if outcome.number is not None:
             choice = self.contest.choice(outcome.number)
-            name = choice.name if choice else ""
+            name = choice.label("Nomor urut ", " ") if choice else f"Nomor urut {outcome.number}"
             state = "unggul" if outcome.elected else "tidak memenuhi syarat terpilih"
-            verdict = f"Nomor urut {outcome.number} {name}: {state}. {outcome.reason}"
+            verdict = f"{name}: {state}. {outcome.reason}"
         self.outcome.setText(f"Sumber: {source_label(item.source)} — {verdict}")
 
 
