@@ -105,7 +105,7 @@ def test_setup_is_a_rekap_pleno_of_the_ten_samarinda_kecamatan(pleno: dict) -> N
     assert pleno["format"] == "rekap-pleno/1"
     assert set(pleno) <= {
         "format", "pemilihan", "jenis", "tingkat", "wilayah", "tempat", "tanggal", "unit",
-        "kontestasi", "anggota", "saksi",
+        "kontestasi", "anggota", "saksi", "pemantau",
     }  # fmt: skip
     assert (pleno["jenis"], pleno["tingkat"]) == ("pilkada", "kabko")
     assert pleno["wilayah"] == {
@@ -118,7 +118,12 @@ def test_setup_is_a_rekap_pleno_of_the_ten_samarinda_kecamatan(pleno: dict) -> N
     assert [k["kode"] for k in pleno["kontestasi"]] == ["gubernur", "walikota"]
     walikota = pleno["kontestasi"][1]["pilihan"]
     assert walikota[0] == {"nomor_urut": 1, "nama": "KOLOM KOSONG", "kolom_kosong": True}
-    assert len(pleno["anggota"]) == 5 and len(pleno["saksi"]) == 4
+    assert len(pleno["anggota"]) == 5 and len(pleno["saksi"]) == 3
+    # AND the kolom kosong has no saksi: the Wali Kota contest has a pemantau instead
+    assert {"kontestasi": "walikota", "nomor_urut": 1} not in [
+        {k: s[k] for k in ("kontestasi", "nomor_urut")} for s in pleno["saksi"]
+    ]
+    assert [p["kontestasi"] for p in pleno["pemantau"]] == ["walikota"]
     assert "SIMULASI" in pleno["tempat"]
 
 

@@ -25,6 +25,7 @@ from rekap_desktop.documents.parts import (
     grid_table,
     number_line,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -68,6 +69,8 @@ class MinutesSnapshot:
     """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
     corrections: tuple[CorrectionLine, ...] = ()
     """The Daftar Pembetulan, printed as the lampiran."""
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
@@ -87,6 +90,8 @@ def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
         "saksi": signatory_content(snapshot.witnesses),
         **notes_content(snapshot.findings),
         "lampiran_pembetulan": [line_content(line) for line in snapshot.corrections],
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -151,6 +156,7 @@ def render_minutes(
         story.append(
             KeepTogether(signature_block("SAKSI", snapshot.witnesses, "SAKSI DARI", width))
         )
+    story += present_block(snapshot.others, width)
     story += _lampiran(snapshot, width)
     return render(story, meta, paper)
 

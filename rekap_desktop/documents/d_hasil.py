@@ -21,7 +21,9 @@ from rekap_desktop.documents.parts import (
     dated_content,
     day_text,
     grid_table,
+    number_cell,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -54,7 +56,8 @@ class ResultSection:
 
 @dataclass(frozen=True)
 class ChoiceTotal:
-    number: int
+    number: int | None
+    """None: the kolom kosong (no ballot number)."""
     name: str
     votes: int | None
 
@@ -85,6 +88,8 @@ class DHasilSnapshot:
     """Errors of the determined values and the meeting's decision on each."""
     total: int | None = None
     """V.C: suara sah and tidak sah together, as recorded."""
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
@@ -106,6 +111,8 @@ def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
         **notes_content(snapshot.findings),
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -188,7 +195,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
     rows: list[list[Any]] = [["NO", "PILIHAN", "PEROLEHAN SUARA", "TERBILANG"]]
     for choice in snapshot.choices:
-        rows.append(_words_row(str(choice.number), choice.name, choice.votes))
+        rows.append(_words_row(number_cell(choice.number), choice.name, choice.votes))
     rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", snapshot.valid))
     rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", snapshot.invalid))
     rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", snapshot.total))
@@ -224,7 +231,7 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 signature_block(snapshot.witness_heading, snapshot.witnesses, "SAKSI DARI", width)
             )
         )
-    return story
+    return story + present_block(snapshot.others, width)
 
 
 def _words_row(number: str, name: str, votes: int | None) -> list[Any]:

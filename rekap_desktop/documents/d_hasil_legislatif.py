@@ -34,6 +34,7 @@ from rekap_desktop.documents.parts import (
     day_text,
     grid_table,
     page_meta,
+    present_block,
     render,
     signatory_content,
     signature_block,
@@ -126,6 +127,8 @@ class LegislativeDHasilSnapshot:
     findings: tuple[FindingNote, ...] = ()
     """Errors of the determined values and the meeting's decision on each (printed once, on the
     last dapil's sheet before the place and date)."""
+    others: tuple[Signatory, ...] = ()
+    """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
 def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
@@ -163,6 +166,8 @@ def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
         "anggota": signatory_content(snapshot.members),
         "saksi": signatory_content(snapshot.witnesses),
         **notes_content(snapshot.findings),
+        # only when recorded: a form without them keeps the sidik data it always had
+        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
     }
 
 
@@ -348,7 +353,7 @@ def _closing(
         story += signature_block(
             "SAKSI PARTAI POLITIK YANG HADIR", snapshot.witnesses, "SAKSI DARI", width
         )
-    return story
+    return story + present_block(snapshot.others, width)
 
 
 def _differences(sheet: DistrictSheet) -> list[Flowable]:

@@ -16,7 +16,15 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from rekap_desktop.documents.styles import (
     FONT,
@@ -70,10 +78,15 @@ def page_meta(snapshot: FormSnapshot, fingerprint: str, installation_key: str | 
     )
 
 
+NOT_SIGNED = "Hadir, tidak menandatangani"
+"""Printed instead of a line to sign on for one present who did not sign (PKPU 18/2024 Pasal
+33(3)); the reason recorded at penetapan follows."""
+
+
 @dataclass(frozen=True)
 class Signatory:
-    """One signature line; ``refusal`` is the written reason of one who refused to sign
-    (PKPU 18/2024 Pasal 33(3))."""
+    """One signature line; ``refusal`` is the written reason of one who was present but did not
+    sign (PKPU 18/2024 Pasal 33(3))."""
 
     name: str
     role: str
@@ -97,6 +110,11 @@ def day_text(moment: date | None) -> str:
 def dated_content(place: str | None, on: date | None) -> dict[str, str | None]:
     """Where and when a form is signed, as its canonical content states them."""
     return {"tempat": place, "tanggal": on.isoformat() if on else None}
+
+
+def number_cell(number: int | None) -> str:
+    """A choice's NO cell; None (the kolom kosong, which has no ballot number) is "–"."""
+    return "–" if number is None else str(number)
 
 
 @dataclass(frozen=True)
@@ -186,12 +204,25 @@ def signature_block(
     for i, person in enumerate(signatories, start=1):
         sign: Any = f"{i}. ............................"
         if person.refusal is not None:
-            sign = text(f"Menolak menandatangani. Alasan: {person.refusal}", "small")
+            sign = text(f"{NOT_SIGNED}. Alasan: {person.refusal}", "small")
         rows.append([str(i), text(person.name), text(person.role), sign])
     widths = [10 * mm, width * 0.36, width * 0.26, width * 0.38 - 10 * mm]
     roomy = [("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]
     table = grid_table(rows, widths, extra=roomy)
     return [Paragraph(escape(heading), styles().heading), Spacer(1, 1.5 * mm), table]
+
+
+def present_block(others: Sequence[Signatory], width: float) -> list[Flowable]:
+    """Bawaslu and pemantau recorded present at item 1: listed as present, with no line to
+    sign (they neither determine nor stand for a choice); nothing when there are none."""
+    if not others:
+        return []
+    rows: list[list[Any]] = [["NO", "NAMA", "UNSUR / LEMBAGA", "KETERANGAN"]]
+    rows += [[str(i), text(p.name), text(p.role), "Hadir"] for i, p in enumerate(others, start=1)]
+    widths = [10 * mm, width * 0.36, width * 0.38, width * 0.26 - 10 * mm]
+    heading = Paragraph("BAWASLU DAN PEMANTAU YANG HADIR", styles().heading)
+    table = grid_table(rows, widths)
+    return [Spacer(1, 3 * mm), KeepTogether([heading, Spacer(1, 1.5 * mm), table])]
 
 
 PARAF_BOX_WIDTH = 34 * mm

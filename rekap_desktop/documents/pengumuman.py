@@ -18,6 +18,7 @@ from rekap_desktop.documents.parts import (
     dated_content,
     day_text,
     grid_table,
+    number_cell,
     number_line,
     page_meta,
     render,
@@ -43,7 +44,8 @@ PEMILU_POSTING = (
 
 @dataclass(frozen=True)
 class AnnouncedChoice:
-    number: int
+    number: int | None
+    """None: the kolom kosong (no ballot number)."""
     name: str
     votes: int | None
 
@@ -151,7 +153,7 @@ def _table(contest: AnnouncedContest, width: float) -> Flowable:
         share = format_percent(100 * choice.votes / valid, 2) if choice.votes and valid else "–"
         words = terbilang(choice.votes).upper() if choice.votes is not None else "–"
         rows.append(
-            [str(choice.number), text(choice.name), format_number(choice.votes), share]
+            [number_cell(choice.number), text(choice.name), format_number(choice.votes), share]
             + [text(words)]
         )
     for label, value in (("SUARA SAH", contest.valid), ("SUARA TIDAK SAH", contest.invalid)):

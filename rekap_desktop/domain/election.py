@@ -66,14 +66,39 @@ class Unit:
     tps_count: int | None = None
 
 
+BLANK_COLUMN = "Kolom Kosong"
+"""How the kolom kosong is printed and projected: by name, never by a ballot number (the blank
+column has no number and no picture, UU 10/2016 Pasal 54C(2))."""
+
+
 @dataclass(frozen=True)
 class Choice:
-    """A numbered choice on the ballot: a pasangan calon, a DPD candidate or the kolom kosong."""
+    """A choice on the ballot: a pasangan calon, a DPD candidate or the kolom kosong.
+
+    ``number`` is the choice's position in the data (the ``suara_NN`` key; Sirekap numbers the
+    kolom kosong too); only a pasangan calon or candidate carries it as a ballot number."""
 
     number: ChoiceNo
     name: str
     blank_column: bool = False
     sirekap_id: str | None = None
+
+    @property
+    def ballot_number(self) -> ChoiceNo | None:
+        """The number printed for the choice: none for the kolom kosong."""
+        return None if self.blank_column else self.number
+
+    @property
+    def ballot_name(self) -> str:
+        """The name printed for the choice: "Kolom Kosong" for the blank column."""
+        return BLANK_COLUMN if self.blank_column else self.name
+
+    def label(self, prefix: str = "Nomor urut ", separator: str = ": ") -> str:
+        """The choice as forms and the projector name it: "Nomor urut 2: NAMA" (or, with
+        ``prefix=""`` and ``separator=". "``, "2. NAMA"); the kolom kosong is "Kolom Kosong"."""
+        if self.blank_column:
+            return BLANK_COLUMN
+        return f"{prefix}{self.number}{separator}{self.name}"
 
 
 @dataclass(frozen=True)
@@ -152,10 +177,16 @@ class Contest:
         return tuple(seen[n] for n in sorted(seen))
 
     def saksi_numbers(self) -> tuple[ChoiceNo, ...]:
-        """The numbers a saksi may stand for: the parties of a legislative contest, else choices."""
+        """The numbers a saksi may stand for: the parties of a legislative contest, else the
+        choices except the kolom kosong (no campaign team mandates a saksi for it)."""
         if self.is_party_list:
             return tuple(p.number for p in self.parties)
-        return tuple(c.number for c in self.choices)
+        return tuple(c.number for c in self.choices if not c.blank_column)
+
+    def is_blank_column(self, number: int | None) -> bool:
+        """Whether ``number`` is this contest's kolom kosong."""
+        choice = self.choice(number) if number is not None else None
+        return choice is not None and choice.blank_column
 
 
 @dataclass(frozen=True)
@@ -176,6 +207,23 @@ class Witness:
 
 
 @dataclass(frozen=True)
+class Observer:
+    """Pemantau terakreditasi: watches the meeting (a kolom kosong too) and may receive a copy,
+    but is no saksi and signs nothing as one."""
+
+    name: str
+    institution: str = ""
+    contest: ContestCode | None = None
+
+
+BLANK_COLUMN_SAKSI = (
+    "kolom kosong tidak mempunyai saksi (tidak ada tim kampanye yang memberi surat mandat); "
+    "pemantau terakreditasi dicatat sebagai pemantau"
+)
+"""Why a saksi for the kolom kosong is refused (setup file and daftar hadir)."""
+
+
+@dataclass(frozen=True)
 class Pleno:
     """Rapat pleno terbuka rekapitulasi: everything known before any number is entered."""
 
@@ -191,6 +239,7 @@ class Pleno:
     witnesses: tuple[Witness, ...] = ()
     province: Region | None = None
     """The provinsi the region lies in (setup ``wilayah.provinsi``), printed in form headers."""
+    observers: tuple[Observer, ...] = ()
 
     def contest(self, code: str) -> Contest | None:
         return next((c for c in self.contests if c.code == code), None)

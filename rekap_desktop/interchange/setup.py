@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from rekap_desktop.domain.election import (
+    BLANK_COLUMN_SAKSI,
     PARTY_LIST_CONTESTS,
     PEMILU_CONTESTS,
     PILKADA_CONTESTS,
@@ -23,6 +24,7 @@ from rekap_desktop.domain.election import (
     ElectionKind,
     Level,
     Member,
+    Observer,
     Party,
     Pleno,
     Region,
@@ -50,10 +52,14 @@ _JSON_ERRORS = (
 )
 
 
-def parse_setup(data: bytes, file_name: str = "pleno.json") -> Pleno:
-    """The meeting described by a setup file; ``InputRejected`` lists every problem found."""
+def parse_setup(data: bytes, file_name: str = "pleno.json", *, kept: bool = False) -> Pleno:
+    """The meeting described by a setup file; ``InputRejected`` lists every problem found.
+
+    ``kept``: a setup written earlier (the meeting stored in a database, another office's result
+    package). Earlier versions accepted a saksi for the kolom kosong; such a saksi is left out
+    instead of refusing a meeting that already exists."""
     document = _load_json(data, file_name)
-    reader = _SetupReader()
+    reader = _SetupReader(kept)
     pleno = reader.pleno(document)
     if reader.problems:
         raise InputRejected(reader.problems, file_name)
@@ -93,8 +99,9 @@ def _shown(value: object) -> str:
 class _SetupReader:
     """Checks and maps a parsed JSON document; placeholders stand in for wrong values."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: bool = False) -> None:
         self.problems: list[Problem] = []
+        self.kept = kept
 
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(f"{path}: {message}" if path else message))
@@ -181,7 +188,7 @@ class _SetupReader:
             document,
             "",
             "format pemilihan jenis tingkat wilayah unit kontestasi",
-            "tempat tanggal anggota saksi",
+            "tempat tanggal anggota saksi pemantau",
         )
         if "format" in top and top["format"] != FORMAT:
             self.fail("format", f'harus "{FORMAT}", tertulis {_shown(top["format"])}')
@@ -194,7 +201,13 @@ class _SetupReader:
             self.member(item, path) for path, item in self.items(top, "anggota", "", True)
         )
         witnesses = tuple(
-            self.witness(item, path, contests) for path, item in self.items(top, "saksi", "", True)
+            witness
+            for path, item in self.items(top, "saksi", "", True)
+            if (witness := self.witness(item, path, contests)) is not None
+        )
+        observers = tuple(
+            self.observer(item, path, contests)
+            for path, item in self.items(top, "pemantau", "", True)
         )
         return Pleno(
             name=self.text(top, "pemilihan", ""),
@@ -208,6 +221,7 @@ class _SetupReader:
             members=members,
             witnesses=witnesses,
             province=self.province(top),
+            observers=observers,
         )
 
     def held_on(self, top: dict[str, Any]) -> date | None:
@@ -267,16 +281,34 @@ class _SetupReader:
         obj = self.obj(item, path, "nama jabatan")
         return Member(self.text(obj, "nama", path), self.text(obj, "jabatan", path))
 
-    def witness(self, item: object, path: str, contests: tuple[Contest, ...]) -> Witness:
+    def witness(self, item: object, path: str, contests: tuple[Contest, ...]) -> Witness | None:
+        """A saksi; None for a kolom kosong saksi of a kept setup (see ``parse_setup``)."""
         obj = self.obj(item, path, "nama kontestasi nomor_urut")
         code = self.text(obj, "kontestasi", path)
         number = self.integer(obj, "nomor_urut", path, 1, MAX_NUMBER)
+        contest = self.contest_named(code, path, contests)
+        if contest is not None and number is not None and number not in contest.saksi_numbers():
+            if not contest.is_blank_column(number):
+                self.fail(path, f"nomor_urut {number} tidak ada dalam kontestasi '{code}'")
+            elif self.kept:
+                return None
+            else:
+                self.fail(path, f"nomor_urut {number} kontestasi '{code}': {BLANK_COLUMN_SAKSI}")
+        return Witness(self.text(obj, "nama", path), ContestCode(code), ChoiceNo(number or 0))
+
+    def observer(self, item: object, path: str, contests: tuple[Contest, ...]) -> Observer:
+        """Pemantau: a name, optionally the institution and the contest watched."""
+        obj = self.obj(item, path, "nama", "lembaga kontestasi")
+        code = self.text(obj, "kontestasi", path)
+        self.contest_named(code, path, contests)
+        institution = self.text(obj, "lembaga", path)
+        return Observer(self.text(obj, "nama", path), institution, ContestCode(code) or None)
+
+    def contest_named(self, code: str, path: str, contests: tuple[Contest, ...]) -> Contest | None:
         contest = next((c for c in contests if c.code == code), None)
         if code and contest is None:
             self.fail(path, f"kontestasi '{code}' tidak ada dalam daftar 'kontestasi'")
-        elif contest is not None and number is not None and number not in contest.saksi_numbers():
-            self.fail(path, f"nomor_urut {number} tidak ada dalam kontestasi '{code}'")
-        return Witness(self.text(obj, "nama", path), ContestCode(code), ChoiceNo(number or 0))
+        return contest
 
     # --- contests ---------------------------------------------------------------------------
 
@@ -444,6 +476,10 @@ def setup_to_dict(pleno: Pleno) -> dict[str, object]:
         "saksi": [
             {"nama": w.name, "kontestasi": w.contest, "nomor_urut": w.choice}
             for w in pleno.witnesses
+        ],
+        "pemantau": [
+            _without_empty({"nama": o.name, "lembaga": o.institution, "kontestasi": o.contest})
+            for o in pleno.observers
         ],
     }
     return _without_empty(result)

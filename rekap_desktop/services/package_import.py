@@ -353,7 +353,7 @@ def _check(verified: pkg.VerifiedPackage, pleno: Pleno, name: str) -> _Checked:
             ],
             name,
         )
-    sender = parse_setup(verified.members[pkg.SETUP], f"{name}:{pkg.SETUP}")
+    sender = parse_setup(verified.members[pkg.SETUP], f"{name}:{pkg.SETUP}", kept=True)
     if sender.region.code != unit.code or sender.level.value != manifest.level:
         raise InputRejected([Problem("pleno.json dalam paket tidak sesuai manifest")], name)
     values = _values(verified, sender, pleno, name)

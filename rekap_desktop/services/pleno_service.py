@@ -90,7 +90,9 @@ class PlenoService:
                     raise InputRejected(
                         [Problem("basis data ini belum berisi pleno (jalankan 'new' atau 'demo')")]
                     )
-                self._pleno = parse_setup(row.setup_json.encode("utf-8"), "pleno tersimpan")
+                self._pleno = parse_setup(
+                    row.setup_json.encode("utf-8"), "pleno tersimpan", kept=True
+                )
         return self._pleno
 
     def is_demo(self) -> bool:

@@ -1,8 +1,10 @@
 """The daftar hadir snapshot from the attendance recorded at procedure item 1.
 
 Who was recorded present is printed with their role, the saksi with the result of the surat mandat
-check; the KPU members and saksi of the setup who were not recorded keep their line to be signed
-(or left empty), and every group keeps blank lines for those who come later.
+check; the KPU members, saksi and pemantau of the setup who were not recorded keep their line to be
+signed (or left empty), and every group keeps blank lines for those who come later. The kolom
+kosong has no saksi: nobody is printed as its saksi (one recorded so by an earlier version is
+printed among the pemantau).
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from collections.abc import Sequence
 
 from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
 from rekap_desktop.domain.bodies import LEVEL_NAMES
-from rekap_desktop.domain.election import Level, Pleno
+from rekap_desktop.domain.election import Level, Observer, Pleno
 from rekap_desktop.services.print_snapshots import region_fields
+from rekap_desktop.services.signatories import is_blank_column_saksi
+from rekap_desktop.services.signatories import same_name as _same
 from rekap_desktop.storage.procedure_store import Attendee as Recorded
 
 UNCHECKED = "Sesuai / Tidak sesuai *)"
@@ -27,7 +31,8 @@ def attendance_snapshot(
     level, column = LEVEL_NAMES[pleno.level]
     by_role: dict[str, list[Recorded]] = {}
     for person in recorded:
-        by_role.setdefault(person.role, []).append(person)
+        role = "pemantau" if is_blank_column_saksi(pleno, person) else person.role
+        by_role.setdefault(role, []).append(person)
     lower = "PPK" if pleno.level is Level.KABKO else f"penyelenggara {column.lower()}"
     groups = (
         AttendanceGroup(f"ANGGOTA KPU {level}", _members(pleno, by_role.get("kpu", []))),
@@ -39,8 +44,7 @@ def attendance_snapshot(
         ),
         AttendanceGroup("SAKSI", _witnesses(pleno, by_role.get("saksi", [])), with_mandate=True),
         AttendanceGroup(
-            "PEMANTAU DAN UNDANGAN LAIN",
-            _with_blanks(by_role.get("pemantau", []), "Pemantau", OBSERVER_LINES),
+            "PEMANTAU DAN UNDANGAN LAIN", _observers(pleno, by_role.get("pemantau", []))
         ),
     )
     return AttendanceSnapshot(
@@ -66,10 +70,6 @@ def _mandate(person: Recorded) -> str | None:
     return "Sesuai" if person.mandate_checked else "Tidak sesuai"
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def _members(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
     """Every member of the setup in its order, marked when recorded; others recorded as KPU
     after them."""
@@ -88,7 +88,28 @@ def _members(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
 def _with_blanks(recorded: list[Recorded], role: str, lines: int) -> tuple[Attendee, ...]:
     named = [Attendee(p.name, role, note=_note(p)) for p in recorded]
     blanks = max(lines - len(named), SPARE_LINES if named else lines)
-    return tuple(named) + (Attendee("", role if role != "Pemantau" else ""),) * blanks
+    return tuple(named) + (Attendee("", role),) * blanks
+
+
+def _observers(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
+    """Recorded pemantau (with their lembaga from the setup when it names them), then the
+    setup's pemantau nobody recorded, then blank lines."""
+    lines = []
+    for person in recorded:
+        known = next((o for o in pleno.observers if _same(o.name, person.name)), None)
+        role = observer_role(known) if known else "Pemantau"
+        lines.append(Attendee(person.name, role, note=_note(person)))
+    lines += [
+        Attendee(o.name, observer_role(o))
+        for o in pleno.observers
+        if not any(_same(o.name, p.name) for p in recorded)
+    ]
+    blanks = max(OBSERVER_LINES - len(lines), SPARE_LINES)
+    return tuple(lines) + (Attendee("", ""),) * blanks
+
+
+def observer_role(observer: Observer) -> str:
+    return f"Pemantau, {observer.institution}" if observer.institution else "Pemantau"
 
 
 def _lower(pleno: Pleno, lower: str, recorded: list[Recorded]) -> tuple[Attendee, ...]:
@@ -105,8 +126,7 @@ def _witnesses(pleno: Pleno, recorded: list[Recorded]) -> tuple[Attendee, ...]:
     lines: list[Attendee] = []
     left = list(recorded)
     for contest in pleno.contests:
-        numbers = [c.number for c in contest.choices] + [p.number for p in contest.parties]
-        for number in dict.fromkeys(numbers):
+        for number in contest.saksi_numbers():
             role = _witness_role(pleno, contest.code, number)
             here = [p for p in left if (p.contest, p.choice) == (contest.code, number)]
             for person in here:
@@ -136,4 +156,4 @@ def _witness_role(pleno: Pleno, contest_code: str, number: int) -> str:
         )
     choice = contest.choice(number) if contest else None
     title = contest.title if contest else contest_code
-    return f"Saksi {title}, nomor urut {number}" + (f" ({choice.name})" if choice else "")
+    return f"Saksi {title}, " + (choice.label() if choice else f"nomor urut {number}")

@@ -51,7 +51,7 @@ def _result(pleno: Pleno, recap: Recap) -> ContestResult:
         outcome = seat_note(pleno, recap.contest)
     else:
         votes = tuple(
-            (f"{c.number}. {c.name}", recap.total.value(vote_key(c.number)))
+            (c.label("", ". "), recap.total.value(vote_key(c.number)))
             for c in recap.contest.choices
         )
         outcome = recap.outcome.reason

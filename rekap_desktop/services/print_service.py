@@ -54,7 +54,13 @@ from rekap_desktop.services.print_legislative import (
 from rekap_desktop.services.print_minutes import minutes_snapshot
 from rekap_desktop.services.print_seat_decree import seat_decree, with_meeting
 from rekap_desktop.services.print_seats import seat_snapshot
-from rekap_desktop.services.print_signatures import refusals, with_refusals
+from rekap_desktop.services.print_signatures import (
+    Signed,
+    present_at_meeting,
+    refusals,
+    with_present,
+    with_refusals,
+)
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage import audit, prints, procedure_store, seats_store
@@ -337,7 +343,7 @@ class PrintService:
             return corrections_form(self.pleno_service, mark, self._determined_on(None))
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
-            dh = with_refusals(dh, self._refusals(contest))
+            dh = self._signed(dh, contest)
             dh = with_findings(dh, finding_notes(self.pleno_service, contest))
             dh = replace(dh, determined_on=self._determined_on(contest))
             return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
@@ -370,7 +376,7 @@ class PrintService:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             incidents = self.pleno_service.incidents()
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
-            ba = with_refusals(ba, self._refusals(contest))
+            ba = self._signed(ba, None)
             ba = with_findings(ba, finding_notes(self.pleno_service, contest))
             ba = replace(ba, number=number, corrections=self._corrections())
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
@@ -413,7 +419,7 @@ class PrintService:
         chosen = pleno.contest(contest) if contest else None
         if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
             leg = legislative_d_hasil_snapshot(pleno, self._recap(contest), mark)
-            leg = with_refusals(leg, self._refusals(contest))
+            leg = self._signed(leg, contest)
             leg = with_findings(leg, finding_notes(self.pleno_service, contest))
             leg = replace(leg, determined_on=self._determined_on(contest))
             return d_hasil_legislatif.canonical_content(
@@ -501,12 +507,14 @@ class PrintService:
             return self._seat_meeting(contest) is not None
         return self.determined(contest)
 
-    def _refusals(self, contest: str | None) -> dict[str, str]:
-        """Who refused to sign at the penetapan in force (none while not determined)."""
-        if not self.determined(contest):
-            return {}
+    def _signed(self, snapshot: Signed, contest: str | None) -> Signed:
+        """The signature blocks of those recorded present, and, once determined, who did not
+        sign and why (the penetapan in force)."""
         with Session(self.pleno_service.engine) as session:
-            return refusals(procedure_store.signatures(session))
+            attendance = procedure_store.attendance(session)
+            signed = procedure_store.signatures(session) if self.determined(contest) else []
+        here = present_at_meeting(self.pleno_service.pleno(), attendance, signed)
+        return with_refusals(with_present(snapshot, here, contest), refusals(signed))
 
     def _determined_on(self, contest: str | None) -> datetime | None:
         """When the result in force was determined; None (a line to write on) before."""

@@ -121,7 +121,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
         columns=tuple(unit.name for unit, _ in recap.units),
         sections=tuple(sections),
         choices=tuple(
-            ChoiceTotal(c.number, c.name, recap.total.value(vote_key(c.number)))
+            ChoiceTotal(c.ballot_number, c.ballot_name, recap.total.value(vote_key(c.number)))
             for c in contest.choices
         ),
         valid=recap.total.value(VALID),
@@ -156,22 +156,24 @@ def _votes_section(
     rows = []
     for key in vote_keys(contest):
         choice = next((c for c in contest.choices if vote_key(c.number) == key), None)
-        label = f"Nomor urut {choice.number}: {choice.name}" if choice else ""
+        label = choice.label() if choice else ""
         rows.append(_row(key, tallies, total, kind, label))
     return ResultSection("IV. DATA PEROLEHAN SUARA", tuple(rows))
 
 
 def _witnesses(pleno: Pleno, contest: Contest) -> tuple[Signatory, ...]:
-    """One line per choice, named when a saksi was mandated for it."""
+    """One line per choice that has a saksi (not the kolom kosong), named when a saksi was
+    mandated for it."""
     lines = []
     for choice in contest.choices:
+        if choice.blank_column:
+            continue
         named = [
             w.name
             for w in pleno.witnesses
             if w.contest == contest.code and w.choice == choice.number
         ]
-        role = f"Nomor urut {choice.number}: {choice.name}"
-        lines.append(Signatory(named[0] if named else "", role))
+        lines.append(Signatory(named[0] if named else "", choice.label()))
     return tuple(lines)
 
 
@@ -358,11 +360,15 @@ def interim_snapshot(
             )
             for unit, tally in recap.units
         )
-        labels = contest.parties if contest.is_party_list else contest.choices
+        labels = (
+            tuple(f"{p.number}. {p.name}" for p in contest.parties)
+            if contest.is_party_list
+            else tuple(c.label("", ". ") for c in contest.choices)
+        )
         contests.append(
             InterimContest(
                 contest.title,
-                tuple(f"{c.number}. {c.name}" for c in labels),
+                labels,
                 lines,
                 tuple(_recorded_sum([line.votes[i] for line in lines]) for i in range(len(labels))),
                 recap.total.value(VALID),
@@ -401,7 +407,7 @@ def announcement_snapshot(
         else AnnouncedContest(
             r.contest.title,
             tuple(
-                AnnouncedChoice(c.number, c.name, r.total.value(vote_key(c.number)))
+                AnnouncedChoice(c.ballot_number, c.ballot_name, r.total.value(vote_key(c.number)))
                 for c in r.contest.choices
             ),
             r.total.value(VALID),

@@ -11,12 +11,13 @@ from dataclasses import asdict
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
-from rekap_desktop.domain.election import Contest, Level, Pleno
+from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Level, Pleno
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.services.signatories import signatories
 from rekap_desktop.storage import procedure_store
-from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall
+from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall, Signature
 from rekap_desktop.text.meeting_rules import peraturan_teknis, tata_tertib
 
 ROLES = {
@@ -69,6 +70,10 @@ class ProcedureRecords:
             Stop("1"), lambda s, _id: _ignore(procedure_store.add_attendee(s, attendee)), payload
         )
 
+    def signatories(self) -> list[Signature]:
+        """Who is asked to sign at penetapan: the KPU members and saksi recorded present."""
+        return signatories(self.pleno, self.attendance())
+
     def mark_left(self, attendee_id: int) -> None:
         """A person leaves the room (a saksi may then be replaced)."""
         known = {a.id for a in self.attendance() if a.present}
@@ -92,6 +97,8 @@ class ProcedureRecords:
             return [Problem(f"saksi {a.name}: pemilihan '{a.contest}' tidak ada dalam pleno ini")]
         if a.choice is None or not _has_choice(contest, a.choice):
             return [Problem(f"saksi {a.name}: nomor urut {a.choice} tidak ada di {contest.title}")]
+        if contest.is_blank_column(a.choice):
+            return [Problem(f"saksi {a.name} ({contest.title}): {BLANK_COLUMN_SAKSI}")]
         if a.mandate_checked is None:
             return [Problem(f"saksi {a.name}: pemeriksaan surat mandat (ya/tidak) wajib diisi")]
         present = [

@@ -32,6 +32,7 @@ from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, un
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.signatories import signature_problems
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, procedure_store, repository
@@ -210,11 +211,9 @@ class ProcedureService:
         problems.extend(self._undecided_findings())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
-        problems.extend(
-            Problem(f"{s.name}: alasan menolak menandatangani wajib diisi")
-            for s in signatures
-            if not s.signed and not s.reason.strip()
-        )
+        with Session(self.pleno_service.engine) as session:
+            attendance = procedure_store.attendance(session)
+        problems.extend(signature_problems(self.pleno_service.pleno(), attendance, signatures))
         return problems
 
     def _undecided_findings(self) -> list[Problem]:

@@ -118,8 +118,16 @@ PLENO: dict[str, Any] = {
     "saksi": [
         {"nama": "Hendra Gunawan Saputra", "kontestasi": GUBERNUR, "nomor_urut": 1},
         {"nama": "Dewi Anggraini Siahaan", "kontestasi": GUBERNUR, "nomor_urut": 2},
-        {"nama": "Ridwan Syahputra Nasution", "kontestasi": WALIKOTA, "nomor_urut": 1},
         {"nama": "Ayu Lestari Manurung", "kontestasi": WALIKOTA, "nomor_urut": 2},
+    ],
+    # The kolom kosong has no saksi (no campaign team mandates one); an accredited pemantau
+    # watches the Wali Kota contest instead.
+    "pemantau": [
+        {
+            "nama": "Ridwan Syahputra Nasution",
+            "lembaga": "Jaringan Pemantau Pemilu Warga Samarinda (SIMULASI)",
+            "kontestasi": WALIKOTA,
+        }
     ],
 }
 
@@ -502,7 +510,8 @@ def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference])
         "|---|---|",
         "| `pleno.json` | setup, `rekap-pleno/1` (formats §1): 10 kecamatan 647201–647210, "
         "contests `gubernur` (two pairs) and `walikota` (one pair, nomor urut 2, against the "
-        "KOLOM KOSONG, nomor urut 1), 5 KPU members, 4 saksi |",
+        "KOLOM KOSONG, nomor urut 1), 5 KPU members, 3 saksi (the kolom kosong has none), "
+        "1 pemantau of the Wali Kota contest |",
         "| `tallies.csv` | `rekap-csv/1` (formats §2): `ppk` and `sirekap` rows for every contest "
         "and kecamatan, one `saksi_01` row |",
         "| `kejadian_kecamatan.json` | `rekap-kejadian/1`: kejadian khusus / keberatan carried "

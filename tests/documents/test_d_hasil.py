@@ -47,7 +47,7 @@ def test_d_hasil_prints_every_unit_with_totals_on_numbered_pages(
     assert format_number(1000 * units + choices) in whole
     # AND the date of determination and the refusal to sign with its reason
     assert "Kamis, 5 Desember 2024" in whole
-    assert "Menolak menandatangani. Alasan: Tidak sependapat" in whole
+    assert "Hadir, tidak menandatangani. Alasan: Tidak sependapat" in whole
     # AND each page has ink on it (rendered with pdftoppm)
     for png in render_pngs(rendered.pdf, tmp_path, f"d_hasil_{units}_{choices}"):
         assert ink_share(png) > 0.01

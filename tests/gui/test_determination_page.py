@@ -1,5 +1,5 @@
 """The penetapan page: the tick and its word agree, and after penetapan (and after a restart)
-each signer is shown as recorded — "ya", or "menolak" with the reason."""
+each signer is shown as recorded — "ya", or "tidak menandatangani" with the reason."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _page(window: MainWindow) -> DeterminationPage:
     return page
 
 
-def test_an_unticked_signature_says_menolak(qtbot: QtBot, tmp_path: Path) -> None:
+def test_an_unticked_signature_says_tidak_menandatangani(qtbot: QtBot, tmp_path: Path) -> None:
     # GIVEN the penetapan page before penetapan, every signer ticked "ya"
     window = MainWindow(_meeting(tmp_path))
     qtbot.addWidget(window)
@@ -43,8 +43,8 @@ def test_an_unticked_signature_says_menolak(qtbot: QtBot, tmp_path: Path) -> Non
     assert sign is not None and sign.text() == "ya"
     # WHEN the operator unticks the second signer
     sign.setCheckState(Qt.CheckState.Unchecked)
-    # THEN the cell says "menolak", and ticking again says "ya"
-    assert sign.text() == "menolak"
+    # THEN the cell says "tidak menandatangani", and ticking again says "ya"
+    assert sign.text() == "tidak menandatangani"
     assert [s.signed for s in page.signatures()] == [True, False]
     sign.setCheckState(Qt.CheckState.Checked)
     assert sign.text() == "ya"
@@ -67,7 +67,7 @@ def test_after_penetapan_and_a_restart_each_signer_shows_what_was_recorded(
         (
             "Saksi Dua",
             "Saksi Pemilihan Wali Kota Uji nomor urut 2",
-            f"menolak: {REASON}",
+            f"tidak menandatangani: {REASON}",
             REASON,
         ),
     ]
@@ -75,7 +75,7 @@ def test_after_penetapan_and_a_restart_each_signer_shows_what_was_recorded(
     # AND below the table, the refusal is spelled out in full
     assert _page(window).state.text() == (
         "HASIL TELAH DITETAPKAN — terkunci.\n• Saksi Dua (Saksi Pemilihan Wali Kota Uji nomor "
-        f"urut 2) menolak menandatangani — alasan: {REASON}"
+        f"urut 2) hadir tetapi tidak menandatangani — alasan: {REASON}"
     )
     # AND nothing there can be ticked or typed over any more
     item = _page(window).table.item(2, 2)

@@ -22,6 +22,7 @@ from rekap_desktop.domain.election import (
     ElectionKind,
     Level,
     Member,
+    Observer,
     Party,
     Pleno,
     Region,
@@ -312,7 +313,10 @@ ERRORS: list[tuple[str, dict[str, Any], str, object, list[str]]] = [
     ("choice number bool", SAMARINDA, "kontestasi.0.pilihan.0.nomor_urut", True,
      ["kontestasi[0].pilihan[0]: 'nomor_urut' harus bilangan bulat 1–99, tertulis true"]),
     ("two kolom kosong", SAMARINDA, "kontestasi.1.pilihan.1.kolom_kosong", True,
-     ["kontestasi[1].pilihan[1]: kolom kosong lebih dari satu dalam satu kontestasi"]),
+     ["kontestasi[1].pilihan[1]: kolom kosong lebih dari satu dalam satu kontestasi",
+      "saksi[0]: nomor_urut 2 kontestasi 'walikota': kolom kosong tidak mempunyai saksi (tidak "
+      "ada tim kampanye yang memberi surat mandat); pemantau terakreditasi dicatat sebagai "
+      "pemantau"]),
     ("kolom_kosong not bool", SAMARINDA, "kontestasi.1.pilihan.1.kolom_kosong", "ya",
      ["kontestasi[1].pilihan[1]: 'kolom_kosong' harus true atau false, tertulis \"ya\""]),
     ("no choices", SAMARINDA, "kontestasi.0.pilihan", [],
@@ -434,7 +438,12 @@ def plenos(draw: st.DrawFn) -> Pleno:
     witnesses = tuple(
         Witness(draw(names), c.code, ChoiceNo(n))
         for c in contests
+        if _numbers(c)
         for n in draw(st.lists(st.sampled_from(sorted(_numbers(c))), max_size=2))
+    )
+    observers = tuple(
+        Observer(draw(names), draw(st.just("") | names), draw(st.none() | st.just(c.code)))
+        for c in contests[: draw(st.integers(0, 1))]
     )
     return Pleno(
         name=draw(names),
@@ -447,11 +456,13 @@ def plenos(draw: st.DrawFn) -> Pleno:
         held_on=draw(st.none() | st.dates()),
         members=tuple(Member(draw(names), draw(names)) for _ in range(draw(st.integers(0, 2)))),
         witnesses=witnesses,
+        observers=observers,
     )
 
 
 def _numbers(contest: Contest) -> set[int]:
-    return {p.number for p in contest.parties} | {c.number for c in contest.choices}
+    """Whom a saksi may stand for: never the kolom kosong."""
+    return set(contest.saksi_numbers())
 
 
 @st.composite
@@ -509,3 +520,49 @@ def test_the_optional_provinsi_is_read_checked_and_written_back() -> None:
         "wilayah.provinsi: kunci 'ibukota' tidak dikenal",
         "wilayah.provinsi.kode: wilayah 6472 tidak berada di provinsi 17",
     ]
+
+
+def test_a_saksi_for_the_kolom_kosong_is_refused_and_a_pemantau_is_kept_apart() -> None:
+    # GIVEN a setup with a saksi for the kolom kosong and an accredited pemantau
+    setup = copy.deepcopy(SAMARINDA)
+    setup["saksi"].append({"nama": "CITRA", "kontestasi": "walikota", "nomor_urut": 1})
+    # WHEN it is parsed THEN the saksi is refused, saying why and where
+    assert problems_of(json.dumps(setup).encode("utf-8")) == [
+        "saksi[1]: nomor_urut 1 kontestasi 'walikota': kolom kosong tidak mempunyai saksi "
+        "(tidak ada tim kampanye yang memberi surat mandat); pemantau terakreditasi dicatat "
+        "sebagai pemantau"
+    ]
+    # WHEN the same person is listed as a pemantau instead
+    setup["saksi"].pop()
+    setup["pemantau"] = [{"nama": "CITRA", "lembaga": "JPPR", "kontestasi": "walikota"}]
+    pleno = parse_setup(json.dumps(setup).encode("utf-8"))
+    # THEN the meeting has one saksi (for the pair) and the pemantau on their own
+    assert pleno.witnesses == (Witness("BUDI", ContestCode("walikota"), ChoiceNo(2)),)
+    assert pleno.observers == (Observer("CITRA", "JPPR", ContestCode("walikota")),)
+    assert setup_to_dict(pleno)["pemantau"] == setup["pemantau"]
+
+
+def test_a_pemantau_names_only_a_known_contest_and_needs_a_name() -> None:
+    # GIVEN pemantau entries: one for an unknown contest, one with an unknown key
+    setup = copy.deepcopy(SAMARINDA)
+    setup["pemantau"] = [
+        {"nama": "CITRA", "kontestasi": "bupati"},
+        {"nama": "DEDI", "partai": "X"},
+        {"lembaga": "JPPR"},
+    ]
+    # WHEN it is parsed THEN each is named with its place
+    assert problems_of(json.dumps(setup).encode("utf-8")) == [
+        "pemantau[0]: kontestasi 'bupati' tidak ada dalam daftar 'kontestasi'",
+        "pemantau[1]: kunci 'partai' tidak dikenal",
+        "pemantau[2]: kunci 'nama' wajib ada",
+    ]
+
+
+def test_a_kept_setup_of_an_earlier_version_opens_without_its_kolom_kosong_saksi() -> None:
+    # GIVEN a meeting stored by an earlier version, with a saksi for the kolom kosong
+    setup = copy.deepcopy(SAMARINDA)
+    setup["saksi"].append({"nama": "CITRA", "kontestasi": "walikota", "nomor_urut": 1})
+    # WHEN it is read back as a kept setup
+    pleno = parse_setup(json.dumps(setup).encode("utf-8"), "pleno tersimpan", kept=True)
+    # THEN the meeting opens, and the kolom kosong has no saksi
+    assert [(w.name, w.choice) for w in pleno.witnesses] == [("BUDI", 2)]

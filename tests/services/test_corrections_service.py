@@ -137,6 +137,5 @@ def test_a_pair_with_no_difference_is_marked_read(comparison: ComparisonService)
     with pytest.raises(InputRejected) as refused:
         comparison.corrections.mark_read("walikota", "647204")
     assert str(refused.value) == (
-        "SAMARINDA ILIR (647204), walikota: masih ada selisih pada "
-        "IV Suara sah pilihan nomor urut 1 (KOLOM KOSONG)"
+        "SAMARINDA ILIR (647204), walikota: masih ada selisih pada IV Suara sah Kolom Kosong"
     )

@@ -37,8 +37,14 @@ from tests.fixtures import SETUP
 
 SAKSI = [
     {"nama": "Ayu Lestari", "kontestasi": "walikota", "nomor_urut": 2},
-    {"nama": "Ridwan Nasution", "kontestasi": "walikota", "nomor_urut": 1},
+    {"nama": "Ridwan Nasution", "kontestasi": "gubernur", "nomor_urut": 1},
 ]
+GUBERNUR = {
+    "kode": "gubernur",
+    "judul": "Pemilihan Gubernur Uji",
+    "pilihan": [{"nomor_urut": 1, "nama": "GUB A"}, {"nomor_urut": 2, "nama": "GUB B"}],
+}
+"""A second contest, so the witnessing saksi is a saksi (the kolom kosong has none)."""
 CARRIED = {
     "format": "rekap-kejadian/1",
     "kejadian": [
@@ -81,7 +87,10 @@ PARAF = (Paraf("Ayu Lestari", ParafRole.PENGAJU), Paraf("Ridwan Nasution", Paraf
 @pytest.fixture
 def service(tmp_path: Path, db_url: str) -> Iterator[IncidentService]:
     setup = tmp_path / "pleno.json"
-    setup.write_text(json.dumps({**SETUP, "saksi": SAKSI}), encoding="utf-8")
+    contests = [GUBERNUR, *SETUP["kontestasi"]]  # type: ignore[misc]
+    setup.write_text(
+        json.dumps({**SETUP, "kontestasi": contests, "saksi": SAKSI}), encoding="utf-8"
+    )
     pleno = PlenoService(open_engine(db_url))
     pleno.create_from_setup_file(setup)
     yield IncidentService(pleno)

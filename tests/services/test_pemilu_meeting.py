@@ -68,8 +68,8 @@ def test_the_pemilu_demo_goes_through_penetapan_with_its_seats(tmp_path: Path) -
     printed = flat(" ".join(page_texts(pdf)))
     assert "Rosmawati Situmorang" in printed
     # once on each of the 5 dapil sheets, where the party's saksi signs
-    assert printed.count("Menolak menandatangani. Alasan: Suara dapil 5 diragukan") == 5
-    assert printed.count("Menolak menandatangani") == 5
+    assert printed.count("Hadir, tidak menandatangani. Alasan: Suara dapil 5 diragukan") == 5
+    assert printed.count("Hadir, tidak menandatangani") == 5
 
     # THEN the seats come from the determined (pleno) values: all 35 allocated, none open
     results = seats.results("dprd_kabko")

@@ -18,12 +18,12 @@ from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 
 GUBERNUR_1 = (
-    "Saksi Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur, nomor urut 1 "
-    "(Drs. H. Mahdi Lestaluhu, M.Si. – Hj. Nurul Aini Pratiwi, S.E.)"
+    "Saksi Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur, Nomor urut 1: "
+    "Drs. H. Mahdi Lestaluhu, M.Si. – Hj. Nurul Aini Pratiwi, S.E."
 )
 GUBERNUR_2 = (
-    "Saksi Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur, nomor urut 2 "
-    "(Ir. H. Bagus Wiratama, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd.)"
+    "Saksi Pemilihan Gubernur dan Wakil Gubernur Kalimantan Timur, Nomor urut 2: "
+    "Ir. H. Bagus Wiratama, M.T. – Dr. Hj. Sri Rahmawati Lubis, M.Pd."
 )
 
 
@@ -73,10 +73,12 @@ def test_daftar_hadir_prints_who_was_recorded_and_keeps_the_setups_lines(
         f"1 Hendra Gunawan Saputra {GUBERNUR_1} Sesuai Hadir 1. ....",
         f"2 Pengganti Saksi {GUBERNUR_2} Tidak sesuai Hadir; mandat tanpa cap 2. ....",
         # the setup's walikota saksi nobody recorded: the mandate is checked on paper
-        "3 Ridwan Syahputra Nasution Saksi Pemilihan Wali Kota",
+        "3 Ayu Lestari Manurung Saksi Pemilihan Wali Kota",
         "Sesuai / Tidak sesuai *) 3. ....",
         "*) coret yang tidak perlu",
         "1 Siti Pemantau Pemantau Hadir, kemudian keluar; JPPR 1. ....",
+        # the setup's pemantau nobody recorded keeps a line, as a pemantau
+        "2 Ridwan Syahputra Nasution Pemantau, Jaringan Pemantau Pemilu Warga Samarinda",
     ):
         assert row in text, row
     assert "Dewi Anggraini Siahaan" not in text

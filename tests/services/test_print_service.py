@@ -78,6 +78,8 @@ def test_every_form_of_the_demo_prints_as_version_one_audited(demo: PlenoService
     assert "PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA SAMARINDA" in walikota
     assert "SAMARINDA SEBERANG" in walikota and "KOLOM KOSONG" in walikota
     assert "pada hari ...................." in walikota  # a draft claims no penetapan day
+    assert "SAMARINDA SEBERANG" in walikota and "Kolom Kosong" in walikota
+    assert "Kamis, 5 Desember 2024" in walikota
     # AND each print is one audit entry and one announced change; the chain holds
     events = printed_events(demo)
     assert [(e["jenis_formulir"], e["versi"], e["sidik_data"]) for e in events] == [
@@ -181,7 +183,7 @@ def test_daftar_hadir_has_members_saksi_with_mandate_and_blank_lines(demo: Pleno
         "DAFTAR HADIR RAPAT PLENO TERBUKA",
         "Dra. Lestari Wulandari Kusuma, M.Si. Ketua",
         "PPK LOA JANAN ILIR",
-        "Ridwan Syahputra Nasution",
+        "Ridwan Syahputra Nasution Pemantau, Jaringan Pemantau Pemilu Warga Samarinda (SIMULASI)",
         "SURAT MANDAT",
         "Sesuai / Tidak sesuai",
         "Kamis, 5 Desember 2024",
@@ -221,6 +223,8 @@ def test_pengumuman_states_each_result_with_shares_and_words(demo: PlenoService)
     for expected in (
         "PENGUMUMAN KPU KOTA SAMARINDA",
         "KOLOM KOSONG 42.826 12,11 %",
+        "PENGUMUMAN KPU KABUPATEN/KOTA KOTA SAMARINDA",
+        "– Kolom Kosong 42.826 12,11 %",
         "310.829 87,89 %",
         "TIGA RATUS SEPULUH RIBU DELAPAN RATUS DUA PULUH SEMBILAN",
         "Pasangan calon tunggal memperoleh lebih dari 50% suara sah.",
@@ -252,7 +256,9 @@ def test_berita_acara_tells_the_meeting_with_its_proceedings_and_results(
         # the Gubernur is sent up to the KPU Provinsi, not elected here
         "Nomor urut 1 memperoleh suara terbanyak di tingkat ini. Hasil rekapitulasi ini "
         "disampaikan kepada KPU Provinsi, yang menetapkan hasil pemilihan.",
+        "Kolom Kosong 42.826",
+        "Nomor urut 1 memperoleh suara terbanyak.",
         "ANGGOTA KPU",
-        "Ridwan Syahputra Nasution",
+        "Ayu Lestari Manurung",
     ):
         assert expected in text

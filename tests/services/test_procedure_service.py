@@ -183,7 +183,7 @@ def test_determination_refused_while_an_incident_is_open_then_locks(
     # WHEN a refusal to sign carries no reason THEN the determination is refused
     with pytest.raises(InputRejected) as error:
         procedure.determine(signatures)
-    assert _refusal(error) == ["Saksi 1: alasan menolak menandatangani wajib diisi"]
+    assert _refusal(error) == ["Saksi 1: hadir tetapi tidak menandatangani — alasan wajib diisi"]
     # WHEN the signatures are complete THEN the result is determined and locked
     signatures[1] = Signature("Saksi 1", "Saksi", False, "keberatan hasil")
     assert procedure.determine(signatures).determined
@@ -211,3 +211,24 @@ def test_determination_refused_with_an_open_carried_objection(tmp_path: Path) ->
         f"kejadian/keberatan nomor {n} masih terbuka; selesaikan dahulu" for n in open_numbers
     ]
     assert open_numbers
+
+
+def test_attendance_refuses_a_saksi_for_the_kolom_kosong_and_records_a_pemantau(db: str) -> None:
+    # GIVEN item 1 of a calon tunggal meeting (nomor urut 1 is the kolom kosong)
+    _, records = _open(db)
+    # WHEN a saksi is recorded for the kolom kosong THEN refused, saying why
+    with pytest.raises(InputRejected) as error:
+        records.add_attendee("saksi", "Citra", "walikota", 1, True)
+    assert _refusal(error) == [
+        "saksi Citra (Pemilihan Wali Kota Uji): kolom kosong tidak mempunyai saksi (tidak ada "
+        "tim kampanye yang memberi surat mandat); pemantau terakreditasi dicatat sebagai pemantau"
+    ]
+    assert records.attendance() == []
+    # WHEN the same person is recorded as a pemantau, and a saksi for the pair arrives
+    records.add_attendee("pemantau", "Citra", note="JPPR")
+    records.add_attendee("saksi", "Budi", "walikota", 2, True)
+    # THEN both are present: the kolom kosong counts for no "one saksi per choice"
+    assert [(a.role, a.name, a.choice) for a in records.attendance()] == [
+        ("pemantau", "Citra", None),
+        ("saksi", "Budi", 2),
+    ]

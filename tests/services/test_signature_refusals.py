@@ -58,11 +58,11 @@ def test_the_d_hasil_and_berita_acara_print_the_refusal_and_its_reason(tmp_path:
     _r, d_hasil = printing.print_form(FormKind.D_HASIL, "walikota", Paper.F4)
     _r, minutes = printing.print_form(FormKind.BERITA_ACARA, None, Paper.F4)
     # THEN each prints the refusal and its reason beside that saksi's name, and only there
-    refused = f"Menolak menandatangani. Alasan: {REASON}"
-    assert f"2 Saksi Dua Nomor urut 2: CALON A - WAKIL A {refused}" in _text(d_hasil)
+    refused = f"Hadir, tidak menandatangani. Alasan: {REASON}"
+    assert f"1 Saksi Dua Nomor urut 2: CALON A - WAKIL A {refused}" in _text(d_hasil)
     assert f"1 Saksi Dua Pemilihan Wali Kota Uji, nomor urut 2 {refused}" in _text(minutes)
     for pdf in (d_hasil, minutes):
-        assert _text(pdf).count("Menolak menandatangani") == 1
+        assert _text(pdf).count("Hadir, tidak menandatangani") == 1
     # AND the members who signed keep their line to sign on
     assert "2 Anggota Uji Anggota 2. ............................" in _text(minutes)
 
@@ -74,4 +74,4 @@ def test_before_penetapan_nothing_is_marked_refused(tmp_path: Path) -> None:
     procedure.reopen("salah ketik di SELATAN")
     # WHEN the D.Hasil is printed THEN no refusal of the earlier penetapan is printed
     _r, d_hasil = meeting_print_service(service).print_form(FormKind.D_HASIL, "walikota", Paper.F4)
-    assert "Menolak menandatangani" not in _text(d_hasil)
+    assert "Hadir, tidak menandatangani" not in _text(d_hasil)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from rekap_desktop.domain.election import Contest, Pleno
+from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Pleno
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.procedure_records import ROLES
 
@@ -38,16 +38,35 @@ class AttendanceDialog(QDialog):
             ("Diperiksa: tidak sah", False),
         ):
             self.ui.mandateBox.addItem(label, value)
+        self._blank_columns = {
+            f"{c.code}:{choice.number}"
+            for c in pleno.contests
+            for choice in c.choices
+            if choice.blank_column
+        }
         self.ui.roleBox.currentIndexChanged.connect(self._role_changed)
+        self.ui.choiceBox.currentIndexChanged.connect(self._choice_changed)
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self._role_changed()
         self.ui.roleBox.setFocus()
 
     def _role_changed(self) -> None:
-        is_saksi = self.ui.roleBox.currentData() == "saksi"
+        role = self.ui.roleBox.currentData()
+        is_saksi = role == "saksi"
         for widget in (self.ui.choiceBox, self.ui.mandateBox):
             widget.setEnabled(is_saksi)
+        # A pemantau's institution (lembaga) is written where the others' note goes.
+        self.ui.noteLabel.setText("&Lembaga/catatan:" if role == "pemantau" else "&Catatan:")
+        self._choice_changed()
+
+    def _choice_changed(self) -> None:
+        """Said as soon as the kolom kosong is picked, before OK: it has no saksi."""
+        blank = (
+            self.ui.roleBox.currentData() == "saksi"
+            and self.ui.choiceBox.currentData() in self._blank_columns
+        )
+        self.ui.problemLabel.setText(BLANK_COLUMN_SAKSI.capitalize() + "." if blank else "")
 
     def accept(self) -> None:
         role = str(self.ui.roleBox.currentData())
@@ -74,7 +93,16 @@ def _split_choice(data: object) -> tuple[str | None, int | None]:
 
 def saksi_options(contest: Contest) -> list[tuple[int, str]]:
     """Whom a saksi may stand for: each party of a legislative contest (a party mandates its
-    saksi), else each pasangan calon or DPD candidate."""
+    saksi), else each pasangan calon or DPD candidate. The kolom kosong stays in the list, so
+    the operator who looks for it is told why it has no saksi instead of finding nothing."""
     if contest.is_party_list:
         return [(p.number, f"partai nomor urut {p.number} {p.name}") for p in contest.parties]
-    return [(c.number, f"nomor urut {c.number} {c.name}") for c in contest.choices]
+    return [
+        (
+            c.number,
+            f"{c.label('nomor urut ', ' ')} (tanpa saksi)"
+            if c.blank_column
+            else c.label("nomor urut ", " "),
+        )
+        for c in contest.choices
+    ]

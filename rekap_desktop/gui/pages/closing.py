@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.gui.dialogs.not_signing_dialog import NotSigningDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.storage.procedure_store import Signature
 
@@ -92,24 +92,31 @@ class ResolutionPage(AgendaPage):
 
 
 class DeterminationPage(AgendaPage):
-    """Penetapan: who signs, who refuses and why; PageDown on this page determines."""
+    """Penetapan: those recorded present at item 1 sign, or are recorded as present but not
+    signing with the reason (Enter on the row); PageDown on this page determines."""
 
     editable = True
 
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(
             ctx,
-            "Centang yang menandatangani; isi alasan bagi yang menolak. Tekan PageDown untuk "
-            "menetapkan hasil (dengan konfirmasi). Setelah ditetapkan, hasil terkunci.",
+            "Yang tercatat hadir (butir 1) menandatangani. Bila ada yang hadir tetapi tidak "
+            "menandatangani: pilih barisnya, tekan Enter dan isi alasannya (Spasi: kembali "
+            "menandatangani). Tekan PageDown untuk menetapkan hasil (dengan konfirmasi). "
+            "Setelah ditetapkan, hasil terkunci.",
         )
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(("Nama", "Jabatan", "Tanda tangan", "Alasan menolak"))
+        self.table.setHorizontalHeaderLabels(
+            ("Nama", "Jabatan", "Tanda tangan", "Alasan tidak menandatangani")
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
         self.table.itemChanged.connect(self._sign_toggled)
+        # Enter on a row (the view's "activated") asks for the reason of one not signing.
+        self.table.activated.connect(self.not_signing)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.body.addWidget(self.table)
@@ -135,7 +142,8 @@ class DeterminationPage(AgendaPage):
         if not determined:
             return ""
         refused = [
-            f"• {s.name} ({s.position}) menolak menandatangani — alasan: {s.reason or '-'}"
+            f"• {s.name} ({s.position}) hadir tetapi tidak menandatangani — alasan: "
+            f"{s.reason or '-'}"
             for s in self.ctx.procedure.signatures()
             if not s.signed
         ]
@@ -170,16 +178,28 @@ class DeterminationPage(AgendaPage):
         if item.column() == 2 and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
             self.table.blockSignals(True)
             _show_signed(item)
+            if item.checkState() == Qt.CheckState.Checked:
+                # signing again: a reason for not signing no longer applies
+                self.table.setItem(item.row(), 3, QTableWidgetItem(""))
             self.table.blockSignals(False)
 
     def _signatories(self) -> list[tuple[str, str]]:
-        members = [(m.name, m.position) for m in self.ctx.pleno.pleno().members]
-        saksi = [
-            (a.name, f"Saksi {contest_office(a.contest or '')} nomor urut {a.choice}")
-            for a in self.ctx.records.attendance()
-            if a.present and a.role == "saksi"
-        ]
-        return members + saksi
+        return [(s.name, s.position) for s in self.ctx.records.signatories()]
+
+    def not_signing(self, *_index: object) -> None:
+        """Enter on a signer: record them as present but not signing, with the reason."""
+        row = self.table.currentRow()
+        sign = self.table.item(row, 2) if row >= 0 else None
+        if sign is None or not sign.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return  # nothing chosen, or already determined
+        dialog = NotSigningDialog(
+            _text(self.table, row, 0), _text(self.table, row, 1), _text(self.table, row, 3), self
+        )
+        if dialog.exec() != NotSigningDialog.DialogCode.Accepted:
+            return
+        self.table.setItem(row, 3, QTableWidgetItem(dialog.reason()))
+        sign.setCheckState(Qt.CheckState.Unchecked)
+        self.table.resizeRowsToContents()
 
     def signatures(self) -> list[Signature]:
         result = []
@@ -197,19 +217,22 @@ class DeterminationPage(AgendaPage):
         return result
 
 
+NOT_SIGNING = "tidak menandatangani"
+
+
 def signature_text(signed: bool) -> str:
-    return "ya" if signed else "menolak"
+    return "ya" if signed else NOT_SIGNING
 
 
 def recorded_text(signature: Signature) -> str:
-    """A signer as the penetapan recorded them: "ya", or "menolak: <reason>"."""
+    """A signer as the penetapan recorded them: "ya", or "tidak menandatangani: <reason>"."""
     if signature.signed:
         return signature_text(True)
-    return f"{signature_text(False)}: {signature.reason}" if signature.reason else "menolak"
+    return f"{NOT_SIGNING}: {signature.reason}" if signature.reason else NOT_SIGNING
 
 
 def _show_signed(item: QTableWidgetItem) -> None:
-    """The tick and its word agree: "ya" when ticked, "menolak" when not."""
+    """The tick and its word agree: "ya" when ticked, "tidak menandatangani" when not."""
     item.setText(signature_text(item.checkState() == Qt.CheckState.Checked))
 
 

@@ -66,8 +66,6 @@ UNITS_PER_PAGE_CHART_BELOW = 8
 """With more than three choices the chart takes a band under the table, leaving fewer rows."""
 CHOICES_PER_PAGE = 6
 TOTAL_LABEL = "JUMLAH"
-BLANK_COLUMN = "Kolom Kosong"
-"""The kolom kosong of a calon tunggal contest: never shown with a ballot number."""
 
 
 class Cue(Protocol):
@@ -197,7 +195,7 @@ class RecapCue:
             line("", total_label, totals, False),
             tuple(
                 (
-                    BLANK_COLUMN if c.blank_column else str(c.number),
+                    _bar_label(c),
                     totals.value(vote_key(c.number)) or 0,
                 )
                 for c in choices
@@ -439,21 +437,19 @@ def compared_line(
 def _line_label(contest: Contest, pleno: Pleno, key: FieldKey, district: str | None = None) -> str:
     number = choice_number(key)
     choice = contest.choice(number) if number is not None else None
-    if choice is not None and choice.blank_column:
-        return f"IV. {BLANK_COLUMN}"
     if choice is not None:
-        return f"IV. No. {choice.number}: {choice.name}"
+        return f"IV. {choice.label('No. ')}"
     if contest.is_party_list and party_number(key) is not None:
         return row_label(contest, key, pleno.kind, district)
     return field_label(key, pleno.kind.value)
 
 
 def _choice_header(choice: Choice) -> str:
-    return BLANK_COLUMN if choice.blank_column else f"{choice.number}. {choice.name}"
+    return choice.label("", ". ")
 
 
 def _bar_label(choice: Choice) -> str:
-    return BLANK_COLUMN if choice.blank_column else str(choice.number)
+    return choice.ballot_name if choice.blank_column else str(choice.number)
 
 
 def read_total(

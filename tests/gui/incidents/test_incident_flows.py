@@ -87,7 +87,7 @@ def test_new_objection_is_saved_at_once_and_completed_later(
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     # WHEN the kind and saksi are left as offered, a line typed and Ctrl+Enter pressed
-    qtbot.keyClicks(dialog.description, "Saksi 1 menolak angka kolom kosong di Sirekap.")
+    qtbot.keyClicks(dialog.description, "Saksi 2 menolak angka kolom kosong di Sirekap.")
     qtbot.keyClick(dialog.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     # THEN the entry is stored at once with the meeting's place and the walikota saksi
     stored = service.entry(4)
@@ -95,7 +95,7 @@ def test_new_objection_is_saved_at_once_and_completed_later(
         9,
         "647204",
         "walikota",
-        "Ridwan Syahputra Nasution (saksi nomor urut 1, walikota)",
+        "Ayu Lestari Manurung (saksi nomor urut 2, walikota)",
     )
     assert dialog.message.text().startswith("Tersimpan sebagai entri No. 4 (versi 1).")
     # WHEN it is completed with Bawaslu's opinion and saved again
