@@ -76,10 +76,8 @@ def test_every_form_of_the_demo_prints_as_version_one_audited(demo: PlenoService
     # AND the D.Hasil Wali Kota carries the demo's names and numbers
     walikota = flat("\n".join(page_texts(done[1][1])))
     assert "PEMILIHAN WALI KOTA DAN WAKIL WALI KOTA SAMARINDA" in walikota
-    assert "SAMARINDA SEBERANG" in walikota and "KOLOM KOSONG" in walikota
-    assert "pada hari ...................." in walikota  # a draft claims no penetapan day
     assert "SAMARINDA SEBERANG" in walikota and "Kolom Kosong" in walikota
-    assert "Kamis, 5 Desember 2024" in walikota
+    assert "pada hari ...................." in walikota  # a draft claims no penetapan day
     # AND each print is one audit entry and one announced change; the chain holds
     events = printed_events(demo)
     assert [(e["jenis_formulir"], e["versi"], e["sidik_data"]) for e in events] == [
@@ -222,8 +220,6 @@ def test_pengumuman_states_each_result_with_shares_and_words(demo: PlenoService)
     # THEN each contest's votes, shares, words and outcome are stated, signed by the Ketua
     for expected in (
         "PENGUMUMAN KPU KOTA SAMARINDA",
-        "KOLOM KOSONG 42.826 12,11 %",
-        "PENGUMUMAN KPU KABUPATEN/KOTA KOTA SAMARINDA",
         "– Kolom Kosong 42.826 12,11 %",
         "310.829 87,89 %",
         "TIGA RATUS SEPULUH RIBU DELAPAN RATUS DUA PULUH SEMBILAN",
@@ -252,12 +248,10 @@ def test_berita_acara_tells_the_meeting_with_its_proceedings_and_results(
         "12.00 Skors untuk ishoma.",
         "No. 3: Keberatan saksi oleh Bayu Prasetyo Wibisono",
         "Terbuka.",
-        "1. KOLOM KOSONG 42.826",
         # the Gubernur is sent up to the KPU Provinsi, not elected here
         "Nomor urut 1 memperoleh suara terbanyak di tingkat ini. Hasil rekapitulasi ini "
         "disampaikan kepada KPU Provinsi, yang menetapkan hasil pemilihan.",
         "Kolom Kosong 42.826",
-        "Nomor urut 1 memperoleh suara terbanyak.",
         "ANGGOTA KPU",
         "Ayu Lestari Manurung",
     ):
