@@ -63,6 +63,9 @@ class AuditEvent(StrEnum):
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"
     """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""
+    ROWS_RECORDED = "rows_recorded"
+    """Rows written by a change after its own entry, or the rows an older database already held
+    when the chain began to record every written row, recorded as they stand."""
 
 
 NUMBERS_UNCHANGED = frozenset(
@@ -83,6 +86,7 @@ NUMBERS_UNCHANGED = frozenset(
         AuditEvent.PACKAGE_KEY_TRUSTED,
         AuditEvent.IDLE_LOCK_SET,
         AuditEvent.SCREEN_UNLOCKED,
+        AuditEvent.ROWS_RECORDED,
     }
 )
 """Events that record something about the meeting but change no count, no seat and no

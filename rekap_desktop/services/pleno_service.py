@@ -222,8 +222,12 @@ class PlenoService:
     # -- export ----------------------------------------------------------------------------
 
     def export(self, path: Path) -> int:
-        """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX."""
+        """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX;
+        refused when the database no longer holds what the program wrote."""
+        from rekap_desktop.services.integrity import ensure_untampered  # it reads this service
+
         pleno = self.pleno()
+        ensure_untampered(self, "berkas tidak diekspor")
         records = [
             TallyRecord(
                 ContestCode(contest), RegionCode(unit), Source.stored(source), dict(tally), ()

@@ -7,13 +7,14 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.storage import row_records
 from rekap_desktop.storage.orm import AuditEntryRow
 
 GENESIS = "0" * 64
@@ -30,9 +31,6 @@ def entry_hash(entry_id: int, at: str, actor: str, event: str, payload: str, pre
 
 FORMS = "formulir"
 """Payload key under which an entry lists the forms it wrote, each with its values in full."""
-
-
-_FORM_KEYS = frozenset({"pemilihan", "kode_wilayah", "sumber", "nilai"})
 
 
 def form_record(
@@ -52,35 +50,18 @@ def form_record(
     }
 
 
-def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int]]:
-    """The last values the chain recorded for every (contest, unit, source) form."""
-    last: dict[tuple[str, str, str], dict[str, int]] = {}
-    for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
-        payload = json.loads(row.payload)
-        forms = payload.get(FORMS) if isinstance(payload, dict) else None
-        if not isinstance(forms, list):  # another event may use the word for something else
-            continue
-        for form in forms:
-            if isinstance(form, dict) and _FORM_KEYS <= form.keys():
-                last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
-    return last
-
-
-def recorded_meeting(session: Session, event: str) -> dict[str, Any] | None:
-    """The payload of the chain's entry that created the meeting (``event``), if any."""
-    row = session.scalars(
-        select(AuditEntryRow).where(AuditEntryRow.event == event).order_by(AuditEntryRow.id)
-    ).first()
-    payload = json.loads(row.payload) if row is not None else None
-    return payload if isinstance(payload, dict) else None
-
-
 def now_iso() -> str:
     return clock.stamp()
 
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:
-    """Add the next entry of the chain to ``session`` (committed with the change it records)."""
+    """Add the next entry of the chain to ``session`` (committed with the change it records).
+
+    The rows the session wrote since its last entry are recorded in this one (see row_records)."""
+    rows = row_records.take(session)
+    if rows:
+        payload = {**payload, row_records.ROWS: rows} if isinstance(payload, dict) else payload
+    row_records.mark_appended(session, actor)
     last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
     entry_id = (last.id + 1) if last else 1
     prev = last.hash if last else GENESIS
@@ -98,6 +79,14 @@ def append(session: Session, actor: str, event: str, payload: object) -> AuditEn
     session.add(row)
     session.flush()
     return row
+
+
+@event.listens_for(Session, "before_commit")
+def _record_late_rows(session: Session) -> None:
+    """Rows written after a transaction's last entry are recorded by one more entry."""
+    actor = row_records.untaken(session)
+    if actor is not None:
+        append(session, actor, AuditEvent.ROWS_RECORDED, {})
 
 
 def head(session: Session) -> int:

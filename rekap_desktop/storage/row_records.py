@@ -1,0 +1,169 @@
+"""Every row the program writes is recorded in the audit chain with what it wrote, so a row
+changed, removed or slipped in behind the program's back is found (services/integrity.py).
+
+The rows a session flushes are noted as they are flushed (an ORM event); the next audit entry
+the session appends records them as they then stand, under :data:`ROWS`. Rows written after a
+transaction's last entry are recorded by one more entry when it commits. Tally values are not
+recorded here: entries already list every written form with its values (``audit.FORMS``), and
+the meeting row is checked against the entry that created it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import Connection, Delete, Insert, Table, Update, and_, event, or_, select
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from rekap_desktop.storage import (
+    orm_corrections,  # noqa: F401 (registers its tables on Base)
+    orm_incidents,  # noqa: F401
+    orm_packages,  # noqa: F401
+    orm_prints,  # noqa: F401
+    orm_procedure,  # noqa: F401
+    orm_seats,  # noqa: F401
+    orm_users,  # noqa: F401
+)
+from rekap_desktop.storage.orm import AuditEntryRow, Base, MeetingRow, TallyRow, TallyValueRow
+
+ROWS = "baris"
+"""Payload key under which an entry records rows it wrote: table → row key → columns (None when
+the row was deleted)."""
+
+RowKey = str
+"""The row's primary key values joined with "/" (e.g. "12", or "3/7" for a pair)."""
+Record = dict[str, Any]
+"""Column → value as recorded: numbers, booleans, None and short texts as they are; bytes,
+secrets and long texts as ``{"sha256": …}``."""
+TableRecords = dict[RowKey, Record | None]
+
+_NOT_HERE = frozenset(t.__tablename__ for t in (AuditEntryRow, MeetingRow, TallyRow, TallyValueRow))
+"""Covered elsewhere: the chain itself, the meeting (its creating entry), the forms (FORMS)."""
+
+COVERED: tuple[Table, ...] = tuple(
+    t for t in Base.metadata.sorted_tables if t.name not in _NOT_HERE
+)
+"""Every other table the program writes."""
+
+_MAPPERS = {
+    mapper.class_: (mapper, table)
+    for mapper in Base.registry.mappers
+    for table in COVERED
+    if mapper.local_table is table
+}
+_SECRETS = frozenset({("app_user", "pin_hash")})
+"""Recorded only by their digest: the chain need not carry what a PIN hash is."""
+_LONG = 200
+"""Texts longer than this are recorded by their digest (a register entry's description, the
+text of a form), keeping the chain small; short ones as they are, to be named when they differ."""
+
+_TOUCHED = "rekap_rows_touched"
+_APPENDED = "rekap_audit_appended"
+
+
+def digest(value: bytes | memoryview | str) -> dict[str, str]:
+    data = value.encode("utf-8") if isinstance(value, str) else bytes(value)
+    return {"sha256": hashlib.sha256(data).hexdigest()}
+
+
+def record(table: Table, row: Mapping[Any, Any]) -> Record:
+    """How one stored row is recorded in (and compared with) the chain."""
+    out: Record = {}
+    for name, value in row.items():
+        if isinstance(value, bytes | memoryview):
+            out[name] = digest(value)
+        elif isinstance(value, str) and ((table.name, name) in _SECRETS or len(value) > _LONG):
+            out[name] = digest(value)
+        else:
+            out[name] = value
+    return out
+
+
+def row_key(values: Iterable[object]) -> RowKey:
+    return "/".join(str(v) for v in values)
+
+
+def stored_rows(connection: Connection, table: Table) -> TableRecords:
+    """Every row of ``table`` as it is recorded."""
+    keys = list(table.primary_key.columns)
+    return {
+        row_key(row[c.name] for c in keys): record(table, row)
+        for row in connection.execute(select(table)).mappings()
+    }
+
+
+def all_stored_rows(connection: Connection) -> dict[str, TableRecords]:
+    return {table.name: stored_rows(connection, table) for table in COVERED}
+
+
+def _rows_now(connection: Connection, table: Table, keys: set[tuple[object, ...]]) -> TableRecords:
+    """The rows of ``table`` with these primary keys as they now stand (None: not there)."""
+    columns = list(table.primary_key.columns)
+    found: TableRecords = dict.fromkeys((row_key(k) for k in keys), None)
+    listed = sorted(keys, key=str)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        where = or_(*(and_(*(c == v for c, v in zip(columns, k, strict=True))) for k in chunk))
+        for row in connection.execute(select(table).where(where)).mappings():
+            found[row_key(row[c.name] for c in columns)] = record(table, row)
+    return found
+
+
+def take(session: Session) -> dict[str, TableRecords]:
+    """The rows this session wrote since the last entry recorded them, as they now stand; they
+    count as recorded from here on."""
+    session.flush()
+    touched: dict[Table, set[tuple[object, ...]]] = session.info.pop(_TOUCHED, {})
+    connection = session.connection()
+    return {
+        table.name: _rows_now(connection, table, keys)
+        for table, keys in sorted(touched.items(), key=lambda item: item[0].name)
+        if keys
+    }
+
+
+def mark_appended(session: Session, actor: str) -> None:
+    session.info[_APPENDED] = actor
+
+
+def untaken(session: Session) -> str | None:
+    """Who appended this transaction's last entry, when rows were written after it and are not
+    yet recorded. None otherwise (and when no entry was appended: rows written without an audit
+    entry stay unrecorded, as anything written behind the program's back)."""
+    actor: str | None = session.info.get(_APPENDED)
+    if actor is None:
+        return None
+    session.flush()
+    return actor if any(session.info.get(_TOUCHED, {}).values()) else None
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flushed(session: Session, _context: object) -> None:
+    touched: dict[Table, set[tuple[object, ...]]] = session.info.setdefault(_TOUCHED, {})
+    for instance in chain(session.new, session.dirty, session.deleted):
+        found = _MAPPERS.get(type(instance))
+        if found is not None:
+            mapper, table = found
+            touched.setdefault(table, set()).add(tuple(mapper.primary_key_from_instance(instance)))
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, *_: object) -> None:
+    session.info.pop(_TOUCHED, None)
+    session.info.pop(_APPENDED, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_writes(state: ORMExecuteState) -> None:
+    """A bulk INSERT/UPDATE/DELETE bypasses the flush the rows are noted in: on a covered table
+    it is a program error (write through the ORM objects instead)."""
+    statement = state.statement
+    if isinstance(statement, Insert | Update | Delete) and statement.table in COVERED:
+        raise RuntimeError(
+            f"bulk write to '{statement.table}' bypasses the audit record of rows; "
+            "change the ORM objects instead"
+        )
