@@ -34,7 +34,8 @@ def damage_report(service: PlenoService) -> list[str]:
 
 def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
     """The newest sound backup in ``folder`` of the meeting tagged ``tag`` (any meeting when the
-    damaged database cannot say which it is), newest first by the time in its name."""
+    damaged database cannot say which it is), newest first by the time in its name: its chain
+    holds and its rows and values are as its chain recorded."""
     candidates = []
     for path in folder.glob(f"{backup_service.PREFIX}*.sqlite"):
         try:
@@ -43,7 +44,13 @@ def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
             continue
         if preview.chain_ok and (tag is None or preview.tag == tag):
             candidates.append((path.stem[-15:], path))
-    return max(candidates)[1] if candidates else None
+    for _, path in sorted(candidates, reverse=True):
+        try:
+            backup_service.sound_backup(path)
+        except InputRejected:
+            continue
+        return path
+    return None
 
 
 def confirm_opening(service: PlenoService, backups: Path, parent: QWidget | None = None) -> bool:

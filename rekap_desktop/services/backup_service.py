@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
-from rekap_desktop.storage.orm import MeetingRow
+from rekap_desktop.storage.orm import AuditEntryRow, MeetingRow
 
 KEEP = 20
 PREFIX = "rekap-cadangan-"
@@ -38,6 +39,9 @@ class BackupPreview:
     chain_ok: bool
     tag: str = ""
     """Which meeting the backup is of (see :func:`meeting_tag`)."""
+    origin: str = ""
+    """The hash of the chain's first entry (the meeting's creation): the same meeting's
+    databases and backups, and only they, share it."""
 
 
 def meeting_tag(engine: Engine) -> str | None:
@@ -92,15 +96,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         raise InputRejected([Problem("salinan cadangan tidak lolos pemeriksaan; tidak disimpan")])
     partial.replace(target)
     _rotate(folder, tag)
-    return BackupPreview(
-        target,
-        preview.meeting,
-        preview.audit_entries,
-        preview.last_change,
-        preview.forms,
-        preview.chain_ok,
-        preview.tag,
-    )
+    return replace(preview, path=target)
 
 
 def preview_backup(path: Path) -> BackupPreview:
@@ -139,6 +135,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
         int(forms),
         _chain_ok(entries),
         _tag(setup[0], setup[1]),
+        entries[0][6] if entries else "",
     )
 
 
@@ -181,7 +178,7 @@ def restore_over_damaged(
     and None is returned; with one, the restore is recorded in the restored chain."""
     from rekap_desktop.storage.engine import open_engine
 
-    preview = _sound_backup(backup)
+    preview = sound_backup(backup)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
     moved = _set_aside(live, kept)
@@ -227,7 +224,7 @@ def _put_back(live: Path, moved: list[tuple[Path, Path]]) -> None:
 def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:
     """Replace the live database with a verified backup; the replaced file is kept beside it and
     the restore is recorded in the restored chain, naming who confirmed."""
-    preview = _sound_backup(backup)
+    preview = sound_backup(backup, engine)
     live = sqlite_path(engine)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
@@ -237,11 +234,62 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
     return preview
 
 
-def _sound_backup(backup: Path) -> BackupPreview:
+def sound_backup(backup: Path, live: Engine | None = None) -> BackupPreview:
+    """The backup's preview when it may be restored: its chain holds, every stored row and value
+    is as its chain recorded, and (when the live database can say) it is of the same meeting.
+    Refused otherwise, naming why."""
     preview = preview_backup(backup)
     if not preview.chain_ok:
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    if live is not None:
+        origin = _origin(live)
+        if origin and origin != preview.origin:
+            raise InputRejected(
+                [
+                    Problem(
+                        f"'{backup.name}' adalah cadangan pleno lain ({preview.meeting}); "
+                        "tidak dipulihkan"
+                    )
+                ]
+            )
+    mismatches = _value_check(backup)
+    if mismatches:
+        raise InputRejected(
+            [
+                Problem(f"'{backup.name}' tidak lolos pemeriksaan nilai: {m}; tidak dipulihkan")
+                for m in mismatches[:10]
+            ]
+        )
     return preview
+
+
+def _origin(engine: Engine) -> str:
+    """The hash of the live chain's first entry ("" when it has none or cannot be read)."""
+    try:
+        with Session(engine) as session:
+            first = session.get(AuditEntryRow, 1)
+    except SQLAlchemyError:
+        return ""
+    return first.hash if first is not None else ""
+
+
+def _value_check(backup: Path) -> tuple[str, ...]:
+    """The backup's rows and values against its own chain, on a copy (opening a database may
+    bring its schema up to date; the backup itself is never written)."""
+    from rekap_desktop.services.integrity import verify_integrity
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / backup.name
+        _copy(backup, copy)
+        engine = open_engine(str(copy))
+        try:
+            report = verify_integrity(PlenoService(engine))
+        finally:
+            engine.dispose()
+    reasons = () if report.chain.ok else (f"rantai audit rusak: {report.chain.reason}",)
+    return reasons + report.mismatches
 
 
 def _record_restore(
