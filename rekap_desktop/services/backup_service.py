@@ -150,6 +150,27 @@ def _chain_ok(entries: list[tuple[int, str, str, str, str, str, str]]) -> bool:
     return True
 
 
+def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
+    """The newest sound backup in ``folder`` of the meeting tagged ``tag`` (any meeting when the
+    damaged database cannot say which it is), newest first by the time in its name: its chain
+    holds and its rows and values are as its chain recorded."""
+    candidates = []
+    for path in folder.glob(f"{PREFIX}*.sqlite"):
+        try:
+            preview = preview_backup(path)
+        except InputRejected:
+            continue
+        if preview.chain_ok and (tag is None or preview.tag == tag):
+            candidates.append((path.stem[-15:], path))
+    for _, path in sorted(candidates, reverse=True):
+        try:
+            sound_backup(path)
+        except InputRejected:
+            continue
+        return path
+    return None
+
+
 def _copy(source: Path, target: Path) -> None:
     """SQLite's online backup: a consistent copy even while another connection writes."""
     origin, destination = sqlite3.connect(source), sqlite3.connect(target)

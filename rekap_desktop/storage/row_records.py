@@ -11,23 +11,20 @@ the meeting row is checked against the entry that created it.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import pkgutil
 from collections.abc import Iterable, Mapping
-from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Delete, Insert, Table, Update, and_, event, or_, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
-from rekap_desktop.storage import (
-    orm_corrections,  # noqa: F401 (registers its tables on Base)
-    orm_incidents,  # noqa: F401
-    orm_packages,  # noqa: F401
-    orm_prints,  # noqa: F401
-    orm_procedure,  # noqa: F401
-    orm_seats,  # noqa: F401
-    orm_users,  # noqa: F401
-)
+from rekap_desktop import storage
 from rekap_desktop.storage.orm import AuditEntryRow, Base, MeetingRow, TallyRow, TallyValueRow
+
+for _module in pkgutil.iter_modules(storage.__path__, f"{storage.__name__}."):
+    if _module.name.rsplit(".", 1)[1].startswith("orm"):  # every table, a new one included
+        importlib.import_module(_module.name)
 
 ROWS = "baris"
 """Payload key under which an entry records rows it wrote: table → row key → columns (None when
@@ -140,14 +137,20 @@ def untaken(session: Session) -> str | None:
     return actor if any(session.info.get(_TOUCHED, {}).values()) else None
 
 
-@event.listens_for(Session, "after_flush")
-def _note_flushed(session: Session, _context: object) -> None:
-    touched: dict[Table, set[tuple[object, ...]]] = session.info.setdefault(_TOUCHED, {})
-    for instance in chain(session.new, session.dirty, session.deleted):
-        found = _MAPPERS.get(type(instance))
-        if found is not None:
-            mapper, table = found
-            touched.setdefault(table, set()).add(tuple(mapper.primary_key_from_instance(instance)))
+def _note_written(mapper: Mapper[Any], _connection: Connection, instance: object) -> None:
+    """A covered row was inserted, updated or deleted by a flush: noted for the next entry."""
+    session = object_session(instance)
+    if session is not None:
+        touched: dict[Table, set[tuple[object, ...]]] = session.info.setdefault(_TOUCHED, {})
+        table = _MAPPERS[type(instance)][1]
+        touched.setdefault(table, set()).add(tuple(mapper.primary_key_from_instance(instance)))
+
+
+# Per covered class, not per flush: only rows actually written are looked at (a flush of many
+# tally values does not walk the session's objects).
+for _class in _MAPPERS:
+    for _what in ("after_insert", "after_update", "after_delete"):
+        event.listen(_class, _what, _note_written)
 
 
 @event.listens_for(Session, "after_commit")

@@ -206,7 +206,7 @@ def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     report = startup_check.damage_report(service)
     assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
     tag = backup_service.meeting_tag(service.engine)
-    assert startup_check.latest_good_backup(tmp_path / "usb", tag) == good
+    assert backup_service.latest_good_backup(tmp_path / "usb", tag) == good
 
 
 def test_penetapan_and_reopening_ask_for_a_commissioners_pin(

@@ -13,7 +13,6 @@ import pytest
 
 from rekap_desktop.app import main
 from rekap_desktop.domain.roles import Role
-from rekap_desktop.gui.startup_check import latest_good_backup
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.storage.engine import open_engine
@@ -126,4 +125,4 @@ def test_the_backup_offered_is_the_newest_that_passes_the_value_check(
     engine.dispose()
     _edit(newer, "UPDATE app_user SET role = 'ketua' WHERE role = 'operator'")
     # THEN the older, sound one is offered
-    assert latest_good_backup(tmp_path / "usb") == older
+    assert backup_service.latest_good_backup(tmp_path / "usb") == older

@@ -10,9 +10,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from rekap_desktop.app import main
 from rekap_desktop.resources import resource
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.incident_service import IncidentService
+from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.penetapan import determine_meeting
@@ -237,3 +241,26 @@ def test_an_edited_trusted_key_is_named(
     # WHEN the trusted key is edited with sqlite3 THEN named
     _sql(provinsi, edit)
     _refused(capsys, provinsi, named)
+
+
+def test_rows_are_checked_on_every_database(db_url: str) -> None:
+    # GIVEN the demo on SQLite or PostgreSQL, a register entry settled through the program
+    service = PlenoService(open_engine(db_url))
+    load_demo(service)
+    IncidentService(service).mark_unresolvable(3, "Bawaslu berpendapat lain; dicatat")
+    assert verify_integrity(service).ok
+    # WHEN its status is put back to open, and the operator made ketua, behind the program
+    with service.engine.begin() as connection:
+        connection.execute(text("UPDATE incident SET status = 'terbuka' WHERE number = 3"))
+        connection.execute(text("UPDATE app_user SET role = 'ketua' WHERE role = 'operator'"))
+    # THEN both are named
+    mismatches = verify_integrity(service).mismatches
+    service.engine.dispose()
+    assert (
+        "tabel app_user baris 6 kolom role: basis data 'ketua', tercatat di audit 'operator'"
+        in (mismatches)
+    )
+    assert any(
+        m.startswith("tabel incident baris 3 kolom status: basis data 'terbuka'")
+        for m in mismatches
+    )
