@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DemoKind, load_demo
+from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_json import recap_json
 from rekap_desktop.services.results import recap_contests
@@ -91,6 +92,7 @@ def test_a_commissioner_decides_the_open_tie_and_is_named(seats: SeatService) ->
         ).one()
     payload = json.loads(entry.payload)
     assert (payload["dikonfirmasi_oleh"], payload["dipilih"]) == (ANGGOTA, [4])
+    assert verify_integrity(seats.pleno_service).ok  # the decision's row is recorded as written
     # AND recap --json carries the elected candidate and no open tie
     recaps = recap_contests(seats.pleno_service, "dprd_kabko")
     hasil = recap_json(seats.pleno_service.pleno(), recaps, seats.results_for(recaps))[
