@@ -33,7 +33,7 @@ def verify_integrity(service: PlenoService) -> IntegrityReport:
     with Session(service.engine) as session:
         chain = audit.verify(session)
         records = audit_records.read(session)
-        current = repository.current_tallies(session)
+        current = repository.current_values(session)
         mismatches = _meeting_mismatches(session, records.created)
         stored = row_records.all_stored_rows(session.connection())
     mismatches += _form_mismatches(records.forms, current)
@@ -65,22 +65,24 @@ def _meeting_mismatches(session: Session, created: dict[str, Any] | None) -> lis
 
 def _form_mismatches(
     recorded: dict[tuple[str, str, str], dict[str, int]],
-    current: dict[tuple[str, str, str], Any],
+    current: dict[tuple[str, str, str], dict[str, int]],
 ) -> list[str]:
     mismatches: list[str] = []
     for key in sorted(set(recorded) | set(current)):
+        stored, then = current.get(key, {}), recorded.get(key)
+        if stored == then:  # the usual case, compared whole
+            continue
         contest, unit, source = key
         where = f"{contest} {unit} {source}"
-        if key not in recorded:
+        if then is None:
             mismatches.append(f"{where}: formulir ada di basis data tetapi tidak tercatat di audit")
             continue
-        stored: dict[str, int] = {str(k): v for k, v in current.get(key, {}).items()}
-        for field in sorted(set(stored) | set(recorded[key])):
-            now, then = stored.get(field), recorded[key].get(field)
-            if now != then:
+        for field in sorted(set(stored) | set(then)):
+            now, was = stored.get(field), then.get(field)
+            if now != was:
                 mismatches.append(
                     f"{where} {field}: basis data {format_number(now)}, "
-                    f"tercatat di audit {format_number(then)}"
+                    f"tercatat di audit {format_number(was)}"
                 )
     return mismatches
 

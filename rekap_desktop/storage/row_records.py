@@ -83,17 +83,25 @@ def row_key(values: Iterable[object]) -> RowKey:
     return "/".join(str(v) for v in values)
 
 
-def stored_rows(connection: Connection, table: Table) -> TableRecords:
-    """Every row of ``table`` as it is recorded."""
-    keys = list(table.primary_key.columns)
-    return {
-        row_key(row[c.name] for c in keys): record(table, row)
-        for row in connection.execute(select(table)).mappings()
-    }
-
-
 def all_stored_rows(connection: Connection) -> dict[str, TableRecords]:
-    return {table.name: stored_rows(connection, table) for table in COVERED}
+    """Every row of every covered table as it is recorded, read with the driver's own cursor
+    (this runs at every start: no statement to build per table). Booleans come back as 0/1 from
+    SQLite, equal to the True/False recorded when they were written."""
+    cursor = connection.connection.cursor()
+    try:
+        return {table.name: _table_rows(cursor, table) for table in COVERED}
+    finally:
+        cursor.close()
+
+
+def _table_rows(cursor: Any, table: Table) -> TableRecords:
+    cursor.execute(f"SELECT * FROM {table.name}")  # noqa: S608 (names from the schema)
+    names = [column[0] for column in cursor.description]
+    keys = [names.index(c.name) for c in table.primary_key.columns]
+    return {
+        row_key(row[i] for i in keys): record(table, dict(zip(names, row, strict=True)))
+        for row in cursor.fetchall()
+    }
 
 
 def _rows_now(connection: Connection, table: Table, keys: set[tuple[object, ...]]) -> TableRecords:

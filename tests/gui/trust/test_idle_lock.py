@@ -51,12 +51,14 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, IdleLock
 
 
 def _events(window: MainWindow, event: str) -> list[tuple[str, dict[str, object]]]:
+    """Who and what each entry of ``event`` recorded (without the rows it wrote, "baris")."""
     with window.service.engine.connect() as connection:
         rows = connection.execute(
             text("SELECT actor, payload FROM audit_entry WHERE event = :e ORDER BY id"),
             {"e": event},
         )
-        return [(actor, json.loads(payload)) for actor, payload in rows]
+        payloads = [(actor, json.loads(payload)) for actor, payload in rows]
+    return [(actor, {k: v for k, v in p.items() if k != "baris"}) for actor, p in payloads]
 
 
 def _lock_after_idle(qtbot: QtBot, lock: IdleLock) -> None:
