@@ -119,14 +119,28 @@ def preview_backup(path: Path) -> BackupPreview:
         ) from None
 
 
+def _meeting_name(path: Path, setup_json: str) -> str:
+    """'KOTA SAMARINDA — Pemilihan Serentak 2024'; a backup whose stored setup lacks them (or is
+    not JSON) is refused, naming what is missing."""
+    try:
+        document = json.loads(setup_json)
+        return f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    except (ValueError, RecursionError):
+        problem = "data pleno di dalamnya bukan JSON yang sah"
+    except KeyError as error:
+        problem = f"data pleno di dalamnya tidak memuat {error}"
+    except TypeError:
+        problem = "data pleno di dalamnya tidak lengkap"
+    raise InputRejected([Problem(f"'{path.name}' bukan cadangan pleno yang utuh: {problem}")])
+
+
 def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
     if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
     setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
-    document = json.loads(setup[0])
-    meeting = f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    meeting = _meeting_name(path, setup[0])
     entries = connection.execute(
         "SELECT id, at, actor, event, payload, prev_hash, hash FROM audit_entry ORDER BY id"
     ).fetchall()
