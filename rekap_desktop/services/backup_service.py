@@ -17,7 +17,10 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm import MeetingRow
@@ -206,7 +209,9 @@ def restore_over_damaged(
         engine = open_engine(str(live))
         confirmation = confirm(engine)
         if confirmation is not None:
-            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True})
+            # The damaged file's users cannot be read: the confirmer is one of the backup's,
+            # checked in the restored file as the restore is recorded.
+            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True}, check=True)
             restored = True
     finally:
         if engine is not None:
@@ -243,6 +248,9 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
     the restore is recorded in the restored chain, naming who confirmed."""
     preview = _sound_backup(backup)
     live = sqlite_path(engine)
+    with write_transaction(engine) as session:
+        # The confirmer is a user of the meeting being replaced, with their role as stored now.
+        require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
@@ -264,11 +272,15 @@ def _record_restore(
     kept: Path,
     confirmation: Confirmation,
     more: dict[str, object] | None = None,
+    *,
+    check: bool = False,
 ) -> None:
     """The restore in the restored chain, naming the backup, where the replaced file went and
-    who confirmed."""
+    who confirmed (``check``: their confirmation is checked against the restored users)."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with Session(engine) as session, session.begin():
+    with write_transaction(engine) as session:
+        if check:
+            require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
         audit.append(
             session,
             confirmation.user.name,
