@@ -43,6 +43,7 @@ def require_confirmation(
 def confirmation_problem(
     session: Session, confirmation: Confirmation | None, action: Action
 ) -> str | None:
+    """Why ``confirmation`` does not hold for ``action`` now (Indonesian), or None."""
     label = ACTION_LABELS[action]
     if confirmation is None:
         return f"{label} perlu konfirmasi PIN {confirmers(action)}"

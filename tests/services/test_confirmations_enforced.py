@@ -6,6 +6,7 @@ written. (The GUI and the command line ask for the PIN; the service does not tru
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -213,4 +214,41 @@ def test_restore_refuses_a_confirmation_its_user_does_not_hold(tmp_path: Path) -
     assert str(refused.value).startswith(f"memulihkan cadangan: peran {DEMO_OPERATOR} sekarang")
     assert (tmp_path / "live.sqlite").read_bytes() == live
     assert not list(tmp_path.glob("live-sebelum-pemulihan-*"))
+    service.engine.dispose()
+
+
+def test_cli_adds_a_user_only_with_the_ketua_and_records_both_roles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rekap_desktop.app import main
+
+    # GIVEN the demo in a file, and a new operator's PIN
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["demo", "--db", db]) == 0
+    service = PlenoService(open_engine(db))
+    ketua, anggota = (m.name for m in service.pleno().members[:2])
+    monkeypatch.setenv("REKAP_PIN_BARU", DEMO_PINS[Role.OPERATOR])
+    add = ["user", "--db", db, "--nama", "Operator Dua", "--peran", "operator"]
+    capsys.readouterr()
+    # WHEN added without --user, or confirmed by an anggota THEN exit 2 in Indonesian
+    assert main(add) == 2
+    assert capsys.readouterr().err == "Ditolak: tindakan ini perlu --user (anggota/ketua KPU)\n"
+    monkeypatch.setenv("REKAP_PIN", DEMO_PINS[Role.ANGGOTA])
+    assert main([*add, "--user", anggota]) == 2
+    assert capsys.readouterr().err == (
+        "Ditolak: Anggota KPU tidak berwenang mengatur pengguna dan PIN; perlu Ketua KPU.\n"
+    )
+    # WHEN the ketua confirms THEN added, and the audit names the operator's role and the ketua's
+    monkeypatch.setenv("REKAP_PIN", DEMO_PINS[Role.KETUA])
+    assert main([*add, "--user", ketua]) == 0
+    with service.engine.connect() as connection:
+        payload = connection.execute(
+            text("SELECT payload FROM audit_entry ORDER BY id DESC LIMIT 1")
+        ).scalar_one()
+    assert json.loads(payload) == {
+        "nama": "Operator Dua",
+        "peran": "operator",
+        "dikonfirmasi_oleh": ketua,
+        "peran_pengonfirmasi": "ketua",
+    }
     service.engine.dispose()
