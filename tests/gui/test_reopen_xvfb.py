@@ -303,7 +303,11 @@ def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PlenoSer
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
-            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+            incidents.mark_unresolvable(
+                entry.number,
+                "Bawaslu berpendapat lain; dicatat",
+                confirmed(service, Action.CLOSE_OBJECTION),
+            )
     settle_every_pair(service)
     yield service, db
     service.engine.dispose()
