@@ -71,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
     imp.add_argument("--percaya-kunci", dest="trust", metavar="SIDIK", help="sidik kunci pengirim")
     imp.add_argument(
-        "--user", help="Ketua KPU yang mengonfirmasi penggantian kunci pengirim (PIN di REKAP_PIN)"
+        "--user",
+        help="anggota/ketua KPU yang mengonfirmasi Sirekap sebagai sumber lain, atau Ketua KPU "
+        "untuk penggantian kunci pengirim (PIN di REKAP_PIN)",
     )
     recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
     recap.add_argument("--pemilihan")
@@ -185,7 +187,8 @@ def _import(args: argparse.Namespace) -> int:
     status = EXIT_OK
     if sirekap:
         status = max(
-            status, _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber))
+            status,
+            _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber, args.user)),
         )
     if packages:
         status = max(status, cli_exchange.import_packages(service, packages, args.trust, args.user))

@@ -30,6 +30,8 @@ class Action(StrEnum):
     """The idle time after which the cockpit's screen locks (ketua only)."""
     CHANGE_SENDER_KEY = "change_sender_key"
     """Accept a new signing key for a unit whose key was confirmed before (ketua only)."""
+    IMPORT_SIREKAP_AS_OTHER = "import_sirekap_as_other"
+    """Store Sirekap's figures (read by OCR from photos) as another source, e.g. the PPK's form."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -44,6 +46,7 @@ ACTION_LABELS = {
     Action.DECIDE_TIE: "memutuskan perolehan kursi atau suara calon yang sama",
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
     Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
+    Action.IMPORT_SIREKAP_AS_OTHER: "mengimpor angka Sirekap sebagai sumber lain",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
@@ -65,8 +68,14 @@ def refusal_for_role(role: Role, action: Action) -> str | None:
     """Why ``role`` may not confirm ``action`` (Indonesian), or None when it may."""
     if may_confirm(role, action):
         return None
-    allowed = " atau ".join(ROLE_LABELS[r] for r in Role if r in _ALLOWED[action])
-    return f"{ROLE_LABELS[role]} tidak berwenang {ACTION_LABELS[action]}; perlu {allowed}."
+    return (
+        f"{ROLE_LABELS[role]} tidak berwenang {ACTION_LABELS[action]}; perlu {confirmers(action)}."
+    )
+
+
+def confirmers(action: Action) -> str:
+    """Who may confirm ``action``: 'Anggota KPU atau Ketua KPU'."""
+    return " atau ".join(ROLE_LABELS[r] for r in Role if r in _ALLOWED[action])
 
 
 def locked_until(failures: list[datetime], now: datetime) -> datetime | None:

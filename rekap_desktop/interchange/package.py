@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from rekap_desktop.interchange.json_input import load_json
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-paket/1"
@@ -198,8 +199,8 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes
 
 def _manifest(data: bytes, name: str) -> Manifest:
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raw = load_json(data.decode("utf-8"), name)
+    except (UnicodeDecodeError, json.JSONDecodeError):
         raise InputRejected([Problem("manifest.json bukan JSON UTF-8 yang sah")], name) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         _refuse(name, f"manifest.json: format harus '{FORMAT}'")

@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm import AuditEntryRow, MeetingRow
@@ -115,14 +118,28 @@ def preview_backup(path: Path) -> BackupPreview:
         ) from None
 
 
+def _meeting_name(path: Path, setup_json: str) -> str:
+    """'KOTA SAMARINDA — Pemilihan Serentak 2024'; a backup whose stored setup lacks them (or is
+    not JSON) is refused, naming what is missing."""
+    try:
+        document = json.loads(setup_json)
+        return f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    except (ValueError, RecursionError):
+        problem = "data pleno di dalamnya bukan JSON yang sah"
+    except KeyError as error:
+        problem = f"data pleno di dalamnya tidak memuat {error}"
+    except TypeError:
+        problem = "data pleno di dalamnya tidak lengkap"
+    raise InputRejected([Problem(f"'{path.name}' bukan cadangan pleno yang utuh: {problem}")])
+
+
 def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
     if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
     setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
-    document = json.loads(setup[0])
-    meeting = f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    meeting = _meeting_name(path, setup[0])
     entries = connection.execute(
         "SELECT id, at, actor, event, payload, prev_hash, hash FROM audit_entry ORDER BY id"
     ).fetchall()
@@ -210,7 +227,9 @@ def restore_over_damaged(
         engine = open_engine(str(live))
         confirmation = confirm(engine)
         if confirmation is not None:
-            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True})
+            # The damaged file's users cannot be read: the confirmer is one of the backup's,
+            # checked in the restored file as the restore is recorded.
+            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True}, check=True)
             restored = True
     finally:
         if engine is not None:
@@ -247,6 +266,9 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
     the restore is recorded in the restored chain, naming who confirmed."""
     preview = sound_backup(backup, engine)
     live = sqlite_path(engine)
+    with write_transaction(engine) as session:
+        # The confirmer is a user of the meeting being replaced, with their role as stored now.
+        require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
@@ -319,11 +341,15 @@ def _record_restore(
     kept: Path,
     confirmation: Confirmation,
     more: dict[str, object] | None = None,
+    *,
+    check: bool = False,
 ) -> None:
     """The restore in the restored chain, naming the backup, where the replaced file went and
-    who confirmed."""
+    who confirmed (``check``: their confirmation is checked against the restored users)."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with Session(engine) as session, session.begin():
+    with write_transaction(engine) as session:
+        if check:
+            require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
         audit.append(
             session,
             confirmation.user.name,

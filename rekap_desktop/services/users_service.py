@@ -28,6 +28,7 @@ from rekap_desktop.domain.roles import (
     refusal_for_role,
 )
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.confirmations import confirmation_problem
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit
@@ -36,6 +37,8 @@ from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
 Clock = Callable[[], datetime]
 UNLOCK = "buka_kunci_layar"
 UNLOCK_LABEL = "membuka kunci layar"
+MAX_USER_NAME = 200
+"""As long as the stored column allows (a longer name would fail on PostgreSQL, not be refused)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,9 @@ class Confirmation:
     at: str
 
     def audit_fields(self) -> dict[str, str]:
-        return {"dikonfirmasi_oleh": self.user.name, "peran": self.user.role.value}
+        # Not "peran": an entry about a user (added, role changed) keeps that key for the user's
+        # own role, and the confirmer's must not overwrite it.
+        return {"dikonfirmasi_oleh": self.user.name, "peran_pengonfirmasi": self.user.role.value}
 
 
 def _now() -> datetime:
@@ -87,14 +92,23 @@ class UsersService:
         problems = [Problem(p) for p in (pin_problem(pin),) if p]
         if not name:
             problems.append(Problem("nama pengguna tidak boleh kosong"))
-        with self._session() as session, session.begin():
+        elif len(name) > MAX_USER_NAME:
+            problems.append(
+                Problem(f"nama pengguna terlalu panjang (paling banyak {MAX_USER_NAME} karakter)")
+            )
+        # Under the write lock: the confirmer's stored role is what is checked, and two stations
+        # cannot both add "the first user".
+        with write_transaction(self.engine) as session:
             existing = session.scalars(select(UserRow)).all()
             if not existing and role is not Role.KETUA:
                 problems.append(Problem("pengguna pertama harus Ketua KPU"))
-            if existing and (
-                confirmation is None or confirmation.action is not Action.MANAGE_USERS
-            ):
-                problems.append(Problem("menambah pengguna perlu konfirmasi PIN Ketua KPU"))
+            refusal = (
+                confirmation_problem(session, confirmation, Action.MANAGE_USERS)
+                if existing
+                else None
+            )
+            if refusal is not None:
+                problems.append(Problem(refusal))
             if any(r.name.casefold() == name.casefold() for r in existing):
                 problems.append(Problem(f"pengguna '{name}' sudah ada"))
             if problems:
@@ -108,9 +122,9 @@ class UsersService:
                 )
             )
             payload = {"nama": name, "peran": role.value}
-            if confirmation:
+            if confirmation and existing:
                 payload.update(confirmation.audit_fields())
-            actor = confirmation.user.name if confirmation else name
+            actor = confirmation.user.name if confirmation and existing else name
             audit.append(session, actor, AuditEvent.USER_ADDED, payload)
         self.bus.publish(Change(AuditEvent.USER_ADDED))
         return User(name, role)

@@ -72,7 +72,7 @@ def test_the_ketua_sets_the_idle_time_with_the_pin_and_it_is_audited(
         "menit": 0,
         "sebelum": 3,
         "dikonfirmasi_oleh": "Ketua Uji",
-        "peran": "ketua",
+        "peran_pengonfirmasi": "ketua",
     }
     with Session(users.engine) as session:
         assert audit.verify(session).ok

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -45,7 +46,10 @@ def _messages(error: pytest.ExceptionInfo[InputRejected]) -> list[str]:
 
 def test_a_commissioner_confirms_and_is_named(users: UsersService) -> None:
     confirmation = users.confirm("Anggota Uji", "2222", Action.APPROVE_CORRECTION)
-    assert confirmation.audit_fields() == {"dikonfirmasi_oleh": "Anggota Uji", "peran": "anggota"}
+    assert confirmation.audit_fields() == {
+        "dikonfirmasi_oleh": "Anggota Uji",
+        "peran_pengonfirmasi": "anggota",
+    }
 
 
 def test_an_operator_is_refused_an_approval(users: UsersService) -> None:
@@ -144,3 +148,48 @@ def test_pins_checked_at_once_cannot_outrun_the_lock_out(users: UsersService, db
     with Session(users.engine) as session:
         assert session.scalar(select(func.count()).select_from(PinFailureRow)) == 5
     assert outcomes.count("ok") + outcomes.count("terkunci") == 26
+
+
+def test_each_added_user_is_recorded_with_their_own_role_and_the_confirmer(
+    users: UsersService,
+) -> None:
+    # GIVEN the ketua, then an anggota and an operator added with the ketua's confirmation
+    from sqlalchemy import text
+
+    # WHEN the audit entries of the added users are read
+    with users.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT actor, payload FROM audit_entry WHERE event = 'user_added' ORDER BY id")
+        ).all()
+    # THEN each names the user's own role, and the confirmer with theirs (the operator is not
+    # recorded as "ketua")
+    assert [(actor, json.loads(payload)) for actor, payload in rows] == [
+        ("Ketua Uji", {"nama": "Ketua Uji", "peran": "ketua"}),
+        (
+            "Ketua Uji",
+            {
+                "nama": "Anggota Uji",
+                "peran": "anggota",
+                "dikonfirmasi_oleh": "Ketua Uji",
+                "peran_pengonfirmasi": "ketua",
+            },
+        ),
+        (
+            "Ketua Uji",
+            {
+                "nama": "Operator Uji",
+                "peran": "operator",
+                "dikonfirmasi_oleh": "Ketua Uji",
+                "peran_pengonfirmasi": "ketua",
+            },
+        ),
+    ]
+
+
+def test_a_user_name_longer_than_the_column_is_refused(users: UsersService) -> None:
+    # WHEN a user of 201 characters is added THEN refused in Indonesian (on PostgreSQL too)
+    ketua = users.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
+    with pytest.raises(InputRejected) as refused:
+        users.add_user("N" * 201, Role.OPERATOR, "3333", ketua)
+    assert _messages(refused) == ["nama pengguna terlalu panjang (paling banyak 200 karakter)"]
+    assert len(users.users()) == 3

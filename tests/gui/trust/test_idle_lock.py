@@ -181,7 +181,10 @@ def test_setting_the_idle_time_needs_the_ketuas_pin(
     assert lock.set_idle_minutes(3) == 3
     assert (lock.minutes, lock.limit_seconds) == (3, 180.0)
     assert _events(window, "idle_lock_set") == [
-        (KETUA, {"menit": 3, "sebelum": 10, "dikonfirmasi_oleh": KETUA, "peran": "ketua"})
+        (
+            KETUA,
+            {"menit": 3, "sebelum": 10, "dikonfirmasi_oleh": KETUA, "peran_pengonfirmasi": "ketua"},
+        )
     ]
     # WHEN the ketua turns it off THEN the cockpit never locks by itself
     answer[0] = users.confirm(KETUA, "1111", Action.SET_IDLE_LOCK)
