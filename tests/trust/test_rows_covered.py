@@ -27,6 +27,7 @@ from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.screen_lock import ScreenLockService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 from tests.penetapan import determine_meeting
 
 
@@ -256,7 +257,9 @@ def test_rows_are_checked_on_every_database(db_url: str) -> None:
     # GIVEN the demo on SQLite or PostgreSQL, a register entry settled through the program
     service = PlenoService(open_engine(db_url))
     load_demo(service)
-    IncidentService(service).mark_unresolvable(3, "Bawaslu berpendapat lain; dicatat")
+    IncidentService(service).mark_unresolvable(
+        3, "Bawaslu berpendapat lain; dicatat", confirmed(service, Action.CLOSE_OBJECTION)
+    )
     assert verify_integrity(service).ok
     # WHEN its status is put back to open, and the operator made ketua, behind the program
     with service.engine.begin() as connection:
