@@ -240,12 +240,12 @@ def test_backup_and_restore_need_a_commissioner(
     code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--preview")
     assert code == 0 and "KOTA SAMARINDA" in out and "rantai audit utuh" in out
     # WHEN the operator tries to restore THEN refused; the ketua with the PIN may
-    monkeypatch.setenv("REKAP_PIN", "3333")
+    monkeypatch.setenv("REKAP_PIN", "333333")
     code, _, err = _run(
         capsys, "restore", "--db", db, "--from", str(backup), "--user", "Operator Demo"
     )
     assert code == 2 and "Operator tidak berwenang memulihkan cadangan" in err
-    monkeypatch.setenv("REKAP_PIN", "1111")
+    monkeypatch.setenv("REKAP_PIN", "111111")
     ketua = "Dra. Lestari Wulandari Kusuma, M.Si."
     code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--user", ketua)
     assert code == 0 and "dipulihkan" in out
