@@ -87,12 +87,14 @@ def test_user_rules(db_url: str) -> None:
     service = UsersService(engine)
     with pytest.raises(InputRejected, match="pengguna pertama harus Ketua KPU"):
         service.add_user("Operator", Role.OPERATOR, "333333")
-    with pytest.raises(InputRejected, match="paling sedikit 4"):
+    with pytest.raises(InputRejected, match="paling sedikit 6"):
         service.add_user("Ketua", Role.KETUA, "12")
-    service.add_user("Ketua", Role.KETUA, "1234")
+    with pytest.raises(InputRejected, match="PIN Ketua KPU paling sedikit 6 angka"):
+        service.add_user("Ketua", Role.KETUA, "1234")
+    service.add_user("Ketua", Role.KETUA, "123456")
     with pytest.raises(InputRejected, match="perlu konfirmasi PIN Ketua KPU"):
-        service.add_user("Lain", Role.ANGGOTA, "5555")
-    assert not any("1234" in e for e in _audit_payloads(engine))
+        service.add_user("Lain", Role.ANGGOTA, "555555")
+    assert not any("123456" in e for e in _audit_payloads(engine))
     engine.dispose()
 
 
