@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
+from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm import MeetingRow
@@ -202,8 +204,8 @@ def restore_over_damaged(
     return preview if restored else None
 
 
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
-"""A SQLite file and the files beside it that belong to it."""
+_COMPANIONS = ("", "-wal", "-shm", "-journal", HEAD_FILE_SUFFIX)
+"""A SQLite file and the files beside it that belong to it (its audit chain's head file too)."""
 
 
 def _set_aside(live: Path, kept: Path) -> list[tuple[Path, Path]]:
@@ -254,7 +256,7 @@ def _record_restore(
     """The restore in the restored chain, naming the backup, where the replaced file went and
     who confirmed."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with Session(engine) as session, session.begin():
+    with Session(anchor_engine(engine)) as session, session.begin():
         audit.append(
             session,
             confirmation.user.name,

@@ -4,6 +4,7 @@ database file, behind the program's back, is found and named)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, repository
 from rekap_desktop.text.numbers import format_number
@@ -21,20 +23,25 @@ class IntegrityReport:
     chain: audit.ChainReport
     mismatches: tuple[str, ...]
     """One Indonesian sentence per value that differs from the chain's record."""
+    anchors: tuple[str, ...] = ()
+    """One Indonesian sentence per anchor outside the database that the chain does not hold."""
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and not self.mismatches
+        return self.chain.ok and not self.mismatches and not self.anchors
 
 
-def verify_integrity(service: PlenoService) -> IntegrityReport:
+def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
+    """The chain, every value against it, and the chain against the head file and ``anchors``."""
     with Session(service.engine) as session:
         chain = audit.verify(session)
         recorded = audit.recorded_forms(session)
         current = repository.current_tallies(session)
         mismatches = _meeting_mismatches(session)
+        outside = head_file_problems(service.engine, session)
+        outside += [d for d in (disagreement(session, a) for a in anchors) if d]
     mismatches += _form_mismatches(recorded, current)
-    return IntegrityReport(chain, tuple(mismatches))
+    return IntegrityReport(chain, tuple(mismatches), tuple(outside))
 
 
 def _meeting_mismatches(session: Session) -> list[str]:
@@ -89,4 +96,5 @@ def ensure_untampered(service: PlenoService, refused: str) -> None:
         return
     reasons = [] if report.chain.ok else [f"rantai audit rusak: {report.chain.reason}"]
     reasons += [f"nilai diubah di luar program: {m}" for m in report.mismatches[:10]]
+    reasons += [f"rantai audit tidak sesuai jangkarnya: {a}" for a in report.anchors]
     raise InputRejected([Problem(f"{refused}; {reason}") for reason in reasons])

@@ -26,6 +26,7 @@ from rekap_desktop.domain.roles import (
     refusal_for_role,
 )
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.pin_hashing import PinHasher, pin_key
 from rekap_desktop.services.transactions import write_transaction
@@ -61,7 +62,7 @@ def _now() -> datetime:
 
 class UsersService:
     def __init__(self, engine: Engine, bus: ChangeBus | None = None, clock: Clock = _now) -> None:
-        self.engine = engine
+        self.engine = anchor_engine(engine)
         self.bus = bus or ChangeBus()
         self.clock = clock
         self._pin_hasher: PinHasher | None = None
