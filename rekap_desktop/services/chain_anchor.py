@@ -31,7 +31,13 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.keys import installation_key, key_dir, public_raw
+from rekap_desktop.services.keys import (
+    fingerprint,
+    installation_fingerprint,
+    installation_key,
+    key_dir,
+    public_raw,
+)
 from rekap_desktop.storage.audit import NEW_HEAD
 
 FORMAT = "rekap-kepala/1"
@@ -104,9 +110,9 @@ def _after_commit(session: Session) -> None:
     if pending is None:
         return
     path, head = pending
-    try:
-        recorded = read_head(path)
-    except HeadFileUnreadable:
+    try:  # only its number matters here: the file is checked when the chain is
+        recorded: HeadRecord | None = _parse(path.read_bytes())[0]
+    except (OSError, HeadFileUnreadable):
         recorded = None
     # Another process may have written a newer head meanwhile: the file only moves forward.
     if recorded is None or recorded.head[0] <= head[0]:
@@ -176,15 +182,17 @@ def read_head(path: Path) -> HeadRecord | None:
     except OSError as error:
         raise HeadFileUnreadable(f"tidak dapat dibaca ({error.strerror})") from None
     record, public_key, signature = _parse(raw)
+    # The remembered fingerprint, not the private key: loading that costs the start-up check
+    # a tenth of a second.
+    if fingerprint(public_key) != installation_fingerprint():
+        raise HeadFileUnreadable("ditandatangani kunci instalasi lain, bukan kunci laptop ini")
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    own = public_raw(installation_key())
-    if public_key != own:
-        raise HeadFileUnreadable("ditandatangani kunci instalasi lain, bukan kunci laptop ini")
     try:
-        Ed25519PublicKey.from_public_bytes(own).verify(signature, _signed_text(record, own))
-    except InvalidSignature:
+        key = Ed25519PublicKey.from_public_bytes(public_key)
+        key.verify(signature, _signed_text(record, public_key))
+    except (InvalidSignature, ValueError):
         raise HeadFileUnreadable("tanda tangannya tidak sah: berkas ini telah diubah") from None
     return record
 
