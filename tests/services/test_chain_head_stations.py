@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
@@ -58,4 +60,19 @@ def test_a_chain_cut_below_this_stations_head(db_url: str, tmp_path: Path) -> No
     # THEN on either kind of database the head file names the cut
     report = verify_integrity(service)
     assert len(report.anchors) == 1 and "entri terbaru telah dihapus" in report.anchors[0]
+    service.engine.dispose()
+
+
+def test_a_head_file_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+    # GIVEN a database whose head file cannot be written (its place is taken by a folder)
+    service = PlenoService(open_engine(str(tmp_path / "pleno.sqlite")))
+    path = chain_anchor.head_file(service.engine)
+    assert path is not None
+    path.mkdir()
+    # WHEN a meeting is created THEN it is refused, saying why, and nothing was written
+    with pytest.raises(InputRejected, match="kepala rantai audit tidak dapat ditulis"):
+        service.create_from_setup_file(write_setup(tmp_path))
+    assert not service.has_pleno()
+    with Session(service.engine) as session:
+        assert audit.head_entry(session) == (0, audit.GENESIS)
     service.engine.dispose()
