@@ -117,7 +117,7 @@ def _after_commit(session: Session) -> None:
     # Another process may have written a newer head meanwhile: the file only moves forward.
     if recorded is None or recorded.head[0] <= head[0]:
         with contextlib.suppress(InputRejected):  # committed already; the pending record holds
-            write_head(path, HeadRecord(head, head))
+            write_head(path, HeadRecord(head, head), durable_rename=False)
 
 
 def _forget(session: Session, _previous: object) -> None:
@@ -135,9 +135,10 @@ def _signed_text(record: HeadRecord, public_key: bytes) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-def write_head(path: Path, record: HeadRecord) -> None:
+def write_head(path: Path, record: HeadRecord, *, durable_rename: bool = True) -> None:
     """Sign ``record`` and put it in place atomically; refused (nothing is committed then) when
-    the file cannot be written."""
+    the file cannot be written. Without ``durable_rename`` the folder is not synced: after a power
+    cut the file may still be the one before (the pending record, which holds either way)."""
     key = installation_key()
     text = _signed_text(record, public_raw(key))
     document = {**json.loads(text), "tanda_tangan": key.sign(text).hex()}
@@ -149,7 +150,8 @@ def write_head(path: Path, record: HeadRecord) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, path)
-        _sync_folder(path.parent)
+        if durable_rename:
+            _sync_folder(path.parent)
     except OSError as error:
         raise InputRejected(
             [
