@@ -77,6 +77,8 @@ def head_file(engine: Engine) -> Path | None:
 
 
 _ANCHORED: weakref.WeakSet[Engine] = weakref.WeakSet()
+"""The engines whose head file is kept. SQLAlchemy's session events belong to the Session class,
+not to an engine, so the listeners (registered once) look an engine up here."""
 _PENDING = "rekap_anchor_pending"
 
 
@@ -99,7 +101,7 @@ def _before_commit(session: Session) -> None:
         return
     path = head_file(engine)
     if noted is None or path is None:
-        return  # nothing appended: the head did not move
+        return  # nothing appended (the head did not move), or no file to keep it beside
     base, head = noted
     write_head(path, HeadRecord(base, head))
     session.info[_PENDING] = (path, head)
