@@ -116,14 +116,21 @@ def test_an_edited_or_foreign_head_file_is_named(
     # THEN its signature no longer holds, and it says so
     code, _, err = _run(capsys, "audit", "--db", db, "--verify")
     assert code == 2 and "pleno.sqlite.kepala tanda tangannya tidak sah" in err
-    # WHEN another installation's key signs a head file for it
-    monkeypatch.setenv("REKAP_KEY_DIR", str(tmp_path / "laptop-lain"))
-    record = chain_anchor.HeadRecord(_entries(db)[-2], _entries(db)[-2])
-    chain_anchor.write_head(path, record)
+    # WHEN a second station (another installation's key) wrote the file last, naming an entry
+    # before the newest one
+    monkeypatch.setenv("REKAP_KEY_DIR", str(tmp_path / "meja-2"))
+    entries = _entries(db)
+    chain_anchor.write_head(path, chain_anchor.HeadRecord(entries[-2], entries[-2]))
     monkeypatch.undo()
-    # THEN that is named too
+    # THEN the chain holds that entry: sound (this station wrote after it)
+    assert _run(capsys, "audit", "--db", db, "--verify")[0] == 0
+    # WHEN the entries from the one it names on are deleted
+    _delete_newest(db)
+    _delete_newest(db)
+    # THEN it is named, with the key that signed it
     code, _, err = _run(capsys, "audit", "--db", db, "--verify")
-    assert code == 2 and "ditandatangani kunci instalasi lain" in err
+    assert code == 2 and "pleno.sqlite.kepala (kunci instalasi lain " in err
+    assert "entri terbaru telah dihapus" in err
 
 
 def test_a_power_cut_around_the_commit_never_looks_like_tampering(

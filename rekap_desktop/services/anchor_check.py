@@ -63,7 +63,9 @@ def head_file_problems(engine: Engine, session: Session) -> list[str]:
         return [f"{name} {error}"]
     if record is None:
         return []
-    if chain_anchor.is_shared(engine):
+    if record.signer is not None:
+        name += f" (kunci instalasi lain {record.signer})"
+    if chain_anchor.is_shared(engine) or record.signer is not None:
         return _station_problems(session, record, name)
     newest = audit.head_entry(session)
     if newest in (record.head, record.base):
@@ -78,9 +80,9 @@ def head_file_problems(engine: Engine, session: Session) -> list[str]:
 
 
 def _station_problems(session: Session, record: chain_anchor.HeadRecord, name: str) -> list[str]:
-    """A shared database: the entries this station wrote last must still be there; others may
-    have written after it, and a write of this station that never committed may have lost its
-    number to another station's entry."""
+    """A database several stations write (a server's, or a file another installation wrote
+    last): the entries the head names must still be there; others may have written after it,
+    and a write that never committed may have lost its number to another station's entry."""
     if audit.hash_at(session, record.head[0]) == record.head[1]:
         return []
     found = disagreement(session, Anchor(name, *record.base))

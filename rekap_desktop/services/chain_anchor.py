@@ -57,6 +57,9 @@ class HeadRecord:
     """The chain's head before the last write began (what stands if that write never committed)."""
     head: Head
     """The head that write committed."""
+    signer: str | None = None
+    """Fingerprint of the key that signed it when that is another installation's (a second
+    station writing the same file); None for this installation's own."""
 
 
 def is_shared(engine: Engine) -> bool:
@@ -178,7 +181,8 @@ def _sync_folder(folder: Path) -> None:
 
 def read_head(path: Path) -> HeadRecord | None:
     """The head recorded in ``path``; None when there is none yet. Raises HeadFileUnreadable when
-    the file is damaged, its signature does not hold, or another installation's key signed it."""
+    the file is damaged or its signature does not hold. Signed by another installation (a second
+    station on the same file), it is returned with that key's fingerprint as ``signer``."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -188,8 +192,9 @@ def read_head(path: Path) -> HeadRecord | None:
     record, public_key, signature = _parse(raw)
     # The remembered fingerprint, not the private key: loading that costs the start-up check
     # a tenth of a second.
-    if fingerprint(public_key) != installation_fingerprint():
-        raise HeadFileUnreadable("ditandatangani kunci instalasi lain, bukan kunci laptop ini")
+    signer = fingerprint(public_key)
+    if signer != installation_fingerprint():
+        record = HeadRecord(record.base, record.head, signer)
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
