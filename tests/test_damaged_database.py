@@ -109,7 +109,7 @@ def test_the_latest_good_backup_replaces_a_damaged_file_with_the_ketuas_pin(
     assert live.read_bytes() == damaged
     assert sorted(p.name for p in tmp_path.iterdir()) == files
     # WHEN restored with the ketua's PIN
-    monkeypatch.setenv("REKAP_PIN", "1111")
+    monkeypatch.setenv("REKAP_PIN", "111111")
     capsys.readouterr()
     assert main(restore) == 0
     # THEN the meeting opens and verifies, the restore is recorded, the damaged file is kept

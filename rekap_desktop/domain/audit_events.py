@@ -46,6 +46,9 @@ class AuditEvent(StrEnum):
     """A user of the meeting was added with their role (the PIN itself is never recorded)."""
     PIN_REJECTED = "pin_rejected"
     """A wrong PIN was given for a guarded action; five within five minutes lock the user."""
+    PIN_STRENGTHENED = "pin_strengthened"
+    """A PIN hash written before the installation's PIN key existed was replaced, at the user's
+    next correct PIN, by one the PIN key enters."""
     BACKUP_RESTORED = "backup_restored"
     """The database was replaced by a verified backup; the replaced file was kept beside it."""
     SIREKAP_IMPORTED = "sirekap_imported"
@@ -82,6 +85,7 @@ NUMBERS_UNCHANGED = frozenset(
         AuditEvent.FORM_PHOTO_ATTACHED,
         AuditEvent.USER_ADDED,
         AuditEvent.PIN_REJECTED,
+        AuditEvent.PIN_STRENGTHENED,
         AuditEvent.PACKAGE_EXPORTED,
         AuditEvent.PACKAGE_KEY_TRUSTED,
         AuditEvent.IDLE_LOCK_SET,

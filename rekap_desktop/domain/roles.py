@@ -58,6 +58,8 @@ _ALLOWED[Action.CHANGE_SENDER_KEY] = frozenset({Role.KETUA})
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)
 MIN_PIN_LENGTH = 4
+MIN_COMMISSIONER_PIN_LENGTH = 6
+"""A commissioner's PIN guards the result: six digits make a million tries, not ten thousand."""
 
 
 def may_confirm(role: Role, action: Action) -> bool:
@@ -86,8 +88,13 @@ def locked_until(failures: list[datetime], now: datetime) -> datetime | None:
     return max(recent) + LOCK_DURATION
 
 
-def pin_problem(pin: str) -> str | None:
-    """Why a new PIN is not acceptable (Indonesian), or None."""
+def pin_problem(pin: str, role: Role) -> str | None:
+    """Why a new PIN for a user of ``role`` is not acceptable (Indonesian), or None."""
+    if role is not Role.OPERATOR and len(pin) < MIN_COMMISSIONER_PIN_LENGTH:
+        return (
+            f"PIN {ROLE_LABELS[role]} paling sedikit {MIN_COMMISSIONER_PIN_LENGTH} angka; "
+            f"yang dimasukkan hanya {len(pin)}."
+        )
     if len(pin) < MIN_PIN_LENGTH:
         return f"PIN paling sedikit {MIN_PIN_LENGTH} karakter."
     if pin.strip() != pin:

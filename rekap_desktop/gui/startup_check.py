@@ -29,6 +29,7 @@ def damage_report(service: PlenoService) -> list[str]:
     if not report.chain.ok:
         lines.append(f"Rantai audit rusak: {report.chain.reason}.")
     lines += [f"Nilai diubah di luar program: {m}" for m in report.mismatches[:10]]
+    lines += [f"Rantai audit tidak sesuai jangkarnya: {a}." for a in report.anchors]
     return lines
 
 

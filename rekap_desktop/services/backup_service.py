@@ -20,6 +20,8 @@ from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
+from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
@@ -239,8 +241,8 @@ def restore_over_damaged(
     return preview if restored else None
 
 
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
-"""A SQLite file and the files beside it that belong to it."""
+_COMPANIONS = ("", "-wal", "-shm", "-journal", HEAD_FILE_SUFFIX)
+"""A SQLite file and the files beside it that belong to it (its audit chain's head file too)."""
 
 
 def _set_aside(live: Path, kept: Path) -> list[tuple[Path, Path]]:
@@ -347,7 +349,7 @@ def _record_restore(
     """The restore in the restored chain, naming the backup, where the replaced file went and
     who confirmed (``check``: their confirmation is checked against the restored users)."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with write_transaction(engine) as session:
+    with write_transaction(anchor_engine(engine)) as session:
         if check:
             require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
         audit.append(

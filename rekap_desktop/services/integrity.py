@@ -6,12 +6,14 @@ named by table, row and column)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, audit_records, repository, row_records
 from rekap_desktop.storage.audit_records import ChainRecords
@@ -23,23 +25,28 @@ class IntegrityReport:
     chain: audit.ChainReport
     mismatches: tuple[str, ...]
     """One Indonesian sentence per value that differs from the chain's record."""
+    anchors: tuple[str, ...] = ()
+    """One Indonesian sentence per anchor outside the database that the chain does not hold."""
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and not self.mismatches
+        return self.chain.ok and not self.mismatches and not self.anchors
 
 
-def verify_integrity(service: PlenoService) -> IntegrityReport:
+def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
+    """The chain, every value against it, and the chain against the head file and ``anchors``."""
     with Session(service.engine) as session:
         chain = audit.verify(session)
         records = audit_records.read(session)
         current = repository.current_values(session)
         mismatches = _meeting_mismatches(session, records.created)
         stored = row_records.all_stored_rows(session.connection())
+        outside = head_file_problems(service.engine, session)
+        outside += [d for d in (disagreement(session, a) for a in anchors) if d]
     mismatches += _form_mismatches(records.forms, current)
     mismatches += _row_mismatches(records, stored)
     mismatches += _locked_changes(records)
-    return IntegrityReport(chain, tuple(mismatches))
+    return IntegrityReport(chain, tuple(mismatches), tuple(outside))
 
 
 def _meeting_mismatches(session: Session, created: dict[str, Any] | None) -> list[str]:
@@ -152,4 +159,5 @@ def ensure_untampered(service: PlenoService, refused: str) -> None:
         return
     reasons = [] if report.chain.ok else [f"rantai audit rusak: {report.chain.reason}"]
     reasons += [f"nilai diubah di luar program: {m}" for m in report.mismatches[:10]]
+    reasons += [f"rantai audit tidak sesuai jangkarnya: {a}" for a in report.anchors]
     raise InputRejected([Problem(f"{refused}; {reason}") for reason in reasons])

@@ -23,7 +23,7 @@ from rekap_desktop.documents import (
     skors,
 )
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
-from rekap_desktop.documents.parts import RenderedForm
+from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Contest
@@ -72,7 +72,7 @@ FORM_LABELS = {
 }
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
-Draw = Callable[[Paper, str | None], RenderedForm]
+Draw = Callable[[Paper, PageStamp], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
 PER_CONTEST = frozenset({FormKind.D_HASIL, FormKind.PENGEMBALIAN, FormKind.PEROLEHAN_KURSI})
 
@@ -223,10 +223,18 @@ class PrintService:
         mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(contest)
         content, draw = self._build(kind, contest, mark)
 
+        head = self.chain_head()  # as of the snapshot: what the page vouches for
+
         def render(paper: Paper) -> RenderedForm:
-            return draw(paper, self.installation_key())
+            return draw(paper, PageStamp(installation_key=self.installation_key(), chain_head=head))
 
         return PreparedForm(kind, contest, content_hash(content), mark, render)
+
+    def chain_head(self) -> str:
+        """The audit chain's head as printed in the footer ("#123 9F3A-0C21-04BD")."""
+        with Session(self.pleno_service.engine) as session:
+            entry_id, digest = audit.head_entry(session)
+        return f"#{entry_id} {short_code(digest)}"
 
     def _build(self, kind: FormKind, contest: str | None, mark: str | None) -> tuple[Content, Draw]:
         legislative = self._build_legislative(kind, contest, mark)
@@ -236,26 +244,24 @@ class PrintService:
         if kind is FormKind.D_HASIL:
             dh = snapshots.d_hasil_snapshot(pleno, self._recap(contest), mark)
             dh = with_refusals(dh, self._refusals(contest))
-            return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
-                dh, p, installation_key=k
-            )
+            return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(dh, p, **k)
         if kind is FormKind.PENGEMBALIAN:
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark)
             return pengembalian.canonical_content(rs), lambda p, k: pengembalian.render_returns(
-                rs, p, installation_key=k
+                rs, p, **k
             )
         if kind is FormKind.DAFTAR_HADIR:
             with Session(self.pleno_service.engine) as session:
                 recorded = procedure_store.attendance(session)
             att = attendance_snapshot(pleno, recorded, mark)
             return daftar_hadir.canonical_content(att), lambda p, k: daftar_hadir.render_attendance(
-                att, p, installation_key=k
+                att, p, **k
             )
         if kind is FormKind.PENGUMUMAN:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             ann = snapshots.announcement_snapshot(pleno, recaps, mark)
             return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
-                ann, p, installation_key=k
+                ann, p, **k
             )
         if kind is FormKind.BERITA_ACARA:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
@@ -263,7 +269,7 @@ class PrintService:
             ba = minutes_snapshot(pleno, recaps, incidents, self.proceedings(), mark)
             ba = with_refusals(ba, self._refusals(contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
-                ba, p, installation_key=k
+                ba, p, **k
             )
         if kind is FormKind.SKORS:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
@@ -271,11 +277,11 @@ class PrintService:
                 pleno, recaps, self._sources(), self.pleno_service.incidents(), self.pause_note()
             )
             return skors.canonical_content(interim), lambda p, k: skors.render_interim(
-                interim, p, installation_key=k
+                interim, p, **k
             )
         reg = snapshots.register_snapshot(pleno, register(self.pleno_service.engine), mark)
         return kejadian_khusus.canonical_content(reg), lambda p, k: kejadian_khusus.render_register(
-            reg, p, installation_key=k
+            reg, p, **k
         )
 
     def _build_legislative(
@@ -289,7 +295,7 @@ class PrintService:
             code = contest or ""
             ks = seat_snapshot(pleno, seats.results(code), seats.decision_records(code), mark)
             return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
-                ks, p, installation_key=k
+                ks, p, **k
             )
         chosen = pleno.contest(contest) if contest else None
         if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
@@ -297,9 +303,7 @@ class PrintService:
             leg = with_refusals(leg, self._refusals(contest))
             return d_hasil_legislatif.canonical_content(
                 leg
-            ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
-                leg, p, installation_key=k
-            )
+            ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(leg, p, **k)
         with_parties = any(c.is_party_list for c in pleno.contests)
         if kind not in (FormKind.PENGUMUMAN, FormKind.BERITA_ACARA) or not with_parties:
             return None
@@ -313,7 +317,7 @@ class PrintService:
             )
             ba = with_refusals(ba, self._refusals(contest))
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
-                ba, p, installation_key=k
+                ba, p, **k
             )
         legislative = {
             str(r.recap.contest.code): announced_contest(
@@ -324,7 +328,7 @@ class PrintService:
         }
         ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
-            ann, p, installation_key=k
+            ann, p, **k
         )
 
     def _refusals(self, contest: str | None) -> dict[str, str]:

@@ -78,6 +78,7 @@ def append(session: Session, actor: str, event: str, payload: object) -> AuditEn
     )
     session.add(row)
     session.flush()
+    _note_new_head(session, row)
     return row
 
 
@@ -89,8 +90,37 @@ def _record_late_rows(session: Session) -> None:
         append(session, actor, AuditEvent.ROWS_RECORDED, {})
 
 
+NEW_HEAD = "rekap_audit_new_head"
+"""Key in the session's ``info`` under which the open transaction's appends are noted —
+``((base id, base hash), (new head id, new head hash))`` — for whoever anchors the chain's head
+outside the database when the transaction commits (``services.chain_anchor``); removed there, or
+on rollback."""
+
+
+def _note_new_head(session: Session, row: AuditEntryRow) -> None:
+    noted = session.info.get(NEW_HEAD)
+    base = noted[0] if noted else (row.id - 1, row.prev_hash)
+    session.info[NEW_HEAD] = (base, (row.id, row.hash))
+
+
 def head(session: Session) -> int:
     return session.scalar(select(func.max(AuditEntryRow.id))) or 0
+
+
+def hash_at(session: Session, entry_id: int) -> str | None:
+    """The stored hash of entry ``entry_id`` (GENESIS for 0, the chain before its first entry);
+    None when there is no such entry."""
+    if entry_id == 0:
+        return GENESIS
+    return session.scalar(select(AuditEntryRow.hash).where(AuditEntryRow.id == entry_id))
+
+
+def head_entry(session: Session) -> tuple[int, str]:
+    """The chain's newest entry as (id, hash); (0, GENESIS) for an empty chain."""
+    row = session.execute(
+        select(AuditEntryRow.id, AuditEntryRow.hash).order_by(AuditEntryRow.id.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else (0, GENESIS)
 
 
 @dataclass(frozen=True)

@@ -334,8 +334,8 @@ def test_pleno_service_view_of_the_register_stays_the_same(
 
 def _commissioner(service: IncidentService, action: Action) -> Confirmation:
     users = UsersService(service.engine)
-    users.add_user("Ketua Uji", Role.KETUA, "1111")
-    return users.confirm("Ketua Uji", "1111", action)
+    users.add_user("Ketua Uji", Role.KETUA, "111111")
+    return users.confirm("Ketua Uji", "111111", action)
 
 
 def _closing(service: IncidentService) -> Confirmation:

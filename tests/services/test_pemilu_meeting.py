@@ -50,14 +50,14 @@ def test_the_pemilu_demo_goes_through_penetapan_with_its_seats(tmp_path: Path) -
 
     # THEN the open tie of dapil 5 still waits; the meeting decides it with the ketua's PIN
     (tie,) = seats.results("dprd_kabko").open_ties
-    confirmation = users.confirm(KETUA, "1111", Action.DECIDE_TIE)
+    confirmation = users.confirm(KETUA, "111111", Action.DECIDE_TIE)
     seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian di hadapan saksi", confirmation)
 
     # WHEN the result is determined, the saksi of party 2 refusing to sign
     refusal = Signature("Rosmawati Situmorang", "Saksi partai 2", False, "Suara dapil 5 diragukan")
     state = procedure.determine(
         [Signature(KETUA, "Ketua", True), refusal],
-        users.confirm(KETUA, "1111", Action.DETERMINE),
+        users.confirm(KETUA, "111111", Action.DETERMINE),
     )
     assert state.determined
     # THEN the legislative D.Hasil prints her refusal and its reason beside her name
@@ -115,7 +115,7 @@ def test_penetapan_is_refused_while_a_seat_tie_awaits_the_meetings_decision(
     # WHEN the ketua determines the result
     with pytest.raises(InputRejected) as refused:
         procedure.determine(
-            [Signature(KETUA, "Ketua", True)], users.confirm(KETUA, "1111", Action.DETERMINE)
+            [Signature(KETUA, "Ketua", True)], users.confirm(KETUA, "111111", Action.DETERMINE)
         )
     # THEN it is refused naming the contest and the tie, and the result stays open
     (problem,) = [str(p) for p in refused.value.problems]
@@ -137,7 +137,7 @@ def test_a_tie_decision_after_penetapan_is_refused_as_locked(tmp_path: Path) -> 
     procedure.move(Move(MoveKind.DETERMINE))
     seats = SeatService(service)
     (tie,) = seats.results("dprd_kabko").open_ties
-    confirmation = UsersService(service.engine).confirm(KETUA, "1111", Action.DECIDE_TIE)
+    confirmation = UsersService(service.engine).confirm(KETUA, "111111", Action.DECIDE_TIE)
     # WHEN the meeting's decision on it is recorded after the lock
     with pytest.raises(InputRejected, match="terkunci"):
         seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian", confirmation)

@@ -46,7 +46,7 @@ def seats(demo_file: Path, tmp_path: Path) -> Iterator[SeatService]:
 
 
 def _confirm(seats: SeatService, action: Action = Action.DECIDE_TIE) -> object:
-    return UsersService(seats.pleno_service.engine).confirm(ANGGOTA, "2222", action)
+    return UsersService(seats.pleno_service.engine).confirm(ANGGOTA, "222222", action)
 
 
 def test_the_demo_allocates_every_seat_but_one_candidate_place(seats: SeatService) -> None:

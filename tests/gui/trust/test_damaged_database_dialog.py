@@ -51,7 +51,7 @@ def test_the_operator_restores_the_latest_good_backup(qtbot: QtBot, tmp_path: Pa
         damage = error
     # WHEN the start offers the backup and the ketua's PIN is typed
     seen: list[str] = []
-    _answer(qtbot, seen, "1111")
+    _answer(qtbot, seen, "111111")
     restored = offer_backup(damage, tmp_path / "usb")
     # THEN the box named the damage and the backup, and the meeting is back
     assert restored
