@@ -11,9 +11,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rekap_desktop import cli_seats, cli_trust, package_version
+
+if TYPE_CHECKING:  # the services are loaded by the subcommand that needs them
+    from rekap_desktop.services.anchor_check import Anchor
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REFUSED = 0, 1, 2
 DAMAGED_ADVICE = (
@@ -71,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sumber", help="sumber untuk berkas tanpa kolom sumber")
     imp.add_argument("--percaya-kunci", dest="trust", metavar="SIDIK", help="sidik kunci pengirim")
     imp.add_argument(
-        "--user", help="Ketua KPU yang mengonfirmasi penggantian kunci pengirim (PIN di REKAP_PIN)"
+        "--user",
+        help="anggota/ketua KPU yang mengonfirmasi Sirekap sebagai sumber lain, atau Ketua KPU "
+        "untuk penggantian kunci pengirim (PIN di REKAP_PIN)",
     )
     recap = sub.add_parser("recap", parents=[common], help="cetak rekapitulasi")
     recap.add_argument("--pemilihan")
@@ -88,6 +93,30 @@ def build_parser() -> argparse.ArgumentParser:
     audit_mode = audit.add_mutually_exclusive_group(required=True)
     audit_mode.add_argument("--verify", action="store_true")
     audit_mode.add_argument("--fingerprint", metavar="SIDIK", help="cari sidik data cetakan")
+    anchors = "dengan --verify: bandingkan juga rantai dengan"
+    audit.add_argument(
+        "--kepala",
+        metavar="'#N KODE'",
+        action="append",
+        default=[],
+        help=f"{anchors} kepala rantai yang tercetak di kaki halaman formulir",
+    )
+    audit.add_argument(
+        "--paket",
+        metavar="BERKAS.rekap",
+        type=Path,
+        action="append",
+        default=[],
+        help=f"{anchors} kepala rantai dalam paket hasil yang pernah diekspor",
+    )
+    audit.add_argument(
+        "--cadangan",
+        metavar="BERKAS.sqlite",
+        type=Path,
+        action="append",
+        default=[],
+        help=f"{anchors} entri terakhir cadangan rapat ini",
+    )
     report = sub.add_parser("report", parents=[common], help="cetak formulir ke PDF")
     report.add_argument(
         "kind",
@@ -188,7 +217,8 @@ def _import(args: argparse.Namespace) -> int:
     status = EXIT_OK
     if sirekap:
         status = max(
-            status, _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber))
+            status,
+            _guarded(lambda: cli_exchange.import_sirekap(service, sirekap, args.sumber, args.user)),
         )
     if packages:
         status = max(status, cli_exchange.import_packages(service, packages, args.trust, args.user))
@@ -262,7 +292,7 @@ def _audit(args: argparse.Namespace) -> int:
         return lookup(_service(args), args.fingerprint)
     from rekap_desktop.services.integrity import verify_integrity
 
-    report = verify_integrity(_service(args))
+    report = verify_integrity(_service(args), _anchors(args))
     if report.ok:
         print(f"Rantai audit utuh: {report.chain.entries} entri; semua nilai sesuai catatan audit.")
         return EXIT_OK
@@ -270,7 +300,19 @@ def _audit(args: argparse.Namespace) -> int:
         print(f"Rantai audit RUSAK: {report.chain.reason}.", file=sys.stderr)
     for mismatch in report.mismatches:
         print(f"Nilai diubah di luar program: {mismatch}", file=sys.stderr)
+    for anchor in report.anchors:
+        print(f"Rantai audit tidak sesuai jangkarnya: {anchor}.", file=sys.stderr)
     return EXIT_REFUSED
+
+
+def _anchors(args: argparse.Namespace) -> list[Anchor]:
+    """The anchors named on the command line: heads read from paper, packages, backups."""
+    from rekap_desktop.services import anchor_check
+
+    found = [anchor_check.printed_anchor(text) for text in args.kepala]
+    found += [anchor_check.package_anchor(path) for path in args.paket]
+    found += [anchor_check.backup_anchor(path) for path in args.cadangan]
+    return found
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -24,14 +24,24 @@ def split_files(files: list[Path]) -> tuple[list[Path], list[Path], list[Path]]:
     return sirekap, packages, tables
 
 
-def import_sirekap(service: PlenoService, paths: list[Path], sumber: str | None) -> int:
-    """All the JSON files (and folders) as one all-or-nothing Sirekap import."""
+def import_sirekap(
+    service: PlenoService, paths: list[Path], sumber: str | None, user: str | None = None
+) -> int:
+    """All the JSON files (and folders) as one all-or-nothing Sirekap import; as another source
+    than sirekap only with a commissioner's confirmation (``user``, PIN in REKAP_PIN)."""
+    from rekap_desktop.cli_trust import confirmation
+    from rekap_desktop.domain.roles import Action
     from rekap_desktop.services.sirekap_import import SirekapImportService
 
     source = SIREKAP if sumber is None else Source.parse(sumber)
     if source is None:
         raise InputRejected([Problem(f"sumber '{sumber}' tidak dikenal")])
-    report = SirekapImportService(service).import_paths(paths, source=source)
+    confirmed = None
+    if source != SIREKAP:
+        confirmed = confirmation(service.engine, user, Action.IMPORT_SIREKAP_AS_OTHER)
+    report = SirekapImportService(service).import_paths(
+        paths, source=source, confirmation=confirmed
+    )
     print(f"Sirekap: {report.files} berkas diimpor sebagai sumber {source.code}")
     for line in report.lines():
         print(line)

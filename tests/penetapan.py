@@ -4,11 +4,13 @@ a determined result (result packages, final prints)."""
 from __future__ import annotations
 
 from rekap_desktop.domain.procedure import DETERMINATION
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.procedure_store import Signature
+from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 
 
@@ -21,7 +23,11 @@ def determine_meeting(
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
-            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+            incidents.mark_unresolvable(
+                entry.number,
+                "Bawaslu berpendapat lain; dicatat",
+                confirmed(service, Action.CLOSE_OBJECTION),
+            )
     settle_every_pair(service)
     procedure = ProcedureService(service)
     records = ProcedureRecords(procedure)
@@ -37,7 +43,8 @@ def determine_meeting(
             records.record_objection_call(True)
         if stop.item == DETERMINATION:
             procedure.determine(
-                signatures or [Signature(m.name, m.position, True) for m in pleno.members]
+                signatures or [Signature(m.name, m.position, True) for m in pleno.members],
+                confirmed(service, Action.DETERMINE),
             )
         else:
             procedure.next()

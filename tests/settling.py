@@ -4,14 +4,25 @@ meeting ready for penetapan: every difference settled with the PPK's form as the
 from __future__ import annotations
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PPK
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.users_service import Confirmation
+from tests.confirming import confirmed
 
 
 def settle_every_pair(service: PlenoService) -> None:
     corrections = CorrectionsService(service)
     approver = corrections.commissioners()[0]
+    given: list[Confirmation] = []
+
+    def approval() -> Confirmation:
+        """The approver's PIN, asked once (only when there is a difference to settle)."""
+        if not given:
+            given.append(confirmed(service, Action.APPROVE_CORRECTION, approver))
+        return given[0]
+
     pleno = service.pleno()
     for contest in pleno.contests:
         for unit in pleno.units:
@@ -28,6 +39,7 @@ def settle_every_pair(service: PlenoService) -> None:
                     "D.Hasil Kecamatan PPK",
                     "PPK",
                     approver,
+                    confirmation=approval(),
                 )
                 corrections.settle(contest.code, unit.code, request)
             if not corrections.is_read(contest.code, unit.code):

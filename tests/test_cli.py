@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
+from rekap_desktop.domain.roles import Role
+from rekap_desktop.services.demo import DEMO_PINS
 from tests.fixtures import TALLIES, write_setup, write_tallies
 
 
@@ -240,13 +242,31 @@ def test_backup_and_restore_need_a_commissioner(
     code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--preview")
     assert code == 0 and "KOTA SAMARINDA" in out and "rantai audit utuh" in out
     # WHEN the operator tries to restore THEN refused; the ketua with the PIN may
-    monkeypatch.setenv("REKAP_PIN", "3333")
+    monkeypatch.setenv("REKAP_PIN", "333333")
     code, _, err = _run(
         capsys, "restore", "--db", db, "--from", str(backup), "--user", "Operator Demo"
     )
     assert code == 2 and "Operator tidak berwenang memulihkan cadangan" in err
-    monkeypatch.setenv("REKAP_PIN", "1111")
+    monkeypatch.setenv("REKAP_PIN", "111111")
     ketua = "Dra. Lestari Wulandari Kusuma, M.Si."
     code, out, _ = _run(capsys, "restore", "--db", db, "--from", str(backup), "--user", ketua)
     assert code == 0 and "dipulihkan" in out
     assert _run(capsys, "audit", "--db", db, "--verify")[0] == 0
+
+
+def test_a_commissioner_pin_of_four_digits_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the demo
+    db = str(tmp_path / "demo.sqlite")
+    assert _run(capsys, "demo", "--db", db)[0] == 0
+    ketua = "Dra. Lestari Wulandari Kusuma, M.Si."
+    monkeypatch.setenv("REKAP_PIN", DEMO_PINS[Role.KETUA])
+    # WHEN the ketua adds an anggota with a four-digit PIN THEN refused, saying six are needed
+    monkeypatch.setenv("REKAP_PIN_BARU", "1234")
+    args = ("user", "--db", db, "--nama", "Anggota Baru", "--peran", "anggota", "--user", ketua)
+    code, _, err = _run(capsys, *args)
+    assert code == 2 and "PIN Anggota KPU paling sedikit 6 angka; yang dimasukkan hanya 4." in err
+    # WHEN the PIN has six digits THEN the anggota is added
+    monkeypatch.setenv("REKAP_PIN_BARU", "123456")
+    assert _run(capsys, *args)[0] == 0

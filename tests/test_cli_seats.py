@@ -40,7 +40,7 @@ def test_a_pemilu_meeting_from_the_command_line(
     assert code == 2 and "REKAP_PIN" in err
 
     # WHEN an anggota decides it with their PIN, THEN candidate 1 is elected and nothing is open
-    monkeypatch.setenv("REKAP_PIN", "2222")
+    monkeypatch.setenv("REKAP_PIN", "222222")
     code, out, _ = _run(
         capsys, "kursi", "--db", db, "--pemilihan", "dprd_kabko", "--putuskan", tie["kunci"],
         "--pilih", "1", "--alasan", "undian di hadapan saksi", "--user", ANGGOTA,

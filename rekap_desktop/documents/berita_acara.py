@@ -100,9 +100,13 @@ def fingerprint(snapshot: MinutesSnapshot) -> str:
 
 
 def render_minutes(
-    snapshot: MinutesSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: MinutesSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     s = styles()
     width = frame_width(paper)
     when = format_date(snapshot.held_on) if snapshot.held_on else "...................."

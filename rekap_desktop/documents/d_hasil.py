@@ -127,9 +127,13 @@ def columns_per_page(paper: Paper) -> int:
 
 
 def render_d_hasil(
-    snapshot: DHasilSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: DHasilSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     return render(_story(snapshot, paper), meta, paper)
 
 

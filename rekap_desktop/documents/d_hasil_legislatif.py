@@ -180,8 +180,9 @@ def render_legislative_d_hasil(
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     story: list[Flowable] = []
     for index, sheet in enumerate(snapshot.districts):
         if index:

@@ -77,9 +77,13 @@ def fingerprint(snapshot: AttendanceSnapshot) -> str:
 
 
 def render_attendance(
-    snapshot: AttendanceSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: AttendanceSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     place = escape(snapshot.place or BLANK)
     when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
     story: list[Flowable] = title_block(

@@ -153,9 +153,13 @@ def corrections_table(lines: tuple[CorrectionLine, ...], width: float) -> list[F
 
 
 def render_corrections(
-    snapshot: CorrectionsSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: CorrectionsSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     width = frame_width(paper)
     story: list[Flowable] = title_block(
         snapshot.form_name,

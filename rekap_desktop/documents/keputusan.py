@@ -108,9 +108,13 @@ def fingerprint(snapshot: DecreeSnapshot) -> str:
 
 
 def render_decree(
-    snapshot: DecreeSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: DecreeSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     width = frame_width(paper, portrait=True)
     story = _head(snapshot) + _body(snapshot, width) + _signature(snapshot, width)
     for index, annex in enumerate(snapshot.annexes):

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
@@ -59,6 +59,17 @@ class PageMeta:
     """Sidik of the Ed25519 key of the installation that printed the form, so the next level can
     compare it on paper with the key that signs the result package. Not part of the sidik data:
     the same data printed on another station (each has its own key) is the same content."""
+    chain_head: str | None = None
+    """The audit chain's head when the form was printed ("#123 9F3A-0C21-04BD"): an anchor of
+    the chain on paper, which ``audit --verify --kepala`` compares with the database. Not part of
+    the sidik data either: printing the same data later gives the same content."""
+
+
+class PageStamp(TypedDict):
+    """What the printing installation adds to every page besides the form's own content."""
+
+    installation_key: str | None
+    chain_head: str | None
 
 
 class FormSnapshot(Protocol):
@@ -72,9 +83,19 @@ class FormSnapshot(Protocol):
     def watermark(self) -> str | None: ...
 
 
-def page_meta(snapshot: FormSnapshot, fingerprint: str, installation_key: str | None) -> PageMeta:
+def page_meta(
+    snapshot: FormSnapshot,
+    fingerprint: str,
+    installation_key: str | None,
+    chain_head: str | None = None,
+) -> PageMeta:
     return PageMeta(
-        snapshot.form_name, snapshot.region, fingerprint, snapshot.watermark, installation_key
+        snapshot.form_name,
+        snapshot.region,
+        fingerprint,
+        snapshot.watermark,
+        installation_key,
+        chain_head,
     )
 
 
@@ -364,6 +385,9 @@ def _furniture(canvas: Canvas, meta: PageMeta, number: int, total: int) -> None:
     canvas.drawRightString(right, base + 5 * mm, "SIDIK DATA")
     canvas.setFont(FONT_BOLD, 9)
     canvas.drawRightString(right, base + 1 * mm, meta.fingerprint)
+    if meta.chain_head:
+        canvas.setFont(FONT, 6.5)
+        canvas.drawRightString(right, base - 2.5 * mm, f"Rantai audit {meta.chain_head}")
     canvas.translate(width - MARGIN_X - QR_SIZE, 3 * mm)
     canvas.doForm(QR_FORM)
     canvas.restoreState()

@@ -69,9 +69,13 @@ def fingerprint(snapshot: ElectedPairSnapshot) -> str:
 
 
 def render_elected_pair(
-    snapshot: ElectedPairSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: ElectedPairSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
     story: list[Flowable] = title_block(

@@ -80,9 +80,13 @@ def fingerprint(snapshot: ReturnsSnapshot) -> str:
 
 
 def render_returns(
-    snapshot: ReturnsSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: ReturnsSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     width = frame_width(paper)
     headers = (
         "NO",

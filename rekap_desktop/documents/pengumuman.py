@@ -103,9 +103,13 @@ def fingerprint(snapshot: AnnouncementSnapshot) -> str:
 
 
 def render_announcement(
-    snapshot: AnnouncementSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: AnnouncementSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     s = styles()
     story: list[Flowable] = title_block(
         snapshot.form_name,

@@ -212,9 +212,13 @@ def parties_per_table(paper: Paper) -> int:
 
 
 def render_seats(
-    snapshot: SeatSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: SeatSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     story: list[Flowable] = title_block(
         f"{snapshot.form_name} — {snapshot.contest_title.upper()}",
         [snapshot.election_name.upper()],

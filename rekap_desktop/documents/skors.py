@@ -91,9 +91,13 @@ def fingerprint(snapshot: InterimSnapshot) -> str:
 
 
 def render_interim(
-    snapshot: InterimSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: InterimSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     story: list[Flowable] = title_block(
         snapshot.form_name,
         [

@@ -74,9 +74,13 @@ def fingerprint(snapshot: CoverLetterSnapshot) -> str:
 
 
 def render_cover_letter(
-    snapshot: CoverLetterSnapshot, paper: Paper = Paper.F4, *, installation_key: str | None = None
+    snapshot: CoverLetterSnapshot,
+    paper: Paper = Paper.F4,
+    *,
+    installation_key: str | None = None,
+    chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key)
+    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
     place = escape(snapshot.place or "....................")

@@ -46,6 +46,9 @@ class AuditEvent(StrEnum):
     """A user of the meeting was added with their role (the PIN itself is never recorded)."""
     PIN_REJECTED = "pin_rejected"
     """A wrong PIN was given for a guarded action; five within five minutes lock the user."""
+    PIN_STRENGTHENED = "pin_strengthened"
+    """A PIN hash written before the installation's PIN key existed was replaced, at the user's
+    next correct PIN, by one the PIN key enters."""
     BACKUP_RESTORED = "backup_restored"
     """The database was replaced by a verified backup; the replaced file was kept beside it."""
     SIREKAP_IMPORTED = "sirekap_imported"
@@ -69,6 +72,9 @@ class AuditEvent(StrEnum):
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"
     """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""
+    ROWS_RECORDED = "rows_recorded"
+    """Rows written by a change after its own entry, or the rows an older database already held
+    when the chain began to record every written row, recorded as they stand."""
 
 
 NUMBERS_UNCHANGED = frozenset(
@@ -85,10 +91,12 @@ NUMBERS_UNCHANGED = frozenset(
         AuditEvent.FORM_PHOTO_ATTACHED,
         AuditEvent.USER_ADDED,
         AuditEvent.PIN_REJECTED,
+        AuditEvent.PIN_STRENGTHENED,
         AuditEvent.PACKAGE_EXPORTED,
         AuditEvent.PACKAGE_KEY_TRUSTED,
         AuditEvent.IDLE_LOCK_SET,
         AuditEvent.SCREEN_UNLOCKED,
+        AuditEvent.ROWS_RECORDED,
     }
 )
 """Events that record something about the meeting but change no count, no seat and no

@@ -34,6 +34,8 @@ class Action(StrEnum):
     """The idle time after which the cockpit's screen locks (ketua only)."""
     CHANGE_SENDER_KEY = "change_sender_key"
     """Accept a new signing key for a unit whose key was confirmed before (ketua only)."""
+    IMPORT_SIREKAP_AS_OTHER = "import_sirekap_as_other"
+    """Store Sirekap's figures (read by OCR from photos) as another source, e.g. the PPK's form."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -50,6 +52,7 @@ ACTION_LABELS = {
     Action.DETERMINE_SEATS: "menetapkan perolehan kursi dan calon terpilih",
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
     Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
+    Action.IMPORT_SIREKAP_AS_OTHER: "mengimpor angka Sirekap sebagai sumber lain",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
@@ -61,6 +64,8 @@ _ALLOWED[Action.CHANGE_SENDER_KEY] = frozenset({Role.KETUA})
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)
 MIN_PIN_LENGTH = 4
+MIN_COMMISSIONER_PIN_LENGTH = 6
+"""A commissioner's PIN guards the result: six digits make a million tries, not ten thousand."""
 
 
 def may_confirm(role: Role, action: Action) -> bool:
@@ -71,8 +76,14 @@ def refusal_for_role(role: Role, action: Action) -> str | None:
     """Why ``role`` may not confirm ``action`` (Indonesian), or None when it may."""
     if may_confirm(role, action):
         return None
-    allowed = " atau ".join(ROLE_LABELS[r] for r in Role if r in _ALLOWED[action])
-    return f"{ROLE_LABELS[role]} tidak berwenang {ACTION_LABELS[action]}; perlu {allowed}."
+    return (
+        f"{ROLE_LABELS[role]} tidak berwenang {ACTION_LABELS[action]}; perlu {confirmers(action)}."
+    )
+
+
+def confirmers(action: Action) -> str:
+    """Who may confirm ``action``: 'Anggota KPU atau Ketua KPU'."""
+    return " atau ".join(ROLE_LABELS[r] for r in Role if r in _ALLOWED[action])
 
 
 def locked_until(failures: list[datetime], now: datetime) -> datetime | None:
@@ -83,8 +94,13 @@ def locked_until(failures: list[datetime], now: datetime) -> datetime | None:
     return max(recent) + LOCK_DURATION
 
 
-def pin_problem(pin: str) -> str | None:
-    """Why a new PIN is not acceptable (Indonesian), or None."""
+def pin_problem(pin: str, role: Role) -> str | None:
+    """Why a new PIN for a user of ``role`` is not acceptable (Indonesian), or None."""
+    if role is not Role.OPERATOR and len(pin) < MIN_COMMISSIONER_PIN_LENGTH:
+        return (
+            f"PIN {ROLE_LABELS[role]} paling sedikit {MIN_COMMISSIONER_PIN_LENGTH} angka; "
+            f"yang dimasukkan hanya {len(pin)}."
+        )
     if len(pin) < MIN_PIN_LENGTH:
         return f"PIN paling sedikit {MIN_PIN_LENGTH} karakter."
     if pin.strip() != pin:

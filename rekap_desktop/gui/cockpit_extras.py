@@ -5,6 +5,7 @@ tie decisions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -254,7 +255,7 @@ class CockpitExtras:
         )
         if confirmation is None or confirmation.user.name != request.approved_by:
             return None
-        return request
+        return replace(request, confirmation=confirmation)
 
 
 def _installation_fingerprint() -> str:

@@ -404,7 +404,8 @@ class MainWindow(QMainWindow):
 
     def confirm(self, action: Action) -> Confirmation | bool:
         """A commissioner's PIN for ``action``: the assembled program asks for it (see
-        gui.cockpit_extras); False when refused or cancelled, True when no one is asked."""
+        gui.cockpit_extras); False when refused or cancelled, True when no one is asked (the
+        service then refuses the action: it checks the confirmation itself)."""
         return True
 
     def toggle_recap(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus, Origin
+from rekap_desktop.interchange.json_input import load_json
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-kejadian/1"
@@ -26,7 +27,7 @@ _REQUIRED = {"kode_wilayah", "nomor", "jenis", "diajukan_oleh", "uraian", "statu
 def parse_carried_incidents(data: bytes, file_name: str, pleno: Pleno) -> list[Incident]:
     """Entries of the kecamatan registers, as carried items; all-or-nothing."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = load_json(data.decode("utf-8-sig"), file_name)
     except UnicodeDecodeError:
         raise InputRejected([Problem("berkas bukan teks UTF-8")], file_name) from None
     except json.JSONDecodeError as error:

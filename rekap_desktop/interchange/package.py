@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from rekap_desktop.interchange.json_input import load_json
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-paket/1"
@@ -52,6 +53,9 @@ _MANIFEST_KEYS = {
     "kunci_publik",
     "anggota",
 }
+CHAIN_HEAD = "kepala_audit"
+"""Optional manifest key: the sender's audit chain head when the package was written,
+``{"urutan": N, "hash": "…"}`` — an anchor of that chain outside the sender's database."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Manifest:
     public_key: bytes
     members: dict[str, str]
     """Member name → SHA-256 (hex)."""
+    chain_head: tuple[int, str] | None = None
+    """(entry id, hash) of the sender's audit chain head; None in packages from before it."""
 
 
 @dataclass(frozen=True)
@@ -198,12 +204,12 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes
 
 def _manifest(data: bytes, name: str) -> Manifest:
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raw = load_json(data.decode("utf-8"), name)
+    except (UnicodeDecodeError, json.JSONDecodeError):
         raise InputRejected([Problem("manifest.json bukan JSON UTF-8 yang sah")], name) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         _refuse(name, f"manifest.json: format harus '{FORMAT}'")
-    if set(raw) != _MANIFEST_KEYS:
+    if set(raw) - {CHAIN_HEAD} != _MANIFEST_KEYS:
         _refuse(name, "manifest.json: kunci tidak lengkap atau tidak dikenal")
     region = raw["wilayah"]
     texts = (raw["program"], raw["dibuat"], raw["tingkat"], raw["pemilihan"], raw["kunci_publik"])
@@ -234,7 +240,25 @@ def _manifest(data: bytes, name: str) -> Manifest:
         tuple(raw["kontestasi"]),
         public_key,
         _listed(raw["anggota"], name),
+        _chain_head(raw.get(CHAIN_HEAD), name),
     )
+
+
+def _chain_head(raw: Any, name: str) -> tuple[int, str] | None:
+    if raw is None:
+        return None
+    number = raw.get("urutan") if isinstance(raw, dict) else None
+    digest = raw.get("hash") if isinstance(raw, dict) else None
+    if (
+        set(raw) != {"urutan", "hash"}
+        or not isinstance(number, int)
+        or isinstance(number, bool)
+        or number < 0
+        or not isinstance(digest, str)
+        or not _HEX64.fullmatch(digest)
+    ):
+        _refuse(name, f"manifest.json: {CHAIN_HEAD} tidak sah")
+    return number, digest
 
 
 def _listed(raw: Any, name: str) -> dict[str, str]:

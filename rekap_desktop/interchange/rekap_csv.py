@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -22,6 +23,7 @@ from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import choice_number, form_keys
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.interchange.xlsx_guard import refuse_inflating, refuse_uncalculated_formulas
 from rekap_desktop.text.numbers import parse_number
 
 CONTEST, CODE, NAME, SOURCE = "pemilihan", "kode_wilayah", "nama_wilayah", "sumber"
@@ -533,17 +535,25 @@ def _xlsx_rows(data: bytes) -> Iterator[Row]:
     import openpyxl  # here, not at the top: it takes longer to import than a CSV takes to read
 
     try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        refuse_inflating(archive)
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on a damaged file
+    except InputRejected:
+        raise
+    except Exception as error:  # openpyxl and zipfile raise many kinds on a damaged file
         raise InputRejected([Problem(f"berkas XLSX rusak atau tidak terbaca ({error})")]) from error
     try:
         sheet = book.worksheets[0]
+        refuse_uncalculated_formulas(archive, sheet._worksheet_path)
         for values in sheet.iter_rows(min_row=1, values_only=True):
             yield [_cell_text(value) for value in values]
+    except InputRejected:
+        raise
     except Exception as error:  # as above, from the sheet's XML
         raise InputRejected([Problem(f"lembar XLSX rusak atau tidak terbaca ({error})")]) from error
     finally:
         book.close()
+        archive.close()
 
 
 def _cell_text(value: object) -> str:

@@ -32,11 +32,17 @@ from rekap_desktop.domain.election import (
     Witness,
 )
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
+from rekap_desktop.interchange.json_input import load_json
 from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-pleno/1"
 MAX_NUMBER = 99
 """Nomor urut are written with two digits in the tally keys (``suara_01``)."""
+MAX_TEXT_LENGTH = 500
+"""Any name or title: the longest real one (a paslon with both names and their degrees) is far
+shorter; a name of megabytes would go on every printed page."""
+MAX_CODE_LENGTH = 20
+"""Region codes run to 13 digits (a TPS)."""
 
 _CONTESTS = {ElectionKind.PILKADA: PILKADA_CONTESTS, ElectionKind.PEMILU: PEMILU_CONTESTS}
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -75,7 +81,7 @@ def _load_json(data: bytes, file_name: str) -> object:
         raise InputRejected([Problem(message, row=line)], file_name) from None
     duplicates: list[str] = []
     try:
-        document = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, duplicates))
+        document = load_json(text, file_name, lambda pairs: _object(pairs, duplicates))
     except json.JSONDecodeError as error:
         detail = next((t for m, t in _JSON_ERRORS if error.msg.startswith(m)), error.msg)
         message = f"JSON tidak sah di kolom {error.colno}: {detail}"
@@ -90,6 +96,10 @@ def _object(pairs: list[tuple[str, Any]], duplicates: list[str]) -> dict[str, An
     keys = [key for key, _ in pairs]
     duplicates.extend(key for i, key in enumerate(keys) if key in keys[:i])
     return dict(pairs)
+
+
+def _too_long(key: str, length: int, limit: int, unit: str) -> str:
+    return f"'{key}' terlalu panjang ({length:,} {unit}; paling banyak {limit})".replace(",", ".")
 
 
 def _shown(value: object) -> str:
@@ -142,10 +152,16 @@ class _SetupReader:
             if key in obj:
                 self.fail(path, f"'{key}' harus berupa teks yang tidak kosong")
             return ""
+        if len(value) > MAX_TEXT_LENGTH:
+            self.fail(path, _too_long(key, len(value), MAX_TEXT_LENGTH, "karakter"))
+            return ""
         return value
 
     def code(self, obj: dict[str, Any], key: str, path: str) -> str:
         value = obj.get(key, "")
+        if isinstance(value, str) and len(value) > MAX_CODE_LENGTH:
+            self.fail(path, _too_long(key, len(value), MAX_CODE_LENGTH, "angka"))
+            return ""
         if not (isinstance(value, str) and value.isdigit() and value.isascii()):
             if key in obj:
                 self.fail(path, f"'{key}' harus berupa kode angka saja, tertulis {_shown(value)}")

@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.interchange.json_input import load_json
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.text.numbers import format_percent
 
@@ -124,7 +125,7 @@ def read_sirekap_file(data: bytes, name: str) -> SirekapFile:
     if len(data) > MAX_FILE_BYTES:
         raise InputRejected([Problem("berkas terlalu besar untuk berkas Sirekap")], name)
     try:
-        document = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+        document = load_json(data.decode("utf-8-sig"), name, _unique_keys)
     except _DuplicateKey as duplicate:
         message = f"kunci '{duplicate.key}' ganda dalam satu objek"
         raise InputRejected([Problem(message)], name) from None
@@ -133,8 +134,6 @@ def read_sirekap_file(data: bytes, name: str) -> SirekapFile:
     except json.JSONDecodeError as error:
         where = f"baris {error.lineno} kolom {error.colno}"
         raise InputRejected([Problem(f"JSON tidak sah ({where})")], name) from None
-    except RecursionError:
-        raise InputRejected([Problem("JSON terlalu dalam bersarang")], name) from None
     return parse_document(document, name)
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,10 +18,15 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
+from rekap_desktop.services.chain_anchor import anchor_engine
+from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
-from rekap_desktop.storage.orm import MeetingRow
+from rekap_desktop.storage.orm import AuditEntryRow, MeetingRow
 
 KEEP = 20
 PREFIX = "rekap-cadangan-"
@@ -38,6 +44,9 @@ class BackupPreview:
     chain_ok: bool
     tag: str = ""
     """Which meeting the backup is of (see :func:`meeting_tag`)."""
+    origin: str = ""
+    """The hash of the chain's first entry (the meeting's creation): the same meeting's
+    databases and backups, and only they, share it."""
 
 
 def meeting_tag(engine: Engine) -> str | None:
@@ -92,15 +101,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
         raise InputRejected([Problem("salinan cadangan tidak lolos pemeriksaan; tidak disimpan")])
     partial.replace(target)
     _rotate(folder, tag)
-    return BackupPreview(
-        target,
-        preview.meeting,
-        preview.audit_entries,
-        preview.last_change,
-        preview.forms,
-        preview.chain_ok,
-        preview.tag,
-    )
+    return replace(preview, path=target)
 
 
 def preview_backup(path: Path) -> BackupPreview:
@@ -119,14 +120,28 @@ def preview_backup(path: Path) -> BackupPreview:
         ) from None
 
 
+def _meeting_name(path: Path, setup_json: str) -> str:
+    """'KOTA SAMARINDA — Pemilihan Serentak 2024'; a backup whose stored setup lacks them (or is
+    not JSON) is refused, naming what is missing."""
+    try:
+        document = json.loads(setup_json)
+        return f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    except (ValueError, RecursionError):
+        problem = "data pleno di dalamnya bukan JSON yang sah"
+    except KeyError as error:
+        problem = f"data pleno di dalamnya tidak memuat {error}"
+    except TypeError:
+        problem = "data pleno di dalamnya tidak lengkap"
+    raise InputRejected([Problem(f"'{path.name}' bukan cadangan pleno yang utuh: {problem}")])
+
+
 def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
     if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
     setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
-    document = json.loads(setup[0])
-    meeting = f"{document['wilayah']['nama']} — {document['pemilihan']}"
+    meeting = _meeting_name(path, setup[0])
     entries = connection.execute(
         "SELECT id, at, actor, event, payload, prev_hash, hash FROM audit_entry ORDER BY id"
     ).fetchall()
@@ -139,6 +154,7 @@ def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
         int(forms),
         _chain_ok(entries),
         _tag(setup[0], setup[1]),
+        entries[0][6] if entries else "",
     )
 
 
@@ -151,6 +167,27 @@ def _chain_ok(entries: list[tuple[int, str, str, str, str, str, str]]) -> bool:
             return False
         previous = digest
     return True
+
+
+def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
+    """The newest sound backup in ``folder`` of the meeting tagged ``tag`` (any meeting when the
+    damaged database cannot say which it is), newest first by the time in its name: its chain
+    holds and its rows and values are as its chain recorded."""
+    candidates = []
+    for path in folder.glob(f"{PREFIX}*.sqlite"):
+        try:
+            preview = preview_backup(path)
+        except InputRejected:
+            continue
+        if preview.chain_ok and (tag is None or preview.tag == tag):
+            candidates.append((path.stem[-15:], path))
+    for _, path in sorted(candidates, reverse=True):
+        try:
+            sound_backup(path)
+        except InputRejected:
+            continue
+        return path
+    return None
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -181,7 +218,7 @@ def restore_over_damaged(
     and None is returned; with one, the restore is recorded in the restored chain."""
     from rekap_desktop.storage.engine import open_engine
 
-    preview = _sound_backup(backup)
+    preview = sound_backup(backup)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
     moved = _set_aside(live, kept)
@@ -192,7 +229,9 @@ def restore_over_damaged(
         engine = open_engine(str(live))
         confirmation = confirm(engine)
         if confirmation is not None:
-            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True})
+            # The damaged file's users cannot be read: the confirmer is one of the backup's,
+            # checked in the restored file as the restore is recorded.
+            _record_restore(engine, backup, kept, confirmation, {"berkas_rusak": True}, check=True)
             restored = True
     finally:
         if engine is not None:
@@ -202,8 +241,8 @@ def restore_over_damaged(
     return preview if restored else None
 
 
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
-"""A SQLite file and the files beside it that belong to it."""
+_COMPANIONS = ("", "-wal", "-shm", "-journal", HEAD_FILE_SUFFIX)
+"""A SQLite file and the files beside it that belong to it (its audit chain's head file too)."""
 
 
 def _set_aside(live: Path, kept: Path) -> list[tuple[Path, Path]]:
@@ -227,8 +266,11 @@ def _put_back(live: Path, moved: list[tuple[Path, Path]]) -> None:
 def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> BackupPreview:
     """Replace the live database with a verified backup; the replaced file is kept beside it and
     the restore is recorded in the restored chain, naming who confirmed."""
-    preview = _sound_backup(backup)
+    preview = sound_backup(backup, engine)
     live = sqlite_path(engine)
+    with write_transaction(engine) as session:
+        # The confirmer is a user of the meeting being replaced, with their role as stored now.
+        require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
     _copy(live, kept)
@@ -237,11 +279,62 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
     return preview
 
 
-def _sound_backup(backup: Path) -> BackupPreview:
+def sound_backup(backup: Path, live: Engine | None = None) -> BackupPreview:
+    """The backup's preview when it may be restored: its chain holds, every stored row and value
+    is as its chain recorded, and (when the live database can say) it is of the same meeting.
+    Refused otherwise, naming why."""
     preview = preview_backup(backup)
     if not preview.chain_ok:
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
+    if live is not None:
+        origin = _origin(live)
+        if origin and origin != preview.origin:
+            raise InputRejected(
+                [
+                    Problem(
+                        f"'{backup.name}' adalah cadangan pleno lain ({preview.meeting}); "
+                        "tidak dipulihkan"
+                    )
+                ]
+            )
+    mismatches = _value_check(backup)
+    if mismatches:
+        raise InputRejected(
+            [
+                Problem(f"'{backup.name}' tidak lolos pemeriksaan nilai: {m}; tidak dipulihkan")
+                for m in mismatches[:10]
+            ]
+        )
     return preview
+
+
+def _origin(engine: Engine) -> str:
+    """The hash of the live chain's first entry ("" when it has none or cannot be read)."""
+    try:
+        with Session(engine) as session:
+            first = session.get(AuditEntryRow, 1)
+    except SQLAlchemyError:
+        return ""
+    return first.hash if first is not None else ""
+
+
+def _value_check(backup: Path) -> tuple[str, ...]:
+    """The backup's rows and values against its own chain, on a copy (opening a database may
+    bring its schema up to date; the backup itself is never written)."""
+    from rekap_desktop.services.integrity import verify_integrity
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / backup.name
+        _copy(backup, copy)
+        engine = open_engine(str(copy))
+        try:
+            report = verify_integrity(PlenoService(engine))
+        finally:
+            engine.dispose()
+    reasons = () if report.chain.ok else (f"rantai audit rusak: {report.chain.reason}",)
+    return reasons + report.mismatches
 
 
 def _record_restore(
@@ -250,11 +343,15 @@ def _record_restore(
     kept: Path,
     confirmation: Confirmation,
     more: dict[str, object] | None = None,
+    *,
+    check: bool = False,
 ) -> None:
     """The restore in the restored chain, naming the backup, where the replaced file went and
-    who confirmed."""
+    who confirmed (``check``: their confirmation is checked against the restored users)."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with Session(engine) as session, session.begin():
+    with write_transaction(anchor_engine(engine)) as session:
+        if check:
+            require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
         audit.append(
             session,
             confirmation.user.name,

@@ -23,13 +23,16 @@ from rekap_desktop.domain.corrections import (
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.ids import ContestCode, RegionCode
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.comparison_support import ServiceBase, Target
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
+from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, corrections_store, repository
 
 
@@ -48,6 +51,8 @@ class SettleRequest:
     seen: FormVersions | None = None
     """The pair's form versions the dialog was opened on; the correction is refused when the
     field's determined (pleno) or PPK value changed since. None: not checked."""
+    confirmation: Confirmation | None = None
+    """The approving commissioner's own PIN confirmation (Action.APPROVE_CORRECTION)."""
 
     def problems(self, commissioners: Collection[str]) -> list[str]:
         """What the dialog must have fixed before a commissioner is asked for their PIN."""
@@ -199,6 +204,7 @@ class CorrectionsService(ServiceBase):
             problems = correction_problems(correction, self.commissioners())
             if problems:
                 raise InputRejected([Problem(f"{target.label(key)}: {p}") for p in problems])
+            approval = _approval(session, request)
             pleno_form[key] = request.after
             form = (contest, unit, PLENO.code)
             version = repository.save_tally(session, form, pleno_form, None)
@@ -209,6 +215,7 @@ class CorrectionsService(ServiceBase):
                 AuditEvent.CORRECTION_MADE,
                 {
                     **_correction_payload(correction),
+                    **approval,
                     audit.FORMS: [
                         audit.form_record(
                             *form, version, {str(k): v for k, v in pleno_form.items()}
@@ -302,6 +309,24 @@ def _open_about(entry: repository.StoredIncident, contest: str, unit: str) -> bo
         and entry.unit.startswith(unit)
         and entry.contest in (None, contest)
     )
+
+
+def _approval(session: Session, request: SettleRequest) -> dict[str, str]:
+    """The approving commissioner's confirmation, checked in the correction's transaction: it
+    must be theirs (the one named as approving), not another user's PIN."""
+    approval = require_confirmation(session, request.confirmation, Action.APPROVE_CORRECTION)
+    assert request.confirmation is not None
+    confirmer = request.confirmation.user.name
+    if confirmer != request.approved_by:
+        raise InputRejected(
+            [
+                Problem(
+                    f"pembetulan disetujui {request.approved_by}, tetapi PIN yang dimasukkan "
+                    f"milik {confirmer}; yang menyetujui mengonfirmasi dengan PIN-nya sendiri"
+                )
+            ]
+        )
+    return approval
 
 
 def _correction_payload(correction: Correction) -> dict[str, object]:

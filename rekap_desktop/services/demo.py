@@ -21,7 +21,7 @@ class DemoKind(StrEnum):
     PEMILU = "pemilu"
 
 
-DEMO_PINS = {Role.KETUA: "1111", Role.ANGGOTA: "2222", Role.OPERATOR: "3333"}
+DEMO_PINS = {Role.KETUA: "111111", Role.ANGGOTA: "222222", Role.OPERATOR: "333333"}
 """Documented in README: the demo is SIMULASI, so its PINs are public on purpose."""
 DEMO_OPERATOR = "Operator Demo"
 

@@ -29,9 +29,10 @@ from rekap_desktop.domain.incidents import (
     Origin,
     Paraf,
 )
-from rekap_desktop.domain.roles import ACTION_LABELS, Action
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
@@ -197,7 +198,6 @@ class IncidentService:
     ) -> Incident:
         """Diselesaikan, with the resolution and who initialled it; ``confirmation`` is the
         commissioner who confirmed the closing with their PIN (named in the audit entry)."""
-        _check_closing(confirmation)
         paraf = tuple(Paraf(" ".join(p.name.split()), p.role) for p in paraf)
         settled = rules.resolve(self.entry(number), resolution, paraf, self.registered_saksi())
         return self._settle(number, settled, AuditEvent.INCIDENT_RESOLVED, confirmation)
@@ -206,7 +206,6 @@ class IncidentService:
         self, number: int, reason: str, confirmation: Confirmation | None = None
     ) -> Incident:
         """Tidak dapat diselesaikan, with the reason; ``confirmation`` as for :meth:`resolve`."""
-        _check_closing(confirmation)
         settled = rules.mark_unresolvable(self.entry(number), reason)
         return self._settle(number, settled, AuditEvent.INCIDENT_UNRESOLVABLE, confirmation)
 
@@ -284,7 +283,7 @@ class IncidentService:
     ) -> Incident:
         if isinstance(settled, rules.Refusal):
             raise InputRejected([Problem(settled.reason)])
-        return self._replace(self.entry(number), settled, what, confirmation)
+        return self._replace(self.entry(number), settled, what, confirmation, closing=True)
 
     def _replace(
         self,
@@ -292,9 +291,18 @@ class IncidentService:
         after: Incident,
         what: AuditEvent,
         confirmation: Confirmation | None = None,
+        *,
+        closing: bool = False,
     ) -> Incident:
+        """``closing``: the change closes the entry, which needs a commissioner's confirmation,
+        checked under the write lock and named in the audit entry."""
         assert before.number is not None  # read from the register
         with self._transaction() as session:
+            approval = (
+                require_confirmation(session, confirmation, Action.CLOSE_OBJECTION)
+                if closing
+                else {}
+            )
             row = incident_store.row(session, before.number)
             assert row is not None
             incident_store.update(session, row, before, after, self.pleno_service.actor)
@@ -302,9 +310,8 @@ class IncidentService:
                 "nomor": before.number,
                 "sebelum": incident_store.content(before),
                 "sesudah": incident_store.content(after),
+                **approval,
             }
-            if confirmation is not None:
-                payload.update(confirmation.audit_fields())
             audit.append(session, self.pleno_service.actor, what, payload)
         self._publish(what, after)
         return self.entry(before.number)
@@ -334,20 +341,6 @@ class IncidentService:
             f"{earlier.origin_number} (register ini No. {earlier.number}), diajukan oleh "
             f"{earlier.raised_by}; penyelesaian: {earlier.resolution.rstrip('.') or '–'}. "
             "Penolakan ini dicatat."
-        )
-
-
-def _check_closing(confirmation: Confirmation | None) -> None:
-    """A confirmation given for another action does not close an entry."""
-    if confirmation is not None and confirmation.action is not Action.CLOSE_OBJECTION:
-        raise InputRejected(
-            [
-                Problem(
-                    f"konfirmasi PIN {confirmation.user.name} diberikan untuk "
-                    f"{ACTION_LABELS[confirmation.action]}, bukan untuk "
-                    f"{ACTION_LABELS[Action.CLOSE_OBJECTION]}"
-                )
-            ]
         )
 
 

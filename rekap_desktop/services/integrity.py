@@ -1,18 +1,22 @@
-"""Does the database still hold what the program wrote? The audit chain must verify, and every
-current value must equal the last value the chain recorded for it (an edit made directly in the
-database file, behind the program's back, is found and named)."""
+"""Does the database still hold what the program wrote? The audit chain must verify, every
+current value must equal the last value the chain recorded for it, every other stored row must
+be as the chain last recorded it, and the chain must not show the result changed while it was
+determined (an edit made directly in the database file, behind the program's back, is found and
+named by table, row and column)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage import audit, repository
+from rekap_desktop.storage import audit, audit_records, repository, row_records
+from rekap_desktop.storage.audit_records import ChainRecords
 from rekap_desktop.text.numbers import format_number
 
 
@@ -21,29 +25,36 @@ class IntegrityReport:
     chain: audit.ChainReport
     mismatches: tuple[str, ...]
     """One Indonesian sentence per value that differs from the chain's record."""
+    anchors: tuple[str, ...] = ()
+    """One Indonesian sentence per anchor outside the database that the chain does not hold."""
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and not self.mismatches
+        return self.chain.ok and not self.mismatches and not self.anchors
 
 
-def verify_integrity(service: PlenoService) -> IntegrityReport:
+def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
+    """The chain, every value against it, and the chain against the head file and ``anchors``."""
     with Session(service.engine) as session:
         chain = audit.verify(session)
-        recorded = audit.recorded_forms(session)
-        current = repository.current_tallies(session)
-        mismatches = _meeting_mismatches(session)
-    mismatches += _form_mismatches(recorded, current)
-    return IntegrityReport(chain, tuple(mismatches))
+        records = audit_records.read(session)
+        current = repository.current_values(session)
+        mismatches = _meeting_mismatches(session, records.created)
+        stored = row_records.all_stored_rows(session.connection())
+        outside = head_file_problems(service.engine, session)
+        outside += [d for d in (disagreement(session, a) for a in anchors) if d]
+    mismatches += _form_mismatches(records.forms, current)
+    mismatches += _row_mismatches(records, stored)
+    mismatches += _locked_changes(records)
+    return IntegrityReport(chain, tuple(mismatches), tuple(outside))
 
 
-def _meeting_mismatches(session: Session) -> list[str]:
+def _meeting_mismatches(session: Session, created: dict[str, Any] | None) -> list[str]:
     """The stored setup (contests, choices, names, the kolom kosong) and the demo flag against
     what the chain recorded when the meeting was created."""
     meeting = repository.meeting(session)
     if meeting is None:
         return []
-    created = audit.recorded_meeting(session, AuditEvent.PLENO_CREATED)
     where = "tabel meeting baris 1"
     if created is None:
         return [f"{where}: pleno ada di basis data tetapi pembuatannya tidak tercatat di audit"]
@@ -61,24 +72,83 @@ def _meeting_mismatches(session: Session) -> list[str]:
 
 def _form_mismatches(
     recorded: dict[tuple[str, str, str], dict[str, int]],
-    current: dict[tuple[str, str, str], Any],
+    current: dict[tuple[str, str, str], dict[str, int]],
 ) -> list[str]:
     mismatches: list[str] = []
     for key in sorted(set(recorded) | set(current)):
+        stored, then = current.get(key, {}), recorded.get(key)
+        if stored == then:  # the usual case, compared whole
+            continue
         contest, unit, source = key
         where = f"{contest} {unit} {source}"
-        if key not in recorded:
+        if then is None:
             mismatches.append(f"{where}: formulir ada di basis data tetapi tidak tercatat di audit")
             continue
-        stored: dict[str, int] = {str(k): v for k, v in current.get(key, {}).items()}
-        for field in sorted(set(stored) | set(recorded[key])):
-            now, then = stored.get(field), recorded[key].get(field)
-            if now != then:
+        for field in sorted(set(stored) | set(then)):
+            now, was = stored.get(field), then.get(field)
+            if now != was:
                 mismatches.append(
                     f"{where} {field}: basis data {format_number(now)}, "
-                    f"tercatat di audit {format_number(then)}"
+                    f"tercatat di audit {format_number(was)}"
                 )
     return mismatches
+
+
+def _row_mismatches(
+    records: ChainRecords, stored: dict[str, row_records.TableRecords]
+) -> list[str]:
+    found: list[str] = []
+    for table, rows in stored.items():
+        recorded = records.rows.get(table, {})
+        for key in sorted(set(rows) | set(recorded), key=_natural):
+            found += _row_mismatch(f"tabel {table} baris {key}", rows.get(key), key, recorded)
+    return found
+
+
+def _row_mismatch(
+    where: str,
+    now: row_records.Record | None,
+    key: str,
+    recorded: row_records.TableRecords,
+) -> list[str]:
+    if key not in recorded:
+        return [f"{where}: ada di basis data tetapi tidak tercatat di audit"]
+    then = recorded[key]
+    if then is None:
+        return [] if now is None else [f"{where}: tercatat di audit sebagai dihapus, tetapi ada"]
+    if now is None:
+        return [f"{where}: tercatat di audit, tetapi tidak ada lagi di basis data"]
+    # Only the columns recorded: a column added later by a migration is not in older records.
+    return [
+        f"{where} kolom {column}: {_difference(now.get(column), value)}"
+        for column, value in sorted(then.items())
+        if now.get(column) != value
+    ]
+
+
+def _difference(now: object, then: object) -> str:
+    if isinstance(now, dict) or isinstance(then, dict):
+        return "isi berbeda dari yang tercatat di audit"
+    return f"basis data {_shown(now)}, tercatat di audit {_shown(then)}"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return {True: "ya", False: "tidak", None: "kosong"}[value]
+    return format_number(value) if isinstance(value, int) else f"'{value}'"
+
+
+def _natural(key: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(p), "") if p.isdigit() else (0, p) for p in key.split("/"))
+
+
+def _locked_changes(records: ChainRecords) -> list[str]:
+    return [
+        f"entri audit #{c.entry} ({c.event}) mengubah hasil sesudah penetapan di entri "
+        f"#{c.determined_by} tanpa dibuka kembali: catatan penetapan (tabel procedure_move) "
+        "dihapus atau diubah di luar program selama perubahan itu"
+        for c in records.locked_changes
+    ]
 
 
 def ensure_untampered(service: PlenoService, refused: str) -> None:
@@ -89,4 +159,5 @@ def ensure_untampered(service: PlenoService, refused: str) -> None:
         return
     reasons = [] if report.chain.ok else [f"rantai audit rusak: {report.chain.reason}"]
     reasons += [f"nilai diubah di luar program: {m}" for m in report.mismatches[:10]]
+    reasons += [f"rantai audit tidak sesuai jangkarnya: {a}" for a in report.anchors]
     raise InputRejected([Problem(f"{refused}; {reason}") for reason in reasons])

@@ -48,18 +48,26 @@ def installation_key(folder: Path | None = None) -> Ed25519PrivateKey:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
+    if not create_private_file(path, pem, "kunci instalasi"):
+        return _load(path)  # another process created it first: theirs is the key
+    return key
+
+
+def create_private_file(path: Path, data: bytes, what: str) -> bool:
+    """Write a secret file readable by its owner only, unless it exists (False then: another
+    process created it first, and theirs is the one to use)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as out:
-            out.write(pem)
+            out.write(data)
     except FileExistsError:
-        return _load(path)  # another process created it first: theirs is the key
+        return False
     except OSError as error:
         raise InputRejected(
-            [Problem(f"kunci instalasi tidak dapat dibuat: {error.strerror}")], str(path)
+            [Problem(f"{what} tidak dapat dibuat: {error.strerror}")], str(path)
         ) from None
-    return key
+    return True
 
 
 def _load(path: Path) -> Ed25519PrivateKey:

@@ -22,7 +22,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Level, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, Origin
-from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PPK, SourceKind
 from rekap_desktop.domain.tally import is_known_key
 from rekap_desktop.interchange import package as pkg
@@ -30,6 +30,7 @@ from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
 from rekap_desktop.interchange.setup import parse_setup
+from rekap_desktop.services.confirmations import confirmation_problem
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.keys import normalise_fingerprint
 from rekap_desktop.services.packages import verify_bytes
@@ -197,7 +198,7 @@ class PackageImportService:
             )
         approval: dict[str, str] = {}
         if earlier:
-            approval = _replacement_approved(confirmation, unit, fp, name)
+            approval = _replacement_approved(session, confirmation, unit, fp, name)
         packages_store.trust_key(
             session, fp, verified.manifest.public_key.hex(), unit, self.pleno_service.actor
         )
@@ -289,24 +290,23 @@ class PackageImportService:
 
 
 def _replacement_approved(
-    confirmation: Confirmation | None, unit: RegionCode, fp: str, name: str
+    session: Session, confirmation: Confirmation | None, unit: RegionCode, fp: str, name: str
 ) -> dict[str, str]:
-    """The ketua's confirmation for replacing a unit's confirmed key, as audit fields."""
-    if (
-        confirmation is None
-        or confirmation.action is not Action.CHANGE_SENDER_KEY
-        or confirmation.user.role is not Role.KETUA
-    ):
+    """The ketua's confirmation for replacing a unit's confirmed key, checked against the stored
+    users in the import's transaction, as audit fields."""
+    problem = confirmation_problem(session, confirmation, Action.CHANGE_SENDER_KEY)
+    if problem is not None:
         raise InputRejected(
             [
                 Problem(
                     f"kunci pengirim unit {unit} BERBEDA dari kunci yang dikonfirmasi sebelumnya: "
                     f"sidik {fp}; mengganti kunci yang sudah dikonfirmasi perlu PIN Ketua KPU "
-                    "(--user NAMA dengan PIN di REKAP_PIN) setelah sidik dicocokkan"
+                    f"(--user NAMA dengan PIN di REKAP_PIN) setelah sidik dicocokkan ({problem})"
                 )
             ],
             name,
         )
+    assert confirmation is not None
     return confirmation.audit_fields()
 
 

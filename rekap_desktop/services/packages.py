@@ -87,8 +87,9 @@ class PackageService:
         ensure_untampered(self.pleno_service, "paket tidak dibuat")
         key = installation_key(self.key_folder)
         pleno = self.pleno_service.pleno()
-        members = self._members(pleno)
+        members, head = self._members(pleno)
         manifest = _manifest(pleno, provisional=not determined, public_key=public_raw(key))
+        manifest[pkg.CHAIN_HEAD] = {"urutan": head[0], "hash": head[1]}
         data = pkg.write_package(manifest, members, key)
         verified = pkg.read_package(data, path.name)
         with Session(self.pleno_service.engine) as session, session.begin():
@@ -113,9 +114,11 @@ class PackageService:
             tuple(sorted(members)),
         )
 
-    def _members(self, pleno: Pleno) -> dict[str, bytes]:
+    def _members(self, pleno: Pleno) -> tuple[dict[str, bytes], tuple[int, str]]:
+        """The package's members, and the head of the audit chain they carry."""
         with Session(self.pleno_service.engine) as session:
             chain = packages_store.audit_entries(session)
+            head = audit.head_entry(session)
         members = {
             pkg.SETUP: _json(setup_to_dict(pleno)),
             pkg.TALLIES: write_rekap_csv(_determined_records(self.pleno_service, pleno), pleno),
@@ -125,7 +128,7 @@ class PackageService:
         }
         for name, data in self._printed():
             members[f"cetak/{name}"] = data
-        return members
+        return members, head
 
 
 def _manifest(pleno: Pleno, *, provisional: bool, public_key: bytes) -> dict[str, Any]:

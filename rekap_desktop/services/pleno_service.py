@@ -29,6 +29,7 @@ from rekap_desktop.interchange.rekap_csv import (
     write_rekap_xlsx,
 )
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
+from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, incident_store, repository
@@ -66,7 +67,7 @@ class PlenoService:
     """The meeting held in one database."""
 
     def __init__(self, engine: Engine, bus: ChangeBus | None = None, actor: str = "operator"):
-        self.engine = engine
+        self.engine = anchor_engine(engine)
         self.bus = bus or ChangeBus()
         self.actor = actor
         self._pleno: Pleno | None = None
@@ -224,8 +225,12 @@ class PlenoService:
     # -- export ----------------------------------------------------------------------------
 
     def export(self, path: Path) -> int:
-        """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX."""
+        """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX;
+        refused when the database no longer holds what the program wrote."""
+        from rekap_desktop.services.integrity import ensure_untampered  # it reads this service
+
         pleno = self.pleno()
+        ensure_untampered(self, "berkas tidak diekspor")
         records = [
             TallyRecord(
                 ContestCode(contest), RegionCode(unit), Source.stored(source), dict(tally), ()

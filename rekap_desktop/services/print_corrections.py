@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.documents import daftar_pembetulan
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsSnapshot
-from rekap_desktop.documents.parts import RenderedForm
+from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
@@ -85,14 +85,14 @@ def corrections_snapshot(
 
 def corrections_form(
     pleno_service: PlenoService, watermark: str | None, made_on: date | None
-) -> tuple[dict[str, Any], Callable[[Paper, str | None], RenderedForm]]:
+) -> tuple[dict[str, Any], Callable[[Paper, PageStamp], RenderedForm]]:
     """The Daftar Pembetulan's content (for its sidik data) and its renderer; ``made_on`` is
     the penetapan's moment (None before: a line to write the day on)."""
     snapshot = corrections_snapshot(
         pleno_service.pleno(), correction_lines(pleno_service), watermark, made_on
     )
 
-    def draw(paper: Paper, key: str | None) -> RenderedForm:
-        return daftar_pembetulan.render_corrections(snapshot, paper, installation_key=key)
+    def draw(paper: Paper, stamp: PageStamp) -> RenderedForm:
+        return daftar_pembetulan.render_corrections(snapshot, paper, **stamp)
 
     return daftar_pembetulan.canonical_content(snapshot), draw

@@ -28,7 +28,7 @@ from rekap_desktop.documents import (
 )
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
-from rekap_desktop.documents.parts import RenderedForm
+from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
@@ -116,7 +116,7 @@ ONLY_FOR = {
 NOT_DETERMINED = "hanya dapat dicetak setelah hasil rekapitulasi ditetapkan (penetapan)"
 SEMENTARA = "SEMENTARA"
 Content = dict[str, Any]
-Draw = Callable[[Paper, str | None], RenderedForm]
+Draw = Callable[[Paper, PageStamp], RenderedForm]
 """Render on a paper, with the installation key's sidik (or None) in the footer."""
 NUMBERED = frozenset({FormKind.BERITA_ACARA, FormKind.PENGUMUMAN, FormKind.KEPUTUSAN_HASIL})
 """Forms that carry an official Nomor typed in the print centre (the seat Keputusan
@@ -322,11 +322,19 @@ class PrintService:
         mark = SEMENTARA if kind is FormKind.SKORS else self._watermark(kind, contest)
         content, draw = self._build(kind, contest, mark, number)
 
+        head = self.chain_head()  # as of the snapshot: what the page vouches for
+
         def render(paper: Paper) -> RenderedForm:
-            return draw(paper, self.installation_key())
+            return draw(paper, PageStamp(installation_key=self.installation_key(), chain_head=head))
 
         name = str(content.get("formulir", ""))
         return PreparedForm(kind, contest, content_hash(content), mark, render, name)
+
+    def chain_head(self) -> str:
+        """The audit chain's head as printed in the footer ("#123 9F3A-0C21-04BD")."""
+        with Session(self.pleno_service.engine) as session:
+            entry_id, digest = audit.head_entry(session)
+        return f"#{entry_id} {short_code(digest)}"
 
     def _build(
         self, kind: FormKind, contest: str | None, mark: str | None, number: str | None = None
@@ -346,9 +354,7 @@ class PrintService:
             dh = self._signed(dh, contest)
             dh = with_findings(dh, finding_notes(self.pleno_service, contest))
             dh = replace(dh, determined_on=self._determined_on(contest))
-            return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(
-                dh, p, installation_key=k
-            )
+            return d_hasil.canonical_content(dh), lambda p, k: d_hasil.render_d_hasil(dh, p, **k)
         if kind is FormKind.PENGEMBALIAN:
             with Session(self.pleno_service.engine) as session:
                 read: dict[str, dict[str, int]] = {
@@ -356,21 +362,21 @@ class PrintService:
                 }
             rs = snapshots.returns_snapshot(pleno, self._recap(contest), mark, read)
             return pengembalian.canonical_content(rs), lambda p, k: pengembalian.render_returns(
-                rs, p, installation_key=k
+                rs, p, **k
             )
         if kind is FormKind.DAFTAR_HADIR:
             with Session(self.pleno_service.engine) as session:
                 recorded = procedure_store.attendance(session)
             att = attendance_snapshot(pleno, recorded, mark)
             return daftar_hadir.canonical_content(att), lambda p, k: daftar_hadir.render_attendance(
-                att, p, installation_key=k
+                att, p, **k
             )
         if kind is FormKind.PENGUMUMAN:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
             ann = snapshots.announcement_snapshot(pleno, recaps, mark)
             ann = replace(ann, announced_on=self._determined_on(None), number=number)
             return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
-                ann, p, installation_key=k
+                ann, p, **k
             )
         if kind is FormKind.BERITA_ACARA:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
@@ -380,7 +386,7 @@ class PrintService:
             ba = with_findings(ba, finding_notes(self.pleno_service, contest))
             ba = replace(ba, number=number, corrections=self._corrections())
             return berita_acara.canonical_content(ba), lambda p, k: berita_acara.render_minutes(
-                ba, p, installation_key=k
+                ba, p, **k
             )
         if kind is FormKind.SKORS:
             recaps = [r.recap for r in recap_contests(self.pleno_service)]
@@ -388,7 +394,7 @@ class PrintService:
                 pleno, recaps, self._sources(), self.pleno_service.incidents(), self.pause_note()
             )
             return skors.canonical_content(interim), lambda p, k: skors.render_interim(
-                interim, p, installation_key=k
+                interim, p, **k
             )
         reg = snapshots.register_snapshot(
             pleno,
@@ -398,7 +404,7 @@ class PrintService:
             self._determined_on(None),
         )
         return kejadian_khusus.canonical_content(reg), lambda p, k: kejadian_khusus.render_register(
-            reg, p, installation_key=k
+            reg, p, **k
         )
 
     def _build_legislative(
@@ -414,7 +420,7 @@ class PrintService:
             meeting = self._seat_meeting(code)
             ks = with_meeting(pleno, ks, meeting) if meeting else ks
             return perolehan_kursi.canonical_content(ks), lambda p, k: perolehan_kursi.render_seats(
-                ks, p, installation_key=k
+                ks, p, **k
             )
         chosen = pleno.contest(contest) if contest else None
         if kind is FormKind.D_HASIL and chosen is not None and chosen.is_party_list:
@@ -424,9 +430,7 @@ class PrintService:
             leg = replace(leg, determined_on=self._determined_on(contest))
             return d_hasil_legislatif.canonical_content(
                 leg
-            ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(
-                leg, p, installation_key=k
-            )
+            ), lambda p, k: d_hasil_legislatif.render_legislative_d_hasil(leg, p, **k)
         with_parties = any(c.is_party_list for c in pleno.contests)
         if kind is not FormKind.PENGUMUMAN or not with_parties:
             return None
@@ -439,7 +443,7 @@ class PrintService:
         ann = snapshots.announcement_snapshot(pleno, recaps, mark, legislative)
         ann = replace(ann, announced_on=self._determined_on(None), number=number)
         return pengumuman.canonical_content(ann), lambda p, k: pengumuman.render_announcement(
-            ann, p, installation_key=k
+            ann, p, **k
         )
 
     def _build_stage(
@@ -461,17 +465,17 @@ class PrintService:
             letter = stages.cover_letter(pleno, recap.contest, enclosures, mark)
             return surat_pengantar.canonical_content(
                 letter
-            ), lambda p, k: surat_pengantar.render_cover_letter(letter, p, installation_key=k)
+            ), lambda p, k: surat_pengantar.render_cover_letter(letter, p, **k)
         decree = stages.result_decree(pleno, recap, (d_hasil.form_name, d_hasil.fingerprint), mark)
         decree = replace(decree, number=number)
         if kind is FormKind.KEPUTUSAN_HASIL:
             return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
-                decree, p, installation_key=k
+                decree, p, **k
             )
         elected = stages.elected_pair(pleno, recap, keputusan.fingerprint(decree), mark)
         return penetapan_terpilih.canonical_content(
             elected
-        ), lambda p, k: penetapan_terpilih.render_elected_pair(elected, p, installation_key=k)
+        ), lambda p, k: penetapan_terpilih.render_elected_pair(elected, p, **k)
 
     def _build_seat_decree(self, contest: str, mark: str | None) -> tuple[Content, Draw]:
         """The seat meeting's Keputusan, with the allocation its seat sheet shows."""
@@ -491,7 +495,7 @@ class PrintService:
         d_hasil = self.prepare(FormKind.D_HASIL, contest)
         decree = seat_decree(pleno, sheet, meeting, (d_hasil.form_name, d_hasil.fingerprint), mark)
         return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(
-            decree, p, installation_key=k
+            decree, p, **k
         )
 
     def _seat_meeting(self, contest: str | None) -> SeatMeeting | None:

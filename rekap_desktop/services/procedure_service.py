@@ -29,7 +29,9 @@ from rekap_desktop.domain.procedure import (
     apply,
 )
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.signatories import signature_problems
@@ -168,9 +170,12 @@ class ProcedureService:
         return self.move(Move(MoveKind.RESUME), lambda s, _id: procedure_store.end_pause(s))
 
     def reopen(self, reason: str, confirmation: Confirmation | None = None) -> ProcedureState:
-        """Buka kembali a determined result: an explicit commissioner action with a reason."""
-        confirmed = confirmation.audit_fields() if confirmation else {}
-        return self.move(Move(MoveKind.REOPEN, reason=reason.strip()), extra=dict(confirmed))
+        """Buka kembali a determined result: an explicit action of the ketua (their PIN) with a
+        reason."""
+        return self.move(
+            Move(MoveKind.REOPEN, reason=reason.strip()),
+            confirmed=(confirmation, Action.REOPEN_DETERMINED),
+        )
 
     def determine(
         self, signatures: list[Signature], confirmation: Confirmation | None = None
@@ -178,13 +183,12 @@ class ProcedureService:
         """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
         names the commissioner who confirmed it with their PIN."""
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
-        if confirmation is not None:
-            payload.update(confirmation.audit_fields())
         return self.move(
             Move(MoveKind.DETERMINE),
             lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),
             payload,
             guard=lambda: self._determination_problems(signatures),
+            confirmed=(confirmation, Action.DETERMINE),
         )
 
     def check_determination(self, signatures: list[Signature]) -> None:
@@ -261,11 +265,14 @@ class ProcedureService:
         extra: dict[str, object] | None = None,
         event: AuditEvent = AuditEvent.PROCEDURE_MOVED,
         guard: Callable[[], list[Problem]] | None = None,
+        confirmed: tuple[Confirmation | None, Action] | None = None,
     ) -> ProcedureState:
         """Apply ``move`` to the stored state; refused moves raise and change nothing.
 
         ``guard`` runs once the write lock is held (no other station can change what it checks
-        before this move is stored); its problems refuse the move.
+        before this move is stored); its problems refuse the move. ``confirmed``: the
+        commissioner's confirmation the move needs, checked under the same lock and named in the
+        audit entry.
 
         The stored moves are read inside the write transaction, after the write lock is taken:
         a step, skors or penetapan made at a station that has not yet seen another station's
@@ -273,6 +280,7 @@ class ProcedureService:
         seen = _position(self._moments)
         with self._transaction() as session:
             repository.lock_for_write(session)
+            approval = require_confirmation(session, *confirmed) if confirmed else {}
             entries = procedure_store.moves(session)
             stored, last = _replay(self.plan, entries)
             outcome = self._apply(stored, last, seen, move, guard)
@@ -281,7 +289,9 @@ class ProcedureService:
                 row = procedure_store.add_move(session, self.actor, move)
                 if write is not None:
                     write(session, row.id)
-                audit.append(session, self.actor, event, _payload(move, result) | (extra or {}))
+                audit.append(
+                    session, self.actor, event, _payload(move, result) | (extra or {}) | approval
+                )
         if not isinstance(outcome, ProcedureState):
             self._moments, self._last_id = stored, entries[-1].id if entries else 0
             self.bus.publish(Change(OTHER_STATION))

@@ -10,6 +10,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
@@ -19,7 +20,7 @@ from rekap_desktop.storage.orm_users import IdleLockRow
 
 class ScreenLockService:
     def __init__(self, engine: Engine, bus: ChangeBus | None = None) -> None:
-        self.engine = engine
+        self.engine = anchor_engine(engine)
         self.bus = bus or ChangeBus()
 
     def idle_minutes(self) -> int:

@@ -16,9 +16,17 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import SIREKAP, Source, SourceKind
-from rekap_desktop.domain.tally import Tally
+from rekap_desktop.domain.tally import (
+    BALLOT_KEYS,
+    DISABILITY_KEYS,
+    VOTER_KEYS,
+    Tally,
+    unit_form_keys,
+)
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.sirekap import (
     Progress,
@@ -27,12 +35,15 @@ from rekap_desktop.interchange.sirekap import (
     snapshot_time,
 )
 from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
+from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, packages_store, repository
 from rekap_desktop.storage.packages_store import UnitProgress
+from rekap_desktop.storage.repository import TallyKey
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files read, files in all) after each file."""
@@ -51,6 +62,11 @@ class SirekapImportReport:
     files: int
     snapshots: tuple[ContestSnapshot, ...]
     forms: tuple[ImportedForm, ...]
+    source: Source = SIREKAP
+    empty: tuple[tuple[TallyKey, tuple[FieldKey, ...]], ...] = ()
+    """Stored as another source: per form, the fields of its form Sirekap does not carry, left
+    empty in that source's new version."""
+    confirmed_by: str = ""
 
     @property
     def partial(self) -> bool:
@@ -58,7 +74,7 @@ class SirekapImportReport:
 
     def lines(self) -> list[str]:
         """The report in Indonesian, one line per contest and unit."""
-        out: list[str] = []
+        out = self._other_source_lines()
         for snap in self.snapshots:
             flag = " (SEBAGIAN)" if snap.partial else ""
             out.append(f"{snap.contest}: data Sirekap {snap.ts}{flag}")
@@ -68,6 +84,47 @@ class SirekapImportReport:
                 note = f"; {unit.note}" if unit.note else ""
                 out.append(f"  {unit.unit}: {shown}{mark}{note}")
         return out
+
+    def _other_source_lines(self) -> list[str]:
+        """Said plainly first: OCR figures now stand as another source, and what stays empty."""
+        if self.source == SIREKAP:
+            return []
+        out = [
+            f"PERINGATAN: angka Sirekap (hasil baca otomatis foto formulir C.Hasil) disimpan "
+            f"sebagai sumber {self.source.code}, bukan sebagai sumber sirekap; dikonfirmasi oleh "
+            f"{self.confirmed_by}."
+        ]
+        cleared = {(form.key, change.field) for form in self.forms for change in form.changes}
+        for key, fields in self.empty:
+            contest, unit, source = key
+            removed = [f for f in fields if (key, f) in cleared]
+            line = (
+                f"  {contest} {unit}: tidak ada di Sirekap, KOSONG pada sumber {source}: "
+                f"{'; '.join(_field_groups(fields))}"
+            )
+            if removed:
+                line += f" — nilai sebelumnya DIHAPUS: {'; '.join(_field_groups(removed))}"
+            out.append(line)
+        return out
+
+
+FIELD_GROUPS = (
+    (VOTER_KEYS, "data pemilih dan pengguna hak pilih"),
+    (BALLOT_KEYS, "data penggunaan surat suara"),
+    (DISABILITY_KEYS, "data pemilih disabilitas"),
+)
+
+
+def _field_groups(fields: Sequence[FieldKey]) -> list[str]:
+    """The fields named briefly: a whole section of the form by its name (with how many fields),
+    every other field by its key."""
+    rest = list(fields)
+    named = []
+    for keys, label in FIELD_GROUPS:
+        if set(keys) <= set(rest):
+            named.append(f"{label} ({len(keys)} rincian)")
+            rest = [f for f in rest if f not in keys]
+    return named + [str(f) for f in rest]
 
 
 def json_files(paths: Sequence[Path]) -> list[Path]:
@@ -104,7 +161,11 @@ class SirekapImportService:
         source: Source = SIREKAP,
         on_progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        confirmation: Confirmation | None = None,
     ) -> SirekapImportReport:
+        """``source`` other than sirekap stores Sirekap's OCR figures as that source (e.g. as
+        the PPK's form when it is missing): it needs a commissioner's ``confirmation``
+        (Action.IMPORT_SIREKAP_AS_OTHER), checked in the import's write transaction."""
         if source.kind is SourceKind.PLENO:
             raise InputRejected([Problem("sumber 'pleno' hanya ditulis oleh rapat ini")])
         files = json_files(paths)
@@ -126,11 +187,24 @@ class SirekapImportService:
             raise ImportCancelled()
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            forms = self._store(session, found, source, evidence)
+            approval = (
+                {}
+                if source == SIREKAP
+                else require_confirmation(session, confirmation, Action.IMPORT_SIREKAP_AS_OTHER)
+            )
+            forms = self._store(session, found, source, evidence, approval)
         self.pleno_service.bus.publish(
             Change(AuditEvent.SIREKAP_IMPORTED, frozenset(s.contest for s in found))
         )
-        return SirekapImportReport(len(files), tuple(found), tuple(forms))
+        empty = () if source == SIREKAP else _empty_fields(found, source, pleno)
+        return SirekapImportReport(
+            len(files),
+            tuple(found),
+            tuple(forms),
+            source,
+            empty,
+            confirmation.user.name if approval and confirmation else "",
+        )
 
     def _store(
         self,
@@ -138,6 +212,7 @@ class SirekapImportService:
         found: list[ContestSnapshot],
         source: Source,
         evidence: dict[str, str],
+        approval: dict[str, str],
     ) -> list[ImportedForm]:
         _refuse_older(found, packages_store.latest_progress(session))
         content = audit.canonical_json(evidence).encode("utf-8")
@@ -166,6 +241,8 @@ class SirekapImportService:
             {
                 "berkas": name,
                 "sha256": sha256,
+                "sumber": source.code,
+                **approval,
                 "ts": {s.contest: s.ts for s in found},
                 "progres": {s.contest: {u.unit: _pair(u.progress) for u in s.units} for s in found},
                 audit.FORMS: [
@@ -181,6 +258,21 @@ class SirekapImportService:
             },
         )
         return forms
+
+
+def _empty_fields(
+    found: list[ContestSnapshot], source: Source, pleno: Pleno
+) -> tuple[tuple[TallyKey, tuple[FieldKey, ...]], ...]:
+    """Per stored form, the fields of the unit's form that Sirekap's figures do not carry."""
+    out = []
+    for snap in found:
+        contest = pleno.contest(snap.contest)
+        assert contest is not None  # snapshots are only made for the meeting's contests
+        for unit in snap.units:
+            missing = tuple(k for k in unit_form_keys(contest, unit.unit) if k not in unit.values)
+            if missing:
+                out.append(((snap.contest, unit.unit, source.code), missing))
+    return tuple(out)
 
 
 def _refuse_older(found: list[ContestSnapshot], stored: list[UnitProgress]) -> None:

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -28,7 +26,10 @@ from rekap_desktop.domain.roles import (
     refusal_for_role,
 )
 from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.services.chain_anchor import anchor_engine
+from rekap_desktop.services.confirmations import confirmation_problem
 from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.pin_hashing import PinHasher, pin_key
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
@@ -36,6 +37,8 @@ from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
 Clock = Callable[[], datetime]
 UNLOCK = "buka_kunci_layar"
 UNLOCK_LABEL = "membuka kunci layar"
+MAX_USER_NAME = 200
+"""As long as the stored column allows (a longer name would fail on PostgreSQL, not be refused)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,9 @@ class Confirmation:
     at: str
 
     def audit_fields(self) -> dict[str, str]:
-        return {"dikonfirmasi_oleh": self.user.name, "peran": self.user.role.value}
+        # Not "peran": an entry about a user (added, role changed) keeps that key for the user's
+        # own role, and the confirmer's must not overwrite it.
+        return {"dikonfirmasi_oleh": self.user.name, "peran_pengonfirmasi": self.user.role.value}
 
 
 def _now() -> datetime:
@@ -62,11 +67,19 @@ def _now() -> datetime:
 
 class UsersService:
     def __init__(self, engine: Engine, bus: ChangeBus | None = None, clock: Clock = _now) -> None:
-        self.engine = engine
+        self.engine = anchor_engine(engine)
         self.bus = bus or ChangeBus()
         self.clock = clock
-        # Cheaper than the library default, still argon2id: a PIN check must feel instant.
-        self._hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+        self._pin_hasher: PinHasher | None = None
+
+    @property
+    def _hasher(self) -> PinHasher:
+        """The PIN key enters the hashes of a database file on this laptop; a server database
+        is shared by stations that each keep their own key folder, so its PINs go without."""
+        if self._pin_hasher is None:
+            pepper = pin_key() if self.engine.dialect.name == "sqlite" else None
+            self._pin_hasher = PinHasher(pepper)
+        return self._pin_hasher
 
     def _session(self) -> Session:
         return Session(self.engine)
@@ -84,17 +97,26 @@ class UsersService:
     ) -> User:
         """Add a user: the first must be the ketua; later ones need the ketua's confirmation."""
         name = name.strip()
-        problems = [Problem(p) for p in (pin_problem(pin),) if p]
+        problems = [Problem(p) for p in (pin_problem(pin, role),) if p]
         if not name:
             problems.append(Problem("nama pengguna tidak boleh kosong"))
-        with self._session() as session, session.begin():
+        elif len(name) > MAX_USER_NAME:
+            problems.append(
+                Problem(f"nama pengguna terlalu panjang (paling banyak {MAX_USER_NAME} karakter)")
+            )
+        # Under the write lock: the confirmer's stored role is what is checked, and two stations
+        # cannot both add "the first user".
+        with write_transaction(self.engine) as session:
             existing = session.scalars(select(UserRow)).all()
             if not existing and role is not Role.KETUA:
                 problems.append(Problem("pengguna pertama harus Ketua KPU"))
-            if existing and (
-                confirmation is None or confirmation.action is not Action.MANAGE_USERS
-            ):
-                problems.append(Problem("menambah pengguna perlu konfirmasi PIN Ketua KPU"))
+            refusal = (
+                confirmation_problem(session, confirmation, Action.MANAGE_USERS)
+                if existing
+                else None
+            )
+            if refusal is not None:
+                problems.append(Problem(refusal))
             if any(r.name.casefold() == name.casefold() for r in existing):
                 problems.append(Problem(f"pengguna '{name}' sudah ada"))
             if problems:
@@ -108,9 +130,9 @@ class UsersService:
                 )
             )
             payload = {"nama": name, "peran": role.value}
-            if confirmation:
+            if confirmation and existing:
                 payload.update(confirmation.audit_fields())
-            actor = confirmation.user.name if confirmation else name
+            actor = confirmation.user.name if confirmation and existing else name
             audit.append(session, actor, AuditEvent.USER_ADDED, payload)
         self.bus.publish(Change(AuditEvent.USER_ADDED))
         return User(name, role)
@@ -153,7 +175,7 @@ class UsersService:
                         )
                     ]
                 )
-            if not self._pin_matches(row.pin_hash, pin):
+            if not self._hasher.matches(row.pin_hash, pin):
                 session.add(PinFailureRow(user_id=row.id, at=now.isoformat()))
                 audit.append(
                     session, name, AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": purpose}
@@ -163,6 +185,7 @@ class UsersService:
                 )
             else:
                 rejection = None
+                self._strengthen(session, row, pin)
             role = Role(row.role)
         if rejection is not None:
             raise rejection
@@ -172,11 +195,13 @@ class UsersService:
         rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
         return [clock.parse(at) for at in rows]
 
-    def _pin_matches(self, pin_hash: str, pin: str) -> bool:
-        try:
-            return self._hasher.verify(pin_hash, pin)
-        except (VerificationError, InvalidHashError):
-            return False
+    def _strengthen(self, session: Session, row: UserRow, pin: str) -> None:
+        """A PIN hashed before this installation had its PIN key is hashed again with the key,
+        now that the right PIN is known (in the same transaction, audited)."""
+        if not self._hasher.outdated(row.pin_hash):
+            return
+        row.pin_hash = self._hasher.hash(pin)
+        audit.append(session, row.name, AuditEvent.PIN_STRENGTHENED, {"nama": row.name})
 
 
 def _wrong_pin_message(failures: list[datetime], now: datetime, label: str) -> str:

@@ -7,13 +7,14 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.storage import row_records
 from rekap_desktop.storage.orm import AuditEntryRow
 
 GENESIS = "0" * 64
@@ -30,9 +31,6 @@ def entry_hash(entry_id: int, at: str, actor: str, event: str, payload: str, pre
 
 FORMS = "formulir"
 """Payload key under which an entry lists the forms it wrote, each with its values in full."""
-
-
-_FORM_KEYS = frozenset({"pemilihan", "kode_wilayah", "sumber", "nilai"})
 
 
 def form_record(
@@ -52,35 +50,18 @@ def form_record(
     }
 
 
-def recorded_forms(session: Session) -> dict[tuple[str, str, str], dict[str, int]]:
-    """The last values the chain recorded for every (contest, unit, source) form."""
-    last: dict[tuple[str, str, str], dict[str, int]] = {}
-    for row in session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id)):
-        payload = json.loads(row.payload)
-        forms = payload.get(FORMS) if isinstance(payload, dict) else None
-        if not isinstance(forms, list):  # another event may use the word for something else
-            continue
-        for form in forms:
-            if isinstance(form, dict) and _FORM_KEYS <= form.keys():
-                last[(form["pemilihan"], form["kode_wilayah"], form["sumber"])] = form["nilai"]
-    return last
-
-
-def recorded_meeting(session: Session, event: str) -> dict[str, Any] | None:
-    """The payload of the chain's entry that created the meeting (``event``), if any."""
-    row = session.scalars(
-        select(AuditEntryRow).where(AuditEntryRow.event == event).order_by(AuditEntryRow.id)
-    ).first()
-    payload = json.loads(row.payload) if row is not None else None
-    return payload if isinstance(payload, dict) else None
-
-
 def now_iso() -> str:
     return clock.stamp()
 
 
 def append(session: Session, actor: str, event: str, payload: object) -> AuditEntryRow:
-    """Add the next entry of the chain to ``session`` (committed with the change it records)."""
+    """Add the next entry of the chain to ``session`` (committed with the change it records).
+
+    The rows the session wrote since its last entry are recorded in this one (see row_records)."""
+    rows = row_records.take(session)
+    if rows:
+        payload = {**payload, row_records.ROWS: rows} if isinstance(payload, dict) else payload
+    row_records.mark_appended(session, actor)
     last = session.scalars(select(AuditEntryRow).order_by(AuditEntryRow.id.desc()).limit(1)).first()
     entry_id = (last.id + 1) if last else 1
     prev = last.hash if last else GENESIS
@@ -97,11 +78,49 @@ def append(session: Session, actor: str, event: str, payload: object) -> AuditEn
     )
     session.add(row)
     session.flush()
+    _note_new_head(session, row)
     return row
+
+
+@event.listens_for(Session, "before_commit")
+def _record_late_rows(session: Session) -> None:
+    """Rows written after a transaction's last entry are recorded by one more entry."""
+    actor = row_records.untaken(session)
+    if actor is not None:
+        append(session, actor, AuditEvent.ROWS_RECORDED, {})
+
+
+NEW_HEAD = "rekap_audit_new_head"
+"""Key in the session's ``info`` under which the open transaction's appends are noted —
+``((base id, base hash), (new head id, new head hash))`` — for whoever anchors the chain's head
+outside the database when the transaction commits (``services.chain_anchor``); removed there, or
+on rollback."""
+
+
+def _note_new_head(session: Session, row: AuditEntryRow) -> None:
+    noted = session.info.get(NEW_HEAD)
+    base = noted[0] if noted else (row.id - 1, row.prev_hash)
+    session.info[NEW_HEAD] = (base, (row.id, row.hash))
 
 
 def head(session: Session) -> int:
     return session.scalar(select(func.max(AuditEntryRow.id))) or 0
+
+
+def hash_at(session: Session, entry_id: int) -> str | None:
+    """The stored hash of entry ``entry_id`` (GENESIS for 0, the chain before its first entry);
+    None when there is no such entry."""
+    if entry_id == 0:
+        return GENESIS
+    return session.scalar(select(AuditEntryRow.hash).where(AuditEntryRow.id == entry_id))
+
+
+def head_entry(session: Session) -> tuple[int, str]:
+    """The chain's newest entry as (id, hash); (0, GENESIS) for an empty chain."""
+    row = session.execute(
+        select(AuditEntryRow.id, AuditEntryRow.hash).order_by(AuditEntryRow.id.desc()).limit(1)
+    ).first()
+    return (row[0], row[1]) if row is not None else (0, GENESIS)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.corrections import Correction, Reason
@@ -194,15 +194,16 @@ def pass_values(session: Session, key: tuple[str, str, str]) -> dict[int, dict[s
 
 def mark_passes_applied(session: Session, key: tuple[str, str, str]) -> None:
     contest, unit, source = key
-    session.execute(
-        update(EntryPassRow)
-        .where(
+    # Row by row, not one UPDATE: each changed row is recorded in the audit chain (row_records).
+    for row in session.scalars(
+        select(EntryPassRow).where(
             EntryPassRow.contest == contest,
             EntryPassRow.unit == unit,
             EntryPassRow.source == source,
+            EntryPassRow.applied.is_(False),
         )
-        .values(applied=True)
-    )
+    ):
+        row.applied = True
 
 
 def set_pair_status(session: Session, contest: str, unit: str, status: str, actor: str) -> None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
@@ -132,12 +132,12 @@ def add_attendee(session: Session, attendee: Attendee) -> int:
 
 
 def mark_left(session: Session, attendee_id: int) -> bool:
-    result = session.execute(
-        update(AttendanceRow)
-        .where(AttendanceRow.id == attendee_id, AttendanceRow.left_at.is_(None))
-        .values(left_at=now_iso())
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # Through the ORM object, not an UPDATE: the changed row is recorded in the audit chain.
+    row = session.get(AttendanceRow, attendee_id)
+    if row is None or row.left_at is not None:
+        return False
+    row.left_at = now_iso()
+    return True
 
 
 def text(session: Session, key: str) -> str | None:
@@ -203,7 +203,8 @@ def start_pause(session: Session, reason: str) -> None:
 
 
 def end_pause(session: Session) -> None:
-    session.execute(update(PauseRow).where(PauseRow.ended_at.is_(None)).values(ended_at=now_iso()))
+    for row in session.scalars(select(PauseRow).where(PauseRow.ended_at.is_(None))):
+        row.ended_at = now_iso()  # each ended pause recorded in the audit chain (row_records)
 
 
 def objection_call(session: Session) -> ObjectionCall | None:

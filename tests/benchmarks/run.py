@@ -23,6 +23,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: the benchmarks time the imports themselves
+    from sqlalchemy import Engine
+
+    from rekap_desktop.domain.roles import Action
+    from rekap_desktop.services.users_service import Confirmation
 
 NATIONAL_TPS = 823_236
 PROVINCES = [
@@ -356,10 +363,22 @@ def _bare_canvas(cells: int) -> bytes:
     return buffer.getvalue()
 
 
+def _ketua_confirms(engine: Engine, action: Action) -> Confirmation:
+    """The meeting's first user, the ketua "Ketua Uji", confirming ``action`` with the demo PIN."""
+    from rekap_desktop.domain.roles import Role
+    from rekap_desktop.services.demo import DEMO_PINS
+    from rekap_desktop.services.users_service import UsersService
+
+    users = UsersService(engine)
+    users.add_user("Ketua Uji", Role.KETUA, DEMO_PINS[Role.KETUA])
+    return users.confirm("Ketua Uji", DEMO_PINS[Role.KETUA], action)
+
+
 def bench_comparison() -> list[Figure]:
     """Opening the comparison of one kecamatan × contest with 5 sources, and the recapitulation of
     40 kecamatan recomputed after a correction, each against a plain dict over the same numbers."""
     from rekap_desktop.domain.corrections import Reason
+    from rekap_desktop.domain.roles import Action
     from rekap_desktop.interchange.setup import parse_setup
     from rekap_desktop.services.comparison_service import ComparisonService
     from rekap_desktop.services.corrections_service import SettleRequest
@@ -402,7 +421,13 @@ def bench_comparison() -> list[Figure]:
         ours_open = timed(lambda: service.corrections.comparison("bupati", units[0]), repeat=5)
         base_open = timed(lambda: _plain_compare(plain, units[0], sources), repeat=5)
         request = SettleRequest(
-            "suara_01", forms[units[0]][-6], Reason.SALAH_TULIS, "D.Hasil", "PPK", "Ketua Uji"
+            "suara_01",
+            forms[units[0]][-6],
+            Reason.SALAH_TULIS,
+            "D.Hasil",
+            "PPK",
+            "Ketua Uji",
+            confirmation=_ketua_confirms(pleno.engine, Action.APPROVE_CORRECTION),
         )
         service.corrections.settle("bupati", units[0], request)
         ours_recap = timed(lambda: recap_contests(pleno, "bupati"), repeat=5)

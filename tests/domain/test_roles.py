@@ -24,6 +24,17 @@ def test_lock_after_five_recent_failures_only() -> None:
 
 
 def test_pin_rules() -> None:
-    assert pin_problem("123") == "PIN paling sedikit 4 karakter."
-    assert pin_problem(" 1234") is not None
-    assert pin_problem("1234") is None
+    assert pin_problem("123", Role.OPERATOR) == "PIN paling sedikit 4 karakter."
+    assert pin_problem(" 1234", Role.OPERATOR) is not None
+    assert pin_problem("1234", Role.OPERATOR) is None
+
+
+def test_commissioner_pins_have_six_digits() -> None:
+    assert pin_problem("12345", Role.KETUA) == (
+        "PIN Ketua KPU paling sedikit 6 angka; yang dimasukkan hanya 5."
+    )
+    assert pin_problem("1234", Role.ANGGOTA) == (
+        "PIN Anggota KPU paling sedikit 6 angka; yang dimasukkan hanya 4."
+    )
+    assert pin_problem("123456", Role.KETUA) is None
+    assert pin_problem("123456", Role.ANGGOTA) is None

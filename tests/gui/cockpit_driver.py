@@ -12,10 +12,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
+from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 
 Key = Qt.Key
@@ -122,11 +124,18 @@ def settle_open_entries(service: PlenoService) -> None:
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
-            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+            incidents.mark_unresolvable(
+                entry.number,
+                "Bawaslu berpendapat lain; dicatat",
+                confirmed(service, Action.CLOSE_OBJECTION),
+            )
     settle_every_pair(service)
 
 
 def determine_by_keys(window: MainWindow) -> None:
     assert window.procedure.state().current == Stop(DETERMINATION)
+    # The window alone asks no PIN (the assembled cockpit does, see gui.cockpit_extras): the
+    # ketua's confirmation stands in for it.
+    window.confirm = lambda action: confirmed(window.service, action)  # type: ignore[method-assign]
     when_modal(enter)
     press(window, Key.Key_PageDown)

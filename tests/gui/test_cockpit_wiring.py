@@ -102,10 +102,10 @@ def test_a_correction_counts_only_with_the_pin_of_the_commissioner_chosen(
         box = dialog.ui.userBox
         offered.append([box.itemData(i) for i in range(box.count())])
         # AND the ketua's PIN is typed first, then the anggota's own
-        qtbot.keyClicks(dialog.ui.pinEdit, "1111")
+        qtbot.keyClicks(dialog.ui.pinEdit, "111111")
         qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
         problems.append(dialog.ui.problemLabel.text())
-        qtbot.keyClicks(dialog.ui.pinEdit, "2222")
+        qtbot.keyClicks(dialog.ui.pinEdit, "222222")
         qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
 
     modals.expect(CorrectionDialog, fill)
@@ -206,7 +206,7 @@ def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     report = startup_check.damage_report(service)
     assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
     tag = backup_service.meeting_tag(service.engine)
-    assert startup_check.latest_good_backup(tmp_path / "usb", tag) == good
+    assert backup_service.latest_good_backup(tmp_path / "usb", tag) == good
 
 
 def test_penetapan_and_reopening_ask_for_a_commissioners_pin(
@@ -311,7 +311,7 @@ def test_closing_an_objection_names_the_commissioner_in_the_audit(
     # GIVEN the assembled cockpit and the demo's open objection No. 3
     extras = CockpitExtras(window)
     confirmation = UsersService(window.service.engine).confirm(
-        KETUA, "1111", Action.CLOSE_OBJECTION
+        KETUA, "111111", Action.CLOSE_OBJECTION
     )
     monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: confirmation)
     opened: list[object] = []

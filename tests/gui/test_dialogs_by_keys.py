@@ -119,19 +119,19 @@ def test_a_new_meeting_gets_its_ketua_pin_typed_twice(qtbot: QtBot, tmp_path: Pa
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     # WHEN two different PINs are typed and Enter pressed
-    qtbot.keyClicks(dialog.pin, "4321")
-    qtbot.keyClicks(dialog.repeat, "4322")
+    qtbot.keyClicks(dialog.pin, "654321")
+    qtbot.keyClicks(dialog.repeat, "654322")
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
     # THEN nothing is created and it says why
     assert dialog.problem.text() == "Kedua PIN tidak sama." and not users.has_users()
     # WHEN the repeat is typed again and Enter pressed
     dialog.repeat.selectAll()
-    qtbot.keyClicks(dialog.repeat, "4321")
+    qtbot.keyClicks(dialog.repeat, "654321")
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
     # THEN the ketua exists and can confirm with that PIN
     assert not dialog.isVisible()
     assert [(u.name, u.role) for u in users.users()] == [("Ketua Baru", Role.KETUA)]
-    assert users.confirm("Ketua Baru", "4321", Action.DETERMINE).user.name == "Ketua Baru"
+    assert users.confirm("Ketua Baru", "654321", Action.DETERMINE).user.name == "Ketua Baru"
 
 
 @drives(IncidentDialog)

@@ -20,6 +20,7 @@ from rekap_desktop.domain.incidents import (
     RaiserRole,
 )
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage, NoticesPage
 from rekap_desktop.gui.pages.reading import Leaving, SourcesPage
@@ -35,7 +36,9 @@ from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import expected_forms
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_setup, write_tallies
 from tests.gui.cockpit_driver import when_modal
 from tests.settling import settle_every_pair
@@ -193,7 +196,12 @@ def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
         "question",
         lambda *_args: asked.append("question") or QMessageBox.StandardButton.Yes,
     )
-    window.confirm = lambda _action: asked.append("PIN") or True  # type: ignore[method-assign]
+
+    def confirm(action: Action) -> Confirmation:
+        asked.append("PIN")
+        return confirmed(service, action)
+
+    window.confirm = confirm  # type: ignore[method-assign]
     # WHEN the operator presses PageDown on the penetapan page
     window.go_next()
     # THEN the reason is shown at once, and neither the question nor the PIN is asked
@@ -204,7 +212,9 @@ def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
     assert asked == []
     assert not window.procedure.state().determined
     # WHEN the entry is settled THEN the question and the PIN are asked, and it is determined
-    IncidentService(service).mark_unresolvable(1, "Bawaslu berpendapat lain; dicatat")
+    IncidentService(service).mark_unresolvable(
+        1, "Bawaslu berpendapat lain; dicatat", confirmed(service, Action.CLOSE_OBJECTION)
+    )
     window.go_next()
     assert asked == ["question", "PIN"]
     assert window.procedure.state().determined

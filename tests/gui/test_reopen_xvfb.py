@@ -27,6 +27,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.error_log import LOG_FILE
 from rekap_desktop.gui.main_window import shown_place
 from rekap_desktop.services.demo import load_demo
@@ -36,6 +37,7 @@ from rekap_desktop.services.procedure_records import ProcedureRecords, expected_
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
+from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 
 pytestmark = pytest.mark.xvfb
@@ -301,7 +303,11 @@ def meeting(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[PlenoSer
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
-            incidents.mark_unresolvable(entry.number, "Bawaslu berpendapat lain; dicatat")
+            incidents.mark_unresolvable(
+                entry.number,
+                "Bawaslu berpendapat lain; dicatat",
+                confirmed(service, Action.CLOSE_OBJECTION),
+            )
     settle_every_pair(service)
     yield service, db
     service.engine.dispose()
@@ -353,9 +359,10 @@ def visit_every_place(service: PlenoService, procedure: ProcedureService, progra
         if name == "setelah penetapan":
             pleno = service.pleno()
             signatures = [Signature(m.name, m.position, True) for m in pleno.members]
-            procedure.determine(signatures)
+            procedure.determine(signatures, confirmed(service, Action.DETERMINE))
         if name == "dibuka kembali":
-            procedure.reopen("salah ketik pada berita acara")
+            reopening = confirmed(service, Action.REOPEN_DETERMINED)
+            procedure.reopen("salah ketik pada berita acara", reopening)
         service.engine.dispose()  # nothing of the test holds the database while it runs
         # WHEN the program is started there (and a key sends a scene live or blanks it) …
         program.start()

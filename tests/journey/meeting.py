@@ -15,7 +15,7 @@ from pathlib import Path
 from tests.journey.desktop import OPERATOR, PROJECTOR, Monitor, Position, Program, poll
 from tests.journey.screens import differing_share
 
-KETUA_PIN = "1111"
+KETUA_PIN = "111111"
 """The demo's Ketua KPU, first in every PIN dialog's list (README: demo PINs)."""
 COMMISSIONER_DIALOG = "Konfirmasi komisioner"
 CORRECTION_DIALOG = "Pembetulan (butir 10)"

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit
@@ -23,6 +24,7 @@ from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
+from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_tallies
 
 KETUA = "Ketua Uji"
@@ -123,7 +125,13 @@ def test_the_second_correction_of_the_same_field_is_refused(
 ) -> None:
     a, b = stations
     request = SettleRequest(
-        "suara_02", 530, Reason.SESUAI_PPK, "D.Hasil PPK Utara", "Saksi nomor urut 2", KETUA
+        "suara_02",
+        530,
+        Reason.SESUAI_PPK,
+        "D.Hasil PPK Utara",
+        "Saksi nomor urut 2",
+        KETUA,
+        confirmation=confirmed(a.pleno, Action.APPROVE_CORRECTION),
     )
     # GIVEN both stations opened the correction of UTARA's suara_02 on the same view
     request_a = replace(request, seen=a.corrections.view(CONTEST, UNIT).versions)
@@ -152,7 +160,14 @@ def test_a_correction_opened_before_the_ppk_value_was_re_entered_is_refused(
     # WHEN A re-enters the PPK value, then B approves its correction
     a.entry.enter(CONTEST, UNIT, "ppk", "suara_01", "101")
     request = SettleRequest(
-        "suara_01", 100, Reason.SALAH_TULIS, "C.Hasil", "Saksi nomor urut 1", KETUA, seen=seen_b
+        "suara_01",
+        100,
+        Reason.SALAH_TULIS,
+        "C.Hasil",
+        "Saksi nomor urut 1",
+        KETUA,
+        seen=seen_b,
+        confirmation=confirmed(b.pleno, Action.APPROVE_CORRECTION),
     )
     # THEN it is refused: the value it was based on is no longer the PPK's
     with pytest.raises(ConcurrentEdit):
@@ -223,7 +238,13 @@ def test_a_stale_correction_is_refused_before_anyone_is_asked_for_a_pin(
 ) -> None:
     a, b = stations
     request = SettleRequest(
-        "suara_02", 530, Reason.SESUAI_PPK, "D.Hasil PPK Utara", "Saksi nomor urut 2", KETUA
+        "suara_02",
+        530,
+        Reason.SESUAI_PPK,
+        "D.Hasil PPK Utara",
+        "Saksi nomor urut 2",
+        KETUA,
+        confirmation=confirmed(a.pleno, Action.APPROVE_CORRECTION),
     )
     # GIVEN B opened the correction of UTARA's suara_02; A then settled that field
     request_b = replace(request, after=535, seen=b.corrections.view(CONTEST, UNIT).versions)

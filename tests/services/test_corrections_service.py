@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.comparison import RowState
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP, saksi
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
@@ -22,6 +23,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import check, recap_contests
 from rekap_desktop.storage import repository
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 
 CHAIR = "Dra. Lestari Wulandari Kusuma, M.Si."
 """The Ketua of the demo meeting (SIMULASI)."""
@@ -36,7 +38,7 @@ def comparison(db_url: str) -> Iterator[ComparisonService]:
     pleno.engine.dispose()
 
 
-def request(**changes: object) -> SettleRequest:
+def request(comparison: ComparisonService, **changes: object) -> SettleRequest:
     values: dict[str, object] = {
         "field": "suara_01",
         "after": 28999,
@@ -45,6 +47,7 @@ def request(**changes: object) -> SettleRequest:
         "proposed_by": "Saksi nomor urut 1",
         "approved_by": CHAIR,
         "incident_number": 3,
+        "confirmation": confirmed(comparison.pleno, Action.APPROVE_CORRECTION, CHAIR),
     }
     values.update(changes)
     return SettleRequest(**values)  # type: ignore[arg-type]
@@ -57,7 +60,7 @@ def test_saksi_dispute_settled_by_correction(comparison: ComparisonService) -> N
     seen: list[Change] = []
     comparison.pleno.bus.subscribe(seen.append)
     # WHEN a commissioner settles it with the PPK form as reference, linked to register entry 3
-    result = comparison.corrections.settle("gubernur", "647203", request())
+    result = comparison.corrections.settle("gubernur", "647203", request(comparison))
     # THEN a correction 28.999 → 28.999 is recorded and the pleno form holds the value, but the
     # pair is not read while the saksi's objection (entry 3) is still open
     assert (result.correction.before, result.correction.after) == (28999, 28999)
@@ -65,7 +68,9 @@ def test_saksi_dispute_settled_by_correction(comparison: ComparisonService) -> N
     assert not result.pair_read and not comparison.corrections.is_read("gubernur", "647203")
     assert [(c.what, c.contests) for c in seen] == [("correction_made", frozenset({"gubernur"}))]
     # WHEN the objection is closed THEN the pair may be marked read, and it is announced
-    IncidentService(comparison.pleno).mark_unresolvable(3, "Saksi tetap keberatan; dicatat")
+    IncidentService(comparison.pleno).mark_unresolvable(
+        3, "Saksi tetap keberatan; dicatat", confirmed(comparison.pleno, Action.CLOSE_OBJECTION)
+    )
     comparison.corrections.mark_read("gubernur", "647203")
     assert comparison.corrections.is_read("gubernur", "647203")
     assert [c.what for c in seen][-1] == "pair_read"
@@ -102,7 +107,7 @@ def test_correction_changes_the_recapitulation(comparison: ComparisonService) ->
     comparison.corrections.settle(
         "gubernur",
         "647203",
-        request(after=29009, reason=Reason.SALAH_TULIS),
+        request(comparison, after=29009, reason=Reason.SALAH_TULIS),
     )
     # THEN the recapitulation is 10 higher at once
     assert total() == start + 10
@@ -115,9 +120,11 @@ def test_refused_corrections_change_nothing(comparison: ComparisonService) -> No
     entries = comparison.pleno.verify_audit().entries
     # WHEN a correction names an unknown incident, or a non-commissioner approves
     with pytest.raises(InputRejected) as unknown:
-        comparison.corrections.settle("gubernur", "647203", request(incident_number=99))
+        comparison.corrections.settle("gubernur", "647203", request(comparison, incident_number=99))
     with pytest.raises(InputRejected) as stranger:
-        comparison.corrections.settle("gubernur", "647203", request(approved_by="Orang Lain"))
+        comparison.corrections.settle(
+            "gubernur", "647203", request(comparison, approved_by="Orang Lain")
+        )
     # THEN each says why in Indonesian and nothing was written
     assert str(unknown.value) == "nomor 99 tidak ada dalam daftar kejadian khusus/keberatan"
     assert str(stranger.value).startswith(

@@ -15,12 +15,14 @@ from rekap_desktop.domain.incidents import (
     Raiser,
     RaiserRole,
 )
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 
 
 def test_a_link_to_a_correction_of_another_kecamatan_is_refused(tmp_path: Path) -> None:
@@ -35,6 +37,7 @@ def test_a_link_to_a_correction_of_another_kecamatan_is_refused(tmp_path: Path) 
         "D.Hasil Kecamatan PPK",
         "PPK",
         corrections.commissioners()[0],
+        confirmation=confirmed(service, Action.APPROVE_CORRECTION, corrections.commissioners()[0]),
     )
     settled = corrections.settle("gubernur", "647203", request)
     with service.engine.connect() as connection:

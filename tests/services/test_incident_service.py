@@ -33,6 +33,7 @@ from rekap_desktop.services.incident_service import (
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 from tests.fixtures import SETUP
 
 SAKSI = [
@@ -152,7 +153,9 @@ def test_resolve_with_paraf_then_the_entry_is_final(service: IncidentService) ->
     # GIVEN an open objection
     service.create(DRAFT)
     # WHEN it is resolved with the objector's and a witnessing saksi's paraf
-    settled = service.resolve(1, "Dicocokkan dengan C.Hasil TPS 003; sama.", PARAF)
+    settled = service.resolve(
+        1, "Dicocokkan dengan C.Hasil TPS 003; sama.", PARAF, _closing(service)
+    )
     # THEN it is closed with its paraf, the open count drops, and it cannot be edited again
     assert (settled.status, settled.paraf, settled.version) == (
         IncidentStatus.DISELESAIKAN,
@@ -172,13 +175,16 @@ def test_unresolvable_needs_a_reason(service: IncidentService) -> None:
     # GIVEN an open entry blocking the determination
     service.create(DRAFT)
     assert service.determination_blockers() != ()
+    closing = _closing(service)
     before = _dump(service.engine)
     # WHEN marked unresolvable without a reason THEN refused and nothing changed
     with pytest.raises(InputRejected):
-        service.mark_unresolvable(1, "")
+        service.mark_unresolvable(1, "", closing)
     assert _dump(service.engine) == before
     # WHEN marked with a reason THEN it no longer blocks the determination
-    marked = service.mark_unresolvable(1, "Saksi tetap menolak; diteruskan ke Bawaslu.")
+    marked = service.mark_unresolvable(
+        1, "Saksi tetap menolak; diteruskan ke Bawaslu.", _closing(service)
+    )
     assert marked.resolution == "Saksi tetap menolak; diteruskan ke Bawaslu."
     assert service.determination_blockers() == ()
 
@@ -337,8 +343,12 @@ def test_pleno_service_view_of_the_register_stays_the_same(
 
 def _commissioner(service: IncidentService, action: Action) -> Confirmation:
     users = UsersService(service.engine)
-    users.add_user("Ketua Uji", Role.KETUA, "1111")
-    return users.confirm("Ketua Uji", "1111", action)
+    users.add_user("Ketua Uji", Role.KETUA, "111111")
+    return users.confirm("Ketua Uji", "111111", action)
+
+
+def _closing(service: IncidentService) -> Confirmation:
+    return confirmed(service.pleno_service, Action.CLOSE_OBJECTION)
 
 
 def _last_audit_payload(engine: Engine) -> dict[str, object]:
@@ -364,7 +374,7 @@ def test_closing_names_the_commissioner_who_confirmed(
         service.resolve(1, "Dicocokkan dengan C.Hasil TPS 003; sama.", PARAF, confirmation)
     # THEN the audit entry of the closing names the ketua and the chain verifies
     payload = _last_audit_payload(service.engine)
-    assert (payload["dikonfirmasi_oleh"], payload["peran"]) == ("Ketua Uji", "ketua")
+    assert (payload["dikonfirmasi_oleh"], payload["peran_pengonfirmasi"]) == ("Ketua Uji", "ketua")
     assert service.pleno_service.verify_audit().ok
 
 

@@ -18,7 +18,7 @@ from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.services.users_service import Confirmation, User, UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.interchange.exchange_fixtures import KABKO, KECAMATAN, write_json
 
@@ -188,19 +188,21 @@ def test_only_the_ketua_replaces_a_confirmed_sender_key_and_the_report_warns(
     PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
     new = installation_fingerprint(tmp_path / "kunci-lain")
     users = UsersService(kabko.engine)
-    users.add_user("Ketua Uji", Role.KETUA, "1111")
-    ketua = users.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
-    users.add_user("Anggota Uji", Role.ANGGOTA, "2222", ketua)
+    users.add_user("Ketua Uji", Role.KETUA, "111111")
+    ketua = users.confirm("Ketua Uji", "111111", Action.MANAGE_USERS)
+    users.add_user("Anggota Uji", Role.ANGGOTA, "222222", ketua)
     before = _dump(kabko)
-    # WHEN the operator alone types the new fingerprint, or an anggota confirms
-    anggota = users.confirm("Anggota Uji", "2222", Action.APPROVE_CORRECTION)
-    for confirmation in (None, anggota):
+    # WHEN the operator alone types the new fingerprint, an anggota confirms, or an anggota's
+    # confirmation is presented as the ketua's
+    anggota = users.confirm("Anggota Uji", "222222", Action.APPROVE_CORRECTION)
+    forged = Confirmation(User("Anggota Uji", Role.KETUA), Action.CHANGE_SENDER_KEY, anggota.at)
+    for confirmation in (None, anggota, forged):
         with pytest.raises(InputRejected, match="perlu PIN Ketua KPU"):
             PackageImportService(kabko).import_package(other, trust=new, confirmation=confirmation)
     # THEN nothing changed
     assert _dump(kabko) == before
     # WHEN the ketua confirms the replacement with the PIN
-    replaced = users.confirm("Ketua Uji", "1111", Action.CHANGE_SENDER_KEY)
+    replaced = users.confirm("Ketua Uji", "111111", Action.CHANGE_SENDER_KEY)
     report = PackageImportService(kabko).import_package(other, trust=new, confirmation=replaced)
     # THEN it is imported, and the report warns that the key was replaced and by whom
     assert report.replaced == (first,)

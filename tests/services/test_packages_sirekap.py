@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from rekap_desktop.app import main
 from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import ImportCancelled, SirekapImportService
 from rekap_desktop.storage.engine import open_engine
@@ -67,7 +68,7 @@ def test_folder_of_tps_files_is_imported_with_progress_and_ts(
         UnitProgress("ppwp", "990101", "2024-02-16 16:25:10", 3, 3),
         UnitProgress("ppwp", "990102", "2024-02-16 16:25:10", 3, 3),
     ]
-    assert pemilu.verify_audit().ok
+    assert verify_integrity(pemilu).ok  # the chain, and every row and value against it
 
 
 def test_one_bad_file_in_a_folder_imports_nothing(pemilu: PlenoService, tmp_path: Path) -> None:

@@ -15,12 +15,14 @@ from rekap_desktop.domain.incidents import (
     Raiser,
     RaiserRole,
 )
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 
 
 @pytest.fixture
@@ -56,7 +58,15 @@ def test_marking_read_is_refused_while_a_difference_or_an_objection_is_open(
     result = corrections.settle(
         "gubernur",
         "647203",
-        SettleRequest("suara_01", 28999, Reason.SESUAI_PPK, "D.Hasil PPK", "PPK", chair),
+        SettleRequest(
+            "suara_01",
+            28999,
+            Reason.SESUAI_PPK,
+            "D.Hasil PPK",
+            "PPK",
+            chair,
+            confirmation=confirmed(service, Action.APPROVE_CORRECTION, chair),
+        ),
     )
     assert not result.pair_read
     assert corrections.unsettled("gubernur", "647203") == [
@@ -66,7 +76,9 @@ def test_marking_read_is_refused_while_a_difference_or_an_objection_is_open(
     with pytest.raises(InputRejected):
         corrections.mark_read("gubernur", "647203")
     # WHEN the objection is closed THEN it may be marked read, and it is finished
-    IncidentService(service).mark_unresolvable(3, "Saksi tetap keberatan; dicatat")
+    IncidentService(service).mark_unresolvable(
+        3, "Saksi tetap keberatan; dicatat", confirmed(service, Action.CLOSE_OBJECTION)
+    )
     assert corrections.unsettled("gubernur", "647203") == []
     corrections.mark_read("gubernur", "647203")
     assert ("gubernur", "647203") in corrections.pairs_finished()

@@ -53,14 +53,14 @@ def test_the_pemilu_demo_goes_through_penetapan_with_its_seats(tmp_path: Path) -
 
     # THEN the open tie of dapil 5 still waits; the meeting decides it with the ketua's PIN
     (tie,) = seats.results("dprd_kabko").open_ties
-    confirmation = users.confirm(KETUA, "1111", Action.DECIDE_TIE)
+    confirmation = users.confirm(KETUA, "111111", Action.DECIDE_TIE)
     seats.decide_tie("dprd_kabko", tie.key, (1,), "Undian di hadapan saksi", confirmation)
 
     # WHEN the result is determined, the saksi of party 2 refusing to sign
     refusal = Signature("Rosmawati Situmorang", "Saksi partai 2", False, "Suara dapil 5 diragukan")
     state = procedure.determine(
         [Signature(KETUA, "Ketua", True), refusal],
-        users.confirm(KETUA, "1111", Action.DETERMINE),
+        users.confirm(KETUA, "111111", Action.DETERMINE),
     )
     assert state.determined
     # THEN the legislative D.Hasil prints her refusal and its reason beside her name

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.incidents import IncidentStatus, Paraf, ParafRole
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 from tests.documents.pdf_check import flat, page_texts
 
 
@@ -28,6 +30,7 @@ def test_a_settled_objection_prints_with_its_paraf_names(tmp_path: Path) -> None
             Paraf("Hendra Gunawan Saputra", ParafRole.PENGAJU),
             Paraf("Dewi Anggraini Siahaan", ParafRole.PENYAKSI),
         ),
+        confirmed(service, Action.CLOSE_OBJECTION),
     )
     # WHEN the register is printed
     _record, pdf = PrintService(service).print_form(FormKind.KEJADIAN_KHUSUS, None, Paper.F4)

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
+from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
+from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_tallies
 from tests.settling import settle_every_pair
 
@@ -145,14 +148,16 @@ def test_determination_refused_until_every_difference_is_settled(db: str, tmp_pa
     procedure.next()
     # WHEN determining THEN the pairs not yet read are named
     with pytest.raises(InputRejected) as error:
-        procedure.determine([Signature("Ketua", "Ketua", True)])
+        procedure.determine([Signature("Ketua", "Ketua", True)], _penetapan(procedure))
     assert _refusal(error) == [
         "belum selesai dibaca atau masih ada selisih yang belum diselesaikan: "
         "UTARA — Pemilihan Wali Kota Uji; SELATAN — Pemilihan Wali Kota Uji"
     ]
     # WHEN every difference is settled with the PPK form as reference THEN it is determined
     settle_every_pair(procedure.pleno_service)
-    assert procedure.determine([Signature("Ketua", "Ketua", True)]).determined
+    assert procedure.determine(
+        [Signature("Ketua", "Ketua", True)], _penetapan(procedure)
+    ).determined
     # AND the result is locked: no import, entry or correction is accepted until re-opened
     service = procedure.pleno_service
     with pytest.raises(InputRejected, match="hasil sudah ditetapkan dan terkunci"):
@@ -160,7 +165,7 @@ def test_determination_refused_until_every_difference_is_settled(db: str, tmp_pa
     entry = EntryService(service)
     with pytest.raises(InputRejected, match="terkunci"):
         entry.enter("walikota", "990101", "bawaslu", "suara_01", "100")
-    procedure.reopen("saksi menemukan salah tulis")
+    procedure.reopen("saksi menemukan salah tulis", _reopening(procedure))
     assert entry.enter("walikota", "990101", "bawaslu", "suara_01", "100")
 
 
@@ -182,16 +187,16 @@ def test_determination_refused_while_an_incident_is_open_then_locks(
     signatures = [Signature("Ketua", "Ketua", True), Signature("Saksi 1", "Saksi", False)]
     # WHEN a refusal to sign carries no reason THEN the determination is refused
     with pytest.raises(InputRejected) as error:
-        procedure.determine(signatures)
+        procedure.determine(signatures, _penetapan(procedure))
     assert _refusal(error) == ["Saksi 1: hadir tetapi tidak menandatangani — alasan wajib diisi"]
     # WHEN the signatures are complete THEN the result is determined and locked
     signatures[1] = Signature("Saksi 1", "Saksi", False, "keberatan hasil")
-    assert procedure.determine(signatures).determined
+    assert procedure.determine(signatures, _penetapan(procedure)).determined
     assert procedure.signatures() == signatures
     with pytest.raises(InputRejected):
         procedure.back()
     # AND re-opening is recorded with its reason in the audit chain
-    procedure.reopen("salah tulis nama")
+    procedure.reopen("salah tulis nama", _reopening(procedure))
     assert not _open(db)[0].state().determined
     assert procedure.pleno_service.verify_audit().ok
 
@@ -205,7 +210,7 @@ def test_determination_refused_with_an_open_carried_objection(tmp_path: Path) ->
     procedure = ProcedureService(service)
     # WHEN determining THEN the open entry is named
     with pytest.raises(InputRejected) as error:
-        procedure.determine([Signature("Ketua", "Ketua", True)])
+        procedure.determine([Signature("Ketua", "Ketua", True)], _penetapan(procedure))
     open_numbers = [i.number for i in service.incidents() if i.status == "terbuka"]
     assert _refusal(error)[: len(open_numbers)] == [
         f"kejadian/keberatan nomor {n} masih terbuka; selesaikan dahulu" for n in open_numbers
@@ -232,3 +237,11 @@ def test_attendance_refuses_a_saksi_for_the_kolom_kosong_and_records_a_pemantau(
         ("pemantau", "Citra", None),
         ("saksi", "Budi", 2),
     ]
+
+
+def _penetapan(procedure: ProcedureService) -> Confirmation:
+    return confirmed(procedure.pleno_service, Action.DETERMINE)
+
+
+def _reopening(procedure: ProcedureService) -> Confirmation:
+    return confirmed(procedure.pleno_service, Action.REOPEN_DETERMINED)

@@ -29,10 +29,10 @@ def services(db_url: str) -> Iterator[tuple[UsersService, ScreenLockService]]:
     engine = open_engine(db_url)
     bus = ChangeBus()
     users = UsersService(engine, bus, clock=lambda: NOW)
-    users.add_user("Ketua Uji", Role.KETUA, "1111")
-    ketua = users.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
-    users.add_user("Anggota Uji", Role.ANGGOTA, "2222", ketua)
-    users.add_user("Operator Uji", Role.OPERATOR, "3333", ketua)
+    users.add_user("Ketua Uji", Role.KETUA, "111111")
+    ketua = users.confirm("Ketua Uji", "111111", Action.MANAGE_USERS)
+    users.add_user("Anggota Uji", Role.ANGGOTA, "222222", ketua)
+    users.add_user("Operator Uji", Role.OPERATOR, "333333", ketua)
     yield users, ScreenLockService(engine, bus)
     engine.dispose()
 
@@ -58,19 +58,21 @@ def test_the_ketua_sets_the_idle_time_with_the_pin_and_it_is_audited(
     seen: list[Change] = []
     lock.bus.subscribe(seen.append)
     # WHEN the ketua confirms 3 minutes, then turns the lock off
-    lock.set_idle_minutes("3", users.confirm("Ketua Uji", "1111", Action.SET_IDLE_LOCK))
+    lock.set_idle_minutes("3", users.confirm("Ketua Uji", "111111", Action.SET_IDLE_LOCK))
     assert lock.idle_minutes() == 3
-    lock.set_idle_minutes("0", users.confirm("Ketua Uji", "1111", Action.SET_IDLE_LOCK))
+    lock.set_idle_minutes("0", users.confirm("Ketua Uji", "111111", Action.SET_IDLE_LOCK))
     # THEN the setting is stored, announced, and each change is in the chain naming the ketua
     assert lock.idle_minutes() == 0
     assert [c.what for c in seen] == ["idle_lock_set", "idle_lock_set"]
     entry = _last_entry(users)
     assert (entry.event, entry.actor) == ("idle_lock_set", "Ketua Uji")
-    assert json.loads(entry.payload) == {
+    payload = json.loads(entry.payload)
+    assert payload["baris"]["idle_lock"]["1"]["minutes"] == 0  # the row written, as written
+    assert {k: v for k, v in payload.items() if k != "baris"} == {
         "menit": 0,
         "sebelum": 3,
         "dikonfirmasi_oleh": "Ketua Uji",
-        "peran": "ketua",
+        "peran_pengonfirmasi": "ketua",
     }
     with Session(users.engine) as session:
         assert audit.verify(session).ok
@@ -82,14 +84,14 @@ def test_an_anggota_may_not_set_the_idle_time(
     users, lock = services
     # WHEN an anggota tries to confirm it THEN refused: only the ketua
     with pytest.raises(InputRejected) as refused:
-        users.confirm("Anggota Uji", "2222", Action.SET_IDLE_LOCK)
+        users.confirm("Anggota Uji", "222222", Action.SET_IDLE_LOCK)
     assert str(refused.value) == (
         "Anggota KPU tidak berwenang mengatur waktu kunci layar; perlu Ketua KPU."
     )
     # WHEN the setting is sent without a confirmation, or one for another action THEN refused
     with pytest.raises(InputRejected, match="perlu konfirmasi PIN Ketua KPU"):
         lock.set_idle_minutes("5", None)
-    other = users.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
+    other = users.confirm("Ketua Uji", "111111", Action.MANAGE_USERS)
     with pytest.raises(InputRejected, match="perlu konfirmasi PIN Ketua KPU"):
         lock.set_idle_minutes("5", other)
     assert lock.idle_minutes() == DEFAULT_IDLE_MINUTES
@@ -108,7 +110,7 @@ def test_a_bad_idle_time_is_refused_and_nothing_changes(
     services: tuple[UsersService, ScreenLockService], text: str, message: str
 ) -> None:
     users, lock = services
-    confirmation = users.confirm("Ketua Uji", "1111", Action.SET_IDLE_LOCK)
+    confirmation = users.confirm("Ketua Uji", "111111", Action.SET_IDLE_LOCK)
     head = _last_entry(users).id
     with pytest.raises(InputRejected) as refused:
         lock.set_idle_minutes(text, confirmation)
@@ -121,7 +123,7 @@ def test_any_user_unlocks_and_wrong_pins_count_toward_the_lock_out(
 ) -> None:
     users, _ = services
     # WHEN the operator unlocks with the right PIN THEN it is the operator, audited
-    assert users.unlock("Operator Uji", "3333") == User("Operator Uji", Role.OPERATOR)
+    assert users.unlock("Operator Uji", "333333") == User("Operator Uji", Role.OPERATOR)
     assert (_last_entry(users).event, _last_entry(users).actor) == (
         "screen_unlocked",
         "Operator Uji",
@@ -137,7 +139,7 @@ def test_any_user_unlocks_and_wrong_pins_count_toward_the_lock_out(
     with pytest.raises(InputRejected):
         users.confirm("Operator Uji", "0000", Action.APPROVE_CORRECTION)
     with pytest.raises(InputRejected) as locked:
-        users.unlock("Operator Uji", "3333")
+        users.unlock("Operator Uji", "333333")
     assert (
         str(locked.value) == "Operator Uji terkunci karena 5 kali salah PIN; coba lagi pukul 09.05"
     )

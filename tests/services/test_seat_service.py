@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DemoKind, load_demo
+from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_json import recap_json
 from rekap_desktop.services.results import recap_contests
@@ -45,7 +46,7 @@ def seats(demo_file: Path, tmp_path: Path) -> Iterator[SeatService]:
 
 
 def _confirm(seats: SeatService, action: Action = Action.DECIDE_TIE) -> object:
-    return UsersService(seats.pleno_service.engine).confirm(ANGGOTA, "2222", action)
+    return UsersService(seats.pleno_service.engine).confirm(ANGGOTA, "222222", action)
 
 
 def test_the_demo_allocates_every_seat_but_one_candidate_place(seats: SeatService) -> None:
@@ -91,6 +92,7 @@ def test_a_commissioner_decides_the_open_tie_and_is_named(seats: SeatService) ->
         ).one()
     payload = json.loads(entry.payload)
     assert (payload["dikonfirmasi_oleh"], payload["dipilih"]) == (ANGGOTA, [4])
+    assert verify_integrity(seats.pleno_service).ok  # the decision's row is recorded as written
     # AND recap --json carries the elected candidate and no open tie
     recaps = recap_contests(seats.pleno_service, "dprd_kabko")
     hasil = recap_json(seats.pleno_service.pleno(), recaps, seats.results_for(recaps))[

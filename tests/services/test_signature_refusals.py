@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
+from tests.confirming import confirmed
 from tests.documents.pdf_check import flat, page_texts
 from tests.fixtures import SETUP, write_tallies
 from tests.penetapan import determine_meeting
@@ -71,7 +73,7 @@ def test_before_penetapan_nothing_is_marked_refused(tmp_path: Path) -> None:
     # GIVEN a meeting determined with a refusal, then re-opened
     service = _meeting(tmp_path)
     procedure = determine_meeting(service, SIGNED_BY)
-    procedure.reopen("salah ketik di SELATAN")
+    procedure.reopen("salah ketik di SELATAN", confirmed(service, Action.REOPEN_DETERMINED))
     # WHEN the D.Hasil is printed THEN no refusal of the earlier penetapan is printed
     _r, d_hasil = meeting_print_service(service).print_form(FormKind.D_HASIL, "walikota", Paper.F4)
     assert "Hadir, tidak menandatangani" not in _text(d_hasil)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -31,10 +32,10 @@ def clock() -> FakeClock:
 def users(db_url: str, clock: FakeClock) -> Iterator[UsersService]:
     engine = open_engine(db_url)
     service = UsersService(engine, clock=clock)
-    service.add_user("Ketua Uji", Role.KETUA, "1111")
-    ketua = service.confirm("Ketua Uji", "1111", Action.MANAGE_USERS)
-    service.add_user("Anggota Uji", Role.ANGGOTA, "2222", ketua)
-    service.add_user("Operator Uji", Role.OPERATOR, "3333", ketua)
+    service.add_user("Ketua Uji", Role.KETUA, "111111")
+    ketua = service.confirm("Ketua Uji", "111111", Action.MANAGE_USERS)
+    service.add_user("Anggota Uji", Role.ANGGOTA, "222222", ketua)
+    service.add_user("Operator Uji", Role.OPERATOR, "333333", ketua)
     yield service
     engine.dispose()
 
@@ -44,13 +45,16 @@ def _messages(error: pytest.ExceptionInfo[InputRejected]) -> list[str]:
 
 
 def test_a_commissioner_confirms_and_is_named(users: UsersService) -> None:
-    confirmation = users.confirm("Anggota Uji", "2222", Action.APPROVE_CORRECTION)
-    assert confirmation.audit_fields() == {"dikonfirmasi_oleh": "Anggota Uji", "peran": "anggota"}
+    confirmation = users.confirm("Anggota Uji", "222222", Action.APPROVE_CORRECTION)
+    assert confirmation.audit_fields() == {
+        "dikonfirmasi_oleh": "Anggota Uji",
+        "peran_pengonfirmasi": "anggota",
+    }
 
 
 def test_an_operator_is_refused_an_approval(users: UsersService) -> None:
     with pytest.raises(InputRejected) as error:
-        users.confirm("Operator Uji", "3333", Action.APPROVE_CORRECTION)
+        users.confirm("Operator Uji", "333333", Action.APPROVE_CORRECTION)
     assert _messages(error) == [
         "Operator tidak berwenang menyetujui pembetulan; perlu Anggota KPU atau Ketua KPU."
     ]
@@ -58,8 +62,8 @@ def test_an_operator_is_refused_an_approval(users: UsersService) -> None:
 
 def test_only_the_ketua_reopens_a_determined_result(users: UsersService) -> None:
     with pytest.raises(InputRejected, match="perlu Ketua KPU"):
-        users.confirm("Anggota Uji", "2222", Action.REOPEN_DETERMINED)
-    assert users.confirm("Ketua Uji", "1111", Action.REOPEN_DETERMINED).user.role is Role.KETUA
+        users.confirm("Anggota Uji", "222222", Action.REOPEN_DETERMINED)
+    assert users.confirm("Ketua Uji", "111111", Action.REOPEN_DETERMINED).user.role is Role.KETUA
 
 
 def test_five_wrong_pins_lock_the_user_for_five_minutes(
@@ -76,23 +80,25 @@ def test_five_wrong_pins_lock_the_user_for_five_minutes(
     with pytest.raises(
         InputRejected, match="terkunci karena 5 kali salah PIN; coba lagi pukul 09.05"
     ):
-        users.confirm("Anggota Uji", "2222", Action.DETERMINE)
+        users.confirm("Anggota Uji", "222222", Action.DETERMINE)
     # AND five minutes later the right PIN works again
     clock.now = START + timedelta(minutes=5, seconds=1)
-    assert users.confirm("Anggota Uji", "2222", Action.DETERMINE).user.name == "Anggota Uji"
+    assert users.confirm("Anggota Uji", "222222", Action.DETERMINE).user.name == "Anggota Uji"
 
 
 def test_user_rules(db_url: str) -> None:
     engine = open_engine(db_url)
     service = UsersService(engine)
     with pytest.raises(InputRejected, match="pengguna pertama harus Ketua KPU"):
-        service.add_user("Operator", Role.OPERATOR, "3333")
-    with pytest.raises(InputRejected, match="paling sedikit 4"):
+        service.add_user("Operator", Role.OPERATOR, "333333")
+    with pytest.raises(InputRejected, match="paling sedikit 6"):
         service.add_user("Ketua", Role.KETUA, "12")
-    service.add_user("Ketua", Role.KETUA, "1234")
+    with pytest.raises(InputRejected, match="PIN Ketua KPU paling sedikit 6 angka"):
+        service.add_user("Ketua", Role.KETUA, "1234")
+    service.add_user("Ketua", Role.KETUA, "123456")
     with pytest.raises(InputRejected, match="perlu konfirmasi PIN Ketua KPU"):
-        service.add_user("Lain", Role.ANGGOTA, "5555")
-    assert not any("1234" in e for e in _audit_payloads(engine))
+        service.add_user("Lain", Role.ANGGOTA, "555555")
+    assert not any("123456" in e for e in _audit_payloads(engine))
     engine.dispose()
 
 
@@ -133,7 +139,7 @@ def test_pins_checked_at_once_cannot_outrun_the_lock_out(users: UsersService, db
 
     from rekap_desktop.storage.orm_users import PinFailureRow
 
-    pins = ["0000"] * 15 + ["1111"] + ["0000"] * 15
+    pins = ["0000"] * 15 + ["111111"] + ["0000"] * 15
     spawn = multiprocessing.get_context("spawn")
     # WHEN every one is checked
     with ProcessPoolExecutor(8, mp_context=spawn) as pool:
@@ -144,3 +150,50 @@ def test_pins_checked_at_once_cannot_outrun_the_lock_out(users: UsersService, db
     with Session(users.engine) as session:
         assert session.scalar(select(func.count()).select_from(PinFailureRow)) == 5
     assert outcomes.count("ok") + outcomes.count("terkunci") == 26
+
+
+def test_each_added_user_is_recorded_with_their_own_role_and_the_confirmer(
+    users: UsersService,
+) -> None:
+    # GIVEN the ketua, then an anggota and an operator added with the ketua's confirmation
+    from sqlalchemy import text
+
+    # WHEN the audit entries of the added users are read
+    with users.engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT actor, payload FROM audit_entry WHERE event = 'user_added' ORDER BY id")
+        ).all()
+    # THEN each names the user's own role, and the confirmer with theirs (the operator is not
+    # recorded as "ketua")
+    recorded = [(actor, json.loads(payload)) for actor, payload in rows]
+    # (without the rows each wrote, "baris": the chain's record of the row, checked elsewhere)
+    assert [(a, {k: v for k, v in p.items() if k != "baris"}) for a, p in recorded] == [
+        ("Ketua Uji", {"nama": "Ketua Uji", "peran": "ketua"}),
+        (
+            "Ketua Uji",
+            {
+                "nama": "Anggota Uji",
+                "peran": "anggota",
+                "dikonfirmasi_oleh": "Ketua Uji",
+                "peran_pengonfirmasi": "ketua",
+            },
+        ),
+        (
+            "Ketua Uji",
+            {
+                "nama": "Operator Uji",
+                "peran": "operator",
+                "dikonfirmasi_oleh": "Ketua Uji",
+                "peran_pengonfirmasi": "ketua",
+            },
+        ),
+    ]
+
+
+def test_a_user_name_longer_than_the_column_is_refused(users: UsersService) -> None:
+    # WHEN a user of 201 characters is added THEN refused in Indonesian (on PostgreSQL too)
+    ketua = users.confirm("Ketua Uji", "111111", Action.MANAGE_USERS)
+    with pytest.raises(InputRejected) as refused:
+        users.add_user("N" * 201, Role.OPERATOR, "333333", ketua)
+    assert _messages(refused) == ["nama pengguna terlalu panjang (paling banyak 200 karakter)"]
+    assert len(users.users()) == 3

@@ -458,7 +458,8 @@ class ComparisonWidget(QWidget):
 
     def approve(self, request: SettleRequest) -> SettleRequest | None:
         """The commissioner's approval of a correction; the cockpit replaces this with a PIN
-        confirmation (None: not approved, nothing is written)."""
+        confirmation carried in the request (None: not approved, nothing is written; without a
+        confirmation the service refuses the correction)."""
         return request
 
     def settle(self, request: SettleRequest) -> SettleResult | None:

@@ -45,7 +45,8 @@ class FirstKetuaDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Pleno baru: Ketua KPU menetapkan PIN-nya lebih dahulu. PIN ini diperlukan untuk "
-            "penetapan, membuka kembali hasil, memulihkan cadangan dan menambah pengguna."
+            "penetapan, membuka kembali hasil, memulihkan cadangan dan menambah pengguna; "
+            "paling sedikit 6 angka."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

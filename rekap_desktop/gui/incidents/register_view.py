@@ -194,7 +194,8 @@ class RegisterView(QWidget):
 
     def approve_closing(self) -> Confirmation | bool:
         """Closing an objection needs a commissioner; the cockpit replaces this with a PIN check
-        (the confirmation, named in the audit entry; False when refused; True: no one asked)."""
+        (the confirmation, named in the audit entry; False when refused; True: no one asked, and
+        the service then refuses the closing)."""
         return True
 
     def _settle(self, unresolvable: bool) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP
 from rekap_desktop.gui.comparison.view import cell_marks
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
@@ -25,6 +26,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_json import recap_json
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 
 
 @pytest.fixture
@@ -115,6 +117,7 @@ def test_a_saksi_dispute_settled_by_correction(
                 "Saksi nomor urut 1",
                 chair,
                 incident_number=3,
+                confirmation=confirmed(service.pleno, Action.APPROVE_CORRECTION, chair),
             )
         )
     # THEN the row shows the determined value, the correction with its link, and recap uses it

@@ -19,6 +19,7 @@ from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import approving
 from tests.gui.driven import Modals, drives
 
 CONTEST, UNIT = "gubernur", "647203"
@@ -46,6 +47,8 @@ def open_widget(qtbot: QtBot, service: ComparisonService) -> ComparisonWidget:
     widget.show()
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
+    # As the cockpit does: the approving commissioner confirms with their PIN.
+    widget.approve = approving(service.pleno)  # type: ignore[method-assign]
     return widget
 
 
@@ -108,9 +111,11 @@ def test_enter_saves_and_a_missing_proposer_is_refused_before_anything_is_lost(
     widget.select_field("suara_01")
     asked: list[str] = []
 
+    confirm = approving(service.pleno)
+
     def approve(request):  # type: ignore[no-untyped-def]
         asked.append(request.approved_by)
-        return request
+        return confirm(request)
 
     widget.approve = approve  # type: ignore[method-assign]
     state: dict[str, object] = {}

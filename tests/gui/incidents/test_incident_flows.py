@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.incidents import IncidentStatus, Paraf, ParafRole
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
 from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
@@ -18,6 +19,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 
 
 @pytest.fixture
@@ -46,7 +48,8 @@ def test_carried_objection_is_read_and_settled_with_paraf(
         view.detail.toPlainText()
     )
     # WHEN it is settled with the objector's and a witnessing saksi's paraf
-    settle = SettleDialog(service, 3, parent=view)
+    closing = confirmed(service.pleno_service, Action.CLOSE_OBJECTION)
+    settle = SettleDialog(service, 3, parent=view, confirmation=closing)
     qtbot.addWidget(settle)
     settle.text_edit.setPlainText("Dicocokkan dengan C.Hasil TPS 012 Sidodadi: 28.999 benar.")
     settle.check_witness("Dewi Anggraini Siahaan")

@@ -21,6 +21,7 @@ from rekap_desktop.domain.incidents import (
     Raiser,
     RaiserRole,
 )
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.incidents.register_view import RegisterView
 from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
@@ -28,6 +29,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import confirmed
 from tests.gui.driven import Modals, drives
 
 
@@ -46,6 +48,10 @@ def open_register(qtbot: QtBot, service: IncidentService) -> RegisterView:
     view.show()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
+    # As the cockpit does: closing an entry is confirmed with a commissioner's PIN.
+    view.approve_closing = lambda: confirmed(  # type: ignore[method-assign]
+        service.pleno_service, Action.CLOSE_OBJECTION
+    )
     return view
 
 
@@ -62,6 +68,9 @@ def test_a_correction_made_for_an_objection_is_shown_on_its_entry(
         "Saksi nomor urut 1",
         corrections.commissioners()[0],
         incident_number=3,
+        confirmation=confirmed(
+            service.pleno_service, Action.APPROVE_CORRECTION, corrections.commissioners()[0]
+        ),
     )
     corrections.settle("gubernur", "647203", request)
     # WHEN the register is opened and its last entry (No. 3) chosen with Ctrl+End

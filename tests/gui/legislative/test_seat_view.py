@@ -113,8 +113,8 @@ def test_deciding_with_a_commissioners_pin_closes_the_tie_and_shows_who_decided(
     # GIVEN the seat view, the meeting choosing candidate 4 for the reason given
     view, _ = seat_view(qtbot, pemilu)
     view.ask_decision = lambda tie, names: ((4,), "musyawarah rapat pleno")  # type: ignore[method-assign]
-    said = answer_pin("1111")
-    # WHEN the operator presses "Putuskan…" and the ketua confirms with PIN 1111
+    said = answer_pin("111111")
+    # WHEN the operator presses "Putuskan…" and the ketua confirms with PIN 111111
     view.tie_buttons[TIE].click()
     # THEN the tie is closed, the decision is recorded and shown with who confirmed it
     assert said == [""]
@@ -208,7 +208,9 @@ def test_a_change_that_moves_no_seat_keeps_the_page_and_a_decision_rebuilds_it(
     assert computed == ["dprd_kabko"] and view.body is page
     # WHEN the tie is decided THEN the page is built again with the decision on it
     ketua = pemilu.pleno().members[0].name
-    confirmation = UsersService(pemilu.engine, pemilu.bus).confirm(ketua, "1111", Action.DECIDE_TIE)
+    confirmation = UsersService(pemilu.engine, pemilu.bus).confirm(
+        ketua, "111111", Action.DECIDE_TIE
+    )
     view.seats.decide_tie("dprd_kabko", TIE, (4,), "musyawarah rapat pleno", confirmation)
     assert view.body is not page
     assert "dipilih nomor urut 4" in texts(view.body)

@@ -34,7 +34,7 @@ def test_a_tie_is_decided_by_keys_with_the_ketuas_pin(qtbot: QtBot, pemilu: Plen
 
     def pin(dialog: QWidget) -> None:
         assert isinstance(dialog, PinDialog)
-        qtbot.keyClicks(dialog.ui.pinEdit, "1111")
+        qtbot.keyClicks(dialog.ui.pinEdit, "111111")
         qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
 
     modals = Modals()

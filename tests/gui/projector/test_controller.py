@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.cues import LogoCue, RecapCue, TallyCue
 from rekap_desktop.gui.projector.preview_panel import PreviewPanel
@@ -24,6 +25,7 @@ from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
 from rekap_desktop.text.numbers import format_date
+from tests.confirming import confirmed
 from tests.fixtures import HEADER, SETUP, write_tallies
 from tests.settling import settle_every_pair
 
@@ -181,7 +183,9 @@ def test_after_penetapan_the_live_screen_says_ditetapkan_with_the_time(
     procedure.next()
     procedure.next()
     settle_every_pair(service)
-    state = procedure.determine([Signature("Ketua Uji", "Ketua", True)])
+    state = procedure.determine(
+        [Signature("Ketua Uji", "Ketua", True)], confirmed(service, Action.DETERMINE)
+    )
     at = ProcedureService(service).moments()[-1].at
     # WHEN the cockpit tells the projector the result is determined
     controller.set_determined(state.determined)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.projector.cues import (
     AgendaCue,
     BlankCue,
@@ -39,6 +40,7 @@ from rekap_desktop.services.corrections_service import CorrectionsService, Settl
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import SirekapImportService
 from rekap_desktop.text.numbers import format_date
+from tests.confirming import confirmed
 from tests.fixtures import HEADER, write_tallies
 from tests.interchange.exchange_fixtures import PASLON, region_file, write_json
 
@@ -194,7 +196,15 @@ def test_incident_pause_agenda_blank_and_logo_scenes(service: PlenoService) -> N
 
 
 def settle(service: PlenoService, field: str, value: int, reason: Reason) -> None:
-    request = SettleRequest(field, value, reason, "D.Hasil Kecamatan PPK", "Saksi 2", "Ketua Uji")
+    request = SettleRequest(
+        field,
+        value,
+        reason,
+        "D.Hasil Kecamatan PPK",
+        "Saksi 2",
+        "Ketua Uji",
+        confirmation=confirmed(service, Action.APPROVE_CORRECTION, "Ketua Uji"),
+    )
     CorrectionsService(service).settle("walikota", "990101", request)
 
 

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.tally import candidate_key
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.party_cues import PartyCue
@@ -20,6 +21,7 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
+from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 
 SEMENTARA = "SEMENTARA — belum semua kecamatan dibacakan"
@@ -111,6 +113,7 @@ def test_a_settled_candidate_row_is_shown_settled_with_every_pleno_value(
         "C.Hasil TPS 003",
         "Saksi 2",
         corrections.commissioners()[0],
+        confirmation=confirmed(pemilu, Action.APPROVE_CORRECTION, corrections.commissioners()[0]),
     )
     corrections.settle("dprd_kabko", "177102", request)
     after = cue.build(pemilu, False)

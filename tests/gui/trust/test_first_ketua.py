@@ -15,13 +15,19 @@ def test_a_new_meeting_gets_its_ketua_pin_first(qtbot: QtBot, tmp_path: Path) ->
     users = UsersService(open_engine(str(tmp_path / "baru.sqlite")))
     dialog = FirstKetuaDialog(users, ["Ketua Baru", "Anggota Baru"])
     qtbot.addWidget(dialog)
-    # WHEN the two PINs differ THEN nothing is created and it says why
+    # WHEN the PIN has four digits THEN nothing is created and it says a ketua's needs six
     dialog.pin.setText("4321")
-    dialog.repeat.setText("4322")
+    dialog.repeat.setText("4321")
+    dialog.try_accept()
+    assert dialog.problem.text() == "PIN Ketua KPU paling sedikit 6 angka; yang dimasukkan hanya 4."
+    assert not users.has_users()
+    # WHEN the two PINs differ THEN nothing is created and it says why
+    dialog.pin.setText("654321")
+    dialog.repeat.setText("654322")
     dialog.try_accept()
     assert dialog.problem.text() == "Kedua PIN tidak sama." and not users.has_users()
     # WHEN they match THEN the ketua exists and can confirm with that PIN
-    dialog.repeat.setText("4321")
+    dialog.repeat.setText("654321")
     dialog.try_accept()
     assert [(u.name, u.role) for u in users.users()] == [("Ketua Baru", Role.KETUA)]
-    assert users.confirm("Ketua Baru", "4321", Action.DETERMINE).user.name == "Ketua Baru"
+    assert users.confirm("Ketua Baru", "654321", Action.DETERMINE).user.name == "Ketua Baru"

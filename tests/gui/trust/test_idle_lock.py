@@ -51,12 +51,14 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, IdleLock
 
 
 def _events(window: MainWindow, event: str) -> list[tuple[str, dict[str, object]]]:
+    """Who and what each entry of ``event`` recorded (without the rows it wrote, "baris")."""
     with window.service.engine.connect() as connection:
         rows = connection.execute(
             text("SELECT actor, payload FROM audit_entry WHERE event = :e ORDER BY id"),
             {"e": event},
         )
-        return [(actor, json.loads(payload)) for actor, payload in rows]
+        payloads = [(actor, json.loads(payload)) for actor, payload in rows]
+    return [(actor, {k: v for k, v in p.items() if k != "baris"}) for actor, p in payloads]
 
 
 def _lock_after_idle(qtbot: QtBot, lock: IdleLock) -> None:
@@ -137,7 +139,7 @@ def test_the_right_pin_of_any_user_unlocks(
     _lock_after_idle(qtbot, lock)
     # WHEN the operator (not a commissioner) types the right PIN
     lock.screen.choose_user(DEMO_OPERATOR)
-    qtbot.keyClicks(lock.screen.pin_edit, "3333")
+    qtbot.keyClicks(lock.screen.pin_edit, "333333")
     qtbot.keyClick(lock.screen.pin_edit, Qt.Key.Key_Return)
     # THEN the cockpit is uncovered, and who unlocked it is in the audit chain
     assert not lock.is_locked
@@ -175,14 +177,17 @@ def test_setting_the_idle_time_needs_the_ketuas_pin(
     offered = [dialog.ui.userBox.itemData(i) for i in range(dialog.ui.userBox.count())]
     assert offered == [KETUA]
     # WHEN the ketua confirms 3 minutes THEN it is stored, audited and in force
-    answer[0] = users.confirm(KETUA, "1111", Action.SET_IDLE_LOCK)
+    answer[0] = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
     assert lock.set_idle_minutes(3) == 3
     assert (lock.minutes, lock.limit_seconds) == (3, 180.0)
     assert _events(window, "idle_lock_set") == [
-        (KETUA, {"menit": 3, "sebelum": 10, "dikonfirmasi_oleh": KETUA, "peran": "ketua"})
+        (
+            KETUA,
+            {"menit": 3, "sebelum": 10, "dikonfirmasi_oleh": KETUA, "peran_pengonfirmasi": "ketua"},
+        )
     ]
     # WHEN the ketua turns it off THEN the cockpit never locks by itself
-    answer[0] = users.confirm(KETUA, "1111", Action.SET_IDLE_LOCK)
+    answer[0] = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
     assert lock.set_idle_minutes(0) == 0
     qtbot.wait(300)
     assert not lock.is_locked

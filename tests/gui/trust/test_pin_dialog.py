@@ -38,7 +38,7 @@ def test_only_commissioners_are_offered_and_a_wrong_pin_is_told_in_place(
     assert dialog.confirmation is None
     assert "PIN salah untuk menyetujui pembetulan; sisa 4" in dialog.ui.problemLabel.text()
     # WHEN the ketua's PIN is typed THEN the confirmation names the ketua
-    qtbot.keyClicks(dialog.ui.pinEdit, "1111")
+    qtbot.keyClicks(dialog.ui.pinEdit, "111111")
     qtbot.keyClick(dialog.ui.pinEdit, Qt.Key.Key_Return)
     assert dialog.confirmation is not None
     assert dialog.confirmation.user.name == names[0]
