@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, audit_records, repository, row_records
-from rekap_desktop.storage.audit_records import ChainRecords
+from rekap_desktop.storage.audit_records import ChainRecords, LockedChange
 from rekap_desktop.text.numbers import format_number
 
 
@@ -143,12 +144,21 @@ def _natural(key: str) -> tuple[tuple[int, str], ...]:
 
 
 def _locked_changes(records: ChainRecords) -> list[str]:
-    return [
-        f"entri audit #{c.entry} ({c.event}) mengubah hasil sesudah penetapan di entri "
-        f"#{c.determined_by} tanpa dibuka kembali: catatan penetapan (tabel procedure_move) "
+    return [_locked_text(c) for c in records.locked_changes]
+
+
+def _locked_text(change: LockedChange) -> str:
+    if change.event == AuditEvent.SEAT_TIE_DECIDED:
+        return (
+            f"entri audit #{change.entry} ({change.event}) mengubah perolehan kursi sesudah rapat "
+            f"penetapan kursi di entri #{change.determined_by}: catatan rapat itu (tabel "
+            "seat_meeting) dihapus atau diubah di luar program selama perubahan itu"
+        )
+    return (
+        f"entri audit #{change.entry} ({change.event}) mengubah hasil sesudah penetapan di entri "
+        f"#{change.determined_by} tanpa dibuka kembali: catatan penetapan (tabel procedure_move) "
         "dihapus atau diubah di luar program selama perubahan itu"
-        for c in records.locked_changes
-    ]
+    )
 
 
 def ensure_untampered(service: PlenoService, refused: str) -> None:

@@ -20,8 +20,10 @@ _FORM_KEYS = frozenset({"pemilihan", "kode_wilayah", "sumber", "nilai"})
 _PROCEDURE = frozenset({AuditEvent.PROCEDURE_MOVED.value, AuditEvent.PROCEDURE_RECORDED.value})
 _DETERMINED = "ditetapkan"
 """Procedure entries record whether the result is determined after them (procedure_service)."""
-_CHANGES_RESULT = frozenset({AuditEvent.SEAT_TIE_DECIDED.value})
-"""Events that change the result without listing forms; every entry listing forms does too."""
+_SEAT_DECIDED = AuditEvent.SEAT_TIE_DECIDED.value
+_SEAT_MEETING = AuditEvent.SEAT_MEETING_RECORDED.value
+"""Seat ties are the seat meeting's business (PKPU 6/2024 Pasal 17, 22): decided after the
+recapitulation's penetapan, they are locked once that meeting's Keputusan is recorded."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class ChainRecords:
 def read(session: Session) -> ChainRecords:
     records = ChainRecords()
     determined_by: int | None = None
+    seats_decided_by: dict[str, int] = {}
     query = select(AuditEntryRow.id, AuditEntryRow.event, AuditEntryRow.payload).order_by(
         AuditEntryRow.id
     )
@@ -58,8 +61,13 @@ def read(session: Session) -> ChainRecords:
         if event == AuditEvent.PLENO_CREATED and records.created is None:
             records.created = payload
         forms = _forms(records, payload)
-        if determined_by is not None and (forms or event in _CHANGES_RESULT):
+        if determined_by is not None and forms:
             records.locked_changes.append(LockedChange(entry_id, event, determined_by))
+        contest = str(payload.get("pemilihan", ""))
+        if event == _SEAT_DECIDED and contest in seats_decided_by:
+            records.locked_changes.append(LockedChange(entry_id, event, seats_decided_by[contest]))
+        if event == _SEAT_MEETING:
+            seats_decided_by.setdefault(contest, entry_id)
         if event in _PROCEDURE and _DETERMINED in payload:
             determined = bool(payload[_DETERMINED])
             determined_by = (determined_by or entry_id) if determined else None
