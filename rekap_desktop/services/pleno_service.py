@@ -7,6 +7,7 @@ Refusals are ``InputRejected`` with Indonesian problems; nothing is written when
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -145,9 +146,10 @@ class PlenoService:
                     [Problem("basis data ini sudah berisi pleno; gunakan berkas basis data lain")]
                 )
             repository.add_meeting(session, audit.canonical_json(setup), is_demo)
-            audit.append(
-                session, self.actor, AuditEvent.PLENO_CREATED, {"setup": setup, "demo": is_demo}
-            )
+            # "rapat": a random identity, so that two meetings made from one setup in the same
+            # second still begin two different chains (a backup names the meeting by that entry)
+            created = {"setup": setup, "demo": is_demo, "rapat": uuid.uuid4().hex}
+            audit.append(session, self.actor, AuditEvent.PLENO_CREATED, created)
             for name, data, records in parsed:
                 self._store_records(session, name, data, records)
             if carried:
