@@ -14,7 +14,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.comparison import ComparisonRow
 from rekap_desktop.domain.corrections import REASON_LABELS, Reason
 from rekap_desktop.domain.sources import source_title
+from rekap_desktop.gui.widgets.dialog_parts import answer_buttons, refusal_label
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.text.numbers import format_number, parse_number
@@ -83,19 +83,10 @@ class CorrectionDialog(QDialog):
         self.incident.addItem(NO_INCIDENT, None)
         for number, text in incidents:
             self.incident.addItem(f"No. {number}: {text[:70]}", number)
-        self.error = QLabel()
-        self.error.setObjectName("correctionError")
-        self.error.setStyleSheet("color: #a00;")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.error = refusal_label("correctionError")
+        self.buttons = answer_buttons(
+            "Simpan (Enter)", self._accept, self.reject, "Batal (Esc)", default=True
         )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Simpan (Enter)")
-        ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal (Esc)")
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Rincian", QLabel(row.label))
         form.addRow("Nilai tercatat", self.recorded)

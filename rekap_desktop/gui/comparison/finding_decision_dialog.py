@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.rules import Finding
+from rekap_desktop.gui.widgets.dialog_parts import answer_buttons, refusal_label
 
 MIN_WIDTH = 640
 """Wide enough for a finding's message on two or three lines."""
@@ -54,19 +54,14 @@ class FindingDecisionDialog(QDialog):
         self.message.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("wajib: mengapa rapat menerima angka ini apa adanya")
-        self.error = QLabel()
-        self.error.setObjectName("decisionError")
-        self.error.setStyleSheet("color: #a00;")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.error = refusal_label("decisionError")
+        self.buttons = answer_buttons(
+            "Simpan dengan PIN komisioner (Enter)",
+            self._accept,
+            self.reject,
+            "Batal (Esc)",
+            default=True,
         )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Simpan dengan PIN komisioner (Enter)")
-        ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal (Esc)")
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         note = QLabel(
             "Angka yang ditetapkan melanggar aturan formulir. Betulkan angkanya (Ctrl+K), atau "

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from rekap_desktop.gui.widgets.dialog_parts import answer_buttons
 
 NEEDS_REASON = "Alasan wajib diisi (PKPU 18/2024 Pasal 33 ayat (3))."
 
@@ -38,13 +39,7 @@ class NotSigningDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a00000")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Catat")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons("Catat", self.accept, self.reject)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
         self.reason_edit.setFocus()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.election import Contest, Member
 from rekap_desktop.domain.seat_meeting import PartyRepresentative, SeatMeeting, meeting_problems
+from rekap_desktop.gui.widgets.dialog_parts import answer_buttons
 
 
 class SeatMeetingDialog(QDialog):
@@ -71,14 +72,8 @@ class SeatMeetingDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a00000")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = answer_buttons("Tetapkan (perlu PIN)", self.try_accept, self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Tetapkan (perlu PIN)")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 720)
 

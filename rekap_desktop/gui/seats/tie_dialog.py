@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.seats import OpenTie
+from rekap_desktop.gui.widgets.dialog_parts import answer_buttons
 
 
 class TieDialog(QDialog):
@@ -51,13 +51,7 @@ class TieDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color:#a00000")
         layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Putuskan (perlu PIN)")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = answer_buttons("Putuskan (perlu PIN)", self.try_accept, self.reject)
         layout.addWidget(buttons)
         self.resize(640, self.sizeHint().height())
 
