@@ -456,17 +456,22 @@ class PrintService:
         pleno = self.pleno_service.pleno()
         recap = self._recap(contest)
         d_hasil = self.prepare(FormKind.D_HASIL, contest)
+        moment = self._determined_on(contest)
+        # the day of the penetapan, as the D.Hasil's "Ditetapkan … pada hari" says
+        determined_on = moment.date() if moment else pleno.held_on
         if kind is FormKind.SURAT_PENGANTAR:
             register = self.prepare(FormKind.KEJADIAN_KHUSUS)
             enclosures = (
                 Enclosure(f"{d_hasil.form_name} {recap.contest.title}", d_hasil.fingerprint),
                 Enclosure(register.form_name, register.fingerprint),
             )
-            letter = stages.cover_letter(pleno, recap.contest, enclosures, mark)
+            letter = stages.cover_letter(pleno, recap.contest, enclosures, determined_on, mark)
             return surat_pengantar.canonical_content(
                 letter
             ), lambda p, k: surat_pengantar.render_cover_letter(letter, p, **k)
-        decree = stages.result_decree(pleno, recap, (d_hasil.form_name, d_hasil.fingerprint), mark)
+        decree = stages.result_decree(
+            pleno, recap, (d_hasil.form_name, d_hasil.fingerprint), determined_on, mark
+        )
         decree = replace(decree, number=number)
         if kind is FormKind.KEPUTUSAN_HASIL:
             return keputusan.canonical_content(decree), lambda p, k: keputusan.render_decree(

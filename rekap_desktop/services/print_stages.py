@@ -8,6 +8,8 @@ against the data it came from."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeSnapshot
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.penetapan_terpilih import BLANK, ElectedPairSnapshot
@@ -82,8 +84,8 @@ def with_year(pleno: Pleno, title: str) -> str:
     return title if not year or year in title else f"{title} Tahun {year}"
 
 
-def _held(pleno: Pleno) -> str:
-    return format_date(pleno.held_on) if pleno.held_on else "...................."
+def _on(day: date | None) -> str:
+    return format_date(day) if day else "...................."
 
 
 def _share(votes: int | None, valid: int | None) -> str:
@@ -91,10 +93,14 @@ def _share(votes: int | None, valid: int | None) -> str:
 
 
 def result_decree(
-    pleno: Pleno, recap: Recap, d_hasil: tuple[str, str], watermark: str | None
+    pleno: Pleno,
+    recap: Recap,
+    d_hasil: tuple[str, str],
+    determined_on: date | None,
+    watermark: str | None,
 ) -> DecreeSnapshot:
     """Keputusan KPU tentang Penetapan Hasil Pemilihan; ``d_hasil`` is the determined form's
-    (name, sidik data)."""
+    (name, sidik data), ``determined_on`` the day of its penetapan (the decree's own day)."""
     contest = recap.contest
     title = with_year(pleno, contest.title)
     subject = f"PENETAPAN HASIL {title.upper()}"
@@ -104,7 +110,7 @@ def result_decree(
         f"bahwa berdasarkan {RECAP_RULE}, {kpu} menetapkan hasil {title} setelah rekapitulasi "
         "hasil penghitungan perolehan suara di tingkatnya;",
         f"bahwa rekapitulasi hasil penghitungan perolehan suara {title} telah ditetapkan dalam "
-        f"rapat pleno terbuka {kpu} pada hari {_held(pleno)};",
+        f"rapat pleno terbuka {kpu} pada hari {_on(determined_on)};",
         "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
         f"menetapkan Keputusan {kpu} tentang Penetapan Hasil {title};",
     )
@@ -117,12 +123,12 @@ def result_decree(
         considering=considering,
         legal_basis=(PILKADA_LAW + ";", RECAP_RULE + "."),
         noting=(
-            f"{form} {title} hasil rapat pleno terbuka pada hari {_held(pleno)} "
+            f"{form} {title} hasil rapat pleno terbuka pada hari {_on(determined_on)} "
             f"(sidik data {sidik}).",
         ),
         articles=_result_articles(contest, recap, title),
         place=town(pleno),
-        on=pleno.held_on,
+        on=determined_on,
         signer=chair(pleno),
         annexes=(Annex(f"HASIL {title.upper()}", _result_tables(pleno, recap)),),
         watermark=watermark,
@@ -262,7 +268,11 @@ def elected_pair(
 
 
 def cover_letter(
-    pleno: Pleno, contest: Contest, enclosures: tuple[Enclosure, ...], watermark: str | None
+    pleno: Pleno,
+    contest: Contest,
+    enclosures: tuple[Enclosure, ...],
+    determined_on: date | None,
+    watermark: str | None,
 ) -> CoverLetterSnapshot:
     """Surat pengantar of a contest decided higher up, with the enclosed forms' sidik data."""
     title = with_year(pleno, contest.title)
@@ -286,7 +296,7 @@ def cover_letter(
             f"Dalam rangka pelaksanaan tahapan rekapitulasi hasil penghitungan perolehan suara "
             f"{title} sesuai dengan {rule}, bersama ini kami sampaikan hasil rekapitulasi "
             f"tingkat {pleno.region.name.title()} yang telah ditetapkan dalam rapat pleno "
-            f"terbuka {kpu} pada hari {_held(pleno)}, berupa:"
+            f"terbuka {kpu} pada hari {_on(determined_on)}, berupa:"
         ),
         enclosures=enclosures,
         closing="Demikian kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.",
