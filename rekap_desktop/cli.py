@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _guarded(action: Callable[[], int]) -> int:
-    from rekap_desktop.interchange.problems import InputRejected
+    from rekap_desktop.domain.problems import InputRejected
     from rekap_desktop.storage.file_check import DamagedDatabase
 
     try:
@@ -206,7 +206,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from rekap_desktop import cli_exchange
-    from rekap_desktop.interchange.problems import InputRejected
+    from rekap_desktop.domain.problems import InputRejected
 
     sirekap, packages, tables = cli_exchange.split_files(args.files)
     service = _service(args)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import SIREKAP, Source
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.pleno_service import PlenoService
 
 EXIT_OK, EXIT_REFUSED = 0, 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import (

@@ -10,9 +10,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rekap_desktop.cli_trust import confirmation
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import PartyRepresentative, SeatMeeting
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.text.numbers import format_number
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected, Problem
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

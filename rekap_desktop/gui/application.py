@@ -17,7 +17,6 @@ from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
-from rekap_desktop.gui.closing import finish_running_work
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.error_path import ErrorPath, active_window
@@ -26,6 +25,7 @@ from rekap_desktop.gui.indonesian import speak_indonesian
 from rekap_desktop.gui.keys import BLANK, INCIDENT, PAUSE, KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
+from rekap_desktop.gui.shutdown import finish_running_work
 from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.gui.station_watch import StationWatcher

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.background import LatestJob
 from rekap_desktop.gui.operations import Failure
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService

@@ -225,4 +225,4 @@ def own_service(service: PlenoService) -> tuple[PlenoService, list[Change]]:
 def publish(service: PlenoService, changes: list[Change]) -> None:
     """Announce on the GUI thread what a worker's job changed."""
     for change in changes:
-        service.bus.publish(change)
+        service.bus.announce(change)

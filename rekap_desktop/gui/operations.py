@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.error_log import log
-from rekap_desktop.interchange.problems import InputRejected
 
 T = TypeVar("T")
 MAX_LISTED = 15

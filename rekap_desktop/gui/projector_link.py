@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTemporaryDir
 
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.changes import Change, Event
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.reading import SourcesPage
@@ -31,7 +32,6 @@ from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.scenes import AgendaTextScene, Determined, Scene, banner_for
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.text.numbers import format_number
@@ -147,7 +147,7 @@ class ProjectorLink:
             if reading.comparison is not None:
                 self._link_photos(reading.comparison)
         window.service.bus.subscribe(self.follow)
-        self.follow(Change("mulai"))
+        self.follow(Change(Event.STARTED))
 
     def record_shown(self) -> None:
         """Item 7 records what was projected for the kecamatan × pemilihan, and when (the time

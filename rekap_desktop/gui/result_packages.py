@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
 from rekap_desktop.gui.operations import Failure, refusal_text
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService

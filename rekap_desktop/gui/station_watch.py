@@ -53,7 +53,7 @@ class StationWatcher(QObject):
             self._seen = head
             if self.procedure is not None:
                 self.procedure.reload()
-            self.service.bus.publish(Change(OTHER_STATION))
+            self.service.bus.announce(Change(OTHER_STATION))
 
     def stop(self) -> None:
         self._timer.stop()

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus, Origin
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange.json_input import load_json
-from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-kejadian/1"
 _KEYS = {

@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 
 MAX_INT_DIGITS = 4300
 """Python's own limit for converting digits to an integer; no count or code comes near it."""

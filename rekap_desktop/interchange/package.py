@@ -27,8 +27,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange.json_input import load_json
-from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-paket/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"

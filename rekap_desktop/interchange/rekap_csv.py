@@ -20,9 +20,9 @@ from typing import Any
 
 from rekap_desktop.domain.election import Contest, Pleno, Unit
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import choice_number, form_keys
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.xlsx_guard import refuse_inflating, refuse_uncalculated_formulas
 from rekap_desktop.text.numbers import parse_number
 

@@ -32,8 +32,8 @@ from rekap_desktop.domain.election import (
     Witness,
 )
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange.json_input import load_json
-from rekap_desktop.interchange.problems import InputRejected, Problem
 
 FORMAT = "rekap-pleno/1"
 MAX_NUMBER = 99

@@ -23,8 +23,8 @@ from datetime import datetime
 from typing import Any
 
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange.json_input import load_json
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.text.numbers import format_percent
 
 MAX_VALUE = 2**63 - 1

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import SIREKAP, Source
 from rekap_desktop.domain.tally import vote_key
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import TallyRecord
 from rekap_desktop.interchange.sirekap import (
     ADMIN_KEYS,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import IO
 from xml.etree.ElementTree import iterparse
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 
 MAX_INFLATED_BYTES = 256 * 1024 * 1024
 """What the workbook's members may inflate to in all; a tally workbook of 400,000 values is far

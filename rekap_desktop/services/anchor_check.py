@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from rekap_desktop.documents.fingerprint import short_code
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange import package as pkg
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.storage import audit
 

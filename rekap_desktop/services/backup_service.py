@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import require_confirmation

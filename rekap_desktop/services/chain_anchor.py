@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.keys import (
     fingerprint,
     installation_fingerprint,

@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import Target, source_name
-from rekap_desktop.storage import repository
+from rekap_desktop.services.service_base import Target, source_name
+from rekap_desktop.storage import meeting_store
 from rekap_desktop.text.numbers import format_date, format_number
 
 FormVersions = Mapping[str, int]
@@ -39,13 +39,13 @@ def refuse_if_changed(
 ) -> None:
     """Refuse the write when ``field`` of any of ``sources``' forms changed since ``seen``.
 
-    Call it inside the write transaction after :func:`repository.lock_for_write`."""
+    Call it inside the write transaction after :func:`meeting_store.lock_for_write`."""
     if seen is None:
         return
     problems = []
     for source in sources:
         key = (target.contest.code, target.unit.code, source.code)
-        written = repository.field_written_since(session, key, field, seen.get(source.code, 0))
+        written = meeting_store.field_written_since(session, key, field, seen.get(source.code, 0))
         if written is not None:
             problems.append(Problem(_message(target, source, field, written)))
     if problems:
@@ -53,7 +53,7 @@ def refuse_if_changed(
 
 
 def _message(
-    target: Target, source: Source, field: FieldKey, written: repository.FieldWrite
+    target: Target, source: Source, field: FieldKey, written: meeting_store.FieldWrite
 ) -> str:
     who = written.actor or "stasiun lain"
     value = format_number(written.value) if written.value is not None else "kosong"

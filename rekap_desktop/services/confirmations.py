@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
     ROLE_LABELS,
@@ -21,7 +22,6 @@ from rekap_desktop.domain.roles import (
     confirmers,
     refusal_for_role,
 )
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.storage.users_store import stored_role
 
 if TYPE_CHECKING:  # users_service checks its own confirmations with this module

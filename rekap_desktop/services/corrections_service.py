@@ -23,17 +23,17 @@ from rekap_desktop.domain.corrections import (
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.ids import ContestCode, RegionCode
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, Source
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase, Target
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
+from rekap_desktop.services.service_base import ServiceBase, Target
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, corrections_store, repository
+from rekap_desktop.storage import audit, corrections_store, meeting_store
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class CorrectionsService(ServiceBase):
         with Session(self.pleno_service.engine) as session, session.begin():
             # Versions first: should a write land between the two reads, the versions are the
             # older ones and the next edit is refused rather than based on unseen values.
-            versions = repository.form_versions(session, contest, unit)
+            versions = meeting_store.form_versions(session, contest, unit)
             return PairView(self.compare_in(session, target), versions)
 
     def corrections(self, contest: str, unit: str) -> list[Correction]:
@@ -128,7 +128,7 @@ class CorrectionsService(ServiceBase):
         marked selesai dibaca, and no register entry about it open since."""
         with Session(self.pleno_service.engine) as session:
             read = corrections_store.pairs_read(session)
-            entries = repository.incidents(session)
+            entries = meeting_store.incidents(session)
         return {
             (contest, unit)
             for contest, unit in read
@@ -168,9 +168,9 @@ class CorrectionsService(ServiceBase):
         self._check_incident(request.incident_number)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
-            tallies = repository.current_tallies(session, target.contest.code)
+            tallies = meeting_store.current_tallies(session, target.contest.code)
             ppk = tallies.get((contest, unit, PPK.code))
             pleno_form = dict(tallies.get((contest, unit, PLENO.code)) or {})
             before = pleno_form.get(key, ppk.value(key) if ppk else None)
@@ -207,7 +207,7 @@ class CorrectionsService(ServiceBase):
             approval = _approval(session, request)
             pleno_form[key] = request.after
             form = (contest, unit, PLENO.code)
-            version = repository.save_tally(session, form, pleno_form, None)
+            version = meeting_store.save_tally(session, form, pleno_form, None)
             corrections_store.add_correction(session, correction, version, self.actor)
             audit.append(
                 session,
@@ -248,7 +248,7 @@ class CorrectionsService(ServiceBase):
         reasons.extend(
             f"{ENTRY_KINDS.get(entry.kind, 'entri')} nomor {entry.number} masih terbuka; "
             "selesaikan dahulu (register kejadian khusus/keberatan)"
-            for entry in repository.incidents(session)
+            for entry in meeting_store.incidents(session)
             if _open_about(entry, contest, unit)
         )
         return reasons
@@ -287,9 +287,9 @@ class CorrectionsService(ServiceBase):
     def _announce(self, contest: str, pair_read: bool, event: AuditEvent) -> None:
         bus = self.pleno_service.bus
         if event is not AuditEvent.PAIR_READ:
-            bus.publish(Change(event, frozenset({contest})))
+            bus.announce(Change(event, frozenset({contest})))
         if pair_read:
-            bus.publish(Change(AuditEvent.PAIR_READ, frozenset({contest})))
+            bus.announce(Change(AuditEvent.PAIR_READ, frozenset({contest})))
 
 
 ENTRY_KINDS = {
@@ -300,7 +300,7 @@ ENTRY_KINDS = {
 }
 
 
-def _open_about(entry: repository.StoredIncident, contest: str, unit: str) -> bool:
+def _open_about(entry: meeting_store.StoredIncident, contest: str, unit: str) -> bool:
     """An open register entry about this pemilihan in this kecamatan (or a desa/TPS in it), or
     about the kecamatan as a whole (no pemilihan named)."""
     return (

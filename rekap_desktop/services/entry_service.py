@@ -17,15 +17,15 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.misreads import Misread
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import Source, SourceKind
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase, Target, source_name
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.storage import audit, corrections_store, repository
+from rekap_desktop.services.service_base import ServiceBase, Target, source_name
+from rekap_desktop.storage import audit, corrections_store, meeting_store
 from rekap_desktop.text.numbers import parse_number
 
 ENTRY_KINDS = (SourceKind.PPK, SourceKind.SAKSI, SourceKind.BAWASLU)
@@ -121,7 +121,7 @@ class EntryService(ServiceBase):
                 {**_where(form), "putaran": pass_no, "nilai": dict(sorted(parsed.items()))},
             )
             mismatches = _mismatches(corrections_store.pass_values(session, form))
-        self.pleno_service.bus.publish(Change(AuditEvent.ENTRY_PASS_RECORDED))
+        self.pleno_service.bus.announce(Change(AuditEvent.ENTRY_PASS_RECORDED))
         return mismatches
 
     def pass_mismatches(self, contest: str, unit: str, source: str) -> list[PassMismatch]:
@@ -194,16 +194,16 @@ class EntryService(ServiceBase):
         form = (target.contest.code, target.unit.code, who.code)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             if callable(values):
                 values = values(session)
             ((field, value), *_) = values.items()
             refuse_if_changed(session, target, (who,), field, seen)
-            current = repository.current_tallies(session, target.contest.code).get(form)
+            current = meeting_store.current_tallies(session, target.contest.code).get(form)
             merged = {**dict(current or {}), **values}
             version = None
             if current is None or dict(current) != merged:
-                version = repository.save_tally(session, form, merged, None)
+                version = meeting_store.save_tally(session, form, merged, None)
             if applied:
                 corrections_store.mark_passes_applied(session, form)
             if event is AuditEvent.VALUE_CONFIRMED:
@@ -213,7 +213,7 @@ class EntryService(ServiceBase):
             comparison = self.compare_in(session, target)
             self._reopen_if_needed(session, target, comparison)
         if version is not None or event is not AuditEvent.VALUE_ENTERED:
-            self.pleno_service.bus.publish(Change(event, frozenset({target.contest.code})))
+            self.pleno_service.bus.announce(Change(event, frozenset({target.contest.code})))
         row = comparison.row(field)
         cell = row.cell(who) if row else None
         findings = cell.findings if cell else ()

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from rekap_desktop.domain.changes import Change, Changes, Event
 
-@dataclass(frozen=True)
-class Change:
-    what: str
-    """Audit event kind of the change (see domain.audit_events)."""
-    contests: frozenset[str] = field(default_factory=frozenset)
+__all__ = ["OTHER_STATION", "Change", "ChangeBus", "Listener"]
 
-
-OTHER_STATION = "perubahan_stasiun_lain"
-"""What changed was committed by another station on the same database (or found there while
-this station tried to change it): every view re-reads committed state."""
+OTHER_STATION = Event.OTHER_STATION
 
 Listener = Callable[[Change], None]
 
@@ -32,6 +25,11 @@ class ChangeBus:
     def unsubscribe(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
-    def publish(self, change: Change) -> None:
+    def publish(self, changes: Changes) -> None:
+        """What one committed write changed (see storage.unit_of_work)."""
+        for change in changes:
+            self.announce(change)
+
+    def announce(self, change: Change) -> None:
         for listener in list(self._listeners):
             listener(change)

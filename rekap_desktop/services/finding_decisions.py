@@ -16,15 +16,15 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison, determined_findings, siblings_of, unit_forms
 from rekap_desktop.domain.election import Contest, Unit
 from rekap_desktop.domain.finding_decisions import FindingDecision, decision_for, undecided
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding, Severity
 from rekap_desktop.domain.sources import PLENO, PPK
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.result_lock import ensure_result_open, ensure_result_open_in
+from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, finding_decisions_store, repository
+from rekap_desktop.storage import audit, finding_decisions_store, meeting_store
 
 TITLE = "Keputusan rapat atas temuan"
 
@@ -62,7 +62,7 @@ class FindingDecisionService(ServiceBase):
         pleno = self.pleno_service.pleno()
         wanted = [c for c in pleno.contests if contest is None or c.code == contest]
         with Session(self.pleno_service.engine) as session:
-            tallies = repository.current_tallies(session, None, (PPK.code, PLENO.code))
+            tallies = meeting_store.current_tallies(session, None, (PPK.code, PLENO.code))
             made = finding_decisions_store.decisions(session, contest)
         per_unit = {unit.code: unit_forms(tallies, unit.code) for unit in pleno.units}
         found: list[DeterminedError] = []
@@ -100,7 +100,7 @@ class FindingDecisionService(ServiceBase):
             raise InputRejected(problems, TITLE)
         ensure_result_open(self.pleno_service)
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             ensure_result_open_in(session, self.pleno_service)
             if finding not in undecided_in(session, self.compare_in(session, target)):
                 raise InputRejected(
@@ -138,5 +138,5 @@ class FindingDecisionService(ServiceBase):
                     **confirmation.audit_fields(),
                 },
             )
-        self.pleno_service.bus.publish(Change(AuditEvent.FINDING_DECIDED, frozenset({contest})))
+        self.pleno_service.bus.announce(Change(AuditEvent.FINDING_DECIDED, frozenset({contest})))
         return decision

@@ -29,9 +29,9 @@ from rekap_desktop.domain.incidents import (
     Origin,
     Paraf,
 )
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
@@ -112,7 +112,7 @@ class IncidentService:
 
     def _publish(self, what: AuditEvent, entry: Incident | None = None) -> None:
         contests = frozenset({entry.contest}) if entry is not None and entry.contest else None
-        self.pleno_service.bus.publish(Change(what, contests or frozenset()))
+        self.pleno_service.bus.announce(Change(what, contests or frozenset()))
 
     # -- reading ---------------------------------------------------------------------------
 

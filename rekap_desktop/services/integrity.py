@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage import audit, audit_records, repository, row_records
+from rekap_desktop.storage import audit, audit_records, meeting_store, row_records
 from rekap_desktop.storage.audit_records import ChainRecords, LockedChange
 from rekap_desktop.text.numbers import format_number
 
@@ -39,7 +39,7 @@ def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> I
     with Session(service.engine) as session:
         chain = audit.verify(session)
         records = audit_records.read(session)
-        current = repository.current_values(session)
+        current = meeting_store.current_values(session)
         mismatches = _meeting_mismatches(session, records.created)
         stored = row_records.all_stored_rows(session.connection())
         outside = head_file_problems(service.engine, session)
@@ -53,7 +53,7 @@ def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> I
 def _meeting_mismatches(session: Session, created: dict[str, Any] | None) -> list[str]:
     """The stored setup (contests, choices, names, the kolom kosong) and the demo flag against
     what the chain recorded when the meeting was created."""
-    meeting = repository.meeting(session)
+    meeting = meeting_store.meeting(session)
     if meeting is None:
         return []
     where = "tabel meeting baris 1"

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 
 if TYPE_CHECKING:  # cryptography is loaded when a key is used, not for its remembered fingerprint
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey

@@ -22,12 +22,12 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Level, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, Origin
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PPK, SourceKind
 from rekap_desktop.domain.tally import is_known_key
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.confirmations import confirmation_problem
@@ -38,7 +38,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, incident_store, packages_store, repository
+from rekap_desktop.storage import audit, incident_store, meeting_store, packages_store
 from rekap_desktop.storage.packages_store import ImportedPackage
 
 LEVEL_BELOW = {
@@ -153,7 +153,7 @@ class PackageImportService:
             )
             self._check_newer(session, verified, checked.unit, path.name)
             carried = self._store(session, path.name, data, verified, checked, fp)
-        self.pleno_service.bus.publish(
+        self.pleno_service.bus.announce(
             Change(AuditEvent.PACKAGE_IMPORTED, frozenset(checked.values))
         )
         return PackageImportReport(
@@ -239,7 +239,7 @@ class PackageImportService:
         fp: str,
     ) -> int:
         sha256 = hashlib.sha256(data).hexdigest()
-        batch = repository.add_batch(
+        batch = meeting_store.add_batch(
             session,
             name,
             "rekap-paket",
@@ -251,7 +251,7 @@ class PackageImportService:
         forms = []
         for contest, values in checked.values.items():
             key = (contest, checked.unit, PPK.code)
-            version = repository.save_tally(session, key, values, batch.id)
+            version = meeting_store.save_tally(session, key, values, batch.id)
             forms.append(
                 audit.form_record(
                     contest, checked.unit, PPK.code, version, {str(k): v for k, v in values.items()}
@@ -259,7 +259,7 @@ class PackageImportService:
             )
         already = {
             i.origin_number
-            for i in repository.incidents(session)
+            for i in meeting_store.incidents(session)
             if i.unit == checked.unit and i.origin == Origin.KECAMATAN.value
         }
         fresh = [i for i in checked.incidents if i.origin_number not in already]

@@ -19,11 +19,11 @@ from rekap_desktop import package_version
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import FORMAT as INCIDENTS_FORMAT
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
 from rekap_desktop.services.events import Change
@@ -31,7 +31,7 @@ from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
-from rekap_desktop.storage.repository import StoredIncident
+from rekap_desktop.storage.meeting_store import StoredIncident
 
 CORRECTIONS_FORMAT = "rekap-koreksi/1"
 AUDIT_FORMAT = "rekap-audit/1"
@@ -105,7 +105,7 @@ class PackageService:
                 },
             )
             _write(path, data)
-        self.pleno_service.bus.publish(Change(AuditEvent.PACKAGE_EXPORTED))
+        self.pleno_service.bus.announce(Change(AuditEvent.PACKAGE_EXPORTED))
         return ExportedPackage(
             path,
             not determined,

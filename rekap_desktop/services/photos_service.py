@@ -14,10 +14,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.storage import audit, corrections_store
 from rekap_desktop.storage.corrections_store import StoredPhoto
 
@@ -113,7 +113,7 @@ class PhotosService(ServiceBase):
                     "ukuran": [info.width, info.height],
                 },
             )
-        self.pleno_service.bus.publish(
+        self.pleno_service.bus.announce(
             Change(AuditEvent.FORM_PHOTO_ATTACHED, frozenset({photo.contest}))
         )
         return replace(photo, id=photo_id)

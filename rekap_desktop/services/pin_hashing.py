@@ -17,7 +17,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from rekap_desktop.interchange.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.keys import create_private_file, key_dir
 
 PIN_KEY_FILE = "kunci_pin.bin"

@@ -20,9 +20,9 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.domain.tally import Tally
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.rekap_csv import (
     TallyRecord,
     read_rekap_table,
@@ -33,8 +33,8 @@ from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.storage import audit, incident_store, repository
-from rekap_desktop.storage.repository import StoredIncident, TallyKey
+from rekap_desktop.storage import audit, incident_store, meeting_store
+from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ class PlenoService:
 
     def has_pleno(self) -> bool:
         with Session(self.engine) as session:
-            return repository.meeting(session) is not None
+            return meeting_store.meeting(session) is not None
 
     def pleno(self) -> Pleno:
         """The meeting's setup; refused when this database holds no meeting yet."""
         if self._pleno is None:
             with Session(self.engine) as session:
-                row = repository.meeting(session)
+                row = meeting_store.meeting(session)
                 if row is None:
                     raise InputRejected(
                         [Problem("basis data ini belum berisi pleno (jalankan 'new' atau 'demo')")]
@@ -100,7 +100,7 @@ class PlenoService:
     def is_demo(self) -> bool:
         if self._is_demo is None:
             with Session(self.engine) as session:
-                row = repository.meeting(session)
+                row = meeting_store.meeting(session)
                 if row is None:
                     return False
                 self._is_demo = row.is_demo
@@ -111,11 +111,11 @@ class PlenoService:
     ) -> dict[TallyKey, Tally]:
         """Current forms of every contest (or the one named), of every source (or those named)."""
         with Session(self.engine) as session:
-            return repository.current_tallies(session, contest, sources)
+            return meeting_store.current_tallies(session, contest, sources)
 
     def incidents(self) -> list[StoredIncident]:
         with Session(self.engine) as session:
-            return repository.incidents(session)
+            return meeting_store.incidents(session)
 
     def audit_head(self) -> int:
         """Number of the newest audit entry: it moves with every committed change, any station."""
@@ -141,11 +141,11 @@ class PlenoService:
         setup = setup_to_dict(pleno)
         parsed = [(name, data, read_rekap_table(data, name, pleno)) for name, data in tally_files]
         with self._transaction() as session:
-            if repository.meeting(session) is not None:
+            if meeting_store.meeting(session) is not None:
                 raise InputRejected(
                     [Problem("basis data ini sudah berisi pleno; gunakan berkas basis data lain")]
                 )
-            repository.add_meeting(session, audit.canonical_json(setup), is_demo)
+            meeting_store.add_meeting(session, audit.canonical_json(setup), is_demo)
             # "rapat": a random identity, so that two meetings made from one setup in the same
             # second still begin two different chains (a backup names the meeting by that entry)
             created = {"setup": setup, "demo": is_demo, "rapat": uuid.uuid4().hex}
@@ -156,7 +156,7 @@ class PlenoService:
                 self._add_incidents(session, carried)
         self._pleno = pleno
         self._is_demo = is_demo
-        self.bus.publish(
+        self.bus.announce(
             Change(AuditEvent.PLENO_CREATED, frozenset(c.code for c in pleno.contests))
         )
 
@@ -174,7 +174,9 @@ class PlenoService:
         ensure_result_open(self)
         with self._transaction() as session:
             report = self._store_records(session, path.name, data, records)
-        self.bus.publish(Change(AuditEvent.TALLIES_IMPORTED, frozenset(r.contest for r in records)))
+        self.bus.announce(
+            Change(AuditEvent.TALLIES_IMPORTED, frozenset(r.contest for r in records))
+        )
         return report
 
     def _store_records(
@@ -183,14 +185,14 @@ class PlenoService:
         rows = sum(len(r.rows) for r in records)
         file_format = "rekap-xlsx" if data[:4] == b"PK\x03\x04" else "rekap-csv"
         sha256 = hashlib.sha256(data).hexdigest()
-        before = repository.current_tallies(session)
-        batch = repository.add_batch(
+        before = meeting_store.current_tallies(session)
+        batch = meeting_store.add_batch(
             session, file_name, file_format, sha256, data, rows, self.actor
         )
         forms: list[ImportedForm] = []
         for record in records:
             key: TallyKey = (record.contest, record.unit, record.source.code)
-            version = repository.save_tally(session, key, dict(record.values), batch.id)
+            version = meeting_store.save_tally(session, key, dict(record.values), batch.id)
             forms.append(
                 ImportedForm(key, version, _changes(before.get(key, Tally()), record.values))
             )
@@ -213,7 +215,7 @@ class PlenoService:
         """Record the kecamatan registers' entries as carried items (procedure item 6)."""
         with self._transaction() as session:
             self._add_incidents(session, entries)
-        self.bus.publish(Change(AuditEvent.INCIDENT_RECORDED))
+        self.bus.announce(Change(AuditEvent.INCIDENT_RECORDED))
 
     def _add_incidents(self, session: Session, entries: tuple[Incident, ...]) -> None:
         stored = [incident_store.insert(session, e) for e in entries]

@@ -18,9 +18,9 @@ from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import Source
-from rekap_desktop.services.comparison_support import source_name
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_snapshots import members, region_fields
+from rekap_desktop.services.service_base import source_name
 from rekap_desktop.storage import corrections_store
 from rekap_desktop.text.fields import field_label
 

@@ -15,7 +15,7 @@ from rekap_desktop.services.print_snapshots import (
     region_fields,
     status_label,
 )
-from rekap_desktop.storage.repository import StoredIncident
+from rekap_desktop.storage.meeting_store import StoredIncident
 
 
 def minutes_snapshot(

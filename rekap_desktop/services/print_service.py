@@ -34,10 +34,10 @@ from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import decides_here, seats_decided_here
 from rekap_desktop.domain.election import Contest, ElectionKind
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.sources import PLENO, PPK
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services import print_snapshots as snapshots
 from rekap_desktop.services import print_stages as stages
 from rekap_desktop.services.events import Change
@@ -624,7 +624,7 @@ class PrintService:
             payload = _payload(stored) | ({"kunci_instalasi": key} if key else {})
             payload |= {"nomor": number} if number else {}
             audit.append(session, self.pleno_service.actor, AuditEvent.FORM_PRINTED, payload)
-        self.pleno_service.bus.publish(
+        self.pleno_service.bus.announce(
             Change(
                 AuditEvent.FORM_PRINTED, frozenset({prepared.contest} if prepared.contest else ())
             )

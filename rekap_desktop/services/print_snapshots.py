@@ -50,7 +50,7 @@ from rekap_desktop.domain.tally import (
     vote_key,
     vote_keys,
 )
-from rekap_desktop.storage.repository import StoredIncident
+from rekap_desktop.storage.meeting_store import StoredIncident
 from rekap_desktop.text.fields import field_label, field_row
 
 FORM_LEVELS = {

@@ -17,9 +17,9 @@ from rekap_desktop.documents.surat_pengantar import CoverLetterSnapshot, Enclosu
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Choice, Contest, ElectionKind, Level, Pleno
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, TOTAL, VALID, vote_key
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.print_snapshots import members, region_fields
 from rekap_desktop.text.numbers import format_date, format_number, format_percent
 

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Level, Pleno
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.procedure import Stop
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.signatories import signatories
 from rekap_desktop.storage import procedure_store

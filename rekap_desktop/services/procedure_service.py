@@ -16,6 +16,7 @@ from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.procedure import (
     DETERMINATION,
     ITEM_BY_CODE,
@@ -30,14 +31,13 @@ from rekap_desktop.domain.procedure import (
 )
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.signatories import signature_problems
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, procedure_store, repository
+from rekap_desktop.storage import audit, meeting_store, procedure_store
 from rekap_desktop.storage.procedure_store import Pause, Signature, StoredMove
 
 Writer = Callable[[Session, int], None]
@@ -279,7 +279,7 @@ class ProcedureService:
         move is refused with where the meeting now is, and this station follows it."""
         seen = _position(self._moments)
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             approval = require_confirmation(session, *confirmed) if confirmed else {}
             entries = procedure_store.moves(session)
             stored, last = _replay(self.plan, entries)
@@ -294,10 +294,10 @@ class ProcedureService:
                 )
         if not isinstance(outcome, ProcedureState):
             self._moments, self._last_id = stored, entries[-1].id if entries else 0
-            self.bus.publish(Change(OTHER_STATION))
+            self.bus.announce(Change(OTHER_STATION))
             raise outcome
         self._moments, self._last_id = [*stored, Moment(clock.parse(row.at), result)], row.id
-        self.bus.publish(Change(event))
+        self.bus.announce(Change(event))
         return result
 
     def _apply(

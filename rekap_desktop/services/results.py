@@ -19,7 +19,7 @@ from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.repository import TallyKey
+from rekap_desktop.storage.meeting_store import TallyKey
 
 
 @dataclass(frozen=True)

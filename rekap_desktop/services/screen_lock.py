@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
@@ -53,5 +53,5 @@ class ScreenLockService:
                 AuditEvent.IDLE_LOCK_SET,
                 {"menit": parsed, "sebelum": before, **confirmation.audit_fields()},
             )
-        self.bus.publish(Change(AuditEvent.IDLE_LOCK_SET))
+        self.bus.announce(Change(AuditEvent.IDLE_LOCK_SET))
         return parsed

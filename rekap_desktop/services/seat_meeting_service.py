@@ -10,14 +10,14 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import decides_here
 from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import SeatMeeting, meeting_problems
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.seat_service import SeatService
+from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, repository, seats_store
+from rekap_desktop.storage import audit, meeting_store, seats_store
 
 TITLE = "Rapat penetapan perolehan kursi"
 NOT_YET = (
@@ -58,7 +58,7 @@ class SeatMeetingService(ServiceBase):
         if problems:
             raise InputRejected([Problem(p) for p in problems], TITLE)
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             self._ensure_recap_determined(session)
             seats_store.add_meeting(session, meeting, confirmation.user.name, audit.now_iso())
             audit.append(
@@ -78,7 +78,7 @@ class SeatMeetingService(ServiceBase):
                 },
             )
         change = Change(AuditEvent.SEAT_MEETING_RECORDED, frozenset({contest.code}))
-        self.pleno_service.bus.publish(change)
+        self.pleno_service.bus.announce(change)
         return meeting
 
     def _contest(self, code: str) -> Contest:

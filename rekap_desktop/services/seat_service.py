@@ -11,14 +11,14 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.legislative import DistrictResult, district_results, dpd_result
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seats import CandidateElection, OpenTie
-from rekap_desktop.interchange.problems import InputRejected, Problem
-from rekap_desktop.services.comparison_support import ServiceBase
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.results import ContestRecap, recap_contests
+from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, repository, seats_store
+from rekap_desktop.storage import audit, meeting_store, seats_store
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class SeatService(ServiceBase):
         if problems:
             raise InputRejected(problems, "Keputusan perolehan sama")
         with self._transaction() as session:
-            repository.lock_for_write(session)
+            meeting_store.lock_for_write(session)
             self._ensure_seats_open(contest, session)
             at = audit.now_iso()
             seats_store.add_decision(
@@ -142,7 +142,7 @@ class SeatService(ServiceBase):
                     **confirmation.audit_fields(),
                 },
             )
-        self.pleno_service.bus.publish(Change(AuditEvent.SEAT_TIE_DECIDED, frozenset({contest})))
+        self.pleno_service.bus.announce(Change(AuditEvent.SEAT_TIE_DECIDED, frozenset({contest})))
         return self.results(contest)
 
     def _ensure_seats_open(self, contest: str, session: Session | None) -> None:

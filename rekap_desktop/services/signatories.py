@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rekap_desktop.domain.election import Pleno, contest_office
-from rekap_desktop.interchange.problems import Problem
+from rekap_desktop.domain.problems import Problem
 from rekap_desktop.storage.procedure_store import Attendee, Signature
 
 SIGNING_ROLES = ("kpu", "saksi")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import SIREKAP, Source, SourceKind
 from rekap_desktop.domain.tally import (
@@ -27,7 +28,6 @@ from rekap_desktop.domain.tally import (
     Tally,
     unit_form_keys,
 )
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.interchange.sirekap import (
     Progress,
     SirekapFile,
@@ -41,9 +41,9 @@ from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, Plen
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, packages_store, repository
+from rekap_desktop.storage import audit, meeting_store, packages_store
+from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.packages_store import UnitProgress
-from rekap_desktop.storage.repository import TallyKey
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files read, files in all) after each file."""
@@ -193,7 +193,7 @@ class SirekapImportService:
                 else require_confirmation(session, confirmation, Action.IMPORT_SIREKAP_AS_OTHER)
             )
             forms = self._store(session, found, source, evidence, approval)
-        self.pleno_service.bus.publish(
+        self.pleno_service.bus.announce(
             Change(AuditEvent.SIREKAP_IMPORTED, frozenset(s.contest for s in found))
         )
         empty = () if source == SIREKAP else _empty_fields(found, source, pleno)
@@ -219,14 +219,14 @@ class SirekapImportService:
         sha256 = hashlib.sha256(content).hexdigest()
         name = next(iter(evidence)) if len(evidence) == 1 else f"{len(evidence)} berkas Sirekap"
         records = [r for snap in found for r in snap.records(source)]
-        batch = repository.add_batch(
+        batch = meeting_store.add_batch(
             session, name, "sirekap-json", sha256, content, len(records), self.pleno_service.actor
         )
-        before = repository.current_tallies(session)
+        before = meeting_store.current_tallies(session)
         forms: list[ImportedForm] = []
         for record in records:
             key = (record.contest, record.unit, record.source.code)
-            version = repository.save_tally(session, key, record.values, batch.id)
+            version = meeting_store.save_tally(session, key, record.values, batch.id)
             changes = _changes(before.get(key, Tally()), record.values)
             forms.append(ImportedForm(key, version, changes))
         packages_store.add_progress(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
     LOCK_DURATION,
@@ -25,7 +26,6 @@ from rekap_desktop.domain.roles import (
     pin_problem,
     refusal_for_role,
 )
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import confirmation_problem
 from rekap_desktop.services.events import Change, ChangeBus
@@ -134,7 +134,7 @@ class UsersService:
                 payload.update(confirmation.audit_fields())
             actor = confirmation.user.name if confirmation and existing else name
             audit.append(session, actor, AuditEvent.USER_ADDED, payload)
-        self.bus.publish(Change(AuditEvent.USER_ADDED))
+        self.bus.announce(Change(AuditEvent.USER_ADDED))
         return User(name, role)
 
     def confirm(self, name: str, pin: str, action: Action) -> Confirmation:
@@ -153,7 +153,7 @@ class UsersService:
         role = self._check_pin(name, pin, UNLOCK, UNLOCK_LABEL, now)
         with self._session() as session, session.begin():
             audit.append(session, name, AuditEvent.SCREEN_UNLOCKED, {"nama": name})
-        self.bus.publish(Change(AuditEvent.SCREEN_UNLOCKED))
+        self.bus.announce(Change(AuditEvent.SCREEN_UNLOCKED))
         return User(name, role)
 
     def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:

@@ -9,9 +9,9 @@ import weakref
 
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.gui.background import SWITCH_INTERVAL_S, BackgroundTask, JobControl, LatestJob
 from rekap_desktop.gui.operations import Failure
-from rekap_desktop.interchange.problems import InputRejected, Problem
 
 WAIT_MS = 10_000
 

@@ -12,10 +12,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.gui.closing import finish_running_work, waiting_text
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.print_centre import dialog as print_centre
+from rekap_desktop.gui.shutdown import finish_running_work, waiting_text
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.result_packages import NOT_YET, PackageActions, PackageReportDialog
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage import repository
+from rekap_desktop.storage import meeting_store
 from tests.gui.driven import Modals, drives
 from tests.gui.test_sirekap_import_dialog import _folder, service  # noqa: F401 (fixture)
 from tests.interchange.exchange_fixtures import region_file
@@ -52,5 +52,5 @@ def test_a_folder_is_chosen_imported_and_the_dialog_closed(
     from sqlalchemy.orm import Session
 
     with Session(service.engine) as session:
-        stored = repository.current_tallies(session, sources=["sirekap"])
+        stored = meeting_store.current_tallies(session, sources=["sirekap"])
     assert {unit for (_c, unit, _s) in stored} == {"990101", "990102"}

@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange import package as pkg
-from rekap_desktop.interchange.problems import InputRejected
 
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 OTHER = Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))

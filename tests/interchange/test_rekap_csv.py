@@ -23,9 +23,9 @@ from rekap_desktop.domain.election import (
     Unit,
 )
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi
 from rekap_desktop.domain.tally import form_keys
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.interchange.rekap_csv import (
     TallyRecord,
     read_rekap_table,

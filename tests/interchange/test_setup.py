@@ -30,7 +30,7 @@ from rekap_desktop.domain.election import (
     Witness,
 )
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 
 SAMARINDA: dict[str, Any] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange.sirekap import (
     PaslonMaster,
     Progress,

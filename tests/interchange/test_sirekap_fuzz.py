@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange import package as pkg
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.interchange.sirekap import read_sirekap_file
 from rekap_desktop.interchange.sirekap_records import snapshots
 from tests.interchange.exchange_fixtures import PASLON, dump, pleno, region_file, tps_file

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService

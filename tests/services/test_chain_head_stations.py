@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit
 from rekap_desktop.services.corrections_service import SettleRequest

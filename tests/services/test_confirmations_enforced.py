@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ACTION_LABELS, Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import DEMO_OPERATOR, DEMO_PINS, load_demo

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.entry_service import PassMismatch
 from rekap_desktop.services.integrity import verify_integrity

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.comparison import RowState
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP, saksi
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.demo import load_demo
@@ -21,7 +21,7 @@ from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import check, recap_contests
-from rekap_desktop.storage import repository
+from rekap_desktop.storage import meeting_store
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 
@@ -116,7 +116,7 @@ def test_correction_changes_the_recapitulation(comparison: ComparisonService) ->
 def test_refused_corrections_change_nothing(comparison: ComparisonService) -> None:
     # GIVEN the demo and its stored audit entries
     with Session(comparison.pleno.engine) as session:
-        before = repository.current_tallies(session)
+        before = meeting_store.current_tallies(session)
     entries = comparison.pleno.verify_audit().entries
     # WHEN a correction names an unknown incident, or a non-commissioner approves
     with pytest.raises(InputRejected) as unknown:

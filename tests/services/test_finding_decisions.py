@@ -16,8 +16,8 @@ from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.entry_service import EntryService

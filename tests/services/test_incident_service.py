@@ -21,8 +21,8 @@ from rekap_desktop.domain.incidents import (
     Raiser,
     RaiserRole,
 )
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import (
     IncidentService,

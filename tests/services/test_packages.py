@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import inspect, text
 
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from rekap_desktop.app import main
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import ImportCancelled, SirekapImportService

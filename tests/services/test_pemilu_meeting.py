@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import Move, MoveKind
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService

@@ -12,8 +12,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pin_hashing import PEPPERED, PIN_KEY_FILE
 from rekap_desktop.services.pleno_service import PlenoService

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.sources import PPK, SIREKAP
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import check, recap_contests

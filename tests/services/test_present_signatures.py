@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.documents.styles import Paper
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.print_service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords

@@ -11,8 +11,8 @@ import pytest
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService

@@ -10,8 +10,8 @@ import pytest
 
 from rekap_desktop.app import main
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_service import FormKind

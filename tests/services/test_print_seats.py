@@ -13,9 +13,9 @@ from rekap_desktop.documents.perolehan_kursi import render_seats
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.election import Candidate, Contest, District, Party
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.tally import Tally
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_seats import seat_snapshot

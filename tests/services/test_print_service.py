@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService

@@ -12,7 +12,7 @@ import pytest
 
 from rekap_desktop.app import main
 from rekap_desktop.documents.styles import Paper
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.meeting_prints import meeting_print_service

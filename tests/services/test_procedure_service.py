@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords

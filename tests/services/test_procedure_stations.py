@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import Stop
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService

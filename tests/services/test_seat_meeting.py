@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.seat_meeting import PartyRepresentative
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService

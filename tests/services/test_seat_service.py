@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import write_setup, write_tallies

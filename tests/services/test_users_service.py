@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine

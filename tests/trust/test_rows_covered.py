@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from rekap_desktop.app import main
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.resources import resource
 from rekap_desktop.services.demo import DEMO_PINS, load_demo
 from rekap_desktop.services.incident_service import IncidentService

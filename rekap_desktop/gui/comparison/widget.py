@@ -39,6 +39,7 @@ from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNot
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
@@ -49,7 +50,6 @@ from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
 from rekap_desktop.gui.comparison.view import ComparisonDelegate, ComparisonTable
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.number_edit import NumberEdit
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult

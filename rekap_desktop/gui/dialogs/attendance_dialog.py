@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Pleno
-from rekap_desktop.interchange.problems import InputRejected
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.procedure_records import ROLES
 
 Save = Callable[[str, str, str | None, int | None, bool | None, str], None]

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Role
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.users_service import UsersService
 
 

@@ -38,10 +38,10 @@ from rekap_desktop.domain.incidents import (
     IncidentStatus,
     RaiserRole,
 )
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.incidents.entry_fields import EntryFields
 from rekap_desktop.gui.operations import refusal_text
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.incident_service import IncidentService, RepeatRefused
 
 PROBLEM_STYLE = "color: #9b1c1c; background: #fdecec; padding: 6px; border-radius: 4px;"

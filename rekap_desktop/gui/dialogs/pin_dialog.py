@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, may_confirm
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.users_service import Confirmation, UsersService
 
 

@@ -15,10 +15,10 @@ from rekap_desktop.domain.incidents import (
     RaiserRole,
     Subject,
 )
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.procedure import ITEM_BY_CODE
 from rekap_desktop.domain.tally import form_keys
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.text.fields import field_label
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.incidents import KIND_LABELS, Incident, IncidentKind
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.incidents.entry_detail import entry_html
@@ -127,7 +128,7 @@ class RegisterView(QWidget):
         super().hideEvent(event)
 
     def on_changed(self, change: Change) -> None:
-        if change.what.startswith("incident") or change.what == "pleno_created":
+        if change.what.startswith("incident") or change.what == AuditEvent.PLENO_CREATED:
             self.refresh()
 
     # -- showing ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from rekap_desktop.domain.election import Candidate
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.seats import BY_QUOTIENT, BY_VOTES, TIE_PENDING, format_quotient
 from rekap_desktop.gui.projector.cues import _region_title
 from rekap_desktop.gui.projector.scenes import (
@@ -19,7 +20,6 @@ from rekap_desktop.gui.projector.scenes import (
     SeatScene,
     banner_for,
 )
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.text.numbers import format_number

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.audit_events import NUMBERS_UNCHANGED
 from rekap_desktop.domain.election import Candidate, Contest
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
+from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.seats import BY_VOTES, OpenTie, format_quotient
@@ -40,7 +41,6 @@ from rekap_desktop.gui.pages.recap_page import source_label
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.meeting_dialog import SeatMeetingDialog
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
-from rekap_desktop.interchange.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatResults, SeatService, TieDecision

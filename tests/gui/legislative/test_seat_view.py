@@ -201,7 +201,7 @@ def test_a_change_that_moves_no_seat_keeps_the_page_and_a_decision_rebuilds_it(
     results = view.seats.results
     monkeypatch.setattr(view.seats, "results", lambda code: computed.append(code) or results(code))
     # WHEN a package is exported (no number moves) THEN nothing is computed again
-    pemilu.bus.publish(Change(AuditEvent.PACKAGE_EXPORTED))
+    pemilu.bus.announce(Change(AuditEvent.PACKAGE_EXPORTED))
     assert computed == [] and view.body is page
     # WHEN the meeting is paused THEN the seats are computed again, equal, and the page is kept
     ProcedureService(pemilu).pause("istirahat")

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.gui.print_centre.dialog import PreviewRequest
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from rekap_desktop.domain.comparison import Comparison, compare, siblings_of, unit_forms
 from rekap_desktop.domain.election import Contest, ElectionKind, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import form_keys
-from rekap_desktop.interchange.problems import InputRejected, Problem
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.storage import repository
+from rekap_desktop.storage import meeting_store
 from rekap_desktop.text.fields import field_label
 
 
@@ -85,7 +85,7 @@ class ServiceBase:
         Pilkada of several contests with the kecamatan's other forms beside it (one DPT, R17)."""
         pleno = target.pleno
         together = pleno.kind is ElectionKind.PILKADA and len(pleno.contests) > 1
-        tallies = repository.current_tallies(session, None if together else target.contest.code)
+        tallies = meeting_store.current_tallies(session, None if together else target.contest.code)
         by_contest = unit_forms(tallies, target.unit.code)
         forms = by_contest.get(target.contest.code, {})
         siblings = siblings_of(target.contest, pleno.contests, by_contest)
