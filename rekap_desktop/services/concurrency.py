@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.services.service_base import Target, source_name
 from rekap_desktop.storage import meeting_store
+from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.text.numbers import format_date, format_number
 
 FormVersions = Mapping[str, int]
@@ -39,7 +38,7 @@ def refuse_if_changed(
 ) -> None:
     """Refuse the write when ``field`` of any of ``sources``' forms changed since ``seen``.
 
-    Call it inside the write transaction after :func:`meeting_store.lock_for_write`."""
+    Call it inside the write unit (``w.session``, the write lock held)."""
     if seen is None:
         return
     problems = []

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
 from rekap_desktop.domain.corrections import (
@@ -28,12 +26,12 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, corrections_store, meeting_store
+from rekap_desktop.storage.unit_of_work import Session, Write, read
 
 
 @dataclass(frozen=True)
@@ -88,50 +86,50 @@ class CorrectionsService(ServiceBase):
 
     def comparison(self, contest: str, unit: str) -> Comparison:
         target = self.target(contest, unit)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return self.compare_in(session, target)
 
     def view(self, contest: str, unit: str) -> PairView:
         """The comparison with the form versions it was read from, in one read."""
         target = self.target(contest, unit)
-        with Session(self.pleno_service.engine) as session, session.begin():
+        with read(self.pleno_service.engine) as session, session.begin():
             # Versions first: should a write land between the two reads, the versions are the
             # older ones and the next edit is refused rather than based on unseen values.
             versions = meeting_store.form_versions(session, contest, unit)
             return PairView(self.compare_in(session, target), versions)
 
     def corrections(self, contest: str, unit: str) -> list[Correction]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return corrections_store.corrections(session, contest, unit)
 
     def confirmations(self, contest: str, unit: str) -> dict[tuple[str, str], int]:
         """(source code, field) → the value read aloud as "sesuai"."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return corrections_store.confirmations(session, contest, unit)
 
     def unit_of(self, correction_id: int) -> str | None:
         """The kecamatan of a correction (for links from the incident register)."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return corrections_store.correction_unit(session, correction_id)
 
     def is_read(self, contest: str, unit: str) -> bool:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             status = corrections_store.pair_status(session, contest, unit)
         return status == corrections_store.READ
 
     def pairs_read(self) -> set[tuple[str, str]]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return corrections_store.pairs_read(session)
 
     def pairs_finished(self) -> set[tuple[str, str]]:
         """(contest, unit) of every pair the room may be told is read ("sudah dibacakan"):
         marked selesai dibaca, and no register entry about it open since."""
-        with Session(self.pleno_service.engine) as session:
-            read = corrections_store.pairs_read(session)
+        with read(self.pleno_service.engine) as session:
+            marked = corrections_store.pairs_read(session)
             entries = meeting_store.incidents(session)
         return {
             (contest, unit)
-            for contest, unit in read
+            for contest, unit in marked
             if not any(_open_about(entry, contest, unit) for entry in entries)
         }
 
@@ -140,7 +138,7 @@ class CorrectionsService(ServiceBase):
         missing, each field still differing, each register entry about it still open (empty:
         it may)."""
         target = self.target(contest, unit)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return self._unsettled(session, target)
 
     def commissioners(self) -> tuple[str, ...]:
@@ -157,8 +155,8 @@ class CorrectionsService(ServiceBase):
         target = self.target(contest, unit)
         key = target.field(request.field)
         self._check_incident(request.incident_number)
-        ensure_result_open(self.pleno_service)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
+            ensure_result_open(session, target.pleno)
             refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
 
     def settle(self, contest: str, unit: str, request: SettleRequest) -> SettleResult:
@@ -166,9 +164,9 @@ class CorrectionsService(ServiceBase):
         target = self.target(contest, unit)
         key = target.field(request.field)
         self._check_incident(request.incident_number)
-        ensure_result_open(self.pleno_service)
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
+        with self.pleno_service.write() as w:
+            session = w.session
+            ensure_result_open(session, target.pleno)
             refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
             tallies = meeting_store.current_tallies(session, target.contest.code)
             ppk = tallies.get((contest, unit, PPK.code))
@@ -209,9 +207,7 @@ class CorrectionsService(ServiceBase):
             form = (contest, unit, PLENO.code)
             version = meeting_store.save_tally(session, form, pleno_form, None)
             corrections_store.add_correction(session, correction, version, self.actor)
-            audit.append(
-                session,
-                self.actor,
+            w.audit(
                 AuditEvent.CORRECTION_MADE,
                 {
                     **_correction_payload(correction),
@@ -222,21 +218,20 @@ class CorrectionsService(ServiceBase):
                         )
                     ],
                 },
+                {contest},
             )
-            now_read = self._mark_if_complete(session, target)
-        self._announce(contest, now_read, AuditEvent.CORRECTION_MADE)
+            now_read = self._mark_if_complete(w, target)
         return SettleResult(correction, version, now_read)
 
     def mark_read(self, contest: str, unit: str) -> None:
         """Mark the pair read; refused while a field still differs (or the PPK form is absent)."""
         target = self.target(contest, unit)
-        ensure_result_open(self.pleno_service)
-        with self._transaction() as session:
-            reasons = self._unsettled(session, target)
+        with self.pleno_service.write() as w:
+            ensure_result_open(w.session, target.pleno)
+            reasons = self._unsettled(w.session, target)
             if reasons:
                 raise InputRejected([Problem(f"{target.where()}: {r}") for r in reasons])
-            self._set_read(session, target)
-        self._announce(contest, True, AuditEvent.PAIR_READ)
+            self._set_read(w, target)
 
     def _unsettled(self, session: Session, target: Target) -> list[str]:
         comparison = self.compare_in(session, target)
@@ -253,27 +248,26 @@ class CorrectionsService(ServiceBase):
         )
         return reasons
 
-    def _mark_if_complete(self, session: Session, target: Target) -> bool:
+    def _mark_if_complete(self, w: Write, target: Target) -> bool:
         """A correction that settles the last difference marks the pair read, unless a register
         entry about it is still open (the room is not told it is read while it is disputed)."""
         contest, unit = target.contest.code, target.unit.code
-        if corrections_store.pair_status(session, contest, unit) == corrections_store.READ:
+        if corrections_store.pair_status(w.session, contest, unit) == corrections_store.READ:
             return False
-        if self._unsettled(session, target):
+        if self._unsettled(w.session, target):
             return False
-        self._set_read(session, target)
+        self._set_read(w, target)
         return True
 
-    def _set_read(self, session: Session, target: Target) -> None:
+    def _set_read(self, w: Write, target: Target) -> None:
         contest, unit = target.contest.code, target.unit.code
         corrections_store.set_pair_status(
-            session, contest, unit, corrections_store.READ, self.actor
+            w.session, contest, unit, corrections_store.READ, self.actor
         )
-        audit.append(
-            session,
-            self.actor,
+        w.audit(
             AuditEvent.PAIR_READ,
             {"pemilihan": contest, "kode_wilayah": unit, "status": "selesai dibaca"},
+            {contest},
         )
 
     def _check_incident(self, number: int | None) -> None:
@@ -283,13 +277,6 @@ class CorrectionsService(ServiceBase):
             raise InputRejected(
                 [Problem(f"nomor {number} tidak ada dalam daftar kejadian khusus/keberatan")]
             )
-
-    def _announce(self, contest: str, pair_read: bool, event: AuditEvent) -> None:
-        bus = self.pleno_service.bus
-        if event is not AuditEvent.PAIR_READ:
-            bus.announce(Change(event, frozenset({contest})))
-        if pair_read:
-            bus.announce(Change(AuditEvent.PAIR_READ, frozenset({contest})))
 
 
 ENTRY_KINDS = {

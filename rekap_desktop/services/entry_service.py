@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
 from rekap_desktop.domain.ids import FieldKey
@@ -21,11 +19,11 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target, source_name
 from rekap_desktop.storage import audit, corrections_store, meeting_store
+from rekap_desktop.storage.unit_of_work import Session, Write, read
 from rekap_desktop.text.numbers import parse_number
 
 ENTRY_KINDS = (SourceKind.PPK, SourceKind.SAKSI, SourceKind.BAWASLU)
@@ -109,25 +107,21 @@ class EntryService(ServiceBase):
             raise InputRejected([Problem(f"putaran entri {pass_no} tidak dikenal (1 atau 2)")])
         parsed = self._parse_all(target, values)
         form = (target.contest.code, target.unit.code, who.code)
-        ensure_result_open(self.pleno_service)
-        with self._transaction() as session:
+        with self.pleno_service.write() as w:
+            ensure_result_open(w.session, target.pleno)
             corrections_store.add_pass_values(
-                session, form, pass_no, {str(k): v for k, v in parsed.items()}, self.actor
+                w.session, form, pass_no, {str(k): v for k, v in parsed.items()}, self.actor
             )
-            audit.append(
-                session,
-                self.actor,
+            w.audit(
                 AuditEvent.ENTRY_PASS_RECORDED,
                 {**_where(form), "putaran": pass_no, "nilai": dict(sorted(parsed.items()))},
             )
-            mismatches = _mismatches(corrections_store.pass_values(session, form))
-        self.pleno_service.bus.announce(Change(AuditEvent.ENTRY_PASS_RECORDED))
-        return mismatches
+            return _mismatches(corrections_store.pass_values(w.session, form))
 
     def pass_mismatches(self, contest: str, unit: str, source: str) -> list[PassMismatch]:
         target = self.target(contest, unit)
         form = (target.contest.code, target.unit.code, self._source(target, source).code)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return _mismatches(corrections_store.pass_values(session, form))
 
     def apply_passes(self, contest: str, unit: str, source: str) -> EntryResult | None:
@@ -192,9 +186,9 @@ class EntryService(ServiceBase):
         seen: FormVersions | None = None,
     ) -> EntryResult:
         form = (target.contest.code, target.unit.code, who.code)
-        ensure_result_open(self.pleno_service)
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
+        with self.pleno_service.write() as w:
+            session = w.session
+            ensure_result_open(session, target.pleno)
             if callable(values):
                 values = values(session)
             ((field, value), *_) = values.items()
@@ -209,11 +203,9 @@ class EntryService(ServiceBase):
             if event is AuditEvent.VALUE_CONFIRMED:
                 corrections_store.add_confirmation(session, form, field, value, self.actor)
             if version is not None or event is not AuditEvent.VALUE_ENTERED:
-                self._audit(session, event, form, values, version, merged)
+                self._audit(w, event, form, values, version, merged)
             comparison = self.compare_in(session, target)
-            self._reopen_if_needed(session, target, comparison)
-        if version is not None or event is not AuditEvent.VALUE_ENTERED:
-            self.pleno_service.bus.announce(Change(event, frozenset({target.contest.code})))
+            self._reopen_if_needed(w, target, comparison)
         row = comparison.row(field)
         cell = row.cell(who) if row else None
         findings = cell.findings if cell else ()
@@ -221,7 +213,7 @@ class EntryService(ServiceBase):
 
     def _audit(
         self,
-        session: Session,
+        w: Write,
         event: AuditEvent,
         form: tuple[str, str, str],
         values: dict[FieldKey, int],
@@ -233,22 +225,22 @@ class EntryService(ServiceBase):
             payload[audit.FORMS] = [
                 audit.form_record(*form, version, {str(k): v for k, v in merged.items()})
             ]
-        audit.append(session, self.actor, event, payload)
+        w.audit(event, payload, {form[0]})
 
-    def _reopen_if_needed(self, session: Session, target: Target, comparison: Comparison) -> None:
+    def _reopen_if_needed(self, w: Write, target: Target, comparison: Comparison) -> None:
+        session = w.session
         contest, unit = target.contest.code, target.unit.code
-        read = corrections_store.pair_status(session, contest, unit) == corrections_store.READ
+        was_read = corrections_store.pair_status(session, contest, unit) == corrections_store.READ
         # A new difference, or a new error of the determined values no decision covers, takes
         # the pair back to reading: the room is not told it is read while it is open.
-        if read and (not comparison.is_complete or undecided_in(session, comparison)):
+        if was_read and (not comparison.is_complete or undecided_in(session, comparison)):
             corrections_store.set_pair_status(
                 session, contest, unit, corrections_store.REOPENED, self.actor
             )
-            audit.append(
-                session,
-                self.actor,
+            w.audit(
                 AuditEvent.PAIR_READ,
                 {"pemilihan": contest, "kode_wilayah": unit, "status": "dibuka kembali"},
+                {contest},
             )
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison, determined_findings, siblings_of, unit_forms
 from rekap_desktop.domain.election import Contest, Unit
@@ -20,11 +18,11 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding, Severity
 from rekap_desktop.domain.sources import PLENO, PPK
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.result_lock import ensure_result_open, ensure_result_open_in
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, finding_decisions_store, meeting_store
+from rekap_desktop.storage.unit_of_work import Session, read
 
 TITLE = "Keputusan rapat atas temuan"
 
@@ -49,11 +47,11 @@ class FindingDecisionService(ServiceBase):
     def open_errors(self, contest: str, unit: str) -> list[Finding]:
         """The pair's errors on its determined values still without a correction or decision."""
         target = self.target(contest, unit)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return undecided_in(session, self.compare_in(session, target))
 
     def decisions(self, contest: str | None = None) -> list[FindingDecision]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return finding_decisions_store.decisions(session, contest)
 
     def determined_errors(self, contest: str | None = None) -> list[DeterminedError]:
@@ -61,7 +59,7 @@ class FindingDecisionService(ServiceBase):
         with the decision on it or None: what the D.Hasil and the berita acara print."""
         pleno = self.pleno_service.pleno()
         wanted = [c for c in pleno.contests if contest is None or c.code == contest]
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             tallies = meeting_store.current_tallies(session, None, (PPK.code, PLENO.code))
             made = finding_decisions_store.decisions(session, contest)
         per_unit = {unit.code: unit_forms(tallies, unit.code) for unit in pleno.units}
@@ -98,10 +96,9 @@ class FindingDecisionService(ServiceBase):
             problems.append(Problem("alasan keputusan rapat wajib diisi"))
         if problems:
             raise InputRejected(problems, TITLE)
-        ensure_result_open(self.pleno_service)
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
-            ensure_result_open_in(session, self.pleno_service)
+        with self.pleno_service.write() as w:
+            session = w.session
+            ensure_result_open(session, target.pleno)
             if finding not in undecided_in(session, self.compare_in(session, target)):
                 raise InputRejected(
                     [
@@ -124,9 +121,7 @@ class FindingDecisionService(ServiceBase):
                 audit.now_iso(),
             )
             finding_decisions_store.add_decision(session, decision, self.actor)
-            audit.append(
-                session,
-                self.actor,
+            w.audit(
                 AuditEvent.FINDING_DECIDED,
                 {
                     "pemilihan": contest,
@@ -137,6 +132,6 @@ class FindingDecisionService(ServiceBase):
                     "alasan": decision.reason,
                     **confirmation.audit_fields(),
                 },
+                {contest},
             )
-        self.pleno_service.bus.announce(Change(AuditEvent.FINDING_DECIDED, frozenset({contest})))
         return decision

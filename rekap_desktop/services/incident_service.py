@@ -9,13 +9,9 @@ it was, but the refusal itself is recorded, as the procedure asks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import incident_rules as rules
 from rekap_desktop.domain.audit_events import AuditEvent
@@ -33,12 +29,11 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, incident_store
+from rekap_desktop.storage import incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
+from rekap_desktop.storage.unit_of_work import Engine, read
 
 SaksiRegistry = Callable[[], Iterable[Witness]]
 """The saksi registered in attendance (default: the setup's mandated saksi)."""
@@ -71,7 +66,7 @@ class RegisterFilter:
 def register_snapshot(engine: Engine) -> tuple[Incident, ...]:
     """The whole register in number order, every field included (paraf, resolution, evidence,
     links to corrections): what Model D.Kejadian Khusus is printed from."""
-    with Session(engine) as session:
+    with read(engine) as session:
         return tuple(incident_store.entries(session))
 
 
@@ -104,16 +99,6 @@ class IncidentService:
     def pleno(self) -> Pleno:
         return self.pleno_service.pleno()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        # The shared write transaction: on PostgreSQL every station's writes take one lock.
-        with write_transaction(self.engine) as session:
-            yield session
-
-    def _publish(self, what: AuditEvent, entry: Incident | None = None) -> None:
-        contests = frozenset({entry.contest}) if entry is not None and entry.contest else None
-        self.pleno_service.bus.announce(Change(what, contests or frozenset()))
-
     # -- reading ---------------------------------------------------------------------------
 
     def registered_saksi(self) -> tuple[Witness, ...]:
@@ -137,7 +122,7 @@ class IncidentService:
         # Loaded when first asked: the cockpit's start never needs the corrections' tables.
         from rekap_desktop.storage import corrections_store
 
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return corrections_store.linked_corrections(session, entry.number, entry.corrections)
 
     def open_count(self) -> int:
@@ -149,16 +134,16 @@ class IncidentService:
 
     def versions(self, number: int) -> list[StoredVersion]:
         """The entry's earlier versions, oldest first (the current one is ``entry``)."""
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             row = incident_store.row(session, number)
             return [] if row is None else incident_store.versions(session, row.id)
 
     def repeat_refusals(self) -> list[StoredRepeat]:
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return incident_store.repeats(session)
 
     def evidence_content(self, evidence_id: int) -> bytes:
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             data = incident_store.evidence_content(session, evidence_id)
         if data is None:
             raise InputRejected([Problem(f"bukti #{evidence_id} tidak ditemukan")])
@@ -173,11 +158,10 @@ class IncidentService:
         repeat = rules.repeat_of(draft, self.register())
         if repeat is not None:
             self._record_repeat(draft, repeat)
-        with self._transaction() as session:
-            stored = incident_store.insert(session, draft)
+        with self.pleno_service.write() as w:
+            stored = incident_store.insert(w.session, draft)
             payload = {"kejadian": [incident_store.content(stored)]}
-            audit.append(session, self.pleno_service.actor, AuditEvent.INCIDENT_RECORDED, payload)
-        self._publish(AuditEvent.INCIDENT_RECORDED, stored)
+            w.audit(AuditEvent.INCIDENT_RECORDED, payload, _contests(stored))
         return stored
 
     def edit(self, number: int, draft: Incident) -> Incident:
@@ -217,19 +201,17 @@ class IncidentService:
         if isinstance(media_type, rules.Refusal):
             raise InputRejected([Problem(media_type.reason)])
         sha256 = hashlib.sha256(data).hexdigest()
-        with self._transaction() as session:
-            row = incident_store.row(session, number)
+        with self.pleno_service.write() as w:
+            row = incident_store.row(w.session, number)
             assert row is not None  # entry() found it; entries are never deleted
             evidence = incident_store.add_evidence(
-                session, row.id, path.name, media_type, sha256, data
+                w.session, row.id, path.name, media_type, sha256, data
             )
-            audit.append(
-                session,
-                self.pleno_service.actor,
+            w.audit(
                 AuditEvent.INCIDENT_EVIDENCE_ATTACHED,
                 {"nomor": number, "berkas": path.name, "jenis": media_type, "sha256": sha256},
+                _contests(entry),
             )
-        self._publish(AuditEvent.INCIDENT_EVIDENCE_ATTACHED, entry)
         return evidence
 
     def import_register(self, path: Path) -> list[Incident]:
@@ -242,15 +224,12 @@ class IncidentService:
         problems = _duplicates(carried, self.register())
         if problems:
             raise InputRejected(problems, path.name)
-        with self._transaction() as session:
-            stored = [incident_store.insert(session, e) for e in carried]
-            audit.append(
-                session,
-                self.pleno_service.actor,
+        with self.pleno_service.write() as w:
+            stored = [incident_store.insert(w.session, e) for e in carried]
+            w.audit(
                 AuditEvent.INCIDENT_RECORDED,
                 {"berkas": path.name, "kejadian": [incident_store.content(s) for s in stored]},
             )
-        self._publish(AuditEvent.INCIDENT_RECORDED)
         return stored
 
     # -- helpers ---------------------------------------------------------------------------
@@ -297,39 +276,36 @@ class IncidentService:
         """``closing``: the change closes the entry, which needs a commissioner's confirmation,
         checked under the write lock and named in the audit entry."""
         assert before.number is not None  # read from the register
-        with self._transaction() as session:
+        with self.pleno_service.write() as w:
             approval = (
-                require_confirmation(session, confirmation, Action.CLOSE_OBJECTION)
+                require_confirmation(w.session, confirmation, Action.CLOSE_OBJECTION)
                 if closing
                 else {}
             )
-            row = incident_store.row(session, before.number)
+            row = incident_store.row(w.session, before.number)
             assert row is not None
-            incident_store.update(session, row, before, after, self.pleno_service.actor)
+            incident_store.update(w.session, row, before, after, self.pleno_service.actor)
             payload: dict[str, object] = {
                 "nomor": before.number,
                 "sebelum": incident_store.content(before),
                 "sesudah": incident_store.content(after),
                 **approval,
             }
-            audit.append(session, self.pleno_service.actor, what, payload)
-        self._publish(what, after)
+            w.audit(what, payload, _contests(after))
         return self.entry(before.number)
 
     def _record_repeat(self, draft: Incident, repeat: rules.RepeatRefusal) -> None:
         earlier = repeat.earlier
         assert earlier.number is not None
-        with self._transaction() as session:
-            row = incident_store.row(session, earlier.number)
+        with self.pleno_service.write() as w:
+            row = incident_store.row(w.session, earlier.number)
             assert row is not None
-            incident_store.add_repeat(session, row.id, draft, self.pleno_service.actor)
-            audit.append(
-                session,
-                self.pleno_service.actor,
+            incident_store.add_repeat(w.session, row.id, draft, self.pleno_service.actor)
+            w.audit(
                 AuditEvent.INCIDENT_REPEAT_REFUSED,
                 {"entri_kecamatan": earlier.number, "diajukan": incident_store.content(draft)},
+                _contests(draft),
             )
-        self._publish(AuditEvent.INCIDENT_REPEAT_REFUSED, draft)
         raise RepeatRefused([Problem(self._repeat_message(repeat))], earlier)
 
     def _repeat_message(self, repeat: rules.RepeatRefusal) -> str:
@@ -342,6 +318,11 @@ class IncidentService:
             f"{earlier.raised_by}; penyelesaian: {earlier.resolution.rstrip('.') or '–'}. "
             "Penolakan ini dicatat."
         )
+
+
+def _contests(entry: Incident) -> tuple[str, ...]:
+    """The contest an entry is about, for the views (none: the kecamatan as a whole)."""
+    return (entry.contest,) if entry.contest else ()
 
 
 def _duplicates(carried: list[Incident], register: list[Incident]) -> list[Problem]:

@@ -123,8 +123,8 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
-        ensure_result_open(self.pleno_service)
         with Session(self.pleno_service.engine) as session:
+            ensure_result_open(session, self.pleno_service.pleno())
             trusted, earlier = _key_status(session, fp, checked.unit, path.name)
             self._check_newer(session, verified, checked.unit, path.name)
         return SenderCheck(
@@ -146,8 +146,8 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
-        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
+            ensure_result_open(session, self.pleno_service.pleno())
             newly, replaced = self._check_key(
                 session, verified, fp, checked.unit, (trust, confirmation), path.name
             )

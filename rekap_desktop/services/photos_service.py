@@ -11,15 +11,13 @@ import struct
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.storage import audit, corrections_store
 from rekap_desktop.storage.corrections_store import StoredPhoto
+from rekap_desktop.storage.unit_of_work import read
 
 MAX_PHOTO_BYTES = 50 * 1024 * 1024
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -98,11 +96,9 @@ class PhotosService(ServiceBase):
             hashlib.sha256(data).hexdigest(),
             audit.now_iso(),
         )
-        with self._transaction() as session:
-            photo_id = corrections_store.add_photo(session, photo, data, self.actor)
-            audit.append(
-                session,
-                self.actor,
+        with self.pleno_service.write() as w:
+            photo_id = corrections_store.add_photo(w.session, photo, data, self.actor)
+            w.audit(
                 AuditEvent.FORM_PHOTO_ATTACHED,
                 {
                     "pemilihan": photo.contest,
@@ -112,10 +108,8 @@ class PhotosService(ServiceBase):
                     "sha256": photo.sha256,
                     "ukuran": [info.width, info.height],
                 },
+                {photo.contest},
             )
-        self.pleno_service.bus.announce(
-            Change(AuditEvent.FORM_PHOTO_ATTACHED, frozenset({photo.contest}))
-        )
         return replace(photo, id=photo_id)
 
     def attach_file(self, contest: str, unit: str, source: str, path: Path) -> StoredPhoto:
@@ -132,11 +126,11 @@ class PhotosService(ServiceBase):
         return self.attach(contest, unit, source, path.name, data)
 
     def photos(self, contest: str, unit: str) -> list[StoredPhoto]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return corrections_store.photos(session, contest, unit)
 
     def photo_data(self, photo_id: int) -> bytes:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             data = corrections_store.photo_data(session, photo_id)
         if data is None:
             raise InputRejected([Problem(f"foto nomor {photo_id} tidak ada")])

@@ -1,6 +1,7 @@
 """Use cases of the meeting: create it, import and export tallies, and read it back.
 
-Every change runs in one transaction together with its audit entry, then announces what changed.
+Every change is one unit of work (storage.unit_of_work) together with its audit entry; what it
+changed is published once, after the commit, to the meeting's change hub (``bus``).
 Refusals are ``InputRejected`` with Indonesian problems; nothing is written when one is raised.
 """
 
@@ -12,9 +13,6 @@ from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
@@ -31,10 +29,11 @@ from rekap_desktop.interchange.rekap_csv import (
 )
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
-from rekap_desktop.services.events import Change, ChangeBus
-from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.services.events import ChangeBus
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, incident_store, meeting_store
 from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
+from rekap_desktop.storage.unit_of_work import Engine, Write, read, write
 
 
 @dataclass(frozen=True)
@@ -74,19 +73,21 @@ class PlenoService:
         self._pleno: Pleno | None = None
         self._is_demo: bool | None = None  # a meeting is created once and never replaced
 
-    def _transaction(self) -> AbstractContextManager[Session]:
-        return write_transaction(self.engine)
+    def write(self) -> AbstractContextManager[Write]:
+        """This station's unit of work on the meeting: the write lock, its audit entries as
+        this actor, and its changes published once to the meeting's hub after the commit."""
+        return write(self.engine, self.actor, self.bus)
 
     # -- reading ---------------------------------------------------------------------------
 
     def has_pleno(self) -> bool:
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return meeting_store.meeting(session) is not None
 
     def pleno(self) -> Pleno:
         """The meeting's setup; refused when this database holds no meeting yet."""
         if self._pleno is None:
-            with Session(self.engine) as session:
+            with read(self.engine) as session:
                 row = meeting_store.meeting(session)
                 if row is None:
                     raise InputRejected(
@@ -99,7 +100,7 @@ class PlenoService:
 
     def is_demo(self) -> bool:
         if self._is_demo is None:
-            with Session(self.engine) as session:
+            with read(self.engine) as session:
                 row = meeting_store.meeting(session)
                 if row is None:
                     return False
@@ -110,20 +111,20 @@ class PlenoService:
         self, contest: str | None = None, sources: Collection[str] | None = None
     ) -> dict[TallyKey, Tally]:
         """Current forms of every contest (or the one named), of every source (or those named)."""
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return meeting_store.current_tallies(session, contest, sources)
 
     def incidents(self) -> list[StoredIncident]:
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return meeting_store.incidents(session)
 
     def audit_head(self) -> int:
         """Number of the newest audit entry: it moves with every committed change, any station."""
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return audit.head(session)
 
     def verify_audit(self) -> audit.ChainReport:
-        with Session(self.engine) as session:
+        with read(self.engine) as session:
             return audit.verify(session)
 
     # -- changing --------------------------------------------------------------------------
@@ -140,25 +141,22 @@ class PlenoService:
         when the database already holds a meeting."""
         setup = setup_to_dict(pleno)
         parsed = [(name, data, read_rekap_table(data, name, pleno)) for name, data in tally_files]
-        with self._transaction() as session:
-            if meeting_store.meeting(session) is not None:
+        with self.write() as w:
+            if meeting_store.meeting(w.session) is not None:
                 raise InputRejected(
                     [Problem("basis data ini sudah berisi pleno; gunakan berkas basis data lain")]
                 )
-            meeting_store.add_meeting(session, audit.canonical_json(setup), is_demo)
+            meeting_store.add_meeting(w.session, audit.canonical_json(setup), is_demo)
             # "rapat": a random identity, so that two meetings made from one setup in the same
             # second still begin two different chains (a backup names the meeting by that entry)
             created = {"setup": setup, "demo": is_demo, "rapat": uuid.uuid4().hex}
-            audit.append(session, self.actor, AuditEvent.PLENO_CREATED, created)
+            w.audit(AuditEvent.PLENO_CREATED, created, (c.code for c in pleno.contests))
             for name, data, records in parsed:
-                self._store_records(session, name, data, records)
+                self._store_records(w, name, data, records)
             if carried:
-                self._add_incidents(session, carried)
+                self._add_incidents(w, carried)
         self._pleno = pleno
         self._is_demo = is_demo
-        self.bus.announce(
-            Change(AuditEvent.PLENO_CREATED, frozenset(c.code for c in pleno.contests))
-        )
 
     def create_from_setup_file(self, path: Path) -> Pleno:
         pleno = parse_setup(_read(path), path.name)
@@ -169,19 +167,14 @@ class PlenoService:
         """Import a rekap-csv/XLSX file, all-or-nothing."""
         data = _read(path)
         records = read_rekap_table(data, path.name, self.pleno())
-        from rekap_desktop.services.result_lock import ensure_result_open
-
-        ensure_result_open(self)
-        with self._transaction() as session:
-            report = self._store_records(session, path.name, data, records)
-        self.bus.announce(
-            Change(AuditEvent.TALLIES_IMPORTED, frozenset(r.contest for r in records))
-        )
-        return report
+        with self.write() as w:
+            ensure_result_open(w.session, self.pleno())
+            return self._store_records(w, path.name, data, records)
 
     def _store_records(
-        self, session: Session, file_name: str, data: bytes, records: list[TallyRecord]
+        self, w: Write, file_name: str, data: bytes, records: list[TallyRecord]
     ) -> ImportReport:
+        session = w.session
         rows = sum(len(r.rows) for r in records)
         file_format = "rekap-xlsx" if data[:4] == b"PK\x03\x04" else "rekap-csv"
         sha256 = hashlib.sha256(data).hexdigest()
@@ -196,9 +189,7 @@ class PlenoService:
             forms.append(
                 ImportedForm(key, version, _changes(before.get(key, Tally()), record.values))
             )
-        audit.append(
-            session,
-            self.actor,
+        w.audit(
             AuditEvent.TALLIES_IMPORTED,
             {
                 "berkas": file_name,
@@ -208,23 +199,19 @@ class PlenoService:
                     for r, f in zip(records, forms, strict=True)
                 ],
             },
+            (r.contest for r in records),
         )
         return ImportReport(file_name, rows, tuple(forms))
 
     def add_carried_incidents(self, entries: tuple[Incident, ...]) -> None:
         """Record the kecamatan registers' entries as carried items (procedure item 6)."""
-        with self._transaction() as session:
-            self._add_incidents(session, entries)
-        self.bus.announce(Change(AuditEvent.INCIDENT_RECORDED))
+        with self.write() as w:
+            self._add_incidents(w, entries)
 
-    def _add_incidents(self, session: Session, entries: tuple[Incident, ...]) -> None:
-        stored = [incident_store.insert(session, e) for e in entries]
-        audit.append(
-            session,
-            self.actor,
-            AuditEvent.INCIDENT_RECORDED,
-            {"kejadian": [incident_store.content(s) for s in stored]},
-        )
+    def _add_incidents(self, w: Write, entries: tuple[Incident, ...]) -> None:
+        stored = [incident_store.insert(w.session, e) for e in entries]
+        content = [incident_store.content(s) for s in stored]
+        w.audit(AuditEvent.INCIDENT_RECORDED, {"kejadian": content})
 
     # -- export ----------------------------------------------------------------------------
 

@@ -6,9 +6,8 @@ Each save is validated first; a refusal names what and where and changes nothing
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import asdict
-
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Level, Pleno
@@ -18,6 +17,7 @@ from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.signatories import signatories
 from rekap_desktop.storage import procedure_store
 from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall, Signature
+from rekap_desktop.storage.unit_of_work import Session, read
 from rekap_desktop.text.meeting_rules import peraturan_teknis, tata_tertib
 
 ROLES = {
@@ -42,8 +42,8 @@ class ProcedureRecords:
         self.procedure = procedure
         self.pleno = procedure.pleno_service.pleno()
 
-    def _session(self) -> Session:
-        return Session(self.procedure.pleno_service.engine)
+    def _session(self) -> AbstractContextManager[Session]:
+        return read(self.procedure.pleno_service.engine)
 
     # -- item 1 -----------------------------------------------------------------------------
 

@@ -5,15 +5,13 @@ move's write transaction, so a move is always made against the stored procedure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import Event
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -23,7 +21,6 @@ from rekap_desktop.domain.procedure import (
     Move,
     MoveKind,
     Pairs,
-    Plan,
     ProcedureState,
     Refusal,
     Stop,
@@ -32,13 +29,13 @@ from rekap_desktop.domain.procedure import (
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_state import plan_of, replay
 from rekap_desktop.services.signatories import signature_problems
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, meeting_store, procedure_store
+from rekap_desktop.storage import procedure_store
 from rekap_desktop.storage.procedure_store import Pause, Signature, StoredMove
+from rekap_desktop.storage.unit_of_work import Session, read
 
 Writer = Callable[[Session, int], None]
 """Writes a move's own records, given the id of the stored move."""
@@ -66,8 +63,7 @@ class ProcedureService:
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno_service = pleno
         self.bus = pleno.bus
-        setup = pleno.pleno()
-        self.plan = Plan(tuple(u.code for u in setup.units), tuple(c.code for c in setup.contests))
+        self.plan = plan_of(pleno.pleno())
         self._last_id = 0
         """Id of the newest stored move this station has read."""
         self._moments = self._load()
@@ -76,28 +72,17 @@ class ProcedureService:
     def actor(self) -> str:
         return self.pleno_service.actor
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        # The shared write transaction: on PostgreSQL every station's writes take one lock.
-        with write_transaction(self.pleno_service.engine) as session:
-            yield session
-
     def _load(self) -> list[Moment]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             entries = procedure_store.moves(session)
         self._last_id = entries[-1].id if entries else 0
-        return _replay(self.plan, entries)[0]
-
-    def stored_state(self, session: Session) -> ProcedureState:
-        """The stored procedure's state, read in ``session`` (e.g. a write transaction)."""
-        moments = _replay(self.plan, procedure_store.moves(session))[0]
-        return moments[-1].state if moments else ProcedureState()
+        return replay(self.plan, entries)[0]
 
     def reload(self) -> bool:
         """Read the stored procedure again (another station may have moved, paused or determined
         the meeting); True when this station's view of it changed. Only a new stored move is
         replayed: another station's value entries cost one short query."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             if procedure_store.last_move_id(session) == self._last_id:
                 return False
         moments = self._load()
@@ -139,11 +124,11 @@ class ProcedureService:
         return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
 
     def pauses(self) -> list[Pause]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return procedure_store.pauses(session)
 
     def signatures(self) -> list[Signature]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return procedure_store.signatures(session)
 
     # -- moving ----------------------------------------------------------------------------
@@ -195,8 +180,8 @@ class ProcedureService:
         """Whether the result may be determined now, said before anyone is asked for a PIN:
         raises InputRejected naming every reason (the meeting not at the penetapan step, pairs
         not read, open entries, missing signatures or reasons); changes nothing."""
-        with Session(self.pleno_service.engine) as session:
-            stored, _last = _replay(self.plan, procedure_store.moves(session))
+        with read(self.pleno_service.engine) as session:
+            stored, _last = replay(self.plan, procedure_store.moves(session))
         state = stored[-1].state if stored else ProcedureState()
         refusal = apply(self.plan, state, Move(MoveKind.DETERMINE))
         problems = self._determination_problems(signatures)
@@ -215,7 +200,7 @@ class ProcedureService:
         problems.extend(self._undecided_findings())
         if not signatures:
             problems.append(Problem("daftar penanda tangan kosong"))
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             attendance = procedure_store.attendance(session)
         problems.extend(signature_problems(self.pleno_service.pleno(), attendance, signatures))
         return problems
@@ -278,26 +263,24 @@ class ProcedureService:
         a step, skors or penetapan made at a station that has not yet seen another station's
         move is refused with where the meeting now is, and this station follows it."""
         seen = _position(self._moments)
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
-            approval = require_confirmation(session, *confirmed) if confirmed else {}
-            entries = procedure_store.moves(session)
-            stored, last = _replay(self.plan, entries)
+        with self.pleno_service.write() as w:
+            approval = require_confirmation(w.session, *confirmed) if confirmed else {}
+            entries = procedure_store.moves(w.session)
+            stored, last = replay(self.plan, entries)
             outcome = self._apply(stored, last, seen, move, guard)
             if isinstance(outcome, ProcedureState):
                 result = outcome
-                row = procedure_store.add_move(session, self.actor, move)
+                row = procedure_store.add_move(w.session, self.actor, move)
                 if write is not None:
-                    write(session, row.id)
-                audit.append(
-                    session, self.actor, event, _payload(move, result) | (extra or {}) | approval
-                )
+                    write(w.session, row.id)
+                w.audit(event, _payload(move, result) | (extra or {}) | approval)
+            else:
+                # Nothing is written; every view re-reads what the other station committed.
+                w.changed(Event.OTHER_STATION)
         if not isinstance(outcome, ProcedureState):
             self._moments, self._last_id = stored, entries[-1].id if entries else 0
-            self.bus.announce(Change(OTHER_STATION))
             raise outcome
         self._moments, self._last_id = [*stored, Moment(clock.parse(row.at), result)], row.id
-        self.bus.announce(Change(event))
         return result
 
     def _apply(
@@ -354,21 +337,6 @@ class ProcedureService:
         if contest is not None:
             parts.append(contest.title)
         return ", ".join(parts)
-
-
-def _replay(plan: Plan, stored: list[StoredMove]) -> tuple[list[Moment], StoredMove | None]:
-    """The moments of the stored moves (refused ones skipped) and the last applied move."""
-    moments: list[Moment] = []
-    state = ProcedureState()
-    last: StoredMove | None = None
-    for entry in stored:
-        result = apply(plan, state, entry.move)
-        if isinstance(result, ProcedureState):
-            state = result
-            moments.append(Moment(entry.at, state))
-            if entry.move.kind is not MoveKind.RECORD:
-                last = entry
-    return moments, last
 
 
 def _position(moments: list[Moment]) -> tuple[Stop, bool, bool]:

@@ -3,10 +3,10 @@ commissioner re-opens it (with a reason, in the audit chain)."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
+from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.problems import InputRejected, Problem
-from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_state import stored_state
+from rekap_desktop.storage.unit_of_work import Session
 
 LOCKED = (
     "hasil sudah ditetapkan dan terkunci; perubahan tidak diterima sampai hasil dibuka kembali "
@@ -14,18 +14,9 @@ LOCKED = (
 )
 
 
-def ensure_result_open(pleno: PlenoService) -> None:
-    """Refuse a change of values while the meeting's result is determined."""
-    from rekap_desktop.services.procedure_service import ProcedureService
-
-    if ProcedureService(pleno).state().determined:
-        raise InputRejected([Problem(LOCKED)])
-
-
-def ensure_result_open_in(session: Session, pleno: PlenoService) -> None:
-    """:func:`ensure_result_open` inside a write transaction that holds the write lock: a
-    penetapan committed by another station a moment ago counts."""
-    from rekap_desktop.services.procedure_service import ProcedureService
-
-    if ProcedureService(pleno).stored_state(session).determined:
+def ensure_result_open(session: Session, pleno: Pleno) -> None:
+    """Refuse a change of values while the meeting's result is determined. Called inside the
+    write unit (``w.session``), after its lock: a penetapan another station committed a moment
+    ago counts."""
+    if stored_state(session, pleno).determined:
         raise InputRejected([Problem(LOCKED)])

@@ -5,19 +5,18 @@ after it the tie decisions of that contest are closed."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import decides_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import SeatMeeting, meeting_problems
-from rekap_desktop.services.events import Change
+from rekap_desktop.services.procedure_state import stored_state
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, meeting_store, seats_store
+from rekap_desktop.storage import audit, seats_store
+from rekap_desktop.storage.unit_of_work import read
 
 TITLE = "Rapat penetapan perolehan kursi"
 NOT_YET = (
@@ -36,7 +35,7 @@ class SeatMeetingService(ServiceBase):
         )
 
     def meeting(self, contest: str) -> SeatMeeting | None:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return seats_store.meeting(session, contest)
 
     def record(self, meeting: SeatMeeting, confirmation: Confirmation) -> SeatMeeting:
@@ -46,24 +45,23 @@ class SeatMeetingService(ServiceBase):
         if confirmation.action is not Action.DETERMINE_SEATS:
             raise InputRejected([Problem("konfirmasi PIN bukan untuk menetapkan perolehan kursi")])
         contest = self._contest(meeting.contest)
-        self._ensure_recap_determined(None)
         pleno = self.pleno_service.pleno()
-        problems = meeting_problems(
-            meeting, tuple(m.name for m in pleno.members), tuple(p.number for p in contest.parties)
-        )
-        problems += [
-            f"perolehan sama masih menunggu keputusan rapat [{tie.key}]: {tie.message}"
-            for tie in SeatService(self.pleno_service).results(contest.code).open_ties
-        ]
-        if problems:
-            raise InputRejected([Problem(p) for p in problems], TITLE)
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
-            self._ensure_recap_determined(session)
-            seats_store.add_meeting(session, meeting, confirmation.user.name, audit.now_iso())
-            audit.append(
-                session,
-                self.actor,
+        with self.pleno_service.write() as w:
+            if not stored_state(w.session, pleno).determined:
+                raise InputRejected([Problem(NOT_YET)], TITLE)
+            problems = meeting_problems(
+                meeting,
+                tuple(m.name for m in pleno.members),
+                tuple(p.number for p in contest.parties),
+            )
+            problems += [
+                f"perolehan sama masih menunggu keputusan rapat [{tie.key}]: {tie.message}"
+                for tie in SeatService(self.pleno_service).results(contest.code).open_ties
+            ]
+            if problems:
+                raise InputRejected([Problem(p) for p in problems], TITLE)
+            seats_store.add_meeting(w.session, meeting, confirmation.user.name, audit.now_iso())
+            w.audit(
                 AuditEvent.SEAT_MEETING_RECORDED,
                 {
                     "pemilihan": contest.code,
@@ -76,9 +74,8 @@ class SeatMeetingService(ServiceBase):
                     "wakil_partai": [[p.party, p.name] for p in meeting.parties],
                     **confirmation.audit_fields(),
                 },
+                {contest.code},
             )
-        change = Change(AuditEvent.SEAT_MEETING_RECORDED, frozenset({contest.code}))
-        self.pleno_service.bus.announce(change)
         return meeting
 
     def _contest(self, code: str) -> Contest:
@@ -89,11 +86,3 @@ class SeatMeetingService(ServiceBase):
                 [Problem(f"perolehan kursi pemilihan '{code}' tidak ditetapkan oleh KPU {region}")]
             )
         return contest
-
-    def _ensure_recap_determined(self, session: Session | None) -> None:
-        from rekap_desktop.services.procedure_service import ProcedureService
-
-        procedure = ProcedureService(self.pleno_service)
-        state = procedure.stored_state(session) if session is not None else procedure.state()
-        if not state.determined:
-            raise InputRejected([Problem(NOT_YET)], TITLE)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
@@ -14,11 +12,11 @@ from rekap_desktop.domain.legislative import DistrictResult, district_results, d
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seats import CandidateElection, OpenTie
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.results import ContestRecap, recap_contests
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit, meeting_store, seats_store
+from rekap_desktop.storage import audit, seats_store
+from rekap_desktop.storage.unit_of_work import Session, read
 
 
 @dataclass(frozen=True)
@@ -63,13 +61,13 @@ class SeatService(ServiceBase):
         return seats_decided_here(self.pleno_service.pleno())
 
     def decisions(self, contest: str) -> dict[str, tuple[int, ...]]:
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return seats_store.decisions(session, contest)
 
     def decision_records(self, contest: str) -> tuple[TieDecision, ...]:
         """Every decision recorded on the contest's ties, oldest first (a later one on the same
         key replaces an earlier one)."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             rows = seats_store.decision_rows(session, contest)
         return tuple(
             TieDecision(key, tuple(int(n) for n in chosen.split(",") if n), reason, by, at)
@@ -111,26 +109,23 @@ class SeatService(ServiceBase):
         """Record the meeting's choice on an open tie; a commissioner confirms with their PIN."""
         if confirmation.action is not Action.DECIDE_TIE:
             raise InputRejected([Problem("konfirmasi PIN bukan untuk memutuskan hasil yang sama")])
-        self._ensure_seats_open(contest, None)
-        current = self.results(contest)
-        tie = next((t for t in current.open_ties if t.key == key), None)
-        if tie is None:
-            raise InputRejected(
-                [Problem(f"tidak ada perolehan sama yang masih terbuka dengan kunci {key}")]
-            )
-        problems = _choice_problems(tie, chosen, reason)
-        if problems:
-            raise InputRejected(problems, "Keputusan perolehan sama")
-        with self._transaction() as session:
-            meeting_store.lock_for_write(session)
-            self._ensure_seats_open(contest, session)
+        with self.pleno_service.write() as w:
+            _ensure_seats_open(w.session, contest)
+            # Read with the lock held: a decision another station just recorded closes the tie.
+            current = self.results(contest)
+            tie = next((t for t in current.open_ties if t.key == key), None)
+            if tie is None:
+                raise InputRejected(
+                    [Problem(f"tidak ada perolehan sama yang masih terbuka dengan kunci {key}")]
+                )
+            problems = _choice_problems(tie, chosen, reason)
+            if problems:
+                raise InputRejected(problems, "Keputusan perolehan sama")
             at = audit.now_iso()
             seats_store.add_decision(
-                session, contest, key, chosen, reason.strip(), confirmation.user.name, at
+                w.session, contest, key, chosen, reason.strip(), confirmation.user.name, at
             )
-            audit.append(
-                session,
-                self.actor,
+            w.audit(
                 AuditEvent.SEAT_TIE_DECIDED,
                 {
                     "pemilihan": contest,
@@ -141,27 +136,24 @@ class SeatService(ServiceBase):
                     "alasan": reason.strip(),
                     **confirmation.audit_fields(),
                 },
+                {contest},
             )
-        self.pleno_service.bus.announce(Change(AuditEvent.SEAT_TIE_DECIDED, frozenset({contest})))
         return self.results(contest)
 
-    def _ensure_seats_open(self, contest: str, session: Session | None) -> None:
-        """A tie may be decided until the seat meeting's Keputusan is recorded (the seats are not
-        part of the recapitulation: a tie stays open past its penetapan, to the seat meeting)."""
-        if session is None:
-            with Session(self.pleno_service.engine) as reading:
-                held = seats_store.meeting(reading, contest)
-        else:
-            held = seats_store.meeting(session, contest)
-        if held is not None:
-            raise InputRejected(
-                [
-                    Problem(
-                        f"perolehan kursi telah ditetapkan dengan Keputusan Nomor "
-                        f"{held.decree_number}; keputusan atas perolehan sama tidak dapat diubah"
-                    )
-                ]
-            )
+
+def _ensure_seats_open(session: Session, contest: str) -> None:
+    """A tie may be decided until the seat meeting's Keputusan is recorded (the seats are not
+    part of the recapitulation: a tie stays open past its penetapan, to the seat meeting)."""
+    held = seats_store.meeting(session, contest)
+    if held is not None:
+        raise InputRejected(
+            [
+                Problem(
+                    f"perolehan kursi telah ditetapkan dengan Keputusan Nomor "
+                    f"{held.decree_number}; keputusan atas perolehan sama tidak dapat diubah"
+                )
+            ]
+        )
 
 
 def _choice_problems(tie: OpenTie, chosen: tuple[int, ...], reason: str) -> list[Problem]:

@@ -1,13 +1,10 @@
-"""What the comparison services share: one transaction, the target of an entry checked against
-the setup, the comparison read inside a session, and source names in Indonesian."""
+"""What the comparison services share: the meeting's service (each write is one unit of work of
+it), the target of an entry checked against the setup, the comparison read inside a session, and
+source names in Indonesian."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.comparison import Comparison, compare, siblings_of, unit_forms
 from rekap_desktop.domain.election import Contest, ElectionKind, Pleno, Unit
@@ -16,8 +13,8 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import form_keys
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import meeting_store
+from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.text.fields import field_label
 
 
@@ -55,7 +52,8 @@ class Target:
 
 
 class ServiceBase:
-    """Holds the meeting's service; writes go through one transaction each."""
+    """Holds the meeting's service; each write is one unit of work of it
+    (``self.pleno_service.write()``)."""
 
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno_service = pleno
@@ -63,12 +61,6 @@ class ServiceBase:
     @property
     def actor(self) -> str:
         return self.pleno_service.actor
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        # The shared write transaction: on PostgreSQL every station's writes take one lock.
-        with write_transaction(self.pleno_service.engine) as session:
-            yield session
 
     def target(self, contest: str, unit: str) -> Target:
         pleno = self.pleno_service.pleno()

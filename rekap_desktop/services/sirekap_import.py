@@ -185,8 +185,8 @@ class SirekapImportService:
         found = snapshots(read, pleno)
         if cancelled is not None and cancelled():
             raise ImportCancelled()
-        ensure_result_open(self.pleno_service)
         with self._transaction() as session:
+            ensure_result_open(session, self.pleno_service.pleno())
             approval = (
                 {}
                 if source == SIREKAP

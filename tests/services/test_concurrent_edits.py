@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
+from rekap_desktop.storage.unit_of_work import Write
 from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_tallies
 
@@ -214,17 +216,16 @@ def test_a_double_entry_keyed_again_at_another_station_while_applied_is_not_take
     # GIVEN Bawaslu's copy of UTARA keyed twice at station A, the passes agreeing on 100
     a.entry.record_pass(CONTEST, UNIT, "bawaslu", 1, {"suara_01": "100", "suara_02": "580"})
     a.entry.record_pass(CONTEST, UNIT, "bawaslu", 2, {"suara_01": "100", "suara_02": "580"})
-    # AND station B keys pass 2 again (170) at the moment A presses "terapkan"
-    from rekap_desktop.services import entry_service
+    # AND station B keys pass 2 again (170) at the moment A presses "terapkan", just before
+    # A's write unit takes the lock
+    open_unit = a.pleno.write
 
-    open_check = entry_service.ensure_result_open
-
-    def b_keys_meanwhile(service: PlenoService) -> None:
-        monkeypatch.setattr(entry_service, "ensure_result_open", open_check)  # once only
-        open_check(service)
+    def b_keys_meanwhile() -> AbstractContextManager[Write]:
+        monkeypatch.setattr(a.pleno, "write", open_unit)  # once only
         b.entry.record_pass(CONTEST, UNIT, "bawaslu", 2, {"suara_01": "170"})
+        return open_unit()
 
-    monkeypatch.setattr(entry_service, "ensure_result_open", b_keys_meanwhile)
+    monkeypatch.setattr(a.pleno, "write", b_keys_meanwhile)
     # WHEN A applies the passes
     with pytest.raises(InputRejected) as refused:
         a.entry.apply_passes(CONTEST, UNIT, "bawaslu")
