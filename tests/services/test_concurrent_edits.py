@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.changes import RecordingHub
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
@@ -23,11 +24,13 @@ from rekap_desktop.services.concurrency import ConcurrentEdit
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage import unit_of_work
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 from rekap_desktop.storage.unit_of_work import Write
 from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_tallies
+from tests.penetapan import determine_meeting
 
 KETUA = "Ketua Uji"
 UNIT, CONTEST = "990101", "walikota"
@@ -263,3 +266,32 @@ def test_a_stale_correction_is_refused_before_anyone_is_asked_for_a_pin(
     fresh = replace(request_b, seen=b.corrections.view(CONTEST, UNIT).versions)
     b.corrections.check_current(CONTEST, UNIT, fresh)
     assert _audit_count(a.pleno.engine) == entries
+
+
+def test_a_penetapan_committed_at_another_station_just_before_a_write_refuses_it(
+    stations: tuple[ComparisonService, ComparisonService], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = stations
+    hub = RecordingHub()
+    monkeypatch.setattr(a.pleno, "bus", hub)
+    take_lock = unit_of_work._take_write_lock
+    determined: list[int] = []
+
+    def b_determines_first(session: Session, engine: Engine) -> None:
+        monkeypatch.setattr(unit_of_work, "_take_write_lock", take_lock)  # once only
+        determine_meeting(b.pleno)
+        determined.append(_audit_count(engine))
+        take_lock(session, engine)
+
+    # GIVEN A enters UTARA's PPK value while the result is still open, and station B determines
+    # the result the moment before A's write takes the lock
+    monkeypatch.setattr(unit_of_work, "_take_write_lock", b_determines_first)
+    with pytest.raises(InputRejected) as refused:
+        a.entry.enter(CONTEST, UNIT, "ppk", "suara_01", "111")
+    # THEN A's write sees the penetapan under the lock and is refused; nothing of it is written
+    # and the views hear of nothing
+    assert determined and "hasil sudah ditetapkan dan terkunci" in str(refused.value)
+    assert _value(a, "ppk", "suara_01") != 111
+    assert _audit_count(a.pleno.engine) == determined[0]
+    assert hub.published == []
+    assert verify_integrity(a.pleno).ok

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import Change, RecordingHub
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
@@ -156,6 +157,32 @@ def test_a_correction_clears_the_finding_without_a_decision(meeting: PlenoServic
     # THEN the determined values have no error and the correction marked the pair read
     assert FindingDecisionService(meeting).open_errors("walikota", "990101") == []
     assert result.pair_read and corrections.is_read("walikota", "990101")
+
+
+def test_a_correction_that_marks_its_pair_read_publishes_one_batch(
+    meeting: PlenoService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corrections = CorrectionsService(meeting)
+    approval = confirmed(meeting, Action.APPROVE_CORRECTION, KETUA)
+    hub = RecordingHub()
+    monkeypatch.setattr(meeting, "bus", hub)
+    # WHEN the correction that settles UTARA's last difference is written
+    result = corrections.settle(
+        "walikota",
+        "990101",
+        SettleRequest(
+            "suara_02", 590, Reason.SALAH_TULIS, "C.Hasil TPS", "PPK", KETUA, confirmation=approval
+        ),
+    )
+    # THEN the views hear of it once, after the commit: the correction and the pair now read,
+    # both about the walikota contest, in one batch
+    assert result.pair_read
+    assert hub.published == [
+        (
+            Change(AuditEvent.CORRECTION_MADE, frozenset({"walikota"})),
+            Change(AuditEvent.PAIR_READ, frozenset({"walikota"})),
+        )
+    ]
 
 
 def test_penetapan_is_refused_while_an_error_arose_after_reading(
