@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from rekap_desktop.domain.problems import InputRejected, Problem
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import (
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import (
     FORM_LABELS,
     parse_kind,
     parse_paper,

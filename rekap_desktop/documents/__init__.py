@@ -1,1 +1,1 @@
-"""ReportLab forms: snapshot in, PDF out. The only floor with ReportLab."""
+"""ReportLab forms: data in, PDF out. The only floor with ReportLab."""

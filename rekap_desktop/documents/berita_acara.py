@@ -47,7 +47,7 @@ class ContestResult:
 
 
 @dataclass(frozen=True)
-class MinutesSnapshot:
+class MinutesData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -73,75 +73,75 @@ class MinutesSnapshot:
     """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
-def canonical_content(snapshot: MinutesSnapshot) -> dict[str, Any]:
+def canonical_content(data: MinutesData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
-        **dated_content(snapshot.place, snapshot.held_on),
-        "unit": list(snapshot.units),
-        "jalannya_rapat": [list(p) for p in snapshot.proceedings],
-        "kejadian": list(snapshot.incidents),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
+        **dated_content(data.place, data.held_on),
+        "unit": list(data.units),
+        "jalannya_rapat": [list(p) for p in data.proceedings],
+        "kejadian": list(data.incidents),
         "hasil": [
             [r.title, [list(v) for v in r.votes], r.valid, r.invalid, r.outcome]
-            for r in snapshot.results
+            for r in data.results
         ],
-        "anggota": signatory_content(snapshot.members),
-        "saksi": signatory_content(snapshot.witnesses),
-        **notes_content(snapshot.findings),
-        "lampiran_pembetulan": [line_content(line) for line in snapshot.corrections],
+        "anggota": signatory_content(data.members),
+        "saksi": signatory_content(data.witnesses),
+        **notes_content(data.findings),
+        "lampiran_pembetulan": [line_content(line) for line in data.corrections],
         # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
+        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
     }
 
 
-def fingerprint(snapshot: MinutesSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: MinutesData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_minutes(
-    snapshot: MinutesSnapshot,
+    data: MinutesData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper)
-    when = format_date(snapshot.held_on) if snapshot.held_on else "...................."
-    place = escape(snapshot.place or "....................")
+    when = format_date(data.held_on) if data.held_on else "...................."
+    place = escape(data.place or "....................")
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
-    story += number_line(snapshot.number)
+    story += number_line(data.number)
     story += [
         Paragraph(
-            f"Pada hari {when}, bertempat di {place}, KPU {escape(snapshot.region)} melaksanakan "
+            f"Pada hari {when}, bertempat di {place}, KPU {escape(data.region)} melaksanakan "
             f"rapat pleno terbuka rekapitulasi hasil penghitungan perolehan suara dari "
-            f"{len(snapshot.units)} wilayah: {escape(', '.join(snapshot.units))}.",
+            f"{len(data.units)} wilayah: {escape(', '.join(data.units))}.",
             s.body,
         ),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.proceedings:
+    if data.proceedings:
         rows: list[list[Any]] = [["WAKTU", "JALANNYA RAPAT"]]
-        rows += [[t, text(what)] for t, what in snapshot.proceedings]
+        rows += [[t, text(what)] for t, what in data.proceedings]
         story += [Paragraph("JALANNYA RAPAT", s.heading), Spacer(1, 1 * mm)]
         story += [grid_table(rows, [30 * mm, width - 30 * mm]), Spacer(1, 3 * mm)]
     story.append(Paragraph("KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI", s.heading))
-    for line in snapshot.incidents or ("Tidak ada.",):
+    for line in data.incidents or ("Tidak ada.",):
         story.append(text(f"• {line}", "body"))
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph("HASIL REKAPITULASI", s.heading))
-    for result in snapshot.results:
+    for result in data.results:
         story.append(KeepTogether(_result(result, width)))
-    story += notes_block(snapshot.findings, width, with_contest=True)
+    story += notes_block(data.findings, width, with_contest=True)
     story.append(Spacer(1, 3 * mm))
     story.append(
         Paragraph(
@@ -151,21 +151,17 @@ def render_minutes(
         )
     )
     story.append(Spacer(1, 3 * mm))
-    if snapshot.members:
-        story.append(
-            KeepTogether(signature_block("ANGGOTA KPU", snapshot.members, "JABATAN", width))
-        )
+    if data.members:
+        story.append(KeepTogether(signature_block("ANGGOTA KPU", data.members, "JABATAN", width)))
         story.append(Spacer(1, 3 * mm))
-    if snapshot.witnesses:
-        story.append(
-            KeepTogether(signature_block("SAKSI", snapshot.witnesses, "SAKSI DARI", width))
-        )
-    story += present_block(snapshot.others, width)
-    story += _lampiran(snapshot, width)
+    if data.witnesses:
+        story.append(KeepTogether(signature_block("SAKSI", data.witnesses, "SAKSI DARI", width)))
+    story += present_block(data.others, width)
+    story += _lampiran(data, width)
     return render(story, meta, paper)
 
 
-def _lampiran(snapshot: MinutesSnapshot, width: float) -> list[Flowable]:
+def _lampiran(data: MinutesData, width: float) -> list[Flowable]:
     """Lampiran: the Daftar Pembetulan, on a page of its own."""
     s = styles()
     return [
@@ -173,7 +169,7 @@ def _lampiran(snapshot: MinutesSnapshot, width: float) -> list[Flowable]:
         Paragraph("LAMPIRAN BERITA ACARA RAPAT PLENO TERBUKA", s.title),
         Paragraph("DAFTAR PEMBETULAN DATA", s.subtitle),
         Spacer(1, 3 * mm),
-        *corrections_table(snapshot.corrections, width),
+        *corrections_table(data.corrections, width),
     ]
 
 

@@ -63,7 +63,7 @@ class ChoiceTotal:
 
 
 @dataclass(frozen=True)
-class DHasilSnapshot:
+class DHasilData:
     form_name: str
     """E.g. "MODEL D.HASIL KABUPATEN/KOTA-KWK"."""
     contest_title: str
@@ -92,32 +92,32 @@ class DHasilSnapshot:
     """Bawaslu and pemantau recorded present (listed, not signing)."""
 
 
-def canonical_content(snapshot: DHasilSnapshot) -> dict[str, Any]:
+def canonical_content(data: DHasilData) -> dict[str, Any]:
     """Everything the form states (not how it is printed): what the sidik data covers."""
     return {
-        "formulir": snapshot.form_name,
-        "pemilihan": snapshot.contest_title,
-        "nama_pemilihan": snapshot.election_name,
-        "wilayah": snapshot.region,
-        "kolom": list(snapshot.columns),
+        "formulir": data.form_name,
+        "pemilihan": data.contest_title,
+        "nama_pemilihan": data.election_name,
+        "wilayah": data.region,
+        "kolom": list(data.columns),
         "bagian": [
             {
                 "judul": s.title,
                 "baris": [[r.number, r.label, list(r.values), r.total] for r in s.rows],
             }
-            for s in snapshot.sections
+            for s in data.sections
         ],
-        **dated_content(snapshot.place, snapshot.determined_on),
-        "anggota": signatory_content(snapshot.members),
-        "saksi": signatory_content(snapshot.witnesses),
-        **notes_content(snapshot.findings),
+        **dated_content(data.place, data.determined_on),
+        "anggota": signatory_content(data.members),
+        "saksi": signatory_content(data.witnesses),
+        **notes_content(data.findings),
         # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
+        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
     }
 
 
-def fingerprint(snapshot: DHasilSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: DHasilData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def columns_per_page(paper: Paper) -> int:
@@ -127,26 +127,26 @@ def columns_per_page(paper: Paper) -> int:
 
 
 def render_d_hasil(
-    snapshot: DHasilSnapshot,
+    data: DHasilData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
-    return render(_story(snapshot, paper), meta, paper)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    return render(_story(data, paper), meta, paper)
 
 
-def _story(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
+def _story(data: DHasilData, paper: Paper) -> list[Flowable]:
     story: list[Flowable] = title_block(
-        f"{snapshot.form_name} — {snapshot.contest_title.upper()}",
+        f"{data.form_name} — {data.contest_title.upper()}",
         [
             "BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
-    count = len(snapshot.columns)
+    count = len(data.columns)
     groups = -(-count // columns_per_page(paper)) or 1
     step = -(-count // groups) or 1  # balanced groups: 10 on A4 is 5 + 5, not 9 + 1
     starts = list(range(0, count, step)) or [0]
@@ -155,28 +155,26 @@ def _story(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
         if index:
             story.append(PageBreak())
         if len(starts) > 1:
-            note = f"{snapshot.column_label} {start + 1}–{stop} dari {count}"
+            note = f"{data.column_label} {start + 1}–{stop} dari {count}"
             if stop == count:
                 note += " dan JUMLAH"
             story += [Paragraph(note, styles().heading), Spacer(1, 1.5 * mm)]
-        story.append(_group_table(snapshot, paper, start, stop, last=stop == count))
-    story += _closing(snapshot, paper)
+        story.append(_group_table(data, paper, start, stop, last=stop == count))
+    story += _closing(data, paper)
     return story
 
 
-def _group_table(
-    snapshot: DHasilSnapshot, paper: Paper, start: int, stop: int, last: bool
-) -> Flowable:
+def _group_table(data: DHasilData, paper: Paper, start: int, stop: int, last: bool) -> Flowable:
     shown = stop - start + (1 if last else 0)
     room = frame_width(paper) - NUMBER_WIDTH - LABEL_WIDTH
     value_width = min(room / max(shown, 1), 30 * mm)
-    header: list[Any] = ["NO", f"URAIAN \\ {snapshot.column_label}"]
-    header += [text(f"{i + 1}. {snapshot.columns[i]}", "cell_center") for i in range(start, stop)]
+    header: list[Any] = ["NO", f"URAIAN \\ {data.column_label}"]
+    header += [text(f"{i + 1}. {data.columns[i]}", "cell_center") for i in range(start, stop)]
     if last:
         header.append("JUMLAH")
     rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = [("ALIGN", (2, 1), (-1, -1), "RIGHT")]
-    for section in snapshot.sections:
+    for section in data.sections:
         rows.append([text(section.title, "cell_bold")] + [""] * (shown + 1))
         line = len(rows) - 1
         extra += [
@@ -195,18 +193,18 @@ def _group_table(
     return grid_table(rows, widths, extra=extra)
 
 
-def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
+def _closing(data: DHasilData, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
     rows: list[list[Any]] = [["NO", "PILIHAN", "PEROLEHAN SUARA", "TERBILANG"]]
-    for choice in snapshot.choices:
+    for choice in data.choices:
         rows.append(_words_row(number_cell(choice.number), choice.name, choice.votes))
-    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", snapshot.valid))
-    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", snapshot.invalid))
-    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", snapshot.total))
+    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", data.valid))
+    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", data.invalid))
+    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", data.total))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
     words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
-    place = snapshot.place or "...................."
-    when = day_text(snapshot.determined_on)
+    place = data.place or "...................."
+    when = day_text(data.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 2 * mm),
@@ -217,25 +215,21 @@ def _closing(snapshot: DHasilSnapshot, paper: Paper) -> list[Flowable]:
                 words,
             ]
         ),
-        *notes_block(snapshot.findings, width),
+        *notes_block(data.findings, width),
         Spacer(1, 2.5 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.members:
+    if data.members:
         story.append(
-            KeepTogether(
-                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
-            )
+            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width))
         )
         story.append(Spacer(1, 2.5 * mm))
-    if snapshot.witnesses:
+    if data.witnesses:
         story.append(
-            KeepTogether(
-                signature_block(snapshot.witness_heading, snapshot.witnesses, "SAKSI DARI", width)
-            )
+            KeepTogether(signature_block(data.witness_heading, data.witnesses, "SAKSI DARI", width))
         )
-    return story + present_block(snapshot.others, width)
+    return story + present_block(data.others, width)
 
 
 def _words_row(number: str, name: str, votes: int | None) -> list[Any]:

@@ -109,7 +109,7 @@ class DistrictSheet:
 
 
 @dataclass(frozen=True)
-class LegislativeDHasilSnapshot:
+class LegislativeDHasilData:
     form_name: str
     """E.g. "MODEL D.HASIL KABUPATEN/KOTA-DPRD KAB/KOTA"."""
     contest_title: str
@@ -135,13 +135,13 @@ def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
     return [[r.number, r.label, list(r.values), r.total] for r in rows]
 
 
-def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
+def canonical_content(data: LegislativeDHasilData) -> dict[str, Any]:
     """Everything the form states (not how it is printed): what the sidik data covers."""
     return {
-        "formulir": snapshot.form_name,
-        "pemilihan": snapshot.contest_title,
-        "nama_pemilihan": snapshot.election_name,
-        "wilayah": snapshot.region,
+        "formulir": data.form_name,
+        "pemilihan": data.contest_title,
+        "nama_pemilihan": data.election_name,
+        "wilayah": data.region,
         "dapil": [
             {
                 "kode": d.code,
@@ -160,56 +160,54 @@ def canonical_content(snapshot: LegislativeDHasilSnapshot) -> dict[str, Any]:
                     for p in d.parties
                 ],
             }
-            for d in snapshot.districts
+            for d in data.districts
         ],
-        **dated_content(snapshot.place, snapshot.determined_on),
-        "anggota": signatory_content(snapshot.members),
-        "saksi": signatory_content(snapshot.witnesses),
-        **notes_content(snapshot.findings),
+        **dated_content(data.place, data.determined_on),
+        "anggota": signatory_content(data.members),
+        "saksi": signatory_content(data.witnesses),
+        **notes_content(data.findings),
         # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(snapshot.others)} if snapshot.others else {}),
+        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
     }
 
 
-def fingerprint(snapshot: LegislativeDHasilSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: LegislativeDHasilData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_legislative_d_hasil(
-    snapshot: LegislativeDHasilSnapshot,
+    data: LegislativeDHasilData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = []
-    for index, sheet in enumerate(snapshot.districts):
+    for index, sheet in enumerate(data.districts):
         if index:
             story.append(PageBreak())
-        story += _sheet(snapshot, sheet, paper)
-    if not snapshot.districts:
-        story += _title(snapshot, None)
+        story += _sheet(data, sheet, paper)
+    if not data.districts:
+        story += _title(data, None)
         story.append(text("Tidak ada daerah pemilihan dalam rapat ini.", "body"))
     return render(story, meta, paper)
 
 
-def _title(snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet | None) -> list[Flowable]:
+def _title(data: LegislativeDHasilData, sheet: DistrictSheet | None) -> list[Flowable]:
     lines = [
         "BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-        snapshot.election_name.upper(),
+        data.election_name.upper(),
     ]
-    fields = snapshot.region_fields
+    fields = data.region_fields
     if sheet is not None:
         lines.insert(0, f"DAERAH PEMILIHAN {sheet.name.upper()}")
         fields += (("DAERAH PEMILIHAN", f"{sheet.name} ({sheet.seats} kursi)"),)
-    return title_block(f"{snapshot.form_name} — {snapshot.contest_title.upper()}", lines, fields)
+    return title_block(f"{data.form_name} — {data.contest_title.upper()}", lines, fields)
 
 
-def _sheet(
-    snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet, paper: Paper
-) -> list[Flowable]:
-    story = _title(snapshot, sheet)
+def _sheet(data: LegislativeDHasilData, sheet: DistrictSheet, paper: Paper) -> list[Flowable]:
+    story = _title(data, sheet)
     count = len(sheet.columns)
     groups = -(-count // columns_per_page(paper)) or 1
     step = -(-count // groups) or 1  # balanced groups, as on the other D.Hasil
@@ -219,11 +217,11 @@ def _sheet(
         if index:
             story.append(PageBreak())
         if len(starts) > 1:
-            note = f"{snapshot.column_label} {start + 1}–{stop} dari {count}"
+            note = f"{data.column_label} {start + 1}–{stop} dari {count}"
             if stop == count:
                 note += " dan JUMLAH"
             story += [Paragraph(escape(note), styles().heading), Spacer(1, 1.5 * mm)]
-        story.append(_group_table(snapshot, sheet, paper, start, stop, last=stop == count))
+        story.append(_group_table(data, sheet, paper, start, stop, last=stop == count))
     if any(p.differs(i) for p in sheet.parties for i in range(count)):
         story += [
             Spacer(1, 1.5 * mm),
@@ -233,12 +231,12 @@ def _sheet(
                 "small",
             ),
         ]
-    story += _closing(snapshot, sheet, paper)
+    story += _closing(data, sheet, paper)
     return story
 
 
 def _group_table(
-    snapshot: LegislativeDHasilSnapshot,
+    data: LegislativeDHasilData,
     sheet: DistrictSheet,
     paper: Paper,
     start: int,
@@ -250,7 +248,7 @@ def _group_table(
     value_width = min(room / max(shown, 1), 30 * mm)
     header: list[Any] = [
         "NO",
-        text(f"DAPIL {sheet.name.upper()} — URAIAN \\ {snapshot.column_label}", "cell_center"),
+        text(f"DAPIL {sheet.name.upper()} — URAIAN \\ {data.column_label}", "cell_center"),
     ]
     header += [text(f"{i + 1}. {sheet.columns[i]}", "cell_center") for i in range(start, stop)]
     if last:
@@ -310,9 +308,7 @@ def _label(value: str) -> Any:
     return text(value)
 
 
-def _closing(
-    snapshot: LegislativeDHasilSnapshot, sheet: DistrictSheet, paper: Paper
-) -> list[Flowable]:
+def _closing(data: LegislativeDHasilData, sheet: DistrictSheet, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
     rows: list[list[Any]] = [["NO", "PARTAI POLITIK", "PEROLEHAN SUARA", "TERBILANG"]]
     for party in sheet.parties:
@@ -323,8 +319,8 @@ def _closing(
     rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", sheet.total))
     widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
     words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
-    place = snapshot.place or "...................."
-    when = day_text(snapshot.determined_on)
+    place = data.place or "...................."
+    when = day_text(data.determined_on)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 4 * mm),
@@ -336,25 +332,23 @@ def _closing(
         words,
     ]
     story += _differences(sheet)
-    if sheet is snapshot.districts[-1]:
-        story += notes_block(snapshot.findings, width)
+    if sheet is data.districts[-1]:
+        story += notes_block(data.findings, width)
     story += [
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {escape(place)}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.members:
+    if data.members:
         story += [
-            KeepTogether(
-                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
-            ),
+            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width)),
             Spacer(1, 4 * mm),
         ]
-    if snapshot.witnesses:
+    if data.witnesses:
         story += signature_block(
-            "SAKSI PARTAI POLITIK YANG HADIR", snapshot.witnesses, "SAKSI DARI", width
+            "SAKSI PARTAI POLITIK YANG HADIR", data.witnesses, "SAKSI DARI", width
         )
-    return story + present_block(snapshot.others, width)
+    return story + present_block(data.others, width)
 
 
 def _differences(sheet: DistrictSheet) -> list[Flowable]:

@@ -48,7 +48,7 @@ class AttendanceGroup:
 
 
 @dataclass(frozen=True)
-class AttendanceSnapshot:
+class AttendanceData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -59,47 +59,47 @@ class AttendanceSnapshot:
     watermark: str | None
 
 
-def canonical_content(snapshot: AttendanceSnapshot) -> dict[str, Any]:
+def canonical_content(data: AttendanceData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
-        **dated_content(snapshot.place, snapshot.held_on),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
+        **dated_content(data.place, data.held_on),
         "kelompok": [
             [g.title, g.with_mandate, [[a.name, a.role, a.mandate, a.note] for a in g.attendees]]
-            for g in snapshot.groups
+            for g in data.groups
         ],
     }
 
 
-def fingerprint(snapshot: AttendanceSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: AttendanceData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_attendance(
-    snapshot: AttendanceSnapshot,
+    data: AttendanceData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
-    place = escape(snapshot.place or BLANK)
-    when = format_date(snapshot.held_on) if snapshot.held_on else BLANK
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    place = escape(data.place or BLANK)
+    when = format_date(data.held_on) if data.held_on else BLANK
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
     story += [
         Paragraph(f"Tempat: {place} · Hari/tanggal: {when}", styles().body),
         Spacer(1, 3 * mm),
     ]
     width = frame_width(paper)
-    for group in snapshot.groups:
+    for group in data.groups:
         story.append(
             KeepTogether([Paragraph(escape(group.title), styles().heading), Spacer(1, 1 * mm)])
         )

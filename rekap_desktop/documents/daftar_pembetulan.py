@@ -98,7 +98,7 @@ def correction_summary(line: CorrectionLine) -> str:
 
 
 @dataclass(frozen=True)
-class CorrectionsSnapshot:
+class CorrectionsData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -110,19 +110,19 @@ class CorrectionsSnapshot:
     watermark: str | None
 
 
-def canonical_content(snapshot: CorrectionsSnapshot) -> dict[str, Any]:
+def canonical_content(data: CorrectionsData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
-        "pembetulan": [line_content(line) for line in snapshot.lines],
-        **dated_content(snapshot.place, snapshot.made_on),
-        "anggota": signatory_content(snapshot.members),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
+        "pembetulan": [line_content(line) for line in data.lines],
+        **dated_content(data.place, data.made_on),
+        "anggota": signatory_content(data.members),
     }
 
 
-def fingerprint(snapshot: CorrectionsSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: CorrectionsData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def corrections_table(lines: tuple[CorrectionLine, ...], width: float) -> list[Flowable]:
@@ -153,33 +153,31 @@ def corrections_table(lines: tuple[CorrectionLine, ...], width: float) -> list[F
 
 
 def render_corrections(
-    snapshot: CorrectionsSnapshot,
+    data: CorrectionsData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     width = frame_width(paper)
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "PEMBETULAN DATA DALAM RAPAT PLENO REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
-    story += corrections_table(snapshot.lines, width)
-    place = snapshot.place or "...................."
+    story += corrections_table(data.lines, width)
+    place = data.place or "...................."
     story += [
         Spacer(1, 4 * mm),
-        text(f"Dibuat di {place}, pada hari {day_text(snapshot.made_on)}.", "body"),
+        text(f"Dibuat di {place}, pada hari {day_text(data.made_on)}.", "body"),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.members:
+    if data.members:
         story.append(
-            KeepTogether(
-                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
-            )
+            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width))
         )
     return render(story, meta, paper)

@@ -47,7 +47,7 @@ class RegisterEntry:
 
 
 @dataclass(frozen=True)
-class RegisterSnapshot:
+class RegisterData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -61,11 +61,11 @@ class RegisterSnapshot:
     """The saksi who raised an objection or witnessed its resolution."""
 
 
-def canonical_content(snapshot: RegisterSnapshot) -> dict[str, Any]:
+def canonical_content(data: RegisterData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
         "entri": [
             [
                 e.number,
@@ -79,62 +79,62 @@ def canonical_content(snapshot: RegisterSnapshot) -> dict[str, Any]:
                 e.resolution,
                 list(e.paraf),
             ]
-            for e in snapshot.entries
+            for e in data.entries
         ],
-        **dated_content(snapshot.place, snapshot.made_on),
-        "anggota": signatory_content(snapshot.members),
-        "saksi": signatory_content(snapshot.witnesses),
+        **dated_content(data.place, data.made_on),
+        "anggota": signatory_content(data.members),
+        "saksi": signatory_content(data.witnesses),
     }
 
 
-def fingerprint(snapshot: RegisterSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: RegisterData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_register(
-    snapshot: RegisterSnapshot,
+    data: RegisterData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM PELAKSANAAN REKAPITULASI",
             "HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
-    if not snapshot.entries:
+    if not data.entries:
         story.append(
             Paragraph(
                 "Tidak ada kejadian khusus dan/atau keberatan saksi yang dicatat.", styles().body
             )
         )
     width = frame_width(paper)
-    for entry in snapshot.entries:
+    for entry in data.entries:
         story += _entry(entry, width)
-    story += _closing(snapshot, width)
+    story += _closing(data, width)
     return render(story, meta, paper)
 
 
-def _closing(snapshot: RegisterSnapshot, width: float) -> list[Flowable]:
+def _closing(data: RegisterData, width: float) -> list[Flowable]:
     """Place, day and the signatures, as on the other forms of the meeting."""
-    place = snapshot.place or "...................."
+    place = data.place or "...................."
     story: list[Flowable] = [
         Spacer(1, 2 * mm),
-        text(f"Dibuat di {place}, pada hari {day_text(snapshot.made_on)}.", "body"),
+        text(f"Dibuat di {place}, pada hari {day_text(data.made_on)}.", "body"),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.members:
-        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+    if data.members:
+        block = signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width)
         story += [KeepTogether(block), Spacer(1, 4 * mm)]
-    if snapshot.witnesses:
+    if data.witnesses:
         heading = "SAKSI YANG MENGAJUKAN KEBERATAN ATAU MENYAKSIKAN PENYELESAIANNYA"
-        block = signature_block(heading, snapshot.witnesses, "SAKSI DARI", width)
+        block = signature_block(heading, data.witnesses, "SAKSI DARI", width)
         story.append(KeepTogether(block))
     return story
 

@@ -61,7 +61,7 @@ class Annex:
 
 
 @dataclass(frozen=True)
-class DecreeSnapshot:
+class DecreeData:
     form_name: str
     region: str
     issuer: str
@@ -80,66 +80,66 @@ class DecreeSnapshot:
     watermark: str | None
 
 
-def canonical_content(snapshot: DecreeSnapshot) -> dict[str, Any]:
+def canonical_content(data: DecreeData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "penerbit": snapshot.issuer,
-        "nomor": snapshot.number,
-        "tentang": snapshot.subject,
-        "menimbang": list(snapshot.considering),
-        "mengingat": list(snapshot.legal_basis),
-        "memperhatikan": list(snapshot.noting),
-        "diktum": list(snapshot.articles),
-        **dated_content(snapshot.place, snapshot.on),
-        "penanda_tangan": signatory_content((snapshot.signer,)),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "penerbit": data.issuer,
+        "nomor": data.number,
+        "tentang": data.subject,
+        "menimbang": list(data.considering),
+        "mengingat": list(data.legal_basis),
+        "memperhatikan": list(data.noting),
+        "diktum": list(data.articles),
+        **dated_content(data.place, data.on),
+        "penanda_tangan": signatory_content((data.signer,)),
         "lampiran": [
             [
                 a.subject,
                 [[t.heading, list(t.header), [list(r) for r in t.rows]] for t in a.tables],
             ]
-            for a in snapshot.annexes
+            for a in data.annexes
         ],
     }
 
 
-def fingerprint(snapshot: DecreeSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: DecreeData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_decree(
-    snapshot: DecreeSnapshot,
+    data: DecreeData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     width = frame_width(paper, portrait=True)
-    story = _head(snapshot) + _body(snapshot, width) + _signature(snapshot, width)
-    for index, annex in enumerate(snapshot.annexes):
-        story += _annex(snapshot, annex, index, width)
+    story = _head(data) + _body(data, width) + _signature(data, width)
+    for index, annex in enumerate(data.annexes):
+        story += _annex(data, annex, index, width)
     return render(story, meta, paper, portrait=True)
 
 
-def _number(snapshot: DecreeSnapshot) -> str:
-    return snapshot.number or BLANK_NUMBER
+def _number(data: DecreeData) -> str:
+    return data.number or BLANK_NUMBER
 
 
-def _head(snapshot: DecreeSnapshot) -> list[Flowable]:
+def _head(data: DecreeData) -> list[Flowable]:
     s = styles()
     lines = (
-        (f"KEPUTUSAN {snapshot.issuer}", s.title),
-        (f"NOMOR {_number(snapshot)}", s.subtitle),
+        (f"KEPUTUSAN {data.issuer}", s.title),
+        (f"NOMOR {_number(data)}", s.subtitle),
         ("TENTANG", s.subtitle),
-        (snapshot.subject, s.subtitle),
+        (data.subject, s.subtitle),
     )
     story: list[Flowable] = [Paragraph(escape(line), style) for line, style in lines]
     story += [
         Spacer(1, 4 * mm),
         Paragraph("DENGAN RAHMAT TUHAN YANG MAHA ESA", s.subtitle),
         Spacer(1, 2 * mm),
-        Paragraph(f"{escape(snapshot.issuer)},", s.subtitle),
+        Paragraph(f"{escape(data.issuer)},", s.subtitle),
         Spacer(1, 4 * mm),
     ]
     return story
@@ -158,29 +158,29 @@ def _clauses(label: str, items: tuple[str, ...], marks: list[str], width: float)
     return table
 
 
-def _body(snapshot: DecreeSnapshot, width: float) -> list[Flowable]:
+def _body(data: DecreeData, width: float) -> list[Flowable]:
     s = styles()
-    letters = [f"{chr(ord('a') + i)}." for i in range(len(snapshot.considering))]
+    letters = [f"{chr(ord('a') + i)}." for i in range(len(data.considering))]
     story: list[Flowable] = [
-        _clauses("Menimbang", snapshot.considering, letters, width),
+        _clauses("Menimbang", data.considering, letters, width),
         Spacer(1, 2 * mm),
         _clauses(
             "Mengingat",
-            snapshot.legal_basis,
-            [f"{i}." for i in range(1, len(snapshot.legal_basis) + 1)],
+            data.legal_basis,
+            [f"{i}." for i in range(1, len(data.legal_basis) + 1)],
             width,
         ),
         Spacer(1, 2 * mm),
     ]
-    if snapshot.noting:
-        marks = [f"{i}." for i in range(1, len(snapshot.noting) + 1)]
-        story += [_clauses("Memperhatikan", snapshot.noting, marks, width), Spacer(1, 3 * mm)]
+    if data.noting:
+        marks = [f"{i}." for i in range(1, len(data.noting) + 1)]
+        story += [_clauses("Memperhatikan", data.noting, marks, width), Spacer(1, 3 * mm)]
     story += [Paragraph("MEMUTUSKAN:", s.subtitle), Spacer(1, 2 * mm)]
-    decree = f"KEPUTUSAN {snapshot.issuer} TENTANG {snapshot.subject}."
+    decree = f"KEPUTUSAN {data.issuer} TENTANG {data.subject}."
     rows = [[text("Menetapkan", "body"), text(":", "body"), text(decree, "body")]]
     rows += [
         [text(ORDINALS[i], "body"), text(":", "body"), text(article, "body")]
-        for i, article in enumerate(snapshot.articles)
+        for i, article in enumerate(data.articles)
     ]
     table = Table(
         rows, colWidths=[LABEL_WIDTH, 4 * mm, width - LABEL_WIDTH - 4 * mm], hAlign="LEFT"
@@ -189,15 +189,15 @@ def _body(snapshot: DecreeSnapshot, width: float) -> list[Flowable]:
     return story + [table, Spacer(1, 6 * mm)]
 
 
-def _signature(snapshot: DecreeSnapshot, width: float) -> list[Flowable]:
-    return [KeepTogether([_signed(snapshot, width)])]
+def _signature(data: DecreeData, width: float) -> list[Flowable]:
+    return [KeepTogether([_signed(data, width)])]
 
 
-def _signed(snapshot: DecreeSnapshot, width: float) -> Table:
-    place = escape(snapshot.place or "....................")
-    day = format_day(snapshot.on) if snapshot.on else "...................."
+def _signed(data: DecreeData, width: float) -> Table:
+    place = escape(data.place or "....................")
+    day = format_day(data.on) if data.on else "...................."
     head = (f"Ditetapkan di {place}", f"pada tanggal {day}", "")
-    return right_signature(head, snapshot.signer, width)
+    return right_signature(head, data.signer, width)
 
 
 def right_signature(head: tuple[str, ...], signer: Signatory, width: float) -> Table:
@@ -215,16 +215,16 @@ def right_signature(head: tuple[str, ...], signer: Signatory, width: float) -> T
     return table
 
 
-def _annex(snapshot: DecreeSnapshot, annex: Annex, index: int, width: float) -> list[Flowable]:
+def _annex(data: DecreeData, annex: Annex, index: int, width: float) -> list[Flowable]:
     s = styles()
-    label = "LAMPIRAN" if len(snapshot.annexes) == 1 else f"LAMPIRAN {ROMAN[index]}"
-    day = format_day(snapshot.on) if snapshot.on else "...................."
+    label = "LAMPIRAN" if len(data.annexes) == 1 else f"LAMPIRAN {ROMAN[index]}"
+    day = format_day(data.on) if data.on else "...................."
     lines = [
         label,
-        f"KEPUTUSAN {snapshot.issuer}",
-        f"NOMOR {_number(snapshot)}",
+        f"KEPUTUSAN {data.issuer}",
+        f"NOMOR {_number(data)}",
         f"TANGGAL {day.upper()}",
-        f"TENTANG {snapshot.subject}",
+        f"TENTANG {data.subject}",
     ]
     block = Paragraph("<br/>".join(escape(line) for line in lines), s.small)
     head = Table([["", block]], colWidths=[width * 0.45, width * 0.55])
@@ -240,7 +240,7 @@ def _annex(snapshot: DecreeSnapshot, annex: Annex, index: int, width: float) -> 
     for flowables in tables[:-1]:
         story += flowables
     # The signature stays with the last table: never alone on a page of its own.
-    closing = (tables[-1] if tables else []) + [_signed(snapshot, width)]
+    closing = (tables[-1] if tables else []) + [_signed(data, width)]
     return story + [KeepTogether(closing)]
 
 

@@ -72,8 +72,8 @@ class PageStamp(TypedDict):
     chain_head: str | None
 
 
-class FormSnapshot(Protocol):
-    """What every printed form's snapshot names for its pages."""
+class FormData(Protocol):
+    """What every printed form's data names for its pages."""
 
     @property
     def form_name(self) -> str: ...
@@ -84,16 +84,16 @@ class FormSnapshot(Protocol):
 
 
 def page_meta(
-    snapshot: FormSnapshot,
+    data: FormData,
     fingerprint: str,
     installation_key: str | None,
     chain_head: str | None = None,
 ) -> PageMeta:
     return PageMeta(
-        snapshot.form_name,
-        snapshot.region,
+        data.form_name,
+        data.region,
         fingerprint,
-        snapshot.watermark,
+        data.watermark,
         installation_key,
         chain_head,
     )

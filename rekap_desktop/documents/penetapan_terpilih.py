@@ -30,7 +30,7 @@ BLANK = ".............................."
 
 
 @dataclass(frozen=True)
-class ElectedPairSnapshot:
+class ElectedPairData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -50,51 +50,49 @@ class ElectedPairSnapshot:
     watermark: str | None
 
 
-def canonical_content(snapshot: ElectedPairSnapshot) -> dict[str, Any]:
+def canonical_content(data: ElectedPairData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "judul": list(snapshot.title_lines),
-        "pembukaan": snapshot.opening,
-        "dasar": list(snapshot.grounds),
-        "pasangan": [snapshot.pair, snapshot.votes, snapshot.share, snapshot.votes_in_words],
-        "keputusan": snapshot.decision,
-        "anggota": signatory_content(snapshot.members),
-        "saksi": signatory_content(snapshot.witnesses),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "judul": list(data.title_lines),
+        "pembukaan": data.opening,
+        "dasar": list(data.grounds),
+        "pasangan": [data.pair, data.votes, data.share, data.votes_in_words],
+        "keputusan": data.decision,
+        "anggota": signatory_content(data.members),
+        "saksi": signatory_content(data.witnesses),
     }
 
 
-def fingerprint(snapshot: ElectedPairSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: ElectedPairData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_elected_pair(
-    snapshot: ElectedPairSnapshot,
+    data: ElectedPairData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
-    story: list[Flowable] = title_block(
-        snapshot.form_name, snapshot.title_lines, snapshot.region_fields
-    )
-    story += [Paragraph(escape(snapshot.opening), s.body), Spacer(1, 2 * mm)]
-    for i, ground in enumerate(snapshot.grounds, start=1):
+    story: list[Flowable] = title_block(data.form_name, data.title_lines, data.region_fields)
+    story += [Paragraph(escape(data.opening), s.body), Spacer(1, 2 * mm)]
+    for i, ground in enumerate(data.grounds, start=1):
         story.append(text(f"{i}. {ground}", "body"))
     rows: list[list[Any]] = [
         ["PASANGAN CALON TERPILIH", "PEROLEHAN SUARA", "PERSENTASE SUARA SAH"],
-        [text(snapshot.pair, "cell_bold"), snapshot.votes, snapshot.share],
-        [text(f"Terbilang: {snapshot.votes_in_words}", "small"), "", ""],
+        [text(data.pair, "cell_bold"), data.votes, data.share],
+        [text(f"Terbilang: {data.votes_in_words}", "small"), "", ""],
     ]
     extra = [("SPAN", (0, 2), (-1, 2)), ("ALIGN", (1, 1), (-1, 1), "RIGHT")]
     story += [
         Spacer(1, 3 * mm),
         grid_table(rows, [width * 0.6, width * 0.2, width * 0.2], extra=extra),
         Spacer(1, 3 * mm),
-        Paragraph(escape(snapshot.decision), s.body),
+        Paragraph(escape(data.decision), s.body),
         Spacer(1, 2 * mm),
         Paragraph(
             "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
@@ -103,10 +101,10 @@ def render_elected_pair(
         ),
         Spacer(1, 4 * mm),
     ]
-    if snapshot.members:
-        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+    if data.members:
+        block = signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width)
         story += [KeepTogether(block), Spacer(1, 3 * mm)]
-    if snapshot.witnesses:
-        block = signature_block("SAKSI PASANGAN CALON", snapshot.witnesses, "SAKSI DARI", width)
+    if data.witnesses:
+        block = signature_block("SAKSI PASANGAN CALON", data.witnesses, "SAKSI DARI", width)
         story.append(KeepTogether(block))
     return render(story, meta, paper, portrait=True)

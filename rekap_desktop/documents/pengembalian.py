@@ -42,7 +42,7 @@ class ReturnLine:
 
 
 @dataclass(frozen=True)
-class ReturnsSnapshot:
+class ReturnsData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -60,44 +60,44 @@ class ReturnsSnapshot:
         return sum(known) if known else None
 
 
-def canonical_content(snapshot: ReturnsSnapshot) -> dict[str, Any]:
+def canonical_content(data: ReturnsData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
         "baris": [
             [x.code, x.name, x.polling_stations, x.returned, [list(v) for v in x.villages], x.note]
-            for x in snapshot.lines
+            for x in data.lines
         ],
-        "jumlah": snapshot.total,
-        **dated_content(snapshot.place, snapshot.held_on),
-        "anggota": signatory_content(snapshot.members),
+        "jumlah": data.total,
+        **dated_content(data.place, data.held_on),
+        "anggota": signatory_content(data.members),
     }
 
 
-def fingerprint(snapshot: ReturnsSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: ReturnsData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_returns(
-    snapshot: ReturnsSnapshot,
+    data: ReturnsData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     width = frame_width(paper)
     headers = (
         "NO",
         "KODE",
-        snapshot.column_label,
+        data.column_label,
         "JUMLAH TPS",
         "C.PEMBERITAHUAN TIDAK TERDISTRIBUSI (DIKEMBALIKAN)",
         "KETERANGAN",
     )
     rows: list[list[Any]] = [[text(h, "cell_center") for h in headers]]
-    for i, line in enumerate(snapshot.lines, start=1):
+    for i, line in enumerate(data.lines, start=1):
         rows.append(
             [
                 str(i),
@@ -112,14 +112,14 @@ def render_returns(
             ["", "", text(f"– {village}", "small"), "", format_number(count), ""]
             for village, count in line.villages
         ]
-    stations = [x.polling_stations for x in snapshot.lines if x.polling_stations is not None]
+    stations = [x.polling_stations for x in data.lines if x.polling_stations is not None]
     rows.append(
         [
             "",
             "",
             "JUMLAH",
             format_number(sum(stations) if stations else None),
-            format_number(snapshot.total),
+            format_number(data.total),
             "",
         ]
     )
@@ -130,17 +130,17 @@ def render_returns(
         widths,
         extra=[("ALIGN", (3, 1), (4, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7)],
     )
-    total = snapshot.total
+    total = data.total
     words = terbilang(total).upper() if total is not None else "–"
-    place = escape(snapshot.place or "....................")
-    when = format_date(snapshot.held_on) if snapshot.held_on else "...................."
+    place = escape(data.place or "....................")
+    when = format_date(data.held_on) if data.held_on else "...................."
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "REKAPITULASI PENGEMBALIAN FORMULIR MODEL C.PEMBERITAHUAN YANG TIDAK TERDISTRIBUSI",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
     story += [
         table,
@@ -152,10 +152,8 @@ def render_returns(
         Paragraph(f"Dibuat di {place}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.members:
+    if data.members:
         story.append(
-            KeepTogether(
-                signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
-            )
+            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width))
         )
     return render(story, meta, paper)

@@ -61,7 +61,7 @@ class AnnouncedContest:
 
 
 @dataclass(frozen=True)
-class AnnouncementSnapshot:
+class AnnouncementData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -77,11 +77,11 @@ class AnnouncementSnapshot:
     """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
 
 
-def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
+def canonical_content(data: AnnouncementData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
         "pemilihan": [
             [
                 c.title,
@@ -90,38 +90,38 @@ def canonical_content(snapshot: AnnouncementSnapshot) -> dict[str, Any]:
                 c.invalid,
                 c.outcome,
             ]
-            for c in snapshot.contests
+            for c in data.contests
         ],
-        "dasar": snapshot.posting,
-        **dated_content(snapshot.place, snapshot.announced_on),
-        "penanda_tangan": signatory_content(snapshot.signatories),
+        "dasar": data.posting,
+        **dated_content(data.place, data.announced_on),
+        "penanda_tangan": signatory_content(data.signatories),
     }
 
 
-def fingerprint(snapshot: AnnouncementSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: AnnouncementData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_announcement(
-    snapshot: AnnouncementSnapshot,
+    data: AnnouncementData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     s = styles()
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "HASIL REKAPITULASI PENGHITUNGAN PEROLEHAN SUARA",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields,
+        data.region_fields,
     )
-    story += number_line(snapshot.number)
+    story += number_line(data.number)
     width = frame_width(paper)
-    for contest in snapshot.contests:
+    for contest in data.contests:
         story.append(
             KeepTogether(
                 [
@@ -134,18 +134,16 @@ def render_announcement(
                 ]
             )
         )
-    place = escape(snapshot.place or "....................")
-    when = day_text(snapshot.announced_on)
+    place = escape(data.place or "....................")
+    when = day_text(data.announced_on)
     story += [
-        Paragraph(escape(snapshot.posting), s.body),
+        Paragraph(escape(data.posting), s.body),
         Spacer(1, 2 * mm),
         Paragraph(f"Diumumkan di {place}, pada hari {when}.", s.body),
         Spacer(1, 3 * mm),
     ]
-    if snapshot.signatories:
-        story.append(
-            KeepTogether(signature_block("KETUA KPU", snapshot.signatories, "JABATAN", width))
-        )
+    if data.signatories:
+        story.append(KeepTogether(signature_block("KETUA KPU", data.signatories, "JABATAN", width)))
     return render(story, meta, paper)
 
 

@@ -127,7 +127,7 @@ class SeatDistrict:
 
 
 @dataclass(frozen=True)
-class SeatSnapshot:
+class SeatData:
     form_name: str
     contest_title: str
     election_name: str
@@ -148,14 +148,14 @@ class SeatSnapshot:
     """Bawaslu and the parties' representatives who attended the seat meeting."""
 
 
-def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
+def canonical_content(data: SeatData) -> dict[str, Any]:
     """Everything the form states: what the sidik data covers."""
     return {
-        "formulir": snapshot.form_name,
-        "pemilihan": snapshot.contest_title,
-        "nama_pemilihan": snapshot.election_name,
-        "wilayah": snapshot.region,
-        "dasar": snapshot.allocation_rule,
+        "formulir": data.form_name,
+        "pemilihan": data.contest_title,
+        "nama_pemilihan": data.election_name,
+        "wilayah": data.region,
+        "dasar": data.allocation_rule,
         "dapil": [
             {
                 "kode": d.code,
@@ -193,17 +193,17 @@ def canonical_content(snapshot: SeatSnapshot) -> dict[str, Any]:
                     for x in d.decisions
                 ],
             }
-            for d in snapshot.districts
+            for d in data.districts
         ],
-        **dated_content(snapshot.place, snapshot.determined_on),
-        "anggota": signatory_content(snapshot.members),
-        "rapat": list(snapshot.meeting),
-        "hadir": signatory_content(snapshot.witnesses),
+        **dated_content(data.place, data.determined_on),
+        "anggota": signatory_content(data.members),
+        "rapat": list(data.meeting),
+        "hadir": signatory_content(data.witnesses),
     }
 
 
-def fingerprint(snapshot: SeatSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: SeatData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def parties_per_table(paper: Paper) -> int:
@@ -212,32 +212,32 @@ def parties_per_table(paper: Paper) -> int:
 
 
 def render_seats(
-    snapshot: SeatSnapshot,
+    data: SeatData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
-        f"{snapshot.form_name} — {snapshot.contest_title.upper()}",
-        [snapshot.election_name.upper()],
-        snapshot.region_fields,
+        f"{data.form_name} — {data.contest_title.upper()}",
+        [data.election_name.upper()],
+        data.region_fields,
     )
-    story += [text(line, "body") for line in snapshot.meeting]
-    if snapshot.meeting:
+    story += [text(line, "body") for line in data.meeting]
+    if data.meeting:
         story.append(Spacer(1, 2 * mm))
-    for index, district in enumerate(snapshot.districts):
+    for index, district in enumerate(data.districts):
         if index:
             story.append(PageBreak())
-        story += _district(snapshot, district, paper)
-    if not snapshot.districts:
+        story += _district(data, district, paper)
+    if not data.districts:
         story.append(text("Tidak ada daerah pemilihan dalam rapat ini.", "body"))
-    story += _closing(snapshot, paper)
+    story += _closing(data, paper)
     return render(story, meta, paper)
 
 
-def _district(snapshot: SeatSnapshot, district: SeatDistrict, paper: Paper) -> list[Flowable]:
+def _district(data: SeatData, district: SeatDistrict, paper: Paper) -> list[Flowable]:
     s = styles()
     title = district.name.upper()
     if district.code != "dpd":
@@ -248,11 +248,11 @@ def _district(snapshot: SeatSnapshot, district: SeatDistrict, paper: Paper) -> l
     if district.open_ties:
         story += _pending(district.open_ties, paper)
     if district.steps:
-        story += _steps(district, paper, snapshot.allocation_rule)
+        story += _steps(district, paper, data.allocation_rule)
     if district.summary:
         story += _summary(district, paper)
     if district.elected:
-        story += _elected(snapshot, district, paper)
+        story += _elected(data, district, paper)
     if district.decisions:
         story += _decisions(district, paper)
     return story
@@ -362,7 +362,7 @@ def _summary(district: SeatDistrict, paper: Paper) -> list[Flowable]:
     return [KeepTogether([heading, Spacer(1, 1.5 * mm), table]), Spacer(1, 3 * mm)]
 
 
-def _elected(snapshot: SeatSnapshot, district: SeatDistrict, paper: Paper) -> list[Flowable]:
+def _elected(data: SeatData, district: SeatDistrict, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
     rows: list[list[Any]] = [
         [
@@ -373,7 +373,7 @@ def _elected(snapshot: SeatSnapshot, district: SeatDistrict, paper: Paper) -> li
                 "NOMOR URUT CALON",
                 "NAMA CALON TERPILIH",
                 "SUARA",
-                f"PERSEBARAN ({snapshot.spread_label})",
+                f"PERSEBARAN ({data.spread_label})",
                 "DASAR PENETAPAN",
             )
         ]
@@ -433,19 +433,19 @@ def _decisions(district: SeatDistrict, paper: Paper) -> list[Flowable]:
     return [KeepTogether([heading, Spacer(1, 1.5 * mm), grid_table(rows, widths)])]
 
 
-def _closing(snapshot: SeatSnapshot, paper: Paper) -> list[Flowable]:
-    place = escape(snapshot.place or "....................")
-    when = day_text(snapshot.determined_on)
+def _closing(data: SeatData, paper: Paper) -> list[Flowable]:
+    place = escape(data.place or "....................")
+    when = day_text(data.determined_on)
     story: list[Flowable] = [
         Spacer(1, 4 * mm),
         Paragraph(f"Ditetapkan di {place}, pada hari {when}.", styles().body),
         Spacer(1, 3 * mm),
     ]
     width = frame_width(paper)
-    if snapshot.members:
-        block = signature_block("ANGGOTA KPU YANG HADIR", snapshot.members, "JABATAN", width)
+    if data.members:
+        block = signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width)
         story += [KeepTogether(block), Spacer(1, 3 * mm)]
-    if snapshot.witnesses:
+    if data.witnesses:
         heading = "BAWASLU DAN WAKIL PARTAI POLITIK YANG HADIR"
-        story.append(KeepTogether(signature_block(heading, snapshot.witnesses, "DARI", width)))
+        story.append(KeepTogether(signature_block(heading, data.witnesses, "DARI", width)))
     return story

@@ -49,7 +49,7 @@ class InterimContest:
 
 
 @dataclass(frozen=True)
-class InterimSnapshot:
+class InterimData:
     form_name: str
     region: str
     region_fields: tuple[tuple[str, str], ...]
@@ -65,12 +65,12 @@ class InterimSnapshot:
         return WATERMARK
 
 
-def canonical_content(snapshot: InterimSnapshot) -> dict[str, Any]:
+def canonical_content(data: InterimData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "nama_pemilihan": snapshot.election_name,
-        "skors": snapshot.pause,
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "nama_pemilihan": data.election_name,
+        "skors": data.pause,
         "pemilihan": [
             [
                 c.title,
@@ -80,40 +80,40 @@ def canonical_content(snapshot: InterimSnapshot) -> dict[str, Any]:
                 c.valid,
                 c.invalid,
             ]
-            for c in snapshot.contests
+            for c in data.contests
         ],
-        "belum_selesai": list(snapshot.open_items),
+        "belum_selesai": list(data.open_items),
     }
 
 
-def fingerprint(snapshot: InterimSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: InterimData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_interim(
-    snapshot: InterimSnapshot,
+    data: InterimData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
-        snapshot.form_name,
+        data.form_name,
         [
             "DATA YANG TERCATAT SAMPAI SAAT SKORS — BUKAN HASIL YANG DITETAPKAN",
-            snapshot.election_name.upper(),
+            data.election_name.upper(),
         ],
-        snapshot.region_fields + (("SKORS", snapshot.pause or NO_PAUSE),),
+        data.region_fields + (("SKORS", data.pause or NO_PAUSE),),
     )
     width = frame_width(paper)
-    for contest in snapshot.contests:
+    for contest in data.contests:
         heading = Paragraph(escape(contest.title.upper()), styles().heading)
         story.append(KeepTogether([heading, Spacer(1, 1 * mm)]))
         for start, stop in _choice_groups(len(contest.choices), width):
             story += [_table(contest, width, start, stop), Spacer(1, 4 * mm)]
     story.append(Paragraph("KEJADIAN KHUSUS / KEBERATAN YANG BELUM DISELESAIKAN", styles().heading))
-    for item in snapshot.open_items or ("Tidak ada.",):
+    for item in data.open_items or ("Tidak ada.",):
         story.append(text(f"• {item}", "body"))
     return render(story, meta, paper)
 

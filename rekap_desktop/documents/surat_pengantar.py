@@ -38,7 +38,7 @@ class Enclosure:
 
 
 @dataclass(frozen=True)
-class CoverLetterSnapshot:
+class CoverLetterData:
     form_name: str
     region: str
     issuer: str
@@ -54,53 +54,53 @@ class CoverLetterSnapshot:
     watermark: str | None
 
 
-def canonical_content(snapshot: CoverLetterSnapshot) -> dict[str, Any]:
+def canonical_content(data: CoverLetterData) -> dict[str, Any]:
     return {
-        "formulir": snapshot.form_name,
-        "wilayah": snapshot.region,
-        "penerbit": snapshot.issuer,
-        "nomor": snapshot.number,
-        **dated_content(snapshot.place, snapshot.on),
-        "hal": snapshot.subject,
-        "kepada": list(snapshot.addressee),
-        "isi": [snapshot.opening, snapshot.closing],
-        "lampiran": [[e.document, e.pages] for e in snapshot.enclosures],
-        "penanda_tangan": signatory_content((snapshot.signer,)),
+        "formulir": data.form_name,
+        "wilayah": data.region,
+        "penerbit": data.issuer,
+        "nomor": data.number,
+        **dated_content(data.place, data.on),
+        "hal": data.subject,
+        "kepada": list(data.addressee),
+        "isi": [data.opening, data.closing],
+        "lampiran": [[e.document, e.pages] for e in data.enclosures],
+        "penanda_tangan": signatory_content((data.signer,)),
     }
 
 
-def fingerprint(snapshot: CoverLetterSnapshot) -> str:
-    return short_code(content_hash(canonical_content(snapshot)))
+def fingerprint(data: CoverLetterData) -> str:
+    return short_code(content_hash(canonical_content(data)))
 
 
 def render_cover_letter(
-    snapshot: CoverLetterSnapshot,
+    data: CoverLetterData,
     paper: Paper = Paper.F4,
     *,
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(snapshot, fingerprint(snapshot), installation_key, chain_head)
+    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
-    place = escape(snapshot.place or "....................")
-    day = format_day(snapshot.on) if snapshot.on else "...................."
+    place = escape(data.place or "....................")
+    day = format_day(data.on) if data.on else "...................."
     story: list[Flowable] = [
-        Paragraph(escape(snapshot.issuer), s.title),
+        Paragraph(escape(data.issuer), s.title),
         Spacer(1, 6 * mm),
         _right(f"{place}, {day}", width),
         Spacer(1, 3 * mm),
-        _heading_fields(snapshot, width),
+        _heading_fields(data, width),
         Spacer(1, 5 * mm),
-        Paragraph("<br/>".join(escape(line) for line in snapshot.addressee), s.body),
+        Paragraph("<br/>".join(escape(line) for line in data.addressee), s.body),
         Spacer(1, 5 * mm),
-        Paragraph(escape(snapshot.opening), s.body),
+        Paragraph(escape(data.opening), s.body),
         Spacer(1, 2 * mm),
-        _enclosures(snapshot.enclosures, width),
+        _enclosures(data.enclosures, width),
         Spacer(1, 3 * mm),
-        Paragraph(escape(snapshot.closing), s.body),
+        Paragraph(escape(data.closing), s.body),
         Spacer(1, 8 * mm),
-        KeepTogether([right_signature((), snapshot.signer, width)]),
+        KeepTogether([right_signature((), data.signer, width)]),
     ]
     return render(story, meta, paper, portrait=True)
 
@@ -110,13 +110,13 @@ def _right(line: str, width: float) -> Table:
     return table
 
 
-def _heading_fields(snapshot: CoverLetterSnapshot, width: float) -> Table:
-    count = len(snapshot.enclosures)
+def _heading_fields(data: CoverLetterData, width: float) -> Table:
+    count = len(data.enclosures)
     rows = [
-        ("Nomor", snapshot.number or BLANK),
+        ("Nomor", data.number or BLANK),
         ("Sifat", "Segera"),
         ("Lampiran", f"{count} berkas"),
-        ("Hal", snapshot.subject),
+        ("Hal", data.subject),
     ]
     table = Table(
         [[text(label, "body"), text(":", "body"), text(value, "body")] for label, value in rows],

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the dialogs, the seat tab and the key are loaded when first
     from rekap_desktop.gui.seats.seat_view import SeatView
     from rekap_desktop.services.corrections_service import SettleRequest
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.printing.service import PrintService
 
 
 def load_print_service(service: PlenoService) -> PrintService:
@@ -41,7 +41,7 @@ def load_print_service(service: PlenoService) -> PrintService:
     is loaded, every import reads the module's source (see app._load_core), which took the GUI
     thread another ~0.3 s. Importing defines classes only; no widget is made here."""
     import rekap_desktop.gui.print_centre.dialog  # noqa: F401 (imported for its side effect)
-    from rekap_desktop.services.meeting_prints import meeting_print_service
+    from rekap_desktop.services.printing.meeting import meeting_print_service
 
     return meeting_print_service(service)
 

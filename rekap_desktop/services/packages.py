@@ -265,7 +265,7 @@ def print_log_pdfs(service: PlenoService) -> PdfProvider:
     """The PDFs of the print log (every printed version), for the package's ``cetak/`` folder."""
 
     def collect() -> list[tuple[str, bytes]]:
-        from rekap_desktop.services.print_service import PrintService
+        from rekap_desktop.services.printing.service import PrintService
 
         prints = PrintService(service)
         return [

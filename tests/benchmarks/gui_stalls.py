@@ -37,7 +37,7 @@ from tests.gui.stall import StallMeter  # noqa: E402
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
-    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.printing.service import PrintService
 
 Done = Callable[[], bool]
 TIMEOUT_S = 60
@@ -155,7 +155,7 @@ def run(pemilu: bool, workdir: Path) -> None:
     measure("pusat cetak: buka (kedua)", open_centre)
     dialog = dialogs[-1] if dialogs else extras.print_centre
     assert dialog is not None
-    from rekap_desktop.services.print_service import FormKind
+    from rekap_desktop.services.printing.service import FormKind
 
     contest = service.pleno().contests[-1].code
     measure(

@@ -26,7 +26,7 @@ from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.legislative import district_results
 from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage.engine import open_engine
 

@@ -282,8 +282,8 @@ def bench_documents() -> list[Figure]:
     from rekap_desktop.domain.tally import Tally, form_keys
     from rekap_desktop.services.demo import load_demo
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.services.print_service import PrintService
-    from rekap_desktop.services.print_snapshots import d_hasil_snapshot
+    from rekap_desktop.services.printing.recap_forms import d_hasil_data
+    from rekap_desktop.services.printing.service import PrintService
     from rekap_desktop.services.results import recap_contests
     from rekap_desktop.storage.engine import open_engine
 
@@ -304,7 +304,7 @@ def bench_documents() -> list[Figure]:
     )
     keys = form_keys(contest)
     tallies = {u.code: Tally({k: rng.randint(0, 60_000) for k in keys}) for u in units}
-    snapshot = d_hasil_snapshot(pleno, recapitulate(contest, units, tallies), "DRAF")
+    snapshot = d_hasil_data(pleno, recapitulate(contest, units, tallies), "DRAF")
     cells = sum(len(r.values) + 3 for s in snapshot.sections for r in s.rows)
     baseline = timed(lambda: _bare_canvas(cells), repeat=5)
     ours = timed(lambda: render_d_hasil(snapshot), repeat=5)
@@ -316,7 +316,7 @@ def bench_documents() -> list[Figure]:
         demo_cells = sum(
             len(r.values) + 3
             for recap in recap_contests(service)
-            for s in d_hasil_snapshot(service.pleno(), recap.recap, None).sections
+            for s in d_hasil_data(service.pleno(), recap.recap, None).sections
             for r in s.rows
         )
         demo_baseline = timed(lambda: _bare_canvas(demo_cells), repeat=3)

@@ -1,14 +1,14 @@
-"""Our own small snapshots for the form tests (names and numbers made up here)."""
+"""Our own small form data for the form tests (names and numbers made up here)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
+from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
 from rekap_desktop.documents.parts import Signatory
 
 
-def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilSnapshot:
+def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilData:
     """A D.Hasil Kabupaten/Kota with ``units`` kecamatan; unit i gives choice c 1000·i + c votes."""
     names = tuple(f"KECAMATAN UJI {i + 1:02d}" for i in range(units))
     votes = [[1000 * (i + 1) + c for i in range(units)] for c in range(1, choices + 1)]
@@ -43,7 +43,7 @@ def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilS
             ),
         ),
     )
-    return DHasilSnapshot(
+    return DHasilData(
         form_name="MODEL D.HASIL KABUPATEN/KOTA-KWK",
         contest_title="Pemilihan Wali Kota dan Wakil Wali Kota Uji",
         election_name="Pemilihan Uji 2024",

@@ -21,14 +21,14 @@ def test_d_hasil_prints_every_unit_with_totals_on_numbered_pages(
     tmp_path: Path, units: int, choices: int, pages: int
 ) -> None:
     # GIVEN a D.Hasil Kabupaten/Kota with `units` kecamatan and `choices` pasangan calon
-    snapshot = sample(units, choices)
+    data = sample(units, choices)
     # WHEN it is rendered on the default paper (F4 landscape)
-    rendered = render_d_hasil(snapshot)
+    rendered = render_d_hasil(data)
     texts = page_texts(rendered.pdf)
     whole = flat("\n".join(texts))
     # THEN it has the expected pages, each numbered "x dari y" with the sidik data
     assert rendered.pages == pages == len(texts)
-    code = d_hasil.fingerprint(snapshot)
+    code = d_hasil.fingerprint(data)
     for number, text in enumerate(texts, start=1):
         assert f"Halaman {number} dari {pages}" in text
         assert code in text
@@ -68,8 +68,8 @@ def test_column_groups_repeat_the_row_headers_and_end_with_jumlah() -> None:
 
 def test_a4_is_selectable_and_takes_fewer_columns_per_page() -> None:
     # GIVEN the same form WHEN printed on A4 and on F4
-    snapshot = sample(40, 6)
-    a4, f4 = render_d_hasil(snapshot, Paper.A4), render_d_hasil(snapshot, Paper.F4)
+    data = sample(40, 6)
+    a4, f4 = render_d_hasil(data, Paper.A4), render_d_hasil(data, Paper.F4)
     # THEN pages are landscape A4 (297 × 210 mm) and F4 (330 × 215 mm)
     assert set(page_sizes_mm(a4.pdf)) == {(297, 210)}
     assert set(page_sizes_mm(f4.pdf)) == {(330, 215)}

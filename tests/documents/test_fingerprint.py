@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from rekap_desktop.documents import d_hasil
-from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
+from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
 from rekap_desktop.documents.fingerprint import (
     canonical_json,
     content_hash,
@@ -14,8 +14,8 @@ from rekap_desktop.documents.parts import Signatory
 from tests.documents.samples import d_hasil as sample
 
 
-def tiny() -> DHasilSnapshot:
-    return DHasilSnapshot(
+def tiny() -> DHasilData:
+    return DHasilData(
         form_name="MODEL D.HASIL KABUPATEN/KOTA-KWK",
         contest_title="Pemilihan Wali Kota Uji",
         election_name="Pemilihan Uji 2024",
@@ -64,7 +64,7 @@ def test_watermark_and_paper_are_not_content_but_every_number_is() -> None:
     section = draft.sections[1]
     row = section.rows[0]
     changed_row = ResultRow(row.number, row.label, (row.values[0] + 1, *row.values[1:]), row.total)
-    changed = DHasilSnapshot(
+    changed = DHasilData(
         **{
             **draft.__dict__,
             "sections": (

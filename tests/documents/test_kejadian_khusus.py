@@ -6,14 +6,14 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from rekap_desktop.documents import kejadian_khusus
-from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot, render_register
+from rekap_desktop.documents.kejadian_khusus import RegisterData, RegisterEntry, render_register
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 
 LONG = " ".join(f"kalimat{i:04d} tentang kotak suara yang segelnya rusak." for i in range(190))
 
 
-def register(*entries: RegisterEntry) -> RegisterSnapshot:
-    return RegisterSnapshot(
+def register(*entries: RegisterEntry) -> RegisterData:
+    return RegisterData(
         form_name="MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK",
         region="KOTA UJI",
         region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
@@ -40,12 +40,12 @@ def entry(number: int, description: str, paraf: tuple[str, ...] = ()) -> Registe
 
 def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
     # GIVEN two entries, one resolved objection to be initialled
-    snapshot = register(
+    data = register(
         entry(1, "Saksi keberatan atas jumlah DPTb.", ("Yang mengajukan keberatan", "Saksi lain")),
         entry(2, "Segel kotak robek."),
     )
     # WHEN printed
-    rendered = render_register(snapshot)
+    rendered = render_register(data)
     text = flat("\n".join(page_texts(rendered.pdf)))
     # THEN each entry shows all its fields, escaped names included
     for expected in (
@@ -60,7 +60,7 @@ def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
         "Paraf entri No. 1:",
         "Yang mengajukan keberatan",
         "Halaman 1 dari 1",
-        kejadian_khusus.fingerprint(snapshot),
+        kejadian_khusus.fingerprint(data),
     ):
         assert expected in text
     # AND the page has ink on it
@@ -70,9 +70,9 @@ def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
 def test_a_10000_character_account_wraps_over_pages(tmp_path: Path) -> None:
     # GIVEN an entry whose account is 10.000 characters long
     assert len(LONG) >= 10_000
-    snapshot = register(entry(1, LONG), entry(2, "Entri sesudahnya."))
+    data = register(entry(1, LONG), entry(2, "Entri sesudahnya."))
     # WHEN printed
-    rendered = render_register(snapshot)
+    rendered = render_register(data)
     texts = page_texts(rendered.pdf)
     # THEN it runs over several numbered pages with nothing lost
     assert rendered.pages >= 2
@@ -96,7 +96,7 @@ def test_the_paraf_block_stays_whole_on_one_page_and_names_its_entry(tmp_path: P
     signers = tuple(f"Penyaksi{i:02d}" for i in range(1, 13))
     for lines in (0, 40, 80, 118, 160):
         resolution = "kalimat penyelesaian yang cukup panjang. " * lines + "AKHIR."
-        snapshot = register(
+        data = register(
             RegisterEntry(
                 number=7,
                 kind="Keberatan saksi",
@@ -111,7 +111,7 @@ def test_the_paraf_block_stays_whole_on_one_page_and_names_its_entry(tmp_path: P
             )
         )
         # WHEN printed
-        pdf = render_register(snapshot).pdf
+        pdf = render_register(data).pdf
         pages = page_texts(pdf)
         # THEN every signer's box is printed (none runs off the page), all on one page, and
         # that page says whose paraf they are

@@ -5,13 +5,13 @@ from pathlib import Path
 
 from rekap_desktop.documents import pengembalian
 from rekap_desktop.documents.parts import Signatory
-from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot, render_returns
+from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsData, render_returns
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 
 
 def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: Path) -> None:
     # GIVEN returned C.Pemberitahuan of three kecamatan, one not yet recorded
-    snapshot = ReturnsSnapshot(
+    data = ReturnsData(
         form_name="REKAP PENGEMBALIAN C.PEMBERITAHUAN-KABUPATEN/KOTA-KWK",
         region="KOTA UJI",
         region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
@@ -28,7 +28,7 @@ def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: P
         watermark="SIMULASI",
     )
     # WHEN printed
-    rendered = render_returns(snapshot)
+    rendered = render_returns(data)
     text = flat("\n".join(page_texts(rendered.pdf)))
     # THEN every line, the totals (1.473 returned, 1.297 TPS) and the words are there
     for expected in (
@@ -41,9 +41,9 @@ def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: P
         "Kamis, 5 Desember 2024",
         "Ketua Uji",
         "SIMULASI",
-        pengembalian.fingerprint(snapshot),
+        pengembalian.fingerprint(data),
         "Halaman 1 dari 1",
     ):
         assert expected in text
-    assert snapshot.total == 1_473
+    assert data.total == 1_473
     assert all(ink_share(p) > 0.01 for p in render_pngs(rendered.pdf, tmp_path, "pc"))

@@ -1,4 +1,4 @@
-"""documents/ is pure: snapshot in, PDF out. It never reaches the database, Qt or the services."""
+"""documents/ is pure: data in, PDF out. It never reaches the database, Qt or the services."""
 
 from __future__ import annotations
 

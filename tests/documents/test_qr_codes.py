@@ -10,8 +10,8 @@ from PIL import Image
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.services.demo import load_demo
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.printing.meeting import meeting_print_service
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import render_pngs
 

@@ -298,7 +298,7 @@ def test_the_print_centre_asks_for_the_printer_in_indonesian(
     # GIVEN the print centre (its own dialog, not the system's print dialog, which speaks the
     # language of Windows)
     from rekap_desktop.gui.print_centre import PrintCentreDialog
-    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.printing.service import PrintService
 
     centre = PrintCentreDialog(PrintService(window.service), window)
     qtbot.addWidget(centre)

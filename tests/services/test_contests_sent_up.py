@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.result_json import recap_json
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService

@@ -24,7 +24,7 @@ from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.orm import AuditEntryRow
 from tests.confirming import confirmed

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.documents.styles import Paper
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, page_texts
 from tests.fixtures import SETUP, write_tallies

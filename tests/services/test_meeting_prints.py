@@ -11,9 +11,9 @@ from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain import clock
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.keys import installation_fingerprint
-from rekap_desktop.services.meeting_prints import meeting_print_service, pause_note, proceedings
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.meeting import meeting_print_service, pause_note, proceedings
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.text.numbers import format_date

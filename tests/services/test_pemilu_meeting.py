@@ -13,9 +13,9 @@ from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import Move, MoveKind
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService

@@ -11,8 +11,8 @@ import pytest
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.problems import InputRejected
-from rekap_desktop.services.meeting_prints import meeting_print_service
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.storage.procedure_store import Signature
 from tests.documents.pdf_check import flat, page_texts

@@ -11,7 +11,7 @@ import pytest
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine

@@ -17,7 +17,7 @@ from rekap_desktop.services.corrections_service import CorrectionsService, Settl
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService, parse_kind
+from rekap_desktop.services.printing.service import FormKind, PrintService, parse_kind
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 from tests.documents.pdf_check import flat, page_texts, render_pngs

@@ -19,11 +19,11 @@ from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_findings import with_findings
-from rekap_desktop.services.print_legislative import legislative_d_hasil_snapshot
-from rekap_desktop.services.print_seats import DPD_ELSEWHERE, seat_snapshot
-from rekap_desktop.services.print_service import FormKind, PrintService
-from rekap_desktop.services.print_snapshots import d_hasil_snapshot
+from rekap_desktop.services.printing.findings import with_findings
+from rekap_desktop.services.printing.legislative import legislative_d_hasil_data
+from rekap_desktop.services.printing.recap_forms import d_hasil_data
+from rekap_desktop.services.printing.seats import DPD_ELSEWHERE, seat_data
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatResults
 from rekap_desktop.storage.engine import open_engine
@@ -32,16 +32,16 @@ from tests.services.legislative_samples import UNITS, dprd_contest, pleno, recap
 
 
 def test_snapshot_has_a_sheet_per_dapil_with_its_own_units_and_candidates() -> None:
-    # GIVEN a DPRD Kota of two dapil WHEN its D.Hasil snapshot is built
+    # GIVEN a DPRD Kota of two dapil WHEN its D.Hasil data is built
     contest = dprd_contest()
-    snapshot = legislative_d_hasil_snapshot(pleno(contest), recap(contest), "DRAF")
+    data = legislative_d_hasil_data(pleno(contest), recap(contest), "DRAF")
     # THEN it is the DPRD Kab/Kota form, one sheet per dapil with that dapil's units
-    assert snapshot.form_name == "MODEL D.HASIL KABKO-DPRD KAB/KOTA"
-    assert [(d.code, d.name, d.seats) for d in snapshot.districts] == [
+    assert data.form_name == "MODEL D.HASIL KABKO-DPRD KAB/KOTA"
+    assert [(d.code, d.name, d.seats) for d in data.districts] == [
         ("1", "KOTA UJI 1", 4),
         ("2", "KOTA UJI 2", 3),
     ]
-    one, two = snapshot.districts
+    one, two = data.districts
     assert one.columns == ("KECAMATAN UTARA", "KECAMATAN SELATAN")
     assert two.columns == ("KECAMATAN TIMUR",)
     # AND section IV per party holds the dapil's candidate list, "NO. NAMA (L/P)"
@@ -60,7 +60,7 @@ def test_snapshot_has_a_sheet_per_dapil_with_its_own_units_and_candidates() -> N
     assert [s.title.split(".")[0] for s in one.before + one.after] == ["I", "II", "III", "V"]
     assert (one.valid, one.invalid, two.valid) == (6690, 110, 3600)
     # AND one saksi line per party, named where a saksi was mandated
-    assert [(w.name, w.role) for w in snapshot.witnesses] == [
+    assert [(w.name, w.role) for w in data.witnesses] == [
         ("", "1. PARTAI MERAH UJI"),
         ("Saksi Hijau Uji", "2. PARTAI HIJAU UJI"),
         ("", "3. PARTAI BIRU UJI"),
@@ -72,12 +72,12 @@ def test_pdf_prints_each_dapil_from_a_new_page_with_parties_candidates_and_total
 ) -> None:
     # GIVEN the D.Hasil of the two dapil WHEN it is rendered
     contest = dprd_contest()
-    snapshot = legislative_d_hasil_snapshot(pleno(contest), recap(contest), "DRAF")
-    rendered = render_legislative_d_hasil(snapshot)
+    data = legislative_d_hasil_data(pleno(contest), recap(contest), "DRAF")
+    rendered = render_legislative_d_hasil(data)
     texts = page_texts(rendered.pdf)
     pages = [flat(t) for t in texts]
     # THEN every page is numbered and carries the sidik data
-    code = d_hasil_legislatif.fingerprint(snapshot)
+    code = d_hasil_legislatif.fingerprint(data)
     assert rendered.pages == len(texts) >= 2
     for number, page in enumerate(pages, start=1):
         assert f"Halaman {number} dari {rendered.pages}" in page
@@ -122,25 +122,21 @@ def test_pdf_prints_each_dapil_from_a_new_page_with_parties_candidates_and_total
 
 
 def test_sidik_data_changes_with_a_candidate_vote_and_with_the_written_total() -> None:
-    # GIVEN the snapshot of the recapitulation
+    # GIVEN the data of the recapitulation
     contest = dprd_contest()
     meeting = pleno(contest)
-    before = d_hasil_legislatif.fingerprint(
-        legislative_d_hasil_snapshot(meeting, recap(contest), None)
-    )
+    before = d_hasil_legislatif.fingerprint(legislative_d_hasil_data(meeting, recap(contest), None))
     # WHEN one candidate's votes change, or only the written total
     votes = tallies()
     for key, value in (("suara_caleg_01_02", 501), ("jumlah_suara_partai_02", 990)):
         changed = dict(votes)
         unit = UNITS[0].code
         changed[unit] = votes[unit].overlay(Tally({FieldKey(key): value}))
-        snapshot = legislative_d_hasil_snapshot(
-            meeting, recapitulate(contest, UNITS, changed), None
-        )
+        data = legislative_d_hasil_data(meeting, recapitulate(contest, UNITS, changed), None)
         # THEN the sidik data differs
-        assert d_hasil_legislatif.fingerprint(snapshot) != before
+        assert d_hasil_legislatif.fingerprint(data) != before
     # AND the same data gives the same sidik data
-    again = legislative_d_hasil_snapshot(meeting, recap(contest), None)
+    again = legislative_d_hasil_data(meeting, recap(contest), None)
     assert d_hasil_legislatif.fingerprint(again) == before
 
 
@@ -189,9 +185,9 @@ def test_a_dapil_without_units_in_the_meeting_is_left_out() -> None:
     contest = dprd_contest()
     meeting = replace(pleno(contest), units=UNITS[:2])
     votes = {u.code: t for u, t in recap(contest).units if u in UNITS[:2]}
-    # WHEN the D.Hasil snapshot is built THEN it has the first dapil only
-    snapshot = legislative_d_hasil_snapshot(meeting, recapitulate(contest, UNITS[:2], votes), None)
-    assert [d.code for d in snapshot.districts] == ["1"]
+    # WHEN the D.Hasil data is built THEN it has the first dapil only
+    data = legislative_d_hasil_data(meeting, recapitulate(contest, UNITS[:2], votes), None)
+    assert [d.code for d in data.districts] == ["1"]
 
 
 def test_dpd_d_hasil_lists_its_candidates_like_ppwp_and_its_seats_belong_to_the_province() -> None:
@@ -207,24 +203,24 @@ def test_dpd_d_hasil_lists_its_candidates_like_ppwp_and_its_seats_belong_to_the_
         for i, u in enumerate(UNITS)
     }
     # WHEN its D.Hasil is built and rendered
-    snapshot = d_hasil_snapshot(meeting, recapitulate(dpd, UNITS, votes), None)
-    text = flat(" ".join(page_texts(render_d_hasil(snapshot).pdf)))
+    data = d_hasil_data(meeting, recapitulate(dpd, UNITS, votes), None)
+    text = flat(" ".join(page_texts(render_d_hasil(data).pdf)))
     # THEN it is the one-table D.Hasil with a row and a saksi line per candidate
-    assert snapshot.form_name == "MODEL D.HASIL KABKO-DPD"
-    labels = [r.label for s in snapshot.sections for r in s.rows if s.title.startswith("IV")]
+    assert data.form_name == "MODEL D.HASIL KABKO-DPD"
+    labels = [r.label for s in data.sections for r in s.rows if s.title.startswith("IV")]
     assert labels == [f"Nomor urut {n}: CALON DPD {n}" for n in range(1, 6)]
     assert "SAKSI CALON ANGGOTA DPD YANG HADIR" in text
     assert "CALON DPD 5" in text and terbilang(1503).upper() in text
     # AND the seat form says the DPD's members are determined by the KPU Provinsi
     results = SeatResults(dpd, "ppk", (), None)
-    seats = seat_snapshot(meeting, results, [], None)
+    seats = seat_data(meeting, results, [], None)
     assert [d.reason for d in seats.districts] == [DPD_ELSEWHERE]
 
 
 def test_the_findings_and_decisions_print_once_on_the_last_dapil_and_change_the_sidik() -> None:
     # GIVEN the D.Hasil of the two dapil, and a decided and an undecided error of its kecamatan
     contest = dprd_contest()
-    plain = legislative_d_hasil_snapshot(pleno(contest), recap(contest), "DRAF")
+    plain = legislative_d_hasil_data(pleno(contest), recap(contest), "DRAF")
     notes = (
         FindingNote("KECAMATAN UTARA", contest.title, "R13", "Partai 2 tertulis 1.000.", None),
         FindingNote(

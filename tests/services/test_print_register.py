@@ -10,7 +10,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 from tests.documents.pdf_check import flat, page_texts

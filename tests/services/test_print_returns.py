@@ -8,7 +8,7 @@ from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine

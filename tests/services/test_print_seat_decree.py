@@ -12,9 +12,9 @@ from rekap_desktop.app import main
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 from tests.services.seat_meeting_samples import BAWASLU, COURT, DECREE, seat_meeting

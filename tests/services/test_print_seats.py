@@ -18,8 +18,8 @@ from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_seats import seat_snapshot
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.seats import seat_data
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.services.seat_service import SeatService, TieDecision
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
@@ -69,9 +69,9 @@ def test_worked_example_six_seats_prints_every_step_checkable_by_hand(tmp_path: 
         6, {1: (20_000, 10_000), 2: (12_000, 8_000), 3: (15_000,), 4: (7_000,), 5: (5_000,)}
     )
     results = seat_results(contest, votes, {})
-    # WHEN the seat form's snapshot is built
-    snapshot = seat_snapshot(pleno(contest), results, [], "DRAF")
-    (district,) = snapshot.districts
+    # WHEN the seat form's data is built
+    data = seat_data(pleno(contest), results, [], "DRAF")
+    (district,) = data.districts
     # THEN the steps are those of the hand calculation: A, B, C, A, D, B
     assert [s.winner for s in district.steps] == [
         "1. PARTAI A",
@@ -106,7 +106,7 @@ def test_worked_example_six_seats_prints_every_step_checkable_by_hand(tmp_path: 
         (2, 2, "CALON 1-2 (L)", 10_000),
     ]
     # WHEN it is rendered
-    rendered = render_seats(snapshot)
+    rendered = render_seats(data)
     whole = flat(" ".join(page_texts(rendered.pdf)))
     # THEN the steps, the marked winner of each and the summary are on paper
     assert "PENETAPAN PEROLEHAN KURSI DAN CALON TERPILIH-DPRD KAB/KOTA" in whole
@@ -115,7 +115,7 @@ def test_worked_example_six_seats_prints_every_step_checkable_by_hand(tmp_path: 
         assert cell in whole
     assert "7.000 : 1 ✓ = 7.000,00" in whole and "5.000 : 1 = 5.000,00" in whole
     assert "CALON 1-2 (L)" in whole and "CALON 5-1" not in whole
-    assert perolehan_kursi.fingerprint(snapshot) in whole
+    assert perolehan_kursi.fingerprint(data) in whole
     assert "Halaman 1 dari" in whole and "MENUNGGU KEPUTUSAN RAPAT" not in whole
     for png in render_pngs(rendered.pdf, tmp_path, "kursi_contoh"):
         assert ink_share(png) > 0.01
@@ -127,7 +127,7 @@ def test_an_open_tie_is_printed_as_waiting_and_a_recorded_decision_with_who_and_
     open_results = seat_results(contest, votes, {})
     (tie,) = open_results.open_ties
     # WHEN the form is built before the meeting decides
-    waiting = seat_snapshot(pleno(contest), open_results, [], None)
+    waiting = seat_data(pleno(contest), open_results, [], None)
     text = flat(" ".join(page_texts(render_seats(waiting).pdf)))
     # THEN the tie is printed prominently with the law's message and the tied parties
     assert "MENUNGGU KEPUTUSAN RAPAT: PEROLEHAN SAMA YANG BELUM DIPUTUSKAN" in text
@@ -142,23 +142,23 @@ def test_an_open_tie_is_printed_as_waiting_and_a_recorded_decision_with_who_and_
         tie.key, (1, 3), "Diundi dalam rapat", "Ketua Uji, S.H.", "2024-02-29T10:15:00+00:00"
     )
     decided = seat_results(contest, votes, {tie.key: (1, 3)})
-    snapshot = seat_snapshot(pleno(contest), decided, [decision], None)
-    text = flat(" ".join(page_texts(render_seats(snapshot).pdf)))
+    data = seat_data(pleno(contest), decided, [decision], None)
+    text = flat(" ".join(page_texts(render_seats(data).pdf)))
     # THEN nothing waits any more, the seats show "keputusan rapat" and the decision is listed
     assert "MENUNGGU" not in text
-    assert [(s.winner, s.decided_by) for s in snapshot.districts[0].steps] == [
+    assert [(s.winner, s.decided_by) for s in data.districts[0].steps] == [
         ("1. PARTAI A", "hasil bagi terbesar"),
         ("1. PARTAI A", "keputusan rapat"),
         ("3. PARTAI C", "keputusan rapat"),
     ]
-    (line,) = snapshot.districts[0].decisions
+    (line,) = data.districts[0].decisions
     assert line.subject == "Kursi ke-2: hasil bagi sama partai nomor urut 1, 2 dan 3"
     assert (line.chosen, line.applied) == ("1. PARTAI A; 3. PARTAI C", True)
     assert "KEPUTUSAN RAPAT ATAS PEROLEHAN YANG SAMA" in text
     assert "Diundi dalam rapat" in text and "Ketua Uji, S.H." in text
     assert line.decided_at == "Kamis, 29 Februari 2024, pukul 10.15 UTC"
     # AND a decision on a tie that no longer arises is printed as not applied
-    stale = seat_snapshot(pleno(contest), seat_results(contest, votes, {}), [decision], None)
+    stale = seat_data(pleno(contest), seat_results(contest, votes, {}), [decision], None)
     assert not stale.districts[0].decisions[0].applied
 
 
@@ -170,14 +170,14 @@ def test_a_dapil_this_meeting_does_not_allocate_prints_the_reason() -> None:
         parties=dprd_contest().parties,
         districts=dprd_contest().districts,
     )
-    snapshot = seat_snapshot(pleno(contest), seat_results(contest, tallies(), {}), [], None)
+    data = seat_data(pleno(contest), seat_results(contest, tallies(), {}), [], None)
     # THEN each dapil says why, with no steps
     assert all(
         d.reason.startswith("Perolehan kursi pemilihan ini ditetapkan oleh KPU")
-        for d in snapshot.districts
+        for d in data.districts
     )
-    assert all(not d.steps for d in snapshot.districts)
-    text = flat(" ".join(page_texts(render_seats(snapshot).pdf)))
+    assert all(not d.steps for d in data.districts)
+    text = flat(" ".join(page_texts(render_seats(data).pdf)))
     assert "ditetapkan oleh KPU, bukan dalam rapat ini" in text
 
 

@@ -15,7 +15,7 @@ from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 from tests.documents.pdf_check import flat, page_texts

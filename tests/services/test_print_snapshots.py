@@ -17,7 +17,7 @@ from rekap_desktop.domain.election import (
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
 from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.domain.tally import Tally
-from rekap_desktop.services.print_snapshots import d_hasil_snapshot, form_suffix
+from rekap_desktop.services.printing.recap_forms import d_hasil_data, form_suffix
 
 CONTEST = Contest(
     ContestCode("ppwp"),
@@ -48,16 +48,16 @@ def test_d_hasil_snapshot_of_pemilu_has_all_sections_and_pemilu_labels() -> None
     # GIVEN one unit's PPWP form
     tally = Tally({"suara_01": 120, "suara_02": 80, "suara_sah": 200, "pengguna_ktp_j": 4})
     recap = recapitulate(CONTEST, PLENO.units, {RegionCode("990101"): tally})
-    # WHEN its D.Hasil snapshot is built
-    snapshot = d_hasil_snapshot(PLENO, recap, "DRAF")
+    # WHEN its D.Hasil data is built
+    data = d_hasil_data(PLENO, recap, "DRAF")
     # THEN it is the Pemilu form with sections I–V and Pemilu voter categories
-    assert snapshot.form_name == "MODEL D.HASIL KABKO-PPWP"
-    assert [s.title.split(".")[0] for s in snapshot.sections] == ["I", "II", "III", "IV", "V"]
-    labels = {r.label: r.values for s in snapshot.sections for r in s.rows}
+    assert data.form_name == "MODEL D.HASIL KABKO-PPWP"
+    assert [s.title.split(".")[0] for s in data.sections] == ["I", "II", "III", "IV", "V"]
+    labels = {r.label: r.values for s in data.sections for r in s.rows}
     assert labels["Pengguna hak pilih dalam DPK (KTP-el) – Jumlah"] == (4,)
     assert labels["Nomor urut 1: PASANGAN A"] == (120,)
     assert labels["Jumlah suara tidak sah"] == (None,)
-    assert [w.role for w in snapshot.witnesses] == [
+    assert [w.role for w in data.witnesses] == [
         "Nomor urut 1: PASANGAN A",
         "Nomor urut 2: PASANGAN B",
     ]

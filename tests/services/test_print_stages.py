@@ -15,9 +15,9 @@ from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.demo import load_demo
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind, PrintService
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
 from tests.fixtures import HEADER, SETUP

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.procedure_store import Signature
 from tests.confirming import confirmed

@@ -19,9 +19,9 @@ from rekap_desktop.resources import resource
 from rekap_desktop.services.demo import DEMO_PINS, load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.integrity import verify_integrity
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import parse_kind, parse_paper
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import parse_kind, parse_paper
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.screen_lock import ScreenLockService

@@ -41,7 +41,7 @@ from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
 from rekap_desktop.gui.window_geometry import fit_to_screen
 from rekap_desktop.services.events import Change
-from rekap_desktop.services.print_service import (
+from rekap_desktop.services.printing.service import (
     FORM_LABELS,
     NUMBERED,
     PER_CONTEST,

@@ -15,7 +15,7 @@ from rekap_desktop.gui import operations
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintRecord, PrintService
+from rekap_desktop.services.printing.service import FormKind, PrintRecord, PrintService
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import ink_share, page_sizes_mm, render_pngs
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind
+from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import flat, page_texts
 from tests.gui.print_centre.test_print_centre import WAIT_MS, choose, open_dialog, wait_for_preview

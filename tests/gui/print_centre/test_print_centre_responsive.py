@@ -22,7 +22,12 @@ from rekap_desktop.gui.print_centre.dialog import PreviewRequest
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PreparedForm, PrintRecord, PrintService
+from rekap_desktop.services.printing.service import (
+    FormKind,
+    PreparedForm,
+    PrintRecord,
+    PrintService,
+)
 from rekap_desktop.storage.engine import open_engine
 from tests.gui.print_centre.test_print_centre import WAIT_MS, open_dialog, wait_for_preview
 from tests.gui.stall import StallMeter

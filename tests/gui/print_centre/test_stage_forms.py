@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.gui.print_centre.dialog import SHORT_LABELS
 from rekap_desktop.services.demo import load_demo
-from rekap_desktop.services.meeting_prints import meeting_print_service
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FORM_LABELS, FormKind
+from rekap_desktop.services.printing.meeting import meeting_print_service
+from rekap_desktop.services.printing.service import FORM_LABELS, FormKind
 from rekap_desktop.storage.engine import open_engine
 from tests.documents.pdf_check import ink_share
 from tests.gui.print_centre.test_print_centre import WAIT_MS, wait_for_preview

@@ -1,7 +1,7 @@
-"""From the meeting's records to the plain snapshots the forms are printed from.
+"""From the meeting's records to the plain form data the forms are printed from.
 
 Pure functions of the setup, the recapitulation and the register: the same inputs always give the
-same snapshot, so the sidik data of a print can be re-computed later and compared.
+same data, so the sidik data of a print can be re-computed later and compared.
 """
 
 from __future__ import annotations
@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilSnapshot, ResultRow, ResultSection
+from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, correction_summary
-from rekap_desktop.documents.kejadian_khusus import RegisterEntry, RegisterSnapshot
+from rekap_desktop.documents.kejadian_khusus import RegisterData, RegisterEntry
 from rekap_desktop.documents.parts import Signatory
-from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsSnapshot
+from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsData
 from rekap_desktop.documents.pengumuman import (
     PEMILU_POSTING,
     PILKADA_POSTING,
     AnnouncedChoice,
     AnnouncedContest,
-    AnnouncementSnapshot,
+    AnnouncementData,
 )
-from rekap_desktop.documents.skors import InterimContest, InterimLine, InterimSnapshot
+from rekap_desktop.documents.skors import InterimContest, InterimData, InterimLine
 from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import Contest, ElectionKind, Level, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
@@ -100,7 +100,7 @@ def members(pleno: Pleno) -> tuple[Signatory, ...]:
     return tuple(Signatory(m.name, m.position) for m in pleno.members)
 
 
-def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasilSnapshot:
+def d_hasil_data(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasilData:
     contest = recap.contest
     level, column = LEVEL_NAMES[pleno.level]
     tallies = [tally for _, tally in recap.units]
@@ -111,7 +111,7 @@ def d_hasil_snapshot(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasi
     sections.append(
         _section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS, tallies, recap.total, pleno.kind)
     )
-    return DHasilSnapshot(
+    return DHasilData(
         form_name=d_hasil_name(pleno, contest.code),
         contest_title=contest.title,
         election_name=pleno.name,
@@ -181,12 +181,12 @@ READ_OUT = "Dibacakan per desa/kelurahan (butir 5)"
 FROM_FORM = "Dari formulir PPK; belum dibacakan per desa/kelurahan"
 
 
-def returns_snapshot(
+def returns_data(
     pleno: Pleno,
     recap: Recap | None,
     watermark: str | None,
     read_out: Mapping[str, Mapping[str, int]] | None = None,
-) -> ReturnsSnapshot:
+) -> ReturnsData:
     """Rekap Pengembalian C.Pemberitahuan: per unit, the counts read out per desa/kelurahan at
     item 5 (``read_out``: unit code → desa → count), else the ``c_pemberitahuan_kembali``
     field of the unit's form."""
@@ -195,7 +195,7 @@ def returns_snapshot(
         {unit.code: tally.value(RETURNED_NOTICES) for unit, tally in recap.units} if recap else {}
     )
     villages = {code: counts for code, counts in (read_out or {}).items() if counts}
-    return ReturnsSnapshot(
+    return ReturnsData(
         form_name=f"REKAP PENGEMBALIAN C.PEMBERITAHUAN-{level}{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
@@ -219,17 +219,17 @@ def _return_line(unit: Unit, value: int | None, read: Mapping[str, int] | None) 
     return ReturnLine(unit.code, unit.name, unit.tps_count, value, (), note)
 
 
-def register_snapshot(
+def register_data(
     pleno: Pleno,
     incidents: Sequence[Incident],
     watermark: str | None,
     corrections: Sequence[CorrectionLine] = (),
     made_on: date | None = None,
-) -> RegisterSnapshot:
+) -> RegisterData:
     """The register as printed: every entry with its resolution, the values of the corrections
     linked to it and the paraf recorded; signed by the KPU members and the saksi who raised an
     objection or witnessed its resolution."""
-    return RegisterSnapshot(
+    return RegisterData(
         form_name=f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
@@ -338,13 +338,13 @@ def status_label(value: str) -> str:
     return known.get(value, value)
 
 
-def interim_snapshot(
+def interim_data(
     pleno: Pleno,
     recaps: list[Recap],
     sources: dict[tuple[str, str], str],
     incidents: list[StoredIncident],
     pause: str,
-) -> InterimSnapshot:
+) -> InterimData:
     """Catatan sementara at a skors; ``sources`` says where each (contest, unit) line is from."""
     level, _ = LEVEL_NAMES[pleno.level]
     contests = []
@@ -380,7 +380,7 @@ def interim_snapshot(
         for i in incidents
         if i.status == IncidentStatus.TERBUKA.value
     )
-    return InterimSnapshot(
+    return InterimData(
         form_name="CATATAN SEMENTARA SAAT SKORS RAPAT PLENO",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
@@ -391,12 +391,12 @@ def interim_snapshot(
     )
 
 
-def announcement_snapshot(
+def announcement_data(
     pleno: Pleno,
     recaps: list[Recap],
     watermark: str | None,
     legislative: Mapping[str, AnnouncedContest] | None = None,
-) -> AnnouncementSnapshot:
+) -> AnnouncementData:
     """Pengumuman (Pilkada: PKPU 18/2024 Pasal 37; Pemilu: PKPU 5/2024): each contest's votes
     and outcome, signed by the Ketua; ``legislative`` holds the announced party results of the
     legislative contests by code."""
@@ -418,7 +418,7 @@ def announcement_snapshot(
         if not r.contest.is_party_list or r.contest.code in parties
     )
     chair = tuple(Signatory(m.name, m.position) for m in pleno.members if m.position == "Ketua")
-    return AnnouncementSnapshot(
+    return AnnouncementData(
         form_name=f"PENGUMUMAN {kpu_name(pleno)}",
         region=pleno.region.name,
         region_fields=region_fields(pleno),

@@ -6,16 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
-from rekap_desktop.documents.berita_acara import MinutesSnapshot
-from rekap_desktop.documents.d_hasil import DHasilSnapshot
-from rekap_desktop.documents.d_hasil_legislatif import LegislativeDHasilSnapshot
+from rekap_desktop.documents.berita_acara import MinutesData
+from rekap_desktop.documents.d_hasil import DHasilData
+from rekap_desktop.documents.d_hasil_legislatif import LegislativeDHasilData
 from rekap_desktop.documents.finding_notes import FindingNote
 from rekap_desktop.domain import clock
 from rekap_desktop.services.finding_decisions import DeterminedError, FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.text.numbers import format_date
 
-Noted = TypeVar("Noted", DHasilSnapshot, LegislativeDHasilSnapshot, MinutesSnapshot)
+Noted = TypeVar("Noted", DHasilData, LegislativeDHasilData, MinutesData)
 
 
 def finding_notes(pleno: PlenoService, contest: str | None) -> tuple[FindingNote, ...]:
@@ -23,9 +23,9 @@ def finding_notes(pleno: PlenoService, contest: str | None) -> tuple[FindingNote
     return tuple(_note(e) for e in FindingDecisionService(pleno).determined_errors(contest))
 
 
-def with_findings(snapshot: Noted, notes: tuple[FindingNote, ...]) -> Noted:
-    """``snapshot`` carrying the notes (unchanged when there are none)."""
-    return replace(snapshot, findings=notes) if notes else snapshot
+def with_findings(data: Noted, notes: tuple[FindingNote, ...]) -> Noted:
+    """``data`` carrying the notes (unchanged when there are none)."""
+    return replace(data, findings=notes) if notes else data
 
 
 def _note(error: DeterminedError) -> FindingNote:

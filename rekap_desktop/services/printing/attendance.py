@@ -1,4 +1,4 @@
-"""The daftar hadir snapshot from the attendance recorded at procedure item 1.
+"""The daftar hadir data from the attendance recorded at procedure item 1.
 
 Who was recorded present is printed with their role, the saksi with the result of the surat mandat
 check; the KPU members, saksi and pemantau of the setup who were not recorded keep their line to be
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rekap_desktop.documents.daftar_hadir import AttendanceGroup, AttendanceSnapshot, Attendee
+from rekap_desktop.documents.daftar_hadir import AttendanceData, AttendanceGroup, Attendee
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Level, Observer, Pleno
-from rekap_desktop.services.print_snapshots import region_fields
+from rekap_desktop.services.printing.recap_forms import region_fields
 from rekap_desktop.services.signatories import is_blank_column_saksi
 from rekap_desktop.services.signatories import same_name as _same
 from rekap_desktop.storage.procedure_store import Attendee as Recorded
@@ -25,9 +25,9 @@ OBSERVER_LINES = 4
 SPARE_LINES = 2
 
 
-def attendance_snapshot(
+def attendance_data(
     pleno: Pleno, recorded: Sequence[Recorded], watermark: str | None
-) -> AttendanceSnapshot:
+) -> AttendanceData:
     level, column = LEVEL_NAMES[pleno.level]
     by_role: dict[str, list[Recorded]] = {}
     for person in recorded:
@@ -47,7 +47,7 @@ def attendance_snapshot(
             "PEMANTAU DAN UNDANGAN LAIN", _observers(pleno, by_role.get("pemantau", []))
         ),
     )
-    return AttendanceSnapshot(
+    return AttendanceData(
         form_name="DAFTAR HADIR RAPAT PLENO TERBUKA",
         region=pleno.region.name,
         region_fields=region_fields(pleno),

@@ -10,7 +10,7 @@ from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import ProcedureState, stop_label
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import PrintService
+from rekap_desktop.services.printing.service import PrintService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.text.numbers import format_date
 

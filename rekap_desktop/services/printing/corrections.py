@@ -9,19 +9,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.documents import daftar_pembetulan
-from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsSnapshot
+from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsData
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_snapshots import members, region_fields
+from rekap_desktop.services.printing.recap_forms import members, region_fields
 from rekap_desktop.services.service_base import source_name
 from rekap_desktop.storage import corrections_store
+from rekap_desktop.storage.unit_of_work import read
 from rekap_desktop.text.fields import field_label
 
 FORM_NAME = "DAFTAR PEMBETULAN DATA"
@@ -29,7 +28,7 @@ FORM_NAME = "DAFTAR PEMBETULAN DATA"
 
 def correction_lines(pleno_service: PlenoService) -> tuple[CorrectionLine, ...]:
     pleno = pleno_service.pleno()
-    with Session(pleno_service.engine) as session:
+    with read(pleno_service.engine) as session:
         ledger = corrections_store.all_corrections(session)
     return tuple(_line(pleno, number, c) for number, c in ledger)
 
@@ -64,13 +63,13 @@ def _source(correction: Correction) -> str:
     return ", ".join(source_name(Source.stored(code)) for code in agreeing)
 
 
-def corrections_snapshot(
+def corrections_data(
     pleno: Pleno,
     lines: tuple[CorrectionLine, ...],
     watermark: str | None,
     made_on: date | None = None,
-) -> CorrectionsSnapshot:
-    return CorrectionsSnapshot(
+) -> CorrectionsData:
+    return CorrectionsData(
         form_name=FORM_NAME,
         region=pleno.region.name,
         region_fields=region_fields(pleno),
@@ -88,11 +87,11 @@ def corrections_form(
 ) -> tuple[dict[str, Any], Callable[[Paper, PageStamp], RenderedForm]]:
     """The Daftar Pembetulan's content (for its sidik data) and its renderer; ``made_on`` is
     the penetapan's moment (None before: a line to write the day on)."""
-    snapshot = corrections_snapshot(
+    data = corrections_data(
         pleno_service.pleno(), correction_lines(pleno_service), watermark, made_on
     )
 
     def draw(paper: Paper, stamp: PageStamp) -> RenderedForm:
-        return daftar_pembetulan.render_corrections(snapshot, paper, **stamp)
+        return daftar_pembetulan.render_corrections(data, paper, **stamp)
 
-    return daftar_pembetulan.canonical_content(snapshot), draw
+    return daftar_pembetulan.canonical_content(data), draw

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeSnapshot
+from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeData
 from rekap_desktop.documents.parts import Signatory
-from rekap_desktop.documents.penetapan_terpilih import BLANK, ElectedPairSnapshot
-from rekap_desktop.documents.surat_pengantar import CoverLetterSnapshot, Enclosure
+from rekap_desktop.documents.penetapan_terpilih import BLANK, ElectedPairData
+from rekap_desktop.documents.surat_pengantar import CoverLetterData, Enclosure
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Choice, Contest, ElectionKind, Level, Pleno
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, TOTAL, VALID, vote_key
-from rekap_desktop.services.print_snapshots import members, region_fields
+from rekap_desktop.services.printing.recap_forms import members, region_fields
 from rekap_desktop.text.numbers import format_date, format_number, format_percent
 
 PILKADA_LAW = (
@@ -98,7 +98,7 @@ def result_decree(
     d_hasil: tuple[str, str],
     determined_on: date | None,
     watermark: str | None,
-) -> DecreeSnapshot:
+) -> DecreeData:
     """Keputusan KPU tentang Penetapan Hasil Pemilihan; ``d_hasil`` is the determined form's
     (name, sidik data), ``determined_on`` the day of its penetapan (the decree's own day)."""
     contest = recap.contest
@@ -114,7 +114,7 @@ def result_decree(
         "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
         f"menetapkan Keputusan {kpu} tentang Penetapan Hasil {title};",
     )
-    return DecreeSnapshot(
+    return DecreeData(
         form_name="KEPUTUSAN PENETAPAN HASIL PEMILIHAN",
         region=pleno.region.name,
         issuer=issuer(pleno),
@@ -216,7 +216,7 @@ def _result_tables(pleno: Pleno, recap: Recap) -> tuple[AnnexTable, ...]:
 
 def elected_pair(
     pleno: Pleno, recap: Recap, decree_sidik: str, watermark: str | None
-) -> ElectedPairSnapshot:
+) -> ElectedPairData:
     """Berita acara penetapan pasangan calon terpilih; refused when the result elects nobody
     (the kolom kosong leads, or the calon tunggal stays at or under half of suara sah)."""
     contest = recap.contest
@@ -231,7 +231,7 @@ def elected_pair(
     valid = recap.total.value(VALID)
     votes = recap.total.value(vote_key(chosen.number))
     rule = SINGLE_PAIR if contest.is_single_candidate else MOST_VOTES
-    return ElectedPairSnapshot(
+    return ElectedPairData(
         form_name="BERITA ACARA PENETAPAN PASANGAN CALON TERPILIH",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
@@ -273,14 +273,14 @@ def cover_letter(
     enclosures: tuple[Enclosure, ...],
     determined_on: date | None,
     watermark: str | None,
-) -> CoverLetterSnapshot:
+) -> CoverLetterData:
     """Surat pengantar of a contest decided higher up, with the enclosed forms' sidik data."""
     title = with_year(pleno, contest.title)
     office = NEXT_OFFICE.get(pleno.level, "Komisi Pemilihan Umum")
     province = _province(contest)
     kpu = f"KPU {pleno.region.name.title()}"
     rule = RECAP_RULE if pleno.kind is ElectionKind.PILKADA else PEMILU_RECAP_RULE
-    return CoverLetterSnapshot(
+    return CoverLetterData(
         form_name="SURAT PENGANTAR HASIL REKAPITULASI",
         region=pleno.region.name,
         issuer=issuer(pleno),

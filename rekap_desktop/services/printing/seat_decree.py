@@ -1,18 +1,18 @@
 """Keputusan KPU Kabupaten/Kota tentang penetapan perolehan kursi partai politik dan calon terpilih
 (the seat meeting's decree, PKPU 6/2024), with Lampiran I (each party's seats per dapil) and
-Lampiran II (the elected candidates per dapil), from the seat sheet's own snapshot so both papers
+Lampiran II (the elected candidates per dapil), from the seat sheet's own data so both papers
 state the same allocation."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeSnapshot
+from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeData
 from rekap_desktop.documents.parts import Signatory
-from rekap_desktop.documents.perolehan_kursi import SeatDistrict, SeatSnapshot
+from rekap_desktop.documents.perolehan_kursi import SeatData, SeatDistrict
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.seat_meeting import SeatMeeting
-from rekap_desktop.services.print_stages import (
+from rekap_desktop.services.printing.after_determination import (
     PEMILU_RECAP_RULE,
     chair,
     issuer,
@@ -33,7 +33,7 @@ def meeting_moment(meeting: SeatMeeting) -> str:
     return f"{format_date(meeting.held_at.date())} pukul {meeting.held_at:%H.%M}"
 
 
-def attendance(meeting: SeatMeeting, sheet: SeatSnapshot) -> tuple[Signatory, ...]:
+def attendance(meeting: SeatMeeting, sheet: SeatData) -> tuple[Signatory, ...]:
     """Bawaslu and the parties' representatives present, as they sign the seat sheet."""
     names = {n: name for d in sheet.districts for n, name in d.parties}
     names |= {p.number: p.name for d in sheet.districts for p in d.summary}
@@ -45,7 +45,7 @@ def attendance(meeting: SeatMeeting, sheet: SeatSnapshot) -> tuple[Signatory, ..
     return tuple(people)
 
 
-def with_meeting(pleno: Pleno, sheet: SeatSnapshot, meeting: SeatMeeting) -> SeatSnapshot:
+def with_meeting(pleno: Pleno, sheet: SeatData, meeting: SeatMeeting) -> SeatData:
     """The seat sheet as the seat meeting decided it: its day and place, the KPU members present,
     and Bawaslu and the parties' representatives who attended."""
     present = tuple(m for m in sheet.members if m.name in meeting.members)
@@ -72,11 +72,11 @@ def meeting_lines(pleno: Pleno, meeting: SeatMeeting) -> tuple[str, ...]:
 
 def seat_decree(
     pleno: Pleno,
-    sheet: SeatSnapshot,
+    sheet: SeatData,
     meeting: SeatMeeting,
     d_hasil: tuple[str, str],
     watermark: str | None,
-) -> DecreeSnapshot:
+) -> DecreeData:
     """The decree of ``meeting`` on the allocation ``sheet`` shows; ``d_hasil`` is the determined
     D.Hasil's (name, sidik data)."""
     title = with_year(pleno, sheet.contest_title)
@@ -84,7 +84,7 @@ def seat_decree(
     kpu = f"Komisi Pemilihan Umum {pleno.region.name.title()}"
     held = format_date(pleno.held_on) if pleno.held_on else "...................."
     form, sidik = d_hasil
-    return DecreeSnapshot(
+    return DecreeData(
         form_name="KEPUTUSAN PENETAPAN PEROLEHAN KURSI",
         region=pleno.region.name,
         issuer=issuer(pleno),
@@ -130,7 +130,7 @@ def _district_heading(district: SeatDistrict) -> str:
     return f"DAERAH PEMILIHAN {district.name.upper()} — {district.seats} KURSI"
 
 
-def _seat_tables(sheet: SeatSnapshot) -> tuple[AnnexTable, ...]:
+def _seat_tables(sheet: SeatData) -> tuple[AnnexTable, ...]:
     tables = []
     for district in sheet.districts:
         won = [p for p in district.summary if p.seats]
@@ -151,7 +151,7 @@ def _seat_tables(sheet: SeatSnapshot) -> tuple[AnnexTable, ...]:
     return tuple(tables)
 
 
-def _elected_tables(sheet: SeatSnapshot) -> tuple[AnnexTable, ...]:
+def _elected_tables(sheet: SeatData) -> tuple[AnnexTable, ...]:
     tables = []
     for district in sheet.districts:
         rows = tuple(

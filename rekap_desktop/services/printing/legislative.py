@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rekap_desktop.documents.d_hasil import ResultRow, ResultSection
 from rekap_desktop.documents.d_hasil_legislatif import (
     DistrictSheet,
-    LegislativeDHasilSnapshot,
+    LegislativeDHasilData,
     PartyBlock,
 )
 from rekap_desktop.documents.parts import Signatory
@@ -37,7 +37,7 @@ from rekap_desktop.domain.tally import (
     party_total_key,
     sum_tallies,
 )
-from rekap_desktop.services.print_snapshots import (
+from rekap_desktop.services.printing.recap_forms import (
     SECTION_TITLES,
     d_hasil_name,
     members,
@@ -47,9 +47,9 @@ from rekap_desktop.services.print_snapshots import (
 from rekap_desktop.text.fields import field_label, field_row
 
 
-def legislative_d_hasil_snapshot(
+def legislative_d_hasil_data(
     pleno: Pleno, recap: Recap, watermark: str | None
-) -> LegislativeDHasilSnapshot:
+) -> LegislativeDHasilData:
     """The D.Hasil of a DPR / DPRD contest, dapil by dapil (only the dapils with a unit here)."""
     contest = recap.contest
     level, column = LEVEL_NAMES[pleno.level]
@@ -58,7 +58,7 @@ def legislative_d_hasil_snapshot(
         units = [(u, t) for u, t in recap.units if contest.district_of(u.code) == district]
         if units:
             sheets.append(_sheet(pleno, contest, district, units))
-    return LegislativeDHasilSnapshot(
+    return LegislativeDHasilData(
         form_name=d_hasil_name(pleno, contest.code),
         contest_title=contest.title,
         election_name=pleno.name,

@@ -1,4 +1,4 @@
-"""The snapshot of the seat-allocation form (penetapan perolehan kursi dan calon terpilih) from the
+"""The data of the seat-allocation form (penetapan perolehan kursi dan calon terpilih) from the
 seat results of a contest and the meeting's recorded decisions on open ties."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rekap_desktop.documents.perolehan_kursi import (
     PartyElected,
     PartySeats,
     QuotientCell,
+    SeatData,
     SeatDistrict,
-    SeatSnapshot,
     StepLine,
 )
 from rekap_desktop.domain.bodies import LEVEL_NAMES
@@ -29,8 +29,8 @@ from rekap_desktop.domain.seats import (
     OpenTie,
     SeatStep,
 )
-from rekap_desktop.services.print_legislative import candidate_label
-from rekap_desktop.services.print_snapshots import (
+from rekap_desktop.services.printing.legislative import candidate_label
+from rekap_desktop.services.printing.recap_forms import (
     form_suffix,
     members,
     region_fields,
@@ -43,12 +43,12 @@ DPD_ELSEWHERE = (
 )
 
 
-def seat_snapshot(
+def seat_data(
     pleno: Pleno,
     results: SeatResults,
     decisions: Sequence[TieDecision],
     watermark: str | None,
-) -> SeatSnapshot:
+) -> SeatData:
     contest = results.contest
     _, column = LEVEL_NAMES[pleno.level]
     latest = {d.key: i for i, d in enumerate(decisions)}
@@ -57,7 +57,7 @@ def seat_snapshot(
     districts = [_district(contest, r, current, replaced) for r in results.districts]
     if contest.code == "dpd":
         districts.append(_dpd(contest, results.dpd, current, replaced))
-    return SeatSnapshot(
+    return SeatData(
         form_name=f"PENETAPAN PEROLEHAN KURSI DAN CALON TERPILIH{form_suffix(pleno, contest.code)}",
         contest_title=contest.title,
         election_name=pleno.name,

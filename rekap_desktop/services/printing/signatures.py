@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from rekap_desktop.documents.berita_acara import MinutesSnapshot
-from rekap_desktop.documents.d_hasil import DHasilSnapshot
-from rekap_desktop.documents.d_hasil_legislatif import LegislativeDHasilSnapshot
+from rekap_desktop.documents.berita_acara import MinutesData
+from rekap_desktop.documents.d_hasil import DHasilData
+from rekap_desktop.documents.d_hasil_legislatif import LegislativeDHasilData
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Pleno
-from rekap_desktop.services.print_attendance import observer_role
+from rekap_desktop.services.printing.attendance import observer_role
 from rekap_desktop.services.signatories import (
     is_blank_column_saksi,
     member_position,
@@ -28,7 +28,7 @@ from rekap_desktop.services.signatories import (
 )
 from rekap_desktop.storage.procedure_store import Attendee, Signature
 
-Signed = TypeVar("Signed", DHasilSnapshot, LegislativeDHasilSnapshot, MinutesSnapshot)
+Signed = TypeVar("Signed", DHasilData, LegislativeDHasilData, MinutesData)
 MANDATE = {True: "surat mandat sesuai", False: "surat mandat tidak sesuai", None: ""}
 
 
@@ -92,13 +92,13 @@ def present_at_meeting(
     return Present(pleno, tuple(present(attendance, (s.name for s in signatures))))
 
 
-def with_present(snapshot: Signed, here: Present | None, contest: str | None) -> Signed:
-    """``snapshot`` with the signature blocks of those present (for ``contest``'s D.Hasil: the
+def with_present(data: Signed, here: Present | None, contest: str | None) -> Signed:
+    """``data`` with the signature blocks of those present (for ``contest``'s D.Hasil: the
     saksi of that contest; for the berita acara, None: every saksi with the contest named)."""
     if here is None:
-        return snapshot
+        return data
     return replace(
-        snapshot,
+        data,
         members=here.members(),
         witnesses=here.witnesses(contest, with_title=contest is None),
         others=here.others(),
@@ -110,14 +110,14 @@ def refusals(signatures: Iterable[Signature]) -> dict[str, str]:
     return {_key(s.name): s.reason.strip() for s in signatures if not s.signed}
 
 
-def with_refusals(snapshot: Signed, refused: dict[str, str]) -> Signed:
-    """``snapshot`` with each reason for not signing written beside the signer's name."""
+def with_refusals(data: Signed, refused: dict[str, str]) -> Signed:
+    """``data`` with each reason for not signing written beside the signer's name."""
     if not refused:
-        return snapshot
+        return data
     return replace(
-        snapshot,
-        members=_marked(snapshot.members, refused),
-        witnesses=_marked(snapshot.witnesses, refused),
+        data,
+        members=_marked(data.members, refused),
+        witnesses=_marked(data.witnesses, refused),
     )
 
 

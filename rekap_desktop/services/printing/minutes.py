@@ -1,15 +1,15 @@
-"""The berita acara snapshot: the meeting's setup, its proceedings as the procedure recorded them,
+"""The berita acara data: the meeting's setup, its proceedings as the procedure recorded them,
 the register in one line per entry, and each contest's result."""
 
 from __future__ import annotations
 
-from rekap_desktop.documents.berita_acara import ContestResult, MinutesSnapshot
+from rekap_desktop.documents.berita_acara import ContestResult, MinutesData
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, VALID, vote_key
-from rekap_desktop.services.print_legislative import party_results, seat_note
-from rekap_desktop.services.print_snapshots import (
+from rekap_desktop.services.printing.legislative import party_results, seat_note
+from rekap_desktop.services.printing.recap_forms import (
     kind_label,
     members,
     region_fields,
@@ -18,16 +18,16 @@ from rekap_desktop.services.print_snapshots import (
 from rekap_desktop.storage.meeting_store import StoredIncident
 
 
-def minutes_snapshot(
+def minutes_data(
     pleno: Pleno,
     recaps: list[Recap],
     incidents: list[StoredIncident],
     proceedings: list[tuple[str, str]],
     watermark: str | None,
-) -> MinutesSnapshot:
+) -> MinutesData:
     results = tuple(_result(pleno, r) for r in recaps)
     lines = tuple(_incident_line(pleno, i) for i in incidents)
-    return MinutesSnapshot(
+    return MinutesData(
         form_name="BERITA ACARA RAPAT PLENO TERBUKA",
         region=pleno.region.name,
         region_fields=region_fields(pleno),
