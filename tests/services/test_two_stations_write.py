@@ -4,10 +4,12 @@ without a gap or a repeat, every entry verifying, and no internal error reaches 
 
 Every one of those writes takes the unit of work's advisory lock before it reads the newest
 audit entry. A write that skipped it takes the same next number as the other station's and
-fails with an IntegrityError (the internal-error dialog): run against the services as they were
-before the one write path (the screen unlock and the package export appended in a session of
-their own), the stations test fails that way; ``test_an_append_without_the_lock_collides``
-shows the collision itself, deterministically.
+fails with an IntegrityError (the internal-error dialog). Checked: with users_service.py and
+packages.py as they were before the one write path (the screen unlock and the package export
+appended in a session of their own), the test without prints fails with "duplicate key value
+violates unique constraint audit_entry_pkey"; the print write, not yet converted, fails the
+variant with prints with an IntegrityError too (marked xfail until it is).
+``test_an_append_without_the_lock_collides`` shows the collision itself, deterministically.
 """
 
 from __future__ import annotations
