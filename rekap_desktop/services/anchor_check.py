@@ -7,18 +7,16 @@ Every disagreement names the anchor that disagrees."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from rekap_desktop.documents.fingerprint import short_code
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.storage import audit
+from rekap_desktop.storage.backup_files import read_backup
+from rekap_desktop.storage.unit_of_work import Engine, Session
 
 PRINTED = re.compile(r"^\s*#?\s*(\d{1,12})[\s:·,]+([0-9A-Fa-f][0-9A-Fa-f\s-]*)$")
 
@@ -142,13 +140,7 @@ def backup_anchor(path: Path) -> Anchor:
     name = f"cadangan {path.name}"
     if not preview.chain_ok:
         raise InputRejected([Problem("rantai audit cadangan itu sendiri rusak")], name)
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = connection.execute(
-            "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-    finally:
-        connection.close()
-    if row is None:
+    entries = read_backup(path).entries  # readable: its preview was just made
+    if not entries:
         raise InputRejected([Problem("cadangan tidak memuat entri audit")], name)
-    return Anchor(name, int(row[0]), str(row[1]))
+    return Anchor(name, entries[-1][0], entries[-1][6])

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
@@ -23,10 +18,18 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
-from rekap_desktop.storage.orm import AuditEntryRow, MeetingRow
+from rekap_desktop.storage.backup_files import (
+    BackupContents,
+    BackupUnreadable,
+    StoredEntry,
+    copy_database,
+    first_entry_hash,
+    meeting_identity,
+    read_backup,
+)
+from rekap_desktop.storage.unit_of_work import Engine, write
 
 KEEP = 20
 PREFIX = "rekap-cadangan-"
@@ -53,12 +56,8 @@ def meeting_tag(engine: Engine) -> str | None:
     """The meeting's tag in backup names: its region code and a short hash of its setup and
     creation time, so backups of different meetings in one folder never mix (rotation, the
     backup offered at start). None when the database cannot say (damaged)."""
-    try:
-        with Session(engine) as session:
-            row = session.execute(select(MeetingRow.setup_json, MeetingRow.created_at)).first()
-    except SQLAlchemyError:
-        return None
-    return _tag(row[0], row[1]) if row is not None else None
+    identity = meeting_identity(engine)
+    return _tag(*identity) if identity is not None else None
 
 
 def _tag(setup_json: str, created_at: str) -> str:
@@ -94,7 +93,7 @@ def make_backup(engine: Engine, folder: Path, now: datetime | None = None) -> Ba
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"{PREFIX}{tag}-{stamp}.sqlite"
     partial = target.with_suffix(".partial")
-    _copy(source, partial)
+    copy_database(source, partial)
     preview = preview_backup(partial)
     if not preview.chain_ok:
         partial.unlink()
@@ -109,15 +108,12 @@ def preview_backup(path: Path) -> BackupPreview:
     if not path.is_file():
         raise InputRejected([Problem(f"berkas cadangan '{path.name}' tidak ada")])
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return _inspect(path, connection)
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
+        contents = read_backup(path)
+    except BackupUnreadable as error:
         raise InputRejected(
             [Problem(f"'{path.name}' bukan cadangan Rekap Desktop ({error})")]
         ) from None
+    return _preview(path, contents)
 
 
 def _meeting_name(path: Path, setup_json: str) -> str:
@@ -135,30 +131,27 @@ def _meeting_name(path: Path, setup_json: str) -> str:
     raise InputRejected([Problem(f"'{path.name}' bukan cadangan pleno yang utuh: {problem}")])
 
 
-def _inspect(path: Path, connection: sqlite3.Connection) -> BackupPreview:
-    if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+def _preview(path: Path, contents: BackupContents) -> BackupPreview:
+    if not contents.intact:
         raise InputRejected([Problem(f"'{path.name}' rusak (integrity_check gagal)")])
-    setup = connection.execute("SELECT setup_json, created_at FROM meeting").fetchone()
+    setup = contents.setup
     if setup is None:
         raise InputRejected([Problem(f"'{path.name}' tidak berisi pleno")])
     meeting = _meeting_name(path, setup[0])
-    entries = connection.execute(
-        "SELECT id, at, actor, event, payload, prev_hash, hash FROM audit_entry ORDER BY id"
-    ).fetchall()
-    forms = connection.execute("SELECT count(*) FROM tally WHERE is_current").fetchone()[0]
+    entries = contents.entries
     return BackupPreview(
         path,
         meeting,
         len(entries),
         entries[-1][1] if entries else "-",
-        int(forms),
+        contents.forms,
         _chain_ok(entries),
-        _tag(setup[0], setup[1]),
+        _tag(*setup),
         entries[0][6] if entries else "",
     )
 
 
-def _chain_ok(entries: list[tuple[int, str, str, str, str, str, str]]) -> bool:
+def _chain_ok(entries: tuple[StoredEntry, ...]) -> bool:
     previous = audit.GENESIS
     for number, (entry_id, at, actor, event, payload, prev, digest) in enumerate(entries, 1):
         if entry_id != number or prev != previous:
@@ -190,16 +183,6 @@ def latest_good_backup(folder: Path, tag: str | None = None) -> Path | None:
     return None
 
 
-def _copy(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even while another connection writes."""
-    origin, destination = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        origin.backup(destination)
-    finally:
-        destination.close()
-        origin.close()
-
-
 def _rotate(folder: Path, tag: str) -> None:
     """Keep the newest :data:`KEEP` backups of this meeting; other meetings' are left alone."""
     backups = sorted(folder.glob(f"{PREFIX}{tag}-*.sqlite"))
@@ -225,7 +208,7 @@ def restore_over_damaged(
     engine: Engine | None = None
     restored = False
     try:
-        _copy(backup, live)
+        copy_database(backup, live)
         engine = open_engine(str(live))
         confirmation = confirm(engine)
         if confirmation is not None:
@@ -268,13 +251,13 @@ def restore_backup(engine: Engine, backup: Path, confirmation: Confirmation) -> 
     the restore is recorded in the restored chain, naming who confirmed."""
     preview = sound_backup(backup, engine)
     live = sqlite_path(engine)
-    with write_transaction(engine) as session:
+    with write(engine, confirmation.user.name) as w:
         # The confirmer is a user of the meeting being replaced, with their role as stored now.
-        require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
+        require_confirmation(w.session, confirmation, Action.RESTORE_BACKUP)
     engine.dispose()
     kept = live.with_name(f"{live.stem}-sebelum-pemulihan-{clock.now():%Y%m%d-%H%M%S}.sqlite")
-    _copy(live, kept)
-    _copy(backup, live)
+    copy_database(live, kept)
+    copy_database(backup, live)
     _record_restore(engine, backup, kept, confirmation)
     return preview
 
@@ -287,7 +270,7 @@ def sound_backup(backup: Path, live: Engine | None = None) -> BackupPreview:
     if not preview.chain_ok:
         raise InputRejected([Problem(f"rantai audit '{backup.name}' rusak; tidak dipulihkan")])
     if live is not None:
-        origin = _origin(live)
+        origin = first_entry_hash(live)
         if origin and origin != preview.origin:
             raise InputRejected(
                 [
@@ -308,16 +291,6 @@ def sound_backup(backup: Path, live: Engine | None = None) -> BackupPreview:
     return preview
 
 
-def _origin(engine: Engine) -> str:
-    """The hash of the live chain's first entry ("" when it has none or cannot be read)."""
-    try:
-        with Session(engine) as session:
-            first = session.get(AuditEntryRow, 1)
-    except SQLAlchemyError:
-        return ""
-    return first.hash if first is not None else ""
-
-
 def _value_check(backup: Path) -> tuple[str, ...]:
     """The backup's rows and values against its own chain, on a copy (opening a database may
     bring its schema up to date; the backup itself is never written)."""
@@ -327,7 +300,7 @@ def _value_check(backup: Path) -> tuple[str, ...]:
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / backup.name
-        _copy(backup, copy)
+        copy_database(backup, copy)
         engine = open_engine(str(copy))
         try:
             report = verify_integrity(PlenoService(engine))
@@ -349,12 +322,7 @@ def _record_restore(
     """The restore in the restored chain, naming the backup, where the replaced file went and
     who confirmed (``check``: their confirmation is checked against the restored users)."""
     payload = {"berkas": backup.name, "disimpan_sebagai": kept.name, **(more or {})}
-    with write_transaction(anchor_engine(engine)) as session:
+    with write(anchor_engine(engine), confirmation.user.name) as w:
         if check:
-            require_confirmation(session, confirmation, Action.RESTORE_BACKUP)
-        audit.append(
-            session,
-            confirmation.user.name,
-            AuditEvent.BACKUP_RESTORED,
-            {**payload, **confirmation.audit_fields()},
-        )
+            require_confirmation(w.session, confirmation, Action.RESTORE_BACKUP)
+        w.audit(AuditEvent.BACKUP_RESTORED, {**payload, **confirmation.audit_fields()})

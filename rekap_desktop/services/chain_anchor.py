@@ -23,12 +23,10 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.keys import (
@@ -39,6 +37,8 @@ from rekap_desktop.services.keys import (
     public_raw,
 )
 from rekap_desktop.storage.audit import NEW_HEAD
+from rekap_desktop.storage.commit_hooks import hook_commits
+from rekap_desktop.storage.unit_of_work import Engine, Session
 
 FORMAT = "rekap-kepala/1"
 SUFFIX = ".kepala"
@@ -79,6 +79,15 @@ def head_file(engine: Engine) -> Path | None:
     return key_dir() / STATION_FOLDER / f"{digest}{SUFFIX}"
 
 
+def head_stamp(engine: Engine) -> bytes | None:
+    """The head file as it is now (None: there is none), to tell whether it moved meanwhile."""
+    path = head_file(engine)
+    try:
+        return path.read_bytes() if path is not None else None
+    except OSError:
+        return None
+
+
 _ANCHORED: weakref.WeakSet[Engine] = weakref.WeakSet()
 """The engines whose head file is kept. SQLAlchemy's session events belong to the Session class,
 not to an engine, so the listeners (registered once) look an engine up here."""
@@ -89,10 +98,7 @@ def anchor_engine(engine: Engine) -> Engine:
     """Keep ``engine``'s chain head in its head file from now on: a transaction that appends to
     the chain writes the file just before it commits (base and new head) and again just after
     (the new head alone)."""
-    if not event.contains(Session, "before_commit", _before_commit):
-        event.listen(Session, "before_commit", _before_commit)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", _forget)
+    hook_commits(_before_commit, _after_commit, _forget)
     _ANCHORED.add(engine)
     return engine
 
@@ -147,14 +153,9 @@ def write_head(path: Path, record: HeadRecord, *, durable_rename: bool = True) -
     key = installation_key()
     text = _signed_text(record, public_raw(key))
     document = {**json.loads(text), "tanda_tangan": key.sign(text).hex()}
-    partial = path.with_name(path.name + ".baru")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "w", encoding="ascii") as out:
-            json.dump(document, out, sort_keys=True, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+        _replace_durably(path, document)
         if durable_rename:
             _sync_folder(path.parent)
     except OSError as error:
@@ -166,6 +167,23 @@ def write_head(path: Path, record: HeadRecord, *, durable_rename: bool = True) -
                 )
             ]
         ) from None
+
+
+def _replace_durably(path: Path, document: dict[str, object]) -> None:
+    """Write ``document`` beside ``path`` and rename it into place. Each writer has a partial
+    file of its own: two writes at once (a background job and the window, or two stations
+    keeping one head file) must not rename each other's half-written file away."""
+    descriptor, name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".baru", dir=path.parent)
+    partial = Path(name)
+    try:
+        with open(descriptor, "w", encoding="ascii") as out:
+            json.dump(document, out, sort_keys=True, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _sync_folder(folder: Path) -> None:

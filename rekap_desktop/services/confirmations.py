@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -22,6 +20,7 @@ from rekap_desktop.domain.roles import (
     confirmers,
     refusal_for_role,
 )
+from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.storage.users_store import stored_role
 
 if TYPE_CHECKING:  # users_service checks its own confirmations with this module

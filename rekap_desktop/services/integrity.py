@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.problems import InputRejected, Problem
+from rekap_desktop.services import chain_anchor
 from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, audit_records, meeting_store, row_records
 from rekap_desktop.storage.audit_records import ChainRecords, LockedChange
+from rekap_desktop.storage.unit_of_work import Engine, Session, snapshot
 from rekap_desktop.text.numbers import format_number
 
 
@@ -36,18 +36,38 @@ class IntegrityReport:
 
 def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
     """The chain, every value against it, and the chain against the head file and ``anchors``."""
-    with Session(service.engine) as session:
+    engine = service.engine
+    with snapshot(engine) as session:  # the chain and the rows as of one moment
+        stamp = chain_anchor.head_stamp(engine)  # before the snapshot's first read
         chain = audit.verify(session)
         records = audit_records.read(session)
         current = meeting_store.current_values(session)
         mismatches = _meeting_mismatches(session, records.created)
         stored = row_records.all_stored_rows(session.connection())
-        outside = head_file_problems(service.engine, session)
+        outside = head_file_problems(engine, session)
         outside += [d for d in (disagreement(session, a) for a in anchors) if d]
+    outside = _settled_head_problems(engine, outside, stamp)
     mismatches += _form_mismatches(records.forms, current)
     mismatches += _row_mismatches(records, stored)
     mismatches += _locked_changes(records)
     return IntegrityReport(chain, tuple(mismatches), tuple(outside))
+
+
+HEAD_RECHECKS = 3
+
+
+def _settled_head_problems(engine: Engine, found: list[str], stamp: bytes | None) -> list[str]:
+    """A write that committed while the snapshot was read has moved the head file past it
+    (another thread of this station, or a station sharing the key folder): the file is checked
+    again against a newer snapshot, until it stood still while it was compared."""
+    for _ in range(HEAD_RECHECKS):
+        later = chain_anchor.head_stamp(engine)
+        if not found or later == stamp:
+            return found
+        stamp = later
+        with snapshot(engine) as session:
+            found = head_file_problems(engine, session)
+    return found
 
 
 def _meeting_mismatches(session: Session, created: dict[str, Any] | None) -> list[str]:

@@ -10,13 +10,9 @@ item 6), the record of the package, and the audit entries.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Level, Pleno
@@ -31,15 +27,14 @@ from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.confirmations import confirmation_problem
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.keys import normalise_fingerprint
 from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store, meeting_store, packages_store
 from rekap_desktop.storage.packages_store import ImportedPackage
+from rekap_desktop.storage.unit_of_work import Session, Write, read
 
 LEVEL_BELOW = {
     Level.KABKO: Level.KECAMATAN,
@@ -110,12 +105,6 @@ class PackageImportService:
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno_service = pleno
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        # The shared write transaction: on PostgreSQL every station's writes take one lock.
-        with write_transaction(self.pleno_service.engine) as session:
-            yield session
-
     def examine(self, path: Path) -> SenderCheck:
         """Everything ``import_package`` checks, short of writing: refused the same way; says
         whether the operator must first confirm the sender's key fingerprint."""
@@ -123,7 +112,7 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             ensure_result_open(session, self.pleno_service.pleno())
             trusted, earlier = _key_status(session, fp, checked.unit, path.name)
             self._check_newer(session, verified, checked.unit, path.name)
@@ -146,16 +135,13 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
-        with self._transaction() as session:
-            ensure_result_open(session, self.pleno_service.pleno())
+        with self.pleno_service.write() as w:
+            ensure_result_open(w.session, self.pleno_service.pleno())
             newly, replaced = self._check_key(
-                session, verified, fp, checked.unit, (trust, confirmation), path.name
+                w, verified, fp, checked.unit, (trust, confirmation), path.name
             )
-            self._check_newer(session, verified, checked.unit, path.name)
-            carried = self._store(session, path.name, data, verified, checked, fp)
-        self.pleno_service.bus.announce(
-            Change(AuditEvent.PACKAGE_IMPORTED, frozenset(checked.values))
-        )
+            self._check_newer(w.session, verified, checked.unit, path.name)
+            carried = self._store(w, path.name, data, verified, checked, fp)
         return PackageImportReport(
             checked.unit,
             checked.unit_name,
@@ -170,7 +156,7 @@ class PackageImportService:
 
     def _check_key(
         self,
-        session: Session,
+        w: Write,
         verified: pkg.VerifiedPackage,
         fp: str,
         unit: RegionCode,
@@ -179,6 +165,7 @@ class PackageImportService:
     ) -> tuple[bool, list[str]]:
         """(newly trusted, the unit's keys it replaces); refused without the consent needed."""
         trust, confirmation = consent
+        session = w.session
         known, earlier = _key_status(session, fp, unit, name)
         if known:
             return False, []
@@ -202,9 +189,7 @@ class PackageImportService:
         packages_store.trust_key(
             session, fp, verified.manifest.public_key.hex(), unit, self.pleno_service.actor
         )
-        audit.append(
-            session,
-            self.pleno_service.actor,
+        w.audit(
             AuditEvent.PACKAGE_KEY_TRUSTED,
             {"kode_wilayah": unit, "sidik": fp, "menggantikan": earlier, **approval},
         )
@@ -231,13 +216,14 @@ class PackageImportService:
 
     def _store(
         self,
-        session: Session,
+        w: Write,
         name: str,
         data: bytes,
         verified: pkg.VerifiedPackage,
         checked: _Checked,
         fp: str,
     ) -> int:
+        session = w.session
         sha256 = hashlib.sha256(data).hexdigest()
         batch = meeting_store.add_batch(
             session,
@@ -272,9 +258,7 @@ class PackageImportService:
             audit.now_iso(),
         )
         packages_store.add_package(session, record, batch.id, name)
-        audit.append(
-            session,
-            self.pleno_service.actor,
+        w.audit(
             AuditEvent.PACKAGE_IMPORTED,
             {
                 "berkas": name,
@@ -285,6 +269,7 @@ class PackageImportService:
                 audit.FORMS: forms,
                 "kejadian": [incident_store.content(s) for s in stored],
             },
+            checked.values,
         )
         return len(stored)
 

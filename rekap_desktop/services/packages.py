@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop import package_version
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
@@ -26,12 +24,12 @@ from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import FORMAT as INCIDENTS_FORMAT
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
 from rekap_desktop.storage.meeting_store import StoredIncident
+from rekap_desktop.storage.unit_of_work import read, write
 
 CORRECTIONS_FORMAT = "rekap-koreksi/1"
 AUDIT_FORMAT = "rekap-audit/1"
@@ -92,10 +90,11 @@ class PackageService:
         manifest[pkg.CHAIN_HEAD] = {"urutan": head[0], "hash": head[1]}
         data = pkg.write_package(manifest, members, key)
         verified = pkg.read_package(data, path.name)
-        with Session(self.pleno_service.engine) as session, session.begin():
-            audit.append(
-                session,
-                self.pleno_service.actor,
+        service = self.pleno_service
+        # The file is written inside the unit: a package that could not be written is not
+        # recorded as exported.
+        with write(service.engine, service.actor, service.bus) as w:
+            w.audit(
                 AuditEvent.PACKAGE_EXPORTED,
                 {
                     "berkas": path.name,
@@ -105,7 +104,6 @@ class PackageService:
                 },
             )
             _write(path, data)
-        self.pleno_service.bus.announce(Change(AuditEvent.PACKAGE_EXPORTED))
         return ExportedPackage(
             path,
             not determined,
@@ -116,7 +114,7 @@ class PackageService:
 
     def _members(self, pleno: Pleno) -> tuple[dict[str, bytes], tuple[int, str]]:
         """The package's members, and the head of the audit chain they carry."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             chain = packages_store.audit_entries(session)
             head = audit.head_entry(session)
         members = {

@@ -3,19 +3,15 @@ every station of the meeting uses the same; only the ketua changes it, with thei
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.services.chain_anchor import anchor_engine
-from rekap_desktop.services.events import Change, ChangeBus
-from rekap_desktop.services.transactions import write_transaction
+from rekap_desktop.services.events import ChangeBus
 from rekap_desktop.services.users_service import Confirmation
-from rekap_desktop.storage import audit
-from rekap_desktop.storage.orm_users import IdleLockRow
+from rekap_desktop.storage import audit, users_store
+from rekap_desktop.storage.unit_of_work import Engine, read, write
 
 
 class ScreenLockService:
@@ -25,8 +21,8 @@ class ScreenLockService:
 
     def idle_minutes(self) -> int:
         """Minutes without input before the cockpit locks (0: never); the default until set."""
-        with Session(self.engine) as session:
-            minutes = session.scalar(select(IdleLockRow.minutes).where(IdleLockRow.id == 1))
+        with read(self.engine) as session:
+            minutes = users_store.idle_minutes(session)
         return DEFAULT_IDLE_MINUTES if minutes is None else minutes
 
     def set_idle_minutes(self, text: str, confirmation: Confirmation | None) -> int:
@@ -40,18 +36,15 @@ class ScreenLockService:
         if problems or not isinstance(parsed, int):
             raise InputRejected(problems)
         assert confirmation is not None
-        with write_transaction(self.engine) as session:
-            row = session.get(IdleLockRow, 1)
-            before = DEFAULT_IDLE_MINUTES if row is None else row.minutes
-            if row is None:
-                row = IdleLockRow(id=1)
-                session.add(row)
-            row.minutes, row.set_by, row.set_at = parsed, confirmation.user.name, audit.now_iso()
-            audit.append(
-                session,
-                confirmation.user.name,
+        name = confirmation.user.name
+        with write(self.engine, name, self.bus) as w:
+            before = users_store.set_idle_minutes(w.session, parsed, name, audit.now_iso())
+            w.audit(
                 AuditEvent.IDLE_LOCK_SET,
-                {"menit": parsed, "sebelum": before, **confirmation.audit_fields()},
+                {
+                    "menit": parsed,
+                    "sebelum": DEFAULT_IDLE_MINUTES if before is None else before,
+                    **confirmation.audit_fields(),
+                },
             )
-        self.bus.announce(Change(AuditEvent.IDLE_LOCK_SET))
         return parsed

@@ -8,12 +8,9 @@ callback is told after each file; a cancel callable is asked between files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
@@ -36,14 +33,13 @@ from rekap_desktop.interchange.sirekap import (
 )
 from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, packages_store
 from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.packages_store import UnitProgress
+from rekap_desktop.storage.unit_of_work import Write, read
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files read, files in all) after each file."""
@@ -143,15 +139,9 @@ class SirekapImportService:
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno_service = pleno
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        # The shared write transaction: on PostgreSQL every station's writes take one lock.
-        with write_transaction(self.pleno_service.engine) as session:
-            yield session
-
     def progress(self) -> list[UnitProgress]:
         """The newest snapshot time and TPS progress per (contest, unit), for the screens."""
-        with Session(self.pleno_service.engine) as session:
+        with read(self.pleno_service.engine) as session:
             return packages_store.latest_progress(session)
 
     def import_paths(
@@ -185,17 +175,14 @@ class SirekapImportService:
         found = snapshots(read, pleno)
         if cancelled is not None and cancelled():
             raise ImportCancelled()
-        with self._transaction() as session:
-            ensure_result_open(session, self.pleno_service.pleno())
+        with self.pleno_service.write() as w:
+            ensure_result_open(w.session, self.pleno_service.pleno())
             approval = (
                 {}
                 if source == SIREKAP
-                else require_confirmation(session, confirmation, Action.IMPORT_SIREKAP_AS_OTHER)
+                else require_confirmation(w.session, confirmation, Action.IMPORT_SIREKAP_AS_OTHER)
             )
-            forms = self._store(session, found, source, evidence, approval)
-        self.pleno_service.bus.announce(
-            Change(AuditEvent.SIREKAP_IMPORTED, frozenset(s.contest for s in found))
-        )
+            forms = self._store(w, found, source, evidence, approval)
         empty = () if source == SIREKAP else _empty_fields(found, source, pleno)
         return SirekapImportReport(
             len(files),
@@ -208,12 +195,13 @@ class SirekapImportService:
 
     def _store(
         self,
-        session: Session,
+        w: Write,
         found: list[ContestSnapshot],
         source: Source,
         evidence: dict[str, str],
         approval: dict[str, str],
     ) -> list[ImportedForm]:
+        session = w.session
         _refuse_older(found, packages_store.latest_progress(session))
         content = audit.canonical_json(evidence).encode("utf-8")
         sha256 = hashlib.sha256(content).hexdigest()
@@ -234,9 +222,7 @@ class SirekapImportService:
             batch.id,
             [(s.contest, u.unit, s.ts, *_pair(u.progress)) for s in found for u in s.units],
         )
-        audit.append(
-            session,
-            self.pleno_service.actor,
+        w.audit(
             AuditEvent.SIREKAP_IMPORTED,
             {
                 "berkas": name,
@@ -256,6 +242,7 @@ class SirekapImportService:
                     for r, f in zip(records, forms, strict=True)
                 ],
             },
+            {s.contest for s in found},
         )
         return forms
 

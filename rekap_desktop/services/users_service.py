@@ -10,9 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -28,11 +25,11 @@ from rekap_desktop.domain.roles import (
 )
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import confirmation_problem
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.events import ChangeBus
 from rekap_desktop.services.pin_hashing import PinHasher, pin_key
-from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.storage import audit
-from rekap_desktop.storage.orm_users import PinFailureRow, UserRow
+from rekap_desktop.storage import audit, users_store
+from rekap_desktop.storage.orm_users import UserRow
+from rekap_desktop.storage.unit_of_work import Engine, Write, read, write
 
 Clock = Callable[[], datetime]
 UNLOCK = "buka_kunci_layar"
@@ -81,13 +78,9 @@ class UsersService:
             self._pin_hasher = PinHasher(pepper)
         return self._pin_hasher
 
-    def _session(self) -> Session:
-        return Session(self.engine)
-
     def users(self) -> list[User]:
-        with self._session() as session:
-            rows = session.scalars(select(UserRow).order_by(UserRow.id))
-            return [User(r.name, Role(r.role)) for r in rows]
+        with read(self.engine) as session:
+            return [User(r.name, Role(r.role)) for r in users_store.all_users(session)]
 
     def has_users(self) -> bool:
         return bool(self.users())
@@ -106,8 +99,9 @@ class UsersService:
             )
         # Under the write lock: the confirmer's stored role is what is checked, and two stations
         # cannot both add "the first user".
-        with write_transaction(self.engine) as session:
-            existing = session.scalars(select(UserRow)).all()
+        with write(self.engine, name, self.bus) as w:
+            session = w.session
+            existing = users_store.all_users(session)
             if not existing and role is not Role.KETUA:
                 problems.append(Problem("pengguna pertama harus Ketua KPU"))
             refusal = (
@@ -121,20 +115,12 @@ class UsersService:
                 problems.append(Problem(f"pengguna '{name}' sudah ada"))
             if problems:
                 raise InputRejected(problems)
-            session.add(
-                UserRow(
-                    name=name,
-                    role=role.value,
-                    pin_hash=self._hasher.hash(pin),
-                    created_at=audit.now_iso(),
-                )
-            )
+            users_store.add_user(session, name, role.value, self._hasher.hash(pin), audit.now_iso())
             payload = {"nama": name, "peran": role.value}
             if confirmation and existing:
                 payload.update(confirmation.audit_fields())
             actor = confirmation.user.name if confirmation and existing else name
-            audit.append(session, actor, AuditEvent.USER_ADDED, payload)
-        self.bus.announce(Change(AuditEvent.USER_ADDED))
+            w.audit(AuditEvent.USER_ADDED, payload, actor=actor)
         return User(name, role)
 
     def confirm(self, name: str, pin: str, action: Action) -> Confirmation:
@@ -151,20 +137,19 @@ class UsersService:
         PIN counts toward the same lock-out as every other PIN check. Audited."""
         now = self.clock()
         role = self._check_pin(name, pin, UNLOCK, UNLOCK_LABEL, now)
-        with self._session() as session, session.begin():
-            audit.append(session, name, AuditEvent.SCREEN_UNLOCKED, {"nama": name})
-        self.bus.announce(Change(AuditEvent.SCREEN_UNLOCKED))
+        with write(self.engine, name, self.bus) as w:
+            w.audit(AuditEvent.SCREEN_UNLOCKED, {"nama": name})
         return User(name, role)
 
     def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:
         """The user's role when ``pin`` is theirs; a wrong PIN is recorded and refused, and a
         locked user is refused without trying. The failures are read, the PIN checked and a
         failure recorded under one write lock: checks made at once cannot outrun the lock-out."""
-        with write_transaction(self.engine) as session:
-            row = session.scalars(select(UserRow).where(UserRow.name == name)).first()
+        with write(self.engine, name, self.bus) as w:
+            row = users_store.user_named(w.session, name)
             if row is None:
                 raise InputRejected([Problem(f"pengguna '{name}' tidak dikenal")])
-            failures = self._failures(session, row.id)
+            failures = [clock.parse(at) for at in users_store.pin_failures(w.session, row.id)]
             until = locked_until(failures, now)
             if until is not None:
                 raise InputRejected(
@@ -176,32 +161,26 @@ class UsersService:
                     ]
                 )
             if not self._hasher.matches(row.pin_hash, pin):
-                session.add(PinFailureRow(user_id=row.id, at=now.isoformat()))
-                audit.append(
-                    session, name, AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": purpose}
-                )
+                users_store.add_pin_failure(w.session, row.id, now.isoformat())
+                w.audit(AuditEvent.PIN_REJECTED, {"nama": name, "tindakan": purpose})
                 rejection = InputRejected(
                     [Problem(_wrong_pin_message([*failures, now], now, label))]
                 )
             else:
                 rejection = None
-                self._strengthen(session, row, pin)
+                self._strengthen(w, row, pin)
             role = Role(row.role)
         if rejection is not None:
             raise rejection
         return role
 
-    def _failures(self, session: Session, user_id: int) -> list[datetime]:
-        rows = session.scalars(select(PinFailureRow.at).where(PinFailureRow.user_id == user_id))
-        return [clock.parse(at) for at in rows]
-
-    def _strengthen(self, session: Session, row: UserRow, pin: str) -> None:
+    def _strengthen(self, w: Write, row: UserRow, pin: str) -> None:
         """A PIN hashed before this installation had its PIN key is hashed again with the key,
         now that the right PIN is known (in the same transaction, audited)."""
         if not self._hasher.outdated(row.pin_hash):
             return
         row.pin_hash = self._hasher.hash(pin)
-        audit.append(session, row.name, AuditEvent.PIN_STRENGTHENED, {"nama": row.name})
+        w.audit(AuditEvent.PIN_STRENGTHENED, {"nama": row.name})
 
 
 def _wrong_pin_message(failures: list[datetime], now: datetime, label: str) -> str:

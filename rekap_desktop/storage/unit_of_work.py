@@ -25,7 +25,16 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm import AuditEntryRow
 
-__all__ = ["AUDIT_LOCK_KEY", "Engine", "Session", "Write", "read", "storage_refusal", "write"]
+__all__ = [
+    "AUDIT_LOCK_KEY",
+    "Engine",
+    "Session",
+    "Write",
+    "read",
+    "snapshot",
+    "storage_refusal",
+    "write",
+]
 
 AUDIT_LOCK_KEY = 7_240_001
 """PostgreSQL advisory lock serialising the audit chain's appends across stations."""
@@ -120,4 +129,19 @@ def _take_write_lock(session: Session, engine: Engine) -> None:
 def read(engine: Engine) -> Iterator[Session]:
     """A session for reading committed state (nothing it does is committed)."""
     with Session(engine) as session:
+        yield session
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Session]:
+    """A session for reading in which every read sees the same committed state. Checks that
+    compare one table with another (the audit chain against the stored rows) must not see
+    another station's write land between two of their reads."""
+    with Session(engine) as session:
+        if engine.dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        elif engine.dialect.name == "sqlite":
+            # The driver begins no transaction for reads, so each read would see the newest
+            # state; one deferred transaction holds WAL's snapshot from the first read on.
+            session.connection().exec_driver_sql("BEGIN")
         yield session
