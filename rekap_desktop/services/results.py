@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from rekap_desktop.domain.comparison import (
     Difference,
+    determined_form,
     differences,
     pair_context,
     sibling_forms,
@@ -75,12 +76,11 @@ def _recap_one(
         if source is not None:
             chosen[unit.code] = tallies.get((contest.code, unit.code, source.code), Tally())
             continue
-        base = tallies.get((contest.code, unit.code, PPK.code), Tally())
-        determined = tallies.get((contest.code, unit.code, PLENO.code))
-        if determined:
-            used_pleno = True
-            base = base.overlay(determined)
-        chosen[unit.code] = base
+        ppk = tallies.get((contest.code, unit.code, PPK.code), Tally())
+        determined = tallies.get((contest.code, unit.code, PLENO.code), Tally())
+        used_pleno = used_pleno or bool(determined)
+        # the same determined values the pair's read model shows (PairView.determined)
+        chosen[unit.code] = determined_form({PPK: ppk, PLENO: determined})
     label = source.code if source else (PLENO.code if used_pleno else PPK.code)
     return ContestRecap(recapitulate(contest, pleno.units, chosen, pleno.level), label)
 
