@@ -9,7 +9,8 @@ many times they rebuild, read the pair's forms once between them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from rekap_desktop.domain.comparison import (
@@ -134,25 +135,47 @@ def _partial(session: Session, contest: str, unit: str) -> dict[Source, tuple[in
     return {}
 
 
+ContestForms = Mapping[meeting_store.TallyKey, Tally]
+"""(contest, unit, source) → the current form: what a recapitulation adds up."""
+
+
 class PairViews:
-    """The meeting's pair views, each kept until the next committed change (of any station)."""
+    """The meeting's pair views and contests' forms, each kept until the next committed change
+    (of any station): the screens that follow a change read each of them once."""
 
     def __init__(self, engine: Engine, pleno: Callable[[], Pleno]) -> None:
         self._engine = engine
         self._pleno = pleno
-        self._kept: dict[tuple[str, str], PairView] = {}
+        self._head = -1
+        self._views: dict[tuple[str, str], PairView] = {}
+        self._forms: dict[tuple[str | None, frozenset[str] | None], ContestForms] = {}
+        # A background job may read through the same service: what is kept stays of one head.
+        self._lock = threading.Lock()
 
     def view(self, contest: str, unit: str) -> PairView:
         pleno = self._pleno()
         found_contest, found_unit = find_pair(pleno, contest, unit)
-        with read(self._engine) as session, session.begin():
-            head = audit.head(session)
-            kept = self._kept.get((contest, unit))
-            if kept is not None and kept.head == head:
-                return kept
-            view = read_pair(session, pleno, found_contest, found_unit, head)
-        # Views of an older head are dropped: they can never be returned again.
-        kept_now = {key: v for key, v in self._kept.items() if v.head == view.head}
-        kept_now[(contest, unit)] = view
-        self._kept = kept_now
+        with self._lock, read(self._engine) as session, session.begin():
+            self._at(audit.head(session))
+            view = self._views.get((contest, unit))
+            if view is None:
+                view = read_pair(session, pleno, found_contest, found_unit, self._head)
+                self._views[(contest, unit)] = view
         return view
+
+    def contest_forms(
+        self, contest: str | None = None, sources: Collection[str] | None = None
+    ) -> ContestForms:
+        """The current forms of one contest (or all), of the sources named (or all)."""
+        key = (contest, None if sources is None else frozenset(sources))
+        with self._lock, read(self._engine) as session, session.begin():
+            self._at(audit.head(session))
+            forms = self._forms.get(key)
+            if forms is None:
+                forms = self._forms[key] = meeting_store.current_tallies(session, contest, sources)
+        return forms
+
+    def _at(self, head: int) -> None:
+        """What was kept is dropped once the chain has moved: it is never given again."""
+        if head != self._head:
+            self._head, self._views, self._forms = head, {}, {}

@@ -19,8 +19,8 @@ from rekap_desktop.domain.recap import Recap, recapitulate
 from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.domain.tally import Tally, unit_form_keys
+from rekap_desktop.services.pair_view import ContestForms
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.meeting_store import TallyKey
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ def recap_contests(
     pleno = service.pleno()
     # only the forms the recapitulation reads, not every source's
     wanted = (PPK.code, PLENO.code) if source is None else (source.code,)
-    tallies = service.tallies(contest, wanted)
+    # shared with every screen that follows the same change: read once per change
+    tallies = service.pairs.contest_forms(contest, wanted)
     return [
         _recap_one(pleno, c, tallies, source)
         for c in pleno.contests
@@ -68,7 +69,7 @@ def recap_contests(
 
 
 def _recap_one(
-    pleno: Pleno, contest: Contest, tallies: dict[TallyKey, Tally], source: Source | None
+    pleno: Pleno, contest: Contest, tallies: ContestForms, source: Source | None
 ) -> ContestRecap:
     chosen: dict[RegionCode, Tally] = {}
     used_pleno = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import recap_contests
+from rekap_desktop.storage import meeting_store
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 from tests.fixtures import HEADER, SETUP, write_tallies
@@ -89,3 +91,30 @@ def test_an_unknown_pair_is_refused_in_indonesian(service: PlenoService) -> None
     assert [str(p) for p in refused.value.problems] == [
         "kecamatan '990199' tidak ada dalam pleno ini"
     ]
+
+
+def test_the_recapitulation_reads_the_forms_once_per_committed_change(
+    service: PlenoService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the reads of current forms counted
+    reads: list[str | None] = []
+    original = meeting_store.current_tallies
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reads.append(args[1] if len(args) > 1 else kwargs.get("contest"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(meeting_store, "current_tallies", counting)
+    # WHEN the recapitulation is built three times (the cockpit's page, the projector's live and
+    # preview scenes) with nothing committed between
+    built = [recap_contests(service, "walikota")[0] for _ in range(3)]
+    # THEN the forms were read once, and all three are the same recapitulation
+    assert reads == ["walikota"]
+    assert built[0] == built[1] == built[2]
+    # WHEN another station saves UTARA's PPK form again THEN the next one reads anew and shows it
+    other = PlenoService(open_engine(str(tmp_path / "pleno.sqlite")))
+    other.import_tally_file(write_tallies(tmp_path, UTARA_PPK_AGAIN, "lagi.csv"))
+    reads.clear()
+    after = recap_contests(service, "walikota")[0]
+    assert reads == ["walikota"]
+    assert after.recap.total.value("suara_02") == 530 + 690
