@@ -9,18 +9,17 @@ silently; a write that does not say what it saw (command line, imports) is not c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
+from rekap_desktop.services.pair_view import FormVersions as FormVersions
 from rekap_desktop.services.service_base import Target, source_name
 from rekap_desktop.storage import meeting_store
 from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.text.numbers import format_date, format_number
 
-FormVersions = Mapping[str, int]
 """Source code → version of that source's form as the station's view showed it (absent: no
 form yet)."""
 

@@ -27,6 +27,7 @@ from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.finding_decisions import undecided_in
+from rekap_desktop.services.pair_view import PairView
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
 from rekap_desktop.services.users_service import Confirmation
@@ -73,30 +74,16 @@ class SettleResult:
     """Whether this correction settled the last open field, so the pair was marked read."""
 
 
-@dataclass(frozen=True)
-class PairView:
-    """What a station shows of one pair, and the form versions to send back with an edit."""
-
-    comparison: Comparison
-    versions: FormVersions
-
-
 class CorrectionsService(ServiceBase):
     # -- reading ---------------------------------------------------------------------------
 
     def comparison(self, contest: str, unit: str) -> Comparison:
-        target = self.target(contest, unit)
-        with read(self.pleno_service.engine) as session:
-            return self.compare_in(session, target)
+        return self.view(contest, unit).comparison
 
     def view(self, contest: str, unit: str) -> PairView:
-        """The comparison with the form versions it was read from, in one read."""
-        target = self.target(contest, unit)
-        with read(self.pleno_service.engine) as session, session.begin():
-            # Versions first: should a write land between the two reads, the versions are the
-            # older ones and the next edit is refused rather than based on unseen values.
-            versions = meeting_store.form_versions(session, contest, unit)
-            return PairView(self.compare_in(session, target), versions)
+        """The pair with the form versions it was read from (shared with the projector: read
+        once per committed change)."""
+        return self.pleno_service.pairs.view(contest, unit)
 
     def corrections(self, contest: str, unit: str) -> list[Correction]:
         with read(self.pleno_service.engine) as session:

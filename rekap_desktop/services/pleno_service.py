@@ -30,6 +30,7 @@ from rekap_desktop.interchange.rekap_csv import (
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import ChangeBus
+from rekap_desktop.services.pair_view import PairViews
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, incident_store, meeting_store
 from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
@@ -72,6 +73,8 @@ class PlenoService:
         self.actor = actor
         self._pleno: Pleno | None = None
         self._is_demo: bool | None = None  # a meeting is created once and never replaced
+        self.pairs = PairViews(self.engine, self.pleno)
+        """Every screen's read of a pair (kecamatan × contest), shared: one read per change."""
 
     def write(self) -> AbstractContextManager[Write]:
         """This station's unit of work on the meeting: the write lock, its audit entries as

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from rekap_desktop.domain.comparison import (
     Difference,
+    determined_form,
     differences,
     pair_context,
     sibling_forms,
@@ -18,8 +19,8 @@ from rekap_desktop.domain.recap import Recap, recapitulate
 from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
 from rekap_desktop.domain.tally import Tally, unit_form_keys
+from rekap_desktop.services.pair_view import ContestForms
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.meeting_store import TallyKey
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def recap_contests(
     pleno = service.pleno()
     # only the forms the recapitulation reads, not every source's
     wanted = (PPK.code, PLENO.code) if source is None else (source.code,)
-    tallies = service.tallies(contest, wanted)
+    # shared with every screen that follows the same change: read once per change
+    tallies = service.pairs.contest_forms(contest, wanted)
     return [
         _recap_one(pleno, c, tallies, source)
         for c in pleno.contests
@@ -67,7 +69,7 @@ def recap_contests(
 
 
 def _recap_one(
-    pleno: Pleno, contest: Contest, tallies: dict[TallyKey, Tally], source: Source | None
+    pleno: Pleno, contest: Contest, tallies: ContestForms, source: Source | None
 ) -> ContestRecap:
     chosen: dict[RegionCode, Tally] = {}
     used_pleno = False
@@ -75,12 +77,11 @@ def _recap_one(
         if source is not None:
             chosen[unit.code] = tallies.get((contest.code, unit.code, source.code), Tally())
             continue
-        base = tallies.get((contest.code, unit.code, PPK.code), Tally())
-        determined = tallies.get((contest.code, unit.code, PLENO.code))
-        if determined:
-            used_pleno = True
-            base = base.overlay(determined)
-        chosen[unit.code] = base
+        ppk = tallies.get((contest.code, unit.code, PPK.code), Tally())
+        determined = tallies.get((contest.code, unit.code, PLENO.code), Tally())
+        used_pleno = used_pleno or bool(determined)
+        # the same determined values the pair's read model shows (PairView.determined)
+        chosen[unit.code] = determined_form({PPK: ppk, PLENO: determined})
     label = source.code if source else (PLENO.code if used_pleno else PPK.code)
     return ContestRecap(recapitulate(contest, pleno.units, chosen, pleno.level), label)
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rekap_desktop.domain.comparison import Comparison, compare, siblings_of, unit_forms
-from rekap_desktop.domain.election import Contest, ElectionKind, Pleno, Unit
+from rekap_desktop.domain.comparison import Comparison
+from rekap_desktop.domain.election import Contest, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import form_keys
+from rekap_desktop.services.pair_view import compare_in, find_pair
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage import meeting_store
 from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.text.fields import field_label
 
@@ -64,21 +64,8 @@ class ServiceBase:
 
     def target(self, contest: str, unit: str) -> Target:
         pleno = self.pleno_service.pleno()
-        found_contest = pleno.contest(contest)
-        if found_contest is None:
-            raise InputRejected([Problem(f"pemilihan '{contest}' tidak ada dalam pleno ini")])
-        found_unit = pleno.unit(unit)
-        if found_unit is None:
-            raise InputRejected([Problem(f"kecamatan '{unit}' tidak ada dalam pleno ini")])
-        return Target(pleno, found_contest, found_unit)
+        return Target(pleno, *find_pair(pleno, contest, unit))
 
     def compare_in(self, session: Session, target: Target) -> Comparison:
-        """The comparison of one pair as the session sees it (committed or just written); in a
-        Pilkada of several contests with the kecamatan's other forms beside it (one DPT, R17)."""
-        pleno = target.pleno
-        together = pleno.kind is ElectionKind.PILKADA and len(pleno.contests) > 1
-        tallies = meeting_store.current_tallies(session, None if together else target.contest.code)
-        by_contest = unit_forms(tallies, target.unit.code)
-        forms = by_contest.get(target.contest.code, {})
-        siblings = siblings_of(target.contest, pleno.contests, by_contest)
-        return compare(target.contest, target.unit, pleno.kind, forms, siblings)
+        """The comparison of one pair as the session sees it (committed or just written)."""
+        return compare_in(session, target.pleno, target.contest, target.unit)

@@ -486,6 +486,24 @@ def bench_projector() -> list[Figure]:
     ]  # fmt: skip
 
 
+def bench_pair_reads() -> list[Figure]:
+    """One correction with the cockpit's comparison and the live projector on the same pair: the
+    pair is read once for both screens (printed in the name), against every screen reading it for
+    itself in the same run; see pair_reads_bench.py."""
+    if __package__:
+        from .pair_reads_bench import measure_pair_reads
+    else:
+        from pair_reads_bench import measure_pair_reads
+
+    shared, each = measure_pair_reads()
+    ours = f"pembetulan → kokpit + proyektor ({max(shared.reads)} baca pasangan)"
+    baseline = f"tiap layar baca sendiri ({max(each.reads)}×)"
+    return [
+        Figure(ours, statistics.median(shared.seconds), baseline, statistics.median(each.seconds),
+               1.0),
+    ]  # fmt: skip
+
+
 def _p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20)[18]
 
@@ -638,6 +656,7 @@ def main() -> int:
     figures += bench_comparison()
     figures += bench_exchange()
     figures += bench_projector()
+    figures += bench_pair_reads()
     figures += bench_legislative()
     figures += bench_startup()
     figures += bench_stalls()

@@ -53,6 +53,7 @@ from rekap_desktop.gui.widgets.number_edit import NumberEdit
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
+from rekap_desktop.services.pair_view import PairView
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
@@ -239,14 +240,13 @@ class ComparisonWidget(QWidget):
         view = self.service.corrections.view(self.contest_code, self.unit_code)
         comparison = view.comparison
         self.comparison, self.versions = comparison, view.versions
-        read = self.service.corrections.is_read(self.contest_code, self.unit_code)
         self.title.setText(
             f"<h3>{comparison.unit.name} ({comparison.unit.code}) — {comparison.contest.title}"
-            f"{' — ✓ SELESAI DIBACA' if read else ''}</h3>"
+            f"{' — ✓ SELESAI DIBACA' if view.read else ''}</h3>"
         )
         self.summary.setText(summary_text(comparison))
         self._show()
-        self._fill_notes()
+        self._fill_notes(view)
 
     def _show(self) -> None:
         if self.comparison is None:
@@ -261,18 +261,16 @@ class ComparisonWidget(QWidget):
             # The row selected before is not shown (e.g. "Hanya selisih" hid it): the first is.
             self.table.selectRow(0)
 
-    def _fill_notes(self) -> None:
-        assert self.comparison is not None
+    def _fill_notes(self, view: PairView) -> None:
         self.notes.clear()
-        party_list = self.comparison.contest.is_party_list
+        party_list = view.contest.is_party_list
         kind = self.service.pleno.pleno().kind.value
-        for note in self.comparison.notes:
+        for note in view.comparison.notes:
             self.notes.addItem(note_text(note, kind, party_list))
-        for decision in self.service.decisions.decisions(self.contest_code):
-            if decision.unit == self.unit_code:
-                self.notes.addItem(decision_text(decision))
+        for decision in view.decisions:
+            self.notes.addItem(decision_text(decision))
         self.corrections.clear()
-        for c in self.service.corrections.corrections(self.contest_code, self.unit_code):
+        for c in view.corrections:
             self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
 
     # -- moving through a long form (a legislative kecamatan has ~200 rows) -----------------

@@ -15,7 +15,7 @@ from rekap_desktop.domain.comparison import CellStatus, cell_status
 from rekap_desktop.domain.election import Choice, Contest, Pleno, Unit
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.labels import row_label
-from rekap_desktop.domain.sources import PLENO, PPK, SIREKAP, Source, SourceKind
+from rekap_desktop.domain.sources import PLENO, PPK, Source, SourceKind
 from rekap_desktop.domain.tally import (
     BALLOT_KEYS,
     DISABILITY_KEYS,
@@ -323,26 +323,13 @@ class UnitForms:
 def unit_forms(
     service: PlenoService, contest: str, unit: str, party_list: bool = False
 ) -> UnitForms:
-    forms = {
-        source: tally
-        for (_, u, code), tally in service.tallies(contest).items()
-        if u == unit and (source := Source.parse(code)) is not None
-    }
-    settled = forms.get(PLENO, Tally())
+    """The pair as the hall sees it, from the read model the cockpit shares."""
+    view = service.pairs.view(contest, unit)
+    forms = dict(view.forms)
     if PLENO in forms:
-        forms[PLENO] = forms.get(PPK, Tally()).overlay(settled)
-    partial: dict[Source, tuple[int, int]] = {}
-    if SIREKAP in forms:
-        from rekap_desktop.services.sirekap_import import SirekapImportService  # loads late
-
-        for progress in SirekapImportService(service).progress():
-            done, total = progress.done, progress.total
-            if (progress.contest, progress.unit) != (contest, unit) or done is None or not total:
-                continue
-            if done < total:
-                partial[SIREKAP] = (done, total)
+        forms[PLENO] = view.determined
     sources = sorted(forms, key=lambda s: s.sort_key)
-    return UnitForms(sources, forms, settled, partial, party_list)
+    return UnitForms(sources, forms, view.settled, dict(view.partial), party_list)
 
 
 def difference_pages(pages: list[tuple[TallyLine, ...]]) -> tuple[int, ...]:
