@@ -263,25 +263,34 @@ class ProcedureService:
         a step, skors or penetapan made at a station that has not yet seen another station's
         move is refused with where the meeting now is, and this station follows it."""
         seen = _position(self._moments)
-        with self.pleno_service.write() as w:
-            approval = require_confirmation(w.session, *confirmed) if confirmed else {}
-            entries = procedure_store.moves(w.session)
-            stored, last = replay(self.plan, entries)
-            outcome = self._apply(stored, last, seen, move, guard)
-            if isinstance(outcome, ProcedureState):
-                result = outcome
-                row = procedure_store.add_move(w.session, self.actor, move)
-                if write is not None:
-                    write(w.session, row.id)
-                w.audit(event, _payload(move, result) | (extra or {}) | approval)
-            else:
-                # Nothing is written; every view re-reads what the other station committed.
-                w.changed(Event.OTHER_STATION)
-        if not isinstance(outcome, ProcedureState):
-            self._moments, self._last_id = stored, entries[-1].id if entries else 0
+        settled = False
+        try:
+            with self.pleno_service.write() as w:
+                approval = require_confirmation(w.session, *confirmed) if confirmed else {}
+                entries = procedure_store.moves(w.session)
+                stored, last = replay(self.plan, entries)
+                outcome = self._apply(stored, last, seen, move, guard)
+                if isinstance(outcome, ProcedureState):
+                    row = procedure_store.add_move(w.session, self.actor, move)
+                    if write is not None:
+                        write(w.session, row.id)
+                    w.audit(event, _payload(move, outcome) | (extra or {}) | approval)
+                    moments, last_id = [*stored, Moment(clock.parse(row.at), outcome)], row.id
+                else:
+                    # Nothing is written; every view re-reads what the other station committed.
+                    w.changed(Event.OTHER_STATION)
+                    moments, last_id = stored, entries[-1].id if entries else 0
+                # Set before the unit ends: the views hear of the change after the commit and
+                # read this station's state then.
+                self._moments, self._last_id = moments, last_id
+                settled = True
+        except Exception:
+            if settled:  # the commit failed (or a view hearing of it): follow what is stored
+                self._moments = self._load()
+            raise
+        if isinstance(outcome, InputRejected):
             raise outcome
-        self._moments, self._last_id = [*stored, Moment(clock.parse(row.at), result)], row.id
-        return result
+        return outcome
 
     def _apply(
         self,

@@ -120,3 +120,21 @@ def test_a_record_saved_at_a_station_behind_is_kept_and_the_station_follows(
     # THEN the record is kept and A follows the stored step
     assert a.state().current == Stop("3")
     assert Stop("3") in a.state().recorded
+
+
+def test_the_views_hear_of_a_move_once_the_station_shows_it(
+    stations: tuple[ProcedureService, ProcedureService],
+) -> None:
+    a, b = stations
+    heard: list[tuple[str, Stop]] = []
+    a.bus.subscribe(lambda change: heard.append((change.what, a.state().current)))
+    # WHEN A moves to item 2 THEN its views, told after the commit, read item 2
+    a.next()
+    assert heard == [("procedure_moved", Stop("2"))]
+    # WHEN B moves on and A's step, made on the older view, is refused THEN A's views are told
+    # to re-read and A already shows where B took the meeting
+    b.reload()
+    b.next()
+    with pytest.raises(InputRejected):
+        a.next()
+    assert heard[1:] == [(OTHER_STATION, Stop("3"))]
