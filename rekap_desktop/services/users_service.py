@@ -136,15 +136,23 @@ class UsersService:
         """Any user of the meeting unlocks the cockpit's locked screen with their PIN; a wrong
         PIN counts toward the same lock-out as every other PIN check. Audited."""
         now = self.clock()
-        role = self._check_pin(name, pin, UNLOCK, UNLOCK_LABEL, now)
-        with write(self.engine, name, self.bus) as w:
-            w.audit(AuditEvent.SCREEN_UNLOCKED, {"nama": name})
+        unlocked = (AuditEvent.SCREEN_UNLOCKED, {"nama": name})
+        role = self._check_pin(name, pin, UNLOCK, UNLOCK_LABEL, now, unlocked)
         return User(name, role)
 
-    def _check_pin(self, name: str, pin: str, purpose: str, label: str, now: datetime) -> Role:
+    def _check_pin(
+        self,
+        name: str,
+        pin: str,
+        purpose: str,
+        label: str,
+        now: datetime,
+        on_success: tuple[AuditEvent, dict[str, str]] | None = None,
+    ) -> Role:
         """The user's role when ``pin`` is theirs; a wrong PIN is recorded and refused, and a
         locked user is refused without trying. The failures are read, the PIN checked and a
-        failure recorded under one write lock: checks made at once cannot outrun the lock-out."""
+        failure recorded under one write lock: checks made at once cannot outrun the lock-out.
+        ``on_success`` is audited in the same unit when the PIN is right (the unlock)."""
         with write(self.engine, name, self.bus) as w:
             row = users_store.user_named(w.session, name)
             if row is None:
@@ -169,6 +177,8 @@ class UsersService:
             else:
                 rejection = None
                 self._strengthen(w, row, pin)
+                if on_success is not None:
+                    w.audit(*on_success)
             role = Role(row.role)
         if rejection is not None:
             raise rejection
