@@ -36,30 +36,7 @@ MIGRATIONS = "rekap_desktop/storage/migrations/"
 """A migration appends inside the upgrade's own transaction, before any station writes."""
 ANNOUNCE_ALLOWED = frozenset({"rekap_desktop/services/events.py"})  # the bus itself
 
-NOT_YET_CONVERTED = frozenset(
-    {
-        # Being moved to the unit of work in parallel with this change (issue "The house,
-        # rebuilt in one step"); each entry goes as its module is converted — a listed module
-        # that no longer breaks a rule fails test_the_exemptions_are_still_needed, so the list
-        # only shrinks. Services of the meeting, their entry, corrections and procedure:
-        "rekap_desktop/services/concurrency.py",
-        "rekap_desktop/services/corrections_service.py",
-        "rekap_desktop/services/entry_service.py",
-        "rekap_desktop/services/finding_decisions.py",
-        "rekap_desktop/services/incident_service.py",
-        "rekap_desktop/services/photos_service.py",
-        "rekap_desktop/services/pleno_service.py",
-        "rekap_desktop/services/procedure_records.py",
-        "rekap_desktop/services/procedure_service.py",
-        "rekap_desktop/services/result_lock.py",
-        "rekap_desktop/services/seat_meeting_service.py",
-        "rekap_desktop/services/seat_service.py",
-        "rekap_desktop/services/service_base.py",
-        # The printed forms (moving to services/printing/):
-        "rekap_desktop/services/print_corrections.py",
-        "rekap_desktop/services/print_service.py",
-    }
-)
+NOT_YET_CONVERTED = frozenset({})
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ class PairViews:
     def view(self, contest: str, unit: str) -> PairView:
         pleno = self._pleno()
         found_contest, found_unit = find_pair(pleno, contest, unit)
-        with self._lock, read(self._engine) as session, session.begin():
+        with self._lock, read(self._engine) as session:
             self._at(audit.head(session))
             view = self._views.get((contest, unit))
             if view is None:
@@ -168,7 +168,7 @@ class PairViews:
     ) -> ContestForms:
         """The current forms of one contest (or all), of the sources named (or all)."""
         key = (contest, None if sources is None else frozenset(sources))
-        with self._lock, read(self._engine) as session, session.begin():
+        with self._lock, read(self._engine) as session:
             self._at(audit.head(session))
             forms = self._forms.get(key)
             if forms is None:

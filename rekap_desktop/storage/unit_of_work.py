@@ -127,8 +127,9 @@ def _take_write_lock(session: Session, engine: Engine) -> None:
 
 @contextmanager
 def read(engine: Engine) -> Iterator[Session]:
-    """A session for reading committed state (nothing it does is committed)."""
-    with Session(engine) as session:
+    """A session for reading committed state, in one transaction: what it reads belongs
+    together (nothing it does is written)."""
+    with Session(engine) as session, session.begin():
         yield session
 
 

@@ -31,24 +31,20 @@ from rekap_desktop.services.corrections_service import CorrectionsService, Settl
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.packages import PackageService
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.print_service import FormKind, PrintService
+from rekap_desktop.services.printing.kinds import FormKind
+from rekap_desktop.services.printing.service import PrintService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage import audit, packages_store
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.unit_of_work import Engine, Session, read, write
 from tests.databases import postgres_schema_url
 from tests.fixtures import SETUP, write_tallies
-from tests.test_write_path import NOT_YET_CONVERTED
 
 KETUA = "Ketua Uji"
 CONTEST, UNIT = "walikota", "990101"
 ROUNDS = 6
 WAIT = 120.0
 """Seconds a thread waits for the others at most (a hung lock fails instead of blocking)."""
-
-PRINTS_UNLOCKED = "rekap_desktop/services/print_service.py" in NOT_YET_CONVERTED
-"""The print write still appends in a session of its own until it moves to the unit of work
-(then the list of modules not yet converted no longer names it and the prints must pass too)."""
 
 
 @dataclass(frozen=True)
@@ -158,19 +154,8 @@ def _entry_ids(engine: Engine) -> list[int]:
         return [int(str(e["id"])) for e in packages_store.audit_entries(session)]
 
 
-PRINTS = pytest.param(
-    "prints",
-    marks=pytest.mark.xfail(
-        PRINTS_UNLOCKED, reason="the print write skips the write lock until it is converted"
-    ),
-)
-
-
-@pytest.mark.parametrize("with_prints", [PRINTS, "without prints"])
-def test_two_stations_writing_at_once_keep_one_chain(
-    stations: tuple[Station, Station], with_prints: str
-) -> None:
-    kinds = [k for k in WRITERS if k != "prints" or with_prints == "prints"]
+def test_two_stations_writing_at_once_keep_one_chain(stations: tuple[Station, Station]) -> None:
+    kinds = list(WRITERS)
     before = len(_entry_ids(stations[0].pleno.engine))
     # WHEN both stations write users, PIN checks, prints, packages and corrections at once
     escaped = _run_at_once([_rounds(WRITERS[k], s) for k in kinds for s in stations])
