@@ -3,7 +3,7 @@ skors, items, objections), the result of each contest and its determination, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,20 +14,17 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from rekap_desktop.documents.daftar_pembetulan import (
     CorrectionLine,
     corrections_table,
-    line_content,
 )
-from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     grid_table,
     number_line,
     page_meta,
     present_block,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -47,56 +44,26 @@ class ContestResult:
 
 
 @dataclass(frozen=True)
-class MinutesData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    place: str | None
-    held_on: date | None
-    units: tuple[str, ...]
-    proceedings: tuple[tuple[str, str], ...]
+class MinutesData(Headed):
+    header: FormHeader
+    place: str | None = field(metadata=sidik("tempat"))
+    held_on: date | None = field(metadata=sidik("tanggal"))
+    units: tuple[str, ...] = field(metadata=sidik("unit"))
+    proceedings: tuple[tuple[str, str], ...] = field(metadata=sidik("jalannya_rapat"))
     """(time, what happened): opening, skors and resumption, items read, determination."""
-    incidents: tuple[str, ...]
+    incidents: tuple[str, ...] = field(metadata=sidik("kejadian"))
     """One line per kejadian khusus / keberatan with its status."""
-    results: tuple[ContestResult, ...]
-    members: tuple[Signatory, ...]
-    witnesses: tuple[Signatory, ...]
-    watermark: str | None
-    findings: tuple[FindingNote, ...] = ()
+    results: tuple[ContestResult, ...] = field(metadata=sidik("hasil"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
+    witnesses: tuple[Signatory, ...] = field(metadata=sidik("saksi"))
+    findings: tuple[FindingNote, ...] = stated("temuan", omit_empty=True, default=())
     """Errors of the determined values of every contest and the meeting's decision on each."""
     number: str | None = None
     """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
-    corrections: tuple[CorrectionLine, ...] = ()
+    corrections: tuple[CorrectionLine, ...] = stated("lampiran_pembetulan", default=())
     """The Daftar Pembetulan, printed as the lampiran."""
-    others: tuple[Signatory, ...] = ()
+    others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
-
-
-def canonical_content(data: MinutesData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        **dated_content(data.place, data.held_on),
-        "unit": list(data.units),
-        "jalannya_rapat": [list(p) for p in data.proceedings],
-        "kejadian": list(data.incidents),
-        "hasil": [
-            [r.title, [list(v) for v in r.votes], r.valid, r.invalid, r.outcome]
-            for r in data.results
-        ],
-        "anggota": signatory_content(data.members),
-        "saksi": signatory_content(data.witnesses),
-        **notes_content(data.findings),
-        "lampiran_pembetulan": [line_content(line) for line in data.corrections],
-        # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
-    }
-
-
-def fingerprint(data: MinutesData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_minutes(
@@ -106,7 +73,7 @@ def render_minutes(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper)
     when = format_date(data.held_on) if data.held_on else "...................."

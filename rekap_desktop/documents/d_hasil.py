@@ -4,7 +4,7 @@ the place and date of determination and the signatures of the KPU members and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -12,20 +12,18 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.parts import (
     SECTION_FILL,
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     number_cell,
     page_meta,
     present_block,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -50,8 +48,8 @@ class ResultRow:
 
 @dataclass(frozen=True)
 class ResultSection:
-    title: str
-    rows: tuple[ResultRow, ...]
+    title: str = field(metadata=sidik("judul"))
+    rows: tuple[ResultRow, ...] = field(metadata=sidik("baris"))
 
 
 @dataclass(frozen=True)
@@ -63,61 +61,27 @@ class ChoiceTotal:
 
 
 @dataclass(frozen=True)
-class DHasilData:
-    form_name: str
-    """E.g. "MODEL D.HASIL KABUPATEN/KOTA-KWK"."""
-    contest_title: str
-    election_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
+class DHasilData(Headed):
+    header: FormHeader
     column_label: str
     """What the columns are: KECAMATAN (kab/kota meeting) or DESA/KELURAHAN (kecamatan meeting)."""
-    columns: tuple[str, ...]
-    sections: tuple[ResultSection, ...]
+    columns: tuple[str, ...] = field(metadata=sidik("kolom"))
+    sections: tuple[ResultSection, ...] = field(metadata=sidik("bagian"))
     choices: tuple[ChoiceTotal, ...]
     valid: int | None
     invalid: int | None
-    place: str | None
-    determined_on: date | None
-    members: tuple[Signatory, ...]
-    witnesses: tuple[Signatory, ...]
-    watermark: str | None
+    place: str | None = field(metadata=sidik("tempat"))
+    determined_on: date | None = field(metadata=sidik("tanggal"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
+    witnesses: tuple[Signatory, ...] = field(metadata=sidik("saksi"))
     witness_heading: str = "SAKSI PASANGAN CALON YANG HADIR"
     """Whom the saksi stand for: pasangan calon, or the DPD's individual candidates."""
-    findings: tuple[FindingNote, ...] = ()
+    findings: tuple[FindingNote, ...] = stated("temuan", omit_empty=True, default=())
     """Errors of the determined values and the meeting's decision on each."""
     total: int | None = None
     """V.C: suara sah and tidak sah together, as recorded."""
-    others: tuple[Signatory, ...] = ()
+    others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
-
-
-def canonical_content(data: DHasilData) -> dict[str, Any]:
-    """Everything the form states (not how it is printed): what the sidik data covers."""
-    return {
-        "formulir": data.form_name,
-        "pemilihan": data.contest_title,
-        "nama_pemilihan": data.election_name,
-        "wilayah": data.region,
-        "kolom": list(data.columns),
-        "bagian": [
-            {
-                "judul": s.title,
-                "baris": [[r.number, r.label, list(r.values), r.total] for r in s.rows],
-            }
-            for s in data.sections
-        ],
-        **dated_content(data.place, data.determined_on),
-        "anggota": signatory_content(data.members),
-        "saksi": signatory_content(data.witnesses),
-        **notes_content(data.findings),
-        # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
-    }
-
-
-def fingerprint(data: DHasilData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def columns_per_page(paper: Paper) -> int:
@@ -133,7 +97,7 @@ def render_d_hasil(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     return render(_story(data, paper), meta, paper)
 
 

@@ -6,7 +6,7 @@ of the KPU members and the saksi of the parties."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,21 +22,19 @@ from rekap_desktop.documents.d_hasil import (
     ResultSection,
     columns_per_page,
 )
-from rekap_desktop.documents.finding_notes import FindingNote, notes_block, notes_content
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.finding_notes import FindingNote, notes_block
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.paged_table import PagedTable, TableRow
 from rekap_desktop.documents.parts import (
     HEAD_FILL,
     SECTION_FILL,
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     page_meta,
     present_block,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -71,14 +69,14 @@ class PartyBlock:
     cells, compared with the sum of ``computed``.
     """
 
-    number: int
-    name: str
-    party_only: ResultRow
-    candidates: tuple[ResultRow, ...]
-    total: ResultRow
-    computed: tuple[int | None, ...]
-    computed_total: int | None
-    written: tuple[bool, ...]
+    number: int = field(metadata=sidik("nomor_urut"))
+    name: str = field(metadata=sidik("nama"))
+    party_only: ResultRow = field(metadata=sidik("baris_partai"))
+    candidates: tuple[ResultRow, ...] = field(metadata=sidik("baris"))
+    total: ResultRow = field(metadata=sidik("jumlah"))
+    computed: tuple[int | None, ...] = field(metadata=sidik("jumlah_dihitung"))
+    computed_total: int | None = field(metadata=sidik("jumlah_dihitung_total"))
+    written: tuple[bool, ...] = field(metadata=sidik("jumlah_tertulis"))
 
     def differs(self, column: int) -> bool:
         """Whether the written total of a column differs from the sum of its rows."""
@@ -93,14 +91,14 @@ class PartyBlock:
 class DistrictSheet:
     """The D.Hasil of one daerah pemilihan."""
 
-    code: str
-    name: str
-    seats: int
-    columns: tuple[str, ...]
-    before: tuple[ResultSection, ...]
+    code: str = field(metadata=sidik("kode"))
+    name: str = field(metadata=sidik("nama"))
+    seats: int = field(metadata=sidik("kursi"))
+    columns: tuple[str, ...] = field(metadata=sidik("kolom"))
+    before: tuple[ResultSection, ...] = field(metadata=sidik("bagian"))
     """Sections I–III."""
-    parties: tuple[PartyBlock, ...]
-    after: tuple[ResultSection, ...]
+    parties: tuple[PartyBlock, ...] = field(metadata=sidik("partai"))
+    after: tuple[ResultSection, ...] = field(metadata=sidik("bagian_akhir"))
     """Section V."""
     valid: int | None
     invalid: int | None
@@ -109,70 +107,20 @@ class DistrictSheet:
 
 
 @dataclass(frozen=True)
-class LegislativeDHasilData:
-    form_name: str
-    """E.g. "MODEL D.HASIL KABUPATEN/KOTA-DPRD KAB/KOTA"."""
-    contest_title: str
-    election_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
+class LegislativeDHasilData(Headed):
+    header: FormHeader
     column_label: str
-    districts: tuple[DistrictSheet, ...]
-    place: str | None
-    determined_on: date | None
-    members: tuple[Signatory, ...]
-    witnesses: tuple[Signatory, ...]
+    districts: tuple[DistrictSheet, ...] = field(metadata=sidik("dapil"))
+    place: str | None = field(metadata=sidik("tempat"))
+    determined_on: date | None = field(metadata=sidik("tanggal"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
+    witnesses: tuple[Signatory, ...] = field(metadata=sidik("saksi"))
     """One line per party (saksi of a legislative contest stand for a party)."""
-    watermark: str | None
-    findings: tuple[FindingNote, ...] = ()
+    findings: tuple[FindingNote, ...] = stated("temuan", omit_empty=True, default=())
     """Errors of the determined values and the meeting's decision on each (printed once, on the
     last dapil's sheet before the place and date)."""
-    others: tuple[Signatory, ...] = ()
+    others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
-
-
-def _rows(rows: tuple[ResultRow, ...]) -> list[list[Any]]:
-    return [[r.number, r.label, list(r.values), r.total] for r in rows]
-
-
-def canonical_content(data: LegislativeDHasilData) -> dict[str, Any]:
-    """Everything the form states (not how it is printed): what the sidik data covers."""
-    return {
-        "formulir": data.form_name,
-        "pemilihan": data.contest_title,
-        "nama_pemilihan": data.election_name,
-        "wilayah": data.region,
-        "dapil": [
-            {
-                "kode": d.code,
-                "nama": d.name,
-                "kursi": d.seats,
-                "kolom": list(d.columns),
-                "bagian": [{"judul": s.title, "baris": _rows(s.rows)} for s in d.before + d.after],
-                "partai": [
-                    {
-                        "nomor_urut": p.number,
-                        "nama": p.name,
-                        "baris": _rows((p.party_only, *p.candidates, p.total)),
-                        "jumlah_dihitung": [*p.computed, p.computed_total],
-                        "jumlah_tertulis": list(p.written),
-                    }
-                    for p in d.parties
-                ],
-            }
-            for d in data.districts
-        ],
-        **dated_content(data.place, data.determined_on),
-        "anggota": signatory_content(data.members),
-        "saksi": signatory_content(data.witnesses),
-        **notes_content(data.findings),
-        # only when recorded: a form without them keeps the sidik data it always had
-        **({"hadir_lain": signatory_content(data.others)} if data.others else {}),
-    }
-
-
-def fingerprint(data: LegislativeDHasilData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_legislative_d_hasil(
@@ -182,7 +130,7 @@ def render_legislative_d_hasil(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = []
     for index, sheet in enumerate(data.districts):
         if index:

@@ -4,7 +4,7 @@ what the attendance record says of them (keterangan)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -12,10 +12,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
-    dated_content,
     grid_table,
     page_meta,
     render,
@@ -48,32 +47,11 @@ class AttendanceGroup:
 
 
 @dataclass(frozen=True)
-class AttendanceData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    place: str | None
-    held_on: date | None
-    groups: tuple[AttendanceGroup, ...]
-    watermark: str | None
-
-
-def canonical_content(data: AttendanceData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        **dated_content(data.place, data.held_on),
-        "kelompok": [
-            [g.title, g.with_mandate, [[a.name, a.role, a.mandate, a.note] for a in g.attendees]]
-            for g in data.groups
-        ],
-    }
-
-
-def fingerprint(data: AttendanceData) -> str:
-    return short_code(content_hash(canonical_content(data)))
+class AttendanceData(Headed):
+    header: FormHeader
+    place: str | None = field(metadata=sidik("tempat"))
+    held_on: date | None = field(metadata=sidik("tanggal"))
+    groups: tuple[AttendanceGroup, ...] = field(metadata=sidik("kelompok"))
 
 
 def render_attendance(
@@ -83,7 +61,7 @@ def render_attendance(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     place = escape(data.place or BLANK)
     when = format_date(data.held_on) if data.held_on else BLANK
     story: list[Flowable] = title_block(

@@ -5,23 +5,21 @@ own and as the lampiran of the berita acara (the same table: ``corrections_table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -70,23 +68,6 @@ class CorrectionLine:
         return f"No. {self.incident_number}" if self.incident_number else "–"
 
 
-def line_content(line: CorrectionLine) -> list[Any]:
-    return [
-        line.number,
-        line.unit,
-        line.contest,
-        line.row,
-        line.before,
-        line.after,
-        line.source,
-        line.reason,
-        line.basis,
-        line.proposed_by,
-        line.approved_by,
-        line.incident_number,
-    ]
-
-
 def correction_summary(line: CorrectionLine) -> str:
     """One correction in a sentence, as the D.Kejadian Khusus shows a linked one."""
     return (
@@ -98,31 +79,12 @@ def correction_summary(line: CorrectionLine) -> str:
 
 
 @dataclass(frozen=True)
-class CorrectionsData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    lines: tuple[CorrectionLine, ...]
-    place: str | None
-    made_on: date | None
-    members: tuple[Signatory, ...]
-    watermark: str | None
-
-
-def canonical_content(data: CorrectionsData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        "pembetulan": [line_content(line) for line in data.lines],
-        **dated_content(data.place, data.made_on),
-        "anggota": signatory_content(data.members),
-    }
-
-
-def fingerprint(data: CorrectionsData) -> str:
-    return short_code(content_hash(canonical_content(data)))
+class CorrectionsData(Headed):
+    header: FormHeader
+    lines: tuple[CorrectionLine, ...] = field(metadata=sidik("pembetulan"))
+    place: str | None = field(metadata=sidik("tempat"))
+    made_on: date | None = field(metadata=sidik("tanggal"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
 
 
 def corrections_table(lines: tuple[CorrectionLine, ...], width: float) -> list[Flowable]:
@@ -159,7 +121,7 @@ def render_corrections(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     width = frame_width(paper)
     story: list[Flowable] = title_block(
         data.form_name,

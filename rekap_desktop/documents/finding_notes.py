@@ -43,14 +43,6 @@ class FindingNote:
         )
 
 
-def notes_content(notes: Sequence[FindingNote]) -> dict[str, Any]:
-    """The notes as the sidik data covers them (nothing when there are none, so a form without
-    findings keeps the content it always had)."""
-    if not notes:
-        return {}
-    return {"temuan": [[n.unit, n.contest, n.code, n.message, n.decision] for n in notes]}
-
-
 def notes_block(
     notes: Sequence[FindingNote], width: float, with_contest: bool = False
 ) -> list[Flowable]:

@@ -4,24 +4,21 @@ Entries are flowing paragraphs, not table rows, so a 10.000-character account ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     page_meta,
     paraf_boxes,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -47,48 +44,14 @@ class RegisterEntry:
 
 
 @dataclass(frozen=True)
-class RegisterData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    entries: tuple[RegisterEntry, ...]
-    watermark: str | None
-    place: str | None = None
-    made_on: date | None = None
-    members: tuple[Signatory, ...] = ()
-    witnesses: tuple[Signatory, ...] = ()
+class RegisterData(Headed):
+    header: FormHeader
+    entries: tuple[RegisterEntry, ...] = field(metadata=sidik("entri"))
+    place: str | None = stated("tempat", default=None)
+    made_on: date | None = stated("tanggal", default=None)
+    members: tuple[Signatory, ...] = stated("anggota", default=())
+    witnesses: tuple[Signatory, ...] = stated("saksi", default=())
     """The saksi who raised an objection or witnessed its resolution."""
-
-
-def canonical_content(data: RegisterData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        "entri": [
-            [
-                e.number,
-                e.kind,
-                e.origin,
-                e.unit,
-                e.contest,
-                e.raised_by,
-                e.description,
-                e.status,
-                e.resolution,
-                list(e.paraf),
-            ]
-            for e in data.entries
-        ],
-        **dated_content(data.place, data.made_on),
-        "anggota": signatory_content(data.members),
-        "saksi": signatory_content(data.witnesses),
-    }
-
-
-def fingerprint(data: RegisterData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_register(
@@ -98,7 +61,7 @@ def render_register(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
         data.form_name,
         [

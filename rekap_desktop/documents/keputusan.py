@@ -5,7 +5,7 @@ penetapan perolehan kursi dan calon terpilih of a Pemilu."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,15 +13,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     text,
 )
 from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
@@ -41,9 +39,9 @@ CLAUSE_STYLE = [
 
 @dataclass(frozen=True)
 class AnnexTable:
-    heading: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    heading: str = field(metadata=sidik("judul"))
+    header: tuple[str, ...] = field(metadata=sidik("kepala"))
+    rows: tuple[tuple[str, ...], ...] = field(metadata=sidik("baris"))
     shares: tuple[float, ...]
     """Each column's share of the page width (summing to 1)."""
     right: tuple[int, ...] = ()
@@ -56,55 +54,26 @@ class AnnexTable:
 class Annex:
     """One lampiran: what it sets out and its tables."""
 
-    subject: str
-    tables: tuple[AnnexTable, ...]
+    subject: str = field(metadata=sidik("tentang"))
+    tables: tuple[AnnexTable, ...] = field(metadata=sidik("tabel"))
 
 
 @dataclass(frozen=True)
-class DecreeData:
-    form_name: str
-    region: str
-    issuer: str
+class DecreeData(Headed):
+    header: FormHeader
+    issuer: str = field(metadata=sidik("penerbit"))
     """ "KOMISI PEMILIHAN UMUM KOTA SAMARINDA"."""
-    number: str | None
+    number: str | None = field(metadata=sidik("nomor"))
     """The decree's official number; None prints a line to write it on."""
-    subject: str
-    considering: tuple[str, ...]
-    legal_basis: tuple[str, ...]
-    noting: tuple[str, ...]
-    articles: tuple[str, ...]
-    place: str | None
-    on: date | None
-    signer: Signatory
-    annexes: tuple[Annex, ...]
-    watermark: str | None
-
-
-def canonical_content(data: DecreeData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "penerbit": data.issuer,
-        "nomor": data.number,
-        "tentang": data.subject,
-        "menimbang": list(data.considering),
-        "mengingat": list(data.legal_basis),
-        "memperhatikan": list(data.noting),
-        "diktum": list(data.articles),
-        **dated_content(data.place, data.on),
-        "penanda_tangan": signatory_content((data.signer,)),
-        "lampiran": [
-            [
-                a.subject,
-                [[t.heading, list(t.header), [list(r) for r in t.rows]] for t in a.tables],
-            ]
-            for a in data.annexes
-        ],
-    }
-
-
-def fingerprint(data: DecreeData) -> str:
-    return short_code(content_hash(canonical_content(data)))
+    subject: str = field(metadata=sidik("tentang"))
+    considering: tuple[str, ...] = field(metadata=sidik("menimbang"))
+    legal_basis: tuple[str, ...] = field(metadata=sidik("mengingat"))
+    noting: tuple[str, ...] = field(metadata=sidik("memperhatikan"))
+    articles: tuple[str, ...] = field(metadata=sidik("diktum"))
+    place: str | None = field(metadata=sidik("tempat"))
+    on: date | None = field(metadata=sidik("tanggal"))
+    signer: Signatory = field(metadata=sidik("penanda_tangan"))
+    annexes: tuple[Annex, ...] = field(metadata=sidik("lampiran"))
 
 
 def render_decree(
@@ -114,7 +83,7 @@ def render_decree(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     width = frame_width(paper, portrait=True)
     story = _head(data) + _body(data, width) + _signature(data, width)
     for index, annex in enumerate(data.annexes):

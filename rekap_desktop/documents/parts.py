@@ -114,11 +114,6 @@ class Signatory:
     refusal: str | None = None
 
 
-def signatory_content(people: tuple[Signatory, ...]) -> list[list[str | None]]:
-    """Signature lines as a form's canonical content states them."""
-    return [[p.name, p.role, p.refusal] for p in people]
-
-
 BLANK_DAY = "...................."
 
 
@@ -126,11 +121,6 @@ def day_text(moment: date | None) -> str:
     """The day (and, for a recorded moment, the clock time) a form states, or a dotted line to
     write it on when it is not known yet."""
     return format_moment(moment) if moment else BLANK_DAY
-
-
-def dated_content(place: str | None, on: date | None) -> dict[str, str | None]:
-    """Where and when a form is signed, as its canonical content states them."""
-    return {"tempat": place, "tanggal": on.isoformat() if on else None}
 
 
 def number_cell(number: int | None) -> str:

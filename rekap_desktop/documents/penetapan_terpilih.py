@@ -5,21 +5,20 @@ and the saksi present."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -30,42 +29,21 @@ BLANK = ".............................."
 
 
 @dataclass(frozen=True)
-class ElectedPairData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    title_lines: tuple[str, ...]
-    opening: str
+class ElectedPairData(Headed):
+    header: FormHeader
+    title_lines: tuple[str, ...] = field(metadata=sidik("judul"))
+    opening: str = field(metadata=sidik("pembukaan"))
     """Where and by whom the meeting was held (its day is written by hand: a later meeting)."""
-    grounds: tuple[str, ...]
+    grounds: tuple[str, ...] = field(metadata=sidik("dasar"))
     """What the penetapan rests on: the decree on the result, the law's winner rule."""
-    pair: str
+    pair: str = field(metadata=sidik("pasangan"))
     """ "Nomor urut 2: NAMA – NAMA"."""
-    votes: str
-    share: str
-    votes_in_words: str
-    decision: str
-    members: tuple[Signatory, ...]
-    witnesses: tuple[Signatory, ...]
-    watermark: str | None
-
-
-def canonical_content(data: ElectedPairData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "judul": list(data.title_lines),
-        "pembukaan": data.opening,
-        "dasar": list(data.grounds),
-        "pasangan": [data.pair, data.votes, data.share, data.votes_in_words],
-        "keputusan": data.decision,
-        "anggota": signatory_content(data.members),
-        "saksi": signatory_content(data.witnesses),
-    }
-
-
-def fingerprint(data: ElectedPairData) -> str:
-    return short_code(content_hash(canonical_content(data)))
+    votes: str = field(metadata=sidik("suara"))
+    share: str = field(metadata=sidik("persentase"))
+    votes_in_words: str = field(metadata=sidik("terbilang"))
+    decision: str = field(metadata=sidik("keputusan"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
+    witnesses: tuple[Signatory, ...] = field(metadata=sidik("saksi"))
 
 
 def render_elected_pair(
@@ -75,7 +53,7 @@ def render_elected_pair(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
     story: list[Flowable] = title_block(data.form_name, data.title_lines, data.region_fields)

@@ -3,7 +3,7 @@ per kecamatan, as read in procedure item 5."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -11,15 +11,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -42,41 +40,18 @@ class ReturnLine:
 
 
 @dataclass(frozen=True)
-class ReturnsData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
+class ReturnsData(Headed):
+    header: FormHeader
     column_label: str
-    lines: tuple[ReturnLine, ...]
-    place: str | None
-    held_on: date | None
-    members: tuple[Signatory, ...]
-    watermark: str | None
+    lines: tuple[ReturnLine, ...] = field(metadata=sidik("baris"))
+    place: str | None = field(metadata=sidik("tempat"))
+    held_on: date | None = field(metadata=sidik("tanggal"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
 
     @property
     def total(self) -> int | None:
         known = [line.returned for line in self.lines if line.returned is not None]
         return sum(known) if known else None
-
-
-def canonical_content(data: ReturnsData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        "baris": [
-            [x.code, x.name, x.polling_stations, x.returned, [list(v) for v in x.villages], x.note]
-            for x in data.lines
-        ],
-        "jumlah": data.total,
-        **dated_content(data.place, data.held_on),
-        "anggota": signatory_content(data.members),
-    }
-
-
-def fingerprint(data: ReturnsData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_returns(
@@ -86,7 +61,7 @@ def render_returns(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     width = frame_width(paper)
     headers = (
         "NO",

@@ -3,7 +3,7 @@ website (Pilkada: seven days, PKPU 18/2024 Pasal 37; Pemilu: PKPU 5/2024)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -11,18 +11,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     number_cell,
     number_line,
     page_meta,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -61,45 +59,16 @@ class AnnouncedContest:
 
 
 @dataclass(frozen=True)
-class AnnouncementData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    contests: tuple[AnnouncedContest, ...]
-    place: str | None
-    announced_on: date | None
-    signatories: tuple[Signatory, ...]
-    watermark: str | None
-    posting: str = PILKADA_POSTING
+class AnnouncementData(Headed):
+    header: FormHeader
+    contests: tuple[AnnouncedContest, ...] = field(metadata=sidik("pemilihan"))
+    place: str | None = field(metadata=sidik("tempat"))
+    announced_on: date | None = field(metadata=sidik("tanggal"))
+    signatories: tuple[Signatory, ...] = field(metadata=sidik("penanda_tangan"))
+    posting: str = stated("dasar", default=PILKADA_POSTING)
     """Where and how long it is posted, with the rule that orders it (Pilkada or Pemilu)."""
     number: str | None = None
     """The official Nomor typed in the print centre (outside the sidik data: see number_line)."""
-
-
-def canonical_content(data: AnnouncementData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        "pemilihan": [
-            [
-                c.title,
-                [[x.number, x.name, x.votes] for x in c.choices],
-                c.valid,
-                c.invalid,
-                c.outcome,
-            ]
-            for c in data.contests
-        ],
-        "dasar": data.posting,
-        **dated_content(data.place, data.announced_on),
-        "penanda_tangan": signatory_content(data.signatories),
-    }
-
-
-def fingerprint(data: AnnouncementData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_announcement(
@@ -109,7 +78,7 @@ def render_announcement(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     s = styles()
     story: list[Flowable] = title_block(
         data.form_name,

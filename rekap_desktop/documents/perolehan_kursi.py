@@ -5,7 +5,7 @@ decision, and the decisions recorded — so the room can follow the allocation b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,18 +14,16 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
 from rekap_desktop.documents.parts import (
     GRID,
     HEAD_FILL,
     RenderedForm,
     Signatory,
-    dated_content,
     day_text,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     signature_block,
     text,
     title_block,
@@ -111,99 +109,36 @@ class DecisionLine:
 class SeatDistrict:
     """One daerah pemilihan (or the DPD of the province, ``code`` "dpd")."""
 
-    code: str
-    name: str
-    seats: int
-    reason: str
+    code: str = field(metadata=sidik("kode"))
+    name: str = field(metadata=sidik("nama"))
+    seats: int = field(metadata=sidik("kursi"))
+    reason: str = field(metadata=sidik("alasan"))
     """Why the seats are not allocated here; empty when they are."""
-    parties: tuple[tuple[int, str], ...]
+    parties: tuple[tuple[int, str], ...] = field(metadata=sidik("peserta"))
     """The parties taking part (the step table's columns), in ballot order."""
-    excluded: tuple[str, ...]
-    steps: tuple[StepLine, ...]
-    summary: tuple[PartySeats, ...]
-    elected: tuple[PartyElected, ...]
-    open_ties: tuple[str, ...]
-    decisions: tuple[DecisionLine, ...]
+    excluded: tuple[str, ...] = field(metadata=sidik("tidak_ikut"))
+    steps: tuple[StepLine, ...] = field(metadata=sidik("tahap"))
+    summary: tuple[PartySeats, ...] = field(metadata=sidik("perolehan"))
+    elected: tuple[PartyElected, ...] = field(metadata=sidik("terpilih"))
+    open_ties: tuple[str, ...] = field(metadata=sidik("menunggu_keputusan"))
+    decisions: tuple[DecisionLine, ...] = field(metadata=sidik("keputusan"))
 
 
 @dataclass(frozen=True)
-class SeatData:
-    form_name: str
-    contest_title: str
-    election_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
+class SeatData(Headed):
+    header: FormHeader
     spread_label: str
     """What "persebaran" counts: "kecamatan bersuara" at a kab/kota meeting."""
-    districts: tuple[SeatDistrict, ...]
-    place: str | None
-    determined_on: date | None
-    members: tuple[Signatory, ...]
-    watermark: str | None
-    allocation_rule: str = "UU 7/2017 Pasal 415"
+    districts: tuple[SeatDistrict, ...] = field(metadata=sidik("dapil"))
+    place: str | None = field(metadata=sidik("tempat"))
+    determined_on: date | None = field(metadata=sidik("tanggal"))
+    members: tuple[Signatory, ...] = field(metadata=sidik("anggota"))
+    allocation_rule: str = stated("dasar", default="UU 7/2017 Pasal 415")
     """The rule cited for the allocation: ayat (2) for the DPR, ayat (3) for a DPRD."""
-    meeting: tuple[str, ...] = ()
+    meeting: tuple[str, ...] = stated("rapat", default=())
     """The seat meeting that decided it (when, where, on what notice, by which Keputusan)."""
-    witnesses: tuple[Signatory, ...] = ()
+    witnesses: tuple[Signatory, ...] = stated("hadir", default=())
     """Bawaslu and the parties' representatives who attended the seat meeting."""
-
-
-def canonical_content(data: SeatData) -> dict[str, Any]:
-    """Everything the form states: what the sidik data covers."""
-    return {
-        "formulir": data.form_name,
-        "pemilihan": data.contest_title,
-        "nama_pemilihan": data.election_name,
-        "wilayah": data.region,
-        "dasar": data.allocation_rule,
-        "dapil": [
-            {
-                "kode": d.code,
-                "nama": d.name,
-                "kursi": d.seats,
-                "alasan": d.reason,
-                "peserta": [list(p) for p in d.parties],
-                "tidak_ikut": list(d.excluded),
-                "tahap": [
-                    [
-                        s.seat,
-                        [[c.party, c.votes, c.divisor, c.value, c.winner, c.tied] for c in s.cells],
-                        s.winner,
-                        s.decided_by,
-                    ]
-                    for s in d.steps
-                ],
-                "perolehan": [[p.number, p.name, p.votes, p.seats] for p in d.summary],
-                "terpilih": [
-                    [
-                        e.number,
-                        e.name,
-                        e.seats,
-                        e.shortfall,
-                        [
-                            [c.order, c.number, c.name, c.votes, c.spread, c.decided_by]
-                            for c in e.elected
-                        ],
-                    ]
-                    for e in d.elected
-                ],
-                "menunggu_keputusan": list(d.open_ties),
-                "keputusan": [
-                    [x.subject, x.chosen, x.reason, x.decided_by, x.decided_at, x.applied]
-                    for x in d.decisions
-                ],
-            }
-            for d in data.districts
-        ],
-        **dated_content(data.place, data.determined_on),
-        "anggota": signatory_content(data.members),
-        "rapat": list(data.meeting),
-        "hadir": signatory_content(data.witnesses),
-    }
-
-
-def fingerprint(data: SeatData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def parties_per_table(paper: Paper) -> int:
@@ -218,7 +153,7 @@ def render_seats(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
         f"{data.form_name} — {data.contest_title.upper()}",
         [data.election_name.upper()],

@@ -3,14 +3,14 @@ unit, and the register's open items, marked SEMENTARA so saksi and Bawaslu can d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     grid_table,
@@ -49,45 +49,17 @@ class InterimContest:
 
 
 @dataclass(frozen=True)
-class InterimData:
-    form_name: str
-    region: str
-    region_fields: tuple[tuple[str, str], ...]
-    election_name: str
-    pause: str
+class InterimData(Headed):
+    header: FormHeader
+    pause: str = field(metadata=sidik("skors"))
     """When and why the meeting was suspended, as stated on the form (empty when not known)."""
-    contests: tuple[InterimContest, ...]
-    open_items: tuple[str, ...]
+    contests: tuple[InterimContest, ...] = field(metadata=sidik("pemilihan"))
+    open_items: tuple[str, ...] = field(metadata=sidik("belum_selesai"))
 
     @property
     def watermark(self) -> str:
         """A suspended meeting's record is never a determined result."""
         return WATERMARK
-
-
-def canonical_content(data: InterimData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "nama_pemilihan": data.election_name,
-        "skors": data.pause,
-        "pemilihan": [
-            [
-                c.title,
-                list(c.choices),
-                [[x.unit, list(x.votes), x.valid, x.invalid, x.source] for x in c.lines],
-                list(c.votes),
-                c.valid,
-                c.invalid,
-            ]
-            for c in data.contests
-        ],
-        "belum_selesai": list(data.open_items),
-    }
-
-
-def fingerprint(data: InterimData) -> str:
-    return short_code(content_hash(canonical_content(data)))
 
 
 def render_interim(
@@ -97,7 +69,7 @@ def render_interim(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     story: list[Flowable] = title_block(
         data.form_name,
         [

@@ -4,7 +4,7 @@ form with its sidik data so the receiving office can check the paper against the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -12,16 +12,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from rekap_desktop.documents.fingerprint import content_hash, short_code
+from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.keputusan import CLAUSE_STYLE, right_signature
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
-    dated_content,
     grid_table,
     page_meta,
     render,
-    signatory_content,
     text,
 )
 from rekap_desktop.documents.styles import Paper, frame_width, styles
@@ -38,39 +36,18 @@ class Enclosure:
 
 
 @dataclass(frozen=True)
-class CoverLetterData:
-    form_name: str
-    region: str
-    issuer: str
-    number: str | None
-    place: str | None
-    on: date | None
-    subject: str
-    addressee: tuple[str, ...]
-    opening: str
-    enclosures: tuple[Enclosure, ...]
-    closing: str
-    signer: Signatory
-    watermark: str | None
-
-
-def canonical_content(data: CoverLetterData) -> dict[str, Any]:
-    return {
-        "formulir": data.form_name,
-        "wilayah": data.region,
-        "penerbit": data.issuer,
-        "nomor": data.number,
-        **dated_content(data.place, data.on),
-        "hal": data.subject,
-        "kepada": list(data.addressee),
-        "isi": [data.opening, data.closing],
-        "lampiran": [[e.document, e.pages] for e in data.enclosures],
-        "penanda_tangan": signatory_content((data.signer,)),
-    }
-
-
-def fingerprint(data: CoverLetterData) -> str:
-    return short_code(content_hash(canonical_content(data)))
+class CoverLetterData(Headed):
+    header: FormHeader
+    issuer: str = field(metadata=sidik("penerbit"))
+    number: str | None = field(metadata=sidik("nomor"))
+    place: str | None = field(metadata=sidik("tempat"))
+    on: date | None = field(metadata=sidik("tanggal"))
+    subject: str = field(metadata=sidik("hal"))
+    addressee: tuple[str, ...] = field(metadata=sidik("kepada"))
+    opening: str = field(metadata=sidik("pembuka"))
+    enclosures: tuple[Enclosure, ...] = field(metadata=sidik("lampiran"))
+    closing: str = field(metadata=sidik("penutup"))
+    signer: Signatory = field(metadata=sidik("penanda_tangan"))
 
 
 def render_cover_letter(
@@ -80,7 +57,7 @@ def render_cover_letter(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, fingerprint(data), installation_key, chain_head)
+    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     s = styles()
     width = frame_width(paper, portrait=True)
     place = escape(data.place or "....................")

@@ -5,7 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
+from rekap_desktop.documents.form_header import FormHeader
 from rekap_desktop.documents.parts import Signatory
+
+
+def header(
+    form_name: str, watermark: str | None = "DRAF", contest_title: str | None = None
+) -> FormHeader:
+    """The head of a form of our KOTA UJI meeting."""
+    return FormHeader(
+        form_name=form_name,
+        region="KOTA UJI",
+        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
+        election_name="Pemilihan Uji 2024",
+        contest_title=contest_title,
+        watermark=watermark,
+    )
 
 
 def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilData:
@@ -44,11 +59,11 @@ def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilD
         ),
     )
     return DHasilData(
-        form_name="MODEL D.HASIL KABUPATEN/KOTA-KWK",
-        contest_title="Pemilihan Wali Kota dan Wakil Wali Kota Uji",
-        election_name="Pemilihan Uji 2024",
-        region="KOTA UJI",
-        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
+        header=header(
+            "MODEL D.HASIL KABUPATEN/KOTA-KWK",
+            watermark,
+            "Pemilihan Wali Kota dan Wakil Wali Kota Uji",
+        ),
         column_label="KECAMATAN",
         columns=names,
         sections=sections,
@@ -71,5 +86,4 @@ def d_hasil(units: int, choices: int, watermark: str | None = "DRAF") -> DHasilD
             Signatory(f"Saksi Uji {c + 1}", f"Pasangan calon nomor urut {c + 1}")
             for c in range(choices)
         ),
-        watermark=watermark,
     )

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents import d_hasil
 from rekap_desktop.documents.d_hasil import columns_per_page, render_d_hasil
+from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.text.numbers import format_number
@@ -28,7 +28,7 @@ def test_d_hasil_prints_every_unit_with_totals_on_numbered_pages(
     whole = flat("\n".join(texts))
     # THEN it has the expected pages, each numbered "x dari y" with the sidik data
     assert rendered.pages == pages == len(texts)
-    code = d_hasil.fingerprint(data)
+    code = form_fingerprint(data)
     for number, text in enumerate(texts, start=1):
         assert f"Halaman {number} dari {pages}" in text
         assert code in text

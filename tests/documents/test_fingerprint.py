@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rekap_desktop.documents import d_hasil
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
 from rekap_desktop.documents.fingerprint import (
     canonical_json,
@@ -10,17 +9,15 @@ from rekap_desktop.documents.fingerprint import (
     normalize_code,
     short_code,
 )
+from rekap_desktop.documents.form_header import form_content, form_fingerprint
 from rekap_desktop.documents.parts import Signatory
 from tests.documents.samples import d_hasil as sample
+from tests.documents.samples import header
 
 
 def tiny() -> DHasilData:
     return DHasilData(
-        form_name="MODEL D.HASIL KABUPATEN/KOTA-KWK",
-        contest_title="Pemilihan Wali Kota Uji",
-        election_name="Pemilihan Uji 2024",
-        region="KOTA UJI",
-        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
+        header=header("MODEL D.HASIL KABUPATEN/KOTA-KWK", "DRAF", "Pemilihan Wali Kota Uji"),
         column_label="KECAMATAN",
         columns=("UTARA",),
         sections=(ResultSection("IV", (ResultRow("IV", "Nomor urut 1: A", (7,), 7),)),),
@@ -31,7 +28,6 @@ def tiny() -> DHasilData:
         determined_on=date(2024, 12, 5),
         members=(Signatory("Ketua Uji", "Ketua", "sakit"),),
         witnesses=(),
-        watermark="DRAF",
     )
 
 
@@ -48,18 +44,18 @@ GOLDEN_SHA256 = "66f55d6c8ef14ab2cc842fa17c043631817f3b2032b319cccedbd71d3021f13
 
 def test_canonical_content_of_d_hasil_is_fixed() -> None:
     # GIVEN a one-unit D.Hasil WHEN its canonical content is written THEN it is exactly this text
-    content = d_hasil.canonical_content(tiny())
+    content = form_content(tiny())
     assert canonical_json(content) == GOLDEN_JSON
     # AND its sidik data is the SHA-256 of that text, shortened
     assert content_hash(content) == GOLDEN_SHA256
-    assert d_hasil.fingerprint(tiny()) == short_code(GOLDEN_SHA256)
+    assert form_fingerprint(tiny()) == short_code(GOLDEN_SHA256)
 
 
 def test_watermark_and_paper_are_not_content_but_every_number_is() -> None:
     # GIVEN the same data printed as DRAF and as final
     draft, final = sample(3, 2, "DRAF"), sample(3, 2, None)
     # THEN the sidik data is the same
-    assert d_hasil.fingerprint(draft) == d_hasil.fingerprint(final)
+    assert form_fingerprint(draft) == form_fingerprint(final)
     # WHEN one vote of one unit changes THEN the sidik data changes
     section = draft.sections[1]
     row = section.rows[0]
@@ -74,7 +70,7 @@ def test_watermark_and_paper_are_not_content_but_every_number_is() -> None:
             ),
         }
     )
-    assert d_hasil.fingerprint(changed) != d_hasil.fingerprint(draft)
+    assert form_fingerprint(changed) != form_fingerprint(draft)
 
 
 def test_codes_typed_from_paper_are_normalized() -> None:

@@ -5,21 +5,18 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from rekap_desktop.documents import kejadian_khusus
+from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.kejadian_khusus import RegisterData, RegisterEntry, render_register
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
+from tests.documents.samples import header
 
 LONG = " ".join(f"kalimat{i:04d} tentang kotak suara yang segelnya rusak." for i in range(190))
 
 
 def register(*entries: RegisterEntry) -> RegisterData:
     return RegisterData(
-        form_name="MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK",
-        region="KOTA UJI",
-        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
-        election_name="Pemilihan Uji 2024",
+        header=header("MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI-KWK", "DRAF"),
         entries=entries,
-        watermark="DRAF",
     )
 
 
@@ -60,7 +57,7 @@ def test_register_prints_every_field_and_paraf_boxes(tmp_path: Path) -> None:
         "Paraf entri No. 1:",
         "Yang mengajukan keberatan",
         "Halaman 1 dari 1",
-        kejadian_khusus.fingerprint(data),
+        form_fingerprint(data),
     ):
         assert expected in text
     # AND the page has ink on it

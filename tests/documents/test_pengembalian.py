@@ -3,19 +3,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from rekap_desktop.documents import pengembalian
+from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsData, render_returns
 from tests.documents.pdf_check import flat, ink_share, page_texts, render_pngs
+from tests.documents.samples import header
 
 
 def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: Path) -> None:
     # GIVEN returned C.Pemberitahuan of three kecamatan, one not yet recorded
     data = ReturnsData(
-        form_name="REKAP PENGEMBALIAN C.PEMBERITAHUAN-KABUPATEN/KOTA-KWK",
-        region="KOTA UJI",
-        region_fields=(("KABUPATEN/KOTA", "KOTA UJI"),),
-        election_name="Pemilihan Uji 2024",
+        header=header("REKAP PENGEMBALIAN C.PEMBERITAHUAN-KABUPATEN/KOTA-KWK", "SIMULASI"),
         column_label="KECAMATAN",
         lines=(
             ReturnLine("990101", "UTARA", 97, 1_461),
@@ -25,7 +23,6 @@ def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: P
         place="Aula Uji",
         held_on=date(2024, 12, 5),
         members=(Signatory("Ketua Uji", "Ketua"),),
-        watermark="SIMULASI",
     )
     # WHEN printed
     rendered = render_returns(data)
@@ -41,7 +38,7 @@ def test_returns_list_each_kecamatan_with_total_in_figures_and_words(tmp_path: P
         "Kamis, 5 Desember 2024",
         "Ketua Uji",
         "SIMULASI",
-        pengembalian.fingerprint(data),
+        form_fingerprint(data),
         "Halaman 1 dari 1",
     ):
         assert expected in text

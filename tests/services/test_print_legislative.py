@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from rekap_desktop.documents import d_hasil_legislatif
 from rekap_desktop.documents.d_hasil import render_d_hasil
 from rekap_desktop.documents.d_hasil_legislatif import render_legislative_d_hasil
 from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED, FindingNote
+from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.election import Choice, Contest
@@ -77,7 +77,7 @@ def test_pdf_prints_each_dapil_from_a_new_page_with_parties_candidates_and_total
     texts = page_texts(rendered.pdf)
     pages = [flat(t) for t in texts]
     # THEN every page is numbered and carries the sidik data
-    code = d_hasil_legislatif.fingerprint(data)
+    code = form_fingerprint(data)
     assert rendered.pages == len(texts) >= 2
     for number, page in enumerate(pages, start=1):
         assert f"Halaman {number} dari {rendered.pages}" in page
@@ -125,7 +125,7 @@ def test_sidik_data_changes_with_a_candidate_vote_and_with_the_written_total() -
     # GIVEN the data of the recapitulation
     contest = dprd_contest()
     meeting = pleno(contest)
-    before = d_hasil_legislatif.fingerprint(legislative_d_hasil_data(meeting, recap(contest), None))
+    before = form_fingerprint(legislative_d_hasil_data(meeting, recap(contest), None))
     # WHEN one candidate's votes change, or only the written total
     votes = tallies()
     for key, value in (("suara_caleg_01_02", 501), ("jumlah_suara_partai_02", 990)):
@@ -134,10 +134,10 @@ def test_sidik_data_changes_with_a_candidate_vote_and_with_the_written_total() -
         changed[unit] = votes[unit].overlay(Tally({FieldKey(key): value}))
         data = legislative_d_hasil_data(meeting, recapitulate(contest, UNITS, changed), None)
         # THEN the sidik data differs
-        assert d_hasil_legislatif.fingerprint(data) != before
+        assert form_fingerprint(data) != before
     # AND the same data gives the same sidik data
     again = legislative_d_hasil_data(meeting, recap(contest), None)
-    assert d_hasil_legislatif.fingerprint(again) == before
+    assert form_fingerprint(again) == before
 
 
 def test_pemilu_demo_dprd_kota_d_hasil_prints_every_dapil_party_and_total(tmp_path: Path) -> None:
@@ -238,5 +238,5 @@ def test_the_findings_and_decisions_print_once_on_the_last_dapil_and_change_the_
     assert "R03: Suara sah tertulis 3.600. Diputuskan rapat: Tertulis (dikonfirmasi" in last
     assert last.index(HEADING) < last.index("Ditetapkan di")
     # AND the sidik data covers them; a form without notes keeps the content it had
-    assert d_hasil_legislatif.fingerprint(noted) != d_hasil_legislatif.fingerprint(plain)
+    assert form_fingerprint(noted) != form_fingerprint(plain)
     assert with_findings(plain, ()) is plain

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-from rekap_desktop.documents import perolehan_kursi
+from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.perolehan_kursi import render_seats
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.election import Candidate, Contest, District, Party
@@ -115,7 +115,7 @@ def test_worked_example_six_seats_prints_every_step_checkable_by_hand(tmp_path: 
         assert cell in whole
     assert "7.000 : 1 ✓ = 7.000,00" in whole and "5.000 : 1 = 5.000,00" in whole
     assert "CALON 1-2 (L)" in whole and "CALON 5-1" not in whole
-    assert perolehan_kursi.fingerprint(data) in whole
+    assert form_fingerprint(data) in whole
     assert "Halaman 1 dari" in whole and "MENUNGGU KEPUTUSAN RAPAT" not in whole
     for png in render_pngs(rendered.pdf, tmp_path, "kursi_contoh"):
         assert ink_share(png) > 0.01

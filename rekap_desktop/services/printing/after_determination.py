@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rekap_desktop.documents.form_header import FormHeader
 from rekap_desktop.documents.keputusan import Annex, AnnexTable, DecreeData
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.penetapan_terpilih import BLANK, ElectedPairData
@@ -58,6 +59,11 @@ PEMILU_RECAP_RULE = (
 def issuer(pleno: Pleno) -> str:
     """ "KOMISI PEMILIHAN UMUM KOTA SAMARINDA"."""
     return f"KOMISI PEMILIHAN UMUM {pleno.region.name.upper()}"
+
+
+def issuer_header(pleno: Pleno, form_name: str, watermark: str | None) -> FormHeader:
+    """The head of a letter or decree the KPU issues: its name and region only."""
+    return FormHeader(form_name=form_name, region=pleno.region.name, watermark=watermark)
 
 
 def chair(pleno: Pleno) -> Signatory:
@@ -115,8 +121,7 @@ def result_decree(
         f"menetapkan Keputusan {kpu} tentang Penetapan Hasil {title};",
     )
     return DecreeData(
-        form_name="KEPUTUSAN PENETAPAN HASIL PEMILIHAN",
-        region=pleno.region.name,
+        header=issuer_header(pleno, "KEPUTUSAN PENETAPAN HASIL PEMILIHAN", watermark),
         issuer=issuer(pleno),
         number=None,
         subject=subject,
@@ -131,7 +136,6 @@ def result_decree(
         on=determined_on,
         signer=chair(pleno),
         annexes=(Annex(f"HASIL {title.upper()}", _result_tables(pleno, recap)),),
-        watermark=watermark,
     )
 
 
@@ -232,9 +236,12 @@ def elected_pair(
     votes = recap.total.value(vote_key(chosen.number))
     rule = SINGLE_PAIR if contest.is_single_candidate else MOST_VOTES
     return ElectedPairData(
-        form_name="BERITA ACARA PENETAPAN PASANGAN CALON TERPILIH",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
+        header=FormHeader(
+            form_name="BERITA ACARA PENETAPAN PASANGAN CALON TERPILIH",
+            region=pleno.region.name,
+            region_fields=region_fields(pleno),
+            watermark=watermark,
+        ),
         title_lines=(title.upper(),),
         opening=(
             f"Pada hari ini {BLANK} tanggal {BLANK}, bertempat di {BLANK}, {kpu} melaksanakan "
@@ -263,7 +270,6 @@ def elected_pair(
             for w in pleno.witnesses
             if w.contest == contest.code and w.choice == c.number
         ),
-        watermark=watermark,
     )
 
 
@@ -281,8 +287,7 @@ def cover_letter(
     kpu = f"KPU {pleno.region.name.title()}"
     rule = RECAP_RULE if pleno.kind is ElectionKind.PILKADA else PEMILU_RECAP_RULE
     return CoverLetterData(
-        form_name="SURAT PENGANTAR HASIL REKAPITULASI",
-        region=pleno.region.name,
+        header=issuer_header(pleno, "SURAT PENGANTAR HASIL REKAPITULASI", watermark),
         issuer=issuer(pleno),
         number=None,
         place=town(pleno),
@@ -301,7 +306,6 @@ def cover_letter(
         enclosures=enclosures,
         closing="Demikian kami sampaikan. Atas perhatian Saudara, kami ucapkan terima kasih.",
         signer=chair(pleno),
-        watermark=watermark,
     )
 
 

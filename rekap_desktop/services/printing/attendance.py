@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rekap_desktop.documents.daftar_hadir import AttendanceData, AttendanceGroup, Attendee
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Level, Observer, Pleno
-from rekap_desktop.services.printing.recap_forms import region_fields
+from rekap_desktop.services.printing.recap_forms import meeting_header
 from rekap_desktop.services.signatories import is_blank_column_saksi
 from rekap_desktop.services.signatories import same_name as _same
 from rekap_desktop.storage.procedure_store import Attendee as Recorded
@@ -48,14 +48,10 @@ def attendance_data(
         ),
     )
     return AttendanceData(
-        form_name="DAFTAR HADIR RAPAT PLENO TERBUKA",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(pleno, "DAFTAR HADIR RAPAT PLENO TERBUKA", watermark),
         place=pleno.place,
         held_on=pleno.held_on,
         groups=groups,
-        watermark=watermark,
     )
 
 

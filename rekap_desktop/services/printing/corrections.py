@@ -11,13 +11,14 @@ from typing import Any
 
 from rekap_desktop.documents import daftar_pembetulan
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsData
+from rekap_desktop.documents.form_header import form_content
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.printing.recap_forms import members, region_fields
+from rekap_desktop.services.printing.recap_forms import meeting_header, members
 from rekap_desktop.services.service_base import source_name
 from rekap_desktop.storage import corrections_store
 from rekap_desktop.storage.unit_of_work import read
@@ -70,15 +71,11 @@ def corrections_data(
     made_on: date | None = None,
 ) -> CorrectionsData:
     return CorrectionsData(
-        form_name=FORM_NAME,
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(pleno, FORM_NAME, watermark),
         lines=lines,
         place=pleno.place,
         made_on=made_on,
         members=members(pleno),
-        watermark=watermark,
     )
 
 
@@ -94,4 +91,4 @@ def corrections_form(
     def draw(paper: Paper, stamp: PageStamp) -> RenderedForm:
         return daftar_pembetulan.render_corrections(data, paper, **stamp)
 
-    return daftar_pembetulan.canonical_content(data), draw
+    return form_content(data), draw

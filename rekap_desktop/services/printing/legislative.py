@@ -40,8 +40,8 @@ from rekap_desktop.domain.tally import (
 from rekap_desktop.services.printing.recap_forms import (
     SECTION_TITLES,
     d_hasil_name,
+    meeting_header,
     members,
-    region_fields,
     unit_party_votes,
 )
 from rekap_desktop.text.fields import field_label, field_row
@@ -59,18 +59,13 @@ def legislative_d_hasil_data(
         if units:
             sheets.append(_sheet(pleno, contest, district, units))
     return LegislativeDHasilData(
-        form_name=d_hasil_name(pleno, contest.code),
-        contest_title=contest.title,
-        election_name=pleno.name,
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
+        header=meeting_header(pleno, d_hasil_name(pleno, contest.code), watermark, contest.title),
         column_label=column,
         districts=tuple(sheets),
         place=pleno.place,
         determined_on=pleno.held_on,
         members=members(pleno),
         witnesses=party_witnesses(pleno, contest),
-        watermark=watermark,
     )
 
 

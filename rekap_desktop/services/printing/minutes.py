@@ -11,8 +11,8 @@ from rekap_desktop.domain.tally import INVALID, VALID, vote_key
 from rekap_desktop.services.printing.legislative import party_results, seat_note
 from rekap_desktop.services.printing.recap_forms import (
     kind_label,
+    meeting_header,
     members,
-    region_fields,
     status_label,
 )
 from rekap_desktop.storage.meeting_store import StoredIncident
@@ -28,10 +28,7 @@ def minutes_data(
     results = tuple(_result(pleno, r) for r in recaps)
     lines = tuple(_incident_line(pleno, i) for i in incidents)
     return MinutesData(
-        form_name="BERITA ACARA RAPAT PLENO TERBUKA",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(pleno, "BERITA ACARA RAPAT PLENO TERBUKA", watermark),
         place=pleno.place,
         held_on=pleno.held_on,
         units=tuple(u.name for u in pleno.units),
@@ -40,7 +37,6 @@ def minutes_data(
         results=results,
         members=members(pleno),
         witnesses=_witnesses(pleno),
-        watermark=watermark,
     )
 
 

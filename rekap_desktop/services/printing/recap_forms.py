@@ -11,6 +11,7 @@ from datetime import date
 
 from rekap_desktop.documents.d_hasil import ChoiceTotal, DHasilData, ResultRow, ResultSection
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, correction_summary
+from rekap_desktop.documents.form_header import FormHeader
 from rekap_desktop.documents.kejadian_khusus import RegisterData, RegisterEntry
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.documents.pengembalian import ReturnLine, ReturnsData
@@ -91,6 +92,21 @@ def region_fields(pleno: Pleno) -> tuple[tuple[str, str], ...]:
     return (("PROVINSI", pleno.province.name), own)
 
 
+def meeting_header(
+    pleno: Pleno, form_name: str, watermark: str | None, contest_title: str | None = None
+) -> FormHeader:
+    """The head of a form of this meeting: the KPU's region with its lines, the election and,
+    on a per-contest form, the contest."""
+    return FormHeader(
+        form_name=form_name,
+        region=pleno.region.name,
+        region_fields=region_fields(pleno),
+        election_name=pleno.name,
+        contest_title=contest_title,
+        watermark=watermark,
+    )
+
+
 def d_hasil_name(pleno: Pleno, contest: str) -> str:
     """ "MODEL D.HASIL KABKO-KWK", "MODEL D.HASIL KABKO-DPR" …"""
     return f"MODEL D.HASIL {FORM_LEVELS[pleno.level]}{form_suffix(pleno, contest)}"
@@ -112,11 +128,7 @@ def d_hasil_data(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasilDat
         _section("V. DATA SUARA SAH DAN TIDAK SAH", RESULT_KEYS, tallies, recap.total, pleno.kind)
     )
     return DHasilData(
-        form_name=d_hasil_name(pleno, contest.code),
-        contest_title=contest.title,
-        election_name=pleno.name,
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
+        header=meeting_header(pleno, d_hasil_name(pleno, contest.code), watermark, contest.title),
         column_label=column,
         columns=tuple(unit.name for unit, _ in recap.units),
         sections=tuple(sections),
@@ -131,7 +143,6 @@ def d_hasil_data(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasilDat
         determined_on=pleno.held_on,
         members=members(pleno),
         witnesses=_witnesses(pleno, contest),
-        watermark=watermark,
         witness_heading=DPD_WITNESSES if contest.code == "dpd" else PAIR_WITNESSES,
     )
 
@@ -196,16 +207,16 @@ def returns_data(
     )
     villages = {code: counts for code, counts in (read_out or {}).items() if counts}
     return ReturnsData(
-        form_name=f"REKAP PENGEMBALIAN C.PEMBERITAHUAN-{level}{form_suffix(pleno, None)}",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(
+            pleno,
+            f"REKAP PENGEMBALIAN C.PEMBERITAHUAN-{level}{form_suffix(pleno, None)}",
+            watermark,
+        ),
         column_label=column,
         lines=tuple(_return_line(u, values.get(u.code), villages.get(u.code)) for u in pleno.units),
         place=pleno.place,
         held_on=pleno.held_on,
         members=members(pleno),
-        watermark=watermark,
     )
 
 
@@ -230,12 +241,12 @@ def register_data(
     linked to it and the paraf recorded; signed by the KPU members and the saksi who raised an
     objection or witnessed its resolution."""
     return RegisterData(
-        form_name=f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(
+            pleno,
+            f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
+            watermark,
+        ),
         entries=tuple(_entry(pleno, i, corrections) for i in incidents),
-        watermark=watermark,
         place=pleno.place,
         made_on=made_on,
         members=members(pleno),
@@ -381,10 +392,7 @@ def interim_data(
         if i.status == IncidentStatus.TERBUKA.value
     )
     return InterimData(
-        form_name="CATATAN SEMENTARA SAAT SKORS RAPAT PLENO",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(pleno, "CATATAN SEMENTARA SAAT SKORS RAPAT PLENO", None),
         pause=pause,
         contests=tuple(contests),
         open_items=open_items,
@@ -419,15 +427,11 @@ def announcement_data(
     )
     chair = tuple(Signatory(m.name, m.position) for m in pleno.members if m.position == "Ketua")
     return AnnouncementData(
-        form_name=f"PENGUMUMAN {kpu_name(pleno)}",
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
-        election_name=pleno.name,
+        header=meeting_header(pleno, f"PENGUMUMAN {kpu_name(pleno)}", watermark),
         contests=contests,
         place=pleno.place,
         announced_on=pleno.held_on,
         signatories=chair or members(pleno)[:1],
-        watermark=watermark,
         posting=PILKADA_POSTING if pleno.kind is ElectionKind.PILKADA else PEMILU_POSTING,
     )
 

@@ -16,6 +16,7 @@ from rekap_desktop.services.printing.after_determination import (
     PEMILU_RECAP_RULE,
     chair,
     issuer,
+    issuer_header,
     town,
     with_year,
 )
@@ -85,8 +86,7 @@ def seat_decree(
     held = format_date(pleno.held_on) if pleno.held_on else "...................."
     form, sidik = d_hasil
     return DecreeData(
-        form_name="KEPUTUSAN PENETAPAN PEROLEHAN KURSI",
-        region=pleno.region.name,
+        header=issuer_header(pleno, "KEPUTUSAN PENETAPAN PEROLEHAN KURSI", watermark),
         issuer=issuer(pleno),
         number=meeting.decree_number,
         subject=subject,
@@ -122,7 +122,6 @@ def seat_decree(
             Annex(f"PEROLEHAN KURSI PARTAI POLITIK DALAM {title.upper()}", _seat_tables(sheet)),
             Annex(f"CALON TERPILIH DALAM {title.upper()}", _elected_tables(sheet)),
         ),
-        watermark=watermark,
     )
 
 

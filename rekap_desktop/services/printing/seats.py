@@ -32,8 +32,8 @@ from rekap_desktop.domain.seats import (
 from rekap_desktop.services.printing.legislative import candidate_label
 from rekap_desktop.services.printing.recap_forms import (
     form_suffix,
+    meeting_header,
     members,
-    region_fields,
 )
 from rekap_desktop.services.seat_service import SeatResults, TieDecision
 from rekap_desktop.text.numbers import format_date, format_fraction
@@ -58,17 +58,17 @@ def seat_data(
     if contest.code == "dpd":
         districts.append(_dpd(contest, results.dpd, current, replaced))
     return SeatData(
-        form_name=f"PENETAPAN PEROLEHAN KURSI DAN CALON TERPILIH{form_suffix(pleno, contest.code)}",
-        contest_title=contest.title,
-        election_name=pleno.name,
-        region=pleno.region.name,
-        region_fields=region_fields(pleno),
+        header=meeting_header(
+            pleno,
+            f"PENETAPAN PEROLEHAN KURSI DAN CALON TERPILIH{form_suffix(pleno, contest.code)}",
+            watermark,
+            contest.title,
+        ),
         spread_label=f"{column.lower()} bersuara",
         districts=tuple(districts),
         place=pleno.place,
         determined_on=pleno.held_on,
         members=members(pleno),
-        watermark=watermark,
         allocation_rule=seat_allocation_rule(contest.code),
     )
 
