@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
-from rekap_desktop.domain.changes import Change, Changes, Event
+from rekap_desktop.domain.changes import Change, ChangeHub, Changes, Event
 
-__all__ = ["OTHER_STATION", "Change", "ChangeBus", "Listener"]
+__all__ = ["OTHER_STATION", "AnnouncingHub", "Change", "ChangeBus", "Listener"]
 
 OTHER_STATION = Event.OTHER_STATION
 
 Listener = Callable[[Change], None]
+
+
+class AnnouncingHub(ChangeHub, Protocol):
+    """A hub that still takes the services' single ``announce`` calls (until every write
+    publishes through the unit of work): the command line's ChangeBus, the cockpit's Qt hub."""
+
+    def announce(self, change: Change) -> None: ...
 
 
 class ChangeBus:

@@ -31,7 +31,7 @@ from rekap_desktop.interchange.rekap_csv import (
 )
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.events import AnnouncingHub, Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, incident_store, meeting_store
 from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
@@ -67,9 +67,9 @@ class ImportReport:
 class PlenoService:
     """The meeting held in one database."""
 
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None, actor: str = "operator"):
+    def __init__(self, engine: Engine, bus: AnnouncingHub | None = None, actor: str = "operator"):
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: AnnouncingHub = bus or ChangeBus()
         self.actor = actor
         self._pleno: Pleno | None = None
         self._is_demo: bool | None = None  # a meeting is created once and never replaced

@@ -11,7 +11,7 @@ from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minu
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.services.chain_anchor import anchor_engine
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.events import AnnouncingHub, Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
@@ -19,9 +19,9 @@ from rekap_desktop.storage.orm_users import IdleLockRow
 
 
 class ScreenLockService:
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None) -> None:
+    def __init__(self, engine: Engine, bus: AnnouncingHub | None = None) -> None:
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: AnnouncingHub = bus or ChangeBus()
 
     def idle_minutes(self) -> int:
         """Minutes without input before the cockpit locks (0: never); the default until set."""

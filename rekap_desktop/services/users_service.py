@@ -28,7 +28,7 @@ from rekap_desktop.domain.roles import (
 )
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import confirmation_problem
-from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.events import AnnouncingHub, Change, ChangeBus
 from rekap_desktop.services.pin_hashing import PinHasher, pin_key
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit
@@ -66,9 +66,11 @@ def _now() -> datetime:
 
 
 class UsersService:
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None, clock: Clock = _now) -> None:
+    def __init__(
+        self, engine: Engine, bus: AnnouncingHub | None = None, clock: Clock = _now
+    ) -> None:
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: AnnouncingHub = bus or ChangeBus()
         self.clock = clock
         self._pin_hasher: PinHasher | None = None
 

@@ -20,13 +20,14 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import drives
+from tests.meetings import cockpit_window
 
 ROOT = Path(__file__).resolve().parents[2]
 MIDWAY = Stop("8", "647203", "walikota")
 
 
 def _open(qtbot: QtBot, db: Path, settings: QSettings) -> MainWindow:
-    window = MainWindow(PlenoService(open_engine(str(db))), settings=settings)
+    window = cockpit_window(PlenoService(open_engine(str(db))), settings=settings, confirming=True)
     qtbot.addWidget(window)
     window.show()
     window.panel.steps.setFocus()
@@ -121,7 +122,7 @@ from tests.gui import cockpit_driver as drive
 from tests.gui.driven import drives
 
 def open_window():
-    window = MainWindow(PlenoService(open_engine(sys.argv[1])))
+    window = cockpit_window(PlenoService(open_engine(sys.argv[1])), confirming=True)
     window.show()
     window.activateWindow()
     window.panel.steps.setFocus()
@@ -146,6 +147,7 @@ window.close()
 print("ditetapkan", flush=True)
 # Skip interpreter teardown: PySide6 may crash while garbage-collecting at exit.
 import os
+from tests.meetings import cockpit_window
 os._exit(0)
 """
 
