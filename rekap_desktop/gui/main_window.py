@@ -40,7 +40,7 @@ from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
 from rekap_desktop.gui.pages.recap_page import RecapView
-from rekap_desktop.gui.print_centre.launcher import PrintCentreLauncher
+from rekap_desktop.gui.print_launcher import PrintCentreLauncher
 from rekap_desktop.gui.procedure_panel import ProcedurePanel
 from rekap_desktop.gui.result_packages import PackageActions
 from rekap_desktop.gui.widgets.lazy_tab import LazyTab

@@ -120,6 +120,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import drives
+from tests.meetings import cockpit_window
 
 def open_window():
     window = cockpit_window(PlenoService(open_engine(sys.argv[1])), confirming=True)
@@ -147,7 +148,6 @@ window.close()
 print("ditetapkan", flush=True)
 # Skip interpreter teardown: PySide6 may crash while garbage-collecting at exit.
 import os
-from tests.meetings import cockpit_window
 os._exit(0)
 """
 

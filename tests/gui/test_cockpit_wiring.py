@@ -27,7 +27,7 @@ from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.gui.pages.reading import SourcesPage
-from rekap_desktop.gui.print_centre.launcher import with_dialog_module
+from rekap_desktop.gui.print_launcher import with_dialog_module
 from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service

@@ -65,7 +65,7 @@ def test_the_key_list_names_the_cockpit_keys(window: MainWindow) -> None:
     keys = _key_texts(help_window)
     assert "F1 = Panduan" in keys
     assert "PgDown = Langkah berikutnya" in keys
-    assert "Ctrl+P = Cetak halaman ini" in keys
+    assert any(k.startswith("Ctrl+P = Pusat cetak") for k in keys)
     assert any(k.startswith("Insert / Delete = daftar hadir") for k in keys)
     # AND the key map's always-keys and when its letters act
     assert keys[:4] == [

@@ -245,11 +245,12 @@ def test_file_dialogs_are_qts_own_and_in_indonesian(window: MainWindow, tmp_path
     backups.stop()
 
 
-def test_printing_the_page_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
-    # WHEN the bare cockpit's Ctrl+P (print this page) asks for a printer THEN it is our own
-    # Indonesian dialog
+def test_printing_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
+    from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
+
+    # WHEN printing asks for a printer THEN it is our own Indonesian dialog
     opened = _walk_next_modal()
-    window.print_page()
+    PrinterDialog(window).exec()
     assert opened and opened[1] == []
     assert "Jumlah salinan:" in opened[0]
 

@@ -1,5 +1,6 @@
-"""Ctrl+P: the Pusat Cetak, with its forms (and ReportLab) loaded on a worker thread the first
-time, or while the cockpit is idle after start-up; the dialog is kept and reopened after that."""
+"""Ctrl+P: the Pusat Cetak (gui.print_centre, imported only when needed), its forms and ReportLab
+loaded on a worker thread the first time, or while the cockpit is idle after start-up; the dialog
+is kept and reopened after that."""
 
 from __future__ import annotations
 
