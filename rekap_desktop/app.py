@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rekap_desktop.storage.file_check import DamagedDatabase
 
 
@@ -32,7 +34,8 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
     errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
     from rekap_desktop.gui.application import run
-    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.gui.change_hub import QtChangeHub
+    from rekap_desktop.services.meeting import Meeting
     from rekap_desktop.storage.engine import open_engine
     from rekap_desktop.storage.file_check import DamagedDatabase
 
@@ -42,12 +45,14 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
         if not _restored_from_backup(damage):
             return 2
         engine = open_engine(db)
-    service = PlenoService(engine)
-    if not service.has_pleno():
+    # The one meeting of this program: every window receives its services and its one change
+    # hub from here; no window builds a service or sees the engine.
+    meeting = Meeting.open(engine, QtChangeHub())
+    if not meeting.pleno.has_pleno():
         from rekap_desktop.services.demo import load_demo
 
-        load_demo(service)
-    return run(service, errors, operator)
+        load_demo(meeting.pleno)
+    return run(meeting, errors, operator)
 
 
 def _restored_from_backup(damage: DamagedDatabase) -> bool:
@@ -62,7 +67,25 @@ def _restored_from_backup(damage: DamagedDatabase) -> bool:
     from rekap_desktop.gui.damaged_database import offer_backup
 
     name_the_application(QApplication.instance() or QApplication(sys.argv))
-    return offer_backup(damage, backup_folder(QSettings()))
+    return offer_backup(damage, backup_folder(QSettings()), restore_with_pin(damage))
+
+
+def restore_with_pin(damage: DamagedDatabase) -> Callable[[Path], object | None]:
+    """Put a backup in place of the damaged file once a commissioner of the restored meeting
+    (its users are the backup's) confirmed with their PIN."""
+    from rekap_desktop.domain.roles import Action
+    from rekap_desktop.gui.approvals import PinApprovals
+    from rekap_desktop.services.backup_service import restore_over_damaged
+    from rekap_desktop.services.users_service import UsersService
+
+    def restore(backup: Path) -> object | None:
+        return restore_over_damaged(
+            damage.path,
+            backup,
+            lambda engine: PinApprovals(UsersService(engine)).confirm(Action.RESTORE_BACKUP),
+        )
+
+    return restore
 
 
 def _load_core() -> None:

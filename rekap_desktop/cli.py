@@ -322,9 +322,13 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _snapshot(args: argparse.Namespace) -> int:
+    from rekap_desktop.gui.change_hub import QtChangeHub
     from rekap_desktop.gui.snapshot import write_snapshots
+    from rekap_desktop.services.meeting import Meeting
+    from rekap_desktop.storage.engine import open_engine
 
-    for path in write_snapshots(_service(args), args.out):
+    meeting = Meeting.open(open_engine(args.db), QtChangeHub(), actor="cli")
+    for path in write_snapshots(meeting, args.out):
         print(path)
     return EXIT_OK
 

@@ -45,3 +45,30 @@ def approving(service: PlenoService) -> Callable[[SettleRequest], SettleRequest]
         return replace(request, confirmation=confirmation)
 
     return approve
+
+
+class ConfirmingApprovals:
+    """Approvals that always confirm: the named commissioner (or the ketua) with the demo PIN.
+    ``asked`` keeps every action asked for, in order."""
+
+    def __init__(self, service: PlenoService) -> None:
+        self.service = service
+        self.asked: list[Action] = []
+        self.only: list[str | None] = []
+        """The commissioner each confirmation was asked of (None: any)."""
+
+    def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+        self.asked.append(action)
+        self.only.append(only)
+        return confirmed(self.service, action, only)
+
+
+class RefusingApprovals:
+    """Approvals that are always cancelled; ``asked`` keeps the actions asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[Action] = []
+
+    def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+        self.asked.append(action)
+        return None

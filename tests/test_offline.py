@@ -9,10 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.app import main
-from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 
 
 class NetworkUsed(AssertionError):
@@ -49,7 +49,7 @@ def test_a_meeting_flow_needs_no_network(
     assert main(["audit", "--db", other, "--verify"]) == 0
     service = PlenoService(open_engine(str(tmp_path / "window.sqlite")))
     load_demo(service)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     window.views.setCurrentWidget(window.recap)

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
+from rekap_desktop.gui.approvals import PinApprovals
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.error_path import ErrorPath, active_window
 from rekap_desktop.gui.idle_lock import IdleLock
@@ -29,9 +30,6 @@ from rekap_desktop.gui.shutdown import finish_running_work
 from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.gui.station_watch import StationWatcher
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.screen_lock import ScreenLockService
-from rekap_desktop.services.users_service import UsersService
 
 EXIT_WHEN_SHOWN = "REKAP_EXIT_WHEN_SHOWN"
 """Set to 1 by the start-up benchmark only: quit as soon as the cockpit is shown."""
@@ -41,12 +39,12 @@ PRELOAD_PRINTING_MS = 3000
 then opens at once instead of waiting for ReportLab."""
 
 
-def _ketua_has_a_pin(service: PlenoService) -> bool:
+def _ketua_has_a_pin(meeting: CockpitMeeting) -> bool:
     """A new meeting asks for the Ketua KPU's PIN on its first start."""
-    users = UsersService(service.engine, service.bus)
+    users = meeting.users
     if users.has_users():
         return True
-    members = sorted(service.pleno().members, key=lambda m: m.position.lower() != "ketua")
+    members = sorted(meeting.pleno.pleno().members, key=lambda m: m.position.lower() != "ketua")
     dialog = FirstKetuaDialog(users, [m.name for m in members])
     return bool(dialog.exec()) and users.has_users()
 
@@ -72,17 +70,17 @@ def _cpu_seconds() -> float:
     return time.process_time()
 
 
-def _running_work(extras: CockpitExtras, backups: AutoBackup) -> Callable[[], list[str]]:
-    return lambda: [*extras.unfinished_work(), *backups.unfinished_work()]
+def _running_work(window: MainWindow, backups: AutoBackup) -> Callable[[], list[str]]:
+    return lambda: [*window.unfinished_work(), *backups.unfinished_work()]
 
 
-def route_keys(window: MainWindow, extras: CockpitExtras, projector: ProjectorLink) -> KeyRouter:
+def route_keys(window: MainWindow, projector: ProjectorLink) -> KeyRouter:
     """The key map's actions in the assembled cockpit (see gui.keys): their always-keys work
     from anywhere, their letters also while a number field has the focus."""
     actions = {
         BLANK.name: projector.panel.blank_action,
         PAUSE.name: window.action_pause,
-        INCIDENT.name: extras.action_incident,
+        INCIDENT.name: window.action_incident,
     }
     return KeyRouter(actions, window)
 
@@ -107,51 +105,52 @@ def name_the_application(app: QCoreApplication) -> None:
     app.setOrganizationName("rekap-desktop")
 
 
-def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:
-    """The cockpit on ``service``'s meeting; ``errors`` (installed) is where every internal error
-    ends: logged, then told to the operator in a dialog while the meeting goes on. ``operator``
-    names who is at this station."""
+def run(meeting: CockpitMeeting, errors: ErrorLog, operator: str | None = None) -> int:
+    """The cockpit on ``meeting``; ``errors`` (installed) is where every internal error ends:
+    logged, then told to the operator in a dialog while the meeting goes on. ``operator`` names
+    who is at this station."""
     app = QApplication.instance() or QApplication(sys.argv)
     speak_indonesian(app)
     name_the_application(app)
     error_path = ErrorPath(errors, active_window)
     settings = QSettings()
+    service = meeting.pleno
     service.actor = operator_at_start(settings, operator)
-    if not confirm_opening(service, backup_folder(settings)):
+    approvals = PinApprovals(meeting.users)
+    if not confirm_opening(meeting, approvals, backup_folder(settings)):
         return 2
-    if not _ketua_has_a_pin(service):
+    if not _ketua_has_a_pin(meeting):
         return 2
     # The chain's head before the cockpit reads the procedure: a step another station takes
     # meanwhile is then seen by the watcher's first look, never lost between the two reads.
     head_before_reading = service.audit_head()
-    window = MainWindow(service, settings=settings)  # geometry kept between runs
-    extras = CockpitExtras(window)
+    window = MainWindow(meeting, approvals, settings=settings)  # geometry kept between runs
+    approvals.parent = window  # the PIN dialog opens above the cockpit from now on
     projector = ProjectorLink(window, settings)
-    if extras.seats_view is not None:
-        extras.seats_view.projector_requested.connect(projector.controller.preview)
-    watcher = StationWatcher(service, window, window.procedure, since=head_before_reading)
+    if window.seats_view is not None:
+        window.seats_view.projector_requested.connect(projector.controller.preview)
+    watcher = StationWatcher(meeting, window, since=head_before_reading)
     StationOperator(window, service, settings, operator)
-    idle = IdleLock(window, extras.users, ScreenLockService(service.engine, service.bus))
-    keys = route_keys(window, extras, projector)
+    idle = IdleLock(window)
+    keys = route_keys(window, projector)
     keys.locked = lambda: idle.is_locked
-    backups = AutoBackup(service, window.procedure, settings, window)
+    backups = AutoBackup(meeting, settings, window)
     backups.made.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     BackupMenu(window, window.file_menu, window.action_print, backups, settings)
     window.closed.connect(_end_with_the_cockpit(app, projector))
     window.show()
     projector.start()
     QTimer.singleShot(0, _collect_from_now_on)
-    QTimer.singleShot(PRELOAD_PRINTING_MS, extras.preload_printing)
+    QTimer.singleShot(PRELOAD_PRINTING_MS, window.printing.preload)
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         QTimer.singleShot(0, lambda: _leave_when_painted(app, window))
     code = app.exec()
     keys.stop()
-    finish_running_work(_running_work(extras, backups))
-    extras.stop()
+    finish_running_work(_running_work(window, backups))
+    window.stop_work()
     backups.stop()
     idle.stop()
     watcher.stop()
     projector.shutdown()
-    del extras
     error_path.detach()
     return code

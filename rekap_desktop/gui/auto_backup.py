@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
+from rekap_desktop.domain.changes import Changes
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.background import LatestJob
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import Failure
-from rekap_desktop.services import backup_service
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import default_database_path
 
 FOLDER_KEY = "backup/folder"
@@ -32,13 +30,13 @@ class AutoBackup(QObject):
 
     def __init__(
         self,
-        service: PlenoService,
-        procedure: ProcedureService,
+        meeting: CockpitMeeting,
         settings: QSettings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service, self.procedure, self.settings = service, procedure, settings
+        self.meeting, self.settings = meeting, settings
+        self.procedure = procedure = meeting.procedure
         self.dirty = False
         self._runs = LatestJob(self)
         self._runs.succeeded.connect(self._ended)
@@ -49,9 +47,10 @@ class AutoBackup(QObject):
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.backup_if_changed)
         self.timer.start()
-        service.bus.subscribe(self.on_changed)
+        meeting.hub.changed.connect(self.on_changed)
 
-    def on_changed(self, _change: Change) -> None:
+    @Slot(object)
+    def on_changed(self, _changes: Changes) -> None:
         self.dirty = True
         state = self.procedure.state()
         moment = (state.paused, state.determined)
@@ -67,9 +66,9 @@ class AutoBackup(QObject):
     def backup_now(self) -> None:
         """Copy and verify on a worker thread (a USB stick can be slow); a backup asked for
         while one runs is made right after it."""
-        service, folder = self.service, backup_folder(self.settings)
+        meeting, folder = self.meeting, backup_folder(self.settings)
         self.dirty = False  # a change during the copy makes the next one due again
-        self._runs.request(lambda _control: backup_to(service, folder))
+        self._runs.request(lambda _control: backup_to(meeting, folder))
 
     def is_running(self) -> bool:
         return self._runs.is_running()
@@ -88,14 +87,14 @@ class AutoBackup(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.service.bus.unsubscribe(self.on_changed)
+        self.meeting.hub.changed.disconnect(self.on_changed)
         self._runs.stop()
 
 
-def backup_to(service: PlenoService, folder: Path) -> tuple[bool, str]:
+def backup_to(meeting: CockpitMeeting, folder: Path) -> tuple[bool, str]:
     """Make a verified backup (on a worker thread): whether it was made, and the status line."""
     try:
-        made = backup_service.make_backup(service.engine, folder)
+        made = meeting.make_backup(folder)
     except InputRejected as error:
         return False, "Cadangan gagal: " + "; ".join(p.message for p in error.problems)
     except OSError as error:

@@ -2,8 +2,8 @@
 failed, reaches the GUI thread through signals, with optional progress and cancel.
 
 The job gets a ``JobControl`` and nothing else from the window: it must never touch a widget.
-A job that changes the meeting uses a service of its own change bus and returns the changes, so
-what changed is announced on the GUI thread (see ``own_service``).
+A job that changes the meeting publishes to the meeting's change hub like any write: the hub
+delivers the changes on the GUI thread (see gui.change_hub).
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from rekap_desktop.gui.operations import Failure, failure_of
-from rekap_desktop.services.events import Change, ChangeBus
-from rekap_desktop.services.pleno_service import PlenoService
 
 T = TypeVar("T")
 CANCELLED = "Dibatalkan; tidak ada yang diubah."
@@ -211,18 +209,3 @@ class LatestJob(QObject):
         job, self._next = self._next, None
         if job is not None:
             self.request(job)
-
-
-def own_service(service: PlenoService) -> tuple[PlenoService, list[Change]]:
-    """A service on the same database for a worker, with its own change bus: the changes are
-    collected, to be published on the GUI thread once the job is done."""
-    changes: list[Change] = []
-    own = PlenoService(service.engine, ChangeBus(), service.actor)
-    own.bus.subscribe(changes.append)
-    return own, changes
-
-
-def publish(service: PlenoService, changes: list[Change]) -> None:
-    """Announce on the GUI thread what a worker's job changed."""
-    for change in changes:
-        service.bus.announce(change)

@@ -10,28 +10,23 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rekap_desktop.domain.problems import InputRejected
-from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.services import backup_service
-from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.file_check import DamagedDatabase
 
 TITLE = "Basis data rusak"
 
 
-def offer_backup(damage: DamagedDatabase, folder: Path) -> bool:
-    """True when a good backup from ``folder`` now stands in the damaged file's place."""
+def offer_backup(
+    damage: DamagedDatabase, folder: Path, restore_over: Callable[[Path], object | None]
+) -> bool:
+    """True when a good backup from ``folder`` now stands in the damaged file's place;
+    ``restore_over(backup)`` puts it there once a commissioner of the backup's meeting confirmed
+    (None: not confirmed, nothing changed)."""
     backup = backup_service.latest_good_backup(folder)
     reason = f"Rapat tidak dibuka: {damage}.\n\nBerkas itu tidak diubah."
 
     def restore() -> object | None:
-        if backup is None:
-            return None
-        return backup_service.restore_over_damaged(
-            damage.path,
-            backup,
-            lambda engine: ask_confirmation(UsersService(engine), Action.RESTORE_BACKUP),
-        )
+        return None if backup is None else restore_over(backup)
 
     return offer_restore(reason, backup, folder, restore)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,15 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import Changes, Event
 from rekap_desktop.domain.idle_lock import MAX_IDLE_MINUTES, idle_label
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ROLE_LABELS, Action
-from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.operations import run_operation
-from rekap_desktop.gui.station_watch import OTHER_STATION
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.screen_lock import ScreenLockService
 from rekap_desktop.services.users_service import User, UsersService
 
 INPUT_EVENTS = frozenset(
@@ -156,13 +153,11 @@ class IdleLock(QObject):
     """Watches input to the whole program and locks the cockpit after the meeting's idle time;
     adds the ketua's menu entry to set that time and one to lock at once."""
 
-    def __init__(
-        self, window: MainWindow, users: UsersService, settings: ScreenLockService
-    ) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.users = users
-        self.settings = settings
+        self.users = users = window.meeting.users
+        self.settings = settings = window.meeting.screen_lock
         self.screen = LockScreen(users, window.pleno.region.name)
         self.screen.closed.connect(self._after_unlock)
         self.minutes = settings.idle_minutes()
@@ -178,7 +173,7 @@ class IdleLock(QObject):
         window.addAction(self.lock_action)
         window.meeting_menu.addSeparator()
         window.meeting_menu.addActions([self.set_action, self.lock_action])
-        settings.bus.subscribe(self._on_change)
+        window.meeting.hub.changed.connect(self._on_change)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -212,8 +207,9 @@ class IdleLock(QObject):
         if not self.is_locked and time.monotonic() - self._last_input >= self.limit_seconds:
             self.lock()
 
-    def _on_change(self, change: Change) -> None:
-        if change.what in (AuditEvent.IDLE_LOCK_SET, OTHER_STATION):
+    @Slot(object)
+    def _on_change(self, changes: Changes) -> None:
+        if any(c.what in (AuditEvent.IDLE_LOCK_SET, Event.OTHER_STATION) for c in changes):
             minutes = self.settings.idle_minutes()
             if minutes != self.minutes:
                 self.minutes = minutes
@@ -268,7 +264,7 @@ class IdleLock(QObject):
         return self.set_idle_minutes(minutes)
 
     def set_idle_minutes(self, minutes: int) -> int | None:
-        confirmation = ask_confirmation(self.users, Action.SET_IDLE_LOCK, self.window)
+        confirmation = self.window.approvals.confirm(Action.SET_IDLE_LOCK)
         if confirmation is None:
             return None
         stored = run_operation(
@@ -284,7 +280,7 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        self.settings.bus.unsubscribe(self._on_change)
+        self.window.meeting.hub.changed.disconnect(self._on_change)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

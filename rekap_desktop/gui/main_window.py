@@ -3,10 +3,11 @@ of every contest (always reachable), all live from the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTime, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,34 +24,40 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop import package_version
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.changes import Changes
+from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.error_log import log
+from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.audit_status import AuditStatus
-from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
+from rekap_desktop.gui.background import BackgroundTask, JobControl
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
-from rekap_desktop.gui.keys import PAUSE, bind
+from rekap_desktop.gui.keys import INCIDENT, PAUSE, bind
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
 from rekap_desktop.gui.pages.cockpit_pages import build_pages
 from rekap_desktop.gui.pages.recap_page import RecapView
+from rekap_desktop.gui.print_launcher import PrintCentreLauncher
 from rekap_desktop.gui.procedure_panel import ProcedurePanel
+from rekap_desktop.gui.result_packages import PackageActions
+from rekap_desktop.gui.widgets.lazy_tab import LazyTab
 from rekap_desktop.gui.window_geometry import (
     fit_to_screen,
     maximise_when_shown,
     restore_geometry,
     save_geometry,
 )
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.pleno_service import ImportReport, PlenoService
-from rekap_desktop.services.procedure_records import ProcedureRecords
-from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.services.users_service import Confirmation
+from rekap_desktop.services.pleno_service import ImportReport
 from rekap_desktop.text.numbers import format_date, format_number
 
 if TYPE_CHECKING:
+    from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
     from rekap_desktop.gui.help_window import HelpWindow
+    from rekap_desktop.gui.incidents.register_view import RegisterView
+    from rekap_desktop.gui.seats.seat_view import SeatView
 
 GEOMETRY_KEY = "main_window/geometry"
 PANEL_KEY = "main_window/projector_panel"
@@ -66,6 +73,13 @@ TARGET_KEY = "main_window/target_end"
 """The target end time of the meeting, kept between runs (commissioner only, never projected)."""
 
 
+def installation_fingerprint() -> str:
+    """This installation's key (its module is loaded when the key is first read)."""
+    from rekap_desktop.services.keys import installation_fingerprint as fingerprint
+
+    return fingerprint()
+
+
 def shown_place(state: ProcedureState) -> str:
     """The place the cockpit shows, as the log states it."""
     marks = [" — DISKORS" if state.paused else "", " — DITETAPKAN" if state.determined else ""]
@@ -79,17 +93,26 @@ class MainWindow(QMainWindow):
     """The cockpit was closed (Ctrl+Q, Berkas → Keluar, the window's close button): the
     program ends (see gui.application)."""
 
+    photo_shown = Signal(bytes)
+    """The operator opened a form photo beside the numbers (the projector previews it)."""
+
     def __init__(
         self,
-        service: PlenoService,
-        procedure: ProcedureService | None = None,
+        meeting: CockpitMeeting,
+        approvals: Approvals | None = None,
         settings: QSettings | None = None,
+        installation_key: Callable[[], str] = installation_fingerprint,
     ) -> None:
+        """``approvals``: a commissioner's PIN for the guarded actions (penetapan, re-opening,
+        corrections, decisions, closing an objection, seats, a sender's new key); without them
+        every guarded action is refused."""
         super().__init__()
-        self.service = service
+        self.meeting = meeting
+        self.service = service = meeting.pleno
+        self.approvals: Approvals = approvals or NoApprovals()
         self.pleno = service.pleno()
-        self.procedure = procedure or ProcedureService(service)
-        self.records = ProcedureRecords(self.procedure)
+        self.procedure = meeting.procedure
+        self.records = meeting.records
         self.settings = settings
         self.setWindowTitle(self._title())
         self.recap = RecapView(service, self.pleno)
@@ -98,7 +121,7 @@ class MainWindow(QMainWindow):
             self.recap.tabs,
             self.recap.source_box,
         )
-        ctx = PageContext(service, self.procedure, self.records)
+        ctx = PageContext(meeting, self.approvals, self.photo_shown.emit)
         self.agenda: dict[str, AgendaPage] = build_pages(ctx)
         self.stack = QStackedWidget()
         for page in dict.fromkeys(self.agenda.values()):
@@ -111,7 +134,7 @@ class MainWindow(QMainWindow):
         self.projector_dock: QDockWidget | None = None
         central = self._central()
         self.setCentralWidget(central)
-        self._importing: BackgroundTask[tuple[ImportReport, list[Change]]] | None = None
+        self._importing: BackgroundTask[ImportReport] | None = None
         self.help: HelpWindow | None = None
         """The guide and key list (F1), built on first use."""
         self.audit_label = QLabel()
@@ -119,11 +142,21 @@ class MainWindow(QMainWindow):
         self.incident_label = QLabel()
         self.statusBar().addPermanentWidget(self.incident_label)
         self.statusBar().addPermanentWidget(self.audit_label)
+        self.printing = PrintCentreLauncher(self, meeting.load_printing)
         self._build_actions()
         self._build_menu()
+        self._register_tab = LazyTab(self._build_register)
+        self.views.addTab(self._register_tab, "Kejadian khusus / keberatan")
+        self.packages = PackageActions(
+            self, meeting, self.file_menu, installation_key, self.approvals
+        )
+        self._add_to_menus()
+        self.seats_view: SeatView | None = None
+        if seats_decided_here(self.pleno):
+            self._add_seats()
         self._shown: ProcedureState | None = None
         self._pause_dialog: PauseDialog | None = None
-        service.bus.subscribe(self.on_changed)
+        meeting.hub.changed.connect(self.on_changed)
         self.refresh()
         restored = settings is not None and restore_geometry(self, settings, GEOMETRY_KEY)
         self._fitted: QSize | None = None
@@ -246,7 +279,14 @@ class MainWindow(QMainWindow):
         )
         self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
         self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
-        self.action_print = self._action("&Cetak halaman ini…", "Ctrl+P", self.print_page)
+        self.action_print = self._action("&Pusat cetak…", "Ctrl+P", self.printing.open)
+        self.action_incident = bind(
+            self._action("&Kejadian khusus / keberatan baru…", INCIDENT.letter, self.new_incident),
+            INCIDENT,
+        )
+        self.action_sirekap = self._action(
+            "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
+        )
         self.action_help = self._action("&Panduan", "F1", self.show_help)
         self.action_keys = QAction("&Tombol pintas", self)
         self.action_keys.triggered.connect(self.show_keys)
@@ -279,9 +319,69 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _add_to_menus(self) -> None:
+        self.file_menu.insertAction(self.export_action, self.action_sirekap)
+        self.file_menu.insertActions(self.action_print, self.packages.actions())
+        self.file_menu.insertSeparator(self.action_print)
+        self.meeting_menu.addAction(self.action_incident)
+
+    def _build_register(self) -> RegisterView:
+        from rekap_desktop.gui.incidents.register_view import RegisterView
+
+        return RegisterView(self.meeting.incidents, self.meeting.hub, self.approvals)
+
+    @property
+    def register(self) -> RegisterView:
+        """The register tab's view, built when the tab is first shown or asked for."""
+        return self._register_tab.page()
+
+    def _add_seats(self) -> None:
+        from rekap_desktop.gui.seats.seat_view import SeatView
+
+        self.seats_view = SeatView(self.meeting, self.approvals)
+        self.views.addTab(self.seats_view, "Perolehan kursi")
+        self.action_seats = self._action("Perolehan &kursi", "Ctrl+Shift+K", self.show_seats)
+        self.meeting_menu.addAction(self.action_seats)
+
+    def show_seats(self) -> None:
+        if self.seats_view is not None:
+            self.views.setCurrentWidget(self.seats_view)
+
+    def incident_context(self) -> IncidentContext:
+        """Where the meeting is: a new entry of the register is placed there."""
+        from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext
+
+        stop = self.procedure.state().current
+        return IncidentContext(stop.item, stop.unit, stop.contest)
+
+    def new_incident(self) -> IncidentDialog:
+        from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
+
+        context = self.incident_context()
+        dialog = IncidentDialog(self.meeting.incidents, self, context=context)
+        dialog.show()
+        return dialog
+
+    def import_sirekap(self) -> None:
+        from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
+
+        SirekapImportDialog(self.meeting.sirekap, self).exec()
+
+    def unfinished_work(self) -> list[str]:
+        """What the operator started that still runs off the GUI thread (named for the wait
+        when the cockpit closes)."""
+        work = ["pencetakan"] if self.printing.is_busy() else []
+        return work + (["paket hasil"] if self.packages.is_busy() else [])
+
+    def stop_work(self) -> None:
+        """Wait for the work still running off the GUI thread (the cockpit closes for good)."""
+        self.packages.stop()
+        self.printing.stop()
+
     # -- refreshing from committed state ---------------------------------------------------
 
-    def on_changed(self, _change: Change) -> None:
+    @Slot(object)
+    def on_changed(self, _changes: Changes) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -384,11 +484,10 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        confirmation = self.confirm(Action.DETERMINE)
-        if confirmation is not False:
-            confirmed = confirmation if isinstance(confirmation, Confirmation) else None
+        confirmation = self.approvals.confirm(Action.DETERMINE)
+        if confirmation is not None:
             run_operation(
-                self, "Penetapan", lambda: self.procedure.determine(signatures, confirmed)
+                self, "Penetapan", lambda: self.procedure.determine(signatures, confirmation)
             )
 
     def reopen(self) -> None:
@@ -397,36 +496,12 @@ class MainWindow(QMainWindow):
         reason, ok = QInputDialog.getText(self, "Buka kembali", "Alasan membuka kembali hasil:")
         if not ok:
             return
-        confirmation = self.confirm(Action.REOPEN_DETERMINED)
-        if confirmation is not False:
-            confirmed = confirmation if isinstance(confirmation, Confirmation) else None
-            run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason, confirmed))
-
-    def confirm(self, action: Action) -> Confirmation | bool:
-        """A commissioner's PIN for ``action``: the assembled program asks for it (see
-        gui.cockpit_extras); False when refused or cancelled, True when no one is asked (the
-        service then refuses the action: it checks the confirmation itself)."""
-        return True
+        confirmation = self.approvals.confirm(Action.REOPEN_DETERMINED)
+        if confirmation is not None:
+            run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason, confirmation))
 
     def toggle_recap(self) -> None:
         self.views.setCurrentIndex(1 - self.views.currentIndex())
-
-    def print_page(self) -> None:
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrinter
-
-        from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
-
-        printer = QPrinter()
-        choice = PrinterDialog(self)
-        if choice.exec():
-            choice.configure(printer)
-            painter = QPainter(printer)
-            widget = self.views.currentWidget()
-            scale = printer.pageRect(QPrinter.Unit.DevicePixel).width() / max(widget.width(), 1)
-            painter.scale(scale, scale)
-            widget.render(painter, QPoint())
-            painter.end()
 
     # -- files -----------------------------------------------------------------------------
 
@@ -442,13 +517,12 @@ class MainWindow(QMainWindow):
         ``tally_import_finished`` follows, with the report or None when it was refused."""
         if self._importing is not None:
             return
-        service = self.service
+        own = self.meeting.for_worker().pleno
 
-        def job(_control: JobControl) -> tuple[ImportReport, list[Change]]:
-            own, changes = own_service(service)
-            return own.import_tally_file(path), changes
+        def job(_control: JobControl) -> ImportReport:
+            return own.import_tally_file(path)
 
-        task: BackgroundTask[tuple[ImportReport, list[Change]]] = BackgroundTask(job, self)
+        task: BackgroundTask[ImportReport] = BackgroundTask(job, self)
         task.succeeded.connect(self._imported)
         task.failed.connect(self._import_failed)
         self._importing = task
@@ -456,10 +530,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Mengimpor {path.name}…")
         task.start()
 
-    def _imported(self, done: tuple[ImportReport, list[Change]]) -> None:
-        report, changes = done
+    def _imported(self, report: ImportReport) -> None:
         self._import_ended()
-        publish(self.service, changes)
         self.statusBar().showMessage(
             f"{report.file_name}: {format_number(report.rows)} baris diimpor, "
             f"{len(report.changed_forms)} formulir berubah.",
@@ -523,7 +595,6 @@ class MainWindow(QMainWindow):
         if self._importing is not None:
             self._importing.stop()
         self.audit_status.stop()
-        self.service.bus.unsubscribe(self.on_changed)
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

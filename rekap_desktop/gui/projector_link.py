@@ -6,15 +6,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTemporaryDir
 
 from rekap_desktop.domain import clock
-from rekap_desktop.domain.changes import Change, Event
+from rekap_desktop.domain.changes import Change, Changes, Event
 from rekap_desktop.domain.procedure import ITEM_BY_CODE, ProcedureState
 from rekap_desktop.gui.main_window import MainWindow
-from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.cues import (
     INCIDENT_KINDS,
@@ -35,9 +33,6 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.text.numbers import format_number
-
-if TYPE_CHECKING:
-    from rekap_desktop.gui.comparison.widget import ComparisonWidget
 
 TEXT_KEYS = {"2": "peraturan_teknis", "3": "tata_tertib"}
 READING_ITEMS = frozenset({"7", "8", "9", "10"})
@@ -132,7 +127,7 @@ class ProjectorLink:
         self.window = window
         self.settings = ProjectorSettings(settings)
         self.screens = ScreenManager(self.settings)
-        self.controller = ProjectorController(window.service, self.screens, self.settings)
+        self.controller = ProjectorController(window.meeting, self.screens, self.settings)
         self.panel = PreviewPanel(self.controller)
         window.addActions(self.panel.actions())
         self.panel.go_live_action.triggered.connect(self.record_shown)
@@ -141,13 +136,9 @@ class ProjectorLink:
         window.meeting_menu.addActions(self.panel.actions())
         self._paused = False
         self._photos = QTemporaryDir()
-        reading = window.agenda["8"]
-        if isinstance(reading, SourcesPage):
-            reading.on_created.append(self._link_photos)
-            if reading.comparison is not None:
-                self._link_photos(reading.comparison)
-        window.service.bus.subscribe(self.follow)
-        self.follow(Change(Event.STARTED))
+        window.photo_shown.connect(self.preview_photo)
+        window.meeting.hub.changed.connect(self.follow)
+        self.follow((Change(Event.STARTED),))
 
     def record_shown(self) -> None:
         """Item 7 records what was projected for the kecamatan × pemilihan, and when (the time
@@ -157,9 +148,6 @@ class ProjectorLink:
             return
         shown = type(self.controller.live_cue).__name__.removesuffix("Cue").lower()
         self.window.procedure.record(stop, _nothing_else, {"ditayangkan": shown})
-
-    def _link_photos(self, widget: ComparisonWidget) -> None:
-        widget.photo_shown.connect(self.preview_photo)
 
     def preview_photo(self, content: bytes) -> PhotoCue:
         """A form photo shown beside the numbers goes to the preview; F5 sends it live."""
@@ -174,18 +162,17 @@ class ProjectorLink:
     def start(self) -> None:
         self.controller.start()
 
-    def follow(self, _change: Change) -> None:
+    def follow(self, _changes: Changes) -> None:
+        """The preview follows the meeting's place; the controller's one timer builds it."""
         state = self.window.procedure.state()
-        self.controller.set_determined(state.determined)
         cue = kept_place(self.controller.preview_cue, cue_for(self.window, state))
-        self.controller.preview(cue)
-        if state.paused != self._paused:
-            # A pause is shown to the room at once; resuming returns to the meeting's place.
-            self._paused = state.paused
-            self.controller.go_live()
+        # A pause is shown to the room at once; resuming returns to the meeting's place.
+        pause_changed = state.paused != self._paused
+        self._paused = state.paused
+        self.controller.follow(cue, state.determined, show_now=pause_changed)
 
     def shutdown(self) -> None:
-        self.window.service.bus.unsubscribe(self.follow)
+        self.window.meeting.hub.changed.disconnect(self.follow)
         self.controller.shutdown()
         self.screens.close()
 

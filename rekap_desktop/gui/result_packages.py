@@ -2,8 +2,8 @@
 units, and show this installation's key (also in the status bar).
 
 Export (it renders every printed PDF into the package) and each package check and import run on a
-worker thread (gui.background) with a service of their own change bus; what changed is announced
-on the GUI thread only after the work committed, so no widget is touched from the worker.
+worker thread (gui.background) with the meeting's services for a worker; what changed reaches the
+views through the meeting's change hub on the GUI thread, so no widget is touched from the worker.
 """
 
 from __future__ import annotations
@@ -31,20 +31,17 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
+from rekap_desktop.gui.approvals import Approvals, NoApprovals
+from rekap_desktop.gui.background import BackgroundTask, JobControl
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import Failure, refusal_text
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.procedure_service import ProcedureService
 
 if TYPE_CHECKING:  # the package machinery is loaded when a package is first made or read
     from rekap_desktop.services.package_import import (
         PackageImportReport,
-        PackageImportService,
         SenderCheck,
     )
     from rekap_desktop.services.packages import ExportedPackage
-    from rekap_desktop.services.users_service import Confirmation
 
 EXPORT_TITLE = "Ekspor paket hasil"
 IMPORT_TITLE = "Impor paket hasil"
@@ -54,12 +51,13 @@ NOT_YET = (
     "paket SEMENTARA untuk saksi dan Bawaslu."
 )
 
-Job = Callable[[PlenoService], object]
+Job = Callable[[CockpitMeeting], object]
+"""Run on a worker with the meeting's services for a worker (see Meeting.for_worker)."""
 
 
 @dataclass
 class _Run:
-    task: BackgroundTask[tuple[object, list[Change]]]
+    task: BackgroundTask[object]
     done: Callable[[Any], None]
     failed: Callable[[str], None]
 
@@ -96,16 +94,16 @@ class PackageActions(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        service: PlenoService,
+        meeting: CockpitMeeting,
         menu: QMenu,
         installation_key: Callable[[], str],
-        approve: Callable[[Action], Confirmation | None] = lambda _action: None,
+        approvals: Approvals | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.service = service
+        self.meeting = meeting
         self._installation_key = installation_key
-        self._approve = approve
+        self._approvals = approvals or NoApprovals()
         """A commissioner's PIN for an action (the ketua's, to replace a sender's key)."""
         self._run: _Run | None = None
         self._queue: list[Path] = []
@@ -170,7 +168,9 @@ class PackageActions(QObject):
 
     def export_mode(self) -> bool | None:
         """True: the determined result; False: a SEMENTARA package (paused); None: neither."""
-        state = ProcedureService(self.service).state()  # fresh: another station may move it
+        procedure = self.meeting.procedure
+        procedure.reload()  # another station may have moved it since the watcher's last look
+        state = procedure.state()
         if state.determined:
             return True
         return False if state.paused else None
@@ -191,7 +191,7 @@ class PackageActions(QObject):
             QMessageBox.information(self.window, EXPORT_TITLE, NOT_YET)
             return
         kind = "hasil" if mode else "sementara"
-        suggested = f"{self.service.pleno().region.code}-{kind}.rekap"
+        suggested = f"{self.meeting.pleno.pleno().region.code}-{kind}.rekap"
         name, _ = QFileDialog.getSaveFileName(self.window, EXPORT_TITLE, suggested, PACKAGE_FILTER)
         if not name:
             return
@@ -201,17 +201,8 @@ class PackageActions(QObject):
         self.export(path, determined=mode)
 
     def export(self, path: Path, *, determined: bool) -> None:
-        def job(own: PlenoService) -> ExportedPackage:
-            from rekap_desktop.services.packages import (
-                PackageService,
-                print_log_pdfs,
-                service_corrections,
-            )
-
-            packages = PackageService(
-                own, corrections=service_corrections(own), printed=print_log_pdfs(own)
-            )
-            return packages.export(path, determined=determined)
+        def job(own: CockpitMeeting) -> ExportedPackage:
+            return own.packages.export(path, determined=determined)
 
         self._start(job, self._exported, self._export_refused)
 
@@ -257,7 +248,7 @@ class PackageActions(QObject):
             return
         path = self._queue.pop(0)
         self._start(
-            lambda own: _importer(own).examine(path),
+            lambda own: own.package_import.examine(path),
             lambda check: self._examined(path, check),
             lambda text: self._import_refused(path, text),
         )
@@ -275,13 +266,15 @@ class PackageActions(QObject):
             trust = check.fingerprint
         confirmation = None
         if check.key_changed:
-            confirmation = self._approve(Action.CHANGE_SENDER_KEY)
+            confirmation = self._approvals.confirm(Action.CHANGE_SENDER_KEY)
             if confirmation is None:
                 self._lines += [f"{path.name}: dibatalkan; penggantian kunci tidak disetujui.", ""]
                 self._next_package()
                 return
         self._start(
-            lambda own: _importer(own).import_package(path, trust=trust, confirmation=confirmation),
+            lambda own: own.package_import.import_package(
+                path, trust=trust, confirmation=confirmation
+            ),
             lambda report: self._package_imported(path, report),
             lambda text: self._import_refused(path, text),
         )
@@ -310,13 +303,12 @@ class PackageActions(QObject):
     # -- running off the GUI thread --------------------------------------------------------
 
     def _start(self, job: Job, done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
-        service = self.service
+        meeting = self.meeting
 
-        def run(_control: JobControl) -> tuple[object, list[Change]]:
-            own, changes = own_service(service)
-            return job(own), changes
+        def run(_control: JobControl) -> object:
+            return job(meeting.for_worker())
 
-        task: BackgroundTask[tuple[object, list[Change]]] = BackgroundTask(run, self)
+        task: BackgroundTask[object] = BackgroundTask(run, self)
         task.succeeded.connect(self._succeeded)
         task.failed.connect(self._refused)
         self._run = _Run(task, done, failed)
@@ -332,17 +324,8 @@ class PackageActions(QObject):
         self.update_actions()
         return run
 
-    def _succeeded(self, result: tuple[object, list[Change]]) -> None:
-        value, changes = result
-        run = self._end()
-        publish(self.service, changes)
-        run.done(value)
+    def _succeeded(self, value: object) -> None:
+        self._end().done(value)
 
     def _refused(self, failure: Failure) -> None:
         self._end().failed(failure.text)
-
-
-def _importer(service: PlenoService) -> PackageImportService:
-    from rekap_desktop.services.package_import import PackageImportService
-
-    return PackageImportService(service)

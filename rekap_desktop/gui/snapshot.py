@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.gui.change_hub import CockpitMeeting
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.main_window import MainWindow
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 SIZE = (1366, 768)
 
 
-def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
+def write_snapshots(meeting: CockpitMeeting, out: Path) -> list[Path]:
     """PNGs of the cockpit at each agenda item, of each contest page and (Pemilu) of the
     perolehan kursi of each legislative contest; returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,7 +26,8 @@ def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
 
     app = QApplication.instance() or QApplication([])
     out.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(service)
+    service = meeting.pleno
+    window = MainWindow(meeting)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = write_cockpit_snapshots(window, out)
@@ -38,24 +39,25 @@ def write_snapshots(service: PlenoService, out: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise OSError(f"gagal menulis {path}")
         written.append(path)
-    written.extend(_seat_snapshots(window, service, out))
+    written.extend(_seat_snapshots(window, out))
     window.close()
     written.extend(write_projector_snapshots(service, out))
     return written
 
 
-def _seat_snapshots(window: MainWindow, service: PlenoService, out: Path) -> list[Path]:
-    """kursi-NN-<contest>.png: the seat tab as the assembled cockpit shows it (read-only here)."""
+def _seat_snapshots(window: MainWindow, out: Path) -> list[Path]:
+    """kursi-NN-<contest>.png: the seat tab as the assembled cockpit shows it (read-only here:
+    nobody is asked for a PIN)."""
     from PySide6.QtWidgets import QApplication
 
     from rekap_desktop.gui.seats.seat_view import SeatView
-    from rekap_desktop.services.seat_service import SeatService
 
-    seats = SeatService(service)
-    if not seats.legislative_contests():
+    if not window.meeting.seats.legislative_contests():
         return []
-    view = SeatView(seats, lambda _action: None)
-    window.views.addTab(view, "Perolehan kursi")
+    view = window.seats_view
+    if view is None:  # seats decided at another level: shown here all the same
+        view = SeatView(window.meeting, window.approvals)
+        window.views.addTab(view, "Perolehan kursi")
     window.views.setCurrentWidget(view)
     written: list[Path] = []
     for index in range(view.contest_box.count()):

@@ -28,8 +28,5 @@ class ChangeBus:
     def publish(self, changes: Changes) -> None:
         """What one committed write changed (see storage.unit_of_work)."""
         for change in changes:
-            self.announce(change)
-
-    def announce(self, change: Change) -> None:
-        for listener in list(self._listeners):
-            listener(change)
+            for listener in list(self._listeners):
+                listener(change)

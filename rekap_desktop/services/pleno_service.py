@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import ChangeHub
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident
@@ -67,9 +68,9 @@ class ImportReport:
 class PlenoService:
     """The meeting held in one database."""
 
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None, actor: str = "operator"):
+    def __init__(self, engine: Engine, bus: ChangeHub | None = None, actor: str = "operator"):
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: ChangeHub = bus or ChangeBus()
         self.actor = actor
         self._pleno: Pleno | None = None
         self._is_demo: bool | None = None  # a meeting is created once and never replaced

@@ -4,6 +4,7 @@ every station of the meeting uses the same; only the ketua changes it, with thei
 from __future__ import annotations
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import ChangeHub
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
@@ -15,9 +16,9 @@ from rekap_desktop.storage.unit_of_work import Engine, read, write
 
 
 class ScreenLockService:
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None) -> None:
+    def __init__(self, engine: Engine, bus: ChangeHub | None = None) -> None:
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: ChangeHub = bus or ChangeBus()
 
     def idle_minutes(self) -> int:
         """Minutes without input before the cockpit locks (0: never); the default until set."""

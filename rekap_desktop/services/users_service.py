@@ -12,6 +12,7 @@ from datetime import datetime
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import ChangeHub
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -63,9 +64,9 @@ def _now() -> datetime:
 
 
 class UsersService:
-    def __init__(self, engine: Engine, bus: ChangeBus | None = None, clock: Clock = _now) -> None:
+    def __init__(self, engine: Engine, bus: ChangeHub | None = None, clock: Clock = _now) -> None:
         self.engine = anchor_engine(engine)
-        self.bus = bus or ChangeBus()
+        self.bus: ChangeHub = bus or ChangeBus()
         self.clock = clock
         self._pin_hasher: PinHasher | None = None
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file."""
 PAGE_HEADER = 100
@@ -44,3 +46,12 @@ def check_database_file(path: Path) -> None:
         raise DamagedDatabase(path, f"tidak terbaca ({error})") from error
     if found != ["ok"]:
         raise DamagedDatabase(path, "pemeriksaan SQLite menemukan kerusakan: " + "; ".join(found))
+
+
+def integrity_problem(engine: Engine) -> str | None:
+    """SQLite's own check of an open database (None when sound, or not SQLite)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as connection:
+        result = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
+    return None if result == "ok" else str(result)

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from rekap_desktop.gui import heap  # noqa: E402
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup  # noqa: E402
-from rekap_desktop.gui.cockpit_extras import CockpitExtras  # noqa: E402
 from rekap_desktop.gui.main_window import MainWindow  # noqa: E402
 from rekap_desktop.services.demo import DemoKind, load_demo  # noqa: E402
 from rekap_desktop.services.pleno_service import PlenoService  # noqa: E402
 from rekap_desktop.storage.engine import open_engine  # noqa: E402
 from tests.gui.stall import StallMeter  # noqa: E402
+from tests.meetings import cockpit_window
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
@@ -120,40 +120,41 @@ def run(pemilu: bool, workdir: Path) -> None:
     service = PlenoService(open_engine(str(copy)))
     window = measure_window(service)
     measure(IDLE, then(lambda: None, after(0.3)))
-    extras = CockpitExtras(window)
+    extras = window
+    launcher = window.printing
 
     def show_instead(printing: PrintService) -> None:
-        """CockpitExtras._show_print_centre without the nested event loop of exec()."""
+        """PrintCentreLauncher._show without the nested event loop of exec()."""
         from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog  # loaded already
 
-        extras.print_centre = PrintCentreDialog(printing, window)
-        extras.print_centre.exec = extras.print_centre.show  # type: ignore[method-assign,assignment]
-        extras.print_centre.show()
+        launcher.print_centre = PrintCentreDialog(printing, window)
+        launcher.print_centre.exec = launcher.print_centre.show  # type: ignore[method-assign,assignment]
+        launcher.print_centre.show()
 
     def open_centre() -> Done:
         """Ctrl+P as the cockpit does it."""
-        if not hasattr(extras, "print_centre"):  # before the print centre was kept
+        if not hasattr(launcher, "print_centre"):  # before the print centre was kept
             from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
 
-            dialogs.append(PrintCentreDialog(extras.printing, window))
+            dialogs.append(PrintCentreDialog(launcher.printing, window))
             dialogs[-1].show()
             return _preview_ready(dialogs[-1])
-        extras._show_print_centre = show_instead  # type: ignore[method-assign]
-        extras.open_print_centre()
-        return lambda: extras.print_centre is not None and _preview_ready(extras.print_centre)()
+        launcher._show = show_instead  # type: ignore[method-assign]
+        launcher.open()
+        return lambda: launcher.print_centre is not None and _preview_ready(launcher.print_centre)()
 
     dialogs: list[PrintCentreDialog] = []
-    if hasattr(extras, "preload_printing"):  # the program loads the forms once idle
+    if hasattr(launcher, "preload"):  # the program loads the forms once idle
         measure(
             "formulir dimuat saat menganggur",
-            then(extras.preload_printing, lambda: getattr(extras, "_printing", None) is not None),
+            then(launcher.preload, lambda: getattr(launcher, "_printing", None) is not None),
         )
     measure("pusat cetak: buka (pertama)", open_centre)
-    current = dialogs[-1] if dialogs else extras.print_centre
+    current = dialogs[-1] if dialogs else launcher.print_centre
     assert current is not None
     current.reject()
     measure("pusat cetak: buka (kedua)", open_centre)
-    dialog = dialogs[-1] if dialogs else extras.print_centre
+    dialog = dialogs[-1] if dialogs else launcher.print_centre
     assert dialog is not None
     from rekap_desktop.services.printing.service import FormKind
 
@@ -184,7 +185,7 @@ def run(pemilu: bool, workdir: Path) -> None:
     dialog.close()
     settings = QSettings(str(workdir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(FOLDER_KEY, str(workdir / "cadangan"))
-    backups = AutoBackup(service, window.procedure, settings)
+    backups = AutoBackup(window.meeting, settings)
     backups.made.connect(lambda text: print("   ", text))
     measure(
         "cadangan otomatis (sekali)",
@@ -223,7 +224,7 @@ def measure_window(service: PlenoService) -> MainWindow:
     holder: list[MainWindow] = []
 
     def build() -> None:
-        holder.append(MainWindow(service))
+        holder.append(cockpit_window(service))
         holder[0].show()
 
     measure("kokpit: buka jendela", build)

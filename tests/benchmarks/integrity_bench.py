@@ -30,12 +30,13 @@ FILES = 20
 
 _STARTUP = """
 import time
+from tests.meetings import cockpit_meeting
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.gui.startup_check import damage_report
 service = PlenoService(open_engine({db!r}))
 start = time.perf_counter()
-problems = damage_report(service)
+problems = damage_report(cockpit_meeting(service))
 print(time.perf_counter() - start, len(problems))
 """
 

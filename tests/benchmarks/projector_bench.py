@@ -3,6 +3,11 @@ having repainted with it, for a 40-kecamatan × 6-choice recapitulation; offscre
 
 Baseline, same run: a bare QLabel of the same size repainting with the same text.
 Used by ``run.py`` (``bench_projector``); returns plain timings in seconds.
+
+Also counted: how many projector scenes one correction builds in the assembled cockpit (the
+projector following the meeting at the pair's reading, its tally live), against the same run's
+count of change publications that correction made (one write: the projector must build once).
+Run as a script to print both.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_meeting
 
 UNITS = 40
 CHOICES = 6
@@ -52,6 +58,7 @@ def setup_json() -> bytes:
             "tingkat": "kabko",
             "wilayah": {"kode": "9901", "nama": "KABUPATEN UJI"},
             "tanggal": "2024-12-05",
+            "anggota": [{"nama": "Ketua Uji", "jabatan": "Ketua"}],
             "unit": [
                 {"kode": f"9901{i:02d}", "nama": f"KECAMATAN UJI {i:02d}", "jumlah_tps": 80}
                 for i in range(1, UNITS + 1)
@@ -97,7 +104,7 @@ def measure_projector() -> tuple[list[float], list[float]]:
     ]
     settings = ProjectorSettings(QSettings(str(folder / "p.ini"), QSettings.Format.IniFormat))
     screens = ScreenManager(settings)
-    controller = ProjectorController(service, screens, settings)
+    controller = ProjectorController(cockpit_meeting(service), screens, settings)
     controller.start()
     if screens.projector_screen() is None:
         controller.window.place_on(screens.operator_screen())
@@ -163,3 +170,64 @@ def _settle(app: QApplication, condition: Callable[[], bool], seconds: float = 5
         if time.perf_counter() > deadline:
             raise TimeoutError("tidak tergambar ulang dalam 5 detik")
         app.processEvents()
+
+
+def count_correction_builds() -> tuple[int, int]:
+    """(projector scenes built, change batches published) for one approved correction."""
+    from rekap_desktop.domain.corrections import Reason
+    from rekap_desktop.domain.procedure import Stop
+    from rekap_desktop.domain.roles import Action
+    from rekap_desktop.gui.projector_link import ProjectorLink
+    from rekap_desktop.services.corrections_service import SettleRequest
+    from rekap_desktop.services.procedure_records import expected_forms
+    from tests.confirming import confirmed
+    from tests.meetings import cockpit_window
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-koreksi-"))
+    app = QApplication.instance() or QApplication([])
+    service = _meeting(folder)
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    window = cockpit_window(service, settings=settings)
+    link = ProjectorLink(window, settings)
+    procedure, reading = window.procedure, Stop("8", "990101", "bupati")
+    for _ in range(3):
+        procedure.next()
+    procedure.go_to(Stop("4", "990101"))
+    window.records.record_box("990101", True, expected_forms(window.pleno))
+    while procedure.state().current != reading:
+        procedure.next()
+    _settle(app, lambda: link.controller.preview_cue.__class__.__name__ == "TallyCue")
+    link.controller.go_live()
+    app.processEvents()
+    confirmation = confirmed(service, Action.APPROVE_CORRECTION, "Ketua Uji")
+    published: list[object] = []
+    window.meeting.hub.changed.connect(published.append)
+    before = link.controller.scene_builds
+    request = SettleRequest(
+        "suara_01", 999, Reason.PENCERMATAN, "D.Hasil Kecamatan PPK", "Saksi 1", "Ketua Uji",
+        confirmation=confirmation,
+    )  # fmt: skip
+    window.meeting.corrections.settle("bupati", "990101", request)
+    deadline = time.perf_counter() + 0.5  # every queued rebuild has run by then
+    while time.perf_counter() < deadline:
+        app.processEvents()
+    builds = link.controller.scene_builds - before
+    link.shutdown()
+    window.close()
+    return builds, len(published)
+
+
+if __name__ == "__main__":
+    import statistics
+
+    ours, baseline = measure_projector()
+    print(
+        f"proyektor: perubahan tersimpan → tayang tergambar, median "
+        f"{statistics.median(ours) * 1000:.1f} ms (QLabel polos: "
+        f"{statistics.median(baseline) * 1000:.1f} ms)"
+    )
+    builds, published = count_correction_builds()
+    print(
+        f"proyektor: satu koreksi → {builds} adegan dibangun "
+        f"(acuan, run yang sama: {published} publikasi perubahan)"
+    )

@@ -134,8 +134,7 @@ def settle_open_entries(service: PlenoService) -> None:
 
 def determine_by_keys(window: MainWindow) -> None:
     assert window.procedure.state().current == Stop(DETERMINATION)
-    # The window alone asks no PIN (the assembled cockpit does, see gui.cockpit_extras): the
-    # ketua's confirmation stands in for it.
-    window.confirm = lambda action: confirmed(window.service, action)  # type: ignore[method-assign]
+    # The window was built with approvals that confirm (the ketua's PIN stands in for the
+    # dialog the program shows).
     when_modal(enter)
     press(window, Key.Key_PageDown)

@@ -18,6 +18,7 @@ from rekap_desktop.services import backup_service
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 
 
 @pytest.fixture
@@ -26,9 +27,9 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, BackupMe
     settings.setValue(FOLDER_KEY, str(tmp_path / "lama"))
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service, settings=settings)
+    window = cockpit_window(service, settings=settings)
     qtbot.addWidget(window)
-    backups = AutoBackup(service, window.procedure, settings, window)
+    backups = AutoBackup(window.meeting, settings, window)
     menu = BackupMenu(window, window.file_menu, window.action_print, backups, settings)
     yield window, menu, settings
     backups.stop()

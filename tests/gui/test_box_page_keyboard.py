@@ -19,6 +19,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
+from tests.meetings import cockpit_window
 
 Key = Qt.Key
 
@@ -28,7 +29,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    cockpit = MainWindow(service, settings=settings)
+    cockpit = cockpit_window(service, settings=settings)
     qtbot.addWidget(cockpit)
     cockpit.show()
     cockpit.activateWindow()

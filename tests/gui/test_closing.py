@@ -12,13 +12,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
-from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.print_centre import dialog as print_centre
 from rekap_desktop.gui.shutdown import finish_running_work, waiting_text
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 
 SLOW_PRINT_S = 0.4
 
@@ -74,9 +73,9 @@ def test_closing_during_a_print_finishes_the_print_first(
     # GIVEN the cockpit printing a form to a (slow) printer
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
-    extras = CockpitExtras(window)
+    extras = window
     send = print_centre.print_pdf
 
     def slow_printer(*args: object) -> int:
@@ -86,8 +85,8 @@ def test_closing_during_a_print_finishes_the_print_first(
     monkeypatch.setattr(print_centre, "print_pdf", slow_printer)
     monkeypatch.setattr(print_centre.PrintCentreDialog, "exec", print_centre.PrintCentreDialog.show)
     window.action_print.trigger()
-    qtbot.waitUntil(lambda: extras.print_centre is not None, timeout=20_000)
-    dialog = extras.print_centre
+    qtbot.waitUntil(lambda: extras.printing.print_centre is not None, timeout=20_000)
+    dialog = extras.printing.print_centre
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -101,7 +100,7 @@ def test_closing_during_a_print_finishes_the_print_first(
     assert extras.unfinished_work() == []
     assert (tmp_path / "printer.pdf").stat().st_size > 0
     assert len(dialog.records) == 1
-    extras.stop()
+    extras.stop_work()
 
 
 def test_the_wait_runs_after_the_cockpit_ended_the_event_loop(qtbot: QtBot) -> None:

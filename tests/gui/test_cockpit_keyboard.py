@@ -20,13 +20,14 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import drives
+from tests.meetings import cockpit_window
 
 ROOT = Path(__file__).resolve().parents[2]
 MIDWAY = Stop("8", "647203", "walikota")
 
 
 def _open(qtbot: QtBot, db: Path, settings: QSettings) -> MainWindow:
-    window = MainWindow(PlenoService(open_engine(str(db))), settings=settings)
+    window = cockpit_window(PlenoService(open_engine(str(db))), settings=settings, confirming=True)
     qtbot.addWidget(window)
     window.show()
     window.panel.steps.setFocus()
@@ -119,9 +120,10 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import drives
+from tests.meetings import cockpit_window
 
 def open_window():
-    window = MainWindow(PlenoService(open_engine(sys.argv[1])))
+    window = cockpit_window(PlenoService(open_engine(sys.argv[1])), confirming=True)
     window.show()
     window.activateWindow()
     window.panel.steps.setFocus()

@@ -18,7 +18,6 @@ from rekap_desktop.domain.comparison import Cell, CellStatus
 from rekap_desktop.domain.ids import ContestCode
 from rekap_desktop.domain.procedure import ProcedureState, Stop
 from rekap_desktop.domain.sources import PPK
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.comparison.view import cell_marks
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.gui.main_window import PANEL_KEY, MainWindow
@@ -29,6 +28,7 @@ from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui.cockpit_driver import press
+from tests.meetings import cockpit_window
 
 LAPTOP = QSize(1366, 768 - 40)
 """A maximised window on a 1366×768 laptop: the title bar and taskbar take about 40 px."""
@@ -54,7 +54,6 @@ def demo_files(tmp_path_factory: pytest.TempPathFactory) -> dict[DemoKind, Path]
 @dataclass
 class Cockpit:
     window: MainWindow
-    extras: CockpitExtras
     link: ProjectorLink
 
 
@@ -67,14 +66,13 @@ def cockpit(
     copy.write_bytes(demo_files[request.param].read_bytes())
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     service = PlenoService(open_engine(str(copy)))
-    window = MainWindow(service, settings=settings)
+    window = cockpit_window(service, settings=settings)
     qtbot.addWidget(window)
-    extras = CockpitExtras(window)
     link = ProjectorLink(window, settings)
     window.show()
-    yield Cockpit(window, extras, link)
+    yield Cockpit(window, link)
     link.shutdown()
-    extras.stop()
+    window.stop_work()
     service.engine.dispose()
 
 

@@ -16,13 +16,14 @@ from rekap_desktop.gui.pages.kecamatan import NoticesPage
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import write_setup
+from tests.meetings import cockpit_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     return window

@@ -15,31 +15,44 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from rekap_desktop.services.print_service import PrintService
 
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui import cockpit_extras, startup_check
+from rekap_desktop.gui import startup_check
+from rekap_desktop.gui.approvals import Approvals, PinApprovals
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.gui.pages.reading import SourcesPage
+from rekap_desktop.gui.print_launcher import with_dialog_module
 from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
-from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import UsersService
+from rekap_desktop.services.users_service import Confirmation, UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import RefusingApprovals
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import Modals, drives
 from tests.gui.stall import StallMeter
+from tests.meetings import cockpit_meeting, cockpit_window
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
+
+
+class Confirming:
+    """Approvals that give one confirmation, whatever is asked."""
+
+    def __init__(self, confirmation: Confirmation) -> None:
+        self.confirmation = confirmation
+
+    def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+        return self.confirmation
 
 
 @pytest.fixture
@@ -49,11 +62,24 @@ def settings(tmp_path: Path) -> QSettings:
     return settings
 
 
+class SwitchedApprovals:
+    """The program's PIN dialog, or what a test puts in its place (``now``)."""
+
+    def __init__(self, now: Approvals) -> None:
+        self.now = now
+
+    def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+        return self.now.confirm(action, only)
+
+
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    """The cockpit as the program assembles it: a commissioner's PIN is asked in a dialog."""
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service, settings=settings)
+    pins = PinApprovals(cockpit_meeting(service).users)
+    window = cockpit_window(service, SwitchedApprovals(pins), settings=settings)
+    pins.parent = window
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -64,13 +90,13 @@ def test_k_opens_the_incident_dialog_at_the_meetings_place(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     # GIVEN the assembled cockpit at item 1
-    extras = CockpitExtras(window)
+    extras = window
     # WHEN K is pressed
     extras.action_incident.trigger()
     dialog = next(w for w in window.findChildren(IncidentDialog))
     qtbot.addWidget(dialog)
     # THEN the dialog opens with the current place, and the register is a tab of the cockpit
-    assert extras.context().procedure_item == "1"
+    assert extras.incident_context().procedure_item == "1"
     assert window.views.tabText(window.views.count() - 1) == "Kejadian khusus / keberatan"
     assert extras.action_incident.shortcut().toString() == "K"
     assert window.action_print.text() == "&Pusat cetak…"
@@ -81,10 +107,9 @@ def test_a_correction_counts_only_with_the_pin_of_the_commissioner_chosen(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     # GIVEN the assembled cockpit at the reading of gubernur in 647203 (the saksi dispute)
-    CockpitExtras(window)
     drive.pre_fill_attendance(window)
     drive.run_until(window, Stop("8", "647203", "gubernur"))
-    corrections = CorrectionsService(window.service)
+    corrections = window.meeting.corrections
     anggota = corrections.commissioners()[1]
     offered: list[list[str]] = []
     problems: list[str] = []
@@ -158,7 +183,7 @@ def test_a_pause_makes_a_verified_backup_off_the_gui_thread(
         return make_backup(*args, **kwargs)
 
     monkeypatch.setattr(backup_service, "make_backup", slow)
-    backups = AutoBackup(window.service, window.procedure, settings)
+    backups = AutoBackup(window.meeting, settings)
     # WHEN the meeting is suspended
     with meter, qtbot.waitSignal(backups.made, timeout=20_000) as made:
         window.procedure.pause("ishoma")
@@ -175,7 +200,7 @@ def test_a_backup_asked_for_while_one_runs_follows_it(
     window: MainWindow, settings: QSettings, tmp_path: Path, qtbot: QtBot
 ) -> None:
     # GIVEN a backup running
-    backups = AutoBackup(window.service, window.procedure, settings)
+    backups = AutoBackup(window.meeting, settings)
     lines: list[str] = []
     backups.made.connect(lines.append)
     backups.backup_now()
@@ -197,34 +222,33 @@ def test_a_database_edited_behind_the_programs_back_is_not_opened_silently(
     load_demo(other, DemoKind.PEMILU)
     later = datetime.now() + timedelta(hours=1)
     backup_service.make_backup(other.engine, tmp_path / "usb", later)
-    assert startup_check.damage_report(service) == []
+    assert startup_check.damage_report(cockpit_meeting(service)) == []
     connection = sqlite3.connect(tmp_path / "demo.sqlite")
     with connection:
         connection.execute("UPDATE tally_value SET value = value + 1 WHERE field = 'suara_01'")
     connection.close()
     # THEN the damage is named and the latest good backup is offered
-    report = startup_check.damage_report(service)
+    report = startup_check.damage_report(cockpit_meeting(service))
     assert report and report[0].startswith("Nilai diubah di luar program: gubernur 647201 ppk")
     tag = backup_service.meeting_tag(service.engine)
     assert backup_service.latest_good_backup(tmp_path / "usb", tag) == good
 
 
-def test_penetapan_and_reopening_ask_for_a_commissioners_pin(
+def test_reopening_asks_for_a_commissioners_pin(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # GIVEN a bare cockpit, nobody is asked; the assembled one asks for a PIN
-    assert window.confirm(Action.DETERMINE) is True
-    CockpitExtras(window)
-    asked: list[Action] = []
+    from PySide6.QtWidgets import QInputDialog
 
-    def cancel(_users: object, action: Action, _parent: object) -> None:
-        asked.append(action)
-
-    monkeypatch.setattr(cockpit_extras, "ask_confirmation", cancel)
-    # WHEN the PIN dialog is cancelled THEN the action is refused
-    assert window.confirm(Action.DETERMINE) is False
-    assert window.confirm(Action.REOPEN_DETERMINED) is False
-    assert asked == [Action.DETERMINE, Action.REOPEN_DETERMINED]
+    # GIVEN a cockpit whose PIN question is cancelled
+    refusing = RefusingApprovals()
+    window.approvals.now = refusing  # type: ignore[attr-defined]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("salah hitung", True))
+    before = window.service.audit_head()
+    # WHEN the operator asks to reopen the determined result, with a reason
+    window.reopen()
+    # THEN the PIN was asked for that action, and nothing was written
+    assert refusing.asked == [Action.REOPEN_DETERMINED]
+    assert window.service.audit_head() == before
 
 
 def test_a_form_photo_goes_to_the_projector_preview(
@@ -255,7 +279,7 @@ def test_the_target_end_time_is_kept_between_runs(
     from PySide6.QtCore import QTime
 
     window.panel.target.setTime(QTime(21, 30))
-    again = MainWindow(window.service, settings=settings)
+    again = cockpit_window(window.service, settings=settings)
     qtbot.addWidget(again)
     assert again.panel.target.time() == QTime(21, 30)
 
@@ -290,15 +314,18 @@ def test_item_7_records_what_was_projected(window: MainWindow, settings: QSettin
 def test_closing_an_objection_asks_for_a_commissioners_pin(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    extras = CockpitExtras(window)
-    asked: list[Action] = []
+    from rekap_desktop.gui.incidents import register_view
 
-    def cancel(_users: object, action: Action, _parent: object) -> None:
-        asked.append(action)
-
-    monkeypatch.setattr(cockpit_extras, "ask_confirmation", cancel)
-    assert extras.register.approve_closing() is False
-    assert asked == [Action.CLOSE_OBJECTION]
+    # GIVEN the demo's open objection No. 3 and a PIN question that is cancelled
+    refusing = RefusingApprovals()
+    window.approvals.now = refusing  # type: ignore[attr-defined]
+    opened: list[object] = []
+    monkeypatch.setattr(register_view.SettleDialog, "exec", opened.append)
+    # WHEN the operator settles it from the register
+    window.register.select(3)
+    window.register.resolve_selected()
+    # THEN the PIN was asked for closing an objection, and no closing dialog was opened
+    assert refusing.asked == [Action.CLOSE_OBJECTION] and opened == []
 
 
 def test_closing_an_objection_names_the_commissioner_in_the_audit(
@@ -309,11 +336,11 @@ def test_closing_an_objection_names_the_commissioner_in_the_audit(
     from rekap_desktop.gui.incidents import register_view
 
     # GIVEN the assembled cockpit and the demo's open objection No. 3
-    extras = CockpitExtras(window)
+    extras = window
     confirmation = UsersService(window.service.engine).confirm(
         KETUA, "111111", Action.CLOSE_OBJECTION
     )
-    monkeypatch.setattr(cockpit_extras, "ask_confirmation", lambda *_a: confirmation)
+    window.approvals.now = Confirming(confirmation)  # type: ignore[attr-defined]
     opened: list[object] = []
 
     def settle_now(dialog: register_view.SettleDialog) -> int:
@@ -339,7 +366,7 @@ def test_the_register_tab_is_built_when_first_shown(window: MainWindow, qtbot: Q
     from rekap_desktop.gui.incidents.register_view import RegisterView
 
     # GIVEN the assembled cockpit on its first tab: the register costs the start nothing yet
-    extras = CockpitExtras(window)
+    extras = window
     assert not window.findChildren(RegisterView)
     # WHEN the operator opens the register tab
     window.views.setCurrentIndex(window.views.count() - 1)
@@ -358,23 +385,23 @@ def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
 
     threads: list[threading.Thread] = []
     meter = StallMeter()
-    load = cockpit_extras.load_print_service
+    load = window.meeting.load_printing
 
-    def slow(service: PlenoService) -> object:
+    def slow() -> PrintService:
         threads.append(threading.current_thread())
         meter.turned_during(lambda: time.sleep(0.6))
-        return load(service)
+        return load()
 
-    monkeypatch.setattr(cockpit_extras, "load_print_service", slow)
+    monkeypatch.setattr(window.printing, "_load", with_dialog_module(slow))
     monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
-    extras = CockpitExtras(window)
+    extras = window
     # WHEN Ctrl+P is pressed
     with meter:
         window.action_print.trigger()
         assert window.statusBar().currentMessage() == "Menyiapkan pusat cetak…"
         window.action_print.trigger()  # pressed again while loading: nothing more happens
-        qtbot.waitUntil(lambda: extras.print_centre is not None, timeout=20_000)
-        dialog = extras.print_centre
+        qtbot.waitUntil(lambda: extras.printing.print_centre is not None, timeout=20_000)
+        dialog = extras.printing.print_centre
         assert dialog is not None
         qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
     # THEN the forms loaded once, on a worker, and the cockpit never stalled meanwhile
@@ -384,9 +411,9 @@ def test_the_print_centre_loads_its_forms_off_the_gui_thread_and_is_kept(
     # WHEN it is closed and opened again THEN it is the same dialog, its preview made anew
     dialog.reject()
     window.action_print.trigger()
-    assert extras.print_centre is dialog and dialog.preview_pending()
+    assert extras.printing.print_centre is dialog and dialog.preview_pending()
     qtbot.waitUntil(lambda: not dialog.preview_pending(), timeout=20_000)
-    extras.stop()
+    extras.stop_work()
 
 
 def test_forms_preloaded_while_idle_make_the_first_ctrl_p_open_at_once(
@@ -395,22 +422,22 @@ def test_forms_preloaded_while_idle_make_the_first_ctrl_p_open_at_once(
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
 
     loads: list[threading.Thread] = []
-    load = cockpit_extras.load_print_service
+    load = window.meeting.load_printing
 
-    def noted(service: PlenoService) -> object:
+    def noted() -> PrintService:
         loads.append(threading.current_thread())
-        return load(service)
+        return load()
 
-    monkeypatch.setattr(cockpit_extras, "load_print_service", noted)
+    monkeypatch.setattr(window.printing, "_load", with_dialog_module(noted))
     monkeypatch.setattr(PrintCentreDialog, "exec", PrintCentreDialog.show)
-    extras = CockpitExtras(window)
+    extras = window
     # GIVEN the forms loaded on a worker while the cockpit was idle, with no dialog shown
-    extras.preload_printing()
-    qtbot.waitUntil(lambda: extras._printing is not None, timeout=20_000)
-    assert extras.print_centre is None and window.statusBar().currentMessage() == ""
+    extras.printing.preload()
+    qtbot.waitUntil(lambda: extras.printing._printing is not None, timeout=20_000)
+    assert extras.printing.print_centre is None and window.statusBar().currentMessage() == ""
     # WHEN Ctrl+P is pressed THEN Pusat Cetak opens at once, without loading the forms again
     window.action_print.trigger()
-    assert extras.print_centre is not None and extras.print_centre.isVisible()
+    assert extras.printing.print_centre is not None and extras.printing.print_centre.isVisible()
     assert len(loads) == 1 and loads[0] is not threading.main_thread()
-    qtbot.waitUntil(lambda: not extras.print_centre.preview_pending(), timeout=20_000)
-    extras.stop()
+    qtbot.waitUntil(lambda: not extras.printing.print_centre.preview_pending(), timeout=20_000)
+    extras.stop_work()

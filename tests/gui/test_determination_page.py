@@ -13,6 +13,7 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.closing import DeterminationPage
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 from tests.penetapan import determine_meeting
 from tests.services.test_signature_refusals import REASON, SIGNED_BY, _meeting
 
@@ -35,7 +36,7 @@ def _page(window: MainWindow) -> DeterminationPage:
 
 def test_an_unticked_signature_says_tidak_menandatangani(qtbot: QtBot, tmp_path: Path) -> None:
     # GIVEN the penetapan page before penetapan, every signer ticked "ya"
-    window = MainWindow(_meeting(tmp_path))
+    window = cockpit_window(_meeting(tmp_path))
     qtbot.addWidget(window)
     page = _page(window)
     page.show_stop(page.stop)
@@ -57,7 +58,7 @@ def test_after_penetapan_and_a_restart_each_signer_shows_what_was_recorded(
     service = _meeting(tmp_path)
     determine_meeting(service, SIGNED_BY)
     # WHEN the cockpit opens on it (as after a restart)
-    window = MainWindow(PlenoService(open_engine(str(tmp_path / "pleno.sqlite"))))
+    window = cockpit_window(PlenoService(open_engine(str(tmp_path / "pleno.sqlite"))))
     qtbot.addWidget(window)
     # THEN the penetapan page lists the recorded signatures: the refusal with its reason
     assert window.stack.currentWidget() is _page(window)

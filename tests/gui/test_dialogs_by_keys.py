@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action, Role
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.attendance_dialog import AttendanceDialog
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
@@ -30,6 +29,7 @@ from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
 from tests.gui.driven import Modals, drives
+from tests.meetings import cockpit_window
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service, settings=settings)
+    window = cockpit_window(service, settings=settings)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -139,7 +139,7 @@ def test_k_records_an_objection_at_the_meetings_place_and_tutup_closes(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     # GIVEN the assembled cockpit at kecamatan 647201's box (item 4)
-    extras = CockpitExtras(window)
+    extras = window
     drive.pre_fill_attendance(window)
     drive.run_until(window, Stop("4", "647201"))
     # WHEN K is pressed, the account typed and saved with Ctrl+Enter, then Tutup pressed
@@ -151,7 +151,7 @@ def test_k_records_an_objection_at_the_meetings_place_and_tutup_closes(
     close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Tutup")
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     # THEN entry No. 4 is stored at item 4 in 647201 and the dialog is closed
-    entry = extras.incidents.entry(4)
+    entry = extras.meeting.incidents.entry(4)
     assert (entry.procedure_item, entry.unit) == (4, "647201")
     assert entry.description == "Segel kotak suara PPK Palaran tidak utuh."
     assert not dialog.isVisible()

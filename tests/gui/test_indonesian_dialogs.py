@@ -30,7 +30,6 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.domain.election import contest_office
 from rekap_desktop.gui.auto_backup import AutoBackup
 from rekap_desktop.gui.backup_menu import BackupMenu
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.indonesian import speak_indonesian
 from rekap_desktop.gui.main_window import MainWindow
@@ -39,6 +38,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
+from tests.meetings import cockpit_window
 
 ENGLISH = {
     "cancel",
@@ -149,7 +149,7 @@ def indonesian(qapp: QApplication) -> Iterator[None]:
 def window(qtbot: QtBot, tmp_path: Path, indonesian: None) -> Iterator[MainWindow]:
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -239,17 +239,18 @@ def test_file_dialogs_are_qts_own_and_in_indonesian(window: MainWindow, tmp_path
     assert _modal(window.choose_import) == []
     assert _modal(window.choose_export) == []
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    backups = AutoBackup(window.service, window.procedure, settings, window)
+    backups = AutoBackup(window.meeting, settings, window)
     menu = BackupMenu(window, window.file_menu, window.action_print, backups, settings)
     assert _modal(menu.choose_folder) == []
     backups.stop()
 
 
-def test_printing_the_page_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
-    # WHEN the bare cockpit's Ctrl+P (print this page) asks for a printer THEN it is our own
-    # Indonesian dialog
+def test_printing_asks_for_the_printer_in_indonesian(window: MainWindow) -> None:
+    from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
+
+    # WHEN printing asks for a printer THEN it is our own Indonesian dialog
     opened = _walk_next_modal()
-    window.print_page()
+    PrinterDialog(window).exec()
     assert opened and opened[1] == []
     assert "Jumlah salinan:" in opened[0]
 
@@ -284,7 +285,7 @@ def test_contests_are_named_not_coded(window: MainWindow) -> None:
     assert any(t.startswith("Gubernur dan Wakil Gubernur nomor urut") for t in shown)
     assert any(t.startswith("Wali Kota dan Wakil Wali Kota nomor urut") for t in shown)
     # AND in the incident dialog's list of saksi
-    extras = CockpitExtras(window)
+    extras = window
     dialog = extras.new_incident()
     labels = [dialog.saksi_combo.itemText(i) for i in range(dialog.saksi_combo.count())]
     assert labels and not any(t.endswith(("gubernur", "walikota")) for t in labels)

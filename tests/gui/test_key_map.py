@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.gui.application import route_keys
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.keys import KeyRouter
 from rekap_desktop.gui.main_window import MainWindow
@@ -28,6 +27,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.gui import cockpit_driver as drive
+from tests.meetings import cockpit_window
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -38,7 +38,6 @@ READING = Stop("8", "647201", "gubernur")
 @dataclass
 class Cockpit:
     window: MainWindow
-    extras: CockpitExtras
     projector: ProjectorLink
     keys: KeyRouter
     modals: list[str] = field(default_factory=list)
@@ -62,16 +61,15 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[Cockpit]:
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service, settings=settings)
+    window = cockpit_window(service, settings=settings)
     qtbot.addWidget(window)
-    extras = CockpitExtras(window)
     projector = ProjectorLink(window, settings)
-    keys = route_keys(window, extras, projector)
+    keys = route_keys(window, projector)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 2000)
     drive.pre_fill_attendance(window)
-    yield Cockpit(window, extras, projector, keys)
+    yield Cockpit(window, projector, keys)
     for dialog in QApplication.topLevelWidgets():
         if isinstance(dialog, IncidentDialog):
             dialog.hide()  # not close(): typed text would ask whether to throw it away
@@ -160,7 +158,7 @@ def test_the_always_keys_act_while_typing_in_a_text_field(cockpit: Cockpit) -> N
 
 def test_blackout_works_inside_dialogs(cockpit: Cockpit) -> None:
     # GIVEN the incident dialog open, its description being typed
-    cockpit.extras.action_incident.trigger()
+    cockpit.window.action_incident.trigger()
     (dialog,) = cockpit.incident_dialogs()
     QTest.keyClicks(dialog.description, "saksi")
     # WHEN Ctrl+B THEN the projector blacks out, and the dialog keeps its text
@@ -263,7 +261,7 @@ def test_a_click_on_a_reading_row_leaves_the_keyboard_in_the_entry(
 
 def test_escape_does_not_throw_away_a_typed_incident_unasked(cockpit: Cockpit) -> None:
     # GIVEN the incident dialog with a description typed and not saved
-    cockpit.extras.action_incident.trigger()
+    cockpit.window.action_incident.trigger()
     (dialog,) = cockpit.incident_dialogs()
     QTest.keyClicks(dialog.description, "saksi 2 keberatan D.Hasil")
     # WHEN Escape is pressed and the question is answered "Tidak"
@@ -281,7 +279,7 @@ def test_escape_does_not_throw_away_a_typed_incident_unasked(cockpit: Cockpit) -
 
 def test_escape_closes_at_once_when_nothing_is_unsaved(cockpit: Cockpit) -> None:
     # GIVEN an incident typed and saved (Simpan)
-    cockpit.extras.action_incident.trigger()
+    cockpit.window.action_incident.trigger()
     (dialog,) = cockpit.incident_dialogs()
     QTest.keyClicks(dialog.description, "listrik padam 5 menit")
     dialog.save_button.click()

@@ -14,6 +14,7 @@ from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import HEADER, write_setup, write_tallies
 from tests.gui.stall import StallMeter
+from tests.meetings import cockpit_window
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
     service.import_tally_file(write_tallies(tmp_path))
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     window.views.setCurrentWidget(window.recap)  # Ctrl+R: the recapitulation on screen
@@ -117,7 +118,7 @@ def test_demo_window_is_marked_simulasi(qtbot: QtBot, tmp_path: Path) -> None:
 
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     window.views.setCurrentWidget(window.recap)
@@ -178,7 +179,7 @@ def test_a_hidden_recapitulation_is_computed_when_it_is_shown(qtbot: QtBot, tmp_
     # GIVEN the cockpit on its procedure tab: the recapitulation tab is not on screen
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     assert window.pages["walikota"].model.rowCount() == 0  # not computed while hidden

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import DETERMINATION
 from rekap_desktop.gui.dialogs.not_signing_dialog import NEEDS_REASON, NotSigningDialog
-from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.pages.closing import DeterminationPage
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.storage.procedure_store import Signature
 from tests.gui.driven import Modals, drives
+from tests.meetings import cockpit_window
 from tests.present_meeting import REASON, SAKSI_ROLE, present_meeting
 
 
@@ -39,7 +39,7 @@ def test_enter_records_one_present_as_not_signing_with_the_reason(
 ) -> None:
     # GIVEN the penetapan page of a meeting whose daftar hadir has the Ketua and one saksi
     # (the setup's other member was not recorded present)
-    window = MainWindow(records.procedure.pleno_service)
+    window = cockpit_window(records.procedure.pleno_service)
     qtbot.addWidget(window)
     window.show()
     page = window.agenda[DETERMINATION]

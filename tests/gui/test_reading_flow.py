@@ -36,11 +36,11 @@ from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import expected_forms
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage.engine import open_engine
-from tests.confirming import confirmed
+from tests.confirming import ConfirmingApprovals, confirmed
 from tests.fixtures import SETUP, write_setup, write_tallies
 from tests.gui.cockpit_driver import when_modal
+from tests.meetings import cockpit_window
 from tests.settling import settle_every_pair
 
 
@@ -48,7 +48,7 @@ from tests.settling import settle_every_pair
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     window.show()
     warnings: list[str] = []
@@ -178,7 +178,8 @@ def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
             raiser=Raiser(RaiserRole.PPK, "Ketua PPK UTARA"),
         )
     )
-    window = MainWindow(service)
+    approvals = ConfirmingApprovals(service)
+    window = cockpit_window(service, approvals)
     qtbot.addWidget(window)
     window.show()
     while window.procedure.state().current != Stop(DETERMINATION):
@@ -196,12 +197,6 @@ def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
         "question",
         lambda *_args: asked.append("question") or QMessageBox.StandardButton.Yes,
     )
-
-    def confirm(action: Action) -> Confirmation:
-        asked.append("PIN")
-        return confirmed(service, action)
-
-    window.confirm = confirm  # type: ignore[method-assign]
     # WHEN the operator presses PageDown on the penetapan page
     window.go_next()
     # THEN the reason is shown at once, and neither the question nor the PIN is asked
@@ -209,14 +204,14 @@ def test_penetapan_says_why_it_is_not_allowed_before_asking_for_the_pin(
         "Penetapan ditolak; tidak ada yang diubah.\n\n"
         "• kejadian/keberatan nomor 1 masih terbuka; selesaikan dahulu"
     ]
-    assert asked == []
+    assert asked == [] and approvals.asked == []
     assert not window.procedure.state().determined
     # WHEN the entry is settled THEN the question and the PIN are asked, and it is determined
     IncidentService(service).mark_unresolvable(
         1, "Bawaslu berpendapat lain; dicatat", confirmed(service, Action.CLOSE_OBJECTION)
     )
     window.go_next()
-    assert asked == ["question", "PIN"]
+    assert asked == ["question"] and approvals.asked == [Action.DETERMINE]
     assert window.procedure.state().determined
 
 

@@ -23,7 +23,9 @@ from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import RefusingApprovals
 from tests.interchange.exchange_fixtures import KABKO, KECAMATAN, write_json
+from tests.meetings import cockpit_window
 from tests.penetapan import determine_meeting
 
 MEMBERS = [{"nama": "Ketua Uji", "jabatan": "Ketua"}, {"nama": "Anggota Uji", "jabatan": "Anggota"}]
@@ -59,11 +61,9 @@ def kabko(tmp_path: Path) -> Iterator[PlenoService]:
 
 
 def _cockpit(qtbot: QtBot, service: PlenoService) -> tuple[MainWindow, PackageActions]:
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
-    actions = PackageActions(window, service, window.file_menu, installation_fingerprint)
-    window.file_menu.insertActions(window.action_print, actions.actions())
-    return window, actions
+    return window, window.packages
 
 
 class Shown:
@@ -289,11 +289,10 @@ def test_the_assembled_cockpit_has_the_package_entries_in_the_berkas_menu(
     qtbot: QtBot, kecamatan: PlenoService
 ) -> None:
     # GIVEN the cockpit as the program assembles it
-    from rekap_desktop.gui.cockpit_extras import CockpitExtras
 
-    window = MainWindow(kecamatan)
+    window = cockpit_window(kecamatan)
     qtbot.addWidget(window)
-    extras = CockpitExtras(window)
+    extras = window
     # THEN Berkas holds export, import (and its stop) and the key, before the print centre
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     start = texts.index("Ekspor paket &hasil (.rekap)…")
@@ -315,9 +314,9 @@ def test_an_unreadable_key_is_said_in_the_status_bar_and_the_dialog(
         raise InputRejected([Problem("kunci instalasi tidak dapat dibaca (ValueError)")], "kunci")
 
     shown = Shown(monkeypatch)
-    window = MainWindow(kecamatan)
+    window = cockpit_window(kecamatan, installation_key=broken)
     qtbot.addWidget(window)
-    actions = PackageActions(window, kecamatan, window.file_menu, broken)
+    actions = window.packages
     # THEN the cockpit opens and says so; asking for the key shows the reason
     assert actions.key_label.text() == "Kunci instalasi: tidak terbaca"
     actions.show_key()
@@ -386,17 +385,11 @@ def test_a_replaced_sender_key_needs_the_ketuas_pin_after_its_sidik_matches(
     PackageService(kecamatan, key_folder=tmp_path / "kunci-lain").export(other, determined=True)
     new = installation_fingerprint(tmp_path / "kunci-lain")
     shown = Shown(monkeypatch)
-    window = MainWindow(kabko)
+    ketua_declines = RefusingApprovals()
+    asked = ketua_declines.asked
+    window = cockpit_window(kabko, ketua_declines)
     qtbot.addWidget(window)
-    asked: list[Action] = []
-
-    def ketua_declines(action: Action) -> None:
-        asked.append(action)
-        return None
-
-    actions = PackageActions(
-        window, kabko, window.file_menu, installation_fingerprint, ketua_declines
-    )
+    actions = window.packages
 
     def operator_types(dialog: SenderKeyDialog) -> int:
         assert dialog.head.text().startswith("PERHATIAN: paket 990101 UTARA")

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.sirekap_import import SirekapImportService
 from rekap_desktop.storage import meeting_store
 from tests.gui.driven import Modals, drives
 from tests.gui.test_sirekap_import_dialog import _folder, service  # noqa: F401 (fixture)
@@ -25,7 +26,7 @@ def test_a_folder_is_chosen_imported_and_the_dialog_closed(
 ) -> None:
     # GIVEN a folder with the paslon master and a region file, and the import dialog
     folder = _folder(tmp_path, region_file())
-    dialog = SirekapImportDialog(service)
+    dialog = SirekapImportDialog(SirekapImportService(service))
     qtbot.addWidget(dialog)
     dialog.show()
 

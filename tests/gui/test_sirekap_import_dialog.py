@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.sirekap_import import SirekapImportService
 from rekap_desktop.storage.engine import open_engine
 from tests.interchange.exchange_fixtures import KABKO, PASLON, region_file, write_json
 
@@ -36,7 +37,7 @@ def test_import_runs_and_reports_progress_per_unit(
     qtbot: QtBot, service: PlenoService, tmp_path: Path
 ) -> None:
     # GIVEN the dialog with a folder holding the paslon master and a region file
-    dialog = SirekapImportDialog(service)
+    dialog = SirekapImportDialog(SirekapImportService(service))
     qtbot.addWidget(dialog)
     changes: list[Change] = []
     service.bus.subscribe(changes.append)
@@ -66,7 +67,7 @@ def test_blanked_file_is_refused_in_the_dialog(
     blank = region_file()
     for row in blank["tungsura"]["table"].values():
         row["7000001"] = row["7000002"] = 0
-    dialog = SirekapImportDialog(service)
+    dialog = SirekapImportDialog(SirekapImportService(service))
     qtbot.addWidget(dialog)
     dialog.set_paths([_folder(tmp_path, blank)])
     # WHEN imported THEN the refusal is shown and nothing was imported
@@ -81,7 +82,7 @@ def test_cancel_stops_the_import_and_changes_nothing(
     qtbot: QtBot, service: PlenoService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # GIVEN an import cancelled before the worker reads its first file (the flag kept raised)
-    dialog = SirekapImportDialog(service)
+    dialog = SirekapImportDialog(SirekapImportService(service))
     qtbot.addWidget(dialog)
     dialog.set_paths([_folder(tmp_path, region_file())])
     monkeypatch.setattr(dialog._stop, "clear", lambda: None)

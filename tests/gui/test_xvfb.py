@@ -17,12 +17,13 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 
 app = QApplication(sys.argv)
 assert app.platformName() == "xcb", app.platformName()
 service = PlenoService(open_engine(sys.argv[1]))
 load_demo(service)
-window = MainWindow(service)
+window = cockpit_window(service)
 window.show()
 
 def shoot():

@@ -40,9 +40,11 @@ from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
 from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
+from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
 from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
@@ -74,9 +76,12 @@ class ComparisonWidget(QWidget):
         contest_code: str,
         unit_code: str,
         parent: QWidget | None = None,
+        approvals: Approvals | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
+        self.approvals: Approvals = approvals or NoApprovals()
+        """A commissioner's PIN for a correction or a decision on a finding."""
         self.contest_code, self.unit_code = contest_code, unit_code
         self.comparison: Comparison | None = None
         self.versions: FormVersions = {}
@@ -455,10 +460,13 @@ class ComparisonWidget(QWidget):
         self.correction_dialog = None  # deleted on close
 
     def approve(self, request: SettleRequest) -> SettleRequest | None:
-        """The commissioner's approval of a correction; the cockpit replaces this with a PIN
-        confirmation carried in the request (None: not approved, nothing is written; without a
-        confirmation the service refuses the correction)."""
-        return request
+        """A correction counts only when the commissioner chosen as approving it in the dialog
+        confirms it with their own PIN now; the confirmation goes with the request (None: not
+        approved, nothing is written)."""
+        confirmation = self.approvals.confirm(Action.APPROVE_CORRECTION, only=request.approved_by)
+        if confirmation is None or confirmation.user.name != request.approved_by:
+            return None
+        return replace(request, confirmation=confirmation)
 
     def settle(self, request: SettleRequest) -> SettleResult | None:
         result = run_operation(
@@ -504,10 +512,12 @@ class ComparisonWidget(QWidget):
         self.decision_dialog = None  # deleted on close
 
     def confirm_decision(self) -> Confirmation | None:
-        """A commissioner's PIN for the decision; the cockpit replaces this with the PIN dialog
-        (None: not confirmed, nothing is written)."""
-        self._say("Keputusan atas temuan perlu konfirmasi PIN komisioner.")
-        return None
+        """The meeting's decision on an error of the determined values counts only with a
+        commissioner's PIN now (None: refused or cancelled, nothing is written)."""
+        confirmation = self.approvals.confirm(Action.DECIDE_FINDING)
+        if confirmation is None:
+            self._say("Keputusan atas temuan perlu konfirmasi PIN komisioner.")
+        return confirmation
 
     def _decide(self, finding: Finding, reason: str) -> bool:
         confirmation = self.confirm_decision()

@@ -1,8 +1,8 @@
 """Impor data Sirekap: choose files or a folder, watch the progress bar, cancel at any time.
 
 The import runs on a worker thread (gui.background) so the window stays responsive with thousands
-of TPS files. The worker's service has its own change bus; what changed is announced on the GUI
-thread only after the import committed, so no widget is ever touched from the worker.
+of TPS files. What the import committed reaches the views through the meeting's change hub, on
+the GUI thread, so no widget is ever touched from the worker.
 """
 
 from __future__ import annotations
@@ -29,12 +29,8 @@ from rekap_desktop.gui.background import (
     Job,
     JobCancelled,
     JobControl,
-    own_service,
-    publish,
 )
 from rekap_desktop.gui.operations import Failure
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import (
     ImportCancelled,
     SirekapImportReport,
@@ -48,23 +44,24 @@ NOTE = (
 )
 
 
-Imported = tuple[SirekapImportReport, list[Change]]
+Imported = SirekapImportReport
 
 
-def _import_job(service: PlenoService, paths: list[Path], stop: threading.Event) -> Job[Imported]:
-    """The import as a worker's job: a service of its own change bus, the changes returned."""
+def _import_job(
+    importer: SirekapImportService, paths: list[Path], stop: threading.Event
+) -> Job[Imported]:
+    """The import as a worker's job (its changes are published by the import's write)."""
 
     def job(control: JobControl) -> Imported:
-        own, changes = own_service(service)
         try:
-            report = SirekapImportService(own).import_paths(
+            report = importer.import_paths(
                 paths,
                 on_progress=control.progress,
                 cancelled=lambda: stop.is_set() or control.cancelled(),
             )
         except ImportCancelled:
             raise JobCancelled from None
-        return report, changes
+        return report
 
     return job
 
@@ -75,9 +72,9 @@ class SirekapImportDialog(QDialog):
     import_finished = Signal(bool)
     """Emitted when a run ends: True when something was imported."""
 
-    def __init__(self, service: PlenoService, parent: QWidget | None = None) -> None:
+    def __init__(self, importer: SirekapImportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.importer = importer
         self.paths: list[Path] = []
         self.imported = False
         """Whether an import succeeded while the dialog was open (Tutup then accepts it)."""
@@ -155,7 +152,7 @@ class SirekapImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self._set_running(True)
         task: BackgroundTask[Imported] = BackgroundTask(
-            _import_job(self.service, list(self.paths), self._stop), self
+            _import_job(self.importer, list(self.paths), self._stop), self
         )
         task.progressed.connect(self._progressed)
         task.succeeded.connect(self._succeeded)
@@ -179,15 +176,13 @@ class SirekapImportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _succeeded(self, imported: Imported) -> None:
-        report, changes = imported
+    def _succeeded(self, report: Imported) -> None:
         self.imported = True
         self._finish()
         head = f"{report.files} berkas diimpor sebagai sumber sirekap."
         if report.partial:
             head += " Progres Sirekap belum 100 % TPS: data ditandai SEBAGIAN."
         self.report.setPlainText("\n".join([head, "", *report.lines()]))
-        publish(self.service, changes)
         self.import_finished.emit(True)
 
     def _refused(self, failure: Failure) -> None:

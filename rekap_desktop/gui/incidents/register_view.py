@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,24 +24,51 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import Changes, Event
 from rekap_desktop.domain.incidents import KIND_LABELS, Incident, IncidentKind
+from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui.approvals import Approvals, NoApprovals
+from rekap_desktop.gui.change_hub import QtChangeHub
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.incidents.register_model import RegisterModel
 from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import IncidentService, RegisterFilter
-from rekap_desktop.services.users_service import Confirmation
+
+REGISTER_CHANGES = frozenset(
+    {
+        AuditEvent.INCIDENT_RECORDED,
+        AuditEvent.INCIDENT_EDITED,
+        AuditEvent.INCIDENT_RESOLVED,
+        AuditEvent.INCIDENT_UNRESOLVABLE,
+        AuditEvent.INCIDENT_EVIDENCE_ATTACHED,
+        AuditEvent.INCIDENT_REPEAT_REFUSED,
+        AuditEvent.PLENO_CREATED,
+        Event.OTHER_STATION,
+    }
+)
+"""The changes the register is read again after (another station's entries included)."""
 
 
 class RegisterView(QWidget):
+    """The register of kejadian khusus and keberatan; ``approvals`` ask a commissioner's PIN
+    for closing an objection."""
+
     open_count_changed = Signal(int)
 
-    def __init__(self, service: IncidentService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: IncidentService,
+        hub: QtChangeHub,
+        approvals: Approvals | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.hub = hub
+        self.approvals: Approvals = approvals or NoApprovals()
         self._listening = False
         pleno = service.pleno()
         self.model = RegisterModel(pleno)
@@ -116,19 +143,20 @@ class RegisterView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         if not self._listening:
-            self.service.pleno_service.bus.subscribe(self.on_changed)
+            self.hub.changed.connect(self.on_changed)
             self._listening = True
             self.refresh()
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt name)
         if self._listening:
-            self.service.pleno_service.bus.unsubscribe(self.on_changed)
+            self.hub.changed.disconnect(self.on_changed)
             self._listening = False
         super().hideEvent(event)
 
-    def on_changed(self, change: Change) -> None:
-        if change.what.startswith("incident") or change.what == AuditEvent.PLENO_CREATED:
+    @Slot(object)
+    def on_changed(self, changes: Changes) -> None:
+        if any(change.what in REGISTER_CHANGES for change in changes):
             self.refresh()
 
     # -- showing ---------------------------------------------------------------------------
@@ -193,19 +221,14 @@ class RegisterView(QWidget):
     def unresolvable_selected(self) -> None:
         self._settle(unresolvable=True)
 
-    def approve_closing(self) -> Confirmation | bool:
-        """Closing an objection needs a commissioner; the cockpit replaces this with a PIN check
-        (the confirmation, named in the audit entry; False when refused; True: no one asked, and
-        the service then refuses the closing)."""
-        return True
-
     def _settle(self, unresolvable: bool) -> None:
         number = self.selected_number()
         if number is None:
             return
-        approval = self.approve_closing()
-        if approval is not False:
-            confirmation = approval if isinstance(approval, Confirmation) else None
+        # Closing an objection needs a commissioner's PIN now; the confirmation goes with the
+        # closing into its audit entry.
+        confirmation = self.approvals.confirm(Action.CLOSE_OBJECTION)
+        if confirmation is not None:
             SettleDialog(self.service, number, unresolvable, self, confirmation).exec()
             self.refresh()
 

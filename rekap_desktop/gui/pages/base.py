@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rekap_desktop.domain.procedure import Stop, stop_label
+from rekap_desktop.gui.approvals import Approvals, NoApprovals
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
@@ -17,11 +19,29 @@ from rekap_desktop.services.procedure_service import ProcedureService
 T = TypeVar("T")
 
 
+def _shown_nowhere(_photo: bytes) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class PageContext:
-    pleno: PlenoService
-    procedure: ProcedureService
-    records: ProcedureRecords
+    meeting: CockpitMeeting
+    approvals: Approvals = field(default_factory=NoApprovals)
+    """A commissioner's PIN for the guarded actions of a page (corrections, decisions)."""
+    show_photo: Callable[[bytes], None] = _shown_nowhere
+    """A form photo the operator opened beside the numbers (the projector previews it)."""
+
+    @property
+    def pleno(self) -> PlenoService:
+        return self.meeting.pleno
+
+    @property
+    def procedure(self) -> ProcedureService:
+        return self.meeting.procedure
+
+    @property
+    def records(self) -> ProcedureRecords:
+        return self.meeting.records
 
     def unit_name(self, code: str | None) -> str:
         unit = self.pleno.pleno().unit(code or "")

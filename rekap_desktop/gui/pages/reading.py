@@ -4,7 +4,6 @@ settled with the PPK's D.Hasil as the reference."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -38,8 +37,6 @@ class SourcesPage(AgendaPage):
     def __init__(self, ctx: PageContext) -> None:
         super().__init__(ctx, "")
         self.comparison: ComparisonWidget | None = None
-        self.on_created: list[Callable[[ComparisonWidget], None]] = []
-        """Hooks run once the comparison widget exists (the cockpit wires photos, approvals)."""
 
     def focus_target(self) -> QWidget | None:
         """The reading entry: digits and S from the first key."""
@@ -53,13 +50,13 @@ class SourcesPage(AgendaPage):
         if self.comparison is None:
             # The comparison and its services are loaded when a reading item is first reached.
             from rekap_desktop.gui.comparison.widget import ComparisonWidget
-            from rekap_desktop.services.comparison_service import ComparisonService
 
-            service = ComparisonService(self.ctx.pleno)
-            self.comparison = ComparisonWidget(service, contest, unit)
+            meeting = self.ctx.meeting
+            self.comparison = ComparisonWidget(
+                meeting.comparison, contest, unit, approvals=self.ctx.approvals
+            )
+            self.comparison.photo_shown.connect(self.ctx.show_photo)
             self.body.addWidget(self.comparison, 1)
-            for hook in self.on_created:
-                hook(self.comparison)
         elif (self.comparison.contest_code, self.comparison.unit_code) != (contest, unit):
             self.comparison.set_pair(contest, unit)
             # What was said about the previous pair ("… dicatat", a refusal) is not about this one.

@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.election import contest_office
-from rekap_desktop.gui.background import BackgroundTask, JobControl, own_service, publish
+from rekap_desktop.gui.background import BackgroundTask, JobControl
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
 from rekap_desktop.gui.print_centre.printer_dialog import PrinterDialog
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data, select_enum
 from rekap_desktop.gui.window_geometry import fit_to_screen
-from rekap_desktop.services.events import Change
 from rekap_desktop.services.printing.service import (
     FORM_LABELS,
     NUMBERED,
@@ -90,14 +89,11 @@ class Preview:
 @dataclass(frozen=True)
 class Printed:
     record: PrintRecord
-    changes: list[Change]
-    """What the worker's print changed, announced on the GUI thread."""
 
 
 def render_preview(service: PrintService, request: PreviewRequest) -> Preview:
     """The preview PDF of ``request`` (run on a worker thread: no widget here)."""
-    own, _changes = own_service(service.pleno_service)
-    prepared = service.bound_to(own).prepare(request.kind, request.contest, request.number)
+    prepared = service.prepare(request.kind, request.contest, request.number)
     rendered = prepared.render(request.paper)
     return Preview(request, rendered.pdf, rendered.pages, prepared.fingerprint, prepared.watermark)
 
@@ -368,13 +364,12 @@ class PrintCentreDialog(QDialog):
         request, service = self.request(), self.service
 
         def job(control: JobControl) -> Printed:
-            own, changes = own_service(service.pleno_service)
-            record, pdf = service.bound_to(own).print_form(
+            record, pdf = service.print_form(
                 request.kind, request.contest, request.paper, request.number
             )
             # Painting a QPrinter is allowed off the GUI thread.
             print_pdf(pdf, printer, record.stored.paper, control.progress)
-            return Printed(record, changes)
+            return Printed(record)
 
         self._start_job("Cetak", "Mencetak…", job)
 
@@ -389,12 +384,11 @@ class PrintCentreDialog(QDialog):
         request, service = self.request(), self.service
 
         def job(_control: JobControl) -> Printed:
-            own, changes = own_service(service.pleno_service)
-            record, pdf = service.bound_to(own).print_form(
+            record, pdf = service.print_form(
                 request.kind, request.contest, request.paper, request.number
             )
             path.write_bytes(pdf)
-            return Printed(record, changes)
+            return Printed(record)
 
         self._start_job("Simpan PDF", "Menyimpan PDF…", job)
 
@@ -427,7 +421,6 @@ class PrintCentreDialog(QDialog):
     def _printed(self, printed: Printed) -> None:
         self._print_task = None
         self._set_job_running(False)
-        publish(self.service.pleno_service, printed.changes)
         self.refresh_log()
         s = printed.record.stored
         self.job_label.setText(f"Tercatat: cetakan #{s.id}, versi {s.version}.")

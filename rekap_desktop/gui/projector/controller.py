@@ -8,25 +8,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QScreen
 
+from rekap_desktop.domain.changes import Changes
 from rekap_desktop.error_log import log
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.projector.cue_store import cue_from_text, cue_to_text
 from rekap_desktop.gui.projector.cues import BlankCue, Cue, LogoCue, PagedCue, describe_cue
 from rekap_desktop.gui.projector.scenes import BlankScene, Scene
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.gui.projector.window import IdentifyLabel, ProjectorWindow, identify_screens
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 
 
 class ProjectorController(QObject):
     """Ties the screens, the projector window and the scenes together.
 
-    ``service``: the meeting; its ``bus`` tells the controller when committed state changed.
+    ``meeting``: the meeting; its hub tells the controller when committed state changed.
     ``screens``: the ScreenManager (the only listener of screen hot-plug).
     ``settings``: the saved projector screen and theme.
     ``determined``: whether the results shown are determined (banner DITETAPKAN, with the time of
@@ -46,14 +46,15 @@ class ProjectorController(QObject):
 
     def __init__(
         self,
-        service: PlenoService,
+        meeting: CockpitMeeting,
         screens: ScreenManager,
         settings: ProjectorSettings,
         determined: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.meeting = meeting
+        self.service = meeting.pleno
         self.screens = screens
         self.settings = settings
         self.determined: bool | datetime = determined
@@ -71,7 +72,9 @@ class ProjectorController(QObject):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self.refresh)
-        service.bus.subscribe(self._on_change)
+        self.scene_builds = 0
+        """How many scenes were built (a committed correction must cost one rebuild)."""
+        meeting.hub.changed.connect(self._on_change)
         screens.projector_screen_changed.connect(self._on_projector_screen)
         screens.projector_geometry_changed.connect(self._on_projector_screen)
         screens.notice.connect(self.notice)
@@ -128,11 +131,26 @@ class ProjectorController(QObject):
 
     def set_determined(self, determined: bool) -> None:
         """Determined or not; once determined, the banner also tells when (read once)."""
+        self._note_determined(determined)
+        self.refresh()
+
+    def follow(self, cue: Cue, determined: bool, show_now: bool = False) -> None:
+        """What the meeting's place asks for after a committed change: ``cue`` in the preview
+        (and live too when ``show_now``: a pause is shown to the room at once). The scenes are
+        built by the one coalescing refresh, never here: a change costs one rebuild."""
+        self.preview_cue = cue
+        self._note_determined(determined)
+        if show_now:
+            self.live_cue = cue
+            self.blanked = False
+            self._remember()
+        self._refresh.start()
+
+    def _note_determined(self, determined: bool) -> None:
         if not determined:
             self.determined = False
         elif not isinstance(self.determined, datetime):
-            self.determined = determination_time(self.service) or True
-        self.refresh()
+            self.determined = determination_time(self.meeting.procedure) or True
 
     def set_theme(self, name: str) -> None:
         self.settings.set_theme(name)
@@ -157,7 +175,7 @@ class ProjectorController(QObject):
         return self.window.view.scene()
 
     def shutdown(self) -> None:
-        self.service.bus.unsubscribe(self._on_change)
+        self.meeting.hub.changed.disconnect(self._on_change)
         self.screens.projector_screen_changed.disconnect(self._on_projector_screen)
         self.screens.projector_geometry_changed.disconnect(self._on_projector_screen)
         self.window.close_for_good()
@@ -215,11 +233,13 @@ class ProjectorController(QObject):
             self._has_pleno = self.service.has_pleno()  # a meeting, once created, stays
             if not self._has_pleno:
                 return BlankScene()
+        self.scene_builds += 1
         return cue.build(self.service, self.determined)
 
-    def _on_change(self, change: Change) -> None:
-        # Called inside the service call, after its commit: rebuild once control returns, so
-        # several changes in a row cost one rebuild.
+    @Slot(object)
+    def _on_change(self, _changes: Changes) -> None:
+        # Called right after the commit: rebuild once control returns to the event loop, so
+        # several changes in a row (and every listener's follow-up) cost one rebuild.
         self._refresh.start()
 
     def _on_projector_screen(self, screen: QScreen | None) -> None:
@@ -231,11 +251,11 @@ class ProjectorController(QObject):
         self.state_changed.emit()
 
 
-def determination_time(service: PlenoService) -> datetime | None:
+def determination_time(procedure: ProcedureService) -> datetime | None:
     """When the result now determined was determined (the last penetapan after any reopening)."""
     at: datetime | None = None
     determined = False
-    for moment in ProcedureService(service).moments():
+    for moment in procedure.moments():
         if moment.state.determined and not determined:
             at = moment.at
         determined = moment.state.determined

@@ -9,10 +9,7 @@ Read-only except for those two, which go through ``SeatService.decide_tie`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,30 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import NUMBERS_UNCHANGED
+from rekap_desktop.domain.changes import Changes
 from rekap_desktop.domain.election import Candidate, Contest
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.seats import BY_VOTES, OpenTie, format_quotient
+from rekap_desktop.gui.approvals import Approvals
+from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.pages.recap_page import source_label
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.meeting_dialog import SeatMeetingDialog
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
-from rekap_desktop.services.events import Change
-from rekap_desktop.services.seat_meeting_service import SeatMeetingService
-from rekap_desktop.services.seat_service import SeatResults, SeatService, TieDecision
-from rekap_desktop.services.users_service import Confirmation
+from rekap_desktop.services.seat_service import SeatResults, TieDecision
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perolehan kursi"
-Confirm = Callable[[Action], Confirmation | None]
 Decision = tuple[tuple[int, ...], str]
 
 
 class SeatView(QWidget):
-    """``confirm`` asks a commissioner's PIN for an action (None: refused or cancelled).
+    """``approvals`` ask a commissioner's PIN for an action (None: refused or cancelled).
 
     ``projector_requested(cue)``: the operator asked to preview a dapil's seat result on the
     projector (a :class:`SeatCue`; F5 still sends it live).
@@ -61,10 +57,12 @@ class SeatView(QWidget):
 
     projector_requested = Signal(object)
 
-    def __init__(self, seats: SeatService, confirm: Confirm, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, meeting: CockpitMeeting, approvals: Approvals, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.seats = seats
-        self.confirm = confirm
+        self.seats = seats = meeting.seats
+        self.approvals = approvals
         self.results: SeatResults | None = None
         self._page: tuple[object, ...] | None = None
         """What the page shows: contest, results and tie decisions (kept when unchanged)."""
@@ -73,7 +71,7 @@ class SeatView(QWidget):
         for contest in seats.legislative_contests():
             self.contest_box.addItem(contest.title, contest.code)
         self.contest_box.currentIndexChanged.connect(self.refresh)
-        self.meetings = SeatMeetingService(seats.pleno_service)
+        self.meetings = meeting.seat_meetings
         self.meeting_button = QPushButton("Rapat penetapan kursi…")
         self.meeting_button.clicked.connect(self.hold_meeting)
         self.meeting_status = QLabel()
@@ -98,7 +96,7 @@ class SeatView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         self._stale = True
-        seats.pleno_service.bus.subscribe(self.on_changed)
+        meeting.hub.changed.connect(self.on_changed)  # let go by Qt when this view is deleted
 
     def contest_code(self) -> str | None:
         data = self.contest_box.currentData()
@@ -106,13 +104,11 @@ class SeatView(QWidget):
 
     # -- refreshing --------------------------------------------------------------------------
 
-    def on_changed(self, change: Change) -> None:
+    @Slot(object)
+    def on_changed(self, changes: Changes) -> None:
         """Recompute now when shown, else when next shown (a recap per change is not free);
         not at all after a change that moves no number (a print, an exported package)."""
-        if not shiboken6.isValid(self):  # the bus outlives a deleted view: stop listening
-            self.seats.pleno_service.bus.unsubscribe(self.on_changed)
-            return
-        if change.what in NUMBERS_UNCHANGED:
+        if all(change.what in NUMBERS_UNCHANGED for change in changes):
             return
         self._stale = True
         if self.isVisible():
@@ -339,7 +335,7 @@ class SeatView(QWidget):
         meeting = self.ask_meeting(contest) if contest is not None else None
         if meeting is None:
             return None
-        confirmation = self.confirm(Action.DETERMINE_SEATS)
+        confirmation = self.approvals.confirm(Action.DETERMINE_SEATS)
         if confirmation is None:
             self.message.setText("Rapat tidak dicatat: belum dikonfirmasi dengan PIN komisioner.")
             return None
@@ -368,7 +364,7 @@ class SeatView(QWidget):
         if code is None or decision is None:
             return None
         chosen, reason = decision
-        confirmation = self.confirm(Action.DECIDE_TIE)
+        confirmation = self.approvals.confirm(Action.DECIDE_TIE)
         if confirmation is None:
             self.message.setText(
                 "Keputusan tidak dicatat: belum dikonfirmasi dengan PIN komisioner."

@@ -17,6 +17,7 @@ from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.confirming import RefusingApprovals
 
 CONTEST, UNIT, FIELD = "gubernur", "647203", "suara_01"
 
@@ -125,8 +126,9 @@ def test_a_correction_on_a_view_changed_elsewhere_is_refused_before_the_pin(
     qtbot.addWidget(widget)
     widget.show()
     widget.select_field(FIELD)
-    asked: list[object] = []
-    widget.approve = lambda request: asked.append(request)  # type: ignore[method-assign,assignment,func-returns-value]
+    approvals = RefusingApprovals()
+    asked = approvals.asked
+    widget.approvals = approvals
     shown: list[str] = []
     monkeypatch.setattr(operations.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
     dialog = widget.open_correction()

@@ -19,7 +19,7 @@ from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
-from tests.confirming import approving
+from tests.confirming import ConfirmingApprovals, RefusingApprovals
 from tests.gui.driven import Modals, drives
 
 CONTEST, UNIT = "gubernur", "647203"
@@ -48,7 +48,7 @@ def open_widget(qtbot: QtBot, service: ComparisonService) -> ComparisonWidget:
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
     # As the cockpit does: the approving commissioner confirms with their PIN.
-    widget.approve = approving(service.pleno)  # type: ignore[method-assign]
+    widget.approvals = ConfirmingApprovals(service.pleno)
     return widget
 
 
@@ -109,15 +109,9 @@ def test_enter_saves_and_a_missing_proposer_is_refused_before_anything_is_lost(
     # GIVEN the dispute selected, and an approval that records who was asked
     widget = open_widget(qtbot, service)
     widget.select_field("suara_01")
-    asked: list[str] = []
-
-    confirm = approving(service.pleno)
-
-    def approve(request):  # type: ignore[no-untyped-def]
-        asked.append(request.approved_by)
-        return confirm(request)
-
-    widget.approve = approve  # type: ignore[method-assign]
+    approvals = ConfirmingApprovals(service.pleno)
+    asked = approvals.only
+    widget.approvals = approvals
     state: dict[str, object] = {}
 
     def fill(dialog: QWidget) -> None:
@@ -157,7 +151,7 @@ def test_a_refused_approval_keeps_the_dialog_and_what_was_typed(
     # GIVEN an approval that is refused (the PIN dialog cancelled)
     widget = open_widget(qtbot, service)
     widget.select_field("suara_01")
-    widget.approve = lambda _request: None  # type: ignore[method-assign,assignment]
+    widget.approvals = RefusingApprovals()
     state: dict[str, object] = {}
 
     def fill(dialog: QWidget) -> None:

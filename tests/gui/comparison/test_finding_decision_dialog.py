@@ -75,11 +75,12 @@ def test_the_decision_is_taken_by_keyboard_and_the_pair_is_then_read(
     users = UsersService(service.pleno.engine)
     asked: list[str] = []
 
-    def confirm() -> Confirmation:
-        asked.append("pin")
-        return users.confirm(ANGGOTA, DEMO_PINS[Role.ANGGOTA], Action.DECIDE_FINDING)
+    class AnggotaConfirms:
+        def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+            asked.append("pin")
+            return users.confirm(ANGGOTA, DEMO_PINS[Role.ANGGOTA], action)
 
-    widget.confirm_decision = confirm  # type: ignore[method-assign]
+    widget.approvals = AnggotaConfirms()
     state: dict[str, object] = {}
 
     def fill(dialog: QWidget) -> None:

@@ -20,6 +20,7 @@ from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
+from tests.meetings import cockpit_meeting
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_carried_objection_is_read_and_settled_with_paraf(
     qtbot: QtBot, service: IncidentService, tmp_path: Path
 ) -> None:
     # GIVEN the register of the demo, filtered to open entries
-    view = RegisterView(service)
+    view = RegisterView(service, cockpit_meeting(service.pleno_service).hub)
     qtbot.addWidget(view)
     view.show()
     view.open_only.setChecked(True)

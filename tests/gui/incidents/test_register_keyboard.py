@@ -18,6 +18,7 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_meeting
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_tab_leads_from_the_entry_table_to_the_buttons(
     qtbot: QtBot, service: IncidentService
 ) -> None:
     # GIVEN the register with an entry selected in its table, which has the keyboard focus
-    view = RegisterView(service)
+    view = RegisterView(service, cockpit_meeting(service.pleno_service).hub)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)

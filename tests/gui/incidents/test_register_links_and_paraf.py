@@ -29,8 +29,9 @@ from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
-from tests.confirming import confirmed
+from tests.confirming import ConfirmingApprovals, confirmed
 from tests.gui.driven import Modals, drives
+from tests.meetings import cockpit_meeting
 
 
 @pytest.fixture
@@ -42,16 +43,14 @@ def service(tmp_path: Path) -> Iterator[IncidentService]:
 
 
 def open_register(qtbot: QtBot, service: IncidentService) -> RegisterView:
-    view = RegisterView(service)
+    # As the cockpit does: closing an entry is confirmed with a commissioner's PIN.
+    approvals = ConfirmingApprovals(service.pleno_service)
+    view = RegisterView(service, cockpit_meeting(service.pleno_service).hub, approvals)
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
-    # As the cockpit does: closing an entry is confirmed with a commissioner's PIN.
-    view.approve_closing = lambda: confirmed(  # type: ignore[method-assign]
-        service.pleno_service, Action.CLOSE_OBJECTION
-    )
     return view
 
 

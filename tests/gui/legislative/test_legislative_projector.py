@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import Stop
-from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector.cues import RecapCue, TallyCue
 from rekap_desktop.gui.projector.party_cues import PartyCue, view_count
 from rekap_desktop.gui.projector.scenes import RecapScene, SeatScene, TallyScene
@@ -20,6 +19,7 @@ from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for, kept_place
 from rekap_desktop.gui.snapshot import write_snapshots
 from rekap_desktop.services.pleno_service import PlenoService
+from tests.meetings import cockpit_meeting, cockpit_window
 
 FULL_HD = (1920, 1080)
 GADING_CEMPAKA = "177102"
@@ -158,7 +158,7 @@ def test_the_snapshot_command_writes_the_legislative_pictures(
     pemilu: PlenoService, tmp_path: Path
 ) -> None:
     # GIVEN the Pemilu demo WHEN every snapshot is written
-    names = {p.name: p for p in write_snapshots(pemilu, tmp_path / "shots")}
+    names = {p.name: p for p in write_snapshots(cockpit_meeting(pemilu), tmp_path / "shots")}
     # THEN the party scenes, the per-dapil recapitulation and the seat tab are among them
     for name in (
         "proyektor-partai-ringkasan.png",
@@ -199,7 +199,7 @@ def test_reading_a_dprd_kecamatan_cues_its_parties_and_the_keys_step_the_preview
 ) -> None:
     # GIVEN the cockpit of the Pemilu demo with its projector
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(pemilu, settings=settings)
+    window = cockpit_window(pemilu, settings=settings)
     qtbot.addWidget(window)
     window.show()
     link = ProjectorLink(window, settings)

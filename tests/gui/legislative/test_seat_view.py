@@ -13,9 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.gui.cockpit_extras import CockpitExtras
-from rekap_desktop.gui.dialogs.pin_dialog import PinDialog, ask_confirmation
-from rekap_desktop.gui.main_window import MainWindow
+from rekap_desktop.gui.approvals import PinApprovals
+from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.gui.seats.tie_dialog import TieDialog
@@ -23,23 +22,22 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_service import SeatService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
+from tests.meetings import cockpit_meeting, cockpit_window
 
 TIE = "calon:5:02:1:01,04"
 """Dapil 5, party 2: candidates 1 and 4 have 815 votes each for the party's one seat."""
 
 
 def seat_view(qtbot: QtBot, pemilu: PlenoService) -> tuple[SeatView, UsersService]:
-    users = UsersService(pemilu.engine, pemilu.bus)
-
-    def confirm(action: Action) -> Confirmation | None:
-        return ask_confirmation(users, action, view)
-
-    view = SeatView(SeatService(pemilu), confirm)
+    meeting = cockpit_meeting(pemilu)
+    approvals = PinApprovals(meeting.users)
+    view = SeatView(meeting, approvals)
+    approvals.parent = view
     qtbot.addWidget(view)
     view.resize(1300, 900)
     view.show()
-    return view, users
+    return view, meeting.users
 
 
 def answer_pin(pin: str, then_cancel: bool = False) -> list[str]:
@@ -164,10 +162,10 @@ def test_the_cockpit_of_a_pemilu_meeting_has_the_seat_tab(
     qtbot: QtBot, pemilu: PlenoService
 ) -> None:
     # GIVEN the cockpit of the Pemilu demo with its extras
-    window = MainWindow(pemilu)
+    window = cockpit_window(pemilu)
     qtbot.addWidget(window)
     window.show()  # (a cockpit closed without ever being shown crashes Qt at teardown)
-    extras = CockpitExtras(window)
+    extras = window
     # WHEN the operator asks for the perolehan kursi (Ctrl+Shift+K)
     extras.action_seats.trigger()
     # THEN the seat tab is shown and its PIN comes from the commissioners' list
@@ -201,7 +199,7 @@ def test_a_change_that_moves_no_seat_keeps_the_page_and_a_decision_rebuilds_it(
     results = view.seats.results
     monkeypatch.setattr(view.seats, "results", lambda code: computed.append(code) or results(code))
     # WHEN a package is exported (no number moves) THEN nothing is computed again
-    pemilu.bus.announce(Change(AuditEvent.PACKAGE_EXPORTED))
+    pemilu.bus.publish((Change(AuditEvent.PACKAGE_EXPORTED),))
     assert computed == [] and view.body is page
     # WHEN the meeting is paused THEN the seats are computed again, equal, and the page is kept
     ProcedureService(pemilu).pause("istirahat")

@@ -8,16 +8,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.gui.approvals import NoApprovals
 from rekap_desktop.gui.seats.seat_view import SeatView
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.seat_service import SeatService
+from tests.meetings import cockpit_meeting
 
 
 def test_tab_leads_out_of_a_seat_table_to_the_next_button(
     qtbot: QtBot, pemilu: PlenoService
 ) -> None:
     # GIVEN the seat page of the Pemilu demo with the keyboard in the first seat table
-    view = SeatView(SeatService(pemilu), lambda _action: None)
+    view = SeatView(cockpit_meeting(pemilu), NoApprovals())
     qtbot.addWidget(view)
     view.resize(1300, 900)
     view.show()

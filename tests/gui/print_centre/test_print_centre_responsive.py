@@ -31,6 +31,7 @@ from rekap_desktop.services.printing.service import (
 from rekap_desktop.storage.engine import open_engine
 from tests.gui.print_centre.test_print_centre import WAIT_MS, open_dialog, wait_for_preview
 from tests.gui.stall import StallMeter
+from tests.meetings import cockpit_meeting
 
 SLOW_S = 0.6
 
@@ -141,7 +142,10 @@ def test_printing_and_saving_run_off_the_gui_thread_with_the_buttons_waiting(
 
     monkeypatch.setattr(PrintService, "print_form", slow)
     told: list[tuple[Change, threading.Thread]] = []
-    service.bus.subscribe(lambda change: told.append((change, threading.current_thread())))
+    hub = cockpit_meeting(service).hub  # the program's hub: it delivers on the GUI thread
+    hub.changed.connect(
+        lambda changes: told.extend((c, threading.current_thread()) for c in changes)
+    )
     # WHEN the PDF is saved
     with meter:
         with qtbot.waitSignal(dialog.print_finished, timeout=WAIT_MS) as finished:

@@ -24,6 +24,7 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import write_setup, write_tallies
+from tests.meetings import cockpit_meeting
 
 PROJECTOR_GEOMETRY = QRect(1366, 0, 1920, 1080)
 REMOVE = ["xrandr", "--delmonitor", "PROJECTOR"]
@@ -48,7 +49,7 @@ def main() -> int:
     service.import_tally_file(write_tallies(folder))
     settings = ProjectorSettings(QSettings(str(folder / "p.ini"), QSettings.Format.IniFormat))
     screens = ScreenManager(settings)
-    controller = ProjectorController(service, screens, settings)
+    controller = ProjectorController(cockpit_meeting(service), screens, settings)
     notices: list[str] = []
     controller.notice.connect(notices.append)
     controller.start()

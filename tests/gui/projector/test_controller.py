@@ -27,6 +27,7 @@ from rekap_desktop.storage.procedure_store import Signature
 from rekap_desktop.text.numbers import format_date
 from tests.confirming import confirmed
 from tests.fixtures import HEADER, SETUP, write_tallies
+from tests.meetings import cockpit_meeting
 from tests.settling import settle_every_pair
 
 SELATAN_SIREKAP = HEADER + "\nwalikota,990102,SELATAN,sirekap,1000,300,690,990,10,1000\n"
@@ -39,7 +40,7 @@ def controller(
     qtbot: QtBot, service: PlenoService, projector_settings: ProjectorSettings
 ) -> Iterator[ProjectorController]:
     screens = ScreenManager(projector_settings)
-    projector = ProjectorController(service, screens, projector_settings)
+    projector = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     projector.window.view.resize(1920, 1080)
     projector.start()
     yield projector
@@ -163,7 +164,7 @@ def test_after_penetapan_the_live_screen_says_ditetapkan_with_the_time(
     service.create_from_setup_file(setup)
     service.import_tally_file(write_tallies(tmp_path))
     screens = ScreenManager(projector_settings)
-    controller = ProjectorController(service, screens, projector_settings)
+    controller = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     controller.window.view.resize(1920, 1080)
     controller.start()
     controller.show_rehearsal()
@@ -209,19 +210,19 @@ def test_what_was_live_is_live_again_after_a_restart(
 ) -> None:
     # GIVEN UTARA's tally sent live (F5), then the program ends without closing (a crash)
     screens = ScreenManager(projector_settings)
-    first = ProjectorController(service, screens, projector_settings)
+    first = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     first.start()
     first.preview(TallyCue("walikota", "990101", page=1))
     first.go_live()
     # WHEN the program starts again on the same meeting
-    second = ProjectorController(service, screens, projector_settings)
+    second = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     second.start()
     # THEN the same scene is live, page and all
     assert second.live_cue == TallyCue("walikota", "990101", page=1)
     assert isinstance(second.live_scene(), TallyScene)
     # AND a black screen (B) stays black after a restart too
     second.set_blank(True)
-    third = ProjectorController(service, screens, projector_settings)
+    third = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     third.start()
     assert third.blanked and isinstance(third.live_scene(), BlankScene)
     for controller in (first, second, third):
@@ -235,7 +236,7 @@ def test_a_saved_live_scene_of_another_meeting_or_gone_data_is_not_shown(
     screens = ScreenManager(projector_settings)
     # GIVEN a live cue saved for another meeting THEN the logo shows
     projector_settings.set_live("999999 Pemilihan Lain", '{"isi": {}, "jenis": "TitleCue"}', True)
-    other = ProjectorController(service, screens, projector_settings)
+    other = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     other.start()
     assert other.live_cue == LogoCue() and not other.blanked
     # GIVEN a saved cue whose unit no longer exists THEN the logo shows, with no error
@@ -243,12 +244,12 @@ def test_a_saved_live_scene_of_another_meeting_or_gone_data_is_not_shown(
     meeting = f"{pleno.region.code} {pleno.name}"
     missing = '{"isi": {"contest": "walikota", "page": 0, "unit": "000000"}, "jenis": "TallyCue"}'
     projector_settings.set_live(meeting, missing, False)
-    gone = ProjectorController(service, screens, projector_settings)
+    gone = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     gone.start()
     assert isinstance(gone.live_scene(), LogoScene)
     # GIVEN something that is not a saved cue at all THEN the logo shows
     projector_settings.set_live(meeting, "bukan json", False)
-    broken = ProjectorController(service, screens, projector_settings)
+    broken = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     broken.start()
     assert broken.live_cue == LogoCue()
     for controller in (other, gone, broken):

@@ -15,6 +15,7 @@ from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.services.pleno_service import PlenoService
+from tests.meetings import cockpit_meeting
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def controller(
     service: PlenoService, projector_settings: ProjectorSettings
 ) -> Iterator[ProjectorController]:
     screens = ScreenManager(projector_settings)
-    projector = ProjectorController(service, screens, projector_settings)
+    projector = ProjectorController(cockpit_meeting(service), screens, projector_settings)
     projector.start()
     yield projector
     projector.shutdown()

@@ -22,6 +22,7 @@ from rekap_desktop.gui.projector.view import SceneView
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
 from tests.confirming import confirmed
+from tests.meetings import cockpit_meeting
 from tests.settling import settle_every_pair
 
 SEMENTARA = "SEMENTARA — belum semua kecamatan dibacakan"
@@ -67,7 +68,7 @@ def controller(
     pemilu: PlenoService, projector_settings: ProjectorSettings
 ) -> Iterator[ProjectorController]:
     screens = ScreenManager(projector_settings)
-    projector = ProjectorController(pemilu, screens, projector_settings)
+    projector = ProjectorController(cockpit_meeting(pemilu), screens, projector_settings)
     projector.start()
     yield projector
     projector.shutdown()

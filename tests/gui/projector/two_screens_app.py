@@ -37,6 +37,7 @@ from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import write_setup, write_tallies
+from tests.meetings import cockpit_meeting
 
 
 def meeting(folder: Path) -> PlenoService:
@@ -95,7 +96,7 @@ def main() -> int:
     settings = ProjectorSettings(QSettings(str(folder / "p.ini"), QSettings.Format.IniFormat))
     settings.set_screen_name("HDMI-9")  # saved at another venue; not connected here
     screens = ScreenManager(settings)
-    controller = ProjectorController(service, screens, settings)
+    controller = ProjectorController(cockpit_meeting(service), screens, settings)
     cockpit = QMainWindow()
     cockpit.setCentralWidget(PreviewPanel(controller))
     cockpit.show()

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.app import main
+from rekap_desktop.app import main, restore_with_pin
 from rekap_desktop.domain.roles import Role
+from rekap_desktop.gui.approvals import PinApprovals
 from rekap_desktop.gui.damaged_database import offer_backup
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
 from rekap_desktop.gui.startup_check import confirm_opening
@@ -19,6 +20,7 @@ from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.file_check import DamagedDatabase, check_database_file
+from tests.meetings import cockpit_meeting
 
 
 def _answer(qtbot: QtBot, seen: list[str], pin: str) -> None:
@@ -52,7 +54,7 @@ def test_the_operator_restores_the_latest_good_backup(qtbot: QtBot, tmp_path: Pa
     # WHEN the start offers the backup and the ketua's PIN is typed
     seen: list[str] = []
     _answer(qtbot, seen, "111111")
-    restored = offer_backup(damage, tmp_path / "usb")
+    restored = offer_backup(damage, tmp_path / "usb", restore_with_pin(damage))
     # THEN the box named the damage and the backup, and the meeting is back
     assert restored
     assert "berkas kosong (0 bita)" in seen[0] and "rekap-cadangan-" in seen[0]
@@ -73,11 +75,12 @@ def test_a_row_edited_behind_the_programs_back_offers_the_latest_good_backup(
         connection.execute("UPDATE app_user SET role = 'ketua' WHERE role = 'operator'")
     connection.close()
     service = PlenoService(open_engine(str(live)))
+    meeting = cockpit_meeting(service)
     # WHEN the window starts, offers the backup and the ketua's PIN is typed (the ketua's own
     # row is as recorded)
     seen: list[str] = []
     _answer(qtbot, seen, DEMO_PINS[Role.KETUA])
-    opened = confirm_opening(service, tmp_path / "usb")
+    opened = confirm_opening(meeting, PinApprovals(meeting.users), tmp_path / "usb")
     # THEN the box named table, row and column and the backup; the meeting is sound again
     assert opened
     assert "tabel app_user baris 6 kolom role: basis data 'ketua'" in seen[0]

@@ -22,11 +22,24 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.services.demo import DEMO_OPERATOR, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.screen_lock import ScreenLockService
 from rekap_desktop.services.users_service import Confirmation, UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_window
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
+
+
+class Answering:
+    """Approvals giving ``answer`` (None: the PIN dialog was cancelled); ``asked`` keeps what
+    was asked for."""
+
+    def __init__(self) -> None:
+        self.answer: Confirmation | None = None
+        self.asked: list[Action] = []
+
+    def confirm(self, action: Action, only: str | None = None) -> Confirmation | None:
+        self.asked.append(action)
+        return self.answer
 
 
 @pytest.fixture
@@ -36,13 +49,12 @@ def cockpit(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, IdleLock
     settings.setValue(FOLDER_KEY, str(tmp_path / "usb"))
     service = PlenoService(open_engine(str(tmp_path / "demo.sqlite")))
     load_demo(service)
-    window = MainWindow(service, settings=settings)
+    window = cockpit_window(service, Answering(), settings=settings)
     qtbot.addWidget(window)
     window.show()
     projector = ProjectorLink(window, settings)
     projector.controller.show_rehearsal()
-    users = UsersService(service.engine, service.bus)
-    lock = IdleLock(window, users, ScreenLockService(service.engine, service.bus))
+    lock = IdleLock(window)
     yield window, lock, projector
     lock.stop()
     projector.shutdown()
@@ -159,14 +171,9 @@ def test_setting_the_idle_time_needs_the_ketuas_pin(
 ) -> None:
     window, lock, _ = cockpit
     users = UsersService(window.service.engine)
-    asked: list[Action] = []
-    answer: list[Confirmation | None] = [None]
-
-    def pin(_users: object, action: Action, _parent: object) -> Confirmation | None:
-        asked.append(action)
-        return answer[0]
-
-    monkeypatch.setattr(idle_lock, "ask_confirmation", pin)
+    approvals = window.approvals
+    assert isinstance(approvals, Answering)
+    asked = approvals.asked
     # WHEN the PIN dialog is cancelled THEN nothing changes
     assert lock.set_idle_minutes(3) is None
     assert asked == [Action.SET_IDLE_LOCK]
@@ -177,7 +184,7 @@ def test_setting_the_idle_time_needs_the_ketuas_pin(
     offered = [dialog.ui.userBox.itemData(i) for i in range(dialog.ui.userBox.count())]
     assert offered == [KETUA]
     # WHEN the ketua confirms 3 minutes THEN it is stored, audited and in force
-    answer[0] = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
+    approvals.answer = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
     assert lock.set_idle_minutes(3) == 3
     assert (lock.minutes, lock.limit_seconds) == (3, 180.0)
     assert _events(window, "idle_lock_set") == [
@@ -187,7 +194,7 @@ def test_setting_the_idle_time_needs_the_ketuas_pin(
         )
     ]
     # WHEN the ketua turns it off THEN the cockpit never locks by itself
-    answer[0] = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
+    approvals.answer = users.confirm(KETUA, "111111", Action.SET_IDLE_LOCK)
     assert lock.set_idle_minutes(0) == 0
     qtbot.wait(300)
     assert not lock.is_locked

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.cli import parse_args
 from rekap_desktop.gui import station_operator
-from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.station_operator import StationOperator, operator_at_start
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 from rekap_desktop.storage.orm_procedure import ProcedureMoveRow
 from tests.fixtures import write_setup
+from tests.meetings import cockpit_window
 
 
 def _last_actors(service: PlenoService) -> tuple[str, str]:
@@ -38,7 +38,7 @@ def test_the_operator_named_at_start_is_recorded_shown_and_remembered(
     service = PlenoService(open_engine(args.db))
     service.create_from_setup_file(write_setup(tmp_path))
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     station = StationOperator(window, service, settings, args.operator)
     # THEN the status bar says who is at this station (for this run: the shortcut gives it)
@@ -68,7 +68,7 @@ def test_a_station_nobody_named_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     station = StationOperator(window, service, settings, None)
     # THEN the status bar asks for it and the menu offers it
@@ -82,7 +82,7 @@ def test_the_menu_asks_for_the_name_in_indonesian(qtbot: QtBot, tmp_path: Path) 
     service = PlenoService(open_engine(str(tmp_path / "p.sqlite")))
     service.create_from_setup_file(write_setup(tmp_path))
     settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(service)
+    window = cockpit_window(service)
     qtbot.addWidget(window)
     station = StationOperator(window, service, settings, None)
     seen: list[tuple[str, str]] = []

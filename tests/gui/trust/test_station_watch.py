@@ -18,6 +18,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
 from tests.fixtures import SETUP, write_setup, write_tallies
+from tests.meetings import cockpit_meeting, cockpit_window
 from tests.penetapan import determine_meeting
 
 
@@ -30,8 +31,9 @@ def test_the_other_station_sees_a_committed_change_within_a_second(
     first.create_from_setup_file(write_setup(tmp_path))
     second = PlenoService(open_engine(db))
     seen: list[Change] = []
-    second.bus.subscribe(seen.append)
-    watcher = StationWatcher(second)
+    meeting = cockpit_meeting(second)
+    meeting.hub.changed.connect(seen.extend)
+    watcher = StationWatcher(meeting)
     # WHEN the first station imports forms
     first.import_tally_file(write_tallies(tmp_path))
     # THEN the second announces it within one second and shows the committed values
@@ -46,8 +48,8 @@ def test_the_other_station_sees_a_committed_change_within_a_second(
 
 def _cockpit(db: str, actor: str) -> tuple[MainWindow, StationWatcher]:
     service = PlenoService(open_engine(db), actor=actor)
-    window = MainWindow(service)
-    return window, StationWatcher(service, window, window.procedure)
+    window = cockpit_window(service)
+    return window, StationWatcher(window.meeting, window)
 
 
 def _shown(window: MainWindow) -> tuple[Stop, bool, bool, QWidget | None]:
@@ -127,12 +129,12 @@ def test_a_step_taken_elsewhere_while_the_cockpit_opens_is_not_lost(
     first.create_from_setup_file(write_setup(tmp_path))
     second = PlenoService(open_engine(db), actor="Meja 2")
     head_before_reading = second.audit_head()
-    window = MainWindow(second)
+    window = cockpit_window(second)
     qtbot.addWidget(window)
     assert window.procedure.state().current.item == "1"
     # WHEN station 1 takes a step before station 2's watcher starts
     ProcedureService(first).next()
-    watcher = StationWatcher(second, window, window.procedure, since=head_before_reading)
+    watcher = StationWatcher(window.meeting, window, since=head_before_reading)
     # THEN station 2 follows at its first look
     qtbot.waitUntil(lambda: window.procedure.state().current.item == "2", timeout=2000)
     watcher.stop()
