@@ -15,7 +15,7 @@ from rekap_desktop.gui.operations import Failure, show_failure
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.print_centre.dialog import PrintCentreDialog
-    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.printing.service import PrintService
 
 PrintLoader = Callable[[], "PrintService"]
 

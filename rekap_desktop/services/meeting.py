@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # loaded when first used (see the module's docstring)
     from rekap_desktop.services.corrections_service import CorrectionsService
     from rekap_desktop.services.package_import import PackageImportService
     from rekap_desktop.services.packages import PackageService
-    from rekap_desktop.services.print_service import PrintService
+    from rekap_desktop.services.printing.service import PrintService
     from rekap_desktop.services.seat_meeting_service import SeatMeetingService
     from rekap_desktop.services.seat_service import SeatService
     from rekap_desktop.services.sirekap_import import SirekapImportService
@@ -126,7 +126,7 @@ class Meeting(Generic[H]):
     def load_printing(self) -> PrintService:
         """The meeting's print service; importing it loads ReportLab and the forms (~0.3 s), so
         the cockpit calls this on a worker thread."""
-        from rekap_desktop.services.meeting_prints import meeting_print_service
+        from rekap_desktop.services.printing.meeting import meeting_print_service
 
         return meeting_print_service(self.pleno)
 

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from rekap_desktop.services.print_service import PrintService
+from rekap_desktop.services.printing.service import PrintService
 
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action
