@@ -5,15 +5,9 @@ lampiran and what the D.Kejadian Khusus shows for an entry's linked corrections.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from rekap_desktop.documents import daftar_pembetulan
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsData
-from rekap_desktop.documents.form_header import form_content
-from rekap_desktop.documents.parts import PageStamp, RenderedForm
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.sources import Source
@@ -77,18 +71,3 @@ def corrections_data(
         made_on=made_on,
         members=members(pleno),
     )
-
-
-def corrections_form(
-    pleno_service: PlenoService, watermark: str | None, made_on: date | None
-) -> tuple[dict[str, Any], Callable[[Paper, PageStamp], RenderedForm]]:
-    """The Daftar Pembetulan's content (for its sidik data) and its renderer; ``made_on`` is
-    the penetapan's moment (None before: a line to write the day on)."""
-    data = corrections_data(
-        pleno_service.pleno(), correction_lines(pleno_service), watermark, made_on
-    )
-
-    def draw(paper: Paper, stamp: PageStamp) -> RenderedForm:
-        return daftar_pembetulan.render_corrections(data, paper, **stamp)
-
-    return form_content(data), draw

@@ -13,6 +13,7 @@ from rekap_desktop.documents import (
     d_hasil,
     d_hasil_legislatif,
     daftar_hadir,
+    daftar_pembetulan,
     kejadian_khusus,
     keputusan,
     penetapan_terpilih,
@@ -22,7 +23,7 @@ from rekap_desktop.documents import (
     skors,
     surat_pengantar,
 )
-from rekap_desktop.documents.form_header import form_content, form_fingerprint
+from rekap_desktop.documents.form_header import Headed, form_content, form_fingerprint
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
 from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.surat_pengantar import Enclosure
@@ -35,7 +36,7 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing import after_determination as stages
 from rekap_desktop.services.printing import recap_forms
 from rekap_desktop.services.printing.attendance import attendance_data
-from rekap_desktop.services.printing.corrections import correction_lines, corrections_form
+from rekap_desktop.services.printing.corrections import correction_lines, corrections_data
 from rekap_desktop.services.printing.findings import finding_notes, with_findings
 from rekap_desktop.services.printing.kinds import FormKind
 from rekap_desktop.services.printing.legislative import announced_contest, legislative_d_hasil_data
@@ -55,7 +56,7 @@ Drawn = tuple[Content, Draw]
 """The form's canonical content (what its sidik data covers) and how to draw it."""
 
 Data = TypeVar("Data", contravariant=True)
-T = TypeVar("T")
+T = TypeVar("T", bound=Headed)
 
 
 class Renderer(Protocol[Data]):
@@ -71,8 +72,9 @@ class Renderer(Protocol[Data]):
     ) -> RenderedForm: ...
 
 
-def drawn(data: T, content: Callable[[T], Content], renderer: Renderer[T]) -> Drawn:
-    return content(data), lambda paper, stamp: renderer(data, paper, **stamp)
+def drawn(data: T, renderer: Renderer[T]) -> Drawn:
+    """The form data's canonical content, and the renderer drawing it."""
+    return form_content(data), lambda paper, stamp: renderer(data, paper, **stamp)
 
 
 class Named(Protocol):
@@ -138,10 +140,10 @@ def d_hasil_form(src: FormSource, order: Order) -> Drawn:
     if chosen is not None and chosen.is_party_list:
         leg = src.signed(legislative_d_hasil_data(pleno, recap_of(service, contest), mark), contest)
         leg = replace(with_findings(leg, notes), determined_on=src.determined_on(contest))
-        return drawn(leg, form_content, d_hasil_legislatif.render_legislative_d_hasil)
+        return drawn(leg, d_hasil_legislatif.render_legislative_d_hasil)
     dh = src.signed(recap_forms.d_hasil_data(pleno, recap_of(service, contest), mark), contest)
     dh = replace(with_findings(dh, notes), determined_on=src.determined_on(contest))
-    return drawn(dh, form_content, d_hasil.render_d_hasil)
+    return drawn(dh, d_hasil.render_d_hasil)
 
 
 def register_form(src: FormSource, order: Order) -> Drawn:
@@ -154,7 +156,7 @@ def register_form(src: FormSource, order: Order) -> Drawn:
         correction_lines(service),
         src.determined_on(None),
     )
-    return drawn(reg, form_content, kejadian_khusus.render_register)
+    return drawn(reg, kejadian_khusus.render_register)
 
 
 def returns_form(src: FormSource, order: Order) -> Drawn:
@@ -166,7 +168,7 @@ def returns_form(src: FormSource, order: Order) -> Drawn:
             u.code: procedure_store.returned_notices(session, u.code) for u in pleno.units
         }
     rs = recap_forms.returns_data(pleno, recap_of(service, order.contest), order.watermark, notices)
-    return drawn(rs, form_content, pengembalian.render_returns)
+    return drawn(rs, pengembalian.render_returns)
 
 
 def attendance_form(src: FormSource, order: Order) -> Drawn:
@@ -174,7 +176,7 @@ def attendance_form(src: FormSource, order: Order) -> Drawn:
     with read(service.engine) as session:
         recorded = procedure_store.attendance(session)
     att = attendance_data(service.pleno(), recorded, order.watermark)
-    return drawn(att, form_content, daftar_hadir.render_attendance)
+    return drawn(att, daftar_hadir.render_attendance)
 
 
 def interim_form(src: FormSource, order: Order) -> Drawn:
@@ -184,7 +186,7 @@ def interim_form(src: FormSource, order: Order) -> Drawn:
     interim = recap_forms.interim_data(
         service.pleno(), recaps, _sources(service), service.incidents(), src.pause_note()
     )
-    return drawn(interim, form_content, skors.render_interim)
+    return drawn(interim, skors.render_interim)
 
 
 def _sources(service: PlenoService) -> dict[tuple[str, str], str]:
@@ -214,7 +216,7 @@ def announcement_form(src: FormSource, order: Order) -> Drawn:
     )
     ann = recap_forms.announcement_data(pleno, recaps, order.watermark, legislative)
     ann = replace(ann, announced_on=src.determined_on(None), number=order.number)
-    return drawn(ann, form_content, pengumuman.render_announcement)
+    return drawn(ann, pengumuman.render_announcement)
 
 
 def minutes_form(src: FormSource, order: Order) -> Drawn:
@@ -226,7 +228,7 @@ def minutes_form(src: FormSource, order: Order) -> Drawn:
     )
     ba = with_findings(src.signed(ba, None), finding_notes(service, order.contest))
     ba = replace(ba, number=order.number, corrections=correction_lines(service))
-    return drawn(ba, form_content, berita_acara.render_minutes)
+    return drawn(ba, berita_acara.render_minutes)
 
 
 def seats_form(src: FormSource, order: Order) -> Drawn:
@@ -235,7 +237,7 @@ def seats_form(src: FormSource, order: Order) -> Drawn:
     ks = _seat_sheet(service, order)
     meeting = seat_meeting(service, order.code)
     ks = with_meeting(service.pleno(), ks, meeting) if meeting else ks
-    return drawn(ks, form_content, perolehan_kursi.render_seats)
+    return drawn(ks, perolehan_kursi.render_seats)
 
 
 def _seat_sheet(service: PlenoService, order: Order) -> perolehan_kursi.SeatData:
@@ -247,13 +249,17 @@ def _seat_sheet(service: PlenoService, order: Order) -> perolehan_kursi.SeatData
 
 
 def corrections_list_form(src: FormSource, order: Order) -> Drawn:
-    return corrections_form(src.pleno_service, order.watermark, src.determined_on(None))
+    """Daftar Pembetulan: every correction made in the meeting; dated once determined."""
+    service = src.pleno_service
+    lines = correction_lines(service)
+    data = corrections_data(service.pleno(), lines, order.watermark, src.determined_on(None))
+    return drawn(data, daftar_pembetulan.render_corrections)
 
 
 def result_decree_form(src: FormSource, order: Order) -> Drawn:
     """The Keputusan on the result, naming the D.Hasil it rests on by its sidik data."""
     decree = _result_decree(src, order)
-    return drawn(decree, form_content, keputusan.render_decree)
+    return drawn(decree, keputusan.render_decree)
 
 
 def elected_pair_form(src: FormSource, order: Order) -> Drawn:
@@ -262,7 +268,7 @@ def elected_pair_form(src: FormSource, order: Order) -> Drawn:
     pleno = src.pleno_service.pleno()
     recap = recap_of(src.pleno_service, order.contest)
     elected = stages.elected_pair(pleno, recap, form_fingerprint(decree), order.watermark)
-    return drawn(elected, form_content, penetapan_terpilih.render_elected_pair)
+    return drawn(elected, penetapan_terpilih.render_elected_pair)
 
 
 def cover_letter_form(src: FormSource, order: Order) -> Drawn:
@@ -277,7 +283,7 @@ def cover_letter_form(src: FormSource, order: Order) -> Drawn:
     )
     day = _determined_day(src, order)
     letter = stages.cover_letter(pleno, recap.contest, enclosures, day, order.watermark)
-    return drawn(letter, form_content, surat_pengantar.render_cover_letter)
+    return drawn(letter, surat_pengantar.render_cover_letter)
 
 
 def _result_decree(src: FormSource, order: Order) -> keputusan.DecreeData:
@@ -318,4 +324,4 @@ def seat_decree_form(src: FormSource, order: Order) -> Drawn:
     decree = seat_decree(
         service.pleno(), sheet, meeting, (basis.form_name, basis.fingerprint), order.watermark
     )
-    return drawn(decree, form_content, keputusan.render_decree)
+    return drawn(decree, keputusan.render_decree)

@@ -42,9 +42,9 @@ from rekap_desktop.services.printing.recap_forms import (
     d_hasil_name,
     meeting_header,
     members,
+    result_row,
     unit_party_votes,
 )
-from rekap_desktop.text.fields import field_label, field_row
 
 
 def legislative_d_hasil_data(
@@ -77,7 +77,7 @@ def _sheet(
     kind = pleno.kind.value
 
     def section(title: str, keys: tuple[FieldKey, ...]) -> ResultSection:
-        return ResultSection(title, tuple(_row(k, tallies, total, kind) for k in keys))
+        return ResultSection(title, tuple(result_row(k, tallies, total, kind) for k in keys))
 
     return DistrictSheet(
         code=district.code,
@@ -91,14 +91,6 @@ def _sheet(
         invalid=total.value(INVALID),
         total=total.value(TOTAL),
     )
-
-
-def _row(
-    key: FieldKey, tallies: list[Tally], total: Tally, kind: str, label: str = ""
-) -> ResultRow:
-    row = field_row(key, kind)
-    text = label or field_label(key, kind).removeprefix(f"{row} ")
-    return ResultRow(row, text, tuple(t.value(key) for t in tallies), total.value(key))
 
 
 def candidate_label(candidate: Candidate) -> str:

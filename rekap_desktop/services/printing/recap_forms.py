@@ -147,9 +147,10 @@ def d_hasil_data(pleno: Pleno, recap: Recap, watermark: str | None) -> DHasilDat
     )
 
 
-def _row(
+def result_row(
     key: FieldKey, tallies: list[Tally], total: Tally, kind: str, label: str = ""
 ) -> ResultRow:
+    """One row of a D.Hasil section: the field's value per unit and in total."""
     row = field_row(key, kind)
     text = label or field_label(key, kind).removeprefix(f"{row} ")
     return ResultRow(row, text, tuple(t.value(key) for t in tallies), total.value(key))
@@ -158,7 +159,7 @@ def _row(
 def _section(
     title: str, keys: tuple[FieldKey, ...], tallies: list[Tally], total: Tally, kind: str
 ) -> ResultSection:
-    return ResultSection(title, tuple(_row(k, tallies, total, kind) for k in keys))
+    return ResultSection(title, tuple(result_row(k, tallies, total, kind) for k in keys))
 
 
 def _votes_section(
@@ -168,7 +169,7 @@ def _votes_section(
     for key in vote_keys(contest):
         choice = next((c for c in contest.choices if vote_key(c.number) == key), None)
         label = choice.label() if choice else ""
-        rows.append(_row(key, tallies, total, kind, label))
+        rows.append(result_row(key, tallies, total, kind, label))
     return ResultSection("IV. DATA PEROLEHAN SUARA", tuple(rows))
 
 
