@@ -174,16 +174,6 @@ class FieldWrite:
     actor: str | None
 
 
-def lock_for_write(session: Session) -> None:
-    """Take the database's write lock now, before reading what a write depends on, so no other
-    station commits in between (an optimistic check and its write form one atomic step).
-
-    SQLite: a statement that writes (here: nothing) starts the write transaction at once.
-    PostgreSQL: the write transaction already holds the advisory lock every write takes."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(update(MeetingRow).where(MeetingRow.id == -1).values(id=MeetingRow.id))
-
-
 def form_versions(session: Session, contest: str, unit: str) -> dict[str, int]:
     """Source code → current version of each form of one (contest, unit)."""
     rows = session.execute(
