@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rekap_desktop.storage.file_check import DamagedDatabase
+    from rekap_desktop.domain.problems import DamagedDatabase
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,17 +31,17 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
 
     errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
+    from rekap_desktop.domain.problems import DamagedDatabase
     from rekap_desktop.gui.application import run
+    from rekap_desktop.services.database import open_database
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
-    from rekap_desktop.storage.file_check import DamagedDatabase
 
     try:
-        engine = open_engine(db)
+        engine = open_database(db)
     except DamagedDatabase as damage:
         if not _restored_from_backup(damage):
             return 2
-        engine = open_engine(db)
+        engine = open_database(db)
     service = PlenoService(engine)
     if not service.has_pleno():
         from rekap_desktop.services.demo import load_demo
@@ -54,25 +54,18 @@ def _restored_from_backup(damage: DamagedDatabase) -> bool:
     """The damaged file's message on standard error (a window build may show nothing else),
     then the window that offers the latest good backup."""
     print(f"Ditolak: {damage}.", file=sys.stderr)
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from rekap_desktop.gui.application import offer_backup_at_start
 
-    from rekap_desktop.gui.application import name_the_application
-    from rekap_desktop.gui.auto_backup import backup_folder
-    from rekap_desktop.gui.damaged_database import offer_backup
-
-    name_the_application(QApplication.instance() or QApplication(sys.argv))
-    return offer_backup(damage, backup_folder(QSettings()))
+    return offer_backup_at_start(damage)
 
 
 def _load_core() -> None:
     """Import the services the cockpit uses (and SQLAlchemy with them) before PySide6: once
     PySide6 is loaded it reads the source of every module imported after it, which made a start
     about half a second slower."""
-    import sqlalchemy.dialects.sqlite  # noqa: F401 (the embedded database's dialect)
-
     from rekap_desktop.services import (  # noqa: F401 (imported for their side effect)
         backup_service,
+        database,
         incident_service,
         integrity,
         pleno_service,

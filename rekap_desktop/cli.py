@@ -149,8 +149,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _guarded(action: Callable[[], int]) -> int:
-    from rekap_desktop.domain.problems import InputRejected
-    from rekap_desktop.storage.file_check import DamagedDatabase
+    from rekap_desktop.domain.problems import DamagedDatabase, InputRejected
 
     try:
         return action()
@@ -175,10 +174,10 @@ def _guarded(action: Callable[[], int]) -> int:
 
 
 def _service(args: argparse.Namespace) -> Any:
+    from rekap_desktop.services.database import open_database
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
 
-    return PlenoService(open_engine(args.db), actor="cli")
+    return PlenoService(open_database(args.db), actor="cli")
 
 
 def _print_json(document: object) -> None:

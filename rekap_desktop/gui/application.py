@@ -13,11 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from rekap_desktop.domain.problems import DamagedDatabase
 from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
+from rekap_desktop.gui.damaged_database import offer_backup
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.error_path import ErrorPath, active_window
 from rekap_desktop.gui.idle_lock import IdleLock
@@ -105,6 +107,13 @@ def name_the_application(app: QCoreApplication) -> None:
     """The names QSettings files the operator's settings (backup folder, screens…) under."""
     app.setApplicationName("Rekap Desktop")
     app.setOrganizationName("rekap-desktop")
+
+
+def offer_backup_at_start(damage: DamagedDatabase) -> bool:
+    """Before any window: the offer of :func:`offer_backup`, from the backup folder the
+    operator chose (the application named first, so that its settings are the operator's)."""
+    name_the_application(QApplication.instance() or QApplication(sys.argv))
+    return offer_backup(damage, backup_folder(QSettings()))
 
 
 def run(service: PlenoService, errors: ErrorLog, operator: str | None = None) -> int:

@@ -12,18 +12,17 @@ from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.background import LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.services import backup_service
+from rekap_desktop.services.database import default_backup_folder
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.storage.engine import default_database_path
 
 FOLDER_KEY = "backup/folder"
 INTERVAL_MS = 5 * 60 * 1000
 
 
 def backup_folder(settings: QSettings) -> Path:
-    default = default_database_path().parent / "cadangan"
-    return Path(str(settings.value(FOLDER_KEY, str(default))))
+    return Path(str(settings.value(FOLDER_KEY, str(default_backup_folder()))))
 
 
 class AutoBackup(QObject):

@@ -9,12 +9,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.domain.problems import DamagedDatabase, InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.dialogs.pin_dialog import ask_confirmation
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.users_service import UsersService
-from rekap_desktop.storage.file_check import DamagedDatabase
 
 TITLE = "Basis data rusak"
 

@@ -22,7 +22,7 @@ from rekap_desktop.domain.corrections import (
 )
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.ids import ContestCode, RegionCode
-from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.incidents import IncidentStatus, StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, Source
@@ -300,7 +300,7 @@ ENTRY_KINDS = {
 }
 
 
-def _open_about(entry: meeting_store.StoredIncident, contest: str, unit: str) -> bool:
+def _open_about(entry: StoredIncident, contest: str, unit: str) -> bool:
     """An open register entry about this pemilihan in this kecamatan (or a desa/TPS in it), or
     about the kecamatan as a whole (no pemilihan named)."""
     return (

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
 from rekap_desktop.services.pleno_service import PlenoService
@@ -23,7 +24,7 @@ from rekap_desktop.text.numbers import format_number
 
 @dataclass(frozen=True)
 class IntegrityReport:
-    chain: audit.ChainReport
+    chain: ChainReport
     mismatches: tuple[str, ...]
     """One Indonesian sentence per value that differs from the chain's record."""
     anchors: tuple[str, ...] = ()

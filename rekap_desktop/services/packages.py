@@ -19,6 +19,7 @@ from rekap_desktop import package_version
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.incidents import StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.domain.tally import Tally
@@ -31,7 +32,6 @@ from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
-from rekap_desktop.storage.meeting_store import StoredIncident
 
 CORRECTIONS_FORMAT = "rekap-koreksi/1"
 AUDIT_FORMAT = "rekap-audit/1"

@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
-from rekap_desktop.domain.incidents import Incident
+from rekap_desktop.domain.incidents import Incident, StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.domain.tally import Tally
@@ -34,7 +35,7 @@ from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, incident_store, meeting_store
-from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
+from rekap_desktop.storage.meeting_store import TallyKey
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class PlenoService:
         with Session(self.engine) as session:
             return audit.head(session)
 
-    def verify_audit(self) -> audit.ChainReport:
+    def verify_audit(self) -> ChainReport:
         with Session(self.engine) as session:
             return audit.verify(session)
 

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from rekap_desktop.documents import daftar_pembetulan
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine, CorrectionsSnapshot
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.print_snapshots import members, region_fields

@@ -29,11 +29,11 @@ from rekap_desktop.documents import (
 from rekap_desktop.documents.daftar_pembetulan import CorrectionLine
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.surat_pengantar import Enclosure
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import decides_here, seats_decided_here
 from rekap_desktop.domain.election import Contest, ElectionKind
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.seat_meeting import SeatMeeting

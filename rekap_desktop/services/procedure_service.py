@@ -31,6 +31,7 @@ from rekap_desktop.domain.procedure import (
 )
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
@@ -38,7 +39,7 @@ from rekap_desktop.services.signatories import signature_problems
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, procedure_store
-from rekap_desktop.storage.procedure_store import Pause, Signature, StoredMove
+from rekap_desktop.storage.procedure_store import Pause, StoredMove
 
 Writer = Callable[[Session, int], None]
 """Writes a move's own records, given the id of the stored move."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.app import main
+from rekap_desktop.domain.problems import DamagedDatabase
 from rekap_desktop.domain.roles import Role
 from rekap_desktop.gui.damaged_database import offer_backup
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog
@@ -18,7 +19,7 @@ from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.file_check import DamagedDatabase, check_database_file
+from rekap_desktop.storage.file_check import check_database_file
 
 
 def _answer(qtbot: QtBot, seen: list[str], pin: str) -> None:
