@@ -306,11 +306,11 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _anchors(args: argparse.Namespace) -> list[Anchor]:
     """The anchors named on the command line: heads read from paper, packages, backups."""
-    from rekap_desktop.services import anchor_check
+    from rekap_desktop.services import anchor_check, backup_service
 
     found = [anchor_check.printed_anchor(text) for text in args.kepala]
     found += [anchor_check.package_anchor(path) for path in args.paket]
-    found += [anchor_check.backup_anchor(path) for path in args.cadangan]
+    found += [backup_service.backup_anchor(path) for path in args.cadangan]
     return found
 
 

@@ -13,8 +13,8 @@ from rekap_desktop.domain.problems import DamagedDatabase, InputRejected, Proble
 from rekap_desktop.domain.roles import Action, Role
 
 if TYPE_CHECKING:
+    from rekap_desktop.domain.confirmation import Confirmation
     from rekap_desktop.services.database import Engine
-    from rekap_desktop.services.users_service import Confirmation
 
 PIN_VARIABLE = "REKAP_PIN"
 

@@ -103,7 +103,6 @@ KNOWN_UNTIL_MERGE: set[tuple[str, str]] = {
     ("rekap_desktop.services.print_service", "sqlalchemy.orm"),
     ("rekap_desktop.services.procedure_records", "sqlalchemy.orm"),
     ("rekap_desktop.services.procedure_service", "sqlalchemy.orm"),
-    ("rekap_desktop.services.result_lock", "sqlalchemy.orm"),
     ("rekap_desktop.services.screen_lock", "sqlalchemy"),
     ("rekap_desktop.services.screen_lock", "sqlalchemy.orm"),
     ("rekap_desktop.services.seat_meeting_service", "sqlalchemy.orm"),
@@ -317,3 +316,80 @@ def test_importing_the_pure_core_loads_no_heavy_library() -> None:
     assert "rekap_desktop.domain.tally" in modules and "rekap_desktop.text.numbers" in modules
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def first_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """A cycle of ``graph`` (module → modules it imports) as the path that closes it; [] when
+    the modules import each other in one direction only."""
+    done: set[str] = set()
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        if node in path:
+            return [*path[path.index(node) :], node]
+        if node in done:
+            return []
+        for target in sorted(graph.get(node, ())):
+            cycle = visit(target, [*path, node])
+            if cycle:
+                return cycle
+        done.add(node)
+        return []
+
+    for start in sorted(graph):
+        cycle = visit(start, [])
+        if cycle:
+            return cycle
+    return []
+
+
+def services_graph(imports: set[tuple[str, str]]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for module, imported in imports:
+        if floor_of(module) == floor_of(imported) == "services" and module != imported:
+            graph.setdefault(module, set()).add(imported)
+    return graph
+
+
+def test_services_import_each_other_in_one_direction() -> None:
+    # GIVEN every import between two services modules, delayed ones inside functions included
+    # (a few wait for first use so that start-up never loads ReportLab or the corrections)
+    graph = services_graph(program_imports())
+
+    # WHEN the graph is searched for a cycle
+    cycle = first_cycle(graph)
+
+    # THEN there is none: the guards (result lock, integrity) and the meeting's own service no
+    # longer need a function-local import to break one
+    assert graph["rekap_desktop.services.pleno_service"] >= {
+        "rekap_desktop.services.result_lock",
+        "rekap_desktop.services.integrity",
+    }
+    assert cycle == []
+
+
+def test_a_cycle_hidden_in_a_function_is_found() -> None:
+    # GIVEN the meeting's service importing the result lock at its top, and the lock reaching
+    # back for the procedure service inside a function, as the services once did
+    imports = {
+        ("rekap_desktop.services.pleno_service", "rekap_desktop.services.result_lock"),
+        ("rekap_desktop.services.procedure_service", "rekap_desktop.services.pleno_service"),
+        *(
+            ("rekap_desktop.services.result_lock", name)
+            for name in imported_modules(
+                "def ensure_result_open():\n"
+                "    from rekap_desktop.services.procedure_service import ProcedureService",
+                "rekap_desktop.services.result_lock",
+            )
+        ),
+    }
+
+    # WHEN the graph is searched for a cycle
+    cycle = first_cycle(services_graph(imports))
+
+    # THEN the cycle is named, module by module
+    assert cycle == [
+        "rekap_desktop.services.pleno_service",
+        "rekap_desktop.services.result_lock",
+        "rekap_desktop.services.procedure_service",
+        "rekap_desktop.services.pleno_service",
+    ]

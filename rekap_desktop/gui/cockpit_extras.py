@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import heap
@@ -22,7 +23,7 @@ from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.result_packages import PackageActions
 from rekap_desktop.gui.widgets.lazy_tab import LazyTab
 from rekap_desktop.services.incident_service import IncidentService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 if TYPE_CHECKING:  # the dialogs, the seat tab and the key are loaded when first used
     from rekap_desktop.gui.comparison.widget import ComparisonWidget

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import User
 from rekap_desktop.domain.idle_lock import MAX_IDLE_MINUTES, idle_label
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ROLE_LABELS, Action
@@ -36,7 +37,7 @@ from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.station_watch import OTHER_STATION
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.screen_lock import ScreenLockService
-from rekap_desktop.services.users_service import User, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 INPUT_EVENTS = frozenset(
     {

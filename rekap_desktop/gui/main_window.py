@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop import package_version
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
 from rekap_desktop.domain.roles import Action
@@ -46,7 +47,6 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import ImportReport, PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_date, format_number
 
 if TYPE_CHECKING:

@@ -38,13 +38,13 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 
 if TYPE_CHECKING:  # the package machinery is loaded when a package is first made or read
+    from rekap_desktop.domain.confirmation import Confirmation
     from rekap_desktop.services.package_import import (
         PackageImportReport,
         PackageImportService,
         SenderCheck,
     )
     from rekap_desktop.services.packages import ExportedPackage
-    from rekap_desktop.services.users_service import Confirmation
 
 EXPORT_TITLE = "Ekspor paket hasil"
 IMPORT_TITLE = "Impor paket hasil"

@@ -1,13 +1,13 @@
 """The audit chain against its anchors outside the database: the head file beside it (checked on
 every verification), and — when given — a page printed by the program, a result package it wrote
-or a backup it made. Each anchor names an entry of the chain and its hash; a chain whose newest
-entries were deleted, or that was computed again from the start after an edit, no longer has it.
-Every disagreement names the anchor that disagrees."""
+or a backup it made (read by ``backup_service.backup_anchor``: a backup is verified first). Each
+anchor names an entry of the chain and its hash; a chain whose newest entries were deleted, or
+that was computed again from the start after an edit, no longer has it. Every disagreement names
+the anchor that disagrees."""
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,23 +132,3 @@ def _json_entries(data: bytes, name: str) -> list[tuple[int, str]]:
         return [(int(e["id"]), str(e["hash"])) for e in entries]
     except (ValueError, KeyError, TypeError):
         raise InputRejected([Problem("audit.json dalam paket tidak terbaca")], name) from None
-
-
-def backup_anchor(path: Path) -> Anchor:
-    """The newest entry of a backup's own (verified) chain."""
-    from rekap_desktop.services.backup_service import preview_backup
-
-    preview = preview_backup(path)
-    name = f"cadangan {path.name}"
-    if not preview.chain_ok:
-        raise InputRejected([Problem("rantai audit cadangan itu sendiri rusak")], name)
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = connection.execute(
-            "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-    finally:
-        connection.close()
-    if row is None:
-        raise InputRejected([Problem("cadangan tidak memuat entri audit")], name)
-    return Anchor(name, int(row[0]), str(row[1]))

@@ -18,14 +18,18 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.services.anchor_check import Anchor
 from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.integrity import verify_integrity
+from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
+from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow, MeetingRow
 
 KEEP = 20
@@ -216,8 +220,6 @@ def restore_over_damaged(
     deleted; ``confirm`` is asked on the restored meeting (its users and PINs are the backup's,
     the damaged file's cannot be read). Without a confirmation everything is put back as it was
     and None is returned; with one, the restore is recorded in the restored chain."""
-    from rekap_desktop.storage.engine import open_engine
-
     preview = sound_backup(backup)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
@@ -321,10 +323,6 @@ def _origin(engine: Engine) -> str:
 def _value_check(backup: Path) -> tuple[str, ...]:
     """The backup's rows and values against its own chain, on a copy (opening a database may
     bring its schema up to date; the backup itself is never written)."""
-    from rekap_desktop.services.integrity import verify_integrity
-    from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
-
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / backup.name
         _copy(backup, copy)
@@ -358,3 +356,21 @@ def _record_restore(
             AuditEvent.BACKUP_RESTORED,
             {**payload, **confirmation.audit_fields()},
         )
+
+
+def backup_anchor(path: Path) -> Anchor:
+    """The newest entry of a backup's own (verified) chain."""
+    preview = preview_backup(path)
+    name = f"cadangan {path.name}"
+    if not preview.chain_ok:
+        raise InputRejected([Problem("rantai audit cadangan itu sendiri rusak")], name)
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute(
+            "SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        connection.close()
+    if row is None:
+        raise InputRejected([Problem("cadangan tidak memuat entri audit")], name)
+    return Anchor(name, int(row[0]), str(row[1]))

@@ -9,10 +9,9 @@ refused and nothing is written.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -23,9 +22,6 @@ from rekap_desktop.domain.roles import (
     refusal_for_role,
 )
 from rekap_desktop.storage.users_store import stored_role
-
-if TYPE_CHECKING:  # users_service checks its own confirmations with this module
-    from rekap_desktop.services.users_service import Confirmation
 
 
 def require_confirmation(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import (
     Correction,
     Reason,
@@ -32,7 +33,6 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, corrections_store, meeting_store
 
 

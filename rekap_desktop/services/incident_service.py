@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import incident_rules as rules
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno, Witness
 from rekap_desktop.domain.incidents import (
@@ -36,7 +37,6 @@ from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
 

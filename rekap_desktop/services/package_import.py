@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Level, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, Origin
@@ -37,7 +38,6 @@ from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store, meeting_store, packages_store
 from rekap_desktop.storage.packages_store import ImportedPackage
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import FORMAT as INCIDENTS_FORMAT
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
@@ -265,6 +266,7 @@ def print_log_pdfs(service: PlenoService) -> PdfProvider:
     """The PDFs of the print log (every printed version), for the package's ``cetak/`` folder."""
 
     def collect() -> list[tuple[str, bytes]]:
+        # Loaded when a package is made: the print service brings ReportLab with it.
         from rekap_desktop.services.print_service import PrintService
 
         prints = PrintService(service)
@@ -283,10 +285,6 @@ def service_corrections(service: PlenoService) -> CorrectionsProvider:
     """Every correction of the meeting, read through the corrections service (procedure item 10)."""
 
     def collect() -> list[dict[str, Any]]:
-        from dataclasses import asdict
-
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         corrections = CorrectionsService(service)
         pleno = service.pleno()
         return [

@@ -33,6 +33,8 @@ from rekap_desktop.interchange.rekap_csv import (
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
+from rekap_desktop.services.integrity import ensure_untampered
+from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
 from rekap_desktop.storage import audit, incident_store, meeting_store
 from rekap_desktop.storage.meeting_store import TallyKey
@@ -170,8 +172,6 @@ class PlenoService:
         """Import a rekap-csv/XLSX file, all-or-nothing."""
         data = _read(path)
         records = read_rekap_table(data, path.name, self.pleno())
-        from rekap_desktop.services.result_lock import ensure_result_open
-
         ensure_result_open(self)
         with self._transaction() as session:
             report = self._store_records(session, path.name, data, records)
@@ -232,8 +232,6 @@ class PlenoService:
     def export(self, path: Path) -> int:
         """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX;
         refused when the database no longer holds what the program wrote."""
-        from rekap_desktop.services.integrity import ensure_untampered  # it reads this service
-
         pleno = self.pleno()
         ensure_untampered(self, "berkas tidak diekspor")
         records = [

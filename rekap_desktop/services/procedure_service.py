@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -23,7 +24,6 @@ from rekap_desktop.domain.procedure import (
     Move,
     MoveKind,
     Pairs,
-    Plan,
     ProcedureState,
     Refusal,
     Stop,
@@ -35,9 +35,9 @@ from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.events import OTHER_STATION, Change
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.procedure_replay import plan_of, replay, stored_state
 from rekap_desktop.services.signatories import signature_problems
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, procedure_store
 from rekap_desktop.storage.procedure_store import Pause, StoredMove
 
@@ -68,7 +68,7 @@ class ProcedureService:
         self.pleno_service = pleno
         self.bus = pleno.bus
         setup = pleno.pleno()
-        self.plan = Plan(tuple(u.code for u in setup.units), tuple(c.code for c in setup.contests))
+        self.plan = plan_of(setup)
         self._last_id = 0
         """Id of the newest stored move this station has read."""
         self._moments = self._load()
@@ -87,12 +87,11 @@ class ProcedureService:
         with Session(self.pleno_service.engine) as session:
             entries = procedure_store.moves(session)
         self._last_id = entries[-1].id if entries else 0
-        return _replay(self.plan, entries)[0]
+        return replay(self.plan, entries)[0]
 
     def stored_state(self, session: Session) -> ProcedureState:
         """The stored procedure's state, read in ``session`` (e.g. a write transaction)."""
-        moments = _replay(self.plan, procedure_store.moves(session))[0]
-        return moments[-1].state if moments else ProcedureState()
+        return stored_state(session, self.plan)
 
     def reload(self) -> bool:
         """Read the stored procedure again (another station may have moved, paused or determined
@@ -126,6 +125,7 @@ class ProcedureService:
     def pairs_read(self) -> Pairs:
         """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
         only pairs the cockpit counts, and the projector ticks, as read."""
+        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
         from rekap_desktop.services.corrections_service import CorrectionsService
 
         return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
@@ -135,6 +135,7 @@ class ProcedureService:
         still differing, register entries about it still open (empty: it may, or no pair)."""
         if stop.contest is None or stop.unit is None:
             return []
+        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
         from rekap_desktop.services.corrections_service import CorrectionsService
 
         return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
@@ -197,7 +198,7 @@ class ProcedureService:
         raises InputRejected naming every reason (the meeting not at the penetapan step, pairs
         not read, open entries, missing signatures or reasons); changes nothing."""
         with Session(self.pleno_service.engine) as session:
-            stored, _last = _replay(self.plan, procedure_store.moves(session))
+            stored, _last = replay(self.plan, procedure_store.moves(session))
         state = stored[-1].state if stored else ProcedureState()
         refusal = apply(self.plan, state, Move(MoveKind.DETERMINE))
         problems = self._determination_problems(signatures)
@@ -224,6 +225,7 @@ class ProcedureService:
     def _undecided_findings(self) -> list[Problem]:
         """Every error of the determined values is corrected or decided by the meeting, even
         one that arose after its pair was marked read."""
+        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
         from rekap_desktop.services.finding_decisions import FindingDecisionService
 
         return [
@@ -233,6 +235,7 @@ class ProcedureService:
 
     def _unread_pairs(self) -> list[Problem]:
         """Every kecamatan × pemilihan must be read with every difference settled (item 10)."""
+        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
         from rekap_desktop.services.corrections_service import CorrectionsService
 
         read = CorrectionsService(self.pleno_service).pairs_read()
@@ -283,7 +286,7 @@ class ProcedureService:
             meeting_store.lock_for_write(session)
             approval = require_confirmation(session, *confirmed) if confirmed else {}
             entries = procedure_store.moves(session)
-            stored, last = _replay(self.plan, entries)
+            stored, last = replay(self.plan, entries)
             outcome = self._apply(stored, last, seen, move, guard)
             if isinstance(outcome, ProcedureState):
                 result = outcome
@@ -355,21 +358,6 @@ class ProcedureService:
         if contest is not None:
             parts.append(contest.title)
         return ", ".join(parts)
-
-
-def _replay(plan: Plan, stored: list[StoredMove]) -> tuple[list[Moment], StoredMove | None]:
-    """The moments of the stored moves (refused ones skipped) and the last applied move."""
-    moments: list[Moment] = []
-    state = ProcedureState()
-    last: StoredMove | None = None
-    for entry in stored:
-        result = apply(plan, state, entry.move)
-        if isinstance(result, ProcedureState):
-            state = result
-            moments.append(Moment(entry.at, state))
-            if entry.move.kind is not MoveKind.RECORD:
-                last = entry
-    return moments, last
 
 
 def _position(moments: list[Moment]) -> tuple[Stop, bool, bool]:

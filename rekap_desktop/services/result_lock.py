@@ -3,10 +3,10 @@ commissioner re-opens it (with a reason, in the audit chain)."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
 from rekap_desktop.domain.problems import InputRejected, Problem
-from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.meeting_access import MeetingAccess
+from rekap_desktop.services.procedure_replay import plan_of, stored_state
+from rekap_desktop.storage.unit_of_work import Session, read
 
 LOCKED = (
     "hasil sudah ditetapkan dan terkunci; perubahan tidak diterima sampai hasil dibuka kembali "
@@ -14,18 +14,14 @@ LOCKED = (
 )
 
 
-def ensure_result_open(pleno: PlenoService) -> None:
+def ensure_result_open(pleno: MeetingAccess) -> None:
     """Refuse a change of values while the meeting's result is determined."""
-    from rekap_desktop.services.procedure_service import ProcedureService
-
-    if ProcedureService(pleno).state().determined:
-        raise InputRejected([Problem(LOCKED)])
+    with read(pleno.engine) as session:
+        ensure_result_open_in(session, pleno)
 
 
-def ensure_result_open_in(session: Session, pleno: PlenoService) -> None:
+def ensure_result_open_in(session: Session, pleno: MeetingAccess) -> None:
     """:func:`ensure_result_open` inside a write transaction that holds the write lock: a
     penetapan committed by another station a moment ago counts."""
-    from rekap_desktop.services.procedure_service import ProcedureService
-
-    if ProcedureService(pleno).stored_state(session).determined:
+    if stored_state(session, plan_of(pleno.pleno())).determined:
         raise InputRejected([Problem(LOCKED)])

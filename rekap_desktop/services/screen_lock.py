@@ -7,13 +7,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.orm_users import IdleLockRow
 

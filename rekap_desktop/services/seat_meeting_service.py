@@ -8,15 +8,16 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.deciding_level import decides_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seat_meeting import SeatMeeting, meeting_problems
 from rekap_desktop.services.events import Change
+from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.service_base import ServiceBase
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, seats_store
 
 TITLE = "Rapat penetapan perolehan kursi"
@@ -91,8 +92,6 @@ class SeatMeetingService(ServiceBase):
         return contest
 
     def _ensure_recap_determined(self, session: Session | None) -> None:
-        from rekap_desktop.services.procedure_service import ProcedureService
-
         procedure = ProcedureService(self.pleno_service)
         state = procedure.stored_state(session) if session is not None else procedure.state()
         if not state.determined:

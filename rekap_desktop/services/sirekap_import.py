@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -40,7 +41,6 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, packages_store
 from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.packages_store import UnitProgress

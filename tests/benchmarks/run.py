@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: the benchmarks time the imports themselves
     from sqlalchemy import Engine
 
+    from rekap_desktop.domain.confirmation import Confirmation
     from rekap_desktop.domain.roles import Action
-    from rekap_desktop.services.users_service import Confirmation
 
 NATIONAL_TPS = 823_236
 PROVINCES = [

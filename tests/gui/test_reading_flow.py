@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.incidents import (
     Incident,
     IncidentKind,
@@ -36,7 +37,6 @@ from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import expected_forms
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_setup, write_tallies

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.incidents import KIND_LABELS, Incident, IncidentKind
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.incidents.entry_detail import entry_html
@@ -33,7 +34,6 @@ from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.incident_service import IncidentService, RegisterFilter
-from rekap_desktop.services.users_service import Confirmation
 
 
 class RegisterView(QWidget):

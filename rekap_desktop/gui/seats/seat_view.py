@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.audit_events import NUMBERS_UNCHANGED
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Candidate, Contest
 from rekap_desktop.domain.legislative import DistrictResult, PartyVotes
 from rekap_desktop.domain.problems import InputRejected
@@ -44,7 +45,6 @@ from rekap_desktop.gui.seats.tie_dialog import TieDialog
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatResults, SeatService, TieDecision
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.numbers import format_number
 
 TITLE = "Perolehan kursi"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QTableWidget, QWi
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.cockpit_extras import CockpitExtras
 from rekap_desktop.gui.dialogs.pin_dialog import PinDialog, ask_confirmation
@@ -23,7 +24,7 @@ from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.seat_service import SeatService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 TIE = "calon:5:02:1:01,04"
 """Dapil 5, party 2: candidates 1 and 4 have 815 votes each for the party's one seat."""
