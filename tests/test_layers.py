@@ -352,7 +352,7 @@ def services_graph(imports: set[tuple[str, str]]) -> dict[str, set[str]]:
 
 def test_services_import_each_other_in_one_direction() -> None:
     # GIVEN every import between two services modules, delayed ones inside functions included
-    # (a few wait for first use so that start-up never loads ReportLab or the corrections)
+    # (the one that waits for first use does so that start-up never loads ReportLab)
     graph = services_graph(program_imports())
 
     # WHEN the graph is searched for a cycle

@@ -34,10 +34,11 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.transactions import write_transaction
-from rekap_desktop.storage import audit, incident_store
+from rekap_desktop.storage import audit, corrections_store, incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
 
 SaksiRegistry = Callable[[], Iterable[Witness]]
@@ -89,11 +90,8 @@ class IncidentService:
         self._given_correction_unit = correction_unit
 
     def _correction_unit(self, correction: int) -> str | None:
-        """The kecamatan of a correction (the corrections service loads when first asked: the
-        cockpit's start never needs it)."""
+        """The kecamatan of a correction (the corrections service is built when first asked)."""
         if self._given_correction_unit is None:
-            from rekap_desktop.services.corrections_service import CorrectionsService
-
             self._given_correction_unit = CorrectionsService(self.pleno_service).unit_of
         return self._given_correction_unit(correction)
 
@@ -134,9 +132,6 @@ class IncidentService:
         dialog) and of those the entry names itself, in the order they were made."""
         if entry.number is None:
             return []
-        # Loaded when first asked: the cockpit's start never needs the corrections' tables.
-        from rekap_desktop.storage import corrections_store
-
         with Session(self.engine) as session:
             return corrections_store.linked_corrections(session, entry.number, entry.corrections)
 

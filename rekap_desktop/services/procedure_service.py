@@ -33,7 +33,9 @@ from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, un
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.events import OTHER_STATION, Change
+from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_replay import plan_of, replay, stored_state
 from rekap_desktop.services.signatories import signature_problems
@@ -125,9 +127,6 @@ class ProcedureService:
     def pairs_read(self) -> Pairs:
         """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
         only pairs the cockpit counts, and the projector ticks, as read."""
-        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
 
     def unsettled(self, stop: Stop) -> list[str]:
@@ -135,9 +134,6 @@ class ProcedureService:
         still differing, register entries about it still open (empty: it may, or no pair)."""
         if stop.contest is None or stop.unit is None:
             return []
-        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
 
     def pauses(self) -> list[Pause]:
@@ -225,9 +221,6 @@ class ProcedureService:
     def _undecided_findings(self) -> list[Problem]:
         """Every error of the determined values is corrected or decided by the meeting, even
         one that arose after its pair was marked read."""
-        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
-        from rekap_desktop.services.finding_decisions import FindingDecisionService
-
         return [
             Problem(f"{e.unit.name} — {e.contest.title}: {open_error_text(e.finding)}")
             for e in FindingDecisionService(self.pleno_service).undecided_all()
@@ -235,9 +228,6 @@ class ProcedureService:
 
     def _unread_pairs(self) -> list[Problem]:
         """Every kecamatan × pemilihan must be read with every difference settled (item 10)."""
-        # Loaded when first asked: the cockpit's start (which loads this service) never needs it.
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         read = CorrectionsService(self.pleno_service).pairs_read()
         pleno = self.pleno_service.pleno()
         unread = [
