@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rekap_desktop.storage.file_check import DamagedDatabase
+    from rekap_desktop.domain.problems import DamagedDatabase
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,18 +33,18 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
 
     errors = ErrorLog(log_folder()).install()  # first: a failing start leaves a trace too
     _load_core()
+    from rekap_desktop.domain.problems import DamagedDatabase
     from rekap_desktop.gui.application import run
     from rekap_desktop.gui.change_hub import QtChangeHub
+    from rekap_desktop.services.database import open_database
     from rekap_desktop.services.meeting import Meeting
-    from rekap_desktop.storage.engine import open_engine
-    from rekap_desktop.storage.file_check import DamagedDatabase
 
     try:
-        engine = open_engine(db)
+        engine = open_database(db)
     except DamagedDatabase as damage:
         if not _restored_from_backup(damage):
             return 2
-        engine = open_engine(db)
+        engine = open_database(db)
     # The one meeting of this program: every window receives its services and its one change
     # hub from here; no window builds a service or sees the engine.
     meeting = Meeting.open(engine, QtChangeHub())
@@ -59,15 +59,9 @@ def _restored_from_backup(damage: DamagedDatabase) -> bool:
     """The damaged file's message on standard error (a window build may show nothing else),
     then the window that offers the latest good backup."""
     print(f"Ditolak: {damage}.", file=sys.stderr)
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from rekap_desktop.gui.application import offer_backup_at_start
 
-    from rekap_desktop.gui.application import name_the_application
-    from rekap_desktop.gui.auto_backup import backup_folder
-    from rekap_desktop.gui.damaged_database import offer_backup
-
-    name_the_application(QApplication.instance() or QApplication(sys.argv))
-    return offer_backup(damage, backup_folder(QSettings()), restore_with_pin(damage))
+    return offer_backup_at_start(damage, restore_with_pin(damage))
 
 
 def restore_with_pin(damage: DamagedDatabase) -> Callable[[Path], object | None]:
@@ -92,10 +86,9 @@ def _load_core() -> None:
     """Import the services the cockpit uses (and SQLAlchemy with them) before PySide6: once
     PySide6 is loaded it reads the source of every module imported after it, which made a start
     about half a second slower."""
-    import sqlalchemy.dialects.sqlite  # noqa: F401 (the embedded database's dialect)
-
     from rekap_desktop.services import (  # noqa: F401 (imported for their side effect)
         backup_service,
+        database,
         incident_service,
         integrity,
         pleno_service,

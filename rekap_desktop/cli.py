@@ -149,8 +149,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _guarded(action: Callable[[], int]) -> int:
-    from rekap_desktop.domain.problems import InputRejected
-    from rekap_desktop.storage.file_check import DamagedDatabase
+    from rekap_desktop.domain.problems import DamagedDatabase, InputRejected
 
     try:
         return action()
@@ -175,10 +174,10 @@ def _guarded(action: Callable[[], int]) -> int:
 
 
 def _service(args: argparse.Namespace) -> Any:
+    from rekap_desktop.services.database import open_database
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
 
-    return PlenoService(open_engine(args.db), actor="cli")
+    return PlenoService(open_database(args.db), actor="cli")
 
 
 def _print_json(document: object) -> None:
@@ -307,11 +306,11 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _anchors(args: argparse.Namespace) -> list[Anchor]:
     """The anchors named on the command line: heads read from paper, packages, backups."""
-    from rekap_desktop.services import anchor_check
+    from rekap_desktop.services import anchor_check, backup_service
 
     found = [anchor_check.printed_anchor(text) for text in args.kepala]
     found += [anchor_check.package_anchor(path) for path in args.paket]
-    found += [anchor_check.backup_anchor(path) for path in args.cadangan]
+    found += [backup_service.backup_anchor(path) for path in args.cadangan]
     return found
 
 
@@ -322,13 +321,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _snapshot(args: argparse.Namespace) -> int:
-    from rekap_desktop.gui.change_hub import QtChangeHub
-    from rekap_desktop.gui.snapshot import write_snapshots
-    from rekap_desktop.services.meeting import Meeting
-    from rekap_desktop.storage.engine import open_engine
+    from rekap_desktop.gui.snapshot import snapshots_of
 
-    meeting = Meeting.open(open_engine(args.db), QtChangeHub(), actor="cli")
-    for path in write_snapshots(meeting, args.out):
+    for path in snapshots_of(args.db, args.out):
         print(path)
     return EXIT_OK
 

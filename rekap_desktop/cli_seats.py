@@ -50,11 +50,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def _seats(args: argparse.Namespace) -> int:
+    from rekap_desktop.services.database import open_database
     from rekap_desktop.services.pleno_service import PlenoService
     from rekap_desktop.services.seat_service import SeatService
-    from rekap_desktop.storage.engine import open_engine
 
-    seats = SeatService(PlenoService(open_engine(args.db)))
+    seats = SeatService(PlenoService(open_database(args.db)))
     contests = [c.code for c in seats.legislative_contests()]
     if args.pemilihan is not None and args.pemilihan not in contests:
         raise InputRejected(

@@ -9,14 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekap_desktop.domain.problems import InputRejected, Problem
+from rekap_desktop.domain.problems import DamagedDatabase, InputRejected, Problem
 from rekap_desktop.domain.roles import Action, Role
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from rekap_desktop.services.users_service import Confirmation
-    from rekap_desktop.storage.file_check import DamagedDatabase
+    from rekap_desktop.domain.confirmation import Confirmation
+    from rekap_desktop.services.database import Engine
 
 PIN_VARIABLE = "REKAP_PIN"
 
@@ -51,9 +49,9 @@ def confirmation(engine: Engine, name: str | None, action: Action) -> Confirmati
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    from rekap_desktop.storage.engine import open_engine
+    from rekap_desktop.services.database import open_database
 
-    return open_engine(args.db)
+    return open_database(args.db)
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -88,8 +86,6 @@ def _restore(args: argparse.Namespace) -> int:
     )
     if args.preview:
         return 0
-    from rekap_desktop.storage.file_check import DamagedDatabase
-
     try:
         engine = _engine(args)
     except DamagedDatabase as damage:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from rekap_desktop.domain.confirmation import Confirmation, User
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, User, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 FALLBACK_KETUA = "Ketua Uji"
 

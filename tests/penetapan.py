@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from rekap_desktop.domain.procedure import DETERMINATION
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.storage.procedure_store import Signature
 from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 

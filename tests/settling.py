@@ -3,12 +3,12 @@ meeting ready for penetapan: every difference settled with the PPK's form as the
 
 from __future__ import annotations
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PPK
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation
 from tests.confirming import confirmed
 
 

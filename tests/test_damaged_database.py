@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-from rekap_desktop.storage.file_check import DamagedDatabase, check_database_file
+from rekap_desktop.domain.problems import DamagedDatabase
+from rekap_desktop.storage.file_check import check_database_file
 
 KETUA = "Dra. Lestari Wulandari Kusuma, M.Si."
 

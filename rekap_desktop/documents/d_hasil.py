@@ -28,8 +28,9 @@ from rekap_desktop.documents.parts import (
     text,
     title_block,
 )
-from rekap_desktop.documents.styles import FONT_BOLD, Paper, frame_width, styles
+from rekap_desktop.documents.styles import FONT_BOLD, frame_width, styles
 from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 
 NUMBER_WIDTH = 11 * mm

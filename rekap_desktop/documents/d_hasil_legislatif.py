@@ -44,12 +44,12 @@ from rekap_desktop.documents.styles import (
     FONT_BOLD,
     MARGIN_BOTTOM,
     MARGIN_TOP,
-    Paper,
     frame_width,
     page_size,
     styles,
 )
 from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 
 DIFFERS_MARK = "*"

@@ -24,7 +24,8 @@ from rekap_desktop.documents.parts import (
     text,
     title_block,
 )
-from rekap_desktop.documents.styles import Paper, frame_width, styles
+from rekap_desktop.documents.styles import frame_width, styles
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 
 HEADERS = (

@@ -23,7 +23,8 @@ from rekap_desktop.documents.parts import (
     text,
     title_block,
 )
-from rekap_desktop.documents.styles import Paper, frame_width, styles
+from rekap_desktop.documents.styles import frame_width, styles
+from rekap_desktop.domain.paper import Paper
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,11 @@ from rekap_desktop.documents.styles import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    Paper,
     page_size,
     portrait_size,
     styles,
 )
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_moment
 
 GRID = colors.black

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -13,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.resources import resource
 
 FONT = "DejaVuSans"
@@ -24,11 +24,6 @@ F4 = (215 * mm, 330 * mm)
 MARGIN_X = 12 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 24 * mm
-
-
-class Paper(StrEnum):
-    F4 = "F4"
-    A4 = "A4"
 
 
 def page_size(paper: Paper) -> tuple[float, float]:

@@ -22,7 +22,8 @@ from rekap_desktop.documents.parts import (
     render,
     text,
 )
-from rekap_desktop.documents.styles import Paper, frame_width, styles
+from rekap_desktop.documents.styles import frame_width, styles
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_day
 
 BLANK = "......................................."

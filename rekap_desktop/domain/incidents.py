@@ -178,3 +178,20 @@ class Incident:
             else ""
         )
         return f"Dari kecamatan {self.unit or ''}{number}{status}"
+
+
+@dataclass(frozen=True)
+class StoredIncident:
+    """One register entry in the flat form the meeting's reports and packages list it (the
+    minutes, the register's print, the result package): read by storage, used above it."""
+
+    number: int
+    kind: str
+    unit: str | None
+    contest: str | None
+    raised_by: str
+    description: str
+    status: str
+    resolution: str
+    origin: str
+    origin_number: str | None

@@ -1,8 +1,10 @@
-"""Problems found while reading a file: each says in Indonesian what is wrong and where."""
+"""Refusals: problems found while reading a file or a request, each saying in Indonesian what is
+wrong and where, and the refusal to open a damaged database file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -29,3 +31,13 @@ class InputRejected(Exception):
         self.source = source
         head = f"{source}: " if source else ""
         super().__init__(head + "; ".join(str(p) for p in problems[:20]))
+
+
+class DamagedDatabase(Exception):
+    """The meeting's database file cannot be trusted; ``str()`` says why, in Indonesian. Raised
+    by storage before anything opens the file, caught by the window and the command line."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"berkas basis data {path} rusak: {reason}")
+        self.path = path
+        self.reason = reason

@@ -9,16 +9,19 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from rekap_desktop.domain.problems import DamagedDatabase
 from rekap_desktop.error_log import ErrorLog
 from rekap_desktop.gui import heap
 from rekap_desktop.gui.approvals import PinApprovals
 from rekap_desktop.gui.auto_backup import AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.change_hub import CockpitMeeting
+from rekap_desktop.gui.damaged_database import offer_backup
 from rekap_desktop.gui.dialogs.first_ketua import FirstKetuaDialog
 from rekap_desktop.gui.error_path import ErrorPath, active_window
 from rekap_desktop.gui.idle_lock import IdleLock
@@ -97,6 +100,15 @@ def _end_with_the_cockpit(app: QCoreApplication, projector: ProjectorLink) -> Ca
         app.exit(0)
 
     return end
+
+
+def offer_backup_at_start(
+    damage: DamagedDatabase, restore_over: Callable[[Path], object | None]
+) -> bool:
+    """The window that offers the latest good backup when the database file is damaged at
+    start, before any other window exists."""
+    name_the_application(QApplication.instance() or QApplication(sys.argv))
+    return offer_backup(damage, backup_folder(QSettings()), restore_over)
 
 
 def name_the_application(app: QCoreApplication) -> None:

@@ -9,8 +9,9 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.roles import Action
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 
 class Approvals(Protocol):

@@ -7,10 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.gui.background import JobControl, LatestJob
 from rekap_desktop.gui.operations import Failure
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.audit import ChainReport
 from rekap_desktop.text.numbers import format_number
 
 CHECKING = "Rantai audit: memeriksa…"

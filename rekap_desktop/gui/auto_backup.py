@@ -13,15 +13,14 @@ from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.background import LatestJob
 from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import Failure
-from rekap_desktop.storage.engine import default_database_path
+from rekap_desktop.services.database import default_backup_folder
 
 FOLDER_KEY = "backup/folder"
 INTERVAL_MS = 5 * 60 * 1000
 
 
 def backup_folder(settings: QSettings) -> Path:
-    default = default_database_path().parent / "cadangan"
-    return Path(str(settings.value(FOLDER_KEY, str(default))))
+    return Path(str(settings.value(FOLDER_KEY, str(default_backup_folder()))))
 
 
 class AutoBackup(QObject):

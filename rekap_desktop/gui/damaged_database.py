@@ -9,9 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.domain.problems import DamagedDatabase, InputRejected
 from rekap_desktop.services import backup_service
-from rekap_desktop.storage.file_check import DamagedDatabase
 
 TITLE = "Basis data rusak"
 

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import Changes, Event
+from rekap_desktop.domain.confirmation import User
 from rekap_desktop.domain.idle_lock import MAX_IDLE_MINUTES, idle_label
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ROLE_LABELS, Action
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.operations import run_operation
-from rekap_desktop.services.users_service import User, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 INPUT_EVENTS = frozenset(
     {

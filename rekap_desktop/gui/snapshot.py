@@ -6,12 +6,19 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekap_desktop.gui.change_hub import CockpitMeeting
+from rekap_desktop.gui.change_hub import CockpitMeeting, QtChangeHub
+from rekap_desktop.services.database import open_database
+from rekap_desktop.services.meeting import Meeting
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.main_window import MainWindow
 
 SIZE = (1366, 768)
+
+
+def snapshots_of(db: str | None, out: Path) -> list[Path]:
+    """:func:`write_snapshots` of the meeting in ``db`` (the command line's ``snapshot``)."""
+    return write_snapshots(Meeting.open(open_database(db), QtChangeHub(), actor="cli"), out)
 
 
 def write_snapshots(meeting: CockpitMeeting, out: Path) -> list[Path]:

@@ -1,8 +1,9 @@
 """The audit chain against its anchors outside the database: the head file beside it (checked on
 every verification), and — when given — a page printed by the program, a result package it wrote
-or a backup it made. Each anchor names an entry of the chain and its hash; a chain whose newest
-entries were deleted, or that was computed again from the start after an edit, no longer has it.
-Every disagreement names the anchor that disagrees."""
+or a backup it made (read by ``backup_service.backup_anchor``: a backup is verified first). Each
+anchor names an entry of the chain and its hash; a chain whose newest entries were deleted, or
+that was computed again from the start after an edit, no longer has it. Every disagreement names
+the anchor that disagrees."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.storage import audit
-from rekap_desktop.storage.backup_files import read_backup
 from rekap_desktop.storage.unit_of_work import Engine, Session
 
 PRINTED = re.compile(r"^\s*#?\s*(\d{1,12})[\s:·,]+([0-9A-Fa-f][0-9A-Fa-f\s-]*)$")
@@ -130,17 +130,3 @@ def _json_entries(data: bytes, name: str) -> list[tuple[int, str]]:
         return [(int(e["id"]), str(e["hash"])) for e in entries]
     except (ValueError, KeyError, TypeError):
         raise InputRejected([Problem("audit.json dalam paket tidak terbaca")], name) from None
-
-
-def backup_anchor(path: Path) -> Anchor:
-    """The newest entry of a backup's own (verified) chain."""
-    from rekap_desktop.services.backup_service import preview_backup
-
-    preview = preview_backup(path)
-    name = f"cadangan {path.name}"
-    if not preview.chain_ok:
-        raise InputRejected([Problem("rantai audit cadangan itu sendiri rusak")], name)
-    entries = read_backup(path).entries  # readable: its preview was just made
-    if not entries:
-        raise InputRejected([Problem("cadangan tidak memuat entri audit")], name)
-    return Anchor(name, entries[-1][0], entries[-1][6])

@@ -13,12 +13,15 @@ from pathlib import Path
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.services.anchor_check import Anchor
 from rekap_desktop.services.chain_anchor import SUFFIX as HEAD_FILE_SUFFIX
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.users_service import Confirmation
+from rekap_desktop.services.integrity import verify_integrity
+from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.backup_files import (
     BackupContents,
@@ -29,6 +32,7 @@ from rekap_desktop.storage.backup_files import (
     meeting_identity,
     read_backup,
 )
+from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.unit_of_work import Engine, write
 
 KEEP = 20
@@ -199,8 +203,6 @@ def restore_over_damaged(
     deleted; ``confirm`` is asked on the restored meeting (its users and PINs are the backup's,
     the damaged file's cannot be read). Without a confirmation everything is put back as it was
     and None is returned; with one, the restore is recorded in the restored chain."""
-    from rekap_desktop.storage.engine import open_engine
-
     preview = sound_backup(backup)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = live.with_name(f"{live.stem}-rusak-{stamp}{live.suffix}")
@@ -294,10 +296,6 @@ def sound_backup(backup: Path, live: Engine | None = None) -> BackupPreview:
 def _value_check(backup: Path) -> tuple[str, ...]:
     """The backup's rows and values against its own chain, on a copy (opening a database may
     bring its schema up to date; the backup itself is never written)."""
-    from rekap_desktop.services.integrity import verify_integrity
-    from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
-
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / backup.name
         copy_database(backup, copy)
@@ -326,3 +324,15 @@ def _record_restore(
         if check:
             require_confirmation(w.session, confirmation, Action.RESTORE_BACKUP)
         w.audit(AuditEvent.BACKUP_RESTORED, {**payload, **confirmation.audit_fields()})
+
+
+def backup_anchor(path: Path) -> Anchor:
+    """The newest entry of a backup's own (verified) chain."""
+    preview = preview_backup(path)
+    name = f"cadangan {path.name}"
+    if not preview.chain_ok:
+        raise InputRejected([Problem("rantai audit cadangan itu sendiri rusak")], name)
+    entries = read_backup(path).entries  # readable: its preview was just made
+    if not entries:
+        raise InputRejected([Problem("cadangan tidak memuat entri audit")], name)
+    return Anchor(name, entries[-1][0], entries[-1][6])

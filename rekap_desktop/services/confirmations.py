@@ -9,8 +9,7 @@ refused and nothing is written.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -22,9 +21,6 @@ from rekap_desktop.domain.roles import (
 )
 from rekap_desktop.storage.unit_of_work import Session
 from rekap_desktop.storage.users_store import stored_role
-
-if TYPE_CHECKING:  # users_service checks its own confirmations with this module
-    from rekap_desktop.services.users_service import Confirmation
 
 
 def require_confirmation(

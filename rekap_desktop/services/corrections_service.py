@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import (
     Correction,
     Reason,
@@ -20,7 +21,7 @@ from rekap_desktop.domain.corrections import (
 )
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.ids import ContestCode, RegionCode
-from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.incidents import IncidentStatus, StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.sources import PLENO, PPK, Source
@@ -30,7 +31,6 @@ from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.pair_view import PairView
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, corrections_store, meeting_store
 from rekap_desktop.storage.unit_of_work import Session, Write, read
 
@@ -274,7 +274,7 @@ ENTRY_KINDS = {
 }
 
 
-def _open_about(entry: meeting_store.StoredIncident, contest: str, unit: str) -> bool:
+def _open_about(entry: StoredIncident, contest: str, unit: str) -> bool:
     """An open register entry about this pemilihan in this kecamatan (or a desa/TPS in it), or
     about the kecamatan as a whole (no pemilihan named)."""
     return (

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.comparison import Comparison, determined_findings, siblings_of, unit_forms
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Contest, Unit
 from rekap_desktop.domain.finding_decisions import FindingDecision, decision_for, undecided
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -20,7 +21,6 @@ from rekap_desktop.domain.rules import Finding, Severity
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, finding_decisions_store, meeting_store
 from rekap_desktop.storage.unit_of_work import Session, read
 

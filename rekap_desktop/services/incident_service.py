@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rekap_desktop.domain import incident_rules as rules
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Pleno, Witness
 from rekap_desktop.domain.incidents import (
@@ -29,8 +30,8 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
 from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import incident_store
 from rekap_desktop.storage.incident_store import StoredRepeat, StoredVersion
 from rekap_desktop.storage.unit_of_work import Engine, read
@@ -84,11 +85,8 @@ class IncidentService:
         self._given_correction_unit = correction_unit
 
     def _correction_unit(self, correction: int) -> str | None:
-        """The kecamatan of a correction (the corrections service loads when first asked: the
-        cockpit's start never needs it)."""
+        """The kecamatan of a correction (the corrections service is built when first asked)."""
         if self._given_correction_unit is None:
-            from rekap_desktop.services.corrections_service import CorrectionsService
-
             self._given_correction_unit = CorrectionsService(self.pleno_service).unit_of
         return self._given_correction_unit(correction)
 

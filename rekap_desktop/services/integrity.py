@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.services.anchor_check import Anchor, disagreement, head_file_problems
-from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.meeting_access import MeetingAccess
 from rekap_desktop.storage import audit, audit_records, meeting_store, row_records
 from rekap_desktop.storage.audit_records import ChainRecords, LockedChange
 from rekap_desktop.storage.unit_of_work import Engine, Session, snapshot
@@ -23,7 +24,7 @@ from rekap_desktop.text.numbers import format_number
 
 @dataclass(frozen=True)
 class IntegrityReport:
-    chain: audit.ChainReport
+    chain: ChainReport
     mismatches: tuple[str, ...]
     """One Indonesian sentence per value that differs from the chain's record."""
     anchors: tuple[str, ...] = ()
@@ -34,7 +35,7 @@ class IntegrityReport:
         return self.chain.ok and not self.mismatches and not self.anchors
 
 
-def verify_integrity(service: PlenoService, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
+def verify_integrity(service: MeetingAccess, anchors: Sequence[Anchor] = ()) -> IntegrityReport:
     """The chain, every value against it, and the chain against the head file and ``anchors``."""
     engine = service.engine
     with snapshot(engine) as session:  # the chain and the rows as of one moment
@@ -181,7 +182,7 @@ def _locked_text(change: LockedChange) -> str:
     )
 
 
-def ensure_untampered(service: PlenoService, refused: str) -> None:
+def ensure_untampered(service: MeetingAccess, refused: str) -> None:
     """Refuse (``refused``: what is not done, e.g. "formulir tidak dicetak") when the database no
     longer holds what the program wrote: nothing edited behind its back is printed or signed."""
     report = verify_integrity(service)

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rekap_desktop.domain.changes import ChangeHub
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.screen_lock import ScreenLockService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.unit_of_work import Engine
 
 if TYPE_CHECKING:  # loaded when first used (see the module's docstring)

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Level, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, Origin
@@ -31,7 +32,6 @@ from rekap_desktop.services.keys import normalise_fingerprint
 from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, incident_store, meeting_store, packages_store
 from rekap_desktop.storage.packages_store import ImportedPackage
 from rekap_desktop.storage.unit_of_work import Session, Write, read

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from rekap_desktop import package_version
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.incidents import StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.domain.tally import Tally
@@ -24,11 +25,11 @@ from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import FORMAT as INCIDENTS_FORMAT
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
+from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
-from rekap_desktop.storage.meeting_store import StoredIncident
 from rekap_desktop.storage.unit_of_work import read, write
 
 CORRECTIONS_FORMAT = "rekap-koreksi/1"
@@ -281,10 +282,6 @@ def service_corrections(service: PlenoService) -> CorrectionsProvider:
     """Every correction of the meeting, read through the corrections service (procedure item 10)."""
 
     def collect() -> list[dict[str, Any]]:
-        from dataclasses import asdict
-
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         corrections = CorrectionsService(service)
         pleno = service.pleno()
         return [

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.domain.changes import ChangeHub
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
-from rekap_desktop.domain.incidents import Incident
+from rekap_desktop.domain.incidents import Incident, StoredIncident
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.domain.tally import Tally
@@ -31,10 +32,11 @@ from rekap_desktop.interchange.rekap_csv import (
 from rekap_desktop.interchange.setup import parse_setup, setup_to_dict
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import ChangeBus
+from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pair_view import PairViews
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, incident_store, meeting_store
-from rekap_desktop.storage.meeting_store import StoredIncident, TallyKey
+from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.unit_of_work import Engine, Write, read, write
 
 
@@ -127,7 +129,7 @@ class PlenoService:
         with read(self.engine) as session:
             return audit.head(session)
 
-    def verify_audit(self) -> audit.ChainReport:
+    def verify_audit(self) -> ChainReport:
         with read(self.engine) as session:
             return audit.verify(session)
 
@@ -222,8 +224,6 @@ class PlenoService:
     def export(self, path: Path) -> int:
         """Write every current form (all sources, ``pleno`` included) as rekap-csv or XLSX;
         refused when the database no longer holds what the program wrote."""
-        from rekap_desktop.services.integrity import ensure_untampered  # it reads this service
-
         pleno = self.pleno()
         ensure_untampered(self, "berkas tidak diekspor")
         records = [

@@ -13,10 +13,11 @@ from rekap_desktop.domain.bodies import LEVEL_NAMES, kpu_name
 from rekap_desktop.domain.election import BLANK_COLUMN_SAKSI, Contest, Level, Pleno
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.procedure import Stop
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.services.signatories import signatories
 from rekap_desktop.storage import procedure_store
-from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall, Signature
+from rekap_desktop.storage.procedure_store import Attendee, BoxCheck, ObjectionCall
 from rekap_desktop.storage.unit_of_work import Session, read
 from rekap_desktop.text.meeting_rules import peraturan_teknis, tata_tertib
 

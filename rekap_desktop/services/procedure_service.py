@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import Event
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.finding_decisions import open_error_text
 from rekap_desktop.domain.incidents import IncidentStatus
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -28,13 +29,15 @@ from rekap_desktop.domain.procedure import (
 )
 from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, unit_elapsed
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
+from rekap_desktop.services.corrections_service import CorrectionsService
+from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_state import plan_of, replay
 from rekap_desktop.services.signatories import signature_problems
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import procedure_store
-from rekap_desktop.storage.procedure_store import Pause, Signature, StoredMove
+from rekap_desktop.storage.procedure_store import Pause, StoredMove
 from rekap_desktop.storage.unit_of_work import Session, read
 
 Writer = Callable[[Session, int], None]
@@ -110,8 +113,6 @@ class ProcedureService:
     def pairs_read(self) -> Pairs:
         """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
         only pairs the cockpit counts, and the projector ticks, as read."""
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
 
     def unsettled(self, stop: Stop) -> list[str]:
@@ -119,8 +120,6 @@ class ProcedureService:
         still differing, register entries about it still open (empty: it may, or no pair)."""
         if stop.contest is None or stop.unit is None:
             return []
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         return CorrectionsService(self.pleno_service).unsettled(stop.contest, stop.unit)
 
     def pauses(self) -> list[Pause]:
@@ -208,8 +207,6 @@ class ProcedureService:
     def _undecided_findings(self) -> list[Problem]:
         """Every error of the determined values is corrected or decided by the meeting, even
         one that arose after its pair was marked read."""
-        from rekap_desktop.services.finding_decisions import FindingDecisionService
-
         return [
             Problem(f"{e.unit.name} — {e.contest.title}: {open_error_text(e.finding)}")
             for e in FindingDecisionService(self.pleno_service).undecided_all()
@@ -217,8 +214,6 @@ class ProcedureService:
 
     def _unread_pairs(self) -> list[Problem]:
         """Every kecamatan × pemilihan must be read with every difference settled (item 10)."""
-        from rekap_desktop.services.corrections_service import CorrectionsService
-
         read = CorrectionsService(self.pleno_service).pairs_read()
         pleno = self.pleno_service.pleno()
         unread = [

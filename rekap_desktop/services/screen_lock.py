@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import ChangeHub
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES, parse_idle_minutes
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import ACTION_LABELS, Action
 from rekap_desktop.services.chain_anchor import anchor_engine
 from rekap_desktop.services.events import ChangeBus
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, users_store
 from rekap_desktop.storage.unit_of_work import Engine, read, write
 

@@ -6,6 +6,7 @@ after it the tie decisions of that contest are closed."""
 from __future__ import annotations
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.deciding_level import decides_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -14,7 +15,6 @@ from rekap_desktop.domain.seat_meeting import SeatMeeting, meeting_problems
 from rekap_desktop.services.procedure_state import stored_state
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.service_base import ServiceBase
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, seats_store
 from rekap_desktop.storage.unit_of_work import read
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.legislative import DistrictResult, district_results, dpd_result
@@ -14,7 +15,6 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seats import CandidateElection, OpenTie
 from rekap_desktop.services.results import ContestRecap, recap_contests
 from rekap_desktop.services.service_base import ServiceBase
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, seats_store
 from rekap_desktop.storage.unit_of_work import Session, read
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from rekap_desktop.domain.election import Pleno, contest_office
 from rekap_desktop.domain.problems import Problem
-from rekap_desktop.storage.procedure_store import Attendee, Signature
+from rekap_desktop.domain.signature import Signature
+from rekap_desktop.storage.procedure_store import Attendee
 
 SIGNING_ROLES = ("kpu", "saksi")
 """Who signs the D.Hasil and the berita acara; Bawaslu and pemantau are listed as present."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.problems import InputRejected, Problem
@@ -35,7 +36,6 @@ from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage import audit, meeting_store, packages_store
 from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.packages_store import UnitProgress

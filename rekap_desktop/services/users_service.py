@@ -7,12 +7,12 @@ change and every wrong PIN is in the audit chain.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import ChangeHub
+from rekap_desktop.domain.confirmation import Confirmation, User
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import (
     ACTION_LABELS,
@@ -37,26 +37,6 @@ UNLOCK = "buka_kunci_layar"
 UNLOCK_LABEL = "membuka kunci layar"
 MAX_USER_NAME = 200
 """As long as the stored column allows (a longer name would fail on PostgreSQL, not be refused)."""
-
-
-@dataclass(frozen=True)
-class User:
-    name: str
-    role: Role
-
-
-@dataclass(frozen=True)
-class Confirmation:
-    """A commissioner confirmed an action with their PIN at this moment (named in the audit)."""
-
-    user: User
-    action: Action
-    at: str
-
-    def audit_fields(self) -> dict[str, str]:
-        # Not "peran": an entry about a user (added, role changed) keeps that key for the user's
-        # own role, and the confirmer's must not overwrite it.
-        return {"dikonfirmasi_oleh": self.user.name, "peran_pengonfirmasi": self.user.role.value}
 
 
 def _now() -> datetime:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.chain_report import ChainReport
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.storage import row_records
 from rekap_desktop.storage.orm import AuditEntryRow
@@ -121,18 +121,6 @@ def head_entry(session: Session) -> tuple[int, str]:
         select(AuditEntryRow.id, AuditEntryRow.hash).order_by(AuditEntryRow.id.desc()).limit(1)
     ).first()
     return (row[0], row[1]) if row is not None else (0, GENESIS)
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    entries: int
-    broken_at: int | None
-    """Id of the first entry that does not verify, or None when the whole chain holds."""
-    reason: str
-
-    @property
-    def ok(self) -> bool:
-        return self.broken_at is None
 
 
 def verify(session: Session) -> ChainReport:

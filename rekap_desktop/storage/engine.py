@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+# The embedded database's dialect is loaded with this module, not by the first create_engine:
+# the program loads storage before PySide6, which makes every import after it slower.
+import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, create_engine, event
 
 APP_NAME = "rekap-desktop"

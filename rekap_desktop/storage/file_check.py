@@ -9,18 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from rekap_desktop.domain.problems import DamagedDatabase
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file."""
 PAGE_HEADER = 100
-
-
-class DamagedDatabase(Exception):
-    """The meeting's database file cannot be trusted; ``str()`` says why, in Indonesian."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"berkas basis data {path} rusak: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 def check_database_file(path: Path) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.incidents import StoredIncident
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.storage.audit import form_writer, now_iso
 from rekap_desktop.storage.orm import (
@@ -22,20 +23,6 @@ from rekap_desktop.storage.orm import (
 
 TallyKey = tuple[str, str, str]
 """(contest, unit, source code)."""
-
-
-@dataclass(frozen=True)
-class StoredIncident:
-    number: int
-    kind: str
-    unit: str | None
-    contest: str | None
-    raised_by: str
-    description: str
-    status: str
-    resolution: str
-    origin: str
-    origin_number: str | None
 
 
 def meeting(session: Session) -> MeetingRow | None:

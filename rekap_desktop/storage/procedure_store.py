@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain import clock
 from rekap_desktop.domain.procedure import Move, MoveKind, Stop
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.storage.audit import now_iso
 from rekap_desktop.storage.orm_procedure import (
     AttendanceRow,
@@ -65,14 +66,6 @@ class ObjectionCall:
     asked_at: str
     none_raised: bool
     objections: str
-
-
-@dataclass(frozen=True)
-class Signature:
-    name: str
-    position: str
-    signed: bool
-    reason: str = ""
 
 
 def moves(session: Session) -> list[StoredMove]:

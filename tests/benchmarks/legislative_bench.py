@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.legislative import district_results
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.service import FormKind, PrintService

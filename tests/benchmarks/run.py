@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: the benchmarks time the imports themselves
     from sqlalchemy import Engine
 
+    from rekap_desktop.domain.confirmation import Confirmation
     from rekap_desktop.domain.roles import Action
-    from rekap_desktop.services.users_service import Confirmation
 
 NATIONAL_TPS = 823_236
 PROVINCES = [
@@ -266,7 +266,6 @@ def bench_documents() -> list[Figure]:
     from datetime import date
 
     from rekap_desktop.documents.d_hasil import render_d_hasil
-    from rekap_desktop.documents.styles import Paper
     from rekap_desktop.domain.election import (
         Choice,
         Contest,
@@ -278,6 +277,7 @@ def bench_documents() -> list[Figure]:
         Unit,
     )
     from rekap_desktop.domain.ids import ChoiceNo, ContestCode, RegionCode
+    from rekap_desktop.domain.paper import Paper
     from rekap_desktop.domain.recap import recapitulate
     from rekap_desktop.domain.tally import Tally, form_keys
     from rekap_desktop.services.demo import load_demo

@@ -6,8 +6,8 @@ import pytest
 
 from rekap_desktop.documents.d_hasil import columns_per_page, render_d_hasil
 from rekap_desktop.documents.form_header import form_fingerprint
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 from tests.documents.pdf_check import flat, ink_share, page_sizes_mm, page_texts, render_pngs
 from tests.documents.samples import d_hasil as sample

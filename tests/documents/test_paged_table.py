@@ -7,7 +7,8 @@ from reportlab.lib.units import mm
 
 from rekap_desktop.documents.paged_table import PagedTable, TableRow
 from rekap_desktop.documents.parts import PageMeta, render, text
-from rekap_desktop.documents.styles import MARGIN_BOTTOM, MARGIN_TOP, Paper, page_size
+from rekap_desktop.documents.styles import MARGIN_BOTTOM, MARGIN_TOP, page_size
+from rekap_desktop.domain.paper import Paper
 from tests.documents.pdf_check import flat, page_texts
 
 HEIGHT = page_size(Paper.F4)[1] - MARGIN_TOP - MARGIN_BOTTOM - 12

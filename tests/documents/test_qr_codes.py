@@ -8,7 +8,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.meeting import meeting_print_service

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from rekap_desktop.services.printing.service import PrintService
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import startup_check
@@ -34,7 +34,8 @@ from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.printing.service import PrintService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import RefusingApprovals
 from tests.gui import cockpit_driver as drive

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.procedure import DETERMINATION
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.gui.dialogs.not_signing_dialog import NEEDS_REASON, NotSigningDialog
 from rekap_desktop.gui.pages.closing import DeterminationPage
 from rekap_desktop.services.procedure_records import ProcedureRecords
-from rekap_desktop.storage.procedure_store import Signature
 from tests.gui.driven import Modals, drives
 from tests.meetings import cockpit_window
 from tests.present_meeting import REASON, SAKSI_ROLE, present_meeting

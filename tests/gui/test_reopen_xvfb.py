@@ -28,6 +28,7 @@ from PySide6.QtGui import QImage
 
 from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.error_log import LOG_FILE
 from rekap_desktop.gui.main_window import shown_place
 from rekap_desktop.services.demo import load_demo
@@ -36,7 +37,6 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import ProcedureRecords, expected_forms
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from tests.confirming import confirmed
 from tests.settling import settle_every_pair
 

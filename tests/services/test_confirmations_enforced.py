@@ -13,18 +13,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+from rekap_desktop.domain.confirmation import Confirmation, User
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ACTION_LABELS, Action, Role
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest
 from rekap_desktop.services.demo import DEMO_OPERATOR, DEMO_PINS, load_demo
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.services.users_service import Confirmation, User, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from tests.fixtures import write_tallies
 
 Attempt = Callable[[PlenoService, Confirmation | None], object]

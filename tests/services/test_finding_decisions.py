@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import Change, RecordingHub
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.services.demo import DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.meeting import meeting_print_service

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.incidents import (
     Incident,
     IncidentKind,
@@ -31,7 +32,7 @@ from rekap_desktop.services.incident_service import (
     register_snapshot,
 )
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import confirmed
 from tests.fixtures import SETUP

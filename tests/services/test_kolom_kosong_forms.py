@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.meeting import meeting_print_service
 from rekap_desktop.services.printing.service import FormKind, PrintService

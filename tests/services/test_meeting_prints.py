@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain import clock
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.pleno_service import PlenoService

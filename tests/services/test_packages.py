@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
+from rekap_desktop.domain.confirmation import Confirmation, User
 from rekap_desktop.domain.incidents import Incident, IncidentKind, IncidentStatus
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
@@ -18,7 +19,7 @@ from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.package_import import PackageImportService
 from rekap_desktop.services.packages import PackageService, verify_file
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, User, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.interchange.exchange_fixtures import KABKO, KECAMATAN, write_json
 

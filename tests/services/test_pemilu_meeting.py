@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import Move, MoveKind
 from rekap_desktop.domain.roles import Action, Role
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.meeting import meeting_print_service
@@ -22,7 +23,6 @@ from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from tests.documents.pdf_check import flat, page_texts
 from tests.services.seat_meeting_samples import seat_meeting
 from tests.settling import settle_every_pair

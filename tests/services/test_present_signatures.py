@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.printing.meeting import meeting_print_service
 from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.services.procedure_records import ProcedureRecords
-from rekap_desktop.storage.procedure_store import Signature
 from tests.documents.pdf_check import flat, page_texts
 from tests.penetapan import determine_meeting
 from tests.present_meeting import REASON, SAKSI_ROLE, present_meeting

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest

@@ -10,11 +10,11 @@ from rekap_desktop.documents.d_hasil import render_d_hasil
 from rekap_desktop.documents.d_hasil_legislatif import render_legislative_d_hasil
 from rekap_desktop.documents.finding_notes import HEADING, UNDECIDED, FindingNote
 from rekap_desktop.documents.form_header import form_fingerprint
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.election import Choice, Contest
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey
 from rekap_desktop.domain.legislative import district_results
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.recap import recapitulate
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.services.demo import DemoKind, load_demo

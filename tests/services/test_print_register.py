@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.incidents import IncidentStatus, Paraf, ParafRole
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.incident_service import IncidentService

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.pleno_service import PlenoService

@@ -10,9 +10,9 @@ import pytest
 from rekap_desktop.app import main
 from rekap_desktop.documents.form_header import form_fingerprint
 from rekap_desktop.documents.perolehan_kursi import render_seats
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.election import Candidate, Contest, District, Party
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.tally import Tally

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.events import Change

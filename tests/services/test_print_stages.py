@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.demo import load_demo

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.services.printing.service import FormKind, PrintService
 from tests.documents.pdf_check import flat, page_texts
 from tests.ties_fixture import tied_service

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.events import Change
 from rekap_desktop.services.pleno_service import PlenoService

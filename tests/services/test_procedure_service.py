@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from tests.confirming import confirmed
 from tests.fixtures import SETUP, write_tallies
 from tests.settling import settle_every_pair

@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.confirmation import User
 from rekap_desktop.domain.idle_lock import DEFAULT_IDLE_MINUTES
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.services.events import Change, ChangeBus
 from rekap_desktop.services.screen_lock import ScreenLockService
-from rekap_desktop.services.users_service import User, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.seat_meeting import PartyRepresentative
@@ -20,7 +21,7 @@ from rekap_desktop.services.demo import DEMO_PINS, DemoKind, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.seat_meeting_service import SeatMeetingService
 from rekap_desktop.services.seat_service import SeatService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from rekap_desktop.storage.orm import AuditEntryRow
 from tests.databases import database_url

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.meeting import meeting_print_service
 from rekap_desktop.services.printing.service import FormKind
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from tests.confirming import confirmed
 from tests.documents.pdf_check import flat, page_texts
 from tests.fixtures import SETUP, write_tallies

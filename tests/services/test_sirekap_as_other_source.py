@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import inspect, text
 
 from rekap_desktop.app import main
+from rekap_desktop.domain.confirmation import Confirmation, User
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.domain.sources import PPK
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.sirekap_import import SirekapImportService
-from rekap_desktop.services.users_service import Confirmation, User
 from rekap_desktop.storage.engine import open_engine
 from tests.confirming import FALLBACK_KETUA, confirmed
 from tests.fixtures import write_tallies

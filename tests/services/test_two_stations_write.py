@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.corrections import Reason
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.services.corrections_service import CorrectionsService, SettleRequest

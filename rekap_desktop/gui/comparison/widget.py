@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNote
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
@@ -56,7 +57,6 @@ from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.concurrency import ConcurrentEdit, FormVersions
 from rekap_desktop.services.corrections_service import SettleRequest, SettleResult
 from rekap_desktop.services.pair_view import PairView
-from rekap_desktop.services.users_service import Confirmation
 from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, may_confirm
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 
 
 class PinDialog(QDialog):

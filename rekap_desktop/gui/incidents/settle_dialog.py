@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.incidents import Incident, Paraf, ParafRole
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.operations import refusal_text
 from rekap_desktop.services.incident_service import IncidentService
-from rekap_desktop.services.users_service import Confirmation
 
 PROBLEM_STYLE = "color: #9b1c1c; background: #fdecec; padding: 6px; border-radius: 4px;"
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from rekap_desktop.domain.incidents import IncidentStatus
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.gui.dialogs.not_signing_dialog import NotSigningDialog
 from rekap_desktop.gui.pages.base import AgendaPage, PageContext
-from rekap_desktop.storage.procedure_store import Signature
 
 
 class ObjectionCallPage(AgendaPage):

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.election import contest_office
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.gui.background import BackgroundTask, JobControl
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf

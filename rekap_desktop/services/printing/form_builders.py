@@ -25,8 +25,8 @@ from rekap_desktop.documents import (
 )
 from rekap_desktop.documents.form_header import Headed, form_content, form_fingerprint
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.documents.surat_pengantar import Enclosure
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.seat_meeting import SeatMeeting

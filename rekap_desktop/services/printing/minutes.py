@@ -6,6 +6,7 @@ from __future__ import annotations
 from rekap_desktop.documents.berita_acara import ContestResult, MinutesData
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.incidents import StoredIncident
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import INVALID, VALID, vote_key
 from rekap_desktop.services.printing.legislative import party_results, seat_note
@@ -15,7 +16,6 @@ from rekap_desktop.services.printing.recap_forms import (
     members,
     status_label,
 )
-from rekap_desktop.storage.meeting_store import StoredIncident
 
 
 def minutes_data(

@@ -35,6 +35,7 @@ from rekap_desktop.domain.incidents import (
     IncidentStatus,
     Origin,
     RaiserRole,
+    StoredIncident,
 )
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.tally import (
@@ -51,7 +52,6 @@ from rekap_desktop.domain.tally import (
     vote_key,
     vote_keys,
 )
-from rekap_desktop.storage.meeting_store import StoredIncident
 from rekap_desktop.text.fields import field_label, field_row
 
 FORM_LEVELS = {

@@ -10,10 +10,10 @@ from datetime import datetime
 
 from rekap_desktop.documents.fingerprint import content_hash, normalize_code, short_code
 from rekap_desktop.documents.parts import PageStamp, RenderedForm
-from rekap_desktop.documents.styles import Paper
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.election import Contest
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.services.integrity import ensure_untampered

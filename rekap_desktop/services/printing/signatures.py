@@ -19,6 +19,7 @@ from rekap_desktop.documents.d_hasil_legislatif import LegislativeDHasilData
 from rekap_desktop.documents.parts import Signatory
 from rekap_desktop.domain.bodies import LEVEL_NAMES
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.printing.attendance import observer_role
 from rekap_desktop.services.signatories import (
     is_blank_column_saksi,
@@ -26,7 +27,7 @@ from rekap_desktop.services.signatories import (
     present,
     same_name,
 )
-from rekap_desktop.storage.procedure_store import Attendee, Signature
+from rekap_desktop.storage.procedure_store import Attendee
 
 Signed = TypeVar("Signed", DHasilData, LegislativeDHasilData, MinutesData)
 MANDATE = {True: "surat mandat sesuai", False: "surat mandat tidak sesuai", None: ""}

@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from rekap_desktop.domain.changes import Change
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
@@ -36,7 +37,7 @@ from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pair_view import PairView, PairViews
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 
 CONTEST = "bupati"

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import DEMO_PINS
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from tests.finding_meeting import ANGGOTA, R03_MESSAGE, broken_meeting
 from tests.gui.driven import Modals, drives
 

@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.gui import operations
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.services.demo import DemoKind, load_demo

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from rekap_desktop.documents.styles import Paper
+from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.gui.print_centre import PrintCentreDialog
 from rekap_desktop.gui.print_centre.dialog import PreviewRequest

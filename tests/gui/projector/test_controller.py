@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.domain.signature import Signature
 from rekap_desktop.gui.projector.controller import ProjectorController
 from rekap_desktop.gui.projector.cues import LogoCue, RecapCue, TallyCue
 from rekap_desktop.gui.projector.preview_panel import PreviewPanel
@@ -23,7 +24,6 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_records import INCIDENT_FORM, ProcedureRecords
 from rekap_desktop.services.procedure_service import ProcedureService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.procedure_store import Signature
 from rekap_desktop.text.numbers import format_date
 from tests.confirming import confirmed
 from tests.fixtures import HEADER, SETUP, write_tallies

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.app import main, restore_with_pin
+from rekap_desktop.domain.problems import DamagedDatabase
 from rekap_desktop.domain.roles import Role
 from rekap_desktop.gui.approvals import PinApprovals
 from rekap_desktop.gui.damaged_database import offer_backup
@@ -19,7 +20,7 @@ from rekap_desktop.gui.startup_check import confirm_opening
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
-from rekap_desktop.storage.file_check import DamagedDatabase, check_database_file
+from rekap_desktop.storage.file_check import check_database_file
 from tests.meetings import cockpit_meeting
 
 

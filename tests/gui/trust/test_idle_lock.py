@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui import idle_lock
 from rekap_desktop.gui.auto_backup import FOLDER_KEY
@@ -22,7 +23,7 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.projector_link import ProjectorLink
 from rekap_desktop.services.demo import DEMO_OPERATOR, load_demo
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.users_service import Confirmation, UsersService
+from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
 from tests.meetings import cockpit_window
 
