@@ -1,4 +1,5 @@
-"""documents/ is pure: data in, PDF out. It never reaches the database, Qt or the services."""
+"""documents/ is pure: data in, PDF out. It never reaches the database, Qt or the services (the
+ground floor, domain/, it may use: the paper sizes are named there)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from pathlib import Path
 import rekap_desktop
 
 DOCUMENTS = Path(rekap_desktop.__file__).parent / "documents"
-ALLOWED_OWN = ("rekap_desktop.documents", "rekap_desktop.text", "rekap_desktop.resources")
+ALLOWED_OWN = (
+    "rekap_desktop.documents",
+    "rekap_desktop.domain",
+    "rekap_desktop.text",
+    "rekap_desktop.resources",
+)
 
 
 def imports(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from rekap_desktop.domain.changes import Change
+from rekap_desktop.domain.changes import Changes
 from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Reason
 from rekap_desktop.domain.roles import Action, Role
@@ -32,13 +32,13 @@ from rekap_desktop.gui.projector.screens import ScreenManager
 from rekap_desktop.gui.projector.settings import ProjectorSettings
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services import pair_view
-from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.corrections_service import SettleRequest
 from rekap_desktop.services.demo import DEMO_PINS
 from rekap_desktop.services.pair_view import PairView, PairViews
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.engine import open_engine
+from tests.meetings import cockpit_meeting
 
 CONTEST = "bupati"
 CHAIR = "Ketua Uji"
@@ -137,22 +137,22 @@ def correction_reads(folder: Path, units: int, shared: bool) -> CorrectionRun:
     service, confirmation = meeting(folder, units)
     if not shared:
         service.pairs = EachReads(service.engine, service.pleno)
-    comparison = ComparisonService(service)
-    widget = ComparisonWidget(comparison, CONTEST, unit_code(1))
+    cockpit = cockpit_meeting(service)
+    widget = ComparisonWidget(cockpit.comparison, CONTEST, unit_code(1))
     settings = ProjectorSettings(
         QSettings(str(folder / f"proyektor-{shared}.ini"), QSettings.Format.IniFormat)
     )
     screens = ScreenManager(settings)
-    controller = ProjectorController(service, screens, settings)
+    controller = ProjectorController(cockpit, screens, settings)
     controller.start()
 
-    def follow(_change: Change) -> None:
+    def follow(_changes: Changes) -> None:
         # what the cockpit does on every published change: its page re-reads, the projector
         # previews the meeting's place again
         widget.refresh()
         controller.preview(TallyCue(CONTEST, widget.unit_code))
 
-    service.bus.subscribe(follow)
+    cockpit.hub.changed.connect(follow)
     run = CorrectionRun([], [])
     try:
         for number in range(1, units + 1):
@@ -172,7 +172,7 @@ def correction_reads(folder: Path, units: int, shared: bool) -> CorrectionRun:
                 run.seconds.append(time.perf_counter() - start)
             run.reads.append(reads[0])
     finally:
-        service.bus.unsubscribe(follow)
+        cockpit.hub.changed.disconnect(follow)
         controller.shutdown()
         screens.close()
         widget.deleteLater()
