@@ -3,8 +3,7 @@
 Read from the source (quick, no database): outside the unit of work nothing appends to the audit
 chain (``audit.append``); outside ``storage/`` nothing opens a session (``Session(...)``), begins
 or commits a transaction; no service imports SQLAlchemy (its SQL lives in ``storage/``) or
-announces a change itself (changes are published by the unit of work after its commit); the
-interim ``write_transaction`` shim has no user left.
+announces a change itself (changes are published by the unit of work after its commit).
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ AUDIT_APPEND = "audit.append outside the unit of work"
 TRANSACTION = "session, begin or commit outside storage/"
 SQLALCHEMY = "a service imports SQLAlchemy"
 ANNOUNCE = "a service announces a change itself"
-SHIM = "the interim write_transaction shim is used (write through the unit of work)"
 
 APPEND_ALLOWED = frozenset(
     {
@@ -72,8 +70,6 @@ class _Finder(ast.NodeVisitor):
         module = node.module or ""
         if self.in_services and _is_sqlalchemy(module):
             self._note(node, SQLALCHEMY)
-        if module == "rekap_desktop.services.transactions":
-            self._note(node, SHIM)
         if module == "rekap_desktop.storage.audit":
             self.append_names |= {a.asname or a.name for a in node.names if a.name == "append"}
 
@@ -178,11 +174,6 @@ PLANTED = [
     ("rekap_desktop/services/any.py", "from sqlalchemy import select\n", SQLALCHEMY),
     ("rekap_desktop/services/any.py", "import sqlalchemy.orm\n", SQLALCHEMY),
     ("rekap_desktop/services/any.py", "def f(self, c):\n    self.bus.announce(c)\n", ANNOUNCE),
-    (
-        "rekap_desktop/services/any.py",
-        "from rekap_desktop.services.transactions import write_transaction\n",
-        SHIM,
-    ),
 ]
 
 
