@@ -96,6 +96,7 @@ class ErrorLog:
         self.crash_file = folder / CRASH_FILE
         self._handlers: list[logging.Handler] = []
         self._crash_stream: IO[str] | None = None
+        self._faulthandler_was_on = False
         self._file_open = False
         self._previous_hooks: tuple[object, object] | None = None
         self._reporting = threading.local()
@@ -130,6 +131,7 @@ class ErrorLog:
             to_file.setFormatter(form)
             self._handlers.append(to_file)
             self._file_open = True
+            self._faulthandler_was_on = faulthandler.is_enabled()
             faulthandler.enable(self._crash_stream, all_threads=True)
         for handler in self._handlers:
             logger.addHandler(handler)
@@ -154,6 +156,8 @@ class ErrorLog:
         self._file_open = False
         if self._crash_stream is not None:
             faulthandler.disable()
+            if self._faulthandler_was_on and sys.__stderr__ is not None:
+                faulthandler.enable(sys.__stderr__, all_threads=True)  # as it was before
             self._crash_stream.close()
             self._crash_stream = None
 

@@ -5,7 +5,6 @@ the same procedure and hub."""
 from __future__ import annotations
 
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QSettings
 
@@ -15,17 +14,20 @@ from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.services.meeting import Meeting
 from rekap_desktop.services.pleno_service import PlenoService
 
-_MEETINGS: WeakKeyDictionary[PlenoService, CockpitMeeting] = WeakKeyDictionary()
+MEETING = "_test_cockpit_meeting"
 
 
 def cockpit_meeting(service: PlenoService) -> CockpitMeeting:
-    meeting = _MEETINGS.get(service)
+    # Kept on the service itself: a registry keyed by the service would keep every test's
+    # meeting (engine, hub, caches) alive for the whole session, its value holding its key.
+    meeting: CockpitMeeting | None = getattr(service, MEETING, None)
     if meeting is None:
         if not isinstance(service.bus, QtChangeHub):
             service.bus = QtChangeHub()
         hub = service.bus
         assert isinstance(hub, QtChangeHub)
-        meeting = _MEETINGS[service] = Meeting(service, hub)
+        meeting = Meeting(service, hub)
+        setattr(service, MEETING, meeting)
     return meeting
 
 
