@@ -6,7 +6,9 @@ display (CI), and no test may open a window on a developer's screen.
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,3 +45,21 @@ def db_url(
 ) -> Iterator[str]:
     """A fresh database for one test: SQLite, and PostgreSQL when a server URL is given."""
     yield from database_url(request.param, tmp_path_factory.mktemp("db"))
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    """Windows, dialogs and hubs a test left behind are destroyed between tests, when no event
+    is being handled: left to Python's collector, a cycle holding a Qt object could be freed in
+    the middle of a later test's key press, while Qt still points at it."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    app.processEvents()
+    gc.collect()
+    app.processEvents()
