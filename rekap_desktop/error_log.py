@@ -157,7 +157,9 @@ class ErrorLog:
         if self._crash_stream is not None:
             faulthandler.disable()
             if self._faulthandler_was_on and sys.__stderr__ is not None:
-                faulthandler.enable(sys.__stderr__, all_threads=True)  # as it was before
+                # faulthandler cannot say where it wrote before: standard error is where
+                # ``python -X faulthandler`` and pytest point it.
+                faulthandler.enable(sys.__stderr__, all_threads=True)
             self._crash_stream.close()
             self._crash_stream = None
 

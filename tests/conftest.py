@@ -60,13 +60,14 @@ def collect_between_tests() -> Iterator[None]:
     app = QApplication.instance()
     if app is None:
         return
-    _SCREENS.update((id(screen), screen) for screen in app.screens())
+    if not _SCREENS:
+        _SCREENS.extend(app.screens())
     app.processEvents()
     gc.collect()
     app.processEvents()
 
 
-_SCREENS: dict[int, object] = {}
+_SCREENS: list[object] = []
 """The application's screens, held for the whole run. In a full run a screen's Python wrapper
 was found owned by Python and collected in a cycle, which deleted the screen Qt still lists
 (a later window then crashed in QScreen::virtualSiblings): screens belong to Qt, never to a

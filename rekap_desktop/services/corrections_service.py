@@ -29,6 +29,7 @@ from rekap_desktop.services.concurrency import FormVersions, refuse_if_changed
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.finding_decisions import undecided_in
 from rekap_desktop.services.pair_view import PairView
+from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
 from rekap_desktop.storage import audit, corrections_store, meeting_store
@@ -72,6 +73,12 @@ class SettleResult:
     pleno_version: int
     pair_read: bool
     """Whether this correction settled the last open field, so the pair was marked read."""
+
+
+def finished_pairs(pleno_service: PlenoService) -> frozenset[tuple[str, str]]:
+    """(contest, unit) of every pair the room may be told is read (see
+    ``CorrectionsService.pairs_finished``): what the cockpit counts and the projector ticks."""
+    return frozenset(CorrectionsService(pleno_service).pairs_finished())
 
 
 class CorrectionsService(ServiceBase):

@@ -31,7 +31,7 @@ from rekap_desktop.domain.procedure_timing import Forecast, Moment, forecast, un
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.corrections_service import CorrectionsService
+from rekap_desktop.services.corrections_service import CorrectionsService, finished_pairs
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_state import plan_of, replay
@@ -113,7 +113,7 @@ class ProcedureService:
     def pairs_read(self) -> Pairs:
         """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
         only pairs the cockpit counts, and the projector ticks, as read."""
-        return frozenset(CorrectionsService(self.pleno_service).pairs_finished())
+        return finished_pairs(self.pleno_service)
 
     def unsettled(self, stop: Stop) -> list[str]:
         """Why the pair of a reading stop (7–10) may not be marked selesai dibaca now: fields

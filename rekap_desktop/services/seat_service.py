@@ -13,6 +13,7 @@ from rekap_desktop.domain.legislative import DistrictResult, district_results, d
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.seats import CandidateElection, OpenTie
+from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.results import ContestRecap, recap_contests
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.storage import audit, seats_store
@@ -53,6 +54,12 @@ class TieDecision:
     reason: str
     decided_by: str
     decided_at: str
+
+
+def seat_results(pleno_service: PlenoService, contest: str) -> SeatResults:
+    """Seats and elected candidates of one contest as they stand (see ``SeatService.results``);
+    the projector's seat scenes read them this way on every rebuild."""
+    return SeatService(pleno_service).results(contest)
 
 
 class SeatService(ServiceBase):

@@ -65,6 +65,6 @@ def test_no_window_reaches_for_the_engine_or_builds_a_service_of_its_own() -> No
             if isinstance(node, ast.Attribute) and node.attr == "engine":
                 found.append(f"{path.relative_to(GUI)}:{node.lineno} .engine")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in {"PlenoService", "ProcedureService", "UsersService"}:
+                if node.func.id.endswith("Service"):
                     found.append(f"{path.relative_to(GUI)}:{node.lineno} {node.func.id}()")
     assert found == []

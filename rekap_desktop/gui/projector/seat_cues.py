@@ -21,7 +21,7 @@ from rekap_desktop.gui.projector.scenes import (
     banner_for,
 )
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.services.seat_service import SeatService
+from rekap_desktop.services.seat_service import seat_results
 from rekap_desktop.text.numbers import format_number
 
 PAGES_PER_DISTRICT = 2
@@ -40,7 +40,7 @@ class SeatCue:
     def build(self, service: PlenoService, determined: Determined) -> Scene:
         banner = banner_for(service.is_demo(), determined)
         try:
-            results = SeatService(service).results(self.contest)
+            results = seat_results(service, self.contest)
         except InputRejected:
             return LogoScene(banner, _region_title(service.pleno()))
         districts = [d for d in results.districts if d.allocation is not None]
@@ -76,18 +76,19 @@ class SeatCue:
 
     def for_district(self, service: PlenoService, code: str) -> SeatCue:
         """The first page (seat steps) of one dapil."""
-        results = SeatService(service).results(self.contest)
+        results = seat_results(service, self.contest)
         codes = [d.district.code for d in results.districts if d.allocation is not None]
         position = codes.index(code) if code in codes else 0
         return replace(self, index=PAGES_PER_DISTRICT * position)
 
 
 def _provisional(service: PlenoService, contest: str) -> str:
-    """The SEMENTARA label while some kecamatan of the contest are not yet read out."""
-    from rekap_desktop.services.corrections_service import CorrectionsService  # loads late
+    """The SEMENTARA label while some kecamatan of the contest are not yet read out (counted as
+    the cockpit and the recapitulation scene count them)."""
+    from rekap_desktop.services.corrections_service import finished_pairs  # loads late
 
     units = [u.code for u in service.pleno().units]
-    read = {unit for c, unit in CorrectionsService(service).pairs_read() if c == contest}
+    read = {unit for c, unit in finished_pairs(service) if c == contest}
     done = sum(unit in read for unit in units)
     if done == len(units):
         return ""
