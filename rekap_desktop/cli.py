@@ -82,6 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
     recap.add_argument("--pemilihan")
     recap.add_argument("--sumber")
     recap.add_argument("--json", action="store_true", required=True)
+    recap.add_argument("--unit", metavar="KODE", help="unit (kecamatan) yang dirinci")
+    recap.add_argument(
+        "--rinci", action="store_true", help="dengan --unit: baris desa/TPS tiap sumber"
+    )
     check = sub.add_parser("check", parents=[common], help="temuan aturan dan selisih antarsumber")
     check.add_argument("--json", action="store_true", required=True)
     export = sub.add_parser("export", parents=[common], help="ekspor rekap-csv (.csv/.xlsx)")
@@ -242,7 +246,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _recap(args: argparse.Namespace) -> int:
     from rekap_desktop.domain.sources import Source
-    from rekap_desktop.services.result_json import recap_json
+    from rekap_desktop.services.result_json import kept_rows_json, recap_json
     from rekap_desktop.services.results import recap_contests
     from rekap_desktop.services.seat_service import SeatService
 
@@ -255,8 +259,19 @@ def _recap(args: argparse.Namespace) -> int:
         source = Source.parse(args.sumber)
         if source is None:
             raise Refused(f"sumber '{args.sumber}' tidak dikenal")
+    if (args.unit is None) != (not args.rinci):
+        raise Refused("--unit KODE dan --rinci dipakai bersama (baris desa/TPS satu unit)")
+    if args.unit is not None and args.unit not in {u.code for u in pleno.units}:
+        raise Refused(f"unit '{args.unit}' tidak ada dalam pleno ini")
     recaps = recap_contests(service, args.pemilihan, source)
-    _print_json(recap_json(pleno, recaps, SeatService(service).results_for(recaps)))
+    printed = recap_json(pleno, recaps, SeatService(service).results_for(recaps))
+    if args.unit is not None:
+        for contest in printed["kontestasi"]:
+            kept = service.kept_rows(contest["kode"], args.unit)
+            for unit in contest["unit"]:
+                if unit["kode_wilayah"] == args.unit:
+                    unit["rinci"] = kept_rows_json(kept)
+    _print_json(printed)
     return EXIT_OK
 
 

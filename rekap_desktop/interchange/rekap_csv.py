@@ -20,6 +20,7 @@ from typing import Any
 
 from rekap_desktop.domain.election import Contest, Pleno, Unit
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.kept_rows import KeptRows
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
 from rekap_desktop.domain.tally import choice_number, form_keys
@@ -54,6 +55,8 @@ class TallyRecord:
     """Recorded values, summed over the rows below the unit; absent = not recorded."""
     rows: tuple[int, ...]
     """1-based file rows (the header is row 1) that made this record."""
+    kept: KeptRows | None = None
+    """The desa/TPS rows the values were summed from, as they came (None: the unit's own row)."""
 
 
 def read_rekap_table(data: bytes, file_name: str, pleno: Pleno) -> list[TallyRecord]:
@@ -140,7 +143,19 @@ def _value_problem(text: str) -> str:
 class _Group:
     """Running totals of one (contest, unit, source)."""
 
-    __slots__ = ("plan", "unit", "source", "sums", "seen", "full", "own", "codes", "rows", "batch")
+    __slots__ = (
+        "plan",
+        "unit",
+        "source",
+        "sums",
+        "seen",
+        "full",
+        "own",
+        "codes",
+        "rows",
+        "kept",
+        "batch",
+    )
 
     def __init__(self, plan: _Plan, unit: str = "", source: str = "") -> None:
         self.plan = plan
@@ -155,12 +170,29 @@ class _Group:
         self.codes: list[str] = []
         self.rows: list[int] = []
         """Code and row of each row below the unit, in file order."""
+        self.kept: list[str] = []
+        """Values of each row below the unit, packed (see ``KeptRows``); a batch's rows are
+        added when it is summed."""
         self.batch: list[str] = []
         """Data parts of the last rows, not yet summed (see ``_TableReader.flush``)."""
 
     def values(self) -> dict[FieldKey, int]:
         triples = zip(self.plan.keys, self.sums, self.seen, strict=True)
         return {key: total for key, total, seen in triples if seen or self.full}
+
+
+def _packed(cells: Sequence[str]) -> str:
+    """A row's values as ``KeptRows`` holds them: plain numbers, "" where not recorded (a cell
+    that is no number is named as a problem elsewhere, and the file is refused)."""
+    return ",".join(map(_plain, cells))
+
+
+def _plain(cell: str) -> str:
+    text = cell.strip()
+    if not text or text in _SMALL:
+        return text
+    value = parse_number(text) if len(text) <= 24 else None
+    return "" if value is None else str(value)
 
 
 class _Stop(Exception):
@@ -326,6 +358,7 @@ class _TableReader:
             self.flush(group)  # a batch's rows must stay the last ones of group.rows
             group.codes.append(code)
             group.rows.append(number)
+            group.kept.append(_packed(group.plan.pick(row)))
             if group.plan.batched:
                 self.lane[contest_text, source_text, unit.code] = group
         self.add_values(number, row, group)
@@ -451,11 +484,18 @@ class _TableReader:
         if numbers is None:
             for number, data in zip(group.rows[-len(batch) :], batch, strict=True):
                 row = self.fit(number, [""] * self.lead + data.split(self.separator))
-                if row is not None:
+                if row is None:
+                    group.kept.append("," * (width - 1))
+                else:
                     self.add_values(number, row, group)
+                    group.kept.append(_packed(group.plan.pick(row)))
         else:
             group.sums = [total + sum(numbers[i::width]) for i, total in enumerate(group.sums)]
             group.full = True
+            if self.separator == ",":
+                group.kept += batch
+            else:
+                group.kept += [data.replace(self.separator, ",") for data in batch]
         batch.clear()
 
     def as_wide_as_the_header(self, batch: list[str], width: int) -> bool:
@@ -477,7 +517,14 @@ class _TableReader:
                     self.problem(f"jumlah unit {unit} sumber {source} terlalu besar", None, key)
             rows = (group.own,) if group.own else tuple(group.rows)
             found = self.source_codes[source]
-            records.append(TallyRecord(ContestCode(contest), RegionCode(unit), found, values, rows))
+            kept = (
+                None
+                if group.own
+                else KeptRows(group.plan.keys, tuple(group.codes), tuple(group.kept))
+            )
+            records.append(
+                TallyRecord(ContestCode(contest), RegionCode(unit), found, values, rows, kept)
+            )
         contests = {c.code: i for i, c in enumerate(self.pleno.contests)}
         units = {u.code: i for i, u in enumerate(self.pleno.units)}
         records.sort(key=lambda r: (contests[r.contest], units[r.unit], r.source.sort_key))

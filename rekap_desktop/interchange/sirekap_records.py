@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.kept_rows import KeptRow, KeptRows
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import SIREKAP, Source
-from rekap_desktop.domain.tally import vote_key
+from rekap_desktop.domain.tally import form_keys, vote_key
 from rekap_desktop.interchange.rekap_csv import TallyRecord
 from rekap_desktop.interchange.sirekap import (
     ADMIN_KEYS,
@@ -43,6 +44,8 @@ class UnitSnapshot:
     progress: Progress | None
     note: str = ""
     """Why some fields were left unrecorded (e.g. TPS without ``administrasi``)."""
+    kept: KeptRows | None = None
+    """The desa/TPS rows below the unit the values were summed from, as the files gave them."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ class ContestSnapshot:
         return any(u.progress is not None and u.progress.partial for u in self.units)
 
     def records(self, source: Source = SIREKAP) -> list[TallyRecord]:
-        return [TallyRecord(self.contest, u.unit, source, dict(u.values), ()) for u in self.units]
+        return [
+            TallyRecord(self.contest, u.unit, source, dict(u.values), (), u.kept)
+            for u in self.units
+        ]
 
 
 @dataclass(frozen=True)
@@ -190,18 +196,32 @@ def _from_region(file: RegionFile, pleno: Pleno, catalogue: _Catalogue) -> Conte
     numbers = _numbers(contest, ids, file.name, catalogue)
     values: dict[RegionCode, dict[FieldKey, int]] = {}
     progress: dict[RegionCode, Progress] = {}
+    below: dict[RegionCode, list[KeptRow]] = defaultdict(list)
     for code, row in file.rows.items():
         unit = _unit_of(code, pleno, file.name, catalogue)
         form = values.setdefault(unit, {})
-        for candidate, votes in row.votes.items():
-            key = vote_key(numbers[candidate])
-            form[key] = _add(form.get(key, 0), votes, file.name)
+        votes = {vote_key(numbers[candidate]): count for candidate, count in row.votes.items()}
+        for key, count in votes.items():
+            form[key] = _add(form.get(key, 0), count, file.name)
+        if code != unit:
+            below[unit].append(KeptRow(code, votes))
         if row.progress is not None:
             before = progress.get(unit)
             progress[unit] = row.progress if before is None else before + row.progress
     _refuse_blanked(values, file.progress or _total(progress.values()), file.name, progress)
-    units = tuple(UnitSnapshot(u, values[u], progress.get(u)) for u in _ordered(pleno, values))
+    units = tuple(
+        UnitSnapshot(u, values[u], progress.get(u), kept=_kept(contest, below.get(u)))
+        for u in _ordered(pleno, values)
+    )
     return ContestSnapshot(contest.code, file.ts, (file.name,), units)
+
+
+def _kept(contest: Contest, rows: list[KeptRow] | None) -> KeptRows | None:
+    """The rows below a unit, their values in the form's order of fields (None: no rows)."""
+    if not rows:
+        return None
+    found = {key for row in rows for key in row.values}
+    return KeptRows.of([k for k in form_keys(contest) if k in found], rows)
 
 
 def _unit_of(code: str, pleno: Pleno, name: str, catalogue: _Catalogue) -> RegionCode:
@@ -232,6 +252,7 @@ def _from_tps(
     values: dict[RegionCode, dict[FieldKey, int]] = {}
     counted: dict[RegionCode, list[int]] = {}
     seen: dict[str, str] = {}
+    below: dict[RegionCode, list[KeptRow]] = defaultdict(list)
     for file in files:
         if file.code in seen:
             raise InputRejected(
@@ -240,11 +261,13 @@ def _from_tps(
         seen[file.code] = file.name
         unit = _unit_of(file.code, pleno, file.name, catalogue)
         form = values.setdefault(unit, {})
-        for key, value in (file.admin if file.votes is not None else {}).items():
+        read = dict(file.admin) if file.votes is not None else {}
+        read.update(
+            (vote_key(numbers[candidate]), votes) for candidate, votes in (file.votes or {}).items()
+        )
+        for key, value in read.items():
             form[key] = _add(form.get(key, 0), value, file.name)
-        for candidate, votes in (file.votes or {}).items():
-            key = vote_key(numbers[candidate])
-            form[key] = _add(form.get(key, 0), votes, file.name)
+        below[unit].append(KeptRow(file.code, read))
         tally = counted.setdefault(unit, [0, 0, 0])
         tally[0] += file.votes is not None
         tally[1] += 1
@@ -256,7 +279,8 @@ def _from_tps(
     name = files[0].name if len(files) == 1 else ""
     _refuse_blanked(values, _total(progress.values()), name, progress)
     units = tuple(
-        UnitSnapshot(u, values[u], progress[u], notes[u]) for u in _ordered(pleno, values)
+        UnitSnapshot(u, values[u], progress[u], notes[u], _kept(contest, below[u]))
+        for u in _ordered(pleno, values)
     )
     ts = max(f.ts for f in files)
     return ContestSnapshot(contest.code, ts, tuple(f.name for f in files), units)

@@ -20,6 +20,7 @@ from rekap_desktop.domain.changes import ChangeHub
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.incidents import Incident, StoredIncident
+from rekap_desktop.domain.kept_rows import KeptForm
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.domain.tally import Tally
@@ -35,7 +36,7 @@ from rekap_desktop.services.events import ChangeBus
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pair_view import PairViews
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.storage import audit, incident_store, meeting_store
+from rekap_desktop.storage import audit, incident_store, kept_rows_store, meeting_store
 from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.unit_of_work import Engine, Write, read, write
 
@@ -120,6 +121,12 @@ class PlenoService:
         with read(self.engine) as session:
             return meeting_store.current_tallies(session, contest, sources)
 
+    def kept_rows(self, contest: str, unit: str) -> list[KeptForm]:
+        """The desa/TPS rows each source's current form of the unit was summed from (sources
+        that gave the unit as one row, or whose values were entered or corrected, have none)."""
+        with read(self.engine) as session:
+            return kept_rows_store.current(session, contest, unit)
+
     def incidents(self) -> list[StoredIncident]:
         with read(self.engine) as session:
             return meeting_store.incidents(session)
@@ -191,7 +198,9 @@ class PlenoService:
         forms: list[ImportedForm] = []
         for record in records:
             key: TallyKey = (record.contest, record.unit, record.source.code)
-            version = meeting_store.save_tally(session, key, dict(record.values), batch.id)
+            version = meeting_store.save_tally(
+                session, key, dict(record.values), batch.id, record.kept
+            )
             forms.append(
                 ImportedForm(key, version, _changes(before.get(key, Tally()), record.values))
             )

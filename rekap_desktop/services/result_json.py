@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rekap_desktop.domain.election import Pleno
+from rekap_desktop.domain.kept_rows import KeptForm, KeptRow
 from rekap_desktop.domain.legislative import DistrictResult
 from rekap_desktop.domain.recap import Outcome, Recap
 from rekap_desktop.domain.seats import OpenTie
@@ -24,6 +25,24 @@ def recap_json(
         "wilayah": {"kode": pleno.region.code, "nama": pleno.region.name},
         "kontestasi": [_contest(r, seats.get(r.recap.contest.code)) for r in recaps],
     }
+
+
+def kept_rows_json(forms: list[KeptForm]) -> list[dict[str, Any]]:
+    """``"rinci"`` of ``recap --json --unit KODE --rinci``: each kept desa/TPS row per source, as
+    imported, with the file, version and time it came with (the unit's value is their sum)."""
+    return [_kept_row(form, row) for form in forms for row in form.rows]
+
+
+def _kept_row(form: KeptForm, row: KeptRow) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "kode_wilayah": row.code,
+        "sumber": form.source,
+        "berkas": form.file_name,
+        "versi": form.version,
+        "waktu": form.at,
+    }
+    found.update((key, value) for key, value in row.values.items())
+    return found
 
 
 def _contest(item: ContestRecap, seats: SeatResults | None) -> dict[str, Any]:

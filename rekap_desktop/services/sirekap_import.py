@@ -214,7 +214,7 @@ class SirekapImportService:
         forms: list[ImportedForm] = []
         for record in records:
             key = (record.contest, record.unit, record.source.code)
-            version = meeting_store.save_tally(session, key, record.values, batch.id)
+            version = meeting_store.save_tally(session, key, record.values, batch.id, record.kept)
             changes = _changes(before.get(key, Tally()), record.values)
             forms.append(ImportedForm(key, version, changes))
         packages_store.add_progress(

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.incidents import StoredIncident
+from rekap_desktop.domain.kept_rows import KeptRows
 from rekap_desktop.domain.tally import Tally
+from rekap_desktop.storage import kept_rows_store
 from rekap_desktop.storage.audit import form_writer, now_iso
 from rekap_desktop.storage.orm import (
     ImportBatchRow,
@@ -129,9 +131,14 @@ def current_values(session: Session) -> dict[TallyKey, dict[str, int]]:
 
 
 def save_tally(
-    session: Session, key: TallyKey, values: dict[FieldKey, int], batch_id: int | None
+    session: Session,
+    key: TallyKey,
+    values: dict[FieldKey, int],
+    batch_id: int | None,
+    kept: KeptRows | None = None,
 ) -> int:
-    """Add a new current version of one form; the earlier versions stay as history."""
+    """Add a new current version of one form; the earlier versions stay as history. ``kept``:
+    the desa/TPS rows the values were summed from, stored with this version."""
     contest, unit, source = key
     where = (TallyRow.contest == contest, TallyRow.unit == unit, TallyRow.source == source)
     latest = session.scalar(select(func.max(TallyRow.version)).where(*where)) or 0
@@ -148,6 +155,8 @@ def save_tally(
     row.values = [TallyValueRow(field=k, value=v) for k, v in values.items()]
     session.add(row)
     session.flush()
+    if kept is not None:
+        kept_rows_store.add(session, row.id, kept)
     return row.version
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 import openpyxl
@@ -23,6 +24,7 @@ from rekap_desktop.domain.election import (
     Unit,
 )
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey, RegionCode
+from rekap_desktop.domain.kept_rows import KeptRow
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi
 from rekap_desktop.domain.tally import form_keys
@@ -156,10 +158,24 @@ def test_rows_below_a_unit_are_summed_into_it_by_code_prefix() -> None:
     records = read_rekap_table(data, "rekap.csv", PLENO)
     # THEN each unit gets the sum of the recorded values of its rows (a field recorded in
     # any row is recorded), and the rows that made it
-    assert records == [
+    assert [replace(r, kept=None) for r in records] == [
         record("walikota", PALARAN, PPK, (2, 3, 4), suara_01=16, suara_02=22, suara_sah=33),
         record("walikota", ILIR, PPK, (5,), suara_01=7, suara_02=8, suara_sah=15),
     ]
+    # AND each row is kept as it came, with its code, a blank cell kept as not recorded
+    palaran = records[0].kept
+    assert palaran is not None
+    assert [(row.code, row.values) for row in palaran] == [
+        ("6472011001001", {"suara_01": 10, "suara_02": 20, "suara_sah": 30}),
+        ("6472011001002", {"suara_01": 5}),
+        ("6472011002", {"suara_01": 1, "suara_02": 2, "suara_sah": 3}),
+    ]
+    assert palaran.total() == records[0].values
+
+
+def test_a_unit_given_by_its_own_row_keeps_no_rows_below_it() -> None:
+    data = csv_bytes(HEADER, "walikota,647201,PALARAN,ppk,3,4,,7")
+    assert read_rekap_table(data, "rekap.csv", PLENO)[0].kept is None
 
 
 def test_blank_lines_and_short_rows_are_tolerated() -> None:
@@ -403,7 +419,7 @@ def test_legislative_votes_are_read_per_party_and_candidate_of_the_units_dapil()
     # WHEN the table is read
     records = read_rekap_table(data, "rekap.csv", PEMILU)
     # THEN the values land per unit
-    assert records == [
+    assert [replace(r, kept=None) for r in records] == [
         record(
             "dprd_kabko",
             PALARAN,
@@ -556,8 +572,10 @@ def test_quoted_cells_read_the_same_as_plain_ones() -> None:
     # WHEN both are read
     # THEN they give the same records
     expected = [record("walikota", PALARAN, PPK, (2,), suara_01=1234, suara_02=5)]
-    assert read_rekap_table(plain, "a.csv", PLENO) == expected
-    assert read_rekap_table(quoted, "b.csv", PLENO) == expected
+    from_plain = read_rekap_table(plain, "a.csv", PLENO)
+    assert [replace(r, kept=None) for r in from_plain] == expected
+    # (the kept row included: "1.234" is kept as the number it reads as)
+    assert read_rekap_table(quoted, "b.csv", PLENO) == from_plain
 
 
 def tps_lines(count: int, unit: str = "647201", desa: int = 1001) -> list[str]:
@@ -588,6 +606,25 @@ def test_large_files_sum_the_same_in_every_shape(shape: str) -> None:
         (ILIR, {"suara_01": sum(range(10)), "suara_02": 10}, 10),
     ]
     assert records[0].rows == tuple(range(2, 3003))
+    # AND every row is kept, in file order, the padded one as the number it reads as
+    kept = records[0].kept
+    assert kept is not None and len(kept) == 3001
+    assert kept.total() == records[0].values
+    assert list(kept)[1500] == KeptRow("6472013001001", {FieldKey("suara_01"): 7})
+
+
+def test_a_batch_read_again_row_by_row_keeps_its_rows_in_file_order() -> None:
+    # GIVEN 3,000 TPS rows where one holds a number too large for the quick look-up
+    lines = tps_lines(3000)
+    lines[2500] = lines[2500].replace(",2500,1,", ",12345,1,")
+    # WHEN the table is read
+    (record_,) = read_rekap_table(csv_bytes(HEADER, *lines), "besar.csv", PLENO)
+    # THEN the kept rows are the file's rows, in its order, and sum to the unit's values
+    assert record_.kept is not None
+    rows = list(record_.kept)
+    assert [row.code for row in rows] == [line.split(",")[1] for line in lines]
+    assert rows[2500].values == {"suara_01": 12345, "suara_02": 1}
+    assert record_.kept.total() == record_.values
 
 
 def test_bad_cells_deep_in_a_large_file_are_named_by_their_rows() -> None:

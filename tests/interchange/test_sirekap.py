@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rekap_desktop.domain.problems import InputRejected
@@ -141,7 +143,7 @@ def test_tps_files_are_summed_into_units_with_administrasi_renamed() -> None:
     # WHEN they are read for the Pemilu meeting
     [snapshot] = snapshots(files, pleno(PPWP_SETUP))
     # THEN they are summed into 990101; DPTb → pindahan, DPK (non_dpt) → ktp; progress 2 of 3
-    assert snapshot.units == (
+    assert tuple(replace(u, kept=None) for u in snapshot.units) == (
         UnitSnapshot(
             "990101",
             {
@@ -159,6 +161,37 @@ def test_tps_files_are_summed_into_units_with_administrasi_renamed() -> None:
             Progress(2, 3),
         ),
     )
+    # AND each TPS is kept as its file gave it, the one not yet read with nothing recorded
+    kept = snapshot.units[0].kept
+    assert kept is not None
+    assert [(row.code, row.values.get("suara_01")) for row in kept] == [
+        ("9901011001001", 10),
+        ("9901011001002", 5),
+        ("9901011002001", None),
+    ]
+    assert kept.total() == snapshot.units[0].values
+
+
+def test_desa_rows_of_a_kecamatan_file_are_kept_below_their_unit() -> None:
+    # GIVEN a Sirekap file of the city whose rows are desa of UTARA and SELATAN
+    document = region_file()
+    rows = document["tungsura"]["table"]
+    document["tungsura"]["table"] = {
+        "9901011001": rows["990101"],
+        "9901011002": rows["990101"],
+        "9901021001": rows["990102"],
+    }
+    file = read_sirekap_file(dump(document), "pkwkk_9901.json")
+    # WHEN it is read for the meeting
+    [snapshot] = snapshots([MASTER, file], pleno())
+    # THEN each kecamatan is the sum of its desa, and the desa rows are kept
+    utara = snapshot.units[0]
+    assert utara.values == {"suara_02": 2000, "suara_01": 400}
+    assert utara.kept is not None
+    assert [(r.code, r.values) for r in utara.kept] == [
+        ("9901011001", {"suara_02": 1000, "suara_01": 200}),
+        ("9901011002", {"suara_02": 1000, "suara_01": 200}),
+    ]
 
 
 def test_tps_without_administrasi_leaves_sections_unrecorded_and_says_why() -> None:
