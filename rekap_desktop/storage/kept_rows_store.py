@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,9 +10,6 @@ from rekap_desktop.domain.kept_rows import KeptForm, KeptRows
 from rekap_desktop.storage.orm import ImportBatchRow, TallyRow
 from rekap_desktop.storage.orm_kept_rows import KeptRowsRow
 
-_LEVEL = 1
-"""zlib's quickest level: a national file's rows shrink about fourfold all the same."""
-
 
 def add(session: Session, tally_id: int, rows: KeptRows) -> None:
     session.add(
@@ -22,8 +17,8 @@ def add(session: Session, tally_id: int, rows: KeptRows) -> None:
             tally_id=tally_id,
             keys=",".join(rows.keys),
             row_count=len(rows),
-            codes_zlib=zlib.compress("\n".join(rows.codes).encode("utf-8"), _LEVEL),
-            cells_zlib=zlib.compress("\n".join(rows.cells).encode("utf-8"), _LEVEL),
+            codes="\n".join(rows.codes),
+            cells="\n".join(rows.cells),
         )
     )
 
@@ -52,8 +47,6 @@ def current(session: Session, contest: str, unit: str) -> list[KeptForm]:
 
 def _unpacked(row: KeptRowsRow) -> KeptRows:
     keys = tuple(FieldKey(k) for k in row.keys.split(",") if k)
-    codes = zlib.decompress(row.codes_zlib).decode("utf-8").split("\n")
-    cells = zlib.decompress(row.cells_zlib).decode("utf-8").split("\n")
     if row.row_count == 0:
         return KeptRows(keys, (), ())
-    return KeptRows(keys, tuple(codes), tuple(cells))
+    return KeptRows(keys, tuple(row.codes.split("\n")), tuple(row.cells.split("\n")))

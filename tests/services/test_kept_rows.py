@@ -80,11 +80,11 @@ def test_kept_rows_changed_behind_the_programs_back_are_found(
     service.import_tally_file(write_tallies(tmp_path, TPS_ROWS, "tps.csv"))
     assert verify_integrity(service).ok
     with service.engine.begin() as connection:
-        rows = connection.execute(text("SELECT tally_id, cells_zlib FROM kept_rows")).all()
+        rows = connection.execute(text("SELECT tally_id, cells FROM kept_rows")).all()
         first, second = rows[0], rows[1]
         connection.execute(
-            text("UPDATE kept_rows SET cells_zlib = :cells WHERE tally_id = :id"),
-            {"cells": second.cells_zlib, "id": first.tally_id},
+            text("UPDATE kept_rows SET cells = :cells WHERE tally_id = :id"),
+            {"cells": second.cells, "id": first.tally_id},
         )
     # WHEN the meeting is checked
     report = verify_integrity(service)

@@ -20,8 +20,8 @@ def upgrade() -> None:
         sa.Column("tally_id", sa.Integer, sa.ForeignKey("tally.id"), primary_key=True),
         sa.Column("keys", sa.Text, nullable=False),
         sa.Column("row_count", sa.Integer, nullable=False),
-        sa.Column("codes_zlib", sa.LargeBinary, nullable=False),
-        sa.Column("cells_zlib", sa.LargeBinary, nullable=False),
+        sa.Column("codes", sa.Text, nullable=False),
+        sa.Column("cells", sa.Text, nullable=False),
     )
 
 
