@@ -36,6 +36,7 @@ PAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+K", "perbandingan: pembetulan (dengan PIN komisioner)"),
     ("Ctrl+T", "perbandingan: keputusan rapat atas temuan galat (dengan PIN komisioner)"),
     ("Ctrl+D", "perbandingan: hanya baris yang berselisih"),
+    ("Ctrl+Shift+D", "perbandingan: rincian desa/TPS dari baris terpilih (selisih lebih dulu)"),
     ("Ctrl+Shift+R", "perbandingan: tandai kecamatan × pemilihan selesai dibaca"),
     ("Ctrl+Enter", "kejadian khusus / keberatan: simpan"),
     ("+ / − / 0", "foto formulir: perbesar / perkecil / ukuran semula"),

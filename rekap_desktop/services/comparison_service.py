@@ -3,6 +3,8 @@ side-by-side comparison, entering values, settling differences and form photos."
 
 from __future__ import annotations
 
+from rekap_desktop.domain.drill_down import DrillDown, drill_down
+from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
@@ -20,3 +22,11 @@ class ComparisonService:
         self.corrections = CorrectionsService(pleno)
         self.decisions = FindingDecisionService(pleno)
         self.photos = PhotosService(pleno)
+
+    def drill_down(self, contest: str, unit: str, field: str) -> DrillDown | None:
+        """The desa/TPS behind one field of one kecamatan, per source whose current form came as
+        rows below it (None: no source did; they gave the kecamatan as one row)."""
+        forms = self.pleno.kept_rows(contest, unit)
+        if not forms:
+            return None
+        return drill_down(FieldKey(field), [(form.source, form.rows) for form in forms])

@@ -20,7 +20,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 VIEWERS = frozenset(
-    {"HelpWindow", "InstallationKeyDialog", "PackageReportDialog", "PrintCentreDialog"}
+    {
+        "DrillDownDialog",
+        "HelpWindow",
+        "InstallationKeyDialog",
+        "PackageReportDialog",
+        "PrintCentreDialog",
+    }
 )
 """Dialogs that only show something, or are a workspace with nothing to accept (the print
 centre): for them, being closed by their own key or button (Esc, Tutup) counts as accepted."""

@@ -9,7 +9,8 @@ API for the host (the cockpit's reading pages):
   after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
   the projector).
 Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+T (the
-meeting's decision on an error of the determined values), Ctrl+Shift+R
+meeting's decision on an error of the determined values), Ctrl+Shift+D (the desa/TPS behind the
+selected row), Ctrl+Shift+R
 (mark read; Ctrl+R belongs to the window: the recapitulation), Ctrl+D ("hanya selisih"); in a
 legislative contest Ctrl+J (jump to a party) and Ctrl+Down / Ctrl+Up (next / previous party block).
 """
@@ -47,6 +48,7 @@ from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, s
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
+from rekap_desktop.gui.comparison.drill_down_dialog import DrillDownDialog
 from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
@@ -96,6 +98,8 @@ class ComparisonWidget(QWidget):
         """The correction dialog while it is open (Ctrl+K); None once closed."""
         self.decision_dialog: FindingDecisionDialog | None = None
         """The dialog of the meeting's decision on a finding while it is open (Ctrl+T)."""
+        self.drill_down_dialog: DrillDownDialog | None = None
+        """The desa/TPS behind the selected row while it is shown (Ctrl+Shift+D)."""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -110,6 +114,8 @@ class ComparisonWidget(QWidget):
         self.summary.setWordWrap(True)
         self.only_differences = QCheckBox("Hanya selisih (Ctrl+D)")
         self.only_differences.toggled.connect(self._show)
+        places = QPushButton("Rincian desa/TPS… (Ctrl+Shift+D)")
+        places.clicked.connect(self.open_drill_down)
         self.entry_source = QComboBox()
         self.jump = QComboBox()
         self.jump.setToolTip("Lompat ke bagian formulir atau partai (Ctrl+J)")
@@ -149,6 +155,9 @@ class ComparisonWidget(QWidget):
         acting = QHBoxLayout()
         acting.addWidget(QLabel("Nilai dibacakan:"))
         acting.addWidget(self.entry, 1)
+        # Here, beside the entry (which has room to give): the row of buttons below is full at
+        # 1366 px beside the projector panel.
+        acting.addWidget(places)
         hint = self.entry.fontMetrics().horizontalAdvance(self.entry.placeholderText())
         self.entry.setMinimumWidth(hint + ENTRY_MARGIN)
         buttons = QHBoxLayout()
@@ -209,6 +218,7 @@ class ComparisonWidget(QWidget):
         for keys, slot in (
             ("Ctrl+K", self.open_correction),
             ("Ctrl+T", self.open_finding_decision),
+            ("Ctrl+Shift+D", self.open_drill_down),
             ("Ctrl+Shift+R", self.mark_read),
             ("Ctrl+D", self.only_differences.toggle),
             ("Ctrl+J", self._focus_jump),
@@ -510,6 +520,37 @@ class ComparisonWidget(QWidget):
 
     def _decision_closed(self) -> None:
         self.decision_dialog = None  # deleted on close
+
+    def open_drill_down(self) -> DrillDownDialog | None:
+        """Ctrl+Shift+D: the desa and TPS behind the selected row, differing places first."""
+        row = self._row_or_say("rincian desa/TPS")
+        if row is None or self.comparison is None:
+            return None
+        contest, unit = self.contest_code, self.unit_code
+        read = run_operation(
+            self, TITLE, lambda: (self.service.drill_down(contest, unit, row.field),)
+        )
+        if read is None:
+            return None
+        (found,) = read
+        if found is None:
+            self._say(
+                f"{row.label}: tidak ada baris desa/TPS yang diimpor untuk kecamatan ini; "
+                "setiap sumber memberi angka kecamatan saja."
+            )
+            return None
+        where = f"{self.comparison.unit.name} — {self.comparison.contest.title}"
+        dialog = DrillDownDialog(
+            where, row.label, found, self, party_list=self.comparison.contest.is_party_list
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._drill_down_closed)
+        self.drill_down_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _drill_down_closed(self) -> None:
+        self.drill_down_dialog = None  # deleted on close
 
     def confirm_decision(self) -> Confirmation | None:
         """The meeting's decision on an error of the determined values counts only with a
