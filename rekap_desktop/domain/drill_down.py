@@ -111,11 +111,10 @@ def _values(rows: KeptRows, field: FieldKey, level: PlaceLevel) -> dict[str, int
     """The field's value per place (a TPS added into its desa at the desa level); a row that
     did not record the field adds nothing."""
     values: dict[str, int] = {}
-    for row in rows:
-        value = row.values.get(field)
+    for code, value in rows.column(field):
         if value is None:
             continue
-        place = row.code if level is PlaceLevel.TPS else row.code[:DESA_CODE]
+        place = code if level is PlaceLevel.TPS else code[:DESA_CODE]
         values[place] = values.get(place, 0) + value
     return values
 

@@ -47,6 +47,18 @@ class KeptRows:
             values = {k: int(v) for k, v in zip(keys, cells.split(","), strict=False) if v}
             yield KeptRow(code, values)
 
+    def column(self, field: FieldKey) -> Iterator[tuple[str, int | None]]:
+        """Each row's code and its value of one field (None: not recorded), without reading
+        the row's other values (a drill-down reads one field of thousands of rows)."""
+        if field not in self.keys:
+            yield from ((code, None) for code in self.codes)
+            return
+        at = self.keys.index(field)
+        for code, cells in zip(self.codes, self.cells, strict=True):
+            parts = cells.split(",", at + 1)
+            text = parts[at] if at < len(parts) else ""
+            yield code, int(text) if text else None
+
     @classmethod
     def of(cls, keys: Sequence[FieldKey], rows: Sequence[KeptRow]) -> KeptRows:
         """Rows given as values (Sirekap files, tests), packed."""

@@ -497,6 +497,68 @@ def bench_comparison() -> list[Figure]:
     ]
 
 
+DRILL_TPS = 1_250
+DRILL_SOURCES = ("ppk", "sirekap", "saksi_01", "saksi_02", "bawaslu")
+
+
+def bench_drill_down() -> list[Figure]:
+    """Rincian desa/TPS of one kecamatan of 1,250 TPS × 5 sources (each source's TPS rows kept
+    from one rekap-csv file), against reading the same rows' text with plain sqlite3."""
+    from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.comparison_service import ComparisonService
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    rng = random.Random(21)
+    setup = {
+        "format": "rekap-pleno/1",
+        "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
+        "jenis": "pilkada",
+        "tingkat": "kabko",
+        "wilayah": {"kode": "9901", "nama": "KAB UJI"},
+        "unit": [{"kode": "990101", "nama": "KECAMATAN BESAR", "jumlah_tps": DRILL_TPS}],
+        "kontestasi": [
+            {
+                "kode": "bupati",
+                "judul": "Pemilihan Bupati Uji",
+                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
+            }
+        ],
+    }
+    codes = [f"990101{1001 + i // 25:04d}{i % 25 + 1:03d}" for i in range(DRILL_TPS)]
+    lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
+    for source in DRILL_SOURCES:
+        lines += [",".join(["bupati", c, source, *map(str, tps_form(rng))]) for c in codes]
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "rinci.sqlite"
+        pleno = PlenoService(open_engine(str(db)))
+        csv_data = ("\n".join(lines) + "\n").encode()
+        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        service = ComparisonService(pleno)
+        ours = timed(lambda: service.drill_down("bupati", "990101", "suara_02"), repeat=5)
+        base = timed(lambda: _raw_kept_rows(db), repeat=5)
+        pleno.engine.dispose()
+    return [
+        Figure(
+            f"rincian TPS satu kecamatan ({DRILL_TPS:,} TPS × 5 sumber)",
+            ours,
+            "baca teks barisnya dengan sqlite3",
+            base,
+            float("inf"),
+            0.050,
+        )
+    ]
+
+
+def _raw_kept_rows(db: Path) -> list[list[str]]:
+    connection = sqlite3.connect(db)
+    try:
+        found = connection.execute("SELECT codes, cells FROM kept_rows").fetchall()
+    finally:
+        connection.close()
+    return [cells.split("\n") for _, cells in found]
+
+
 def _plain_compare(
     plain: dict[tuple[str, str], dict[str, int]], unit: str, sources: list[str]
 ) -> int:
@@ -730,6 +792,7 @@ BENCHES: dict[str, Callable[[], list[Figure]]] = {
     "impor": lambda: [],  # takes --rows: called in main
     "dokumen": bench_documents,
     "perbandingan": bench_comparison,
+    "rincian": bench_drill_down,
     "pertukaran": bench_exchange,
     "proyektor": bench_projector,
     "bacaan": bench_pair_reads,
