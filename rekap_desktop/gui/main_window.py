@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
 
     photo_shown = Signal(bytes)
     """The operator opened a form photo beside the numbers (the projector previews it)."""
+    places_shown = Signal(str, str, str)
+    """The operator sent the desa/TPS of (contest, unit, field) to the projector."""
 
     def __init__(
         self,
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
             self.recap.tabs,
             self.recap.source_box,
         )
-        ctx = PageContext(meeting, self.approvals, self.photo_shown.emit)
+        ctx = PageContext(meeting, self.approvals, self.photo_shown.emit, self.places_shown.emit)
         self.agenda: dict[str, AgendaPage] = build_pages(ctx)
         self.stack = QStackedWidget()
         for page in dict.fromkeys(self.agenda.values()):

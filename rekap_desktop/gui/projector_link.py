@@ -26,6 +26,7 @@ from rekap_desktop.gui.projector.cues import (
     TitleCue,
 )
 from rekap_desktop.gui.projector.party_cues import PartyCue
+from rekap_desktop.gui.projector.place_cues import PlacesCue
 from rekap_desktop.gui.projector.preview_panel import PreviewPanel
 from rekap_desktop.gui.projector.scenes import AgendaTextScene, Determined, Scene, banner_for
 from rekap_desktop.gui.projector.screens import ScreenManager
@@ -137,6 +138,7 @@ class ProjectorLink:
         self._paused = False
         self._photos = QTemporaryDir()
         window.photo_shown.connect(self.preview_photo)
+        window.places_shown.connect(self.show_places)
         window.meeting.hub.changed.connect(self.follow)
         self.follow((Change(Event.STARTED),))
 
@@ -157,6 +159,14 @@ class ProjectorLink:
         path.write_bytes(content)
         cue = PhotoCue(str(path), f"Foto formulir {where}".strip())
         self.controller.preview(cue)
+        return cue
+
+    def show_places(self, contest: str, unit: str, field: str) -> PlacesCue:
+        """F5 in the rincian desa/TPS: its places go live at once (the dialog holds the
+        keyboard, so the cockpit's F5 cannot send them)."""
+        cue = PlacesCue(contest, unit, field)
+        self.controller.preview(cue)
+        self.panel.go_live_action.trigger()
         return cue
 
     def start(self) -> None:

@@ -3,12 +3,12 @@ side-by-side comparison, entering values, settling differences and form photos."
 
 from __future__ import annotations
 
-from rekap_desktop.domain.drill_down import DrillDown, drill_down
-from rekap_desktop.domain.ids import FieldKey
+from rekap_desktop.domain.drill_down import DrillDown
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.photos_service import PhotosService
+from rekap_desktop.services.places import unit_places
 from rekap_desktop.services.pleno_service import PlenoService
 
 
@@ -26,7 +26,4 @@ class ComparisonService:
     def drill_down(self, contest: str, unit: str, field: str) -> DrillDown | None:
         """The desa/TPS behind one field of one kecamatan, per source whose current form came as
         rows below it (None: no source did; they gave the kecamatan as one row)."""
-        forms = self.pleno.kept_rows(contest, unit)
-        if not forms:
-            return None
-        return drill_down(FieldKey(field), [(form.source, form.rows) for form in forms])
+        return unit_places(self.pleno, contest, unit, field)

@@ -30,6 +30,7 @@ from rekap_desktop.gui.pages.kecamatan import BoxPage
 from rekap_desktop.gui.pages.reading import SourcesPage
 from rekap_desktop.gui.print_launcher import with_dialog_module
 from rekap_desktop.gui.projector.cues import AgendaCue, PauseCue, TallyCue, TitleCue
+from rekap_desktop.gui.projector.place_cues import PlacesCue
 from rekap_desktop.gui.projector_link import ProjectorLink, cue_for
 from rekap_desktop.services import backup_service
 from rekap_desktop.services.demo import DemoKind, load_demo
@@ -271,6 +272,18 @@ def test_a_form_photo_goes_to_the_projector_preview(
     cue = link.preview_photo(bytes(data.data()))
     assert link.controller.preview_cue == cue
     assert Path(cue.path).read_bytes() == bytes(data.data())
+    link.shutdown()
+
+
+def test_the_places_of_a_difference_go_live_on_the_projector(
+    window: MainWindow, settings: QSettings
+) -> None:
+    # GIVEN the cockpit with its projector
+    link = ProjectorLink(window, settings)
+    # WHEN F5 in the rincian desa/TPS announces the places of a field
+    window.places_shown.emit("walikota", "647203", "suara_02")
+    # THEN they are live on the projector at once
+    assert link.controller.live_cue == PlacesCue("walikota", "647203", "suara_02")
     link.shutdown()
 
 

@@ -4,12 +4,13 @@ Each source's value per desa or TPS, the places that differ first (largest gap f
 likely misread in words, so the room knows which C.Hasil to take out of the box. Read-only: the
 value is settled in the comparison (Ctrl+K) once the paper has been checked.
 
-Keys: Up/Down move through the places, Ctrl+D shows only the places that differ, Esc closes.
+Keys: Up/Down move through the places, Ctrl+D shows only the places that differ, F5 shows them
+on the projector, Esc closes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +34,10 @@ MIN_SIZE = (760, 460)
 
 
 class DrillDownDialog(QDialog):
+    projection_asked = Signal()
+    """F5 or the button: the places to the projector (a signal, not a callback: a closure over
+    the comparison would keep it alive from inside this dialog's destruction)."""
+
     def __init__(
         self,
         where: str,
@@ -41,6 +46,7 @@ class DrillDownDialog(QDialog):
         parent: QWidget | None = None,
         *,
         party_list: bool = False,
+        projectable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Rincian {found.level.value} — {field_label}")
@@ -66,14 +72,26 @@ class DrillDownDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Tutup (Esc)")
         close.rejected.connect(self.reject)
+        self.projected = QLabel()
+        if projectable:
+            project = close.addButton(
+                "Tayangkan di proyektor (F5)", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            project.clicked.connect(self._project)
+            QShortcut(QKeySequence("F5"), self, self._project)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.only_differing)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.projected)
         layout.addWidget(close)
         QShortcut(QKeySequence("Ctrl+D"), self, self.only_differing.toggle)
         self._fill()
         self.table.setFocus()
+
+    def _project(self) -> None:
+        self.projection_asked.emit()
+        self.projected.setText("<i>Ditayangkan di proyektor (langsung).</i>")
 
     def shown_lines(self) -> tuple[PlaceLine, ...]:
         return self.found.differing if self.only_differing.isChecked() else self.found.lines

@@ -7,7 +7,8 @@ API for the host (the cockpit's reading pages):
   a "what changed" event from elsewhere);
 - signals ``pair_read(contest, unit)`` when the pair was marked read, ``value_entered(field)``
   after each accepted value, ``photo_shown(bytes)`` when a form photo is shown (to forward it to
-  the projector).
+  the projector), ``places_shown(contest, unit, field)`` when F5 in the rincian desa/TPS asks
+  for its places on the projector.
 Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+T (the
 meeting's decision on an error of the determined values), Ctrl+Shift+D (the desa/TPS behind the
 selected row), Ctrl+Shift+R
@@ -71,6 +72,7 @@ class ComparisonWidget(QWidget):
     pair_read = Signal(str, str)
     value_entered = Signal(str)
     photo_shown = Signal(bytes)
+    places_shown = Signal(str, str, str)
 
     def __init__(
         self,
@@ -100,6 +102,7 @@ class ComparisonWidget(QWidget):
         """The dialog of the meeting's decision on a finding while it is open (Ctrl+T)."""
         self.drill_down_dialog: DrillDownDialog | None = None
         """The desa/TPS behind the selected row while it is shown (Ctrl+Shift+D)."""
+        self.drill_down_field = ""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -541,8 +544,15 @@ class ComparisonWidget(QWidget):
             return None
         where = f"{self.comparison.unit.name} — {self.comparison.contest.title}"
         dialog = DrillDownDialog(
-            where, row.label, found, self, party_list=self.comparison.contest.is_party_list
+            where,
+            row.label,
+            found,
+            self,
+            party_list=self.comparison.contest.is_party_list,
+            projectable=True,
         )
+        self.drill_down_field = row.field
+        dialog.projection_asked.connect(self._project_places)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._drill_down_closed)
         self.drill_down_dialog = dialog
@@ -551,6 +561,9 @@ class ComparisonWidget(QWidget):
 
     def _drill_down_closed(self) -> None:
         self.drill_down_dialog = None  # deleted on close
+
+    def _project_places(self) -> None:
+        self.places_shown.emit(self.contest_code, self.unit_code, self.drill_down_field)
 
     def confirm_decision(self) -> Confirmation | None:
         """The meeting's decision on an error of the determined values counts only with a

@@ -23,6 +23,10 @@ def _shown_nowhere(_photo: bytes) -> None:
     return None
 
 
+def _places_nowhere(_contest: str, _unit: str, _field: str) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class PageContext:
     meeting: CockpitMeeting
@@ -30,6 +34,9 @@ class PageContext:
     """A commissioner's PIN for the guarded actions of a page (corrections, decisions)."""
     show_photo: Callable[[bytes], None] = _shown_nowhere
     """A form photo the operator opened beside the numbers (the projector previews it)."""
+    show_places: Callable[[str, str, str], None] = _places_nowhere
+    """The desa/TPS of (contest, unit, field) the operator sends to the projector (F5 in the
+    rincian desa/TPS)."""
 
     @property
     def pleno(self) -> PlenoService:

@@ -56,6 +56,7 @@ class SourcesPage(AgendaPage):
                 meeting.comparison, contest, unit, approvals=self.ctx.approvals
             )
             self.comparison.photo_shown.connect(self.ctx.show_photo)
+            self.comparison.places_shown.connect(self.ctx.show_places)
             self.body.addWidget(self.comparison, 1)
         elif (self.comparison.contest_code, self.comparison.unit_code) != (contest, unit):
             self.comparison.set_pair(contest, unit)

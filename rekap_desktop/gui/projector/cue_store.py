@@ -20,11 +20,22 @@ from rekap_desktop.gui.projector.cues import (
     TitleCue,
 )
 from rekap_desktop.gui.projector.party_cues import PartyCue
+from rekap_desktop.gui.projector.place_cues import PlacesCue
 from rekap_desktop.gui.projector.seat_cues import SeatCue
 
 KEPT: dict[str, type[Any]] = {
     kind.__name__: kind
-    for kind in (TitleCue, AgendaCue, TallyCue, RecapCue, PartyCue, SeatCue, IncidentCue, LogoCue)
+    for kind in (
+        TitleCue,
+        AgendaCue,
+        TallyCue,
+        RecapCue,
+        PartyCue,
+        PlacesCue,
+        SeatCue,
+        IncidentCue,
+        LogoCue,
+    )
 }
 
 

@@ -96,6 +96,11 @@ def test_the_tps_behind_a_difference_is_found_by_keyboard(
     # AND Ctrl+D shows only the place that differs
     qtbot.keyClick(dialog.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(shown_rows(dialog)) == 1
+    # AND F5 sends the places to the projector
+    with qtbot.waitSignal(widget.places_shown) as sent:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_F5)
+    assert sent.args == ["walikota", "990101", "suara_02"]
+    assert "Ditayangkan" in dialog.projected.text()
     # AND Esc closes it, back to the comparison
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: widget.drill_down_dialog is None)
