@@ -171,6 +171,18 @@ def check_json(result: CheckResult) -> dict[str, Any]:
                 "pesan": f.finding.message,
             }
             for f in result.findings
+        ]
+        + [
+            {
+                "kode": w.code,
+                "tingkat": "warning",
+                "pemilihan": w.place.contest,
+                "kode_wilayah": w.place.code,
+                "sumber": w.place.source,
+                "rincian": list(w.fields),
+                "pesan": w.message,
+            }
+            for w in result.implausible
         ],
         "selisih": [
             {
