@@ -550,6 +550,64 @@ def bench_drill_down() -> list[Figure]:
     ]
 
 
+BEKASI_TPS = 8_417
+BEKASI_KECAMATAN = 23
+
+
+def bench_plausibility() -> list[Figure]:
+    """The plausibility pass (P01 …) over a kabupaten of 8,417 TPS (Kabupaten Bekasi) in 23
+    kecamatan, kept from one rekap-csv file, against summing the same rows' text in Python."""
+    from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.services.results import plausibility
+    from rekap_desktop.storage.engine import open_engine
+
+    rng = random.Random(8417)
+    units = [f"3216{i:02d}" for i in range(1, BEKASI_KECAMATAN + 1)]
+    setup = {
+        "format": "rekap-pleno/1",
+        "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
+        "jenis": "pilkada",
+        "tingkat": "kabko",
+        "wilayah": {"kode": "3216", "nama": "KAB UJI BESAR"},
+        "unit": [{"kode": u, "nama": f"KECAMATAN {u}"} for u in units],
+        "kontestasi": [
+            {
+                "kode": "bupati",
+                "judul": "Pemilihan Bupati Uji",
+                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
+            }
+        ],
+    }
+    lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
+    for i in range(BEKASI_TPS):
+        code = f"{units[i % len(units)]}{1001 + i // 1000:04d}{i % 1000:03d}"
+        lines.append(",".join(["bupati", code, "sirekap", *map(str, tps_form(rng))]))
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "wajar.sqlite"
+        pleno = PlenoService(open_engine(str(db)))
+        csv_data = ("\n".join(lines) + "\n").encode()
+        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        tallies = pleno.tallies()
+        ours = timed(lambda: plausibility(pleno, tallies), repeat=3)
+        base = timed(lambda: _sum_rows_text(_raw_kept_rows(db)), repeat=3)
+        pleno.engine.dispose()
+    return [
+        Figure(
+            f"pemeriksaan kewajaran {BEKASI_TPS:,} TPS (P01–P06)",
+            ours,
+            "jumlahkan teks baris yang sama",
+            base,
+            float("inf"),
+            1.0,
+        )
+    ]
+
+
+def _sum_rows_text(sources: list[list[str]]) -> int:
+    return sum(int(v) for rows in sources for row in rows for v in row.split(",") if v)
+
+
 def _raw_kept_rows(db: Path) -> list[list[str]]:
     connection = sqlite3.connect(db)
     try:
@@ -793,6 +851,7 @@ BENCHES: dict[str, Callable[[], list[Figure]]] = {
     "dokumen": bench_documents,
     "perbandingan": bench_comparison,
     "rincian": bench_drill_down,
+    "kewajaran": bench_plausibility,
     "pertukaran": bench_exchange,
     "proyektor": bench_projector,
     "bacaan": bench_pair_reads,
