@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pair_view import PairViews
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, incident_store, kept_rows_store, meeting_store
-from rekap_desktop.storage.meeting_store import TallyKey
+from rekap_desktop.storage.meeting_store import PackedFile, TallyKey
 from rekap_desktop.storage.unit_of_work import Engine, Write, read, write
 
 
@@ -179,21 +180,36 @@ class PlenoService:
     def import_tally_file(self, path: Path) -> ImportReport:
         """Import a rekap-csv/XLSX file, all-or-nothing."""
         data = _read(path)
-        records = read_rekap_table(data, path.name, self.pleno())
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            packing = pool.submit(meeting_store.pack_file, data)  # while the rows are read
+            records = read_rekap_table(data, path.name, self.pleno())
+            packed = packing.result()
         with self.write() as w:
             ensure_result_open(w.session, self.pleno())
-            return self._store_records(w, path.name, data, records)
+            return self._store_records(w, path.name, data, records, packed)
 
     def _store_records(
-        self, w: Write, file_name: str, data: bytes, records: list[TallyRecord]
+        self,
+        w: Write,
+        file_name: str,
+        data: bytes,
+        records: list[TallyRecord],
+        packed: PackedFile | None = None,
     ) -> ImportReport:
         session = w.session
         rows = sum(len(r.rows) for r in records)
         file_format = "rekap-xlsx" if data[:4] == b"PK\x03\x04" else "rekap-csv"
-        sha256 = hashlib.sha256(data).hexdigest()
+        sha256 = packed.sha256 if packed else hashlib.sha256(data).hexdigest()
         before = meeting_store.current_tallies(session)
         batch = meeting_store.add_batch(
-            session, file_name, file_format, sha256, data, rows, self.actor
+            session,
+            file_name,
+            file_format,
+            sha256,
+            data,
+            rows,
+            self.actor,
+            packed.content_zlib if packed else None,
         )
         forms: list[ImportedForm] = []
         for record in records:

@@ -813,6 +813,8 @@ def report(figures: list[Figure]) -> str:
 
 
 def main() -> int:
+    # The repository, for the helpers the benchmarks share with the tests (tests.meetings).
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=NATIONAL_TPS)
     parser.add_argument(
