@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.domain.changes import Change
 from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action
@@ -285,6 +287,19 @@ def test_the_places_of_a_difference_go_live_on_the_projector(
     # THEN they are live on the projector at once
     assert link.controller.live_cue == PlacesCue("walikota", "647203", "suara_02")
     link.shutdown()
+
+
+def test_a_print_does_not_rebuild_the_cockpit(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the cockpit, counting its full refreshes
+    refreshed: list[bool] = []
+    monkeypatch.setattr(window, "refresh", lambda: refreshed.append(True))
+    # WHEN a print is announced THEN nothing is rebuilt; a correction still is
+    window.on_changed((Change(AuditEvent.FORM_PRINTED),))
+    assert refreshed == []
+    window.on_changed((Change(AuditEvent.FORM_PRINTED), Change(AuditEvent.CORRECTION_MADE)))
+    assert refreshed == [True]
 
 
 def test_the_target_end_time_is_kept_between_runs(
