@@ -28,7 +28,13 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import Changes
 from rekap_desktop.domain.deciding_level import seats_decided_here
 from rekap_desktop.domain.incidents import IncidentStatus
-from rekap_desktop.domain.procedure import DETERMINATION, ProcedureState, Stop, stop_label
+from rekap_desktop.domain.procedure import (
+    DETERMINATION,
+    Pairs,
+    ProcedureState,
+    Stop,
+    stop_label,
+)
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.error_log import log
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
@@ -408,7 +414,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.recap.refresh_when_shown()
         state = self.procedure.state()
-        self.panel.show_state(self.procedure.plan, state, self.procedure.pairs_read())
+        read = self.procedure.pairs_read()  # once for the steps and the time left
+        self.panel.show_state(self.procedure.plan, state, read)
         page = self.current_page()
         if self._shown is None or (state.current, state.paused, state.determined) != (
             self._shown.current,
@@ -422,7 +429,7 @@ class MainWindow(QMainWindow):
         elif not page.editable:
             page.refresh()
         self._shown = state
-        self.show_time()
+        self._show_time(read)
         self.audit_status.request()
         open_items = sum(
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
@@ -439,9 +446,14 @@ class MainWindow(QMainWindow):
             self.settings.setValue(TARGET_KEY, self.panel.target.time().toString("HH:mm"))
 
     def show_time(self) -> None:
+        self._show_time(None)
+
+    def _show_time(self, read: Pairs | None) -> None:
+        """``read``: the pairs read, when the caller has just read them (else read here)."""
         now = clock.now()
         target = self.panel.target_end(now)
-        self.panel.show_time(self.procedure.elapsed(now), self.procedure.forecast(target, now))
+        forecast = self.procedure.forecast(target, now, read)
+        self.panel.show_time(self.procedure.elapsed(now), forecast)
 
     def current_page(self) -> AgendaPage:
         return self.agenda[self.procedure.state().current.item]

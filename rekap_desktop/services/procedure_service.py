@@ -106,9 +106,13 @@ class ProcedureService:
     def elapsed(self, now: datetime | None = None) -> dict[str, timedelta]:
         return unit_elapsed(self._moments, now or _now())
 
-    def forecast(self, target_end: datetime | None, now: datetime | None = None) -> Forecast:
-        """Kecamatan finished (every pemilihan marked selesai dibaca) and the time left."""
-        return forecast(self.plan, self._moments, now or _now(), target_end, self.pairs_read())
+    def forecast(
+        self, target_end: datetime | None, now: datetime | None = None, read: Pairs | None = None
+    ) -> Forecast:
+        """Kecamatan finished (every pemilihan marked selesai dibaca) and the time left; ``read``:
+        the pairs read, when the caller has just read them."""
+        finished = self.pairs_read() if read is None else read
+        return forecast(self.plan, self._moments, now or _now(), target_end, finished)
 
     def pairs_read(self) -> Pairs:
         """(contest, unit) of every pair marked selesai dibaca with nothing about it open: the
