@@ -71,15 +71,21 @@ class Implausible:
 
 
 def check_places(
-    places: Sequence[Place], vote_keys: Mapping[str, Sequence[FieldKey]], limits: Limits = Limits()
+    places: Sequence[Place],
+    vote_keys: Mapping[str, Sequence[FieldKey]],
+    limits: Limits = Limits(),
+    outliers: bool = True,
 ) -> list[Implausible]:
     """Every warning over ``places`` (``vote_keys``: each contest's choice fields), in code order
-    then place order."""
+    then place order. ``outliers``: False leaves P06 out (it compares a TPS with every other TPS
+    of the meeting, so it is checked over the whole meeting only)."""
     found: list[Implausible] = []
     for place in places:
         found += _p01(place) + _p02(place, limits) + _p03(place, limits)
     tps = [p for p in places if p.code != p.unit]
-    found += _p04(tps, vote_keys, limits) + _p05(tps, vote_keys) + _p06(tps, vote_keys, limits)
+    found += _p04(tps, vote_keys, limits) + _p05(tps, vote_keys)
+    if outliers:
+        found += _p06(tps, vote_keys, limits)
     return sorted(found, key=lambda w: (w.code, w.place.contest, w.place.code, w.place.source))
 
 

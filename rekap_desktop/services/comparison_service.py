@@ -4,11 +4,12 @@ side-by-side comparison, entering values, settling differences and form photos."
 from __future__ import annotations
 
 from rekap_desktop.domain.drill_down import DrillDown
+from rekap_desktop.domain.plausibility import Implausible
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.photos_service import PhotosService
-from rekap_desktop.services.places import unit_places
+from rekap_desktop.services.places import unit_places, unit_plausibility
 from rekap_desktop.services.pleno_service import PlenoService
 
 
@@ -27,3 +28,7 @@ class ComparisonService:
         """The desa/TPS behind one field of one kecamatan, per source whose current form came as
         rows below it (None: no source did; they gave the kecamatan as one row)."""
         return unit_places(self.pleno, contest, unit, field)
+
+    def plausibility(self, contest: str, unit: str) -> list[Implausible]:
+        """The plausibility warnings (P01–P05) of one kecamatan × contest and its TPS."""
+        return unit_plausibility(self.pleno, contest, unit)

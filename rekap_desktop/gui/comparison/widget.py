@@ -42,6 +42,7 @@ from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
+from rekap_desktop.domain.plausibility import Implausible
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding
@@ -287,6 +288,9 @@ class ComparisonWidget(QWidget):
             self.notes.addItem(note_text(note, kind, party_list))
         for decision in view.decisions:
             self.notes.addItem(decision_text(decision))
+        warnings = self.service.plausibility(self.contest_code, self.unit_code)
+        for warning in warnings:
+            self.notes.addItem(plausibility_text(warning, party_list))
         self.corrections.clear()
         for c in view.corrections:
             self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
@@ -678,6 +682,14 @@ def note_text(note: SourceNote, kind: str, party_list: bool = False) -> str:
     mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
     row = f" · {field_label(note.fields[0], kind)}" if len(note.fields) == 1 else ""
     return f"{mark} {note.code} · {source_title(note.source, party_list)}{row}: {note.message}"
+
+
+def plausibility_text(warning: Implausible, party_list: bool = False) -> str:
+    """A plausibility warning in the side list: the source, the TPS when it is about one."""
+    place = warning.place
+    where = f" · TPS {place.code[-3:]} ({place.code})" if place.code != place.unit else ""
+    source = source_title(Source.stored(place.source), party_list)
+    return f"⚠ KEWAJARAN {warning.code} · {source}{where}: {warning.message}"
 
 
 def decision_text(decision: FindingDecision) -> str:
