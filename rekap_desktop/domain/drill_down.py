@@ -50,6 +50,13 @@ class PlaceLine:
         present = [v is not None for v in self.values]
         return self.gap > 0 or (any(present) and not all(present))
 
+    def differs_from(self, reference: int) -> tuple[bool, ...]:
+        """Per source, whether its value differs from the value of source ``reference``."""
+        anchor = self.values[reference]
+        return tuple(
+            value is not None and anchor is not None and value != anchor for value in self.values
+        )
+
     @property
     def tps_number(self) -> str:
         """ "TPS 007" for a TPS code, "" for a desa."""
@@ -68,6 +75,8 @@ class DrillDown:
     sources: tuple[str, ...]
     level: PlaceLevel
     lines: tuple[PlaceLine, ...]
+    reference: int = 0
+    """The position of the source the others are checked against (the PPK's when present)."""
 
     @property
     def differing(self) -> tuple[PlaceLine, ...]:
@@ -97,7 +106,7 @@ def drill_down(
         values = tuple(values.get(code) for _, values in per_source)
         lines.append(PlaceLine(code, values, _misreads(sources, values, anchor)))
     lines.sort(key=lambda line: (not line.differs, -line.gap, line.code))
-    return DrillDown(field, sources, level, tuple(lines))
+    return DrillDown(field, sources, level, tuple(lines), anchor)
 
 
 def _level(forms: Sequence[tuple[str, KeptRows]]) -> PlaceLevel:

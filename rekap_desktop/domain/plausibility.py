@@ -28,7 +28,7 @@ from statistics import median
 
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.tally import BALLOT_KEYS, INVALID, TOTAL, choice_number, gendered
-from rekap_desktop.text.numbers import format_number
+from rekap_desktop.text.numbers import format_number, format_percent
 
 DPT = gendered("pemilih_dpt", "j")
 USERS = gendered("pengguna_total", "j")
@@ -117,7 +117,7 @@ def _p02(place: Place, limits: Limits) -> list[Implausible]:
             place,
             (INVALID, TOTAL),
             f"suara tidak sah {format_number(invalid)} dari {format_number(total)} "
-            f"({_percent(Fraction(invalid, total))}, di atas {_percent(limits.invalid_share)})",
+            f"({_share(Fraction(invalid, total))}, di atas {_share(limits.invalid_share)})",
         )
     ]
 
@@ -160,7 +160,7 @@ def _p04(
                             "P04",
                             place,
                             (key,),
-                            f"{_choice(key)}: 0 suara, padahal {_percent(Fraction(votes, total))} "
+                            f"{_choice(key)}: 0 suara, padahal {_share(Fraction(votes, total))} "
                             f"suara di TPS lain kecamatan {unit}",
                         )
                     )
@@ -209,8 +209,8 @@ def _p06(
                         "P06",
                         group[index],
                         fields,
-                        f"{what} {_ratio(shares[index])} jauh di luar kebiasaan TPS lain "
-                        f"(median {_ratio(usual)}, skor {_decimal(z)} > {bound})",
+                        f"{what} {_share(shares[index])} jauh di luar kebiasaan TPS lain "
+                        f"(median {_share(usual)}, skor {_decimal(z)} > {bound})",
                     )
                 )
     return found
@@ -259,10 +259,6 @@ def _votes(place: Place, keys: Sequence[FieldKey]) -> int:
     return sum(place.values.get(k, 0) for k in keys)
 
 
-def _percent(share: Fraction) -> str:
-    return _ratio(float(share))
-
-
 def _choice(key: FieldKey) -> str:
     number = choice_number(key)
     return f"nomor urut {number}" if number is not None else key
@@ -272,5 +268,5 @@ def _decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def _ratio(share: float) -> str:
-    return f"{share * 100:.1f} %".replace(".", ",")
+def _share(share: Fraction | float) -> str:
+    return format_percent(float(share) * 100)

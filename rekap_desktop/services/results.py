@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rekap_desktop.domain.comparison import (
@@ -15,15 +14,15 @@ from rekap_desktop.domain.comparison import (
     unit_forms,
 )
 from rekap_desktop.domain.election import Contest, Pleno
-from rekap_desktop.domain.ids import FieldKey, RegionCode
-from rekap_desktop.domain.plausibility import Implausible, Place, check_places
+from rekap_desktop.domain.ids import RegionCode
+from rekap_desktop.domain.plausibility import Implausible
 from rekap_desktop.domain.recap import Recap, recapitulate
 from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
-from rekap_desktop.domain.tally import Tally, unit_form_keys, vote_keys
+from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.services.pair_view import ContestForms
+from rekap_desktop.services.places import meeting_plausibility
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.meeting_store import TallyKey
 
 
 @dataclass(frozen=True)
@@ -114,28 +113,6 @@ def check(service: PlenoService) -> CheckResult:
             found_differences.extend(
                 LocatedDifference(contest.code, unit.code, d) for d in differences(forms, keys)
             )
-    return CheckResult(tuple(findings), tuple(found_differences), plausibility(service, tallies))
-
-
-def plausibility(
-    service: PlenoService, tallies: Mapping[TallyKey, Tally]
-) -> tuple[Implausible, ...]:
-    """The plausibility warnings of every current form of the PPK, Sirekap, saksi and Bawaslu (the
-    meeting's own determined values are checked by the rules), and of their kept TPS rows."""
-    pleno = service.pleno()
-    places = [
-        Place(contest, unit, unit, source, dict(tally))
-        for (contest, unit, source), tally in tallies.items()
-        if source != PLENO.code
-    ]
-    for contest in pleno.contests:
-        for unit in pleno.units:
-            for form in service.kept_rows(contest.code, unit.code):
-                places += [
-                    Place(contest.code, unit.code, row.code, form.source, row.values)
-                    for row in form.rows
-                ]
-    votes: dict[str, Sequence[FieldKey]] = {
-        c.code: vote_keys(c) for c in pleno.contests if not c.is_party_list
-    }
-    return tuple(check_places(places, votes))
+    return CheckResult(
+        tuple(findings), tuple(found_differences), meeting_plausibility(service, tallies)
+    )

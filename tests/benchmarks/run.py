@@ -558,8 +558,8 @@ def bench_plausibility() -> list[Figure]:
     """The plausibility pass (P01 …) over a kabupaten of 8,417 TPS (Kabupaten Bekasi) in 23
     kecamatan, kept from one rekap-csv file, against summing the same rows' text in Python."""
     from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.places import meeting_plausibility
     from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.services.results import plausibility
     from rekap_desktop.storage.engine import open_engine
 
     rng = random.Random(8417)
@@ -589,7 +589,7 @@ def bench_plausibility() -> list[Figure]:
         csv_data = ("\n".join(lines) + "\n").encode()
         pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
         tallies = pleno.tallies()
-        ours = timed(lambda: plausibility(pleno, tallies), repeat=3)
+        ours = timed(lambda: meeting_plausibility(pleno, tallies), repeat=3)
         base = timed(lambda: _sum_rows_text(_raw_kept_rows(db)), repeat=3)
         pleno.engine.dispose()
     return [

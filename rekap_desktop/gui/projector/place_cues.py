@@ -33,8 +33,6 @@ from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.text.fields import field_label
 from rekap_desktop.text.numbers import format_number
 
-REFERENCE = "ppk"
-
 
 @dataclass(frozen=True)
 class PlacesCue:
@@ -82,11 +80,7 @@ def _column(code: str, party_list: bool) -> SourceColumn:
 
 def _line(found: DrillDown, line: PlaceLine) -> TallyLine:
     label = f"{line.tps_number} · {line.desa_code}" if line.tps_number else line.code
-    anchor = found.sources.index(REFERENCE) if REFERENCE in found.sources else 0
-    reference = line.values[anchor]
-    differs = tuple(
-        value is not None and reference is not None and value != reference for value in line.values
-    )
+    differs = line.differs_from(found.reference)
     status = ""
     if line.misreads:
         status = f"{DIFFERS_MARK} salah baca? {line.misreads[0][1].split(' (')[0]}"
