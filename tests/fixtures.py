@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rekap_desktop.services.pleno_service import PlenoService
 
 SETUP = {
     "format": "rekap-pleno/1",
@@ -56,3 +62,19 @@ def write_tallies(folder: Path, text: str = TALLIES, name: str = "tally.csv") ->
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@contextmanager
+def rows_meeting(folder: Path, rows: str) -> Iterator[PlenoService]:
+    """The meeting of SETUP with ``rows`` (rekap-csv, TPS rows as they come) imported as
+    ``tps.csv``; its engine disposed at the end."""
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    pleno = PlenoService(open_engine(str(folder / "uji.sqlite")))
+    pleno.create_from_setup_file(write_setup(folder))
+    pleno.import_tally_file(write_tallies(folder, rows, "tps.csv"))
+    try:
+        yield pleno
+    finally:
+        pleno.engine.dispose()

@@ -10,24 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.app import main
 from rekap_desktop.domain.roles import Role
 from rekap_desktop.services.demo import DEMO_PINS
+from tests.command_line import cli_meeting
+from tests.command_line import run_cli as _run
 from tests.fixtures import TALLIES, write_setup, write_tallies
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "pleno.sqlite")
-    assert _run(capsys, "new", "--setup", str(write_setup(tmp_path)), "--db", path)[0] == 0
-    assert _run(capsys, "import", str(write_tallies(tmp_path)), "--db", path)[0] == 0
-    return path
+    return cli_meeting(tmp_path, capsys)
 
 
 def test_version() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.app import main
-from tests.fixtures import HEADER, write_setup, write_tallies
+from tests.command_line import cli_meeting, run_cli
+from tests.fixtures import HEADER
 
 # Sirekap gives UTARA per TPS; TPS 002 and 003 carry the same votes (a copied sheet), TPS 003
 # more voters than its DPT could give (no pindahan, no KTP-el) and a fifth of its votes invalid.
@@ -27,13 +27,11 @@ def test_plausibility_warnings_appear_with_their_codes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # GIVEN a meeting with those TPS rows imported
-    db = str(tmp_path / "pleno.sqlite")
-    assert main(["new", "--setup", str(write_setup(tmp_path)), "--db", db]) == 0
-    assert main(["import", str(write_tallies(tmp_path, ROWS, "tps.csv")), "--db", db]) == 0
-    capsys.readouterr()
+    db = cli_meeting(tmp_path, capsys, ROWS, "tps.csv")
     # WHEN the meeting is checked
-    assert main(["check", "--db", db, "--json"]) == 0
-    found = json.loads(capsys.readouterr().out)["temuan"]
+    code, out, _ = run_cli(capsys, "check", "--db", db, "--json")
+    assert code == 0
+    found = json.loads(out)["temuan"]
     # THEN each warning names its TPS and source, as a warning
     warnings = {(w["kode"], w["kode_wilayah"]) for w in found if w["kode"].startswith("P")}
     assert warnings == {

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.app import main
-from tests.fixtures import HEADER, write_setup, write_tallies
+from tests.command_line import cli_meeting
+from tests.command_line import run_cli as _run
+from tests.fixtures import HEADER
 
 ROWS = "\n".join(
     [
@@ -22,19 +23,9 @@ ROWS = "\n".join(
 )
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "pleno.sqlite")
-    assert _run(capsys, "new", "--setup", str(write_setup(tmp_path)), "--db", path)[0] == 0
-    tallies = write_tallies(tmp_path, ROWS, "tps.csv")
-    assert _run(capsys, "import", str(tallies), "--db", path)[0] == 0
-    return path
+    return cli_meeting(tmp_path, capsys, ROWS, "tps.csv")
 
 
 def test_rinci_lists_each_kept_row_per_source(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # imported where used: the benchmarks time the imports themse
 
     from rekap_desktop.domain.confirmation import Confirmation
     from rekap_desktop.domain.roles import Action
+    from rekap_desktop.services.pleno_service import PlenoService
 
 NATIONAL_TPS = 823_236
 PROVINCES = [
@@ -418,28 +419,15 @@ def _ketua_confirms(engine: Engine, action: Action) -> Confirmation:
     return users.confirm("Ketua Uji", DEMO_PINS[Role.KETUA], action)
 
 
-def bench_comparison() -> list[Figure]:
-    """Opening the comparison of one kecamatan × contest with 5 sources, and the recapitulation of
-    40 kecamatan recomputed after a correction, each against a plain dict over the same numbers."""
-    from rekap_desktop.domain.corrections import Reason
-    from rekap_desktop.domain.roles import Action
-    from rekap_desktop.interchange.setup import parse_setup
-    from rekap_desktop.services.comparison_service import ComparisonService
-    from rekap_desktop.services.corrections_service import SettleRequest
-    from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.services.results import recap_contests
-    from rekap_desktop.storage.engine import open_engine
-
-    rng = random.Random(5)
-    units = [f"9901{i:02d}" for i in range(1, 41)]
-    sources = ["ppk", "sirekap", "saksi_01", "saksi_02", "bawaslu"]
-    setup = {
+def bupati_setup(region: str, units: list[dict[str, object]]) -> dict[str, object]:
+    """A Kab/Kota meeting of ``units`` with one Bupati contest of three pairs."""
+    return {
         "format": "rekap-pleno/1",
         "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
         "jenis": "pilkada",
         "tingkat": "kabko",
-        "wilayah": {"kode": "9901", "nama": "KAB UJI"},
-        "unit": [{"kode": u, "nama": f"KECAMATAN {u}", "jumlah_tps": 100} for u in units],
+        "wilayah": {"kode": region, "nama": "KAB UJI"},
+        "unit": units,
         "kontestasi": [
             {
                 "kode": "bupati",
@@ -447,17 +435,44 @@ def bench_comparison() -> list[Figure]:
                 "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
             }
         ],
-        "anggota": [{"nama": "Ketua Uji", "jabatan": "Ketua"}],
     }
+
+
+def meeting_of(db: Path, setup: dict[str, object], lines: list[str]) -> PlenoService:
+    """A meeting made from ``setup`` with the rekap-csv ``lines`` imported at its creation."""
+    from rekap_desktop.interchange.setup import parse_setup
+    from rekap_desktop.services.pleno_service import PlenoService
+    from rekap_desktop.storage.engine import open_engine
+
+    pleno = PlenoService(open_engine(str(db)))
+    csv_data = ("\n".join(lines) + "\n").encode()
+    pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+    return pleno
+
+
+def bench_comparison() -> list[Figure]:
+    """Opening the comparison of one kecamatan × contest with 5 sources, and the recapitulation of
+    40 kecamatan recomputed after a correction, each against a plain dict over the same numbers."""
+    from rekap_desktop.domain.corrections import Reason
+    from rekap_desktop.domain.roles import Action
+    from rekap_desktop.services.comparison_service import ComparisonService
+    from rekap_desktop.services.corrections_service import SettleRequest
+    from rekap_desktop.services.results import recap_contests
+
+    rng = random.Random(5)
+    units = [f"9901{i:02d}" for i in range(1, 41)]
+    sources = ["ppk", "sirekap", "saksi_01", "saksi_02", "bawaslu"]
+    setup = bupati_setup(
+        "9901", [{"kode": u, "nama": f"KECAMATAN {u}", "jumlah_tps": 100} for u in units]
+    )
+    setup["anggota"] = [{"nama": "Ketua Uji", "jabatan": "Ketua"}]
     forms = {
         u: [sum(c) for c in zip(*(tps_form(rng) for _ in range(100)), strict=True)] for u in units
     }
     lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
     lines += [",".join(["bupati", u, s, *map(str, forms[u])]) for u in units for s in sources]
     with tempfile.TemporaryDirectory() as folder:
-        pleno = PlenoService(open_engine(str(Path(folder) / "banding.sqlite")))
-        csv_data = ("\n".join(lines) + "\n").encode()
-        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        pleno = meeting_of(Path(folder) / "banding.sqlite", setup, lines)
         service = ComparisonService(pleno)
         plain = {
             (u, s): dict(zip(DATA_KEYS, forms[u], strict=True)) for u in units for s in sources
@@ -504,36 +519,19 @@ DRILL_SOURCES = ("ppk", "sirekap", "saksi_01", "saksi_02", "bawaslu")
 def bench_drill_down() -> list[Figure]:
     """Rincian desa/TPS of one kecamatan of 1,250 TPS × 5 sources (each source's TPS rows kept
     from one rekap-csv file), against reading the same rows' text with plain sqlite3."""
-    from rekap_desktop.interchange.setup import parse_setup
     from rekap_desktop.services.comparison_service import ComparisonService
-    from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
 
     rng = random.Random(21)
-    setup = {
-        "format": "rekap-pleno/1",
-        "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
-        "jenis": "pilkada",
-        "tingkat": "kabko",
-        "wilayah": {"kode": "9901", "nama": "KAB UJI"},
-        "unit": [{"kode": "990101", "nama": "KECAMATAN BESAR", "jumlah_tps": DRILL_TPS}],
-        "kontestasi": [
-            {
-                "kode": "bupati",
-                "judul": "Pemilihan Bupati Uji",
-                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
-            }
-        ],
-    }
+    setup = bupati_setup(
+        "9901", [{"kode": "990101", "nama": "KECAMATAN BESAR", "jumlah_tps": DRILL_TPS}]
+    )
     codes = [f"990101{1001 + i // 25:04d}{i % 25 + 1:03d}" for i in range(DRILL_TPS)]
     lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
     for source in DRILL_SOURCES:
         lines += [",".join(["bupati", c, source, *map(str, tps_form(rng))]) for c in codes]
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "rinci.sqlite"
-        pleno = PlenoService(open_engine(str(db)))
-        csv_data = ("\n".join(lines) + "\n").encode()
-        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        pleno = meeting_of(db, setup, lines)
         service = ComparisonService(pleno)
         ours = timed(lambda: service.drill_down("bupati", "990101", "suara_02"), repeat=5)
         base = timed(lambda: _raw_kept_rows(db), repeat=5)
@@ -557,37 +555,18 @@ BEKASI_KECAMATAN = 23
 def bench_plausibility() -> list[Figure]:
     """The plausibility pass (P01 …) over a kabupaten of 8,417 TPS (Kabupaten Bekasi) in 23
     kecamatan, kept from one rekap-csv file, against summing the same rows' text in Python."""
-    from rekap_desktop.interchange.setup import parse_setup
     from rekap_desktop.services.places import meeting_plausibility
-    from rekap_desktop.services.pleno_service import PlenoService
-    from rekap_desktop.storage.engine import open_engine
 
     rng = random.Random(8417)
     units = [f"3216{i:02d}" for i in range(1, BEKASI_KECAMATAN + 1)]
-    setup = {
-        "format": "rekap-pleno/1",
-        "pemilihan": "Pemilihan Uji 2024 (uji kinerja)",
-        "jenis": "pilkada",
-        "tingkat": "kabko",
-        "wilayah": {"kode": "3216", "nama": "KAB UJI BESAR"},
-        "unit": [{"kode": u, "nama": f"KECAMATAN {u}"} for u in units],
-        "kontestasi": [
-            {
-                "kode": "bupati",
-                "judul": "Pemilihan Bupati Uji",
-                "pilihan": [{"nomor_urut": n, "nama": f"PASANGAN {n}"} for n in (1, 2, 3)],
-            }
-        ],
-    }
+    setup = bupati_setup("3216", [{"kode": u, "nama": f"KECAMATAN {u}"} for u in units])
     lines = [",".join(["pemilihan", "kode_wilayah", "sumber", *DATA_KEYS])]
     for i in range(BEKASI_TPS):
         code = f"{units[i % len(units)]}{1001 + i // 1000:04d}{i % 1000:03d}"
         lines.append(",".join(["bupati", code, "sirekap", *map(str, tps_form(rng))]))
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "wajar.sqlite"
-        pleno = PlenoService(open_engine(str(db)))
-        csv_data = ("\n".join(lines) + "\n").encode()
-        pleno.create(parse_setup(json.dumps(setup).encode()), tally_files=(("t.csv", csv_data),))
+        pleno = meeting_of(db, setup, lines)
         tallies = pleno.tallies()
         ours = timed(lambda: meeting_plausibility(pleno, tallies), repeat=3)
         base = timed(lambda: _sum_rows_text(_raw_kept_rows(db)), repeat=3)

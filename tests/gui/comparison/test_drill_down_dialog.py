@@ -14,9 +14,7 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.gui.comparison.drill_down_dialog import DrillDownDialog
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.services.comparison_service import ComparisonService
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import HEADER, write_setup, write_tallies
+from tests.fixtures import HEADER, rows_meeting
 from tests.gui.driven import drives
 
 # UTARA per TPS from the PPK and Sirekap; Sirekap read TPS 002 of desa 1002's 350 as 850.
@@ -36,11 +34,8 @@ ROWS = "\n".join(
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[ComparisonService]:
-    pleno = PlenoService(open_engine(str(tmp_path / "uji.sqlite")))
-    pleno.create_from_setup_file(write_setup(tmp_path))
-    pleno.import_tally_file(write_tallies(tmp_path, ROWS, "tps.csv"))
-    yield ComparisonService(pleno)
-    pleno.engine.dispose()
+    with rows_meeting(tmp_path, ROWS) as pleno:
+        yield ComparisonService(pleno)
 
 
 def open_widget(qtbot: QtBot, service: ComparisonService, unit: str) -> ComparisonWidget:

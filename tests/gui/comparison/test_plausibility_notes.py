@@ -10,9 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.services.comparison_service import ComparisonService
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import HEADER, write_setup, write_tallies
+from tests.fixtures import HEADER, rows_meeting
 
 # Sirekap's TPS 001 and 002 of UTARA carry the same votes (a copied sheet).
 ROWS = "\n".join(
@@ -28,11 +26,8 @@ ROWS = "\n".join(
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[ComparisonService]:
-    pleno = PlenoService(open_engine(str(tmp_path / "uji.sqlite")))
-    pleno.create_from_setup_file(write_setup(tmp_path))
-    pleno.import_tally_file(write_tallies(tmp_path, ROWS, "tps.csv"))
-    yield ComparisonService(pleno)
-    pleno.engine.dispose()
+    with rows_meeting(tmp_path, ROWS) as pleno:
+        yield ComparisonService(pleno)
 
 
 def test_a_copied_tps_sheet_is_named_beside_the_numbers(

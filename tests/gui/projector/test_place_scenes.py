@@ -11,18 +11,14 @@ from rekap_desktop.gui.projector.cue_store import cue_from_text, cue_to_text
 from rekap_desktop.gui.projector.place_cues import PlacesCue
 from rekap_desktop.gui.projector.scenes import LogoScene, TallyScene
 from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import write_setup, write_tallies
+from tests.fixtures import rows_meeting
 from tests.gui.comparison.test_drill_down_dialog import ROWS
 
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[PlenoService]:
-    pleno = PlenoService(open_engine(str(tmp_path / "uji.sqlite")))
-    pleno.create_from_setup_file(write_setup(tmp_path))
-    pleno.import_tally_file(write_tallies(tmp_path, ROWS, "tps.csv"))
-    yield pleno
-    pleno.engine.dispose()
+    with rows_meeting(tmp_path, ROWS) as pleno:
+        yield pleno
 
 
 def test_the_tps_that_differs_leads_the_scene_with_its_misread(service: PlenoService) -> None:
