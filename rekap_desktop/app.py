@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # No cyclic garbage collection while the program loads: starting makes many objects and
-    # few cycles. The window turns it back on once it is shown (see gui.application).
+    # few cycles. The window turns it back on, on the GUI thread, once it is shown (gui/heap.py).
     gc.disable()
     from rekap_desktop import cli
 

@@ -19,6 +19,12 @@ from hypothesis import settings  # noqa: E402
 
 from tests.databases import database_url  # noqa: E402
 
+# No automatic cyclic garbage collection in the test process: it runs on whichever thread
+# allocates, a worker verifying the audit chain included, and a cycle holding a closed window
+# was freed there, from the wrong thread (a segmentation fault "Garbage-collecting"). The
+# program collects on its GUI thread (gui/heap.py); tests collect between tests, below.
+gc.disable()
+
 # No wall-clock deadline on generated examples: on a loaded 2-core machine a slow example is
 # not a failure (the benchmarks measure speed). A test's own @settings still sets its count.
 settings.register_profile("no-deadline", deadline=None)

@@ -4,7 +4,6 @@ the idle screen lock."""
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -53,10 +52,11 @@ def _ketua_has_a_pin(meeting: CockpitMeeting) -> bool:
 
 
 def _collect_from_now_on() -> None:
-    """Cyclic garbage collection back on once the cockpit is shown; what start-up made stays
-    for the whole meeting, so it is moved out of the collector's sight."""
+    """Cyclic garbage collection back on once the cockpit is shown, on the GUI thread only
+    (gui/heap.py); what start-up made stays for the whole meeting, so it is moved out of the
+    collector's sight."""
     heap.settle()
-    gc.enable()
+    heap.collect_on_gui_thread()
 
 
 def _leave_when_painted(app: QCoreApplication, window: MainWindow) -> None:

@@ -111,6 +111,8 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)
 assert app.platformName() == "xcb", app.platformName()
+from rekap_desktop.gui import heap
+heap.collect_on_gui_thread()  # as the program does: never on the audit check's worker thread
 from rekap_desktop.domain.procedure import DETERMINATION, Stop
 from rekap_desktop.gui.dialogs.pause_dialog import PauseDialog
 from rekap_desktop.gui.main_window import MainWindow
