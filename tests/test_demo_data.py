@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.drill_down import PlaceLevel, drill_down
 from rekap_desktop.domain.election import Choice, Contest, ElectionKind
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey
+from rekap_desktop.domain.kept_rows import KeptRow, KeptRows
 from rekap_desktop.domain.recap import decide
 from rekap_desktop.domain.rules import RuleContext, check_tally
 from rekap_desktop.domain.tally import VALID, Tally, form_keys, sum_tallies, vote_key
@@ -26,11 +28,16 @@ DEMO = ROOT / "resources" / "sample_data"
 GENERATED = ("pleno.json", "tallies.csv", "kejadian_kecamatan.json", "README.md")
 KEY_COLUMNS = ("pemilihan", "kode_wilayah", "nama_wilayah", "sumber")
 KECAMATAN_CODES = [f"6472{n:02d}" for n in range(1, 11)]
+PER_TPS = "647204"
+"""SAMARINDA ILIR: its PPK and Sirekap forms are given per TPS, in its five real kelurahan."""
+KELURAHAN = ("6472041001", "6472041002", "6472041003", "6472041013", "6472041014")
+MISREAD_TPS = "6472041001011"
+"""TPS 011 of kelurahan SELILI, where Sirekap read the kolom kosong's 30 as 80."""
 
 # The deliberate differences documented in resources/sample_data/README.md:
-# (contest, kecamatan, source) → {field: (ppk value, other value)}.
+# (contest, kecamatan or TPS, source) → {field: (ppk value, other value)}.
 DOCUMENTED_DIFFERENCES: dict[tuple[str, str, str], dict[str, tuple[int, int]]] = {
-    ("walikota", "647204", "sirekap"): {"suara_01": (3260, 8260)},
+    ("walikota", MISREAD_TPS, "sirekap"): {"suara_01": (30, 80)},
     ("walikota", "647208", "sirekap"): {"pengguna_total_j": (43924, 43974)},
     ("gubernur", "647206", "sirekap"): {
         "suara_02": (27419, 26993),
@@ -94,6 +101,15 @@ def rows() -> dict[Row, Tally]:
     return result
 
 
+@pytest.fixture(scope="module")
+def units(rows: dict[Row, Tally]) -> dict[Row, Tally]:
+    """The rows as the program reads them (formats §2): TPS rows summed into their kecamatan."""
+    below: dict[Row, list[Tally]] = {}
+    for (c, code, source), tally in rows.items():
+        below.setdefault((c, code[:6], source), []).append(tally)
+    return {key: sum_tallies(tallies) for key, tallies in below.items()}
+
+
 def pilkada(tps: int) -> RuleContext:
     return RuleContext(ElectionKind.PILKADA, tps_count=tps)
 
@@ -128,32 +144,52 @@ def test_setup_is_a_rekap_pleno_of_the_ten_samarinda_kecamatan(pleno: dict) -> N
 
 
 def test_csv_has_one_row_per_contest_kecamatan_and_source(
-    header: list[str], rows: dict[Row, Tally], contests: dict[str, Contest]
+    header: list[str],
+    rows: dict[Row, Tally],
+    contests: dict[str, Contest],
+    tps_count: dict[str, int],
 ) -> None:
     # GIVEN the bundled tally table
     # WHEN its rows are listed
-    # THEN the header is rekap-csv/1 and there is a ppk and a sirekap row for every pair,
-    #      plus exactly one saksi copy
+    # THEN the header is rekap-csv/1 and there is a ppk and a sirekap row for every pair but
+    #      SAMARINDA ILIR's, plus exactly one saksi copy
     assert header == list(KEY_COLUMNS) + list(form_keys(contests["gubernur"]))
-    expected = {(c, k, s) for c in contests for k in KECAMATAN_CODES for s in ("ppk", "sirekap")}
-    assert set(rows) == expected | {("gubernur", "647203", "saksi_01")}
+    whole = [k for k in KECAMATAN_CODES if k != PER_TPS]
+    expected = {(c, k, s) for c in contests for k in whole for s in ("ppk", "sirekap")}
+    tps_rows = {key for key in rows if len(key[1]) > 6}
+    assert set(rows) - tps_rows == expected | {("gubernur", "647203", "saksi_01")}
+    # AND SAMARINDA ILIR is given per TPS by both sources in both contests, the same TPS each
+    assert {(c, s) for c, _, s in tps_rows} == {
+        (c, s) for c in contests for s in ("ppk", "sirekap")
+    }
+    codes = {code for _, code, _ in tps_rows}
+    assert tps_rows == {(c, code, s) for c, _, s in tps_rows for code in codes}
+    assert len(codes) == tps_count[PER_TPS]
+    # AND each TPS code is a real kelurahan's 10-digit code + the TPS number, from 001 on
+    assert all(len(code) == 13 and code[:10] in KELURAHAN for code in codes)
+    for desa in KELURAHAN:
+        numbers = sorted(int(code[10:]) for code in codes if code.startswith(desa))
+        assert numbers == list(range(1, len(numbers) + 1)), desa
 
 
 def test_every_ppk_row_has_no_finding(
-    rows: dict[Row, Tally], contests: dict[str, Contest], tps_count: dict[str, int]
+    rows: dict[Row, Tally],
+    units: dict[Row, Tally],
+    contests: dict[str, Contest],
+    tps_count: dict[str, int],
 ) -> None:
-    # GIVEN the PPK rows of every contest and kecamatan
+    # GIVEN the PPK rows of every contest and kecamatan (SAMARINDA ILIR's the sum of its TPS)
     # WHEN rules R01–R17 check each with the kecamatan's TPS count and its other contest's row
     findings = {
         (c, k): [
             f.code
             for f in check_tally(
-                rows[(c, k, "ppk")],
+                units[(c, k, "ppk")],
                 contests[c],
                 replace(
                     pilkada(tps_count[k]),
                     siblings=tuple(
-                        (other.title, rows[(other.code, k, "ppk")])
+                        (other.title, units[(other.code, k, "ppk")])
                         for other in contests.values()
                         if other.code != c
                     ),
@@ -163,19 +199,27 @@ def test_every_ppk_row_has_no_finding(
         for c in contests
         for k in KECAMATAN_CODES
     }
+    # AND each PPK TPS row is checked as the form of one TPS
+    findings.update(
+        {
+            (c, code): [f.code for f in check_tally(tally, contests[c], pilkada(1))]
+            for (c, code, source), tally in rows.items()
+            if source == "ppk" and len(code) > 6
+        }
+    )
     # THEN there is no finding at all, not even a warning, and every field is recorded
     assert {key: codes for key, codes in findings.items() if codes} == {}
-    for c in contests:
-        for k in KECAMATAN_CODES:
-            assert set(rows[(c, k, "ppk")]) == set(form_keys(contests[c]))
+    for (c, _, source), tally in rows.items():
+        if source == "ppk":
+            assert set(tally) == set(form_keys(contests[c]))
 
 
 def test_city_total_of_ppk_rows_has_no_finding(
-    rows: dict[Row, Tally], contests: dict[str, Contest], tps_count: dict[str, int]
+    units: dict[Row, Tally], contests: dict[str, Contest], tps_count: dict[str, int]
 ) -> None:
     for c, contest in contests.items():
         # GIVEN the sum of the PPK rows of one contest over the whole city
-        total = sum_tallies(rows[(c, k, "ppk")] for k in KECAMATAN_CODES)
+        total = sum_tallies(units[(c, k, "ppk")] for k in KECAMATAN_CODES)
         # WHEN the rules check it with the city's TPS count
         findings = check_tally(total, contest, pilkada(sum(tps_count.values())))
         # THEN there is no finding
@@ -185,7 +229,7 @@ def test_city_total_of_ppk_rows_has_no_finding(
 def test_other_sources_differ_from_ppk_exactly_at_the_documented_places(
     rows: dict[Row, Tally],
 ) -> None:
-    # GIVEN every Sirekap and saksi row
+    # GIVEN every Sirekap and saksi row, each beside the PPK row of the same kecamatan or TPS
     found: dict[Row, dict[str, tuple[int, int]]] = {}
     for (c, k, source), tally in rows.items():
         if source == "ppk":
@@ -201,11 +245,50 @@ def test_other_sources_differ_from_ppk_exactly_at_the_documented_places(
     assert found == DOCUMENTED_DIFFERENCES
 
 
+def test_samarinda_ilir_differs_by_the_misread_tps_alone(units: dict[Row, Tally]) -> None:
+    # GIVEN SAMARINDA ILIR's Wali Kota forms as the program reads them, the sum of their TPS
+    ppk, sirekap = units[("walikota", PER_TPS, "ppk")], units[("walikota", PER_TPS, "sirekap")]
+    # THEN Sirekap gives the kolom kosong 50 votes more (the TPS's 30 read as 80), nothing else
+    assert {f: (ppk[f], v) for f, v in sirekap.items() if ppk[f] != v} == {"suara_01": (3260, 3310)}
+    # AND its suara_sah stays the PPK's, so the votes no longer add up to it (R03)
+    assert sirekap[VALID] == ppk[VALID] == sirekap[vote_key(1)] + sirekap[vote_key(2)] - 50
+    # AND the other contest agrees at the kecamatan
+    gubernur = [units[("gubernur", PER_TPS, s)] for s in ("ppk", "sirekap")]
+    assert all(gubernur[0][f] == v for f, v in gubernur[1].items())
+
+
+def test_the_drill_down_finds_the_misread_tps(rows: dict[Row, Tally]) -> None:
+    # GIVEN SAMARINDA ILIR's Wali Kota TPS rows of the PPK and Sirekap, kept as they came
+    field = FieldKey("suara_01")
+    kept = [
+        (
+            source,
+            KeptRows.of(
+                [field],
+                [
+                    KeptRow(code, {field: tally[field]})
+                    for (c, code, s), tally in rows.items()
+                    if (c, s) == ("walikota", source) and code.startswith(PER_TPS)
+                ],
+            ),
+        )
+        for source in ("ppk", "sirekap")
+    ]
+    # WHEN the meeting drills down from the kecamatan's suara_01
+    found = drill_down(field, kept)
+    # THEN one TPS differs, the misread one, and the misread is named
+    assert found.level is PlaceLevel.TPS
+    assert found.totals() == (3260, 3310)
+    (line,) = found.differing
+    assert (line.code, line.values, line.tps_number) == (MISREAD_TPS, (30, 80), "TPS 011")
+    assert line.misreads == (("sirekap", "angka 3 terbaca 8 (30 → 80)"),)
+
+
 def test_the_misreads_are_digit_swaps_and_the_partial_upload_is_consistent() -> None:
     # GIVEN the documented differences
-    (ppk, sirekap) = DOCUMENTED_DIFFERENCES[("walikota", "647204", "sirekap")]["suara_01"]
-    # THEN the OCR misreads change exactly one digit: 3 → 8, and 2 ↔ 7
-    assert _one_digit_changed(ppk, sirekap) == ("3", "8")
+    (ppk, sirekap) = DOCUMENTED_DIFFERENCES[("walikota", MISREAD_TPS, "sirekap")]["suara_01"]
+    # THEN the OCR misreads change exactly one digit: 3 → 8 (+50 at the kecamatan), and 2 ↔ 7
+    assert _one_digit_changed(ppk, sirekap) == ("3", "8") and sirekap - ppk == 50
     (ppk, sirekap) = DOCUMENTED_DIFFERENCES[("walikota", "647208", "sirekap")]["pengguna_total_j"]
     assert _one_digit_changed(ppk, sirekap) in {("2", "7"), ("7", "2")}
     # AND the partial upload lowers suara_02, suara_sah and suara_total by the same amount
@@ -226,11 +309,11 @@ def _one_digit_changed(a: int, b: int) -> tuple[str, str]:
 
 
 def test_walikota_pair_is_elected_with_more_than_half(
-    rows: dict[Row, Tally], contests: dict[str, Contest]
+    units: dict[Row, Tally], contests: dict[str, Contest]
 ) -> None:
     # GIVEN the city total of the PPK rows of the single-candidate Wali Kota contest
     contest = contests["walikota"]
-    total = sum_tallies(rows[("walikota", k, "ppk")] for k in KECAMATAN_CODES)
+    total = sum_tallies(units[("walikota", k, "ppk")] for k in KECAMATAN_CODES)
     # WHEN the winner rule is applied
     outcome = decide(contest, total)
     # THEN the pair (nomor urut 2) is elected with more than 50 % of the valid votes

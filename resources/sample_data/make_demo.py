@@ -6,15 +6,17 @@ Writes four files into this folder (or into ``--out DIR``):
   (formats §1, ``rekap-pleno/1``): the 10 real kecamatan with their real Pilkada 2024 TPS counts,
   the Gubernur contest (two pairs) and the Wali Kota contest (one pair against the kolom kosong);
 - ``tallies.csv``: ``rekap-csv/1`` rows (formats §2) for sources ``ppk`` and ``sirekap`` of every
-  (contest, kecamatan), plus one ``saksi_01`` copy;
+  (contest, kecamatan), plus one ``saksi_01`` copy; SAMARINDA ILIR's ``ppk`` and ``sirekap`` forms
+  are given per TPS (13-digit codes, rows below the unit), so the drill-down has a TPS to find;
 - ``kejadian_kecamatan.json``: the kejadian khusus / keberatan register carried from the
   kecamatan meetings (procedure item 6), ``rekap-kejadian/1``;
 - ``README.md``: what the demo holds and where its deliberate differences are.
 
-Region names, region codes and TPS counts are the real ones of Kota Samarinda. Every person name
-is fictional and EVERY NUMBER IS SYNTHETIC: the tallies are drawn from a fixed random seed, TPS by
-TPS, so that each TPS form obeys rules R01–R12 (at most 600 voters per TPS, reserve ballots 2.5 %
-of DPT rounded up) and the PPK rows are exact sums of their TPS. The Sirekap rows equal the PPK
+Region names, region codes and TPS counts are the real ones of Kota Samarinda (the kelurahan of
+SAMARINDA ILIR too; their share of its TPS is estimated). Every person name is fictional and EVERY
+NUMBER IS SYNTHETIC: the tallies are drawn from a fixed random seed, TPS by TPS, so that each TPS
+form obeys rules R01–R12 (at most 600 voters per TPS, reserve ballots 2.5 % of DPT rounded up) and
+the PPK rows are exact sums of their TPS. The Sirekap rows equal the PPK
 rows except for a few deliberate, documented differences; one saksi copy differs in one field.
 
 Run: ``python resources/sample_data/make_demo.py [--out DIR]``. The output is byte-for-byte
@@ -42,11 +44,14 @@ except ImportError:  # run from a source checkout without installing
 
 from rekap_desktop.domain.election import Choice, Contest, ElectionKind  # noqa: E402
 from rekap_desktop.domain.ids import ChoiceNo, ContestCode, FieldKey  # noqa: E402
+from rekap_desktop.domain.plausibility import Place, check_places  # noqa: E402
 from rekap_desktop.domain.recap import decide  # noqa: E402
 from rekap_desktop.domain.rules import RuleContext, check_tally  # noqa: E402
-from rekap_desktop.domain.tally import Tally, form_keys, sum_tallies  # noqa: E402
+from rekap_desktop.domain.tally import Tally, form_keys, sum_tallies, vote_keys  # noqa: E402
 
 SEED = 20241205
+KECAMATAN_CODE = 6  # digits of a kecamatan code; a desa or TPS code starts with its kecamatan's
+DESA_CODE = 10  # digits of a desa code; a TPS code is its desa's + 3 digits
 TPS_CAP = 600
 
 # --- the meeting (formats §1) -------------------------------------------------------------------
@@ -64,6 +69,20 @@ KECAMATAN: tuple[tuple[str, str, int], ...] = (
     ("647209", "SAMARINDA KOTA", 46),
     ("647210", "LOA JANAN ILIR", 91),
 )
+
+# The real kelurahan of SAMARINDA ILIR (kode, nama, jumlah_tps). The region list holds their
+# Pemilu 2024 TPS counts (40, 28, 50, 42, 47) but not the Pilkada ones; the kecamatan's 92 Pilkada
+# TPS are shared out in those proportions (largest remainder).
+PER_TPS = "647204"
+DESA: dict[str, tuple[tuple[str, str, int], ...]] = {
+    PER_TPS: (
+        ("6472041001", "SELILI", 18),
+        ("6472041002", "SUNGAI DAMA", 12),
+        ("6472041003", "SIDOMULYO", 22),
+        ("6472041013", "SIDODAMAI", 19),
+        ("6472041014", "PELITA", 21),
+    ),
+}
 
 GUBERNUR = "gubernur"
 WALIKOTA = "walikota"
@@ -166,7 +185,9 @@ SAKSI_KEYS = VOTER_KEYS + BALLOT_KEYS + DISABILITY_KEYS + VOTE_KEYS + RESULT_KEY
 
 # --- the deliberate differences -------------------------------------------------------------------
 
-OCR_3_8 = (WALIKOTA, "647204", "suara_01")  # Sirekap reads a 3 of the PPK value as an 8
+# Sirekap reads the tens digit 3 of one TPS's value as an 8 (+50 at the kecamatan): the first TPS
+# of the kecamatan, in code order, whose value is 30–39 with no other 3 or 8 in it.
+OCR_3_8 = (WALIKOTA, PER_TPS, "suara_01")
 OCR_2_7 = (WALIKOTA, "647208", "pengguna_total_j")  # Sirekap reads a 2 as a 7 (or a 7 as a 2)
 PARTIAL = (GUBERNUR, "647206", 3)  # Sirekap lacks the votes for pair 2 of the last 3 TPS
 SAKSI = (GUBERNUR, "647203", "saksi_01", "suara_01", 10)  # saksi copy: pair 1 higher by 10
@@ -263,6 +284,26 @@ def _sum(rows: list[Values]) -> Values:
     return {k: sum(r[k] for r in rows) for k in DATA_KEYS}
 
 
+def _no_copied_sheets(forms: list[Values]) -> None:
+    """Two TPS with the very same votes are warned as a copied sheet (P05) once their rows are
+    given: a chance of the draw, not a planted difference. One vote moves from the second choice
+    to the first at the later TPS, and back at a neighbour, so the kecamatan's sums stay."""
+    for _ in range(len(forms)):
+        first: dict[tuple[int, ...], int] = {}
+        for index, form in enumerate(forms):
+            votes = tuple(form[k] for k in VOTE_KEYS)
+            if votes in first:
+                break
+            first[votes] = index
+        else:
+            return
+        neighbour = index + 1 if index + 1 < len(forms) else index - 1
+        for at, step in ((index, 1), (neighbour, -1)):
+            forms[at]["suara_01"] += step
+            forms[at]["suara_02"] -= step
+    raise SystemExit("make_demo: TPS votes still repeat; change the seed")
+
+
 def generate() -> tuple[dict[tuple[str, str], list[Values]], dict[tuple[str, str], Values]]:
     """Per-TPS forms and their kecamatan sums, keyed by (contest, kecamatan code)."""
     rng = random.Random(SEED)
@@ -277,6 +318,9 @@ def generate() -> tuple[dict[tuple[str, str], list[Values]], dict[tuple[str, str
             returned = round(voters_gub["pemilih_dpt_j"] * rng.uniform(0.01, 0.05))
             gub.append(_tps_form(rng, voters_gub, GUBERNUR_01_SHARE[index], 1, 0.06, returned))
             wk.append(_tps_form(rng, voters_wk, WALIKOTA_PAIR_SHARE[index], 2, 0.035, returned))
+        if code in DESA:
+            _no_copied_sheets(gub)
+            _no_copied_sheets(wk)
         tps_forms[(GUBERNUR, code)] = gub
         tps_forms[(WALIKOTA, code)] = wk
     sums = {key: _sum(forms) for key, forms in tps_forms.items()}
@@ -295,14 +339,40 @@ def misread(value: int, a: str, b: str, leftmost: bool) -> int:
     return int("".join(digits))
 
 
+def _only_tens_3(value: int) -> bool:
+    """A two-digit value whose tens digit 3 is its only 3 or 8 (30–39 but 33 and 38), so the
+    misread has one reading: 3 → 8, +50."""
+    text = str(value)
+    return len(text) == 2 and text[0] == "3" and text[1] not in "38"
+
+
+def tps_places(kecamatan: str) -> list[tuple[str, str]]:
+    """(code, name) of each TPS of a kecamatan given per TPS, in the order of its forms: the
+    desa's 10-digit code + the 3-digit TPS number, as Sirekap codes them."""
+    places = []
+    for desa_code, desa_name, tps_count in DESA[kecamatan]:
+        places += [
+            (f"{desa_code}{n:03d}", f"{desa_name} TPS {n:03d}") for n in range(1, tps_count + 1)
+        ]
+    return places
+
+
 def sources(
     tps_forms: Mapping[tuple[str, str], list[Values]], sums: Mapping[tuple[str, str], Values]
 ) -> tuple[dict[tuple[str, str, str], Values], list[Difference]]:
-    """Rows per (contest, kecamatan, source) and the deliberate differences made in them."""
+    """Rows per (contest, kecamatan or TPS code, source) and the deliberate differences made in
+    them: a kecamatan in ``DESA`` has one PPK and one Sirekap row per TPS, the others one each."""
     rows: dict[tuple[str, str, str], Values] = {}
     for (contest, code), ppk in sums.items():
-        rows[(contest, code, "ppk")] = dict(ppk)
-        rows[(contest, code, "sirekap")] = {k: ppk[k] for k in SIREKAP_KEYS}
+        if code in DESA:
+            places = tps_places(code)
+            forms = tps_forms[(contest, code)]
+            for (tps, _), form in zip(places, forms, strict=True):
+                rows[(contest, tps, "ppk")] = dict(form)
+                rows[(contest, tps, "sirekap")] = {k: form[k] for k in SIREKAP_KEYS}
+        else:
+            rows[(contest, code, "ppk")] = dict(ppk)
+            rows[(contest, code, "sirekap")] = {k: ppk[k] for k in SIREKAP_KEYS}
     diffs: list[Difference] = []
 
     def change(row_key: tuple[str, str, str], new: Values, what: str) -> None:
@@ -312,10 +382,13 @@ def sources(
         diffs.append(Difference(*row_key, keys, old, tuple(new.values()), what))
         row.update(new)
 
+    # Only suara_01 is misread, as the other misreads change one field: Sirekap's suara_sah stays
+    # the PPK's, so the TPS row and the kecamatan sum the rule check reads both break R03.
     contest, code, key = OCR_3_8
-    value = rows[(contest, code, "sirekap")][key]
+    tps = next(t for t, _ in tps_places(code) if _only_tens_3(rows[(contest, t, "sirekap")][key]))
+    value = rows[(contest, tps, "sirekap")][key]
     new = misread(value, "3", "8", leftmost=True)
-    change((contest, code, "sirekap"), {key: new}, "salah baca OCR: angka 3 terbaca 8")
+    change((contest, tps, "sirekap"), {key: new}, "salah baca OCR: angka 3 terbaca 8")
 
     contest, code, key = OCR_2_7
     value = rows[(contest, code, "sirekap")][key]
@@ -343,6 +416,18 @@ def sources(
     return rows, diffs
 
 
+def kecamatan_rows(
+    rows: Mapping[tuple[str, str, str], Values],
+) -> dict[tuple[str, str, str], Values]:
+    """The rows as the program reads them: rows below a kecamatan summed into it (formats §2)."""
+    units: dict[tuple[str, str, str], Values] = {}
+    for (contest, code, source), values in rows.items():
+        unit = units.setdefault((contest, code[:KECAMATAN_CODE], source), {})
+        for k, v in values.items():
+            unit[k] = unit.get(k, 0) + v
+    return units
+
+
 # --- checking -------------------------------------------------------------------------------------
 
 
@@ -362,9 +447,15 @@ def _tally(values: Values) -> Tally:
 
 
 def check(
-    tps_forms: Mapping[tuple[str, str], list[Values]], rows: Mapping[tuple[str, str, str], Values]
+    tps_forms: Mapping[tuple[str, str], list[Values]],
+    sums: Mapping[tuple[str, str], Values],
+    rows: Mapping[tuple[str, str, str], Values],
 ) -> None:
-    """Every TPS form, every PPK row and the city totals obey R01–R12 with no finding at all."""
+    """Every TPS form, every PPK row and the city totals obey R01–R12 with no finding at all;
+    ``rows`` are per kecamatan (rows given per TPS summed into their kecamatan)."""
+    for (contest, code), values in sums.items():
+        if rows[(contest, code, "ppk")] != values:
+            raise SystemExit(f"make_demo: {contest} {code}: the PPK rows do not add up to its TPS")
     contests = domain_contests()
     tps_of = {code: tps for code, _, tps in KECAMATAN}
     assert list(form_keys(contests[GUBERNUR])) == list(DATA_KEYS), "column order drifted"
@@ -391,6 +482,21 @@ def check(
         raise SystemExit("make_demo: the Wali Kota pair must get more than 50 % of suara sah")
 
 
+def check_tps_rows(rows: Mapping[tuple[str, str, str], Values]) -> None:
+    """The rows given per TPS raise no plausibility warning (P01–P06) in any source, the
+    misread TPS included: what the meeting finds there is the planted difference only."""
+    contests = domain_contests()
+    places = [
+        Place(contest, code[:KECAMATAN_CODE], code, source, _tally(values))
+        for (contest, code, source), values in rows.items()
+        if len(code) > KECAMATAN_CODE
+    ]
+    votes = {code: vote_keys(contest) for code, contest in contests.items()}
+    found = check_places(places, votes)
+    if found:
+        raise SystemExit(f"make_demo: {[(w.code, w.place.code, w.message) for w in found]}")
+
+
 # --- writing --------------------------------------------------------------------------------------
 
 
@@ -398,10 +504,29 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def tallies_csv(rows: Mapping[tuple[str, str, str], Values]) -> str:
+def place_names() -> dict[str, str]:
+    """Kecamatan code → its name; TPS code → "DESA TPS 001"."""
     names = {code: name for code, name, _ in KECAMATAN}
+    for kecamatan in DESA:
+        names.update(tps_places(kecamatan))
+    return names
+
+
+def tallies_csv(rows: Mapping[tuple[str, str, str], Values]) -> str:
+    names = place_names()
     order = {"ppk": 0, "sirekap": 1}
-    keys = sorted(rows, key=lambda k: ([GUBERNUR, WALIKOTA].index(k[0]), k[1], order.get(k[2], 2)))
+
+    def sort_key(key: tuple[str, str, str]) -> tuple[int, str, int, str]:
+        # A source's TPS rows of a kecamatan stay together, in code order.
+        contest, code, source = key
+        return (
+            [GUBERNUR, WALIKOTA].index(contest),
+            code[:KECAMATAN_CODE],
+            order.get(source, 2),
+            code,
+        )
+
+    keys = sorted(rows, key=sort_key)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
@@ -483,7 +608,8 @@ def kejadian(rows: Mapping[tuple[str, str, str], Values]) -> dict[str, object]:
 
 
 def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference]) -> str:
-    names = {code: name for code, name, _ in KECAMATAN}
+    """This folder's README; ``rows`` per kecamatan (rows given per TPS summed into it)."""
+    names = place_names()
     city = {
         c: _sum([rows[(c, code, "ppk")] for code, _, _ in KECAMATAN]) for c in (GUBERNUR, WALIKOTA)
     }
@@ -494,6 +620,24 @@ def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference])
     def num(n: int) -> str:
         return str(n)
 
+    def place(code: str) -> str:
+        kecamatan = code[:KECAMATAN_CODE]
+        if code == kecamatan:
+            return f"{code} {names[code]}"
+        return f"{code} ({kecamatan} {names[kecamatan]}, {names[code]})"
+
+    (misread_tps,) = [
+        d
+        for d in diffs
+        if (d.pemilihan, d.sumber) == (OCR_3_8[0], "sirekap")
+        and d.kode_wilayah.startswith(OCR_3_8[1])
+    ]
+    desa = {code: (name, tps) for code, name, tps in DESA[PER_TPS]}
+    misread_desa, _ = desa[misread_tps.kode_wilayah[:DESA_CODE]]
+    misread_ppk = rows[(OCR_3_8[0], OCR_3_8[1], "ppk")][OCR_3_8[2]]
+    misread_sirekap = rows[(OCR_3_8[0], OCR_3_8[1], "sirekap")][OCR_3_8[2]]
+    kelurahan = ", ".join(f"{name} ({code}, {tps} TPS)" for code, (name, tps) in desa.items())
+
     lines = [
         "# Data demo pleno (SIMULASI)",
         "",
@@ -502,9 +646,12 @@ def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference])
         "shaped like **KOTA SAMARINDA** (6472) on 5 December 2024.",
         "",
         "**Everything here is SIMULASI.** Region names, region codes and the TPS count of each "
-        "kecamatan are real (Sirekap Pilkada 2024). Every person name (candidates, KPU members, "
-        "saksi, PPK) and the hotel are fictional, and every number is synthetic (fixed random "
-        "seed). The setup's `tempat` and every kejadian entry carry the word SIMULASI.",
+        f"kecamatan are real (Sirekap Pilkada 2024), and so are the kelurahan of {names[PER_TPS]} "
+        "and their codes (their Pilkada TPS counts are not published in the region list: the "
+        "kecamatan's TPS are shared out in proportion to their Pemilu 2024 TPS). Every person "
+        "name (candidates, KPU members, saksi, PPK) and the hotel are fictional, and every number "
+        "is synthetic (fixed random seed). The setup's `tempat` and every kejadian entry carry "
+        "the word SIMULASI.",
         "",
         "| file | content |",
         "|---|---|",
@@ -513,7 +660,8 @@ def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference])
         "KOLOM KOSONG, nomor urut 1), 5 KPU members, 3 saksi (the kolom kosong has none), "
         "1 pemantau of the Wali Kota contest |",
         "| `tallies.csv` | `rekap-csv/1` (formats §2): `ppk` and `sirekap` rows for every contest "
-        "and kecamatan, one `saksi_01` row |",
+        f"and kecamatan — for {PER_TPS} {names[PER_TPS]} one row per TPS (13-digit codes) instead "
+        "of the kecamatan's own row — and one `saksi_01` row |",
         "| `kejadian_kecamatan.json` | `rekap-kejadian/1`: kejadian khusus / keberatan carried "
         "from the kecamatan meetings (procedure item 6); one is still open |",
         "| `make_demo.py` | the generator |",
@@ -532,20 +680,45 @@ def readme(rows: Mapping[tuple[str, str, str], Values], diffs: list[Difference])
         "(`suara_NN`, `suara_sah`, `suara_tidak_sah`, `suara_total`); the saksi row holds "
         "sections I–V. Both equal the PPK row except for these deliberate differences:",
         "",
-        "| contest | kecamatan | source | field | ppk | other | what |",
+        "| contest | kecamatan or TPS | source | field | ppk | other | what |",
         "|---|---|---|---|---|---|---|",
     ]
     for d in diffs:
         for field, ppk, other in zip(d.fields, d.ppk, d.other, strict=True):
             lines.append(
-                f"| {d.pemilihan} | {d.kode_wilayah} {names[d.kode_wilayah]} | {d.sumber} | "
+                f"| {d.pemilihan} | {place(d.kode_wilayah)} | {d.sumber} | "
                 f"`{field}` | {num(ppk)} | {num(other)} | {d.what} |"
             )
     lines += [
         "",
-        "The erroneous Sirekap and saksi rows are kept as evidence, so the rule check flags them "
-        "(R03 for the 3→8 misread and for the saksi copy; R01, R02 and an R05 warning for the "
-        "2↔7 misread; an R05 warning for the partial upload). The open keberatan in "
+        f"### {PER_TPS} {names[PER_TPS]}, per TPS",
+        "",
+        f"The PPK and Sirekap forms of {names[PER_TPS]} (both contests) are given as one row per "
+        "TPS, coded as Sirekap codes a TPS (the kelurahan's 10-digit code + the 3-digit TPS "
+        f"number): {kelurahan}. The program sums them into the kecamatan and keeps them for the "
+        "rincian per desa/TPS; the saksi row and the other kecamatan stay one row each. Where two "
+        "of its TPS drew the very same votes (plausibility check P05 would take them for a copied "
+        "sheet), the generator moves one vote between the choices there and back at a "
+        "neighbouring TPS, so the kecamatan's sums stay as drawn.",
+        "",
+        f"The 3→8 misread sits in one of them, TPS {misread_tps.kode_wilayah[DESA_CODE:]} of "
+        f"kelurahan {misread_desa} ({misread_tps.kode_wilayah}): Sirekap's Wali Kota "
+        f"`{OCR_3_8[2]}` (kolom kosong) there is {num(misread_tps.other[0])} against the PPK's "
+        f"{num(misread_tps.ppk[0])}, so the kecamatan differs by "
+        f"+{num(misread_sirekap - misread_ppk)} ({num(misread_ppk)} PPK, {num(misread_sirekap)} "
+        "Sirekap), which is no digit swap at the kecamatan. The comparison shows the difference; "
+        "the rincian per TPS of that row (Ctrl+Shift+D, or `recap --unit "
+        f"{PER_TPS} --rinci`) puts that TPS first and names the misread: angka 3 terbaca 8 "
+        f"({num(misread_tps.ppk[0])} → {num(misread_tps.other[0])}).",
+        "",
+        "The erroneous Sirekap and saksi rows are kept as evidence, so the rule check (`check`, "
+        "which reads the kecamatan forms) flags them: R03 for the 3→8 misread — Sirekap's Wali "
+        f"Kota form of {names[PER_TPS]}, the sum of its TPS, gives the choices "
+        f"{num(misread_sirekap - misread_ppk)} votes more than its `suara_sah`, as the misread "
+        "TPS's own row does — and for the saksi copy; R01, R02 and an R05 warning for the 2↔7 "
+        "misread; an R05 warning for the partial upload. The TPS rows raise no plausibility "
+        "warning (P01–P06), the misread TPS included (the generator checks it). The open "
+        "keberatan in "
         "`kejadian_kecamatan.json` is the saksi of Gubernur nomor urut 1 disputing `suara_01` in "
         f"{SAKSI[1]} {names[SAKSI[1]]}: the meeting must settle it, with the PPK's D.Hasil as the "
         "reference.",
@@ -567,12 +740,14 @@ def build() -> dict[str, str]:
     """File name → content of every generated file."""
     tps_forms, sums = generate()
     rows, diffs = sources(tps_forms, sums)
-    check(tps_forms, rows)
+    units = kecamatan_rows(rows)
+    check(tps_forms, sums, units)
+    check_tps_rows(rows)
     return {
         "pleno.json": _json(PLENO),
         "tallies.csv": tallies_csv(rows),
-        "kejadian_kecamatan.json": _json(kejadian(rows)),
-        "README.md": readme(rows, diffs),
+        "kejadian_kecamatan.json": _json(kejadian(units)),
+        "README.md": readme(units, diffs),
     }
 
 

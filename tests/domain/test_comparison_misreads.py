@@ -26,8 +26,8 @@ def test_the_lookalike_pairs_are_exactly_those_of_the_procedure() -> None:
     assert PAIRS == [("0", "6"), ("0", "8"), ("0", "9"), ("1", "7"), ("2", "7"), ("3", "8")]
 
 
-def test_the_planted_sirekap_misread_is_a_three_read_as_eight() -> None:
-    # GIVEN PPK 3260 and Sirekap 8260 (walikota 647204 in the demo)
+def test_a_sirekap_three_read_as_eight_is_a_digit_swap() -> None:
+    # GIVEN PPK 3260 and Sirekap 8260 (a kecamatan's thousands digit 3 read as 8)
     # WHEN compared
     # THEN it is flagged as 3 read as 8, with both values in the message
     assert digit_swap(3260, 8260) == DigitSwap(0, "3", "8")

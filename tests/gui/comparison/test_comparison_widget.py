@@ -77,25 +77,43 @@ def test_a_kecamatan_with_no_difference_is_read(
     widget.grab().save(str(tmp_path / "no-difference.png"))
 
 
-def test_a_sirekap_misread_is_flagged_as_a_digit_swap(
+def test_a_sirekap_misread_is_found_in_the_tps_that_carries_it(
     qtbot: QtBot, service: ComparisonService
 ) -> None:
-    # GIVEN walikota 647204 SAMARINDA ILIR, where Sirekap read 3.260 as 8.260
+    # GIVEN walikota 647204 SAMARINDA ILIR, given per TPS, where Sirekap read the kolom kosong's
+    # 30 at TPS 011 of kelurahan SELILI as 80: the kecamatan sums differ, 3.260 against 3.310
     widget = open_widget(qtbot, service, "walikota", "647204")
     # WHEN only the differences are shown
     widget.only_differences.setChecked(True)
-    # THEN one row remains, its Sirekap cell says "≠ beda", the R03 error and the misread
+    # THEN one row remains, its Sirekap cell says "≠ beda" and the R03 error; the kecamatan sums
+    # differ by 50, which is no digit swap
     assert [r.field for r in widget.model.rows] == ["suara_01"]
     assert marks(widget, "suara_01") == {
         PPK.code: "◆ acuan",
-        SIREKAP.code: "≠ beda  ✖ R03  ⚠ salah baca?",
+        SIREKAP.code: "≠ beda  ✖ R03",
         "bawaslu": "– tidak ada",
         PLENO.code: "",
     }
     assert "Sirekap (alat bantu)" in widget.summary.text()
-    assert any(
-        "angka 3 terbaca 8" in widget.notes.item(i).text() for i in range(widget.notes.count())
-    )
+    # WHEN the rincian per TPS of that row is opened (Ctrl+Shift+D)
+    widget.select_field("suara_01")
+    dialog = widget.open_drill_down()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    # THEN of its 92 TPS the misread one comes first, alone in differing, the misread named
+    table = dialog.table
+    assert table.rowCount() == 92
+    first = [table.item(0, column).text() for column in range(table.columnCount())]
+    assert first == [
+        "6472041001",
+        "TPS 011",
+        "30",
+        "80",
+        "50",
+        "Sirekap: angka 3 terbaca 8 (30 → 80)",
+    ]
+    assert "1 TPS berbeda" in dialog.summary.text()
+    dialog.close()
 
 
 def test_a_saksi_dispute_settled_by_correction(
