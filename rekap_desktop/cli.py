@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar="JENIS",
         help="d-hasil, kejadian-khusus, pengembalian, daftar-hadir, berita-acara, skors, "
-        "pengumuman, perolehan-kursi (pemilihan legislatif), daftar-pembetulan",
+        "pengumuman, perolehan-kursi (pemilihan legislatif), daftar-pembetulan, hitung-ulang",
     )
     report.add_argument("--out", required=True, type=Path)
     report.add_argument("--pemilihan")
@@ -246,6 +246,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _recap(args: argparse.Namespace) -> int:
     from rekap_desktop.domain.sources import Source
+    from rekap_desktop.services.places import unit_marks
     from rekap_desktop.services.result_json import kept_rows_json, recap_json
     from rekap_desktop.services.results import recap_contests
     from rekap_desktop.services.seat_service import SeatService
@@ -268,9 +269,10 @@ def _recap(args: argparse.Namespace) -> int:
     if args.unit is not None:
         for contest in printed["kontestasi"]:
             kept = service.kept_rows(contest["kode"], args.unit)
+            marks = unit_marks(service, contest["kode"], args.unit)
             for unit in contest["unit"]:
                 if unit["kode_wilayah"] == args.unit:
-                    unit["rinci"] = kept_rows_json(kept)
+                    unit["rinci"] = kept_rows_json(kept, marks)
     _print_json(printed)
     return EXIT_OK
 

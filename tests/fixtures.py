@@ -52,9 +52,31 @@ TALLIES = (
 )
 
 
-def write_setup(folder: Path) -> Path:
+MEMBERS = (
+    {"nama": "Ketua Uji", "jabatan": "Ketua"},
+    {"nama": "Anggota Uji", "jabatan": "Anggota"},
+)
+WITNESS = {"nama": "Saksi Uji Dua", "kontestasi": "walikota", "nomor_urut": 2}
+
+# UTARA per TPS from the PPK and Sirekap (Sirekap read TPS 002's 330 as 880); SELATAN as one row.
+TPS_ROWS = "\n".join(
+    [
+        HEADER,
+        "walikota,9901011001001,TPS 001,ppk,300,40,250,290,10,300",
+        "walikota,9901011001002,TPS 002,ppk,400,60,330,390,10,400",
+        "walikota,9901011001001,,sirekap,300,40,250,290,10,300",
+        "walikota,9901011001002,,sirekap,400,60,880,940,10,950",
+        "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
+    ]
+)
+
+
+def write_setup(folder: Path, *, with_members: bool = False) -> Path:
+    """SETUP as pleno.json; ``with_members``: with two KPU members (who may approve a
+    correction) and a saksi."""
     path = folder / "pleno.json"
-    path.write_text(json.dumps(SETUP), encoding="utf-8")
+    setup = {**SETUP, "anggota": list(MEMBERS), "saksi": [WITNESS]} if with_members else SETUP
+    path.write_text(json.dumps(setup), encoding="utf-8")
     return path
 
 
@@ -65,14 +87,14 @@ def write_tallies(folder: Path, text: str = TALLIES, name: str = "tally.csv") ->
 
 
 @contextmanager
-def rows_meeting(folder: Path, rows: str) -> Iterator[PlenoService]:
+def rows_meeting(folder: Path, rows: str, *, with_members: bool = False) -> Iterator[PlenoService]:
     """The meeting of SETUP with ``rows`` (rekap-csv, TPS rows as they come) imported as
     ``tps.csv``; its engine disposed at the end."""
     from rekap_desktop.services.pleno_service import PlenoService
     from rekap_desktop.storage.engine import open_engine
 
     pleno = PlenoService(open_engine(str(folder / "uji.sqlite")))
-    pleno.create_from_setup_file(write_setup(folder))
+    pleno.create_from_setup_file(write_setup(folder, with_members=with_members))
     pleno.import_tally_file(write_tallies(folder, rows, "tps.csv"))
     try:
         yield pleno

@@ -29,6 +29,7 @@ from rekap_desktop.documents.parts import (
     text,
     title_block,
 )
+from rekap_desktop.documents.plausibility_notes import OverrideNote, overrides_block
 from rekap_desktop.documents.styles import frame_width, styles
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_date, format_number
@@ -65,6 +66,11 @@ class MinutesData(Headed):
     """The Daftar Pembetulan, printed as the lampiran."""
     others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
+    recounts: tuple[str, ...] = stated("hitung_ulang", omit_empty=True, default=())
+    """One line per pencocokan / penghitungan suara ulang recorded, with its outcome (each has
+    its own berita acara)."""
+    overrides: tuple[OverrideNote, ...] = stated("kewajaran_diabaikan", omit_empty=True, default=())
+    """The plausibility warnings the meeting overrode, with its reason and who confirmed."""
 
 
 def render_minutes(
@@ -105,11 +111,16 @@ def render_minutes(
     story.append(Paragraph("KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI", s.heading))
     for line in data.incidents or ("Tidak ada.",):
         story.append(text(f"• {line}", "body"))
+    if data.recounts:
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph("PENCOCOKAN DAN PENGHITUNGAN SUARA ULANG", s.heading))
+        story += [text(f"• {line}", "body") for line in data.recounts]
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph("HASIL REKAPITULASI", s.heading))
     for result in data.results:
         story.append(KeepTogether(_result(result, width)))
     story += notes_block(data.findings, width, with_contest=True)
+    story += overrides_block(data.overrides, width)
     story.append(Spacer(1, 3 * mm))
     story.append(
         Paragraph(

@@ -72,9 +72,17 @@ class AuditEvent(StrEnum):
     """The ketua set the idle time (minutes, 0 = never) after which the cockpit's screen locks."""
     SCREEN_UNLOCKED = "screen_unlocked"
     """A user of the meeting unlocked the cockpit's locked screen with their name and PIN."""
+    RECOUNT_RECORDED = "recount_recorded"
+    """A pencocokan or penghitungan suara ulang of chosen TPS/desa was recorded: the proposal, the
+    meeting's decision, the box, who counted and witnessed, the values found."""
     ROWS_RECORDED = "rows_recorded"
     """Rows written by a change after its own entry, or the rows an older database already held
     when the chain began to record every written row, recorded as they stand."""
+    PLAUSIBILITY_OVERRIDDEN = "plausibility_overridden"
+    """The meeting accepted the figures of a plausibility warning (P01 …) as they are: the warning
+    as stated, its place, the reason and the commissioner who confirmed it with their PIN."""
+    PLAUSIBILITY_LIMITS_SET = "plausibility_limits_set"
+    """A commissioner set the meeting's thresholds of the plausibility warnings (before/after)."""
 
 
 NUMBERS_UNCHANGED = frozenset(

@@ -17,6 +17,7 @@ class Reason(StrEnum):
     SALAH_BACA_SIREKAP = "salah_baca_sirekap"
     SALAH_TULIS = "salah_tulis"
     PENCERMATAN = "pencermatan_saksi_bawaslu"
+    HITUNG_ULANG = "hasil_hitung_ulang"
     LAINNYA = "lainnya"
 
 
@@ -25,6 +26,7 @@ REASON_LABELS: dict[Reason, str] = {
     Reason.SALAH_BACA_SIREKAP: "Salah baca Sirekap",
     Reason.SALAH_TULIS: "Salah tulis",
     Reason.PENCERMATAN: "Hasil pencermatan saksi/Bawaslu",
+    Reason.HITUNG_ULANG: "Hasil pencocokan/penghitungan ulang",
     Reason.LAINNYA: "Lainnya",
 }
 

@@ -12,17 +12,26 @@ then compared at the coarser level, each TPS added into its desa (a TPS code is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rekap_desktop.domain.ids import FieldKey
 from rekap_desktop.domain.kept_rows import KeptRows
 from rekap_desktop.domain.misreads import digit_swap
+from rekap_desktop.domain.sirekap_marks import TpsMark
 from rekap_desktop.text.numbers import format_number
 
 DESA_CODE = 10
 TPS_CODE = 13
+
+
+def place_label(code: str) -> str:
+    """A TPS as "TPS 002 (6472041001002)", a desa as "desa/kelurahan 6472041001"."""
+    if len(code) == TPS_CODE:
+        return f"TPS {code[DESA_CODE:]} ({code})"
+    return f"desa/kelurahan {code}"
 
 
 class PlaceLevel(StrEnum):
@@ -77,6 +86,25 @@ class DrillDown:
     lines: tuple[PlaceLine, ...]
     reference: int = 0
     """The position of the source the others are checked against (the PPK's when present)."""
+    marks: Mapping[str, Mapping[str, TpsMark]] = dataclasses.field(default_factory=dict)
+    """Source → TPS code → Sirekap's own flags and photos, for the forms that came from Sirekap
+    TPS files (domain/sirekap_marks.py)."""
+
+    def line_marks(self, line: PlaceLine, source: str | None = None) -> list[TpsMark]:
+        """The Sirekap marks of a place (of every TPS of a desa), of one source or of all."""
+        return [
+            mark
+            for code, marks in self.marks.items()
+            if source is None or code == source
+            for tps, mark in marks.items()
+            if tps == line.code or (self.level is PlaceLevel.DESA and tps[:DESA_CODE] == line.code)
+        ]
+
+    def photo_only(self, line: PlaceLine, position: int) -> bool:
+        """The source at ``position`` has no value here because its TPS file held only photos."""
+        return line.values[position] is None and any(
+            mark.photo_only for mark in self.line_marks(line, self.sources[position])
+        )
 
     @property
     def differing(self) -> tuple[PlaceLine, ...]:
@@ -92,21 +120,34 @@ class DrillDown:
 
 
 def drill_down(
-    field: FieldKey, forms: Sequence[tuple[str, KeptRows]], reference: str = "ppk"
+    field: FieldKey,
+    forms: Sequence[tuple[str, KeptRows]],
+    reference: str = "ppk",
+    marks: Mapping[str, Mapping[str, TpsMark]] | None = None,
 ) -> DrillDown:
     """The places of the sources' kept rows for ``field``; ``reference`` is the source others are
-    checked against for misreads (else the first source)."""
+    checked against for misreads (else the first source). ``marks``: Sirekap's flags per source
+    and TPS; a TPS whose file held only photos is a place too, though no source has a value."""
     level = _level(forms)
     per_source = [(source, _values(rows, field, level)) for source, rows in forms]
     sources = tuple(source for source, _ in per_source)
-    codes = sorted({code for _, values in per_source for code in values})
+    marks = marks or {}
+    codes = sorted(
+        {code for _, values in per_source for code in values}
+        | {
+            tps if level is PlaceLevel.TPS else tps[:DESA_CODE]
+            for source in sources
+            for tps, mark in marks.get(source, {}).items()
+            if mark.photo_only
+        }
+    )
     anchor = sources.index(reference) if reference in sources else 0
     lines = []
     for code in codes:
         values = tuple(values.get(code) for _, values in per_source)
         lines.append(PlaceLine(code, values, _misreads(sources, values, anchor)))
     lines.sort(key=lambda line: (not line.differs, -line.gap, line.code))
-    return DrillDown(field, sources, level, tuple(lines), anchor)
+    return DrillDown(field, sources, level, tuple(lines), anchor, marks)
 
 
 def _level(forms: Sequence[tuple[str, KeptRows]]) -> PlaceLevel:

@@ -16,6 +16,21 @@ all-zero one included) passes as it is.
 - P06 turnout or a choice's share far from the other TPS of the meeting: the robust z-score
   (distance from the median in units of the median absolute deviation × 1.4826) above
   ``outlier_z`` — "jauh di luar kebiasaan TPS lain", not merely high.
+
+The thresholds (:class:`Limits`) are the meeting's: set in its setup ("Ambang kewajaran…", a
+commissioner's PIN, services/plausibility_service.py), the defaults below until it sets them. The
+defaults and where they come from (none is a number of the regulations):
+
+- ``invalid_share`` 10 %: about four times the national share of invalid votes in the 2019
+  presidential election (3.754.905 of 158.012.506, 2,4 %); the program's choice.
+- ``ballot_share`` 2 %: the reserve printed beyond the DPT of each TPS (UU 7/2017 Pasal 344 ayat
+  (2), Pemilu 2024); ``ballot_sheets`` 15: the program's choice, so a small TPS whose reserve is a
+  handful of sheets is not warned for a miscount of a few.
+- ``zero_share`` 10 %: the program's choice — a choice with a tenth of the votes around it is
+  unlikely to get none at one TPS.
+- ``outlier_z`` 3,5: the usual bound of the modified z-score (Iglewicz & Hoaglin, *How to Detect
+  and Handle Outliers*, 1993); ``min_places`` 8: the program's choice, fewer TPS give no robust
+  median and spread.
 """
 
 from __future__ import annotations
@@ -41,13 +56,16 @@ MIN_PLACES_FOR_OUTLIERS = 8
 
 @dataclass(frozen=True)
 class Limits:
-    """Thresholds of the warnings; the defaults are the program's, to be set by the meeting."""
+    """Thresholds of the warnings; the defaults (see the module's docstring for their source)
+    hold until the meeting sets its own."""
 
     invalid_share: Fraction = Fraction(10, 100)
     ballot_share: Fraction = Fraction(2, 100)
     ballot_sheets: int = 15
     zero_share: Fraction = Fraction(10, 100)
     outlier_z: float = 3.5
+    min_places: int = MIN_PLACES_FOR_OUTLIERS
+    """P06 compares a TPS with the others only when a source gives at least this many TPS."""
 
 
 @dataclass(frozen=True)
@@ -203,7 +221,7 @@ def _p06(
         for what, fields, shares in measures:
             usual = median(shares.values()) if shares else 0.0
             bound = _decimal(limits.outlier_z)
-            for index, z in _outliers(shares, limits.outlier_z):
+            for index, z in _outliers(shares, limits):
                 found.append(
                     Implausible(
                         "P06",
@@ -237,15 +255,15 @@ def _share_of(key: FieldKey, keys: Sequence[FieldKey]) -> Parts:
     return lambda place: (place.values.get(key), _votes(place, keys))
 
 
-def _outliers(shares: Mapping[int, float], limit: float) -> Iterable[tuple[int, float]]:
-    if len(shares) < MIN_PLACES_FOR_OUTLIERS:
+def _outliers(shares: Mapping[int, float], limits: Limits) -> Iterable[tuple[int, float]]:
+    if len(shares) < limits.min_places:
         return []
     middle = median(shares.values())
     spread = median(abs(v - middle) for v in shares.values()) * 1.4826
     if spread == 0:
         return []
     scores = ((i, abs(v - middle) / spread) for i, v in shares.items())
-    return [(i, z) for i, z in scores if z > limit]
+    return [(i, z) for i, z in scores if z > limits.outlier_z]
 
 
 def _grouped(places: Sequence[Place], by_unit: bool) -> dict[tuple[str, str, str], list[Place]]:

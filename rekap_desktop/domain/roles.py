@@ -36,6 +36,12 @@ class Action(StrEnum):
     """Accept a new signing key for a unit whose key was confirmed before (ketua only)."""
     IMPORT_SIREKAP_AS_OTHER = "import_sirekap_as_other"
     """Store Sirekap's figures (read by OCR from photos) as another source, e.g. the PPK's form."""
+    RECORD_RECOUNT = "record_recount"
+    """Record the meeting's decision on a pencocokan or penghitungan suara ulang, and its result."""
+    OVERRIDE_PLAUSIBILITY = "override_plausibility"
+    """Accept figures a plausibility warning (P01 …) is about as they are, with the reason."""
+    SET_PLAUSIBILITY_LIMITS = "set_plausibility_limits"
+    """Set the meeting's thresholds of the plausibility warnings (ambang kewajaran)."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -53,6 +59,9 @@ ACTION_LABELS = {
     Action.SET_IDLE_LOCK: "mengatur waktu kunci layar",
     Action.CHANGE_SENDER_KEY: "mengganti kunci pengirim yang sudah dikonfirmasi",
     Action.IMPORT_SIREKAP_AS_OTHER: "mengimpor angka Sirekap sebagai sumber lain",
+    Action.RECORD_RECOUNT: "mencatat pencocokan atau penghitungan suara ulang",
+    Action.OVERRIDE_PLAUSIBILITY: "mengabaikan temuan kewajaran",
+    Action.SET_PLAUSIBILITY_LIMITS: "mengatur ambang kewajaran",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}

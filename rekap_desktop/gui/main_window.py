@@ -62,6 +62,7 @@ from rekap_desktop.text.numbers import format_date, format_number
 
 if TYPE_CHECKING:
     from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
+    from rekap_desktop.gui.dialogs.plausibility_limits_dialog import PlausibilityLimitsDialog
     from rekap_desktop.gui.help_window import HelpWindow
     from rekap_desktop.gui.incidents.register_view import RegisterView
     from rekap_desktop.gui.seats.seat_view import SeatView
@@ -303,6 +304,7 @@ class MainWindow(QMainWindow):
         )
         self.action_save = self._action("&Simpan catatan langkah", "Ctrl+S", self.save_page)
         self.action_recap = self._action("&Rekapitulasi", "Ctrl+R", self.toggle_recap)
+        self.action_unit = self._action("Pindah ke &kecamatan…", "Ctrl+G", self.panel.choose_unit)
         self.action_print = self._action("&Pusat cetak…", "Ctrl+P", self.printing.open)
         self.action_incident = bind(
             self._action("&Kejadian khusus / keberatan baru…", INCIDENT.letter, self.new_incident),
@@ -331,11 +333,15 @@ class MainWindow(QMainWindow):
             self.action_save,
             self.action_pause,
             self.action_recap,
+            self.action_unit,
         ):
             meeting.addAction(action)
         reopen = QAction("&Buka kembali hasil yang ditetapkan…", self)
         reopen.triggered.connect(self.reopen)
         meeting.addAction(reopen)
+        self.action_limits = QAction("&Ambang kewajaran…", self)
+        self.action_limits.triggered.connect(self.open_plausibility_limits)
+        meeting.addAction(self.action_limits)
         help_menu = self.menuBar().addMenu("Ba&ntuan")
         help_menu.addAction(self.action_help)
         help_menu.addAction(self.action_keys)
@@ -522,6 +528,13 @@ class MainWindow(QMainWindow):
             run_operation(
                 self, "Penetapan", lambda: self.procedure.determine(signatures, confirmation)
             )
+
+    def open_plausibility_limits(self) -> PlausibilityLimitsDialog | None:
+        """Rapat → Ambang kewajaran…: the meeting's thresholds of the plausibility warnings,
+        saved with a commissioner's PIN."""
+        from rekap_desktop.gui.dialogs.plausibility_limits_dialog import open_limits_dialog
+
+        return open_limits_dialog(self, self.meeting.plausibility, self.approvals)
 
     def reopen(self) -> None:
         from PySide6.QtWidgets import QInputDialog

@@ -191,6 +191,12 @@ class ProcedurePanel(QWidget):
         elif code in ("1", "2", "3", "12", "13", DETERMINATION):
             self.stop_requested.emit(Stop(code))
 
+    def choose_unit(self) -> None:
+        """Ctrl+G: the list of kecamatan opens; ↑/↓ and Enter open one from item 4 (the meeting
+        takes them as their PPK is ready), Esc leaves it."""
+        self.units.setFocus()
+        self.units.showPopup()
+
     def _unit_chosen(self, index: int) -> None:
         code = self.units.itemData(index)
         self.units.setCurrentIndex(0)

@@ -5,7 +5,9 @@ Four kinds of file are recognised by their content, never by their name:
 - a Pilkada ``hhcw`` region file: ``tungsura.chart`` and ``tungsura.table`` keyed by region code,
   then by candidate id, with ``progres`` (done/total TPS) per row;
 - a Pemilu TPS file: ``chart`` keyed by candidate id, ``administrasi``, ``images``, ``ts``; its TPS
-  code is the 13-digit file name (or read from the photo addresses);
+  code is the 13-digit file name (or read from the photo addresses); its own flags
+  (``status_suara``, ``status_adm``, ``psu``) and photo addresses are kept with it
+  (domain/sirekap_marks.py), and a file with photos but no numbers is *hanya foto*;
 - the ``paslon`` master: per region code, candidate id → ``nomor_urut``;
 - a ``wilayah`` list: ``[{nama, id, kode, tingkat}]``, used only to name regions in messages.
 
@@ -30,6 +32,9 @@ from rekap_desktop.text.numbers import format_percent
 MAX_VALUE = 2**63 - 1
 """Largest value a database integer column holds."""
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_MARK = 1000
+"""Longest photo address or ``psu`` marker taken (the real ones are about 150 characters)."""
+MAX_PAGES = 50
 _TS_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?")
 _TPS_RE = re.compile(r"[0-9]{13}")
 _PHOTO_TPS_RE = re.compile(r"/([0-9]{13})-[0-9]{8}-")
@@ -101,6 +106,17 @@ class TpsFile:
     votes: dict[str, int] | None
     """None when Sirekap has not read the votes yet."""
     admin: dict[FieldKey, int]
+    status_suara: bool | None = None
+    status_adm: bool | None = None
+    psu: str | None = None
+    """``psu`` as text (None: null); see domain/sirekap_marks.py."""
+    images: tuple[str, ...] = ()
+    """Per page, its photo address ("" where the file has null)."""
+
+    @property
+    def photo_only(self) -> bool:
+        """Photos but no number at all: neither votes nor ``administrasi``."""
+        return self.votes is None and not self.admin and any(self.images)
 
 
 @dataclass(frozen=True)
@@ -183,11 +199,13 @@ def parse_document(document: Any, name: str) -> SirekapFile:
 
 def _pilkada(document: dict[str, Any], name: str) -> RegionFile | TpsFile:
     tungsura = _object(document["tungsura"], "tungsura", name)
+    table = tungsura.get("table")
+    if table is None and tungsura.get("chart") is None:  # a TPS file with photos only
+        return _tps(document, name, None, document.get("images"))
     chart = _object(tungsura.get("chart"), "tungsura.chart", name)
     ts = _ts(document, name)
-    table = tungsura.get("table")
     if table is None:  # a TPS-level Pilkada file has no table
-        return _tps(document, name, chart, None)
+        return _tps(document, name, chart, document.get("images"))
     rows = {
         code: _region_row(raw, f"tungsura.table.{code}", name)
         for code, raw in _object(table, "tungsura.table", name).items()
@@ -220,7 +238,44 @@ def _tps(document: dict[str, Any], name: str, chart: Any, images: Any) -> TpsFil
             ours = ADMIN_KEYS.get(key)
             if ours is not None and value is not None:
                 admin[ours] = _count(value, f"administrasi.{key}", name)
-    return TpsFile(name, ts, code, votes or None, admin)
+    return TpsFile(
+        name,
+        ts,
+        code,
+        votes or None,
+        admin,
+        _flag(document, "status_suara", name),
+        _flag(document, "status_adm", name),
+        _psu(document.get("psu"), name),
+        _images(images, name),
+    )
+
+
+def _flag(document: dict[str, Any], key: str, name: str) -> bool | None:
+    value = document.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise InputRejected([Problem(f"'{key}' harus true/false, bukan {value!r:.40}")], name)
+    return value
+
+
+def _psu(value: Any, name: str) -> str | None:
+    """``psu`` as text: a string as it is, any other marker as compact JSON."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
+    if len(text) > MAX_MARK:
+        raise InputRejected([Problem(f"'psu' terlalu panjang ({len(text)} karakter)")], name)
+    return text
+
+
+def _images(value: Any, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(v is None or isinstance(v, str) for v in value):
+        raise InputRejected([Problem("'images' harus daftar alamat foto (teks atau null)")], name)
+    if len(value) > MAX_PAGES or any(len(v) > MAX_MARK for v in value if v):
+        raise InputRejected([Problem("'images' terlalu panjang untuk daftar foto formulir")], name)
+    return tuple((v or "").strip() for v in value)
 
 
 def _tps_code(name: str, images: Any) -> str:

@@ -16,6 +16,7 @@ from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import ContestCode, FieldKey, RegionCode
 from rekap_desktop.domain.kept_rows import KeptRow, KeptRows
 from rekap_desktop.domain.problems import InputRejected, Problem
+from rekap_desktop.domain.sirekap_marks import TpsMark
 from rekap_desktop.domain.sources import SIREKAP, Source
 from rekap_desktop.domain.tally import form_keys, vote_key
 from rekap_desktop.interchange.rekap_csv import TallyRecord
@@ -46,6 +47,8 @@ class UnitSnapshot:
     """Why some fields were left unrecorded (e.g. TPS without ``administrasi``)."""
     kept: KeptRows | None = None
     """The desa/TPS rows below the unit the values were summed from, as the files gave them."""
+    marks: tuple[TpsMark, ...] = ()
+    """Per TPS file, Sirekap's own flags and photo addresses (none for region files)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,11 @@ class ContestSnapshot:
     @property
     def partial(self) -> bool:
         return any(u.progress is not None and u.progress.partial for u in self.units)
+
+    @property
+    def photo_only(self) -> tuple[str, ...]:
+        """The TPS whose files hold photos but no numbers, by code."""
+        return tuple(m.code for u in self.units for m in u.marks if m.photo_only)
 
     def records(self, source: Source = SIREKAP) -> list[TallyRecord]:
         return [
@@ -253,6 +261,7 @@ def _from_tps(
     counted: dict[RegionCode, list[int]] = {}
     seen: dict[str, str] = {}
     below: dict[RegionCode, list[KeptRow]] = defaultdict(list)
+    marks: dict[RegionCode, list[TpsMark]] = defaultdict(list)
     for file in files:
         if file.code in seen:
             raise InputRejected(
@@ -268,6 +277,7 @@ def _from_tps(
         for key, value in read.items():
             form[key] = _add(form.get(key, 0), value, file.name)
         below[unit].append(KeptRow(file.code, read))
+        marks[unit].append(_mark(file))
         tally = counted.setdefault(unit, [0, 0, 0])
         tally[0] += file.votes is not None
         tally[1] += 1
@@ -279,11 +289,17 @@ def _from_tps(
     name = files[0].name if len(files) == 1 else ""
     _refuse_blanked(values, _total(progress.values()), name, progress)
     units = tuple(
-        UnitSnapshot(u, values[u], progress[u], notes[u], _kept(contest, below[u]))
+        UnitSnapshot(u, values[u], progress[u], notes[u], _kept(contest, below[u]), tuple(marks[u]))
         for u in _ordered(pleno, values)
     )
     ts = max(f.ts for f in files)
     return ContestSnapshot(contest.code, ts, tuple(f.name for f in files), units)
+
+
+def _mark(file: TpsFile) -> TpsMark:
+    return TpsMark(
+        file.code, file.status_suara, file.status_adm, file.psu, file.images, file.photo_only
+    )
 
 
 def _drop_partial_admin(form: dict[FieldKey, int], with_admin: int, files: int) -> str:

@@ -10,19 +10,25 @@ from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
 from rekap_desktop.services.photos_service import PhotosService
 from rekap_desktop.services.places import unit_places, unit_plausibility
+from rekap_desktop.services.plausibility_service import PlausibilityService
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.services.recount_service import RecountService
 
 
 class ComparisonService:
     """``entry`` (items 8–9), ``corrections`` (item 10 and the comparison itself),
-    ``decisions`` (the meeting's decisions on errors of the determined values), ``photos``."""
+    ``decisions`` (the meeting's decisions on errors of the determined values), ``photos``,
+    ``recounts`` (pencocokan / penghitungan suara ulang of chosen TPS or desa)."""
 
     def __init__(self, pleno: PlenoService) -> None:
         self.pleno = pleno
         self.entry = EntryService(pleno)
         self.corrections = CorrectionsService(pleno)
         self.decisions = FindingDecisionService(pleno)
+        self.warnings = PlausibilityService(pleno)
+        """The plausibility warnings and the meeting's overrides of them (temuan diabaikan)."""
         self.photos = PhotosService(pleno)
+        self.recounts = RecountService(pleno)
 
     def drill_down(self, contest: str, unit: str, field: str) -> DrillDown | None:
         """The desa/TPS behind one field of one kecamatan, per source whose current form came as

@@ -32,7 +32,7 @@ from rekap_desktop.services.pair_view import PairView
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.services.service_base import ServiceBase, Target
-from rekap_desktop.storage import audit, corrections_store, meeting_store
+from rekap_desktop.storage import audit, corrections_store, meeting_store, recounts_store
 from rekap_desktop.storage.unit_of_work import Session, Write, read
 
 
@@ -53,6 +53,8 @@ class SettleRequest:
     field's determined (pleno) or PPK value changed since. None: not checked."""
     confirmation: Confirmation | None = None
     """The approving commissioner's own PIN confirmation (Action.APPROVE_CORRECTION)."""
+    recount_number: int | None = None
+    """The berita acara of the pencocokan/penghitungan ulang this correction rests on."""
 
     def problems(self, commissioners: Collection[str]) -> list[str]:
         """What the dialog must have fixed before a commissioner is asked for their PIN."""
@@ -200,11 +202,14 @@ class CorrectionsService(ServiceBase):
             pleno_form[key] = request.after
             form = (contest, unit, PLENO.code)
             version = meeting_store.save_tally(session, form, pleno_form, None)
-            corrections_store.add_correction(session, correction, version, self.actor)
+            number = corrections_store.add_correction(session, correction, version, self.actor)
+            if request.recount_number is not None:
+                _link_recount(session, target, number, request.recount_number)
             w.audit(
                 AuditEvent.CORRECTION_MADE,
                 {
                     **_correction_payload(correction),
+                    "nomor_hitung_ulang": request.recount_number,
                     **approval,
                     audit.FORMS: [
                         audit.form_record(
@@ -290,6 +295,25 @@ def _open_about(entry: StoredIncident, contest: str, unit: str) -> bool:
         and entry.unit.startswith(unit)
         and entry.contest in (None, contest)
     )
+
+
+def _link_recount(session: Session, target: Target, correction_id: int, number: int) -> None:
+    """The correction rests on recount ``number``, which must be of the same kecamatan and
+    pemilihan."""
+    found = next((r for r in recounts_store.recounts(session) if r.number == number), None)
+    if found is None or (found.entry.contest, found.entry.unit) != (
+        target.contest.code,
+        target.unit.code,
+    ):
+        raise InputRejected(
+            [
+                Problem(
+                    f"{target.where()}: berita acara pencocokan/penghitungan ulang nomor "
+                    f"{number} tidak ada untuk kecamatan dan pemilihan ini"
+                )
+            ]
+        )
+    recounts_store.link_correction(session, correction_id, number)
 
 
 def _approval(session: Session, request: SettleRequest) -> dict[str, str]:

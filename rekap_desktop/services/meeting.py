@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # loaded when first used (see the module's docstring)
     from rekap_desktop.services.corrections_service import CorrectionsService
     from rekap_desktop.services.package_import import PackageImportService
     from rekap_desktop.services.packages import PackageService
+    from rekap_desktop.services.plausibility_service import PlausibilityService
     from rekap_desktop.services.printing.service import PrintService
     from rekap_desktop.services.seat_meeting_service import SeatMeetingService
     from rekap_desktop.services.seat_service import SeatService
@@ -85,6 +86,13 @@ class Meeting(Generic[H]):
     @cached_property
     def corrections(self) -> CorrectionsService:
         return self.comparison.corrections
+
+    @cached_property
+    def plausibility(self) -> PlausibilityService:
+        """The plausibility warnings: the meeting's thresholds and its overrides of warnings."""
+        from rekap_desktop.services.plausibility_service import PlausibilityService
+
+        return PlausibilityService(self.pleno)
 
     @cached_property
     def seats(self) -> SeatService:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.kept_rows import KeptForm, KeptRow
 from rekap_desktop.domain.legislative import DistrictResult
+from rekap_desktop.domain.plausibility import Implausible
+from rekap_desktop.domain.plausibility_overrides import PlausibilityOverride, override_for
 from rekap_desktop.domain.recap import Outcome, Recap
 from rekap_desktop.domain.seats import OpenTie
+from rekap_desktop.domain.sirekap_marks import TpsMark
 from rekap_desktop.domain.spread import SpreadDecision
 from rekap_desktop.domain.tally import Tally, form_keys
 from rekap_desktop.services.results import CheckResult, ContestRecap
@@ -27,10 +30,35 @@ def recap_json(
     }
 
 
-def kept_rows_json(forms: list[KeptForm]) -> list[dict[str, Any]]:
+def kept_rows_json(
+    forms: list[KeptForm], marks: Mapping[str, Mapping[str, TpsMark]] | None = None
+) -> list[dict[str, Any]]:
     """``"rinci"`` of ``recap --json --unit KODE --rinci``: each kept desa/TPS row per source, as
-    imported, with the file, version and time it came with (the unit's value is their sum)."""
-    return [_kept_row(form, row) for form in forms for row in form.rows]
+    imported, with the file, version and time it came with (the unit's value is their sum).
+    A TPS row from a Sirekap TPS file adds one key, ``"tanda_sirekap"``: the file's own flags
+    and photo addresses (an object, so it is never read as a field of §2, whose values are
+    numbers)."""
+    marks = marks or {}
+    rows = []
+    for form in forms:
+        marked = marks.get(form.source, {})
+        for row in form.rows:
+            found = _kept_row(form, row)
+            mark = marked.get(row.code)
+            if mark is not None:
+                found["tanda_sirekap"] = _mark(mark)
+            rows.append(found)
+    return rows
+
+
+def _mark(mark: TpsMark) -> dict[str, Any]:
+    return {
+        "status_suara": mark.status_suara,
+        "status_adm": mark.status_adm,
+        "psu": mark.psu,
+        "hanya_foto": mark.photo_only,
+        "foto": list(mark.images),
+    }
 
 
 def _kept_row(form: KeptForm, row: KeptRow) -> dict[str, Any]:
@@ -172,18 +200,7 @@ def check_json(result: CheckResult) -> dict[str, Any]:
             }
             for f in result.findings
         ]
-        + [
-            {
-                "kode": w.code,
-                "tingkat": "warning",
-                "pemilihan": w.place.contest,
-                "kode_wilayah": w.place.code,
-                "sumber": w.place.source,
-                "rincian": list(w.fields),
-                "pesan": w.message,
-            }
-            for w in result.implausible
-        ],
+        + [_warning(w, result.overrides) for w in result.implausible],
         "selisih": [
             {
                 "pemilihan": d.contest,
@@ -194,3 +211,20 @@ def check_json(result: CheckResult) -> dict[str, Any]:
             for d in result.differences
         ],
     }
+
+
+def _warning(warning: Implausible, overrides: Sequence[PlausibilityOverride]) -> dict[str, Any]:
+    """A plausibility warning (formats §4); one the meeting overrode carries ``diabaikan``."""
+    entry: dict[str, Any] = {
+        "kode": warning.code,
+        "tingkat": "warning",
+        "pemilihan": warning.place.contest,
+        "kode_wilayah": warning.place.code,
+        "sumber": warning.place.source,
+        "rincian": list(warning.fields),
+        "pesan": warning.message,
+    }
+    override = override_for(warning, overrides)
+    if override is not None:
+        entry["diabaikan"] = {"oleh": override.overridden_by, "alasan": override.reason}
+    return entry

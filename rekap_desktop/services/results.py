@@ -16,6 +16,7 @@ from rekap_desktop.domain.comparison import (
 from rekap_desktop.domain.election import Contest, Pleno
 from rekap_desktop.domain.ids import RegionCode
 from rekap_desktop.domain.plausibility import Implausible
+from rekap_desktop.domain.plausibility_overrides import PlausibilityOverride
 from rekap_desktop.domain.recap import Recap, recapitulate
 from rekap_desktop.domain.rules import Finding, check_tally
 from rekap_desktop.domain.sources import PLENO, PPK, Source
@@ -23,6 +24,8 @@ from rekap_desktop.domain.tally import Tally, unit_form_keys
 from rekap_desktop.services.pair_view import ContestForms
 from rekap_desktop.services.places import meeting_plausibility
 from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage import plausibility_store
+from rekap_desktop.storage.unit_of_work import read
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class CheckResult:
     differences: tuple[LocatedDifference, ...]
     implausible: tuple[Implausible, ...] = ()
     """Plausibility warnings (P01 …) of the kecamatan forms and of their kept desa/TPS rows."""
+    overrides: tuple[PlausibilityOverride, ...] = ()
+    """The meeting's overrides of plausibility warnings (each covers a warning as stated)."""
 
 
 def recap_contests(
@@ -113,6 +118,11 @@ def check(service: PlenoService) -> CheckResult:
             found_differences.extend(
                 LocatedDifference(contest.code, unit.code, d) for d in differences(forms, keys)
             )
+    with read(service.engine) as session:
+        overrides = tuple(plausibility_store.overrides(session))
     return CheckResult(
-        tuple(findings), tuple(found_differences), meeting_plausibility(service, tallies)
+        tuple(findings),
+        tuple(found_differences),
+        meeting_plausibility(service, tallies),
+        overrides,
     )

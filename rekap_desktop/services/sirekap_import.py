@@ -2,7 +2,9 @@
 
 All-or-nothing per import: every file is read and checked first, then the values, the snapshot time
 and the TPS progress of every unit are written in one transaction with one audit entry. A progress
-callback is told after each file; a cancel callable is asked between files.
+callback is told after each file; a cancel callable is asked between files. Each TPS file's own
+flags and photo addresses are kept with its form version (storage/sirekap_tps_store.py); TPS files
+with photos but no numbers are named in the report, never stored as zeros.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
-from rekap_desktop.storage import audit, meeting_store, packages_store
+from rekap_desktop.storage import audit, meeting_store, packages_store, sirekap_tps_store
 from rekap_desktop.storage.meeting_store import TallyKey
 from rekap_desktop.storage.packages_store import UnitProgress
 from rekap_desktop.storage.unit_of_work import Write, read
@@ -74,6 +76,8 @@ class SirekapImportReport:
         for snap in self.snapshots:
             flag = " (SEBAGIAN)" if snap.partial else ""
             out.append(f"{snap.contest}: data Sirekap {snap.ts}{flag}")
+            if snap.photo_only:
+                out.append(f"  {photo_only_line(snap.photo_only)}")
             for unit in snap.units:
                 shown = unit.progress.label() if unit.progress else "progres tidak diketahui"
                 mark = " — belum lengkap" if unit.progress and unit.progress.partial else ""
@@ -102,6 +106,22 @@ class SirekapImportReport:
                 line += f" — nilai sebelumnya DIHAPUS: {'; '.join(_field_groups(removed))}"
             out.append(line)
         return out
+
+
+PHOTO_ONLY_LISTED = 20
+
+
+def photo_only_line(codes: Sequence[str]) -> str:
+    """E.g. "2 TPS hanya berisi foto, tanpa angka: 9901011001004, 9901011002009 (tidak dicatat
+    sebagai nol; fotonya dapat dibuka di rincian desa/TPS)"."""
+    listed = ", ".join(codes[:PHOTO_ONLY_LISTED])
+    more = (
+        f" dan {len(codes) - PHOTO_ONLY_LISTED} lainnya" if len(codes) > PHOTO_ONLY_LISTED else ""
+    )
+    return (
+        f"{len(codes)} TPS hanya berisi foto, tanpa angka: {listed}{more} (tidak dicatat sebagai "
+        "nol; fotonya dapat dibuka di rincian desa/TPS)"
+    )
 
 
 FIELD_GROUPS = (
@@ -207,14 +227,16 @@ class SirekapImportService:
         sha256 = hashlib.sha256(content).hexdigest()
         name = next(iter(evidence)) if len(evidence) == 1 else f"{len(evidence)} berkas Sirekap"
         records = [r for snap in found for r in snap.records(source)]
+        marks = [unit.marks for snap in found for unit in snap.units]
         batch = meeting_store.add_batch(
             session, name, "sirekap-json", sha256, content, len(records), self.pleno_service.actor
         )
         before = meeting_store.current_tallies(session)
         forms: list[ImportedForm] = []
-        for record in records:
+        for record, marked in zip(records, marks, strict=True):
             key = (record.contest, record.unit, record.source.code)
             version = meeting_store.save_tally(session, key, record.values, batch.id, record.kept)
+            sirekap_tps_store.add(session, key, version, marked)
             changes = _changes(before.get(key, Tally()), record.values)
             forms.append(ImportedForm(key, version, changes))
         packages_store.add_progress(

@@ -40,27 +40,28 @@ class StoredPhoto:
     at: str
 
 
-def add_correction(session: Session, correction: Correction, version: int, actor: str) -> None:
-    session.add(
-        CorrectionRow(
-            contest=correction.contest,
-            unit=correction.unit,
-            field=correction.field,
-            before=correction.before,
-            after=correction.after,
-            reason=correction.reason.value,
-            reason_text=correction.reason_text,
-            basis=correction.basis,
-            proposed_by=correction.proposed_by,
-            approved_by=correction.approved_by,
-            incident_number=correction.incident_number,
-            source_values=json.dumps(dict(correction.sources)) if correction.sources else None,
-            pleno_version=version,
-            at=correction.at,
-            actor=actor,
-        )
+def add_correction(session: Session, correction: Correction, version: int, actor: str) -> int:
+    """Store the correction; its id (its number in the ledger)."""
+    row = CorrectionRow(
+        contest=correction.contest,
+        unit=correction.unit,
+        field=correction.field,
+        before=correction.before,
+        after=correction.after,
+        reason=correction.reason.value,
+        reason_text=correction.reason_text,
+        basis=correction.basis,
+        proposed_by=correction.proposed_by,
+        approved_by=correction.approved_by,
+        incident_number=correction.incident_number,
+        source_values=json.dumps(dict(correction.sources)) if correction.sources else None,
+        pleno_version=version,
+        at=correction.at,
+        actor=actor,
     )
+    session.add(row)
     session.flush()
+    return row.id
 
 
 def correction_unit(session: Session, correction_id: int) -> str | None:

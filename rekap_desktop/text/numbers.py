@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
@@ -60,6 +60,17 @@ def format_moment(moment: date) -> str:
     if isinstance(moment, datetime):
         return f"{format_date(moment)}, pukul {moment:%H.%M}"
     return format_date(moment)
+
+
+def format_stored_moment(at: str) -> str:
+    """A stored ISO time as a form states it: "Kamis, 29 Februari 2024, pukul 10.15 UTC" (the
+    text as it is when it is not ISO)."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    zone = " UTC" if moment.utcoffset() == timedelta(0) else ""
+    return f"{format_date(moment.date())}, pukul {moment:%H.%M}{zone}"
 
 
 def parse_number(text: str) -> int | None:

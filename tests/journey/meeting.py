@@ -114,6 +114,12 @@ class Operator:
         self.program.gone("Daftar hadir")
         self.program.focus_cockpit()
 
+    def run_opening(self, attendee: str = "Hendra Gunawan Saputra") -> None:
+        """Items 1–3: one attendee recorded, then PgDn to item 4 of the first kecamatan."""
+        self.add_attendee(attendee)
+        for item in ("2", "3", "4"):
+            self.next_step(item)
+
     # -- items 4–6 -------------------------------------------------------------------------
 
     def open_box(self) -> None:
@@ -124,6 +130,13 @@ class Operator:
         self.wait_event("procedure_recorded", recorded, "catatan pembukaan kotak tersimpan")
 
     # -- items 7–10 ------------------------------------------------------------------------
+
+    def reach_reading(self) -> Position:
+        """From item 4 of a kecamatan: the box opened, PgDn to item 8 of its first pemilihan."""
+        self.open_box()
+        for item in ("5", "6", "7"):
+            self.next_step(item)
+        return self.next_step("8")
 
     def focus_entry(self) -> None:
         """Ctrl+↑ (to the first block of the form) puts the focus in the "value read" field."""
@@ -228,14 +241,19 @@ class Operator:
 
     # -- printing and penetapan -------------------------------------------------------------
 
-    def save_pdf_from_print_centre(self, path: Path) -> None:
-        """Ctrl+P; the first form (Model D.Hasil) and contest as offered; Tab past Formulir,
-        Pemilihan, Kertas and "Cetak ke printer…" to "Simpan PDF…"; the file name typed in the
-        save dialog; Enter; Escape closes the print centre once the PDF is written."""
+    def save_pdf_from_print_centre(
+        self, path: Path, choose: tuple[str, ...] = (), tabs: int = 4
+    ) -> None:
+        """Ctrl+P; the form chosen with ``choose`` in Formulir (none: the first, Model D.Hasil)
+        and the contest as offered; ``tabs`` Tab past Formulir, Pemilihan (skipped where the
+        form has none), Kertas and "Cetak ke printer…" to "Simpan PDF…"; the file name typed in
+        the save dialog; Enter; Escape closes the print centre once the PDF is written."""
         printed = self.program.audit_events("form_printed")
         self.program.key("ctrl+p")
         self.program.dialog(PRINT_CENTRE)
-        self.program.key("Tab", "Tab", "Tab", "Tab", "space")
+        if choose:
+            self.program.key(*choose)
+        self.program.key(*["Tab"] * tabs, "space")
         self.program.dialog("Simpan PDF")
         self.program.key("ctrl+a")
         self.program.type(str(path))

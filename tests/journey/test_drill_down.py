@@ -81,13 +81,8 @@ def test_the_tps_behind_a_difference_is_found_and_projected_by_keys(
         program.focus_cockpit()
         program.window(PROJECTOR_TITLE)
         # WHEN the operator reaches item 8 of PALARAN × Gubernur
-        operator.add_attendee("Hendra Gunawan Saputra")
-        for item in ("2", "3", "4"):
-            operator.next_step(item)
-        operator.open_box()
-        for item in ("5", "6", "7", "8"):
-            operator.next_step(item)
-        at = operator.at()
+        operator.run_opening()
+        at = operator.reach_reading()
         assert (at.contest, at.unit) == (CONTEST, UNIT)
         # AND shows only the differing rows, then the TPS behind the selected one
         operator.focus_entry()

@@ -49,9 +49,7 @@ def test_one_laptop_screen_rehearsal_projector_and_first_kecamatan(
     program.focus_cockpit()
 
     # AND the meeting runs by keys through items 1–3 and the first kecamatan
-    operator.add_attendee("Hendra Gunawan Saputra")
-    for item in ("2", "3", "4"):
-        operator.next_step(item)
+    operator.run_opening()
     operator.open_box()
     for item in ("5", "6", "7"):
         operator.next_step(item)

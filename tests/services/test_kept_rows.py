@@ -12,18 +12,7 @@ from sqlalchemy import text
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
-from tests.fixtures import HEADER, write_setup, write_tallies
-
-TPS_ROWS = "\n".join(
-    [
-        HEADER,
-        "walikota,9901011001001,TPS 001,ppk,300,40,250,290,10,300",
-        "walikota,9901011001002,TPS 002,ppk,400,60,330,390,10,400",
-        "walikota,9901011001001,,sirekap,300,40,250,290,10,300",
-        "walikota,9901011001002,,sirekap,400,60,880,940,10,950",
-        "walikota,990102,SELATAN,ppk,1000,300,690,990,10,1000",
-    ]
-)
+from tests.fixtures import HEADER, TPS_ROWS, write_setup, write_tallies
 
 
 @pytest.fixture

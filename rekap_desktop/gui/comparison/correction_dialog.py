@@ -8,6 +8,7 @@ correction is recorded: a refused PIN or a refused write loses nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
@@ -34,6 +35,18 @@ Submit = Callable[[SettleRequest], bool]
 """Asks for the approval (PIN) and records the correction; True when it was recorded."""
 
 
+@dataclass(frozen=True)
+class Prefill:
+    """What a correction that follows a pencocokan / penghitungan ulang starts with."""
+
+    after: int | None
+    reason: Reason
+    basis: str
+    proposed_by: str
+    incident_number: int | None
+    recount_number: int | None
+
+
 def recorded_values(row: ComparisonRow, party_list: bool = False) -> str:
     """What each source says for the row, by the KPU's names: "D.Hasil PPK: 28.999; …"."""
     return "; ".join(
@@ -54,9 +67,11 @@ class CorrectionDialog(QDialog):
         *,
         submit: Submit | None = None,
         party_list: bool = False,
+        prefill: Prefill | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pembetulan (butir 10)")
+        self.recount_number = prefill.recount_number if prefill else None
         self.row = row
         self.commissioners = commissioners
         self.submit = submit
@@ -99,8 +114,19 @@ class CorrectionDialog(QDialog):
         form.addRow("Terkait keberatan", self.incident)
         form.addRow(self.error)
         form.addRow(self.buttons)
+        if prefill is not None:
+            self._fill(prefill)
         self.value.setFocus()
         self.value.selectAll()
+
+    def _fill(self, prefill: Prefill) -> None:
+        self.value.setText(format_number(prefill.after, ""))
+        self.reason.setCurrentIndex(self.reason.findData(prefill.reason.value))
+        self.basis.setText(prefill.basis)
+        self.proposed_by.setText(prefill.proposed_by)
+        found = self.incident.findData(prefill.incident_number)
+        if prefill.incident_number is not None and found >= 0:
+            self.incident.setCurrentIndex(found)
 
     def request(self) -> SettleRequest | None:
         """The correction as entered, or None while the value is not a whole number."""
@@ -116,6 +142,7 @@ class CorrectionDialog(QDialog):
             approved_by=self.approved_by.currentText(),
             reason_text=self.reason_text.text(),
             incident_number=self.incident.currentData(),
+            recount_number=self.recount_number,
         )
 
     def problems(self) -> list[str]:

@@ -10,8 +10,8 @@ API for the host (the cockpit's reading pages):
   the projector), ``places_shown(contest, unit, field)`` when F5 in the rincian desa/TPS asks
   for its places on the projector.
 Keys: type digits + Enter (enter and move down), S (sesuai), Ctrl+K (pembetulan), Ctrl+T (the
-meeting's decision on an error of the determined values), Ctrl+Shift+D (the desa/TPS behind the
-selected row), Ctrl+Shift+R
+meeting's decision on an error of the determined values), Ctrl+Shift+T (the meeting overrides a
+plausibility warning), Ctrl+Shift+D (the desa/TPS behind the selected row), Ctrl+Shift+R
 (mark read; Ctrl+R belongs to the window: the recapitulation), Ctrl+D ("hanya selisih"); in a
 legislative contest Ctrl+J (jump to a party) and Ctrl+Down / Ctrl+Up (next / previous party block).
 """
@@ -42,18 +42,20 @@ from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.corrections import Correction
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
-from rekap_desktop.domain.plausibility import Implausible
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
-from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog
+from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog, Prefill
 from rekap_desktop.gui.comparison.drill_down_dialog import DrillDownDialog
 from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
 from rekap_desktop.gui.comparison.model import ComparisonModel, column_title
 from rekap_desktop.gui.comparison.photo_viewer import PhotoViewer
+from rekap_desktop.gui.comparison.plausibility_flow import PlausibilityFlow
+from rekap_desktop.gui.comparison.plausibility_override_dialog import PlausibilityOverrideDialog
+from rekap_desktop.gui.comparison.recount_flow import RecountFlow
 from rekap_desktop.gui.comparison.view import ComparisonDelegate, ComparisonTable
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.number_edit import NumberEdit
@@ -67,6 +69,8 @@ from rekap_desktop.text.numbers import format_number
 TITLE = "Perbandingan"
 ENTRY_MARGIN = 24
 """Room beside the entry's hint text (frame and padding)."""
+NOTES_LEAST_HEIGHT = 40
+"""Two lines of findings at least (a list's own least is 70 px)."""
 
 
 class ComparisonWidget(QWidget):
@@ -104,6 +108,10 @@ class ComparisonWidget(QWidget):
         self.drill_down_dialog: DrillDownDialog | None = None
         """The desa/TPS behind the selected row while it is shown (Ctrl+Shift+D)."""
         self.drill_down_field = ""
+        self.plausibility_flow = PlausibilityFlow(self)
+        """The plausibility warnings listed and Ctrl+Shift+T, the meeting's override of one."""
+        self.recount_flow = RecountFlow(self)
+        """Ctrl+U in the rincian: the record of a check of one place, then its correction."""
         self._build()
         self.set_pair(contest_code, unit_code)
 
@@ -120,6 +128,9 @@ class ComparisonWidget(QWidget):
         self.only_differences.toggled.connect(self._show)
         places = QPushButton("Rincian desa/TPS… (Ctrl+Shift+D)")
         places.clicked.connect(self.open_drill_down)
+        overriding = QPushButton("Abaikan… (Ctrl+Shift+T)")
+        overriding.setToolTip("Abaikan temuan kewajaran P01… dengan alasan dan PIN komisioner")
+        overriding.clicked.connect(self.open_plausibility_override)
         self.entry_source = QComboBox()
         self.jump = QComboBox()
         self.jump.setToolTip("Lompat ke bagian formulir atau partai (Ctrl+J)")
@@ -190,10 +201,18 @@ class ComparisonWidget(QWidget):
             listing.setResizeMode(QListWidget.ResizeMode.Adjust)
             listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.photo = PhotoViewer()
+        # Under the findings it acts on (every row of controls above is full at 1366 px); the
+        # list gives up the button's height, so the panes still fit a 768 px screen.
+        notes_pane = QWidget()
+        notes_column = QVBoxLayout(notes_pane)
+        notes_column.setContentsMargins(0, 0, 0, 0)
+        notes_column.addWidget(self.notes)
+        notes_column.addWidget(overriding)
+        self.notes.setMinimumHeight(NOTES_LEAST_HEIGHT)
         side = QSplitter()
         side.setOrientation(side.orientation().Vertical)
         panes: tuple[tuple[str, QWidget], ...] = (
-            ("Temuan dan kemungkinan salah baca", self.notes),
+            ("Temuan dan kemungkinan salah baca", notes_pane),
             ("Pembetulan", self.corrections),
             ("Foto formulir (roda = zoom, seret = geser)", self.photo),
         )
@@ -222,6 +241,7 @@ class ComparisonWidget(QWidget):
         for keys, slot in (
             ("Ctrl+K", self.open_correction),
             ("Ctrl+T", self.open_finding_decision),
+            ("Ctrl+Shift+T", self.open_plausibility_override),
             ("Ctrl+Shift+D", self.open_drill_down),
             ("Ctrl+Shift+R", self.mark_read),
             ("Ctrl+D", self.only_differences.toggle),
@@ -288,9 +308,8 @@ class ComparisonWidget(QWidget):
             self.notes.addItem(note_text(note, kind, party_list))
         for decision in view.decisions:
             self.notes.addItem(decision_text(decision))
-        warnings = self.service.plausibility(self.contest_code, self.unit_code)
-        for warning in warnings:
-            self.notes.addItem(plausibility_text(warning, party_list))
+        for line in self.plausibility_flow.notes(party_list):
+            self.notes.addItem(line)  # a warning, or the meeting's override of it
         self.corrections.clear()
         for c in view.corrections:
             self.corrections.addItem(correction_text(c, self._label(c.field), party_list))
@@ -431,6 +450,11 @@ class ComparisonWidget(QWidget):
     def open_correction(self) -> CorrectionDialog | None:
         """Ctrl+K: the correction dialog for the selected row (window-modal; it stays open with
         what was typed until the correction is recorded or the operator cancels)."""
+        return self.correct_with(None)
+
+    def correct_with(self, prefill: Prefill | None) -> CorrectionDialog | None:
+        """The correction dialog for the selected row, started with ``prefill`` (a check's
+        result) or with the PPK's value."""
         row = self._row_or_say("pembetulan")
         if row is None or self.comparison is None:
             return None
@@ -459,6 +483,7 @@ class ComparisonWidget(QWidget):
             self,
             submit=submit,
             party_list=self.comparison.contest.is_party_list,
+            prefill=prefill,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._correction_closed)
@@ -528,6 +553,11 @@ class ComparisonWidget(QWidget):
     def _decision_closed(self) -> None:
         self.decision_dialog = None  # deleted on close
 
+    def open_plausibility_override(self) -> PlausibilityOverrideDialog | None:
+        """Ctrl+Shift+T: the meeting accepts the figures of a plausibility warning as they are,
+        with its reason and a commissioner's PIN (window-modal; kept open until recorded)."""
+        return self.plausibility_flow.open()
+
     def open_drill_down(self) -> DrillDownDialog | None:
         """Ctrl+Shift+D: the desa and TPS behind the selected row, differing places first."""
         row = self._row_or_say("rincian desa/TPS")
@@ -554,9 +584,11 @@ class ComparisonWidget(QWidget):
             self,
             party_list=self.comparison.contest.is_party_list,
             projectable=True,
+            recordable=True,
         )
         self.drill_down_field = row.field
         dialog.projection_asked.connect(self._project_places)
+        dialog.recount_asked.connect(self.recount_flow.open)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._drill_down_closed)
         self.drill_down_dialog = dialog
@@ -649,6 +681,13 @@ class ComparisonWidget(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
 
+    def say(self, text: str) -> None:
+        """Tell the operator what happened, below the comparison."""
+        self._say(text)
+
+    def row_label(self, field: str) -> str:
+        return self._label(field)
+
     def _row_or_say(self, doing: str) -> ComparisonRow | None:
         """The selected row; with none selected the operator is told why nothing happens."""
         row = self.selected_row()
@@ -682,14 +721,6 @@ def note_text(note: SourceNote, kind: str, party_list: bool = False) -> str:
     mark = "✖ GALAT" if note.severity == "error" else "⚠ PERINGATAN"
     row = f" · {field_label(note.fields[0], kind)}" if len(note.fields) == 1 else ""
     return f"{mark} {note.code} · {source_title(note.source, party_list)}{row}: {note.message}"
-
-
-def plausibility_text(warning: Implausible, party_list: bool = False) -> str:
-    """A plausibility warning in the side list: the source, the TPS when it is about one."""
-    place = warning.place
-    where = f" · TPS {place.code[-3:]} ({place.code})" if place.code != place.unit else ""
-    source = source_title(Source.stored(place.source), party_list)
-    return f"⚠ KEWAJARAN {warning.code} · {source}{where}: {warning.message}"
 
 
 def decision_text(decision: FindingDecision) -> str:

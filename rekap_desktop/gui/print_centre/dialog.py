@@ -60,6 +60,7 @@ SHORT_LABELS = {
     FormKind.BERITA_ACARA: "Berita acara",
     FormKind.PEROLEHAN_KURSI: "Perolehan kursi",
     FormKind.DAFTAR_PEMBETULAN: "Daftar pembetulan",
+    FormKind.HITUNG_ULANG: "BA hitung ulang",
     FormKind.KEPUTUSAN_HASIL: "Keputusan hasil",
     FormKind.PENETAPAN_TERPILIH: "BA paslon terpilih",
     FormKind.SURAT_PENGANTAR: "Surat pengantar",

@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypeVar
 
 from rekap_desktop.documents import (
     berita_acara,
+    berita_acara_hitung_ulang,
     d_hasil,
     d_hasil_legislatif,
     daftar_hadir,
@@ -41,9 +42,12 @@ from rekap_desktop.services.printing.findings import finding_notes, with_finding
 from rekap_desktop.services.printing.kinds import FormKind
 from rekap_desktop.services.printing.legislative import announced_contest, legislative_d_hasil_data
 from rekap_desktop.services.printing.minutes import minutes_data
+from rekap_desktop.services.printing.plausibility import override_notes, with_overrides
+from rekap_desktop.services.printing.recounts import recount_lines, recount_links, recounts_data
 from rekap_desktop.services.printing.seat_decree import seat_decree, with_meeting
 from rekap_desktop.services.printing.seats import seat_data
 from rekap_desktop.services.printing.signatures import Signed
+from rekap_desktop.services.recount_service import RecountService
 from rekap_desktop.services.results import recap_contests
 from rekap_desktop.services.seat_service import SeatService
 from rekap_desktop.storage import procedure_store, seats_store
@@ -155,6 +159,7 @@ def register_form(src: FormSource, order: Order) -> Drawn:
         order.watermark,
         correction_lines(service),
         src.determined_on(None),
+        recount_links(service),
     )
     return drawn(reg, kejadian_khusus.render_register)
 
@@ -228,6 +233,8 @@ def minutes_form(src: FormSource, order: Order) -> Drawn:
     )
     ba = with_findings(src.signed(ba, None), finding_notes(service, order.contest))
     ba = replace(ba, number=order.number, corrections=correction_lines(service))
+    ba = replace(ba, recounts=recount_lines(service))
+    ba = with_overrides(ba, override_notes(service))
     return drawn(ba, berita_acara.render_minutes)
 
 
@@ -254,6 +261,15 @@ def corrections_list_form(src: FormSource, order: Order) -> Drawn:
     lines = correction_lines(service)
     data = corrections_data(service.pleno(), lines, order.watermark, src.determined_on(None))
     return drawn(data, daftar_pembetulan.render_corrections)
+
+
+def recounts_form(src: FormSource, order: Order) -> Drawn:
+    """Berita acara pencocokan / penghitungan suara ulang: one per recorded check, with the
+    corrections made on its strength."""
+    service = src.pleno_service
+    records = RecountService(service).records()
+    data = recounts_data(service.pleno(), records, order.watermark)
+    return drawn(data, berita_acara_hitung_ulang.render_recounts)
 
 
 def result_decree_form(src: FormSource, order: Order) -> Drawn:

@@ -96,6 +96,9 @@ FORMS: dict[FormKind, FormSpec] = {
         seat_meeting=True,
     ),
     FormKind.DAFTAR_PEMBETULAN: FormSpec("Daftar Pembetulan", build.corrections_list_form),
+    FormKind.HITUNG_ULANG: FormSpec(
+        "Berita acara pencocokan/penghitungan suara ulang", build.recounts_form
+    ),
     FormKind.KEPUTUSAN_HASIL: FormSpec(
         "Keputusan KPU tentang penetapan hasil pemilihan (dengan lampiran)",
         build.result_decree_form,

@@ -15,6 +15,7 @@ class FormKind(StrEnum):
     BERITA_ACARA = "berita-acara"
     PEROLEHAN_KURSI = "perolehan-kursi"
     DAFTAR_PEMBETULAN = "daftar-pembetulan"
+    HITUNG_ULANG = "hitung-ulang"
     # The stages after the recapitulation (printed once the result is determined):
     KEPUTUSAN_HASIL = "keputusan-hasil"
     PENETAPAN_TERPILIH = "penetapan-terpilih"

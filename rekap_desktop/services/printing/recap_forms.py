@@ -237,17 +237,19 @@ def register_data(
     watermark: str | None,
     corrections: Sequence[CorrectionLine] = (),
     made_on: date | None = None,
+    checks: Sequence[tuple[int | None, str]] = (),
 ) -> RegisterData:
     """The register as printed: every entry with its resolution, the values of the corrections
     linked to it and the paraf recorded; signed by the KPU members and the saksi who raised an
-    objection or witnessed its resolution."""
+    objection or witnessed its resolution. ``checks``: each pencocokan / penghitungan suara
+    ulang as (the entry it answers, its summary), listed in that entry's follow-up."""
     return RegisterData(
         header=meeting_header(
             pleno,
             f"MODEL D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI{form_suffix(pleno, None)}",
             watermark,
         ),
-        entries=tuple(_entry(pleno, i, corrections) for i in incidents),
+        entries=tuple(_entry(pleno, i, corrections, checks) for i in incidents),
         place=pleno.place,
         made_on=made_on,
         members=members(pleno),
@@ -284,7 +286,10 @@ def _witness_role(pleno: Pleno, contest_code: str | None, choice: int | None) ->
 
 
 def _entry(
-    pleno: Pleno, incident: Incident, corrections: Sequence[CorrectionLine] = ()
+    pleno: Pleno,
+    incident: Incident,
+    corrections: Sequence[CorrectionLine] = (),
+    checks: Sequence[tuple[int | None, str]] = (),
 ) -> RegisterEntry:
     unit = pleno.unit_for(incident.unit) if incident.unit else None
     contest = pleno.contest(incident.contest) if incident.contest else None
@@ -302,7 +307,11 @@ def _entry(
         raised_by=incident.raised_by,
         description=incident.description,
         status=STATUS_LABELS[incident.status],
-        resolution=_resolution(incident, _linked(incident, corrections)),
+        resolution=_resolution(
+            incident,
+            _linked(incident, corrections),
+            [line for number, line in checks if number is not None and number == incident.number],
+        ),
         paraf=_paraf(incident),
     )
 
@@ -317,10 +326,13 @@ def _linked(incident: Incident, corrections: Sequence[CorrectionLine]) -> list[C
     ]
 
 
-def _resolution(incident: Incident, linked: Sequence[CorrectionLine]) -> str:
+def _resolution(
+    incident: Incident, linked: Sequence[CorrectionLine], checks: Sequence[str] = ()
+) -> str:
     parts = [incident.resolution]
     if incident.bawaslu_opinion:
         parts.append(f"Pendapat dan saran Bawaslu: {incident.bawaslu_opinion}")
+    parts += checks
     parts += [correction_summary(c) for c in linked]
     known = {c.number for c in linked}
     missing = [n for n in incident.corrections if n not in known]

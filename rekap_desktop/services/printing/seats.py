@@ -4,7 +4,6 @@ seat results of a contest and the meeting's recorded decisions on open ties."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 
 from rekap_desktop.documents.perolehan_kursi import (
     DecisionLine,
@@ -36,7 +35,7 @@ from rekap_desktop.services.printing.recap_forms import (
     members,
 )
 from rekap_desktop.services.seat_service import SeatResults, TieDecision
-from rekap_desktop.text.numbers import format_date, format_fraction
+from rekap_desktop.text.numbers import format_fraction, format_stored_moment
 
 DPD_ELSEWHERE = (
     f"Calon terpilih anggota DPD ditetapkan oleh {deciding_body('dpd')}, bukan dalam rapat ini."
@@ -268,7 +267,7 @@ def _decision(
         picked,
         record.reason,
         record.decided_by,
-        _moment(record.decided_at),
+        format_stored_moment(record.decided_at),
         applies and applied,
     )
 
@@ -289,19 +288,9 @@ def _dpd_decision(
         "; ".join(names.get(n, str(n)) for n in record.chosen),
         record.reason,
         record.decided_by,
-        _moment(record.decided_at),
+        format_stored_moment(record.decided_at),
         applies and applied,
     )
-
-
-def _moment(at: str) -> str:
-    """An ISO time as the form states it: "Kamis, 29 Februari 2024, pukul 10.15 UTC"."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    zone = " UTC" if moment.utcoffset() == timedelta(0) else ""
-    return f"{format_date(moment.date())}, pukul {moment:%H.%M}{zone}"
 
 
 def _numbers(text: str) -> str:

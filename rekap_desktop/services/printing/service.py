@@ -35,6 +35,7 @@ from rekap_desktop.services.printing.signatures import (
     with_present,
     with_refusals,
 )
+from rekap_desktop.services.recount_service import RecountService
 from rekap_desktop.storage import audit, prints, procedure_store
 from rekap_desktop.storage.prints import NewPrint, StoredPrint
 from rekap_desktop.storage.unit_of_work import read, write
@@ -234,6 +235,9 @@ class PrintService:
         seat_forms = [c for c in seats_decided_here(pleno) if c.is_party_list]
         forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in seat_forms]
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
+        if not RecountService(self.pleno_service).records():
+            # Its berita acara exists only for a meeting that checked a TPS or desa.
+            forms.remove((FormKind.HITUNG_ULANG, None))
         return forms
 
     def prepare(
