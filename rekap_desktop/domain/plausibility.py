@@ -22,7 +22,8 @@ commissioner's PIN, services/plausibility_service.py), the defaults below until 
 defaults and where they come from (none is a number of the regulations):
 
 - ``invalid_share`` 10 %: about four times the national share of invalid votes in the 2019
-  presidential election (3.754.905 of 158.012.506, 2,4 %); the program's choice.
+  presidential election (3.754.905 of 158.012.506, 2,37 %: KPU decree 987/2019, 21 May 2019);
+  the program's choice.
 - ``ballot_share`` 2 %: the reserve printed beyond the DPT of each TPS (UU 7/2017 Pasal 344 ayat
   (2), Pemilu 2024); ``ballot_sheets`` 15: the program's choice, so a small TPS whose reserve is a
   handful of sheets is not warned for a miscount of a few.
