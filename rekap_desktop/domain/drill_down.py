@@ -75,6 +75,12 @@ class PlaceLine:
     def desa_code(self) -> str:
         return self.code[:DESA_CODE]
 
+    @property
+    def name(self) -> str:
+        """ "TPS 007 desa/kelurahan 6472041001", or "desa/kelurahan 6472041001"."""
+        prefix = f"{self.tps_number} " if self.tps_number else ""
+        return f"{prefix}desa/kelurahan {self.desa_code}"
+
 
 @dataclass(frozen=True)
 class DrillDown:

@@ -35,17 +35,15 @@ class PlausibilityOverride:
     """The commissioner who confirmed the override with their PIN."""
     at: str
 
+    @classmethod
+    def stating(
+        cls, finding: Implausible, reason: str, overridden_by: str, at: str
+    ) -> PlausibilityOverride:
+        """The override of ``finding`` as it is stated now."""
+        return cls(*stated(finding), reason, overridden_by, at)
+
     def covers(self, finding: Implausible) -> bool:
-        place = finding.place
-        return (
-            finding.code,
-            place.contest,
-            place.unit,
-            place.code,
-            place.source,
-            tuple(finding.fields),
-            finding.message,
-        ) == (
+        return stated(finding) == (
             self.code,
             self.contest,
             self.unit,
@@ -54,6 +52,21 @@ class PlausibilityOverride:
             self.fields,
             self.message,
         )
+
+
+def stated(finding: Implausible) -> tuple[str, str, str, str, str, tuple[str, ...], str]:
+    """What an override records of a warning, in its fields' order: code, contest, kecamatan,
+    place, source, fields, message."""
+    place = finding.place
+    return (
+        finding.code,
+        place.contest,
+        place.unit,
+        place.code,
+        place.source,
+        tuple(finding.fields),
+        finding.message,
+    )
 
 
 def override_for(

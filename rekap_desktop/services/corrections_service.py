@@ -300,7 +300,7 @@ def _open_about(entry: StoredIncident, contest: str, unit: str) -> bool:
 def _link_recount(session: Session, target: Target, correction_id: int, number: int) -> None:
     """The correction rests on recount ``number``, which must be of the same kecamatan and
     pemilihan."""
-    found = next((r for r in recounts_store.recounts(session) if r.number == number), None)
+    found = recounts_store.recount(session, number)
     if found is None or (found.entry.contest, found.entry.unit) != (
         target.contest.code,
         target.unit.code,

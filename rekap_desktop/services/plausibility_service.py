@@ -140,17 +140,8 @@ class PlausibilityService(ServiceBase):
                     ],
                     TITLE,
                 )
-            override = PlausibilityOverride(
-                finding.code,
-                place.contest,
-                place.unit,
-                place.code,
-                place.source,
-                tuple(finding.fields),
-                finding.message,
-                reason.strip(),
-                confirmation.user.name,
-                audit.now_iso(),
+            override = PlausibilityOverride.stating(
+                finding, reason.strip(), confirmation.user.name, audit.now_iso()
             )
             plausibility_store.add_override(session, override, self.actor)
             w.audit(

@@ -56,8 +56,9 @@ def recounts(session: Session, contest: str | None = None) -> list[Recount]:
     return [_recount(row) for row in session.scalars(query)]
 
 
-def exists(session: Session, number: int) -> bool:
-    return session.get(RecountRow, number) is not None
+def recount(session: Session, number: int) -> Recount | None:
+    row = session.get(RecountRow, number)
+    return _recount(row) if row is not None else None
 
 
 def link_correction(session: Session, correction_id: int, recount_number: int) -> None:

@@ -49,18 +49,18 @@ class ShownWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            for cls in type(watched).__mro__:
-                if cls.__name__ in self.names:
-                    self.shown.add(cls.__name__)
-                    if isinstance(watched, QDialog) and id(watched) not in self._watched:
-                        self._watched.add(id(watched))
-                        done = watched.finished if cls.__name__ in VIEWERS else watched.accepted
-                        done.connect(self._accepted_by(cls.__name__))
+            # A dialog counts for each watched class it is (its own and a shared base).
+            names = [c.__name__ for c in type(watched).__mro__ if c.__name__ in self.names]
+            self.shown.update(names)
+            if names and isinstance(watched, QDialog) and id(watched) not in self._watched:
+                self._watched.add(id(watched))
+                done = watched.finished if names[0] in VIEWERS else watched.accepted
+                done.connect(self._accepted_by(names))
         return False
 
-    def _accepted_by(self, name: str) -> Callable[..., None]:
+    def _accepted_by(self, names: list[str]) -> Callable[..., None]:
         def record(*_result: object) -> None:
-            self.accepted.add(name)
+            self.accepted.update(names)
 
         return record
 

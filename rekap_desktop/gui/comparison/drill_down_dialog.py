@@ -282,11 +282,7 @@ def summary_text(where: str, field_label: str, found: DrillDown, titles: dict[st
     if not differing:
         return f"{head}<br>Semua {level} sama di setiap sumber."
     first = differing[0]
-    place = (
-        f"{first.tps_number} desa/kelurahan {first.desa_code}"
-        if first.tps_number
-        else (f"desa/kelurahan {first.desa_code}")
-    )
+    place = first.name
     misread = ""
     if first.misreads:
         source, words = first.misreads[0]

@@ -85,7 +85,7 @@ class RecountDialog(QDialog):
         self.proposed_by.setPlaceholderText("wajib: siapa yang mengusulkan")
         self.reason = QLineEdit(
             f"Selisih {self.field_label} di "
-            + "; ".join(f"{place_name(line)} ({said[line.code]})" for line in self.places)
+            + "; ".join(f"{line.name} ({said[line.code]})" for line in self.places)
         )
         self.incident = QComboBox()
         self.incident.addItem(NO_INCIDENT, None)
@@ -115,7 +115,7 @@ class RecountDialog(QDialog):
         )
         form = QFormLayout(self)
         where_label = QLabel(
-            "<br>".join(f"<b>{place_name(ln)}</b> — {said[ln.code]}" for ln in self.places)
+            "<br>".join(f"<b>{ln.name}</b> — {said[ln.code]}" for ln in self.places)
         )
         form.addRow(f"Tempat ({self.field_label})", where_label)
         for label, widget in (
@@ -132,7 +132,7 @@ class RecountDialog(QDialog):
         ):
             form.addRow(label, widget)
         for line, edit in zip(self.places, self.found_edits, strict=True):
-            form.addRow(f"Ditemukan di {place_name(line)}", edit)
+            form.addRow(f"Ditemukan di {line.name}", edit)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.proposed_by.setFocus()
@@ -180,7 +180,7 @@ class RecountDialog(QDialog):
         if entry.decision is RecountDecision.DISETUJUI:
             found = {value.place for value in entry.found}
             problems += [
-                f"{self.field_label} ditemukan di {place_name(line)}: isi bilangan bulat ≥ 0"
+                f"{self.field_label} ditemukan di {line.name}: isi bilangan bulat ≥ 0"
                 for line in self.places
                 if line.code not in found and entry.found
             ]
@@ -196,12 +196,6 @@ class RecountDialog(QDialog):
             self.error.setText("Belum dicatat; isian tetap di sini.")
             return
         self.accept()
-
-
-def place_name(line: PlaceLine) -> str:
-    if line.tps_number:
-        return f"{line.tps_number} desa/kelurahan {line.desa_code}"
-    return f"desa/kelurahan {line.desa_code}"
 
 
 def _values(sources: Sequence[str], line: PlaceLine) -> str:

@@ -64,7 +64,7 @@ class RecountFlow(QObject):
             lines,
             titles,
             self._witnesses(),
-            self._incidents(),
+            widget.incidents_here(),
             widget,
             submit=self._record,
         )
@@ -89,14 +89,6 @@ class RecountFlow(QObject):
             if o.contest in (None, contest)
         ]
         return names
-
-    def _incidents(self) -> list[tuple[int, str]]:
-        contest, unit = self.widget.contest_code, self.widget.unit_code
-        return [
-            (i.number, i.description)
-            for i in self.widget.service.pleno.incidents()
-            if i.contest in (None, contest) and (i.unit is None or i.unit.startswith(unit))
-        ]
 
     def _record(self, entry: RecountEntry) -> bool:
         widget = self.widget

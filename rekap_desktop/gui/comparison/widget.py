@@ -459,11 +459,7 @@ class ComparisonWidget(QWidget):
         if row is None or self.comparison is None:
             return None
         reference = next((c.value for c in row.cells if c.source == PPK), None)
-        incidents = [
-            (i.number, i.description)
-            for i in self.service.pleno.incidents()
-            if i.contest in (None, self.contest_code) and i.unit in (None, self.unit_code)
-        ]
+        incidents = self.incidents_here()
         seen = self.versions  # what the dialog shows; the view may refresh while it is open
 
         def submit(request: SettleRequest) -> bool:
@@ -684,6 +680,16 @@ class ComparisonWidget(QWidget):
     def say(self, text: str) -> None:
         """Tell the operator what happened, below the comparison."""
         self._say(text)
+
+    def incidents_here(self) -> list[tuple[int, str]]:
+        """(number, description) of the register entries a correction or a recount of this pair
+        may answer: about it, a desa/TPS in it, or the whole meeting."""
+        return [
+            (i.number, i.description)
+            for i in self.service.pleno.incidents()
+            if i.contest in (None, self.contest_code)
+            and (i.unit is None or i.unit.startswith(self.unit_code))
+        ]
 
     def row_label(self, field: str) -> str:
         return self._label(field)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.roles import Action, Role
 from rekap_desktop.gui.comparison.finding_decision_dialog import FindingDecisionDialog
+from rekap_desktop.gui.comparison.reasoned_choice_dialog import ReasonedChoiceDialog
 from rekap_desktop.gui.comparison.widget import ComparisonWidget
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.demo import DEMO_PINS
@@ -57,7 +58,7 @@ def keys(qtbot: QtBot, widget: QWidget, key: Qt.Key, shift: bool = False) -> Non
     qtbot.keyClick(widget, key, modifiers)
 
 
-@drives(FindingDecisionDialog)
+@drives(FindingDecisionDialog, ReasonedChoiceDialog)
 def test_the_decision_is_taken_by_keyboard_and_the_pair_is_then_read(
     qtbot: QtBot, service: ComparisonService, modals: Modals, tmp_path: Path
 ) -> None:
