@@ -164,10 +164,9 @@ class RecapModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        value = self._table.rows[index.row()][index.column()]
-        is_total = index.row() >= len(self._table.rows) - 2 or index.row() in self._table.bold_rows
+        is_total = self._is_total(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return value if isinstance(value, str) else format_number(value)
+            return self._text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= NUMERIC_FROM:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and is_total:
@@ -175,3 +174,15 @@ class RecapModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+    def column_cells(self, column: int) -> list[tuple[str, bool]]:
+        """Each row's text in ``column`` as shown, and whether it is shown bold (a total): what
+        fitting the columns measures, read without a model index per cell."""
+        return [(self._text(row, column), self._is_total(row)) for row in range(self.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        value = self._table.rows[row][column]
+        return value if isinstance(value, str) else format_number(value)
+
+    def _is_total(self, row: int) -> bool:
+        return row >= len(self._table.rows) - 2 or row in self._table.bold_rows

@@ -115,6 +115,7 @@ class FittedTable(QTableView):
 
     def __init__(self, model: RecapModel) -> None:
         super().__init__()
+        self.recap = model
         self.headings = WrappedHeadings(QFontMetrics(self.horizontalHeader().font()), self)
         self.headings.setSourceModel(model)
         self.setModel(self.headings)
@@ -123,6 +124,10 @@ class FittedTable(QTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self._fitting = False
         self._base_font = QFont(self.font())
+        self._needs_at: dict[float, list[tuple[int, int]]] = {}
+        """Each font step's column needs: they change with the numbers, not with the width, so a
+        resize (the window shown, the tab opened, the splitter moved) does not measure again."""
+        model.modelReset.connect(self._needs_at.clear)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -143,7 +148,7 @@ class FittedTable(QTableView):
             room = self.room()
             for step in FONT_STEPS:
                 self._scale_font(step)
-                needs = self._needs()
+                needs = self._needs_at.get(step) or self._needs_at.setdefault(step, self._needs())
                 if sum(least for least, _ in needs) <= room:
                     break
             widths = fitted_widths(needs, room)
@@ -166,30 +171,51 @@ class FittedTable(QTableView):
         """(least, natural) width of each column."""
         source = self.headings.sourceModel()
         metrics = self.headings.metrics
+        cells = CellMeasure(self)
         needs = []
         for column in range(source.columnCount()):
             text = str(source.headerData(column, Qt.Orientation.Horizontal) or "")
             lines = text.split("\n")
             natural_heading = max(metrics.horizontalAdvance(line) for line in lines)
-            cells = self._cells_width(column)
-            natural = max(cells, natural_heading + 2 * HEADING_PADDING)
+            widest = cells.widest(column)
+            natural = max(widest, natural_heading + 2 * HEADING_PADDING)
             if column < NUMERIC_FROM:
-                least = min(natural, max(NAME_MIN if column else cells, 40))
+                least = min(natural, max(NAME_MIN if column else widest, 40))
             else:
                 first = metrics.horizontalAdvance(lines[0].split(" ")[0])
-                least = max(cells, first + 2 * HEADING_PADDING + 2)
+                least = max(widest, first + 2 * HEADING_PADDING + 2)
             needs.append((least, max(least, natural)))
         return needs
 
-    def _cells_width(self, column: int) -> int:
-        delegate = self.itemDelegate()
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
+
+class CellMeasure:
+    """The width a table's cells need, as its item delegate would size them: the delegate's
+    margin is measured once per font (plain, bold), each cell's text by the font's metrics
+    (asking the delegate for every cell of a legislative recapitulation stalled 0.2 s)."""
+
+    def __init__(self, table: FittedTable) -> None:
+        self.table = table
+        self.option = QStyleOptionViewItem()
+        table.initViewItemOption(self.option)
+        self._by_font: dict[bool, tuple[QFontMetrics, int]] = {}
+
+    def widest(self, column: int) -> int:
         widest = 0
-        for row in range(self.headings.rowCount()):
-            index = self.headings.index(row, column, QModelIndex())
-            widest = max(widest, delegate.sizeHint(option, index).width())
+        for row, (text, bold) in enumerate(self.table.recap.column_cells(column)):
+            metrics, margin = self._font(bold, row, column)
+            widest = max(widest, metrics.horizontalAdvance(text) + margin)
         return widest + 3  # the grid line
+
+    def _font(self, bold: bool, row: int, column: int) -> tuple[QFontMetrics, int]:
+        if bold not in self._by_font:
+            index = self.table.headings.index(row, column, QModelIndex())
+            font = index.data(Qt.ItemDataRole.FontRole)
+            own = font.resolve(self.option.font) if isinstance(font, QFont) else self.option.font
+            metrics = QFontMetrics(own)
+            hint = self.table.itemDelegate().sizeHint(self.option, index).width()
+            margin = hint - metrics.horizontalAdvance(str(index.data() or ""))
+            self._by_font[bold] = (metrics, margin)
+        return self._by_font[bold]
 
 
 def fitted_widths(needs: list[tuple[int, int]], room: int) -> list[int]:
