@@ -15,23 +15,26 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel
+sys.path.append(str(Path(__file__).resolve().parents[2]))  # the tests package, run on its own
 
-from rekap_desktop.gui.projector.controller import ProjectorController
-from rekap_desktop.gui.projector.cues import RecapCue
-from rekap_desktop.gui.projector.screens import ScreenManager
-from rekap_desktop.gui.projector.settings import ProjectorSettings
-from rekap_desktop.interchange.setup import parse_setup
-from rekap_desktop.services.pleno_service import PlenoService
-from rekap_desktop.storage.engine import open_engine
-from tests.meetings import cockpit_meeting
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QPaintEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+
+from rekap_desktop.gui.projector.controller import ProjectorController  # noqa: E402
+from rekap_desktop.gui.projector.cues import RecapCue  # noqa: E402
+from rekap_desktop.gui.projector.screens import ScreenManager  # noqa: E402
+from rekap_desktop.gui.projector.settings import ProjectorSettings  # noqa: E402
+from rekap_desktop.interchange.setup import parse_setup  # noqa: E402
+from rekap_desktop.services.pleno_service import PlenoService  # noqa: E402
+from rekap_desktop.storage.engine import open_engine  # noqa: E402
+from tests.meetings import cockpit_meeting  # noqa: E402
 
 UNITS = 40
 CHOICES = 6
