@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rekap_desktop import cli_seats, cli_trust, package_version
+from rekap_desktop import (
+    cli_copies,
+    cli_evidence,
+    cli_follow_up,
+    cli_seats,
+    cli_trust,
+    package_version,
+)
 
 if TYPE_CHECKING:  # the services are loaded by the subcommand that needs them
     from rekap_desktop.services.anchor_check import Anchor
@@ -91,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="ekspor rekap-csv (.csv/.xlsx)")
     export.add_argument("--out", required=True, type=Path)
     export.add_argument("--sementara", action="store_true", help="paket SEMENTARA (skors)")
-    verify = sub.add_parser("verify", help="periksa tanda tangan dan isi paket .rekap")
+    verify = sub.add_parser(
+        "verify", help="periksa tanda tangan dan isi paket .rekap atau paket bukti (.zip)"
+    )
     verify.add_argument("file", type=Path, metavar="BERKAS")
     audit = sub.add_parser("audit", parents=[common], help="periksa rantai audit")
     audit_mode = audit.add_mutually_exclusive_group(required=True)
@@ -126,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
         "kind",
         metavar="JENIS",
         help="d-hasil, kejadian-khusus, pengembalian, daftar-hadir, berita-acara, skors, "
-        "pengumuman, perolehan-kursi (pemilihan legislatif), daftar-pembetulan, hitung-ulang",
+        "pengumuman, perolehan-kursi (pemilihan legislatif), daftar-pembetulan, hitung-ulang, "
+        "berita-acara-lanjutan, tanda-terima, daftar-salinan",
     )
     report.add_argument("--out", required=True, type=Path)
     report.add_argument("--pemilihan")
@@ -136,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_trust.add_parsers(sub, common)
     cli_seats.add_parsers(sub, common)
+    cli_evidence.add_parsers(sub, common)
+    cli_copies.add_parsers(sub, common)
+    cli_follow_up.add_parsers(sub, common)
     snapshot = sub.add_parser("snapshot", parents=[common], help="tulis PNG jendela (offscreen)")
     snapshot.add_argument("--out", required=True, type=Path)
     return parser
@@ -286,9 +299,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from rekap_desktop.cli_exchange import verify
-
-    return verify(args.file)
+    return cli_evidence.verify(args.file)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -358,4 +369,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "snapshot": _snapshot,
     **cli_trust.HANDLERS,
     **cli_seats.HANDLERS,
+    **cli_evidence.HANDLERS,
+    **cli_copies.HANDLERS,
+    **cli_follow_up.HANDLERS,
 }

@@ -20,6 +20,19 @@ def determine_meeting(
     """Every open register entry closed as not resolvable here, every difference settled with
     the PPK's form, every box opened intact, the room asked for objections (none), and the
     result determined, signed by every KPU member (or as ``signatures`` say)."""
+    procedure = bring_to_penetapan(service)
+    pleno = service.pleno()
+    procedure.determine(
+        signatures or [Signature(m.name, m.position, True) for m in pleno.members],
+        confirmed(service, Action.DETERMINE),
+    )
+    assert procedure.state().determined
+    return procedure
+
+
+def bring_to_penetapan(service: PlenoService) -> ProcedureService:
+    """The meeting as :func:`determine_meeting` takes it, stopped at the penetapan step: what is
+    left is the penetapan itself (for a test that determines it as a person does)."""
     incidents = IncidentService(service)
     for entry in incidents.register():
         if entry.is_open and entry.number is not None:
@@ -33,19 +46,12 @@ def determine_meeting(
     records = ProcedureRecords(procedure)
     pleno = service.pleno()
     for _ in range(1000):
-        state = procedure.state()
-        if state.determined:
+        stop = procedure.state().current
+        if stop.item == DETERMINATION:
             return procedure
-        stop = state.current
         if stop.item == "4" and stop.unit and records.box_check(stop.unit) is None:
             records.record_box(stop.unit, True, expected_forms(pleno))
         if stop.item == "12" and records.objection_call() is None:
             records.record_objection_call(True)
-        if stop.item == DETERMINATION:
-            procedure.determine(
-                signatures or [Signature(m.name, m.position, True) for m in pleno.members],
-                confirmed(service, Action.DETERMINE),
-            )
-        else:
-            procedure.next()
-    raise AssertionError("penetapan tidak tercapai")
+        procedure.next()
+    raise AssertionError("langkah penetapan tidak tercapai")

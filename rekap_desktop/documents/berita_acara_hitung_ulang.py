@@ -11,17 +11,16 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from rekap_desktop.documents.closing import closing_block
 from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
 from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     grid_table,
     page_meta,
-    paraf_boxes,
     render,
-    signature_block,
     text,
     title_block,
 )
@@ -164,26 +163,7 @@ def _sheet(data: RecountsData, sheet: RecountSheet, width: float) -> list[Flowab
     story.append(text(sheet.outcome, "body"))
     for line in sheet.corrections:
         story.append(text(f"• {line}", "body"))
-    story += [
-        Spacer(1, 3 * mm),
-        Paragraph(
-            "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana "
-            "mestinya.",
-            s.body,
-        ),
-        Spacer(1, 3 * mm),
-    ]
-    if data.members:
-        story.append(KeepTogether(signature_block("ANGGOTA KPU", data.members, "JABATAN", width)))
-    if sheet.witnesses:
-        story += [
-            Spacer(1, 3 * mm),
-            KeepTogether(
-                [
-                    Paragraph("PARAF SAKSI DAN PENGAWAS YANG MENYAKSIKAN", s.heading),
-                    Spacer(1, 1.5 * mm),
-                    paraf_boxes(sheet.witnesses, width),
-                ]
-            ),
-        ]
+    story += closing_block(
+        data.members, sheet.witnesses, "PARAF SAKSI DAN PENGAWAS YANG MENYAKSIKAN", width
+    )
     return story

@@ -83,6 +83,9 @@ class DHasilData(Headed):
     """V.C: suara sah and tidak sah together, as recorded."""
     others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
+    follow_up: str = stated("sesi_lanjutan", omit_empty=True, default="")
+    """Which follow-up session (sesi lanjutan) the values belong to (empty: the first
+    penetapan)."""
 
 
 def columns_per_page(paper: Paper) -> int:
@@ -108,6 +111,7 @@ def _story(data: DHasilData, paper: Paper) -> list[Flowable]:
         [
             "BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
             data.election_name.upper(),
+            *([data.follow_up] if data.follow_up else []),
         ],
         data.region_fields,
     )

@@ -121,6 +121,9 @@ class LegislativeDHasilData(Headed):
     last dapil's sheet before the place and date)."""
     others: tuple[Signatory, ...] = stated("hadir_lain", omit_empty=True, default=())
     """Bawaslu and pemantau recorded present (listed, not signing)."""
+    follow_up: str = stated("sesi_lanjutan", omit_empty=True, default="")
+    """Which follow-up session (sesi lanjutan) the values belong to (empty: the first
+    penetapan)."""
 
 
 def render_legislative_d_hasil(
@@ -146,6 +149,7 @@ def _title(data: LegislativeDHasilData, sheet: DistrictSheet | None) -> list[Flo
     lines = [
         "BERITA ACARA DAN SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
         data.election_name.upper(),
+        *([data.follow_up] if data.follow_up else []),
     ]
     fields = data.region_fields
     if sheet is not None:

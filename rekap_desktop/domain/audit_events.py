@@ -83,6 +83,17 @@ class AuditEvent(StrEnum):
     as stated, its place, the reason and the commissioner who confirmed it with their PIN."""
     PLAUSIBILITY_LIMITS_SET = "plausibility_limits_set"
     """A commissioner set the meeting's thresholds of the plausibility warnings (before/after)."""
+    EVIDENCE_WRITTEN = "evidence_written"
+    """The signed evidence pack for Bawaslu and the Court was written: its file, the SHA-256 of
+    its signed manifest, the number of exhibits and the chain head it carries (the entry before
+    this one: the pack cannot hold the entry that records it)."""
+    COPY_HANDED = "copy_handed"
+    """Copies (salinan) of printed form versions were handed to saksi, Bawaslu or others: each
+    copy's number, the print version and its sidik data, the receiver, the medium and the moment."""
+    FOLLOW_UP_OPENED = "follow_up_opened"
+    """The ketua opened a follow-up session (sesi lanjutan) on its legal basis (a Court ruling, a
+    Bawaslu recommendation, the plenary's decision): the result re-opened for the kecamatan (and
+    pemilihan) in its scope only; the penetapan that closes it names it."""
 
 
 NUMBERS_UNCHANGED = frozenset(
@@ -105,6 +116,8 @@ NUMBERS_UNCHANGED = frozenset(
         AuditEvent.IDLE_LOCK_SET,
         AuditEvent.SCREEN_UNLOCKED,
         AuditEvent.ROWS_RECORDED,
+        AuditEvent.EVIDENCE_WRITTEN,
+        AuditEvent.COPY_HANDED,
     }
 )
 """Events that record something about the meeting but change no count, no seat and no

@@ -18,6 +18,9 @@ class Reason(StrEnum):
     SALAH_TULIS = "salah_tulis"
     PENCERMATAN = "pencermatan_saksi_bawaslu"
     HITUNG_ULANG = "hasil_hitung_ulang"
+    SESI_LANJUTAN = "putusan_sesi_lanjutan"
+    """Carrying out what a follow-up session was opened for (a Court ruling, a Bawaslu
+    recommendation, the meeting's own decision): its document is the correction's basis."""
     LAINNYA = "lainnya"
 
 
@@ -27,6 +30,7 @@ REASON_LABELS: dict[Reason, str] = {
     Reason.SALAH_TULIS: "Salah tulis",
     Reason.PENCERMATAN: "Hasil pencermatan saksi/Bawaslu",
     Reason.HITUNG_ULANG: "Hasil pencocokan/penghitungan ulang",
+    Reason.SESI_LANJUTAN: "Pelaksanaan putusan/rekomendasi (sesi lanjutan)",
     Reason.LAINNYA: "Lainnya",
 }
 

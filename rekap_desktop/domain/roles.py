@@ -42,6 +42,8 @@ class Action(StrEnum):
     """Accept figures a plausibility warning (P01 …) is about as they are, with the reason."""
     SET_PLAUSIBILITY_LIMITS = "set_plausibility_limits"
     """Set the meeting's thresholds of the plausibility warnings (ambang kewajaran)."""
+    OPEN_FOLLOW_UP = "open_follow_up"
+    """Open a follow-up session (sesi lanjutan) of a determined result (ketua only)."""
 
 
 ROLE_LABELS = {Role.OPERATOR: "Operator", Role.ANGGOTA: "Anggota KPU", Role.KETUA: "Ketua KPU"}
@@ -62,6 +64,7 @@ ACTION_LABELS = {
     Action.RECORD_RECOUNT: "mencatat pencocokan atau penghitungan suara ulang",
     Action.OVERRIDE_PLAUSIBILITY: "mengabaikan temuan kewajaran",
     Action.SET_PLAUSIBILITY_LIMITS: "mengatur ambang kewajaran",
+    Action.OPEN_FOLLOW_UP: "membuka sesi lanjutan atas hasil yang sudah ditetapkan",
 }
 _COMMISSIONERS = frozenset({Role.ANGGOTA, Role.KETUA})
 _ALLOWED: dict[Action, frozenset[Role]] = {action: _COMMISSIONERS for action in Action}
@@ -69,6 +72,7 @@ _ALLOWED[Action.REOPEN_DETERMINED] = frozenset({Role.KETUA})
 _ALLOWED[Action.MANAGE_USERS] = frozenset({Role.KETUA})
 _ALLOWED[Action.SET_IDLE_LOCK] = frozenset({Role.KETUA})
 _ALLOWED[Action.CHANGE_SENDER_KEY] = frozenset({Role.KETUA})
+_ALLOWED[Action.OPEN_FOLLOW_UP] = frozenset({Role.KETUA})
 
 MAX_FAILED_TRIES = 5
 LOCK_DURATION = timedelta(minutes=5)

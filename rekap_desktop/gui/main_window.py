@@ -61,6 +61,9 @@ from rekap_desktop.services.pleno_service import ImportReport
 from rekap_desktop.text.numbers import format_date, format_number
 
 if TYPE_CHECKING:
+    from rekap_desktop.gui.audit_log.window import AuditLogWindow
+    from rekap_desktop.gui.copies.hand_dialog import HandCopiesDialog
+    from rekap_desktop.gui.dialogs.follow_up_dialog import FollowUpDialog
     from rekap_desktop.gui.dialogs.incident_dialog import IncidentContext, IncidentDialog
     from rekap_desktop.gui.dialogs.plausibility_limits_dialog import PlausibilityLimitsDialog
     from rekap_desktop.gui.help_window import HelpWindow
@@ -102,6 +105,7 @@ UNSEEN_HERE = frozenset(
         AuditEvent.USER_ADDED,
         AuditEvent.PIN_REJECTED,
         AuditEvent.PIN_STRENGTHENED,
+        AuditEvent.EVIDENCE_WRITTEN,
     }
 )
 """Writes that move nothing the cockpit's steps, pages or counts show (the print centre and the
@@ -164,6 +168,11 @@ class MainWindow(QMainWindow):
         """The guide and key list (F1), built on first use."""
         self.audit_label = QLabel()
         self.audit_status = AuditStatus(service, self.audit_label, self)
+        self.follow_up_label = QLabel()
+        """The open follow-up session (sesi lanjutan) and its scope; empty when none is."""
+        self.follow_up_label.setObjectName("followUpStatus")
+        self.follow_up_label.setStyleSheet("color:#7a1f00; font-weight:bold")
+        self.statusBar().addPermanentWidget(self.follow_up_label)
         self.incident_label = QLabel()
         self.statusBar().addPermanentWidget(self.incident_label)
         self.statusBar().addPermanentWidget(self.audit_label)
@@ -176,6 +185,7 @@ class MainWindow(QMainWindow):
             self, meeting, self.file_menu, installation_key, self.approvals
         )
         self._add_to_menus()
+        self._add_audit_menu()
         self.seats_view: SeatView | None = None
         if seats_decided_here(self.pleno):
             self._add_seats()
@@ -313,6 +323,9 @@ class MainWindow(QMainWindow):
         self.action_sirekap = self._action(
             "Impor &Sirekap (JSON)…", "Ctrl+Shift+I", self.import_sirekap
         )
+        self.action_copies = self._action(
+            "Serahkan sali&nan dan tanda terima…", "Ctrl+Shift+S", self.hand_copies
+        )
         self.action_help = self._action("&Panduan", "F1", self.show_help)
         self.action_keys = QAction("&Tombol pintas", self)
         self.action_keys.triggered.connect(self.show_keys)
@@ -339,6 +352,10 @@ class MainWindow(QMainWindow):
         reopen = QAction("&Buka kembali hasil yang ditetapkan…", self)
         reopen.triggered.connect(self.reopen)
         meeting.addAction(reopen)
+        self.action_follow_up = self._action(
+            "Buka sesi &lanjutan…", "Ctrl+Shift+L", self.open_follow_up
+        )
+        meeting.addAction(self.action_follow_up)
         self.action_limits = QAction("&Ambang kewajaran…", self)
         self.action_limits.triggered.connect(self.open_plausibility_limits)
         meeting.addAction(self.action_limits)
@@ -354,11 +371,32 @@ class MainWindow(QMainWindow):
         self.file_menu.insertActions(self.action_print, self.packages.actions())
         self.file_menu.insertSeparator(self.action_print)
         self.meeting_menu.addAction(self.action_incident)
+        self.meeting_menu.addAction(self.action_copies)
+
+    def _add_audit_menu(self) -> None:
+        """Rapat → Jejak audit… (Ctrl+Shift+A) and Paket bukti untuk Bawaslu/MK… (Ctrl+Shift+B)."""
+        from rekap_desktop.gui.audit_log.evidence_action import EvidencePackAction
+
+        self.meeting_menu.addSeparator()
+        self.action_audit_log = self._action("&Jejak audit…", "Ctrl+Shift+A", self.show_audit_log)
+        self.meeting_menu.addAction(self.action_audit_log)
+        self.evidence_pack = EvidencePackAction(self, self.meeting)
+        self.evidence_pack.action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.evidence_pack.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.evidence_pack.action)
+        self.meeting_menu.addAction(self.evidence_pack.action)
+
+    def show_audit_log(self) -> AuditLogWindow:
+        from rekap_desktop.gui.audit_log.window import open_audit_log
+
+        return open_audit_log(self.meeting, self)
 
     def _build_register(self) -> RegisterView:
         from rekap_desktop.gui.incidents.register_view import RegisterView
 
-        return RegisterView(self.meeting.incidents, self.meeting.hub, self.approvals)
+        return RegisterView(
+            self.meeting.incidents, self.meeting.hub, self.approvals, copies=self.meeting.copies
+        )
 
     @property
     def register(self) -> RegisterView:
@@ -392,6 +430,15 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def hand_copies(self) -> HandCopiesDialog:
+        """Rapat → Serahkan salinan (Ctrl+Shift+S): copies of a printed version for the saksi
+        present and Bawaslu, with their tanda terima."""
+        from rekap_desktop.gui.copies.hand_dialog import HandCopiesDialog
+
+        dialog = HandCopiesDialog(self.meeting.copies, self.printing.printing, self)
+        dialog.open()
+        return dialog
+
     def import_sirekap(self) -> None:
         from rekap_desktop.gui.dialogs.sirekap_import import SirekapImportDialog
 
@@ -401,11 +448,13 @@ class MainWindow(QMainWindow):
         """What the operator started that still runs off the GUI thread (named for the wait
         when the cockpit closes)."""
         work = ["pencetakan"] if self.printing.is_busy() else []
+        work += ["paket bukti"] if self.evidence_pack.is_busy() else []
         return work + (["paket hasil"] if self.packages.is_busy() else [])
 
     def stop_work(self) -> None:
         """Wait for the work still running off the GUI thread (the cockpit closes for good)."""
         self.packages.stop()
+        self.evidence_pack.stop()
         self.printing.stop()
 
     # -- refreshing from committed state ---------------------------------------------------
@@ -441,6 +490,7 @@ class MainWindow(QMainWindow):
             1 for i in self.service.incidents() if i.status == IncidentStatus.TERBUKA.value
         )
         self.incident_label.setText(f"Kejadian/keberatan terbuka: {open_items}")
+        self.follow_up_label.setText(self.meeting.follow_up.status_line())
 
     def _focus_page(self, page: AgendaPage) -> None:
         """The keyboard goes where the new step is worked: its input, else the procedure list
@@ -545,6 +595,13 @@ class MainWindow(QMainWindow):
         confirmation = self.approvals.confirm(Action.REOPEN_DETERMINED)
         if confirmation is not None:
             run_operation(self, "Buka kembali", lambda: self.procedure.reopen(reason, confirmation))
+
+    def open_follow_up(self) -> FollowUpDialog:
+        """Rapat → Buka sesi lanjutan… (Ctrl+Shift+L): a determined result re-opened on a legal
+        basis for the kecamatan it names, with the ketua's PIN."""
+        from rekap_desktop.gui.dialogs.follow_up_dialog import open_follow_up_dialog
+
+        return open_follow_up_dialog(self, self.meeting.follow_up, self.approvals)
 
     def toggle_recap(self) -> None:
         self.views.setCurrentIndex(1 - self.views.currentIndex())

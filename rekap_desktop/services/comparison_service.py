@@ -8,6 +8,7 @@ from rekap_desktop.domain.plausibility import Implausible
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.finding_decisions import FindingDecisionService
+from rekap_desktop.services.follow_up_service import sessions_of
 from rekap_desktop.services.photos_service import PhotosService
 from rekap_desktop.services.places import unit_places, unit_plausibility
 from rekap_desktop.services.plausibility_service import PlausibilityService
@@ -34,6 +35,15 @@ class ComparisonService:
         """The desa/TPS behind one field of one kecamatan, per source whose current form came as
         rows below it (None: no source did; they gave the kecamatan as one row)."""
         return unit_places(self.pleno, contest, unit, field)
+
+    def follow_up_basis(self, contest: str, unit: str) -> str | None:
+        """The document of the open follow-up session when its scope holds this kecamatan ×
+        contest ("Putusan MK Nomor … tanggal …"): what a correction made there carries out
+        (None: no session is open, or it is about other units)."""
+        open_now = next((s for s in sessions_of(self.pleno) if s.is_open), None)
+        if open_now is None or not open_now.covers(contest, unit):
+            return None
+        return open_now.document_line()
 
     def plausibility(self, contest: str, unit: str) -> list[Implausible]:
         """The plausibility warnings (P01–P05) of one kecamatan × contest and its TPS."""

@@ -152,7 +152,7 @@ class CorrectionsService(ServiceBase):
         key = target.field(request.field)
         self._check_incident(request.incident_number)
         with read(self.pleno_service.engine) as session:
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, (contest, unit))
             refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
 
     def settle(self, contest: str, unit: str, request: SettleRequest) -> SettleResult:
@@ -162,7 +162,7 @@ class CorrectionsService(ServiceBase):
         self._check_incident(request.incident_number)
         with self.pleno_service.write() as w:
             session = w.session
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, (contest, unit))
             refuse_if_changed(session, target, (PLENO, PPK), key, request.seen)
             tallies = meeting_store.current_tallies(session, target.contest.code)
             ppk = tallies.get((contest, unit, PPK.code))
@@ -226,7 +226,7 @@ class CorrectionsService(ServiceBase):
         """Mark the pair read; refused while a field still differs (or the PPK form is absent)."""
         target = self.target(contest, unit)
         with self.pleno_service.write() as w:
-            ensure_result_open(w.session, target.pleno)
+            ensure_result_open(w.session, target.pleno, (contest, unit))
             reasons = self._unsettled(w.session, target)
             if reasons:
                 raise InputRejected([Problem(f"{target.where()}: {r}") for r in reasons])

@@ -108,7 +108,7 @@ class EntryService(ServiceBase):
         parsed = self._parse_all(target, values)
         form = (target.contest.code, target.unit.code, who.code)
         with self.pleno_service.write() as w:
-            ensure_result_open(w.session, target.pleno)
+            ensure_result_open(w.session, target.pleno, form[:2])
             corrections_store.add_pass_values(
                 w.session, form, pass_no, {str(k): v for k, v in parsed.items()}, self.actor
             )
@@ -188,7 +188,7 @@ class EntryService(ServiceBase):
         form = (target.contest.code, target.unit.code, who.code)
         with self.pleno_service.write() as w:
             session = w.session
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, form[:2])
             if callable(values):
                 values = values(session)
             ((field, value), *_) = values.items()

@@ -98,7 +98,7 @@ class FindingDecisionService(ServiceBase):
             raise InputRejected(problems, TITLE)
         with self.pleno_service.write() as w:
             session = w.session
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, (contest, unit))
             if finding not in undecided_in(session, self.compare_in(session, target)):
                 raise InputRejected(
                     [

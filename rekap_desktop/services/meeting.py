@@ -22,9 +22,13 @@ from rekap_desktop.services.users_service import UsersService
 from rekap_desktop.storage.unit_of_work import Engine
 
 if TYPE_CHECKING:  # loaded when first used (see the module's docstring)
+    from rekap_desktop.services.audit_log import AuditLogService
     from rekap_desktop.services.backup_service import BackupPreview
     from rekap_desktop.services.comparison_service import ComparisonService
+    from rekap_desktop.services.copies_service import CopiesService
     from rekap_desktop.services.corrections_service import CorrectionsService
+    from rekap_desktop.services.evidence.pack import EvidenceService
+    from rekap_desktop.services.follow_up_service import FollowUpService
     from rekap_desktop.services.package_import import PackageImportService
     from rekap_desktop.services.packages import PackageService
     from rekap_desktop.services.plausibility_service import PlausibilityService
@@ -66,8 +70,22 @@ class Meeting(Generic[H]):
         return ProcedureRecords(self.procedure)
 
     @cached_property
+    def follow_up(self) -> FollowUpService:
+        """Sesi lanjutan of a determined result, on this station's procedure."""
+        from rekap_desktop.services.follow_up_service import FollowUpService
+
+        return FollowUpService(self.procedure)
+
+    @cached_property
     def incidents(self) -> IncidentService:
         return IncidentService(self.pleno)
+
+    @cached_property
+    def copies(self) -> CopiesService:
+        """Salinan dan tanda terima: which copy of which printed version went to whom."""
+        from rekap_desktop.services.copies_service import CopiesService
+
+        return CopiesService(self.pleno)
 
     @cached_property
     def users(self) -> UsersService:
@@ -131,6 +149,20 @@ class Meeting(Generic[H]):
         return PackageService(
             pleno, corrections=service_corrections(pleno), printed=print_log_pdfs(pleno)
         )
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        """Jejak audit as people read it (the cockpit's viewer reads it on a worker)."""
+        from rekap_desktop.services.audit_log import AuditLogService
+
+        return AuditLogService(self.pleno)
+
+    def evidence(self) -> EvidenceService:
+        """The evidence pack for Bawaslu and the Court; it renders every form, so a worker
+        builds it (like load_printing)."""
+        from rekap_desktop.services.evidence.pack import EvidenceService
+
+        return EvidenceService(self.pleno, self.load_printing())
 
     def load_printing(self) -> PrintService:
         """The meeting's print service; importing it loads ReportLab and the forms (~0.3 s), so

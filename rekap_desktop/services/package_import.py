@@ -29,6 +29,12 @@ from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.confirmations import confirmation_problem
 from rekap_desktop.services.keys import normalise_fingerprint
+from rekap_desktop.services.package_sessions import (
+    changed_values,
+    check_session_order,
+    record_session,
+    supersession_lines,
+)
 from rekap_desktop.services.packages import verify_bytes
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.result_lock import ensure_result_open
@@ -57,6 +63,11 @@ class PackageImportReport:
     """The unit's keys confirmed before, when this package's key replaced them."""
     replaced_by: str = ""
     """The ketua who confirmed the replacement with their PIN."""
+    supersedes: tuple[str, ...] = ()
+    """What the report says of the earlier session's package this one supersedes (empty: it
+    supersedes none)."""
+    changed: tuple[str, ...] = ()
+    """Each value the superseding package changed: "unit · pemilihan · rincian: lama → baru"."""
 
     def lines(self) -> list[str]:
         trusted = " (kunci baru dikonfirmasi)" if self.newly_trusted else ""
@@ -72,6 +83,11 @@ class PackageImportReport:
             )
         if self.skipped:
             lines.append(f"Tidak diimpor (bukan pemilihan pleno ini): {', '.join(self.skipped)}")
+        lines.extend(self.supersedes)
+        if self.supersedes:
+            changed = f"{len(self.changed)} angka berubah" if self.changed else "tidak ada angka"
+            lines.append(f"Perubahan terhadap paket yang digantikan: {changed}")
+            lines.extend(f"  {line}" for line in self.changed)
         return lines
 
 
@@ -113,8 +129,9 @@ class PackageImportService:
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
         with read(self.pleno_service.engine) as session:
-            ensure_result_open(session, self.pleno_service.pleno())
+            ensure_result_open(session, self.pleno_service.pleno(), *_places(checked))
             trusted, earlier = _key_status(session, fp, checked.unit, path.name)
+            check_session_order(session, verified, checked.unit, path.name)
             self._check_newer(session, verified, checked.unit, path.name)
         return SenderCheck(
             checked.unit,
@@ -135,13 +152,21 @@ class PackageImportService:
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
+        pleno = self.pleno_service.pleno()
         with self.pleno_service.write() as w:
-            ensure_result_open(w.session, self.pleno_service.pleno())
+            ensure_result_open(w.session, pleno, *_places(checked))
             newly, replaced = self._check_key(
                 w, verified, fp, checked.unit, (trust, confirmation), path.name
             )
+            superseded = check_session_order(w.session, verified, checked.unit, path.name)
             self._check_newer(w.session, verified, checked.unit, path.name)
+            changed = (
+                changed_values(w.session, pleno, checked.unit, checked.values)
+                if superseded is not None
+                else []
+            )
             carried = self._store(w, path.name, data, verified, checked, fp)
+            record_session(w.session, verified, checked.unit)
         return PackageImportReport(
             checked.unit,
             checked.unit_name,
@@ -152,6 +177,8 @@ class PackageImportService:
             checked.skipped,
             tuple(replaced),
             confirmation.user.name if replaced and confirmation else "",
+            tuple(supersession_lines(verified, checked.unit, checked.unit_name, superseded)),
+            tuple(changed),
         )
 
     def _check_key(
@@ -272,6 +299,11 @@ class PackageImportService:
             checked.values,
         )
         return len(stored)
+
+
+def _places(checked: _Checked) -> tuple[tuple[str | None, str], ...]:
+    """Where the package writes: its unit, in each of its contests."""
+    return tuple((contest, checked.unit) for contest in checked.values)
 
 
 def _replacement_approved(

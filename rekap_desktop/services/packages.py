@@ -28,6 +28,7 @@ from rekap_desktop.interchange.setup import setup_to_dict
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.keys import fingerprint, installation_key, public_raw
+from rekap_desktop.services.package_sessions import follow_up_keys
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage import audit, packages_store
 from rekap_desktop.storage.unit_of_work import read, write
@@ -86,9 +87,11 @@ class PackageService:
         ensure_untampered(self.pleno_service, "paket tidak dibuat")
         key = installation_key(self.key_folder)
         pleno = self.pleno_service.pleno()
-        members, head = self._members(pleno)
+        members, head, follow_up = self._members(pleno)
         manifest = _manifest(pleno, provisional=not determined, public_key=public_raw(key))
         manifest[pkg.CHAIN_HEAD] = {"urutan": head[0], "hash": head[1]}
+        if determined:
+            manifest |= follow_up
         data = pkg.write_package(manifest, members, key)
         verified = pkg.read_package(data, path.name)
         service = self.pleno_service
@@ -113,11 +116,13 @@ class PackageService:
             tuple(sorted(members)),
         )
 
-    def _members(self, pleno: Pleno) -> tuple[dict[str, bytes], tuple[int, str]]:
-        """The package's members, and the head of the audit chain they carry."""
+    def _members(self, pleno: Pleno) -> tuple[dict[str, bytes], tuple[int, str], dict[str, Any]]:
+        """The package's members, the head of the audit chain they carry, and the manifest
+        keys of the follow-up session the result was last determined in (none before one)."""
         with read(self.pleno_service.engine) as session:
             chain = packages_store.audit_entries(session)
             head = audit.head_entry(session)
+            follow_up = follow_up_keys(session, chain)
         members = {
             pkg.SETUP: _json(setup_to_dict(pleno)),
             pkg.TALLIES: write_rekap_csv(_determined_records(self.pleno_service, pleno), pleno),
@@ -127,7 +132,7 @@ class PackageService:
         }
         for name, data in self._printed():
             members[f"cetak/{name}"] = data
-        return members, head
+        return members, head, follow_up
 
 
 def _manifest(pleno: Pleno, *, provisional: bool, public_key: bytes) -> dict[str, Any]:

@@ -116,7 +116,7 @@ class PlausibilityService(ServiceBase):
         assert confirmation is not None
         with self.pleno_service.write() as w:
             session = w.session
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, (place.contest, place.unit))
             confirmed = require_confirmation(session, confirmation, Action.OVERRIDE_PLAUSIBILITY)
             made = plausibility_store.overrides(session, place.contest, place.unit)
             earlier = override_for(finding, made)

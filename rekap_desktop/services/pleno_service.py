@@ -185,7 +185,7 @@ class PlenoService:
             records = read_rekap_table(data, path.name, self.pleno())
             packed = packing.result()
         with self.write() as w:
-            ensure_result_open(w.session, self.pleno())
+            ensure_result_open(w.session, self.pleno(), *((r.contest, r.unit) for r in records))
             return self._store_records(w, path.name, data, records, packed)
 
     def _store_records(

@@ -33,10 +33,11 @@ from rekap_desktop.domain.signature import Signature
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.corrections_service import CorrectionsService, finished_pairs
 from rekap_desktop.services.finding_decisions import FindingDecisionService
+from rekap_desktop.services.penetapan_values import record_determination
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_state import plan_of, replay
 from rekap_desktop.services.signatories import signature_problems
-from rekap_desktop.storage import procedure_store
+from rekap_desktop.storage import follow_up_store, procedure_store
 from rekap_desktop.storage.procedure_store import Pause, StoredMove
 from rekap_desktop.storage.unit_of_work import Session, read
 
@@ -169,11 +170,21 @@ class ProcedureService:
         self, signatures: list[Signature], confirmation: Confirmation | None = None
     ) -> ProcedureState:
         """Penetapan: lock the result with each signatory's signature or refusal; the audit entry
-        names the commissioner who confirmed it with their PIN."""
+        names the commissioner who confirmed it with their PIN. The values determined are kept
+        as this penetapan's; an open follow-up session is closed by it (and named)."""
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
+        with read(self.pleno_service.engine) as session:
+            closing = follow_up_store.open_session(session)
+        if closing is not None:
+            payload["menutup_sesi_lanjutan"] = closing.number
+
+        def write(session: Session, move_id: int) -> None:
+            procedure_store.add_signatures(session, move_id, signatures)
+            record_determination(session, self.pleno_service.pleno(), self.actor)
+
         return self.move(
             Move(MoveKind.DETERMINE),
-            lambda s, move_id: procedure_store.add_signatures(s, move_id, signatures),
+            write,
             payload,
             guard=lambda: self._determination_problems(signatures),
             confirmed=(confirmation, Action.DETERMINE),

@@ -83,7 +83,7 @@ class RecountService(ServiceBase):
             target.field(value.field)
         with self.pleno_service.write() as w:
             session = w.session
-            ensure_result_open(session, target.pleno)
+            ensure_result_open(session, target.pleno, (entry.contest, entry.unit))
             approval = require_confirmation(session, confirmation, Action.RECORD_RECOUNT)
             assert confirmation is not None
             forms = kept_rows_store.current(session, entry.contest, entry.unit)

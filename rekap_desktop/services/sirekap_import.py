@@ -196,7 +196,11 @@ class SirekapImportService:
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         with self.pleno_service.write() as w:
-            ensure_result_open(w.session, self.pleno_service.pleno())
+            ensure_result_open(
+                w.session,
+                self.pleno_service.pleno(),
+                *((s.contest, u.unit) for s in found for u in s.units),
+            )
             approval = (
                 {}
                 if source == SIREKAP

@@ -17,7 +17,13 @@ from rekap_desktop.storage.orm import AuditEntryRow
 from rekap_desktop.storage.row_records import ROWS, TableRecords
 
 _FORM_KEYS = frozenset({"pemilihan", "kode_wilayah", "sumber", "nilai"})
-_PROCEDURE = frozenset({AuditEvent.PROCEDURE_MOVED.value, AuditEvent.PROCEDURE_RECORDED.value})
+_PROCEDURE = frozenset(
+    {
+        AuditEvent.PROCEDURE_MOVED.value,
+        AuditEvent.PROCEDURE_RECORDED.value,
+        AuditEvent.FOLLOW_UP_OPENED.value,  # re-opens the result (the move's own entry)
+    }
+)
 _DETERMINED = "ditetapkan"
 """Procedure entries record whether the result is determined after them (procedure_service)."""
 _SEAT_DECIDED = AuditEvent.SEAT_TIE_DECIDED.value

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 VIEWERS = frozenset(
     {
+        "AuditLogWindow",
         "DrillDownDialog",
         "HelpWindow",
         "InstallationKeyDialog",

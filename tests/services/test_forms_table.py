@@ -25,7 +25,12 @@ def test_every_form_has_one_entry_naming_it() -> None:
 def test_what_each_form_needs_is_read_from_its_entry() -> None:
     # THEN the Nomor, the contest, the penetapan and the seat meeting are asked of the forms
     # that need them, and of no other
-    assert NUMBERED == {FormKind.BERITA_ACARA, FormKind.PENGUMUMAN, FormKind.KEPUTUSAN_HASIL}
+    assert NUMBERED == {
+        FormKind.BERITA_ACARA,
+        FormKind.PENGUMUMAN,
+        FormKind.KEPUTUSAN_HASIL,
+        FormKind.BERITA_ACARA_LANJUTAN,
+    }
     assert AFTER_DETERMINATION == {
         FormKind.KEPUTUSAN_HASIL,
         FormKind.PENETAPAN_TERPILIH,

@@ -37,7 +37,8 @@ Submit = Callable[[SettleRequest], bool]
 
 @dataclass(frozen=True)
 class Prefill:
-    """What a correction that follows a pencocokan / penghitungan ulang starts with."""
+    """What a correction starts with when it follows a pencocokan / penghitungan ulang, or is
+    made in a follow-up session."""
 
     after: int | None
     reason: Reason

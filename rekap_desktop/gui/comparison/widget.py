@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.comparison import Comparison, ComparisonRow, SourceNote
 from rekap_desktop.domain.confirmation import Confirmation
-from rekap_desktop.domain.corrections import Correction
+from rekap_desktop.domain.corrections import Correction, Reason
 from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.finding_decisions import FindingDecision
 from rekap_desktop.domain.problems import InputRejected
@@ -449,8 +449,14 @@ class ComparisonWidget(QWidget):
 
     def open_correction(self) -> CorrectionDialog | None:
         """Ctrl+K: the correction dialog for the selected row (window-modal; it stays open with
-        what was typed until the correction is recorded or the operator cancels)."""
-        return self.correct_with(None)
+        what was typed until the correction is recorded or the operator cancels). In a follow-up
+        session that holds this pair, it starts with the session's reason and document."""
+        row = self.selected_row()
+        basis = self.service.follow_up_basis(self.contest_code, self.unit_code)
+        if row is None or basis is None:
+            return self.correct_with(None)
+        reference = next((c.value for c in row.cells if c.source == PPK), None)
+        return self.correct_with(Prefill(reference, Reason.SESI_LANJUTAN, basis, "", None, None))
 
     def correct_with(self, prefill: Prefill | None) -> CorrectionDialog | None:
         """The correction dialog for the selected row, started with ``prefill`` (a check's

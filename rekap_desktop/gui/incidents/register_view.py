@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -29,12 +31,14 @@ from rekap_desktop.domain.incidents import KIND_LABELS, Incident, IncidentKind
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.change_hub import QtChangeHub
+from rekap_desktop.gui.copies.log_view import LOG_CHANGES, CopiesLogView
 from rekap_desktop.gui.dialogs.incident_dialog import IncidentDialog
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.incidents.register_model import RegisterModel
 from rekap_desktop.gui.incidents.settle_dialog import SettleDialog
 from rekap_desktop.gui.operations import run_operation
 from rekap_desktop.gui.widgets.item_data import add_enum_item, enum_data
+from rekap_desktop.services.copies_service import CopiesService
 from rekap_desktop.services.incident_service import IncidentService, RegisterFilter
 
 REGISTER_CHANGES = frozenset(
@@ -64,9 +68,13 @@ class RegisterView(QWidget):
         hub: QtChangeHub,
         approvals: Approvals | None = None,
         parent: QWidget | None = None,
+        *,
+        copies: CopiesService | None = None,
     ) -> None:
+        """``copies``: the copies handed, shown in a "Salinan" tab beside the register."""
         super().__init__(parent)
         self.service = service
+        self.copies_view = CopiesLogView(copies) if copies is not None else None
         self.hub = hub
         self.approvals: Approvals = approvals or NoApprovals()
         self._listening = False
@@ -123,10 +131,27 @@ class RegisterView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        register = QWidget() if self.copies_view is not None else self
+        layout = QVBoxLayout(register)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        if self.copies_view is not None:
+            # Who got which copy of which version is read beside the register it belongs to.
+            # A tab bar over a stack, not a QTabWidget: that one takes Ctrl+Tab, which moves
+            # between the cockpit's own tabs; the bar takes no focus, so the register's first
+            # filter still gets the keyboard when the tab is shown. Alt+G / Alt+L change pages.
+            self.pages = QStackedWidget()
+            self.pages.addWidget(register)
+            self.pages.addWidget(self.copies_view)
+            self.page_bar = QTabBar()
+            self.page_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.page_bar.addTab("Re&gister")
+            self.page_bar.addTab("Sa&linan")
+            self.page_bar.currentChanged.connect(self.pages.setCurrentIndex)
+            outer = QVBoxLayout(self)
+            outer.addWidget(self.page_bar)
+            outer.addWidget(self.pages, 1)
 
     def _connect(self) -> None:
         self.open_only.toggled.connect(self.refresh)
@@ -158,6 +183,8 @@ class RegisterView(QWidget):
     def on_changed(self, changes: Changes) -> None:
         if any(change.what in REGISTER_CHANGES for change in changes):
             self.refresh()
+        if self.copies_view is not None and any(c.what in LOG_CHANGES for c in changes):
+            self.copies_view.refresh()
 
     # -- showing ---------------------------------------------------------------------------
 

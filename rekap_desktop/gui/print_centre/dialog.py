@@ -65,6 +65,9 @@ SHORT_LABELS = {
     FormKind.PENETAPAN_TERPILIH: "BA paslon terpilih",
     FormKind.SURAT_PENGANTAR: "Surat pengantar",
     FormKind.KEPUTUSAN_KURSI: "Keputusan kursi",
+    FormKind.BERITA_ACARA_LANJUTAN: "BA pleno lanjutan",
+    FormKind.TANDA_TERIMA: "Tanda terima salinan",
+    FormKind.DAFTAR_SALINAN: "Daftar salinan",
 }
 LOG_HEADERS = ("No", "Formulir", "Pemilihan", "Versi", "Kertas", "Sidik data", "Dicetak", "Final")
 
@@ -436,11 +439,13 @@ class PrintCentreDialog(QDialog):
         self.print_finished.emit(None)
 
     def reopen(self) -> None:
-        """Opened again from the cockpit: the forms, the log and the preview as the data is now."""
+        """Opened again from the cockpit: the forms, the log and the preview as the data is now,
+        and the keyboard on Formulir as at the first opening (not on the button last pressed)."""
         self._fill_forms()
         self._fill_contests()
         self.refresh_log()
         self.refresh_preview()
+        self.form_box.setFocus()
 
     def stop(self) -> None:
         """Wait for the work still running (when the cockpit closes for good)."""

@@ -32,6 +32,7 @@ from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.recap import Recap
 from rekap_desktop.domain.seat_meeting import SeatMeeting
 from rekap_desktop.domain.sources import PLENO, PPK
+from rekap_desktop.services.follow_up_service import d_hasil_line
 from rekap_desktop.services.incident_service import register_snapshot as register
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing import after_determination as stages
@@ -144,9 +145,11 @@ def d_hasil_form(src: FormSource, order: Order) -> Drawn:
     if chosen is not None and chosen.is_party_list:
         leg = src.signed(legislative_d_hasil_data(pleno, recap_of(service, contest), mark), contest)
         leg = replace(with_findings(leg, notes), determined_on=src.determined_on(contest))
+        leg = replace(leg, follow_up=d_hasil_line(service))
         return drawn(leg, d_hasil_legislatif.render_legislative_d_hasil)
     dh = src.signed(recap_forms.d_hasil_data(pleno, recap_of(service, contest), mark), contest)
     dh = replace(with_findings(dh, notes), determined_on=src.determined_on(contest))
+    dh = replace(dh, follow_up=d_hasil_line(service))
     return drawn(dh, d_hasil.render_d_hasil)
 
 

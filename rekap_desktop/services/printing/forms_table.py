@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from rekap_desktop.domain.deciding_level import decides_here, seats_decided_here
 from rekap_desktop.domain.election import Contest, ElectionKind, Pleno
+from rekap_desktop.services.printing import copies as copy_forms
 from rekap_desktop.services.printing import form_builders as build
+from rekap_desktop.services.printing.follow_up import follow_up_minutes_form
 from rekap_desktop.services.printing.form_builders import Build
 from rekap_desktop.services.printing.kinds import FormKind
 
@@ -133,6 +135,13 @@ FORMS: dict[FormKind, FormSpec] = {
         seat_meeting=True,
         needs_seat_meeting=True,
     ),
+    FormKind.BERITA_ACARA_LANJUTAN: FormSpec(
+        "Berita Acara Rapat Pleno Lanjutan", follow_up_minutes_form, numbered=True
+    ),
+    FormKind.TANDA_TERIMA: FormSpec(
+        "Tanda terima salinan (penyerahan terakhir)", copy_forms.receipts_form
+    ),
+    FormKind.DAFTAR_SALINAN: FormSpec("Daftar penyerahan salinan", copy_forms.copies_list_form),
 }
 
 FORM_LABELS = {kind: spec.title for kind, spec in FORMS.items()}

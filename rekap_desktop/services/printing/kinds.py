@@ -21,3 +21,8 @@ class FormKind(StrEnum):
     PENETAPAN_TERPILIH = "penetapan-terpilih"
     SURAT_PENGANTAR = "surat-pengantar"
     KEPUTUSAN_KURSI = "keputusan-kursi"
+    # A follow-up session (sesi lanjutan) of a determined result:
+    BERITA_ACARA_LANJUTAN = "berita-acara-lanjutan"
+    # Copies handed to saksi and Bawaslu (salinan): the receipts and the list of who got which:
+    TANDA_TERIMA = "tanda-terima"
+    DAFTAR_SALINAN = "daftar-salinan"

@@ -16,6 +16,8 @@ from rekap_desktop.domain.election import Contest
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.seat_meeting import SeatMeeting
+from rekap_desktop.services.copies_service import CopiesService
+from rekap_desktop.services.follow_up_service import sessions_of
 from rekap_desktop.services.integrity import ensure_untampered
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.form_builders import Order, seat_meeting
@@ -235,10 +237,20 @@ class PrintService:
         seat_forms = [c for c in seats_decided_here(pleno) if c.is_party_list]
         forms += [(FormKind.PEROLEHAN_KURSI, c.code) for c in seat_forms]
         forms += [(kind, None) for kind in FormKind if kind not in PER_CONTEST]
-        if not RecountService(self.pleno_service).records():
-            # Its berita acara exists only for a meeting that checked a TPS or desa.
-            forms.remove((FormKind.HITUNG_ULANG, None))
-        return forms
+        return [(kind, contest) for kind, contest in forms if self.has_content(kind)]
+
+    def has_content(self, kind: FormKind) -> bool:
+        """Whether the form has anything to say in this meeting: the berita acara of a recount
+        exists only for a meeting that checked a TPS or desa, that of a sesi lanjutan only for
+        a meeting taken up again, the tanda terima and the list of copies only once a copy was
+        handed."""
+        if kind is FormKind.HITUNG_ULANG:
+            return bool(RecountService(self.pleno_service).records())
+        if kind is FormKind.BERITA_ACARA_LANJUTAN:
+            return bool(sessions_of(self.pleno_service))
+        if kind in (FormKind.TANDA_TERIMA, FormKind.DAFTAR_SALINAN):
+            return bool(CopiesService(self.pleno_service).handed())
+        return True
 
     def prepare(
         self, kind: FormKind, contest: str | None = None, number: str | None = None
