@@ -9,13 +9,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from rekap_desktop.domain import clock
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.election import Pleno
 from rekap_desktop.domain.follow_up import BASIS_DOCUMENTS, FollowUpSession
 from rekap_desktop.domain.ids import ContestCode, FieldKey
 from rekap_desktop.domain.labels import row_label
 from rekap_desktop.domain.problems import InputRejected, Problem
+from rekap_desktop.domain.procedure import MoveKind
 from rekap_desktop.domain.sources import PPK
 from rekap_desktop.interchange.package import VerifiedPackage
 from rekap_desktop.interchange.package_session import PackageSession, session_keys
@@ -53,20 +53,24 @@ def _exported_at(
     session: Session, chain: list[dict[str, object]], latest: FollowUpSession
 ) -> str | None:
     """The manifest SHA-256 of the last determined package exported between the earlier
-    penetapan and the opening of ``latest``."""
-    since = follow_up_store.determined_at(session, latest.number - 1)
-    start = clock.parse(since) if since else None
-    end = clock.parse(latest.opened_at)
+    penetapan and the opening of ``latest``, found by the chain's order (not by its clock: a
+    penetapan, an export and an opening may share a second)."""
     found: str | None = None
     for entry in chain:
-        if entry["peristiwa"] != AuditEvent.PACKAGE_EXPORTED.value:
-            continue
-        at = clock.parse(str(entry["waktu"]))
         payload = json.loads(str(entry["isi"]))
-        if payload.get("sementara") or at >= end or (start is not None and at < start):
-            continue
-        found = str(payload.get("manifest_sha256"))
-    return found
+        event = entry["peristiwa"]
+        if event == AuditEvent.FOLLOW_UP_OPENED.value and payload.get("sesi_lanjutan") == (
+            latest.number
+        ):
+            return found
+        if (
+            event == AuditEvent.PROCEDURE_MOVED.value
+            and payload.get("langkah") == MoveKind.DETERMINE.value
+        ):
+            found = None  # a penetapan since: only a package exported after it counts
+        if event == AuditEvent.PACKAGE_EXPORTED.value and not payload.get("sementara"):
+            found = str(payload.get("manifest_sha256"))
+    return None
 
 
 # -- the next level --------------------------------------------------------------------------

@@ -187,7 +187,8 @@ class PrintService:
     def kinds(self) -> list[FormKind]:
         """The forms of this meeting: each contest-bound form only where it has a contest (the
         seat form with a legislative contest …), the stages after the recapitulation only once
-        its result is determined."""
+        its result is determined, a form about a recount, a follow-up session or copies only
+        once there is one (see has_content)."""
         determined = self.determined(None)
         seats_decided = any(
             self._seat_meeting(c.code) for c in self.contests(FormKind.KEPUTUSAN_KURSI)
@@ -198,6 +199,7 @@ class PrintService:
             if (spec.only_for is None or self.contests(kind))
             and (not spec.after_determination or determined)
             and (not spec.needs_seat_meeting or seats_decided)
+            and self.has_content(kind)
         ]
 
     def contests(self, kind: FormKind) -> list[Contest]:
