@@ -37,7 +37,7 @@ from rekap_desktop.services.penetapan_values import record_determination
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.procedure_state import plan_of, replay
 from rekap_desktop.services.signatories import signature_problems
-from rekap_desktop.storage import follow_up_store, procedure_store
+from rekap_desktop.storage import procedure_store
 from rekap_desktop.storage.procedure_store import Pause, StoredMove
 from rekap_desktop.storage.unit_of_work import Session, read
 
@@ -173,14 +173,14 @@ class ProcedureService:
         names the commissioner who confirmed it with their PIN. The values determined are kept
         as this penetapan's; an open follow-up session is closed by it (and named)."""
         payload: dict[str, object] = {"tanda_tangan": [asdict(s) for s in signatures]}
-        with read(self.pleno_service.engine) as session:
-            closing = follow_up_store.open_session(session)
-        if closing is not None:
-            payload["menutup_sesi_lanjutan"] = closing.number
 
         def write(session: Session, move_id: int) -> None:
             procedure_store.add_signatures(session, move_id, signatures)
-            record_determination(session, self.pleno_service.pleno(), self.actor)
+            closed = record_determination(session, self.pleno_service.pleno(), self.actor)
+            # The session is read under the write lock: another station may have opened one.
+            # ``move`` merges this payload into the audit entry after ``write`` has run.
+            if closed is not None:
+                payload["menutup_sesi_lanjutan"] = closed.number
 
         return self.move(
             Move(MoveKind.DETERMINE),

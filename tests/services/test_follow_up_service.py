@@ -5,15 +5,18 @@ first penetapan's D.Hasil stays printable as it was printed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.services.audit_log import AuditLogService
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
 from rekap_desktop.services.follow_up_service import FollowUpService
@@ -104,6 +107,14 @@ def test_the_next_penetapan_closes_the_session_and_keeps_both_results(
     # THEN the session is closed by it, and the first penetapan's values are as they were
     (session,) = follow_up.sessions()
     assert session.closed_at and not session.is_open and follow_up.current() is None
+    moves = [
+        json.loads(e.payload)
+        for e in AuditLogService(service).export().stored
+        if e.event == AuditEvent.PROCEDURE_MOVED
+    ]
+    determined = [m for m in moves if m["ditetapkan"]]
+    assert "menutup_sesi_lanjutan" not in determined[0]
+    assert determined[-1]["menutup_sesi_lanjutan"] == session.number
     assert follow_up.penetapan_numbers() == [0, 1]
     assert follow_up.values(0) == first
     assert first[("walikota", "990101", "suara_02")] == 580
