@@ -1,10 +1,11 @@
 """Putting our own PDF on a QPrinter: each page rendered by QtPdf and painted at the printer's
 resolution (capped, so a 1200 dpi printer does not get a gigabyte of pixels).
 
-Printing runs on a worker thread (see print_centre.dialog), but each QPainter call holds Python's
-GIL while it runs: a whole F4 page as one image took the printer ~0.2-0.3 s to take in (it
-compresses it, with an alpha mask), and the GUI thread waited that long. So each page is laid on
-white (paper is white: the same print, no alpha mask) and drawn in bands of rows."""
+Printing runs on a worker thread (see print_centre.dialog), but each QtPdf render and each QPainter
+call holds Python's GIL while it runs: a whole F4 page as one image took the printer ~0.2-0.3 s
+to take in (it compresses it, with an alpha mask), rendering it ~0.1 s, laying it on white
+~0.05 s, and the GUI thread waited that long. So each page is rendered, laid on white (paper is
+white: the same print, no alpha mask) and drawn band by band, a few rows at a time."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 
 MAX_DPI = 200
@@ -60,8 +61,8 @@ def print_pdf(pdf: bytes, printer: QPrinter, paper: str, progress: Progress = _n
                 printer.newPage()
             points = document.pagePointSize(index)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = on_white(document.render(index, size))
-            draw_in_bands(painter, QRect(0, 0, target.width(), target.height()), image)
+            for rows, place in bands(size, QRect(0, 0, target.width(), target.height())):
+                painter.drawImage(place, render_band(document, index, size, rows))
             progress(index + 1, document.pageCount())
     finally:
         painter.end()
@@ -79,13 +80,23 @@ def on_white(image: QImage) -> QImage:
     return flat
 
 
-def draw_in_bands(painter: QPainter, target: QRect, image: QImage) -> None:
-    """Draw ``image`` scaled onto ``target`` in bands of rows that meet on whole device pixels
-    (no gap, no overlap)."""
-    rows = image.height()
+def render_band(document: QPdfDocument, index: int, page: QSize, rows: QRect) -> QImage:
+    """The ``rows`` of page ``index`` rendered at ``page`` size, laid on white."""
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(page)
+    options.setScaledClipRect(rows)
+    return on_white(document.render(index, rows.size(), options))
+
+
+def bands(page: QSize, target: QRect) -> list[tuple[QRect, QRect]]:
+    """The page rendered at ``page`` size, cut into bands of rows: each band's rows and where it
+    goes on ``target``; the bands meet on whole device pixels (no gap, no overlap)."""
+    rows = page.height()
+    cut = []
     for top in range(0, rows, BAND_ROWS):
         bottom = min(top + BAND_ROWS, rows)
         y0 = target.top() + round(top * target.height() / rows)
         y1 = target.top() + round(bottom * target.height() / rows)
-        source = QRect(0, top, image.width(), bottom - top)
-        painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), image, source)
+        place = QRect(target.left(), y0, target.width(), y1 - y0)
+        cut.append((QRect(0, top, page.width(), bottom - top), place))
+    return cut
