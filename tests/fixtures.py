@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rekap_desktop.resources import resource
+
 if TYPE_CHECKING:
     from rekap_desktop.services.pleno_service import PlenoService
 
@@ -100,3 +102,26 @@ def rows_meeting(folder: Path, rows: str, *, with_members: bool = False) -> Iter
         yield pleno
     finally:
         pleno.engine.dispose()
+
+
+def write_provinsi_setup(folder: Path) -> Path:
+    """Kalimantan Timur with the demo kota and one other kota as provinsi.json: the gubernur
+    contest only (the wali kota is final at the kota)."""
+    demo = json.loads(resource("sample_data", "pleno.json").read_text(encoding="utf-8"))
+    gubernur = next(c for c in demo["kontestasi"] if c["kode"] == "gubernur")
+    setup = {
+        "format": "rekap-pleno/1",
+        "pemilihan": demo["pemilihan"],
+        "jenis": "pilkada",
+        "tingkat": "provinsi",
+        "wilayah": {"kode": "64", "nama": "KALIMANTAN TIMUR"},
+        "unit": [
+            {"kode": "6471", "nama": "KOTA BALIKPAPAN"},
+            {"kode": "6472", "nama": "KOTA SAMARINDA"},
+        ],
+        "kontestasi": [gubernur],
+        "anggota": [{"nama": "Ketua Provinsi Uji", "jabatan": "Ketua"}],
+    }
+    path = folder / "provinsi.json"
+    path.write_text(json.dumps(setup), encoding="utf-8")
+    return path

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from rekap_desktop.app import main
-from rekap_desktop.resources import resource
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.fixtures import write_provinsi_setup
 from tests.penetapan import determine_meeting
 
 
@@ -19,29 +19,6 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _provinsi_setup(folder: Path) -> Path:
-    """Kalimantan Timur with the demo kota and one other kota: the gubernur contest only (the
-    wali kota is final at the kota)."""
-    demo = json.loads(resource("sample_data", "pleno.json").read_text(encoding="utf-8"))
-    gubernur = next(c for c in demo["kontestasi"] if c["kode"] == "gubernur")
-    setup = {
-        "format": "rekap-pleno/1",
-        "pemilihan": demo["pemilihan"],
-        "jenis": "pilkada",
-        "tingkat": "provinsi",
-        "wilayah": {"kode": "64", "nama": "KALIMANTAN TIMUR"},
-        "unit": [
-            {"kode": "6471", "nama": "KOTA BALIKPAPAN"},
-            {"kode": "6472", "nama": "KOTA SAMARINDA"},
-        ],
-        "kontestasi": [gubernur],
-        "anggota": [{"nama": "Ketua Provinsi Uji", "jabatan": "Ketua"}],
-    }
-    path = folder / "provinsi.json"
-    path.write_text(json.dumps(setup), encoding="utf-8")
-    return path
 
 
 def _gubernur(capsys: pytest.CaptureFixture[str], db: str) -> dict[str, object]:
@@ -78,8 +55,8 @@ def test_determined_demo_package_goes_up_to_the_provinsi(
     ]
     assert out.splitlines()[-1] == f"Sidik kunci pengirim: {fingerprint}"
     # WHEN the provinsi imports it without confirming the key THEN refused, nothing imported
-    provinsi = str(tmp_path / "provinsi.sqlite")
-    assert _run(capsys, "new", "--setup", str(_provinsi_setup(tmp_path)), "--db", provinsi)[0] == 0
+    provinsi, setup = str(tmp_path / "provinsi.sqlite"), str(write_provinsi_setup(tmp_path))
+    assert _run(capsys, "new", "--setup", setup, "--db", provinsi)[0] == 0
     code, _, err = _run(capsys, "import", str(package), "--db", provinsi)
     assert code == 2 and f"belum dikenal: sidik {fingerprint}" in err
     assert not _has_values(_gubernur(capsys, provinsi), "6472")

@@ -11,7 +11,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from rekap_desktop.documents.closing import closing_block
 from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
@@ -22,8 +22,8 @@ from rekap_desktop.documents.parts import (
     page_meta,
     render,
     text,
-    title_block,
 )
+from rekap_desktop.documents.record_sheets import record_title, sheet_opening, sheet_per_record
 from rekap_desktop.documents.styles import frame_width, styles
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
@@ -90,57 +90,18 @@ def render_recounts(
 ) -> RenderedForm:
     meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     width = frame_width(paper, portrait=True)
-    story: list[Flowable] = []
-    if not data.sheets:
-        story += _title(data, None)
-        story.append(
-            Paragraph(
-                "Tidak ada pencocokan atau penghitungan suara ulang dalam rapat ini.",
-                styles().body,
-            )
-        )
-    for index, sheet in enumerate(data.sheets):
-        if index:
-            story.append(PageBreak())
-        story += _title(data, sheet)
-        story += _sheet(data, sheet, width)
+    story = sheet_per_record(
+        data.sheets,
+        lambda sheet: record_title(data, sheet.title.upper() if sheet else None),
+        lambda sheet: _sheet(data, sheet, width),
+        "Tidak ada pencocokan atau penghitungan suara ulang dalam rapat ini.",
+    )
     return render(story, meta, paper, portrait=True)
-
-
-def _title(data: RecountsData, sheet: RecountSheet | None) -> list[Flowable]:
-    lines = [data.election_name.upper()]
-    if sheet is not None:
-        lines.insert(0, f"{sheet.title.upper()}")
-    return title_block(data.form_name, lines, data.region_fields)
 
 
 def _sheet(data: RecountsData, sheet: RecountSheet, width: float) -> list[Flowable]:
     s = styles()
-    place = escape(data.place or "....................")
-    story: list[Flowable] = [
-        Paragraph(
-            f"Pada {escape(sheet.at)}, bertempat di {place}, dalam rapat pleno terbuka "
-            f"rekapitulasi hasil penghitungan perolehan suara, KPU {escape(data.region)} "
-            f"mencatat {escape(sheet.kind[0].lower() + sheet.kind[1:])} sebagai berikut.",
-            s.body,
-        ),
-        Spacer(1, 2 * mm),
-    ]
-    details = [
-        ("Kecamatan", sheet.unit),
-        ("Pemilihan", sheet.contest),
-        ("TPS / desa/kelurahan", ", ".join(sheet.places)),
-        ("Jenis", sheet.kind),
-        ("Diusulkan oleh", sheet.proposed_by),
-        ("Alasan usulan", sheet.reason),
-        ("Terkait keberatan", sheet.incident),
-        ("Keputusan rapat", sheet.decision),
-        ("Kotak suara dan segel", sheet.box),
-        ("Dicocokkan/dihitung oleh", sheet.counted_by),
-        ("Disaksikan oleh", "; ".join(sheet.witnesses) or "–"),
-    ]
-    rows: list[list[Any]] = [[text(label, "cell_bold"), text(value)] for label, value in details]
-    story += [grid_table(rows, [50 * mm, width - 50 * mm], header_rows=0), Spacer(1, 3 * mm)]
+    story = sheet_opening(sheet.at, data.place, _recorded(data, sheet), _details(sheet), width)
     if sheet.found:
         story.append(
             Paragraph(f"ANGKA YANG DITEMUKAN (tercatat: {escape(sheet.reference)})", s.heading)
@@ -167,3 +128,27 @@ def _sheet(data: RecountsData, sheet: RecountSheet, width: float) -> list[Flowab
         data.members, sheet.witnesses, "PARAF SAKSI DAN PENGAWAS YANG MENYAKSIKAN", width
     )
     return story
+
+
+def _recorded(data: RecountsData, sheet: RecountSheet) -> str:
+    return (
+        "dalam rapat pleno terbuka rekapitulasi hasil penghitungan perolehan suara, "
+        f"KPU {escape(data.region)} mencatat {escape(sheet.kind[0].lower() + sheet.kind[1:])} "
+        "sebagai berikut."
+    )
+
+
+def _details(sheet: RecountSheet) -> list[tuple[str, str]]:
+    return [
+        ("Kecamatan", sheet.unit),
+        ("Pemilihan", sheet.contest),
+        ("TPS / desa/kelurahan", ", ".join(sheet.places)),
+        ("Jenis", sheet.kind),
+        ("Diusulkan oleh", sheet.proposed_by),
+        ("Alasan usulan", sheet.reason),
+        ("Terkait keberatan", sheet.incident),
+        ("Keputusan rapat", sheet.decision),
+        ("Kotak suara dan segel", sheet.box),
+        ("Dicocokkan/dihitung oleh", sheet.counted_by),
+        ("Disaksikan oleh", "; ".join(sheet.witnesses) or "–"),
+    ]

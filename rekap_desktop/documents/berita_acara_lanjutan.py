@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
 from rekap_desktop.documents.closing import closing_block
 from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
@@ -23,8 +22,8 @@ from rekap_desktop.documents.parts import (
     page_meta,
     render,
     text,
-    title_block,
 )
+from rekap_desktop.documents.record_sheets import record_title, sheet_opening, sheet_per_record
 from rekap_desktop.documents.styles import frame_width, styles
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
@@ -83,50 +82,23 @@ def render_follow_up_minutes(
 ) -> RenderedForm:
     meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
     width = frame_width(paper, portrait=True)
-    story: list[Flowable] = []
-    if not data.sheets:
-        story += _title(data, None)
-        story.append(Paragraph("Belum ada sesi lanjutan dalam rapat ini.", styles().body))
-    for index, sheet in enumerate(data.sheets):
-        if index:
-            story.append(PageBreak())
-        story += _title(data, sheet)
-        story += _sheet(data, sheet, width)
+    story = sheet_per_record(
+        data.sheets,
+        lambda sheet: _title(data, sheet),
+        lambda sheet: _sheet(data, sheet, width),
+        "Belum ada sesi lanjutan dalam rapat ini.",
+    )
     return render(story, meta, paper, portrait=True)
 
 
 def _title(data: FollowUpMinutesData, sheet: SessionSheet | None) -> list[Flowable]:
-    lines = [data.election_name.upper()]
-    if sheet is not None:
-        lines.insert(0, f"SESI LANJUTAN KE-{sheet.number}")
-    return title_block(data.form_name, lines, data.region_fields) + number_line(data.number)
+    heading = f"SESI LANJUTAN KE-{sheet.number}" if sheet else None
+    return record_title(data, heading) + number_line(data.number)
 
 
 def _sheet(data: FollowUpMinutesData, sheet: SessionSheet, width: float) -> list[Flowable]:
-    s = styles()
-    place = escape(data.place or "....................")
-    story: list[Flowable] = [
-        Paragraph(
-            f"Pada {escape(sheet.opened)}, bertempat di {place}, KPU {escape(data.region)} "
-            "membuka kembali rapat pleno terbuka rekapitulasi hasil penghitungan perolehan suara "
-            f"yang telah ditetapkan, dalam sesi lanjutan ke-{sheet.number} berdasarkan "
-            f"{escape(sheet.document)}, untuk kecamatan dan pemilihan dalam cakupannya saja.",
-            s.body,
-        ),
-        Spacer(1, 2 * mm),
-    ]
-    details = [
-        ("Dasar", sheet.basis),
-        ("Dokumen", sheet.document),
-        ("Kecamatan yang dibuka", ", ".join(sheet.units)),
-        ("Pemilihan yang dibuka", sheet.contests),
-        ("Uraian", sheet.description or "–"),
-        ("Dibuka", sheet.opened),
-        ("Ditutup dengan penetapan", sheet.closed),
-    ]
-    rows: list[list[Any]] = [[text(label, "cell_bold"), text(value)] for label, value in details]
-    story += [grid_table(rows, [50 * mm, width - 50 * mm], header_rows=0), Spacer(1, 3 * mm)]
-    story.append(Paragraph("PERUBAHAN HASIL YANG DITETAPKAN (LAMA → BARU)", s.heading))
+    story = sheet_opening(sheet.opened, data.place, _reopened(data, sheet), _details(sheet), width)
+    story.append(Paragraph("PERUBAHAN HASIL YANG DITETAPKAN (LAMA → BARU)", styles().heading))
     story += _changes(sheet, width)
     story += closing_block(
         data.members,
@@ -136,6 +108,27 @@ def _sheet(data: FollowUpMinutesData, sheet: SessionSheet, width: float) -> list
         "Hasil penetapan sebelumnya beserta formulirnya tetap tersimpan sebagaimana ditetapkan.",
     )
     return story
+
+
+def _reopened(data: FollowUpMinutesData, sheet: SessionSheet) -> str:
+    return (
+        f"KPU {escape(data.region)} membuka kembali rapat pleno terbuka rekapitulasi hasil "
+        "penghitungan perolehan suara yang telah ditetapkan, dalam sesi lanjutan "
+        f"ke-{sheet.number} berdasarkan {escape(sheet.document)}, untuk kecamatan dan pemilihan "
+        "dalam cakupannya saja."
+    )
+
+
+def _details(sheet: SessionSheet) -> list[tuple[str, str]]:
+    return [
+        ("Dasar", sheet.basis),
+        ("Dokumen", sheet.document),
+        ("Kecamatan yang dibuka", ", ".join(sheet.units)),
+        ("Pemilihan yang dibuka", sheet.contests),
+        ("Uraian", sheet.description or "–"),
+        ("Dibuka", sheet.opened),
+        ("Ditutup dengan penetapan", sheet.closed),
+    ]
 
 
 def _changes(sheet: SessionSheet, width: float) -> list[Flowable]:

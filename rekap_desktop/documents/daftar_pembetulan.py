@@ -7,27 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
-from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik
-from rekap_desktop.documents.parts import (
-    RenderedForm,
-    Signatory,
-    day_text,
-    grid_table,
-    page_meta,
-    render,
-    signature_block,
-    text,
-    title_block,
-)
-from rekap_desktop.documents.styles import frame_width, styles
+from rekap_desktop.documents.form_header import FormHeader, sidik
+from rekap_desktop.documents.parts import RenderedForm, Signatory, grid_table, text
+from rekap_desktop.documents.signed_list import SignedListData, render_signed_list
+from rekap_desktop.documents.styles import styles
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 
+TITLE = "PEMBETULAN DATA DALAM RAPAT PLENO REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA"
 HEADERS = (
     "NO",
     "KECAMATAN",
@@ -80,7 +72,7 @@ def correction_summary(line: CorrectionLine) -> str:
 
 
 @dataclass(frozen=True)
-class CorrectionsData(Headed):
+class CorrectionsData(SignedListData):
     header: FormHeader
     lines: tuple[CorrectionLine, ...] = field(metadata=sidik("pembetulan"))
     place: str | None = field(metadata=sidik("tempat"))
@@ -122,25 +114,6 @@ def render_corrections(
     installation_key: str | None = None,
     chain_head: str | None = None,
 ) -> RenderedForm:
-    meta = page_meta(data, form_fingerprint(data), installation_key, chain_head)
-    width = frame_width(paper)
-    story: list[Flowable] = title_block(
-        data.form_name,
-        [
-            "PEMBETULAN DATA DALAM RAPAT PLENO REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA",
-            data.election_name.upper(),
-        ],
-        data.region_fields,
+    return render_signed_list(
+        data, TITLE, partial(corrections_table, data.lines), paper, installation_key, chain_head
     )
-    story += corrections_table(data.lines, width)
-    place = data.place or "...................."
-    story += [
-        Spacer(1, 4 * mm),
-        text(f"Dibuat di {place}, pada hari {day_text(data.made_on)}.", "body"),
-        Spacer(1, 3 * mm),
-    ]
-    if data.members:
-        story.append(
-            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", data.members, "JABATAN", width))
-        )
-    return render(story, meta, paper)

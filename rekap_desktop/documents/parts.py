@@ -115,6 +115,7 @@ class Signatory:
 
 
 BLANK_DAY = "...................."
+BLANK_PLACE = "...................."
 
 
 def day_text(moment: date | None) -> str:
@@ -221,6 +222,23 @@ def signature_block(
     roomy = [("TOPPADDING", (0, 1), (-1, -1), 7), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]
     table = grid_table(rows, widths, extra=roomy)
     return [Paragraph(escape(heading), styles().heading), Spacer(1, 1.5 * mm), table]
+
+
+def made_and_signed(
+    place: str | None, made_on: date | None, members: Sequence[Signatory], width: float
+) -> list[Flowable]:
+    """The close of a list the meeting keeps: where and on what day it was made, then the KPU
+    members present signing under it."""
+    story: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        text(f"Dibuat di {place or BLANK_PLACE}, pada hari {day_text(made_on)}.", "body"),
+        Spacer(1, 3 * mm),
+    ]
+    if members:
+        story.append(
+            KeepTogether(signature_block("ANGGOTA KPU YANG HADIR", members, "JABATAN", width))
+        )
+    return story
 
 
 def present_block(others: Sequence[Signatory], width: float) -> list[Flowable]:

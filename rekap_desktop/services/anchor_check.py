@@ -14,6 +14,7 @@ from pathlib import Path
 from rekap_desktop.documents.fingerprint import short_code
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange import package as pkg
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.storage import audit
 from rekap_desktop.storage.unit_of_work import Engine, Session
@@ -107,13 +108,7 @@ def package_anchor(path: Path) -> Anchor:
     """The chain head a result package of this meeting carries (its signed manifest's, or the
     newest entry of the chain extract it holds)."""
     name = f"paket {path.name}"
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], name
-        ) from None
-    verified = pkg.read_package(data, path.name)
+    verified = pkg.read_package(read_input(path, name), path.name)
     if verified.manifest.chain_head is not None:
         return Anchor(name, *verified.manifest.chain_head)
     entries = _json_entries(verified.members[pkg.AUDIT], name)

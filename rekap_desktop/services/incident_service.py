@@ -29,6 +29,7 @@ from rekap_desktop.domain.incidents import (
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services.confirmations import require_confirmation
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.pleno_service import PlenoService
@@ -214,11 +215,7 @@ class IncidentService:
 
     def import_register(self, path: Path) -> list[Incident]:
         """Carry a kecamatan's register (``rekap-kejadian/1``) in, all-or-nothing (item 6)."""
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise InputRejected([Problem(f"berkas tidak dapat dibaca: {error.strerror}")]) from None
-        carried = parse_carried_incidents(data, path.name, self.pleno())
+        carried = parse_carried_incidents(read_input(path), path.name, self.pleno())
         problems = _duplicates(carried, self.register())
         if problems:
             raise InputRejected(problems, path.name)
@@ -336,14 +333,16 @@ def _duplicates(carried: list[Incident], register: list[Incident]) -> list[Probl
 
 
 def _read_evidence(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > rules.MAX_EVIDENCE_BYTES:
-            refusal = rules.evidence_type(path.name, b"", size)
-            assert isinstance(refusal, rules.Refusal)
-            raise InputRejected([Problem(refusal.reason)])
-        return path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"{path.name}: berkas tidak dapat dibaca: {error.strerror}")]
-        ) from None
+    return read_input(
+        path,
+        what=f"{path.name}: berkas",
+        check_size=lambda size: _refuse_too_large(path.name, size),
+    )
+
+
+def _refuse_too_large(name: str, size: int) -> None:
+    """Refused before it is read: evidence over the limit is not loaded into memory."""
+    if size > rules.MAX_EVIDENCE_BYTES:
+        refusal = rules.evidence_type(name, b"", size)
+        assert isinstance(refusal, rules.Refusal)
+        raise InputRejected([Problem(refusal.reason)])

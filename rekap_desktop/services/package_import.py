@@ -25,6 +25,7 @@ from rekap_desktop.domain.sources import PPK, SourceKind
 from rekap_desktop.domain.tally import is_known_key
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import parse_carried_incidents
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.interchange.rekap_csv import MAX_VALUE, read_rekap_table
 from rekap_desktop.interchange.setup import parse_setup
 from rekap_desktop.services.confirmations import confirmation_problem
@@ -124,7 +125,7 @@ class PackageImportService:
     def examine(self, path: Path) -> SenderCheck:
         """Everything ``import_package`` checks, short of writing: refused the same way; says
         whether the operator must first confirm the sender's key fingerprint."""
-        data = _read(path)
+        data = read_input(path, path.name)
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
@@ -148,7 +149,7 @@ class PackageImportService:
         """Import one unit's package; ``trust`` confirms a sender key seen for the first time.
         A key that replaces one confirmed before for the unit also needs the ketua's
         ``confirmation`` (Action.CHANGE_SENDER_KEY): an operator alone cannot swap it."""
-        data = _read(path)
+        data = read_input(path, path.name)
         report = verify_bytes(data, path.name)
         verified, fp = report.package, report.fingerprint
         checked = _check(verified, self.pleno_service.pleno(), path.name)
@@ -421,15 +422,6 @@ def _values(
             if form[key] > MAX_VALUE:
                 raise InputRejected([Problem("hasil.csv: jumlah terlalu besar")], name)
     return summed
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
-        ) from None
 
 
 def _time(text: str, name: str) -> datetime:

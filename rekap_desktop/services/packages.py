@@ -23,6 +23,7 @@ from rekap_desktop.domain.sources import PLENO, PPK
 from rekap_desktop.domain.tally import Tally
 from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.incidents_json import FORMAT as INCIDENTS_FORMAT
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.interchange.rekap_csv import TallyRecord, write_rekap_csv
 from rekap_desktop.interchange.setup import setup_to_dict
 from rekap_desktop.services.corrections_service import CorrectionsService
@@ -228,13 +229,7 @@ class VerifyReport:
 
 def verify_file(path: Path) -> VerifyReport:
     """Check a package's signature, every member's hash and its audit extract; no database."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
-        ) from None
-    return verify_bytes(data, path.name)
+    return verify_bytes(read_input(path, path.name), path.name)
 
 
 def verify_bytes(data: bytes, name: str) -> VerifyReport:

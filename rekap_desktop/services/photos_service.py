@@ -14,6 +14,7 @@ from pathlib import Path
 from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source, SourceKind
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services.service_base import ServiceBase
 from rekap_desktop.storage import audit, corrections_store
 from rekap_desktop.storage.corrections_store import StoredPhoto
@@ -67,6 +68,11 @@ def _jpeg_info(data: bytes) -> ImageInfo | None:
     return None
 
 
+def _refuse_too_large(file_name: str, size: int) -> None:
+    if size > MAX_PHOTO_BYTES:
+        raise InputRejected([Problem(f"'{file_name}' lebih besar dari 50 MB; foto ditolak")])
+
+
 class PhotosService(ServiceBase):
     def attach(
         self, contest: str, unit: str, source: str, file_name: str, data: bytes
@@ -76,8 +82,7 @@ class PhotosService(ServiceBase):
         who = Source.parse(source)
         if who is None or who.kind is SourceKind.PLENO:
             raise InputRejected([Problem(f"sumber '{source}' tidak dikenal untuk foto formulir")])
-        if len(data) > MAX_PHOTO_BYTES:
-            raise InputRejected([Problem(f"'{file_name}' lebih besar dari 50 MB; foto ditolak")])
+        _refuse_too_large(file_name, len(data))
         info = image_info(data)
         if info is None:
             raise InputRejected(
@@ -113,16 +118,11 @@ class PhotosService(ServiceBase):
         return replace(photo, id=photo_id)
 
     def attach_file(self, contest: str, unit: str, source: str, path: Path) -> StoredPhoto:
-        try:
-            if path.stat().st_size > MAX_PHOTO_BYTES:
-                raise InputRejected(
-                    [Problem(f"'{path.name}' lebih besar dari 50 MB; foto ditolak")]
-                )
-            data = path.read_bytes()
-        except OSError as error:
-            raise InputRejected(
-                [Problem(f"berkas '{path.name}' tidak dapat dibaca: {error.strerror}")]
-            ) from None
+        data = read_input(
+            path,
+            what=f"berkas '{path.name}'",
+            check_size=lambda size: _refuse_too_large(path.name, size),
+        )
         return self.attach(contest, unit, source, path.name, data)
 
     def photos(self, contest: str, unit: str) -> list[StoredPhoto]:

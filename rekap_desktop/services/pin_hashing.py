@@ -18,6 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from rekap_desktop.domain.problems import InputRejected, Problem
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services.keys import create_private_file, key_dir
 
 PIN_KEY_FILE = "kunci_pin.bin"
@@ -30,12 +31,7 @@ def pin_key(folder: Path | None = None) -> bytes:
     path = (folder or key_dir()) / PIN_KEY_FILE
     if not path.exists():
         create_private_file(path, secrets.token_bytes(PIN_KEY_BYTES), "kunci PIN")
-    try:
-        key = path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"kunci PIN tidak dapat dibaca: {error.strerror}")], str(path)
-        ) from None
+    key = read_input(path, str(path), what="kunci PIN")
     if len(key) != PIN_KEY_BYTES:
         raise InputRejected([Problem("kunci PIN rusak (panjangnya salah)")], str(path))
     return key

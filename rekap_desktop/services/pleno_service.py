@@ -25,6 +25,7 @@ from rekap_desktop.domain.kept_rows import KeptForm
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.sources import Source
 from rekap_desktop.domain.tally import Tally
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.interchange.rekap_csv import (
     TallyRecord,
     read_rekap_table,
@@ -47,6 +48,16 @@ class FieldChange:
     field: FieldKey
     before: int | None
     after: int | None
+
+
+def field_changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:
+    """Every value a new version of a form changed, in field order."""
+    keys = sorted(set(before) | set(after))
+    return tuple(
+        FieldChange(k, before.value(k), after.get(k))
+        for k in keys
+        if before.value(k) != after.get(k)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,13 +184,13 @@ class PlenoService:
         self._is_demo = is_demo
 
     def create_from_setup_file(self, path: Path) -> Pleno:
-        pleno = parse_setup(_read(path), path.name)
+        pleno = parse_setup(read_input(path, str(path)), path.name)
         self.create(pleno)
         return pleno
 
     def import_tally_file(self, path: Path) -> ImportReport:
         """Import a rekap-csv/XLSX file, all-or-nothing."""
-        data = _read(path)
+        data = read_input(path, str(path))
         with ThreadPoolExecutor(max_workers=1) as pool:
             packing = pool.submit(meeting_store.pack_file, data)  # while the rows are read
             records = read_rekap_table(data, path.name, self.pleno())
@@ -218,7 +229,7 @@ class PlenoService:
                 session, key, dict(record.values), batch.id, record.kept
             )
             forms.append(
-                ImportedForm(key, version, _changes(before.get(key, Tally()), record.values))
+                ImportedForm(key, version, field_changes(before.get(key, Tally()), record.values))
             )
         w.audit(
             AuditEvent.TALLIES_IMPORTED,
@@ -268,21 +279,3 @@ class PlenoService:
             )
         path.write_bytes(data)
         return len(records)
-
-
-def _changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:
-    keys = sorted(set(before) | set(after))
-    return tuple(
-        FieldChange(k, before.value(k), after.get(k))
-        for k in keys
-        if before.value(k) != after.get(k)
-    )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], str(path)
-        ) from None

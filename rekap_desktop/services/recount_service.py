@@ -124,11 +124,16 @@ def _with_recorded(entry: RecountEntry, forms: list[KeptForm]) -> RecountEntry:
 
 
 def _payload(recount: Recount, target: Target) -> dict[str, object]:
+    return {"nomor": recount.number, **recount_facts(recount), "wilayah": target.where()}
+
+
+def recount_facts(recount: Recount) -> dict[str, object]:
+    """What a recorded check states, under the keys of its audit entry (the evidence pack's
+    ledger lists the same)."""
     entry = recount.entry
     return {
-        "nomor": recount.number,
-        "pemilihan": entry.contest,
         "kode_wilayah": entry.unit,
+        "pemilihan": entry.contest,
         "jenis": entry.kind.value,
         "tempat": list(entry.places),
         "diusulkan_oleh": entry.proposed_by,
@@ -146,5 +151,4 @@ def _payload(recount: Recount, target: Target) -> dict[str, object]:
             for v in entry.found
         ],
         "hasil": recount.outcome.value,
-        "wilayah": target.where(),
     }

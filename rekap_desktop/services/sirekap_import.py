@@ -28,6 +28,7 @@ from rekap_desktop.domain.tally import (
     Tally,
     unit_form_keys,
 )
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.interchange.sirekap import (
     Progress,
     SirekapFile,
@@ -36,7 +37,7 @@ from rekap_desktop.interchange.sirekap import (
 )
 from rekap_desktop.interchange.sirekap_records import ContestSnapshot, snapshots
 from rekap_desktop.services.confirmations import require_confirmation
-from rekap_desktop.services.pleno_service import FieldChange, ImportedForm, PlenoService
+from rekap_desktop.services.pleno_service import ImportedForm, PlenoService, field_changes
 from rekap_desktop.services.result_lock import ensure_result_open
 from rekap_desktop.storage import audit, meeting_store, packages_store, sirekap_tps_store
 from rekap_desktop.storage.meeting_store import TallyKey
@@ -187,7 +188,7 @@ class SirekapImportService:
         for i, path in enumerate(files):
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
-            data = _read(path)
+            data = read_input(path, path.name)
             read.append(read_sirekap_file(data, path.name))
             evidence[str(path.name)] = data.decode("utf-8-sig")
             if on_progress is not None:
@@ -241,7 +242,7 @@ class SirekapImportService:
             key = (record.contest, record.unit, record.source.code)
             version = meeting_store.save_tally(session, key, record.values, batch.id, record.kept)
             sirekap_tps_store.add(session, key, version, marked)
-            changes = _changes(before.get(key, Tally()), record.values)
+            changes = field_changes(before.get(key, Tally()), record.values)
             forms.append(ImportedForm(key, version, changes))
         packages_store.add_progress(
             session,
@@ -308,21 +309,3 @@ def _refuse_older(found: list[ContestSnapshot], stored: list[UnitProgress]) -> N
 
 def _pair(progress: Progress | None) -> tuple[int | None, int | None]:
     return (None, None) if progress is None else (progress.done, progress.total)
-
-
-def _changes(before: Tally, after: dict[FieldKey, int]) -> tuple[FieldChange, ...]:
-    keys = sorted(set(before) | set(after))
-    return tuple(
-        FieldChange(k, before.value(k), after.get(k))
-        for k in keys
-        if before.value(k) != after.get(k)
-    )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
-        ) from None

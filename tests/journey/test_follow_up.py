@@ -15,7 +15,6 @@ changed; the first penetapan's D.Hasil is still given as it was printed.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import zipfile
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from rekap_desktop.resources import resource
+from tests.fixtures import write_provinsi_setup
 from tests.journey.desktop import PROJECTOR_TITLE, Program, XDisplay, poll
 from tests.journey.meeting import CORRECTION_DIALOG, Operator
 from tests.journey.pdf_text import pdf_text
@@ -259,25 +258,8 @@ def _gubernur_total(program: Program) -> dict[str, int]:
 
 def _provinsi(program: Program, folder: Path) -> str:
     """Kalimantan Timur with the demo's kota and one other: the gubernur contest only."""
-    demo = json.loads(resource("sample_data", "pleno.json").read_text(encoding="utf-8"))
-    gubernur = next(c for c in demo["kontestasi"] if c["kode"] == "gubernur")
-    setup = {
-        "format": "rekap-pleno/1",
-        "pemilihan": demo["pemilihan"],
-        "jenis": "pilkada",
-        "tingkat": "provinsi",
-        "wilayah": {"kode": "64", "nama": "KALIMANTAN TIMUR"},
-        "unit": [
-            {"kode": "6471", "nama": "KOTA BALIKPAPAN"},
-            {"kode": "6472", "nama": "KOTA SAMARINDA"},
-        ],
-        "kontestasi": [gubernur],
-        "anggota": [{"nama": "Ketua Provinsi Uji", "jabatan": "Ketua"}],
-    }
-    path = folder / "provinsi.json"
-    path.write_text(json.dumps(setup), encoding="utf-8")
     db = str(folder / "provinsi.sqlite")
-    program.cli("new", "--setup", str(path), "--db", db, db=False)
+    program.cli("new", "--setup", str(write_provinsi_setup(folder)), "--db", db, db=False)
     return db
 
 

@@ -20,7 +20,7 @@ from rekap_desktop.services.incident_service import register_snapshot
 from rekap_desktop.services.printing.corrections import correction_lines
 from rekap_desktop.services.printing.recap_forms import meeting_header
 from rekap_desktop.services.printing.service import FORM_LABELS, FormKind, PrintRecord
-from rekap_desktop.services.recount_service import RecountService
+from rekap_desktop.services.recount_service import RecountService, recount_facts
 from rekap_desktop.storage.incident_store import content
 from rekap_desktop.text.numbers import format_stored_moment
 
@@ -90,41 +90,15 @@ def register_rows(ctx: EvidenceContext) -> list[dict[str, Any]]:
 
 
 def recount_rows(ctx: EvidenceContext) -> list[dict[str, Any]]:
-    rows = []
-    for record in RecountService(ctx.pleno_service).records():
-        recount, entry = record.recount, record.recount.entry
-        rows.append(
-            {
-                "nomor": recount.number,
-                "waktu": recount.at,
-                "kode_wilayah": entry.unit,
-                "pemilihan": entry.contest,
-                "jenis": entry.kind.value,
-                "tempat": list(entry.places),
-                "diusulkan_oleh": entry.proposed_by,
-                "alasan": entry.reason,
-                "nomor_kejadian": entry.incident_number,
-                "keputusan": entry.decision.value,
-                "diputuskan_oleh": recount.decided_by,
-                "kotak": entry.box_state.value,
-                "catatan_kotak": entry.box_note,
-                "dihitung_oleh": entry.counted_by,
-                "saksi": list(entry.witnesses),
-                "sumber_acuan": entry.reference_source,
-                "ditemukan": [
-                    {
-                        "tempat": v.place,
-                        "rincian": v.field,
-                        "tercatat": v.recorded,
-                        "ditemukan": v.found,
-                    }
-                    for v in entry.found
-                ],
-                "hasil": recount.outcome.value,
-                "pembetulan": [number for number, _ in record.corrections],
-            }
-        )
-    return rows
+    return [
+        {
+            "nomor": record.recount.number,
+            "waktu": record.recount.at,
+            **recount_facts(record.recount),
+            "pembetulan": [number for number, _ in record.corrections],
+        }
+        for record in RecountService(ctx.pleno_service).records()
+    ]
 
 
 def copy_rows(ctx: EvidenceContext) -> list[dict[str, Any]]:

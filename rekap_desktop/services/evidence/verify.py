@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.interchange import evidence_pack as fmt
+from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services.evidence.audit_export import recheck_chain
 from rekap_desktop.services.keys import fingerprint
 from rekap_desktop.text.numbers import format_number, format_stored_moment
@@ -43,13 +44,7 @@ class EvidenceReport:
 
 
 def verify_evidence_file(path: Path) -> EvidenceReport:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputRejected(
-            [Problem(f"berkas tidak dapat dibaca: {error.strerror}")], path.name
-        ) from None
-    return verify_evidence_bytes(data, path.name)
+    return verify_evidence_bytes(read_input(path, path.name), path.name)
 
 
 def verify_evidence_bytes(data: bytes, name: str) -> EvidenceReport:
