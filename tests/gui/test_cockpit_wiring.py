@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.audit_events import AuditEvent
-from rekap_desktop.domain.changes import Change
+from rekap_desktop.domain.changes import Change, Event
 from rekap_desktop.domain.confirmation import Confirmation
 from rekap_desktop.domain.procedure import Stop
 from rekap_desktop.domain.roles import Action
@@ -294,12 +294,31 @@ def test_a_print_does_not_rebuild_the_cockpit(
 ) -> None:
     # GIVEN the cockpit, counting its full refreshes
     refreshed: list[bool] = []
-    monkeypatch.setattr(window, "refresh", lambda: refreshed.append(True))
+    monkeypatch.setattr(window, "refresh", lambda **_numbers: refreshed.append(True))
     # WHEN a print is announced THEN nothing is rebuilt; a correction still is
     window.on_changed((Change(AuditEvent.FORM_PRINTED),))
     assert refreshed == []
     window.on_changed((Change(AuditEvent.FORM_PRINTED), Change(AuditEvent.CORRECTION_MADE)))
     assert refreshed == [True]
+
+
+def test_a_step_or_skors_does_not_recompute_the_recapitulation(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the recapitulation tab on screen, counting its recomputations
+    window.toggle_recap()
+    assert window.recap.isVisible()
+    recomputed: list[bool] = []
+    monkeypatch.setattr(window.recap, "refresh", lambda: recomputed.append(True))
+    # WHEN the meeting steps on, is paused or a register entry is made THEN no number moved
+    window.on_changed((Change(AuditEvent.PROCEDURE_MOVED),))
+    window.on_changed((Change(AuditEvent.INCIDENT_RECORDED), Change(AuditEvent.PROCEDURE_MOVED)))
+    assert recomputed == []
+    # AND a correction, another station's change or a full refresh still recomputes it
+    window.on_changed((Change(AuditEvent.PROCEDURE_MOVED), Change(AuditEvent.CORRECTION_MADE)))
+    window.on_changed((Change(Event.OTHER_STATION),))
+    window.refresh()
+    assert recomputed == [True, True, True]
 
 
 def test_the_target_end_time_is_kept_between_runs(
