@@ -8,8 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup, backup_folder
 
 TITLE = "Folder cadangan"
@@ -52,7 +53,7 @@ class BackupMenu(QObject):
 
     def choose_folder(self) -> None:
         current = str(backup_folder(self.settings))
-        chosen = QFileDialog.getExistingDirectory(self.window, TITLE, current)
+        chosen = file_dialogs.folder(self.window, TITLE, current)
         if chosen:
             self.set_folder(Path(chosen))
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTime, QTimer, Signal, S
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -37,6 +36,7 @@ from rekap_desktop.domain.procedure import (
 )
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.error_log import log
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.audit_status import AuditStatus
 from rekap_desktop.gui.background import BackgroundTask, JobControl
@@ -628,9 +628,7 @@ class MainWindow(QMainWindow):
     # -- files -----------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Impor rekap-csv/XLSX", "", "Tabel rekap (*.csv *.xlsx)"
-        )
+        name = file_dialogs.open_file(self, "Impor rekap-csv/XLSX", "Tabel rekap (*.csv *.xlsx)")
         if name:
             self.import_file(Path(name))
 
@@ -672,7 +670,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(True)
 
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file(
             self, "Ekspor rekap-csv/XLSX", "rekap.csv", "CSV (*.csv);;Excel (*.xlsx)"
         )
         if name:

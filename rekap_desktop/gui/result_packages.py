@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.background import BackgroundTask, JobControl
 from rekap_desktop.gui.change_hub import CockpitMeeting
@@ -192,7 +192,7 @@ class PackageActions(QObject):
             return
         kind = "hasil" if mode else "sementara"
         suggested = f"{self.meeting.pleno.pleno().region.code}-{kind}.rekap"
-        name, _ = QFileDialog.getSaveFileName(self.window, EXPORT_TITLE, suggested, PACKAGE_FILTER)
+        name = file_dialogs.save_file(self.window, EXPORT_TITLE, suggested, PACKAGE_FILTER)
         if not name:
             return
         path = Path(name)
@@ -224,7 +224,7 @@ class PackageActions(QObject):
     # -- import ----------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self.window, IMPORT_TITLE, "", PACKAGE_FILTER)
+        names = file_dialogs.open_files(self.window, IMPORT_TITLE, PACKAGE_FILTER)
         if names:
             self.import_packages([Path(n) for n in names])
 

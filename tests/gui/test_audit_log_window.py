@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.audit_events import AuditEvent
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.audit_log.model import KECAMATAN, RINGKASAN, SIAPA
 from rekap_desktop.gui.audit_log.window import AuditLogWindow
 from rekap_desktop.services.demo import DemoKind, load_demo
@@ -124,7 +125,7 @@ def test_the_evidence_pack_is_written_from_the_menu(
     window = cockpit_window(demo)
     qtbot.addWidget(window)
     target = tmp_path / "bukti"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: str(target))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
     # WHEN Rapat → Paket bukti untuk Bawaslu/MK… is chosen

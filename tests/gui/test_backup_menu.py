@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.auto_backup import FOLDER_KEY, AutoBackup, backup_folder
 from rekap_desktop.gui.backup_menu import BackupMenu
 from rekap_desktop.gui.main_window import MainWindow
@@ -51,7 +52,7 @@ def test_a_chosen_folder_takes_a_verified_backup_at_once_and_from_then_on(
     texts = [a.text() for a in window.file_menu.actions()]
     assert texts.index("Buat &cadangan sekarang") < texts.index(window.action_print.text())
     # WHEN the operator picks the USB stick in the folder dialog
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(usb))
+    monkeypatch.setattr(file_dialogs, "folder", lambda *_a: str(usb))
     with qtbot.waitSignal(menu.backups.made, timeout=20_000):  # made on a worker thread
         menu.folder_action.trigger()
     # THEN it is remembered, named in the status tip, and holds a verified backup already

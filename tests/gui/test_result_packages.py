@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rekap_desktop.domain.problems import InputRejected, Problem
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.dialogs.key_dialogs import InstallationKeyDialog, SenderKeyDialog
 from rekap_desktop.gui.main_window import MainWindow
 from rekap_desktop.gui.result_packages import NOT_YET, PackageActions, PackageReportDialog
@@ -95,13 +96,11 @@ class Shown:
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *_a: (str(path), "Paket hasil (*.rekap)")
-    )
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a: str(path))
 
 
 def _open(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a: ([str(p) for p in paths], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *_a: [str(p) for p in paths])
 
 
 def test_export_is_offered_after_penetapan_and_as_sementara_during_a_pause(
@@ -112,7 +111,7 @@ def test_export_is_offered_after_penetapan_and_as_sementara_during_a_pause(
     _window, actions = _cockpit(qtbot, kecamatan)
     # THEN the export is not offered, and asking anyway says why; no file dialog is opened
     assert not actions.export_action.isEnabled()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", pytest.fail)
+    monkeypatch.setattr(file_dialogs, "save_file", pytest.fail)
     actions.choose_export()
     assert shown.messages == [("information", NOT_YET)]
     # WHEN the meeting is suspended THEN a SEMENTARA package is offered and written

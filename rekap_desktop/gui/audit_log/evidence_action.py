@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.background import BackgroundTask, JobControl
 from rekap_desktop.gui.change_hub import CockpitMeeting
 from rekap_desktop.gui.operations import Failure, show_failure
@@ -44,9 +45,7 @@ class EvidencePackAction(QObject):
 
     def choose(self) -> None:
         region = self.meeting.pleno.pleno().region.code
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, TITLE, f"{region}-paket-bukti.zip", FILTER
-        )
+        name = file_dialogs.save_file(self.window, TITLE, f"{region}-paket-bukti.zip", FILTER)
         if name:
             path = Path(name)
             self.write(

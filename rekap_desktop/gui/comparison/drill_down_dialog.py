@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QSplitter,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from rekap_desktop.domain.drill_down import DrillDown, PlaceLine
 from rekap_desktop.domain.sirekap_marks import marks_words
 from rekap_desktop.domain.sources import Source, source_title
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.comparison.tps_photo_panel import FOLDER_KEY, TpsPhotoPanel
 from rekap_desktop.text.numbers import format_number
 
@@ -204,7 +204,7 @@ class DrillDownDialog(QDialog):
     def _choose_folder(self, start: str) -> str:
         if self.choose_folder is not None:
             return self.choose_folder(start)
-        return QFileDialog.getExistingDirectory(self, "Folder foto C.Hasil", start)
+        return file_dialogs.folder(self, "Folder foto C.Hasil", start)
 
     def _follow(self, *_cells: int) -> None:
         """The photo follows the current place (the cursor's row) while it is shown."""

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -47,6 +46,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.domain.rules import Finding
 from rekap_desktop.domain.sources import BAWASLU, PPK, SIREKAP, Source, saksi, source_title
 from rekap_desktop.domain.tally import RESULT_KEYS, RETURNED_NOTICES, party_number
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.comparison.correction_dialog import CorrectionDialog, Prefill
 from rekap_desktop.gui.comparison.drill_down_dialog import DrillDownDialog
@@ -641,9 +641,7 @@ class ComparisonWidget(QWidget):
             self.pair_read.emit(self.contest_code, self.unit_code)
 
     def choose_photo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Foto formulir", "", "Gambar (*.jpg *.jpeg *.png)"
-        )
+        name = file_dialogs.open_file(self, "Foto formulir", "Gambar (*.jpg *.jpeg *.png)")
         if name:
             self.attach_photo(Path(name))
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from rekap_desktop.domain.copies import (
     ReceiverKind,
 )
 from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.copies.receivers import ReceiverList
 from rekap_desktop.gui.operations import failure_of, refusal_text, show_failure
 from rekap_desktop.gui.widgets.dialog_parts import answer_buttons, refusal_label
@@ -202,7 +202,7 @@ class HandCopiesDialog(QDialog):
             self.unit_box.setCurrentIndex(0)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder salinan PDF (flashdisk)")
+        folder = file_dialogs.folder(self, "Folder salinan PDF (flashdisk)")
         if folder:
             self.folder_edit.setText(folder)
 
@@ -276,9 +276,7 @@ class HandCopiesDialog(QDialog):
         if folder:
             path = Path(folder) / name
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Simpan tanda terima", name, "PDF (*.pdf)"
-            )
+            chosen = file_dialogs.save_file(self, "Simpan tanda terima", name, "PDF (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,6 +38,7 @@ from rekap_desktop.domain.incidents import (
     RaiserRole,
 )
 from rekap_desktop.domain.problems import InputRejected
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.incidents.entry_detail import entry_html
 from rekap_desktop.gui.incidents.entry_fields import EntryFields
 from rekap_desktop.gui.operations import refusal_text
@@ -277,8 +277,8 @@ class IncidentDialog(QDialog):
         )
 
     def _choose_evidence(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Lampirkan bukti", "", "Foto atau dokumen (*.jpg *.jpeg *.png *.pdf)"
+        name = file_dialogs.open_file(
+            self, "Lampirkan bukti", "Foto atau dokumen (*.jpg *.jpeg *.png *.pdf)"
         )
         if name:
             self.attach(Path(name))

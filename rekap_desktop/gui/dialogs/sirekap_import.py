@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.background import (
     BackgroundTask,
     Job,
@@ -121,12 +121,12 @@ class SirekapImportDialog(QDialog):
     # -- choosing --------------------------------------------------------------------------
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, TITLE, "", "JSON Sirekap (*.json)")
+        names = file_dialogs.open_files(self, TITLE, "JSON Sirekap (*.json)")
         if names:
             self.set_paths([Path(n) for n in names])
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, TITLE)
+        name = file_dialogs.folder(self, TITLE)
         if name:
             self.set_paths([Path(name)])
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from rekap_desktop.domain.audit_events import AuditEvent
 from rekap_desktop.domain.changes import Changes, Event
 from rekap_desktop.domain.incidents import KIND_LABELS, Incident, IncidentKind
 from rekap_desktop.domain.roles import Action
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.approvals import Approvals, NoApprovals
 from rekap_desktop.gui.change_hub import QtChangeHub
 from rekap_desktop.gui.copies.log_view import LOG_CHANGES, CopiesLogView
@@ -264,8 +264,8 @@ class RegisterView(QWidget):
         self.refresh()
 
     def _choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Impor register kecamatan", "", "Register kejadian (*.json)"
+        name = file_dialogs.open_file(
+            self, "Impor register kecamatan", "Register kejadian (*.json)"
         )
         if name:
             self.import_register(Path(name))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from rekap_desktop.domain.election import contest_office
 from rekap_desktop.domain.paper import Paper
+from rekap_desktop.gui import file_dialogs
 from rekap_desktop.gui.background import BackgroundTask, JobControl
 from rekap_desktop.gui.operations import Failure, run_operation, show_failure
 from rekap_desktop.gui.print_centre.pdf_printing import load_pdf, print_pdf
@@ -379,7 +379,7 @@ class PrintCentreDialog(QDialog):
 
     def _choose_file(self) -> None:
         name = f"{self.kind().value}{'-' + (self.contest() or '') if self.contest() else ''}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", name, "PDF (*.pdf)")
+        path = file_dialogs.save_file(self, "Simpan PDF", name, "PDF (*.pdf)")
         if path:
             self.save_pdf(Path(path))
 
