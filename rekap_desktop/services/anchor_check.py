@@ -13,7 +13,6 @@ from pathlib import Path
 
 from rekap_desktop.documents.fingerprint import short_code
 from rekap_desktop.domain.problems import InputRejected, Problem
-from rekap_desktop.interchange import package as pkg
 from rekap_desktop.interchange.input_file import read_input
 from rekap_desktop.services import chain_anchor
 from rekap_desktop.storage import audit
@@ -108,6 +107,9 @@ def package_anchor(path: Path) -> Anchor:
     """The chain head a result package of this meeting carries (its signed manifest's, or the
     newest entry of the chain extract it holds)."""
     name = f"paket {path.name}"
+    # Loaded here: reading packages (and their signatures) is not needed to open the meeting.
+    from rekap_desktop.interchange import package as pkg
+
     verified = pkg.read_package(read_input(path, name), path.name)
     if verified.manifest.chain_head is not None:
         return Anchor(name, *verified.manifest.chain_head)
