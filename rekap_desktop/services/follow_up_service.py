@@ -166,15 +166,15 @@ class FollowUpService:
             if not follow_up_store.has_values(session, penetapan):
                 raise InputRejected([Problem(f"penetapan ke-{penetapan} tidak ada")], TITLE)
             after, until = follow_up_store.prints_of(session, penetapan)
-            found = [
+            made_then = [
                 p
                 for p in prints.prints(session)
                 if p.kind == kind
-                and p.contest == (contest or "")
                 and p.determined
                 and p.id > after
                 and (until is None or p.id <= until)
             ]
+            found = prints_for(made_then, kind, contest)
             data = prints.pdf(session, found[-1].id) if found else None
         if not found or data is None:
             which = f" ({contest})" if contest else ""
@@ -292,3 +292,22 @@ def d_hasil_line(pleno_service: PlenoService) -> str:
         return ""
     latest = found[-1]
     return latest.basis_line() + ("" if not latest.is_open else OPEN_NOTE)
+
+
+def prints_for(made: list[StoredPrint], kind: str, contest: str | None) -> list[StoredPrint]:
+    """The prints of ``contest``; without one, those of the only pemilihan the form was printed
+    for (a form per pemilihan printed for several is refused, naming them)."""
+    if contest is not None:
+        return [p for p in made if p.contest == contest]
+    printed_for = sorted({p.contest for p in made})
+    if len(printed_for) > 1:
+        raise InputRejected(
+            [
+                Problem(
+                    f"formulir {kind} dicetak untuk beberapa pemilihan ({', '.join(printed_for)}); "
+                    "sebutkan pemilihannya"
+                )
+            ],
+            TITLE,
+        )
+    return made

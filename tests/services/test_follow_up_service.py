@@ -19,7 +19,7 @@ from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.audit_log import AuditLogService
 from rekap_desktop.services.corrections_service import CorrectionsService
 from rekap_desktop.services.entry_service import EntryService
-from rekap_desktop.services.follow_up_service import FollowUpService
+from rekap_desktop.services.follow_up_service import FollowUpService, prints_for
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.kinds import FormKind
@@ -161,6 +161,8 @@ def test_the_first_d_hasil_stays_printable_as_printed_and_the_new_one_names_the_
     stored, frozen = FollowUpService(procedure).frozen_print("d-hasil", "walikota", 0)
     assert frozen == first_pdf and stored.fingerprint == first.stored.fingerprint
     assert "Sesi lanjutan" not in flat(" ".join(page_texts(frozen)))
+    # AND without naming the pemilihan, the only one it was printed for is meant
+    assert FollowUpService(procedure).frozen_print("d-hasil", None, 0)[1] == first_pdf
     # AND a form never printed at that penetapan is refused, saying where its values are
     with pytest.raises(InputRejected, match="tidak dicetak selama penetapan ke-0"):
         FollowUpService(procedure).frozen_print("berita-acara", None, 0)
@@ -202,3 +204,20 @@ def test_the_berita_acara_lists_basis_scope_and_every_change(
         "ANGGOTA KPU",
     ):
         assert expected in text, expected
+
+
+def test_a_form_printed_for_several_pemilihan_needs_the_one_named(
+    meeting: tuple[PlenoService, ProcedureService],
+) -> None:
+    # GIVEN the D.Hasil printed for two pemilihan at one penetapan
+    service, _procedure = meeting
+    record, _pdf = meeting_print_service(service).print_form(FormKind.D_HASIL, "walikota", Paper.F4)
+    walikota = record.stored
+    gubernur = replace(walikota, id=walikota.id + 1, contest="gubernur")
+    # WHEN it is asked for without a pemilihan THEN it is refused, naming both
+    with pytest.raises(InputRejected, match="dicetak untuk beberapa pemilihan") as error:
+        prints_for([walikota, gubernur], "d-hasil", None)
+    assert "gubernur, walikota" in _refusal(error)[0]
+    # AND with one named, or when it was printed for one only, that one's prints are meant
+    assert prints_for([walikota, gubernur], "d-hasil", "walikota") == [walikota]
+    assert prints_for([walikota], "d-hasil", None) == [walikota]
