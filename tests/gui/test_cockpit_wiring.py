@@ -309,7 +309,7 @@ def test_a_step_or_skors_does_not_recompute_the_recapitulation(
     window.toggle_recap()
     assert window.recap.isVisible()
     recomputed: list[bool] = []
-    monkeypatch.setattr(window.recap, "refresh", lambda: recomputed.append(True))
+    monkeypatch.setattr(window.recap, "refresh_when_shown", lambda: recomputed.append(True))
     # WHEN the meeting steps on, is paused or a register entry is made THEN no number moved
     window.on_changed((Change(AuditEvent.PROCEDURE_MOVED),))
     window.on_changed((Change(AuditEvent.INCIDENT_RECORDED), Change(AuditEvent.PROCEDURE_MOVED)))
@@ -319,6 +319,20 @@ def test_a_step_or_skors_does_not_recompute_the_recapitulation(
     window.on_changed((Change(Event.OTHER_STATION),))
     window.refresh()
     assert recomputed == [True, True, True]
+
+
+def test_a_contest_page_of_the_recapitulation_is_computed_when_its_tab_is_shown(
+    window: MainWindow,
+) -> None:
+    # GIVEN the recapitulation tab on screen, on its first contest
+    window.toggle_recap()
+    first, *others = window.recap.pages.values()
+    assert window.recap.tabs.currentWidget() is first and others
+    # THEN only that contest is computed; another is when its tab is shown
+    assert first.outcome.text().startswith("Sumber:")
+    assert others[0].outcome.text() == ""
+    window.recap.tabs.setCurrentWidget(others[0])
+    assert others[0].outcome.text().startswith("Sumber:")
 
 
 def test_the_target_end_time_is_kept_between_runs(

@@ -215,6 +215,7 @@ def test_ctrl_r_shows_the_recapitulation_and_the_source_is_chosen_by_keys(
     drive.press(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.views.currentWidget() is window.recap
     page = window.recap.pages["walikota"]
+    window.recap.tabs.setCurrentWidget(page)  # a contest's page is computed once it is shown
     pleno = page.outcome.text()
     # AND the source is moved down to Sirekap with the keyboard
     window.recap.source_box.setFocus()

@@ -306,8 +306,9 @@ class RecapView(QWidget):
     def __init__(self, service: PlenoService, pleno: Pleno) -> None:
         super().__init__()
         self.service = service
-        self._stale = True  # not computed yet
         self.pages = {c.code: ContestPage(c) for c in pleno.contests}
+        self._stale = set(self.pages)
+        """Contests whose page is not computed for the latest change yet."""
         self.source_box = QComboBox()
         for label, source in SOURCE_CHOICES:
             self.source_box.addItem(label, source)
@@ -315,6 +316,7 @@ class RecapView(QWidget):
         self.tabs = QTabWidget()
         for contest in pleno.contests:
             self.tabs.addTab(self.pages[contest.code], contest.title)
+        self.tabs.currentChanged.connect(self._refresh_shown_if_stale)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel("Sumber angka:"))
@@ -328,19 +330,27 @@ class RecapView(QWidget):
         return data if isinstance(data, Source) else None
 
     def refresh(self) -> None:
-        self._stale = False
-        for item in recap_contests(self.service, source=self.selected_source()):
-            self.pages[item.recap.contest.code].show_recap(item)
+        """Every contest's page, now."""
+        self._show(recap_contests(self.service, source=self.selected_source()))
 
     def refresh_when_shown(self) -> None:
-        """Refresh now when on screen, else the next time it is shown: the cockpit refreshes
-        after every change, and a hidden tab need not recompute every contest each time."""
+        """Refresh the contest on screen now, the others when their tab is shown: the cockpit
+        refreshes after every change, and a hidden page need not be recomputed each time."""
+        self._stale = set(self.pages)
         if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+            self._refresh_shown_if_stale()
+
+    def _refresh_shown_if_stale(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, ContestPage) and page.contest.code in self._stale:
+            code = page.contest.code
+            self._show(recap_contests(self.service, code, self.selected_source()))
+
+    def _show(self, recaps: list[ContestRecap]) -> None:
+        for item in recaps:
+            self.pages[item.recap.contest.code].show_recap(item)
+            self._stale.discard(item.recap.contest.code)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if self._stale:
-            self.refresh()
+        self._refresh_shown_if_stale()
         super().showEvent(event)
