@@ -53,6 +53,7 @@ def test_a_meeting_flow_needs_no_network(
     qtbot.addWidget(window)
     window.show()
     window.views.setCurrentWidget(window.recap)
+    window.recap.tabs.setCurrentWidget(window.pages["walikota"])  # computed once it is shown
     # THEN everything worked and nothing reached for the network
     assert window.pages["walikota"].model.rowCount() == 12
     capsys.readouterr()
