@@ -17,12 +17,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # No cyclic garbage collection while the program loads: starting makes many objects and
     # few cycles. The window turns it back on, on the GUI thread, once it is shown (gui/heap.py).
     gc.disable()
-    from rekap_desktop import cli
+    from rekap_desktop.cli_window_options import window_options
 
-    args = cli.parse_args(sys.argv[1:] if argv is None else argv)
-    if args.command is not None:
-        gc.enable()
-        return cli.run(args)
+    arguments = sys.argv[1:] if argv is None else argv
+    # The window alone is read without the subcommands' parser (and what it loads).
+    args = window_options(arguments)
+    if args is None:
+        from rekap_desktop import cli
+
+        args = cli.parse_args(arguments)
+        if args.command is not None:
+            gc.enable()
+            return cli.run(args)
     return run_gui(args.db, args.operator)
 
 

@@ -21,6 +21,7 @@ from rekap_desktop import (
     cli_trust,
     package_version,
 )
+from rekap_desktop.cli_window_options import DB_HELP, add_window_options
 
 if TYPE_CHECKING:  # the services are loaded by the subcommand that needs them
     from rekap_desktop.services.anchor_check import Anchor
@@ -50,20 +51,13 @@ class _PrintVersion(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "berkas SQLite atau URL SQLAlchemy (bawaan: folder data pengguna)"
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help=db_help)
+    common.add_argument("--db", help=DB_HELP)
     parser = argparse.ArgumentParser(
         prog="rekap-desktop",
         description="Rekap Desktop: rapat pleno terbuka rekapitulasi hasil penghitungan suara.",
     )
-    # A separate dest: a subcommand's own --db default would otherwise erase this one.
-    parser.add_argument("--db", dest="global_db", help=db_help)
-    parser.add_argument(
-        "--operator",
-        metavar="NAMA",
-        help="nama operator di stasiun ini (jendela rapat); dicatat pada setiap perubahan",
-    )
+    add_window_options(parser)
     parser.add_argument("--version", action=_PrintVersion)
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     demo = sub.add_parser("demo", parents=[common], help="buat pleno demo (SIMULASI)")

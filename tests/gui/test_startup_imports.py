@@ -24,6 +24,7 @@ LOADED_LATER = (
     # The corrections service is loaded at start now: the stepper's first frame counts only
     # the pairs marked selesai dibaca with nothing open, which it keeps (never "read" by default).
     "rekap_desktop.services.demo",  # only when the database holds no meeting yet
+    "rekap_desktop.cli",  # the subcommands' parser: the window reads only its own options
 )
 
 PROBE = """
