@@ -19,6 +19,8 @@ from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.services.copies_service import CopiesService
 from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.evidence.context import EvidenceContext
+from rekap_desktop.services.evidence.ledgers import COPY_COLUMNS, copy_rows
 from rekap_desktop.services.keys import installation_key, public_raw
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.services.printing.service import FormKind, PrintService
@@ -84,6 +86,9 @@ def test_copies_are_numbered_per_version_and_audited_in_one_write(demo: PlenoSer
     line = events[0]["salinan"][0]  # type: ignore[index]
     assert line["sidik_data"] == first.copies[0].printed.fingerprint
     assert (line["salinan_ke"], line["penerima"], line["nomor_urut"]) == (1, SAKSI.name, 2)
+    # AND the evidence pack's ledger lists every copy under the columns its CSV names
+    ledger = copy_rows(EvidenceContext(demo, PrintService(demo), Paper.F4))
+    assert len(ledger) == 5 and all(tuple(row) == COPY_COLUMNS for row in ledger)
 
 
 def test_a_refused_handing_changes_nothing(demo: PlenoService, tmp_path: Path) -> None:

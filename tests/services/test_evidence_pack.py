@@ -18,7 +18,9 @@ from rekap_desktop.domain.paper import Paper
 from rekap_desktop.domain.problems import InputRejected
 from rekap_desktop.interchange import evidence_pack as fmt
 from rekap_desktop.services.demo import DemoKind, load_demo
+from rekap_desktop.services.evidence.ledgers import LEDGERS
 from rekap_desktop.services.evidence.pack import EvidenceService, WrittenPack
+from rekap_desktop.services.evidence.tables import csv_bytes
 from rekap_desktop.services.evidence.verify import verify_evidence_bytes
 from rekap_desktop.services.keys import installation_fingerprint
 from rekap_desktop.services.pleno_service import PlenoService
@@ -191,6 +193,30 @@ def test_the_ledgers_are_machine_readable(written: tuple[PlenoService, WrittenPa
     ]
     csv_head = members["daftar/daftar-pembetulan.csv"].decode().splitlines()[0]
     assert csv_head.startswith("nomor,kecamatan,pemilihan,rincian,semula,menjadi")
+
+
+def test_every_ledger_csv_names_its_columns_even_without_a_row(
+    written: tuple[PlenoService, WrittenPack],
+) -> None:
+    # GIVEN the pack of a meeting with no recount and no copy handed yet
+    members = verify_evidence_bytes(_data(written), "bukti.zip").pack.members
+    for ledger in LEDGERS:
+        rows = json.loads(members[f"daftar/{ledger.stem}.json"])["baris"]
+        lines = members[f"daftar/{ledger.stem}.csv"].decode().splitlines()
+        # THEN each CSV starts with the ledger's columns, followed by one line per row
+        assert lines[0] == ",".join(ledger.columns), ledger.stem
+        assert len(lines) == 1 + len(rows), ledger.stem
+    empty = [
+        ledger.stem
+        for ledger in LEDGERS
+        if not json.loads(members[f"daftar/{ledger.stem}.json"])["baris"]
+    ]
+    assert {"hitung-ulang", "salinan"} <= set(empty)
+
+
+def test_a_row_with_other_columns_than_its_ledger_is_a_fault_not_a_file() -> None:
+    with pytest.raises(ValueError, match="kolom baris"):
+        csv_bytes([{"nomor": 1, "lain": 2}], ("nomor", "kecamatan"))
 
 
 def test_writing_the_pack_is_audited_after_the_head_it_carries(

@@ -32,6 +32,8 @@ from rekap_desktop.domain.recounts import (
 from rekap_desktop.domain.roles import Action
 from rekap_desktop.services.comparison_service import ComparisonService
 from rekap_desktop.services.corrections_service import SettleRequest
+from rekap_desktop.services.evidence.context import EvidenceContext
+from rekap_desktop.services.evidence.ledgers import RECOUNT_COLUMNS, recount_rows
 from rekap_desktop.services.incident_service import IncidentService
 from rekap_desktop.services.integrity import verify_integrity
 from rekap_desktop.services.pleno_service import PlenoService
@@ -89,6 +91,10 @@ def test_a_recount_is_numbered_with_the_value_recorded_at_the_place(
     assert recounts.suggested_value(second, "suara_02") == 585
     assert [r.recount.number for r in recounts.records()] == [1, 2]
     assert verify_integrity(service.engine).ok
+    # AND the evidence pack's ledger lists both under the columns its CSV names
+    ledger = recount_rows(EvidenceContext(service, PrintService(service), Paper.F4))
+    assert [row["nomor"] for row in ledger] == [1, 2]
+    assert all(tuple(row) == RECOUNT_COLUMNS for row in ledger)
 
 
 def test_a_correction_names_the_recount_it_rests_on(service: PlenoService) -> None:

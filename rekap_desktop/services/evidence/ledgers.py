@@ -35,6 +35,8 @@ class Ledger:
     stem: str
     """File name stem inside ``daftar/`` (``daftar-pembetulan`` → .pdf, .csv, .json)."""
     rows: Rows
+    columns: tuple[str, ...]
+    """The keys of every row, in order: the CSV's header, also when the ledger has no row yet."""
     form: FormKind | None = None
     """The print centre's form of this ledger (rendered now), if it has one."""
     pdf: PdfSource | None = None
@@ -57,7 +59,9 @@ class Ledger:
             )
         document = {"format": LEDGER_FORMAT, "daftar": self.title, "baris": rows}
         found += [
-            ExhibitFile(f"{self.title} (data CSV)", f"daftar/{self.stem}.csv", csv_bytes(rows)),
+            ExhibitFile(
+                f"{self.title} (data CSV)", f"daftar/{self.stem}.csv", csv_bytes(rows, self.columns)
+            ),
             ExhibitFile(
                 f"{self.title} (data JSON)", f"daftar/{self.stem}.json", json_bytes(document)
             ),
@@ -185,21 +189,131 @@ def print_history_pdf(ctx: EvidenceContext) -> tuple[bytes, int]:
     return rendered.pdf, rendered.pages
 
 
+CORRECTION_COLUMNS = (
+    "nomor",
+    "kecamatan",
+    "pemilihan",
+    "rincian",
+    "semula",
+    "menjadi",
+    "sumber_nilai",
+    "alasan",
+    "dasar",
+    "diusulkan_oleh",
+    "disetujui_oleh",
+    "nomor_kejadian",
+)
+REGISTER_COLUMNS = (
+    "nomor",
+    "waktu",
+    "butir",
+    "jenis",
+    "diajukan_oleh",
+    "pengaju",
+    "tentang",
+    "kode_wilayah",
+    "pemilihan",
+    "rincian",
+    "uraian",
+    "pendapat_bawaslu",
+    "penyelesaian",
+    "status",
+    "asal",
+    "nomor_kecamatan",
+    "status_kecamatan",
+    "paraf",
+    "pembetulan",
+    "bukti",
+    "versi",
+)
+RECOUNT_COLUMNS = (
+    "nomor",
+    "waktu",
+    "kode_wilayah",
+    "pemilihan",
+    "jenis",
+    "tempat",
+    "diusulkan_oleh",
+    "alasan",
+    "nomor_kejadian",
+    "keputusan",
+    "diputuskan_oleh",
+    "kotak",
+    "catatan_kotak",
+    "dihitung_oleh",
+    "saksi",
+    "sumber_acuan",
+    "ditemukan",
+    "hasil",
+    "pembetulan",
+)
+PRINT_COLUMNS = (
+    "nomor",
+    "formulir",
+    "jenis_formulir",
+    "pemilihan",
+    "versi",
+    "dicetak",
+    "oleh",
+    "kertas",
+    "halaman",
+    "sidik_data",
+    "sha256_isi",
+    "tanda_air",
+    "final",
+)
+COPY_COLUMNS = (
+    "penyerahan",
+    "salinan_ke",
+    "dokumen",
+    "cetakan",
+    "versi",
+    "sidik_data",
+    "penerima",
+    "sebagai",
+    "media",
+    "saat",
+    "kode_wilayah",
+    "diserahkan_oleh",
+    "waktu",
+    "dicatat_oleh",
+)
+
 LEDGERS: tuple[Ledger, ...] = (
-    Ledger("Daftar Pembetulan", "daftar-pembetulan", correction_rows, FormKind.DAFTAR_PEMBETULAN),
+    Ledger(
+        "Daftar Pembetulan",
+        "daftar-pembetulan",
+        correction_rows,
+        CORRECTION_COLUMNS,
+        FormKind.DAFTAR_PEMBETULAN,
+    ),
     Ledger(
         "Register kejadian khusus dan keberatan (Model D.Kejadian Khusus)",
         "register-kejadian",
         register_rows,
+        REGISTER_COLUMNS,
         FormKind.KEJADIAN_KHUSUS,
     ),
     Ledger(
         "Pencocokan dan penghitungan suara ulang",
         "hitung-ulang",
         recount_rows,
+        RECOUNT_COLUMNS,
         FormKind.HITUNG_ULANG,
     ),
-    Ledger("Riwayat cetak dengan sidik data", "riwayat-cetak", print_rows, pdf=print_history_pdf),
-    Ledger("Penyerahan salinan dan tanda terima", "salinan", copy_rows, FormKind.DAFTAR_SALINAN),
+    Ledger(
+        "Riwayat cetak dengan sidik data",
+        "riwayat-cetak",
+        print_rows,
+        PRINT_COLUMNS,
+        pdf=print_history_pdf,
+    ),
+    Ledger(
+        "Penyerahan salinan dan tanda terima",
+        "salinan",
+        copy_rows,
+        COPY_COLUMNS,
+        FormKind.DAFTAR_SALINAN,
+    ),
 )
 """The ledgers of the pack, in the order the index lists them. Adding one is one entry."""

@@ -33,10 +33,13 @@ def rows_of(records: Sequence[object]) -> list[dict[str, Any]]:
     return [plain(record) for record in records]
 
 
-def csv_bytes(rows: Sequence[Row]) -> bytes:
-    """The rows as CSV with a header of every key seen, in first-seen order (BOM-less UTF-8)."""
-    header: dict[str, None] = {}
+def csv_bytes(rows: Sequence[Row], columns: Sequence[str] = ()) -> bytes:
+    """The rows as CSV (BOM-less UTF-8) under a header of ``columns``: a ledger with no row yet
+    still names what it records. Without ``columns``, every key seen, in first-seen order."""
+    header: dict[str, None] = dict.fromkeys(columns)
     for row in rows:
+        if columns and list(row) != list(columns):
+            raise ValueError(f"kolom baris {list(row)} tidak sama dengan kepala {list(columns)}")
         header.update(dict.fromkeys(row))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
