@@ -189,94 +189,27 @@ def print_history_pdf(ctx: EvidenceContext) -> tuple[bytes, int]:
     return rendered.pdf, rendered.pages
 
 
-CORRECTION_COLUMNS = (
-    "nomor",
-    "kecamatan",
-    "pemilihan",
-    "rincian",
-    "semula",
-    "menjadi",
-    "sumber_nilai",
-    "alasan",
-    "dasar",
-    "diusulkan_oleh",
-    "disetujui_oleh",
-    "nomor_kejadian",
+CORRECTION_COLUMNS = tuple(
+    "nomor kecamatan pemilihan rincian semula menjadi sumber_nilai alasan dasar "
+    "diusulkan_oleh disetujui_oleh nomor_kejadian".split()
 )
-REGISTER_COLUMNS = (
-    "nomor",
-    "waktu",
-    "butir",
-    "jenis",
-    "diajukan_oleh",
-    "pengaju",
-    "tentang",
-    "kode_wilayah",
-    "pemilihan",
-    "rincian",
-    "uraian",
-    "pendapat_bawaslu",
-    "penyelesaian",
-    "status",
-    "asal",
-    "nomor_kecamatan",
-    "status_kecamatan",
-    "paraf",
-    "pembetulan",
-    "bukti",
-    "versi",
+REGISTER_COLUMNS = tuple(
+    "nomor waktu butir jenis diajukan_oleh pengaju tentang kode_wilayah pemilihan rincian "
+    "uraian pendapat_bawaslu penyelesaian status asal nomor_kecamatan status_kecamatan paraf "
+    "pembetulan bukti versi".split()
 )
-RECOUNT_COLUMNS = (
-    "nomor",
-    "waktu",
-    "kode_wilayah",
-    "pemilihan",
-    "jenis",
-    "tempat",
-    "diusulkan_oleh",
-    "alasan",
-    "nomor_kejadian",
-    "keputusan",
-    "diputuskan_oleh",
-    "kotak",
-    "catatan_kotak",
-    "dihitung_oleh",
-    "saksi",
-    "sumber_acuan",
-    "ditemukan",
-    "hasil",
-    "pembetulan",
+RECOUNT_COLUMNS = tuple(
+    "nomor waktu kode_wilayah pemilihan jenis tempat diusulkan_oleh alasan nomor_kejadian "
+    "keputusan diputuskan_oleh kotak catatan_kotak dihitung_oleh saksi sumber_acuan ditemukan "
+    "hasil pembetulan".split()
 )
-PRINT_COLUMNS = (
-    "nomor",
-    "formulir",
-    "jenis_formulir",
-    "pemilihan",
-    "versi",
-    "dicetak",
-    "oleh",
-    "kertas",
-    "halaman",
-    "sidik_data",
-    "sha256_isi",
-    "tanda_air",
-    "final",
+PRINT_COLUMNS = tuple(
+    "nomor formulir jenis_formulir pemilihan versi dicetak oleh kertas halaman sidik_data "
+    "sha256_isi tanda_air final".split()
 )
-COPY_COLUMNS = (
-    "penyerahan",
-    "salinan_ke",
-    "dokumen",
-    "cetakan",
-    "versi",
-    "sidik_data",
-    "penerima",
-    "sebagai",
-    "media",
-    "saat",
-    "kode_wilayah",
-    "diserahkan_oleh",
-    "waktu",
-    "dicatat_oleh",
+COPY_COLUMNS = tuple(
+    "penyerahan salinan_ke dokumen cetakan versi sidik_data penerima sebagai media saat "
+    "kode_wilayah diserahkan_oleh waktu dicatat_oleh".split()
 )
 
 LEDGERS: tuple[Ledger, ...] = (
