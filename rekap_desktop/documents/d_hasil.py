@@ -4,6 +4,7 @@ the place and date of determination and the signatures of the KPU members and th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -164,14 +165,8 @@ def _group_table(data: DHasilData, paper: Paper, start: int, stop: int, last: bo
 
 def _closing(data: DHasilData, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
-    rows: list[list[Any]] = [["NO", "PILIHAN", "PEROLEHAN SUARA", "TERBILANG"]]
-    for choice in data.choices:
-        rows.append(_words_row(number_cell(choice.number), choice.name, choice.votes))
-    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", data.valid))
-    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", data.invalid))
-    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", data.total))
-    widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
-    words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
+    lines = [(number_cell(c.number), c.name, c.votes, "") for c in data.choices]
+    words = votes_in_words("PILIHAN", lines, (data.valid, data.invalid, data.total), width)
     place = data.place or "...................."
     when = day_text(data.determined_on)
     story: list[Flowable] = [
@@ -201,6 +196,28 @@ def _closing(data: DHasilData, paper: Paper) -> list[Flowable]:
     return story + present_block(data.others, width)
 
 
-def _words_row(number: str, name: str, votes: int | None) -> list[Any]:
+WordsLine = tuple[str, str, int | None, str]
+"""One line of the table in figures and words: number, name, votes, a mark after the figure."""
+
+
+def votes_in_words(
+    name_heading: str,
+    lines: Sequence[WordsLine],
+    totals: tuple[int | None, int | None, int | None],
+    width: float,
+) -> Flowable:
+    """The table of PEROLEHAN SUARA DALAM ANGKA DAN HURUF: each choice's (or party's) votes,
+    then the valid (A), the invalid (B) and all votes (C), in figures and in words."""
+    valid, invalid, total = totals
+    rows: list[list[Any]] = [["NO", name_heading, "PEROLEHAN SUARA", "TERBILANG"]]
+    rows += [_words_row(*line) for line in lines]
+    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", valid))
+    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", invalid))
+    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", total))
+    widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
+    return grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
+
+
+def _words_row(number: str, name: str, votes: int | None, mark: str = "") -> list[Any]:
     words = terbilang(votes).upper() if votes is not None else "–"
-    return [number, text(name), format_number(votes), text(words)]
+    return [number, text(name), format_number(votes) + mark, text(words)]

@@ -21,6 +21,7 @@ from rekap_desktop.documents.d_hasil import (
     ResultRow,
     ResultSection,
     columns_per_page,
+    votes_in_words,
 )
 from rekap_desktop.documents.finding_notes import FindingNote, notes_block
 from rekap_desktop.documents.form_header import FormHeader, Headed, form_fingerprint, sidik, stated
@@ -31,7 +32,6 @@ from rekap_desktop.documents.parts import (
     RenderedForm,
     Signatory,
     day_text,
-    grid_table,
     page_meta,
     present_block,
     render,
@@ -48,7 +48,6 @@ from rekap_desktop.documents.styles import (
     page_size,
     styles,
 )
-from rekap_desktop.documents.terbilang import terbilang
 from rekap_desktop.domain.paper import Paper
 from rekap_desktop.text.numbers import format_number
 
@@ -262,15 +261,12 @@ def _label(value: str) -> Any:
 
 def _closing(data: LegislativeDHasilData, sheet: DistrictSheet, paper: Paper) -> list[Flowable]:
     width = frame_width(paper)
-    rows: list[list[Any]] = [["NO", "PARTAI POLITIK", "PEROLEHAN SUARA", "TERBILANG"]]
-    for party in sheet.parties:
-        mark = DIFFERS_MARK if party.total_differs else ""
-        rows.append(_words_row(str(party.number), party.name, party.total.total, mark))
-    rows.append(_words_row("A", "JUMLAH SELURUH SUARA SAH", sheet.valid))
-    rows.append(_words_row("B", "JUMLAH SUARA TIDAK SAH", sheet.invalid))
-    rows.append(_words_row("C", "JUMLAH SUARA SAH DAN SUARA TIDAK SAH", sheet.total))
-    widths = [NUMBER_WIDTH, width * 0.38, 30 * mm, width * 0.62 - NUMBER_WIDTH - 30 * mm]
-    words = grid_table(rows, widths, extra=[("ALIGN", (2, 1), (2, -1), "RIGHT")])
+    lines = [
+        (str(p.number), p.name, p.total.total, DIFFERS_MARK if p.total_differs else "")
+        for p in sheet.parties
+    ]
+    totals = (sheet.valid, sheet.invalid, sheet.total)
+    words = votes_in_words("PARTAI POLITIK", lines, totals, width)
     place = data.place or "...................."
     when = day_text(data.determined_on)
     story: list[Flowable] = [
@@ -317,8 +313,3 @@ def _differences(sheet: DistrictSheet) -> list[Flowable]:
     if not lines:
         return []
     return [Spacer(1, 2 * mm)] + [text(line, "small") for line in lines]
-
-
-def _words_row(number: str, name: str, votes: int | None, mark: str = "") -> list[Any]:
-    words = terbilang(votes).upper() if votes is not None else "–"
-    return [number, text(name), format_number(votes) + mark, text(words)]
