@@ -42,7 +42,7 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
     from rekap_desktop.domain.problems import DamagedDatabase
     from rekap_desktop.gui.application import run
     from rekap_desktop.gui.change_hub import QtChangeHub
-    from rekap_desktop.services.database import open_database
+    from rekap_desktop.services.database import close_database, open_database
     from rekap_desktop.services.meeting import Meeting
 
     try:
@@ -53,12 +53,15 @@ def run_gui(db: str | None, operator: str | None = None) -> int:
         engine = open_database(db)
     # The one meeting of this program: every window receives its services and its one change
     # hub from here; no window builds a service or sees the engine.
-    meeting = Meeting.open(engine, QtChangeHub())
-    if not meeting.pleno.has_pleno():
-        from rekap_desktop.services.demo import load_demo
+    try:
+        meeting = Meeting.open(engine, QtChangeHub())
+        if not meeting.pleno.has_pleno():
+            from rekap_desktop.services.demo import load_demo
 
-        load_demo(meeting.pleno)
-    return run(meeting, errors, operator)
+            load_demo(meeting.pleno)
+        return run(meeting, errors, operator)
+    finally:
+        close_database(engine)
 
 
 def _restored_from_backup(damage: DamagedDatabase) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rekap_desktop.storage.engine import default_database_path, open_engine
+from rekap_desktop.storage.engine import close_engine, default_database_path, open_engine
 from rekap_desktop.storage.unit_of_work import Engine
 
-__all__ = ["Engine", "default_backup_folder", "open_database"]
+__all__ = ["Engine", "close_database", "default_backup_folder", "open_database"]
 
 
 def open_database(db: str | None) -> Engine:
@@ -17,6 +17,12 @@ def open_database(db: str | None) -> Engine:
     brought up to date; a damaged SQLite file raises ``DamagedDatabase`` before anything opens
     it for writing."""
     return open_engine(db)
+
+
+def close_database(engine: Engine) -> None:
+    """When the program ends: the file holds the whole meeting by itself, every connection is
+    closed."""
+    close_engine(engine)
 
 
 def default_backup_folder() -> Path:

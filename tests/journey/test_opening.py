@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,12 @@ def test_first_start_items_1_to_3_then_ctrl_q_ends_the_process(
     # THEN the process ends by itself, cleanly, and the database holds what was done
     assert program.wait_exit() == 0, program.stderr()
     assert "Traceback" not in program.stderr(), program.stderr()
+    # AND the file copied alone at once, as a secretariat copies it to a flash disk, holds it
+    alone = tmp_path / "salinan" / "pleno.sqlite"
+    alone.parent.mkdir()
+    shutil.copyfile(program.db, alone)
+    with closing(sqlite3.connect(alone)) as db:
+        assert ATTENDEE in [name for (name,) in db.execute("SELECT name FROM attendance")]
     assert "utuh" in program.cli("audit", "--verify").stdout
     attendance = tmp_path / "daftar-hadir.pdf"
     program.cli("report", "daftar-hadir", "--out", str(attendance))
