@@ -56,6 +56,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
+    # Every commit also copies the log into the file (without waiting for any reader): the file
+    # alone, copied to a flashdisk during a skors, then holds the meeting up to that moment.
+    cursor.execute("PRAGMA wal_autocheckpoint=1")
     cursor.execute("PRAGMA foreign_keys=ON")
     # Another station or process holding the write lock: wait a little before giving up.
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -64,11 +67,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def close_engine(engine: Engine) -> None:
     """Give the file back whole when the program ends: SQLite's write-ahead log copied into the
-    database file, then every pooled connection closed (the last connection to the file removes
-    the log). A program that ends while its connections are still alive (the window keeps what
-    it made for the whole meeting, out of the collector's reach) otherwise leaves the meeting in
-    ``-wal`` beside a file that alone holds none of it: copied by itself to a flash disk, it
-    would be empty. PASSIVE: another station still reading the file never holds up the end."""
+    database file once more (a commit's own copy skips what a reader still used), then every
+    pooled connection closed (the last connection to the file removes the log). The window keeps
+    what it made for the whole meeting out of the collector's reach: without this its
+    connections were never closed. PASSIVE: another station still reading never holds up the
+    end."""
     if engine.dialect.name == "sqlite":
         try:
             with engine.connect() as connection:

@@ -1,8 +1,10 @@
-"""Once the program has ended, the meeting's database file holds the whole meeting by itself.
+"""The meeting's database file holds the meeting by itself: after every committed action while
+the program runs, and once the program has ended.
 
 SQLite first writes to a log beside the file (``-wal``) and copies it into the file later. A
-secretariat that closes the program and copies ``pleno.sqlite`` to a flash disk, or hands it to
-another station, must carry every recorded action, not a file whose log stayed behind."""
+secretariat that copies ``pleno.sqlite`` to a flash disk during a skors or after closing the
+program, or hands it to another station, must carry every recorded action, not a file whose log
+stayed behind."""
 
 from __future__ import annotations
 
@@ -12,6 +14,10 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from rekap_desktop.services.demo import load_demo
+from rekap_desktop.services.pleno_service import PlenoService
+from rekap_desktop.storage.engine import open_engine
 
 
 def _audit_entries(db: Path) -> int:
@@ -48,3 +54,21 @@ def test_after_the_program_ends_the_file_alone_holds_the_meeting(tmp_path: Path)
     recorded = _audit_entries(db)
     assert recorded > 0
     assert _audit_entries(alone) == recorded
+
+
+def test_while_the_program_runs_the_file_alone_holds_every_committed_action(
+    tmp_path: Path,
+) -> None:
+    # GIVEN a meeting written on an empty file, its connections still open (the program runs)
+    db = tmp_path / "pleno.sqlite"
+    service = PlenoService(open_engine(str(db)), actor="operator")
+    try:
+        load_demo(service)
+        # WHEN the file alone is copied, as during a skors
+        alone = tmp_path / "salinan" / "pleno.sqlite"
+        alone.parent.mkdir()
+        shutil.copyfile(db, alone)
+        # THEN it holds every audit entry committed so far
+        assert _audit_entries(alone) == _audit_entries(db) > 0
+    finally:
+        service.engine.dispose()
