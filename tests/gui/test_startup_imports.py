@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import builtins
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from rekap_desktop.gui.qt_imports import FEATURE_HOOK, skip_feature_import_hook
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.shown_once import run_until_shown
 
 LOADED_LATER = (
     "reportlab",  # the forms: preloaded on a worker once idle, or at the first Ctrl+P
@@ -53,17 +51,8 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def _shown_state(db: Path, home: Path) -> dict[str, object]:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        REKAP_EXIT_WHEN_SHOWN="1",
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-    )
     script = PROBE.format(watched=LOADED_LATER, db=str(db))
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
-    )
+    result = run_until_shown(["-c", script], home)
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.startswith("PROBE "))
     state: dict[str, object] = json.loads(line.removeprefix("PROBE "))

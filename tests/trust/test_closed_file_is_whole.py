@@ -8,16 +8,14 @@ stayed behind."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from rekap_desktop.services.demo import load_demo
 from rekap_desktop.services.pleno_service import PlenoService
 from rekap_desktop.storage.engine import open_engine
+from tests.shown_once import run_until_shown
 
 
 def _audit_entries(db: Path) -> int:
@@ -31,21 +29,8 @@ def _audit_entries(db: Path) -> int:
 def test_after_the_program_ends_the_file_alone_holds_the_meeting(tmp_path: Path) -> None:
     # GIVEN a first start on an empty file: the program writes the demo meeting itself
     db = tmp_path / "rapat" / "pleno.sqlite"
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        REKAP_EXIT_WHEN_SHOWN="1",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-    )
     # WHEN the cockpit has been shown and the program has ended
-    ended = subprocess.run(
-        [sys.executable, "-m", "rekap_desktop", "--db", str(db)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    ended = run_until_shown(["-m", "rekap_desktop", "--db", str(db)], tmp_path)
     assert ended.returncode == 0, ended.stderr
     # THEN the file copied alone (no -wal, no -shm beside it) holds every audit entry
     alone = tmp_path / "salinan" / "pleno.sqlite"
