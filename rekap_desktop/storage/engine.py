@@ -9,7 +9,6 @@ from typing import Any
 # the program loads storage before PySide6, which makes every import after it slower.
 import sqlalchemy.dialects.sqlite  # noqa: F401
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
 
 APP_NAME = "rekap-desktop"
 
@@ -66,16 +65,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def close_engine(engine: Engine) -> None:
-    """Give the file back whole when the program ends: SQLite's write-ahead log copied into the
-    database file once more (a commit's own copy skips what a reader still used), then every
-    pooled connection closed (the last connection to the file removes the log). The window keeps
-    what it made for the whole meeting out of the collector's reach: without this its
-    connections were never closed. PASSIVE: another station still reading never holds up the
-    end."""
-    if engine.dialect.name == "sqlite":
-        try:
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-        except OperationalError:
-            pass  # the log stays beside the file and is read at the next opening: nothing lost
+    """Every pooled connection closed when the program ends; the last connection to a SQLite
+    file removes its log, leaving the one file (each commit has already copied the log into
+    it). The window keeps what it made for the whole meeting out of the collector's reach:
+    without this its connections were never closed."""
     engine.dispose()
